@@ -1,0 +1,105 @@
+// The one table of character classes used by every part of the core.
+// Regex sources are exported so rules can compose them without redefining a class.
+
+/** Han ideographs (CJK Unified + Extension A, compatibility ideographs) and 〇. */
+export const HAN_SOURCE = '\\u3007\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
+
+/** Full-width punctuation that belongs to Chinese text (the marks rules space around). */
+export const CJK_PUNCT_CHARS = '，。、；：！？“”‘’（）《》〈〉【】「」『』…—～·〔〕［］｛｝〖〗';
+export const CJK_PUNCT_SOURCE = CJK_PUNCT_CHARS.replace(/[\]\\^-]/g, '\\$&');
+
+/** Marks that end a sentence. */
+export const SENTENCE_END_CHARS = '。！？…';
+/** Closing marks that may follow a sentence end (”。 or 。” both end a sentence). */
+export const CLOSING_CHARS = '”’）》〉】」』〕］｝〗';
+/** Opening marks: text after them is still pending a closer. */
+export const OPENING_CHARS = '“‘（《〈【「『〔［｛〖';
+
+/** Opening mark → its closing mark. Straight quotes pair with themselves. */
+export const BRACKET_PAIRS: Readonly<Record<string, string>> = {
+  '“': '”', '‘': '’', '（': '）', '《': '》', '〈': '〉', '【': '】',
+  '「': '」', '『': '』', '〔': '〕', '［': '］', '｛': '｝', '〖': '〗',
+};
+
+/** Half-width punctuation → the full-width form used in Chinese text. */
+export const HALF_TO_FULL_PUNCT: Readonly<Record<string, string>> = {
+  ',': '，', '.': '。', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）',
+};
+
+/** Whitespace that counts as stray spacing inside a line: space, tab, ideographic space, NBSP. */
+export const INLINE_SPACE_SOURCE = ' \\t\\u3000\\u00A0';
+
+const HAN = new RegExp(`[${HAN_SOURCE}]`);
+const CJK_PUNCT = new RegExp(`[${CJK_PUNCT_SOURCE}]`);
+const INLINE_SPACE = new RegExp(`[${INLINE_SPACE_SOURCE}]`);
+
+export function isHan(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length > 0 && HAN.test(ch);
+}
+
+export function isCjkPunct(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length > 0 && CJK_PUNCT.test(ch);
+}
+
+/** Han or full-width punctuation: the characters that make a context "Chinese". */
+export function isCjk(ch: string | undefined): boolean {
+  return isHan(ch) || isCjkPunct(ch);
+}
+
+export function isInlineSpace(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length > 0 && INLINE_SPACE.test(ch);
+}
+
+export function isAsciiDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+export function isAsciiLetter(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
+}
+
+/** Latin letters (any script's letters outside CJK) and digits: the "Latin" side of CJK/Latin spacing. */
+export function isLatinOrDigit(ch: string | undefined): boolean {
+  if (ch === undefined || ch.length === 0) return false;
+  if (isAsciiDigit(ch) || isAsciiLetter(ch)) return true;
+  const code = ch.codePointAt(0)!;
+  return code >= 0xc0 && code < 0x2e80 && /\p{L}/u.test(ch);
+}
+
+/** Letters or digits of any script, Han included: what a fix must never delete or reorder. */
+export function isWordChar(ch: string): boolean {
+  return /[\p{L}\p{N}]/u.test(ch);
+}
+
+export function isSentenceEnd(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length > 0 && SENTENCE_END_CHARS.includes(ch);
+}
+
+export function isClosingMark(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length > 0 && CLOSING_CHARS.includes(ch);
+}
+
+export function isOpeningMark(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length > 0 && OPENING_CHARS.includes(ch);
+}
+
+/** Full-width ASCII variants (！ to ～, U+FF01–U+FF5E) map to ASCII by a fixed offset. */
+export const FULLWIDTH_ASCII_OFFSET = 0xfee0;
+
+export function isFullWidthAlnum(ch: string | undefined): boolean {
+  if (ch === undefined || ch.length !== 1) return false;
+  const code = ch.charCodeAt(0);
+  return (code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a);
+}
+
+export function toHalfWidth(ch: string): string {
+  return String.fromCharCode(ch.charCodeAt(0) - FULLWIDTH_ASCII_OFFSET);
+}
+
+/** Chinese numeral characters, for labels (信号十二) and figures (三千五百万). */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  '〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+  '壹': 1, '贰': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9,
+};
+export const CHINESE_SMALL_UNITS: Readonly<Record<string, number>> = { '十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000 };
+export const CHINESE_NUMERAL_SOURCE = '〇零一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟';

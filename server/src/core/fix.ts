@@ -1,0 +1,89 @@
+// Applying fixes: one problem's, all of one rule's, or everything (fix all = Format Document).
+
+import type { Edit, Problem } from './rules/rule';
+
+/** Applies edits that do not overlap; edits are given in any order. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let result = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    result += text.slice(cursor, edit.start) + edit.newText;
+    cursor = edit.end;
+  }
+  return result + text.slice(cursor);
+}
+
+/**
+ * Picks the fixes of as many problems as can be applied together: a problem's edits go in whole or not
+ * at all, and no two edits overlap (touching is fine, except two insertions at one point).
+ */
+export function compatibleEdits(problems: readonly Problem[]): Edit[] {
+  // `taken` stays sorted and free of overlaps, so each edit need only be checked against its neighbours.
+  const taken: Edit[] = [];
+  const withFix = problems.filter((problem) => problem.fix && problem.fix.length > 0);
+  withFix.sort((a, b) => a.start - b.start);
+  for (const problem of withFix) {
+    const edits = problem.fix!;
+    if (!edits.every((edit) => fitsBetweenNeighbours(taken, edit))) continue;
+    if (edits.length > 1 && overlapsEachOther(edits)) continue;
+    for (const edit of edits) taken.splice(insertionIndex(taken, edit), 0, edit);
+  }
+  return taken;
+}
+
+function insertionIndex(sorted: readonly Edit[], edit: Edit): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].start < edit.start || (sorted[mid].start === edit.start && sorted[mid].end <= edit.end)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function fitsBetweenNeighbours(sorted: readonly Edit[], edit: Edit): boolean {
+  const index = insertionIndex(sorted, edit);
+  for (let i = Math.max(0, index - 2); i < Math.min(sorted.length, index + 2); i++) {
+    if (overlaps(sorted[i], edit)) return false;
+  }
+  return true;
+}
+
+function overlapsEachOther(edits: readonly Edit[]): boolean {
+  for (let i = 0; i < edits.length; i++) for (let j = i + 1; j < edits.length; j++) if (overlaps(edits[i], edits[j])) return true;
+  return false;
+}
+
+function overlaps(a: Edit, b: Edit): boolean {
+  const aInserts = a.start === a.end;
+  const bInserts = b.start === b.end;
+  if (aInserts && bInserts) return a.start === b.start;
+  if (aInserts) return a.start > b.start && a.start < b.end;
+  if (bInserts) return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The most passes fix-all makes; each pass re-analyses the text its previous pass produced. */
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Fixes everything `lintText` finds until nothing fixable is left (fixes that overlap wait for the
+ * next pass). Returns the final text and the number of passes that changed something.
+ */
+export function fixAllText(
+  text: string,
+  lintText: (text: string) => readonly Problem[],
+  accept: (problem: Problem) => boolean = () => true,
+): { text: string; passes: number } {
+  let current = text;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = compatibleEdits(lintText(current).filter(accept));
+    if (edits.length === 0) return { text: current, passes: pass };
+    const next = applyEdits(current, edits);
+    if (next === current) return { text: current, passes: pass };
+    current = next;
+  }
+  return { text: current, passes: MAX_FIX_PASSES };
+}

@@ -1,0 +1,60 @@
+// The core's public face: analyse a text once, then ask for problems, fixes, outline and figures.
+
+import { fixAllText } from './fix';
+import { lint } from './lint';
+import { parseArticle, type ArticleModel } from './model';
+import { figuresOf, figureAt, type Figure } from './figures';
+import { outlineOf, type OutlineEntry } from './outline';
+import type { Problem } from './rules/rule';
+import type { Settings } from './settings';
+
+export interface Analysis {
+  readonly model: ArticleModel;
+  readonly settings: Settings;
+  readonly problems: readonly Problem[];
+  readonly outline: readonly OutlineEntry[];
+  readonly figures: readonly Figure[];
+  figureAt(offset: number): Figure | undefined;
+}
+
+/** Parses the text once; problems, outline and figures are computed on first use and kept. */
+export function analyze(text: string, settings: Settings): Analysis {
+  const model = parseArticle(text, { cjkLatinSpacing: settings.cjkLatinSpacing });
+  let problems: readonly Problem[] | undefined;
+  return {
+    model,
+    settings,
+    get problems() {
+      problems ??= lint(model, settings);
+      return problems;
+    },
+    get outline() {
+      return outlineOf(model);
+    },
+    get figures() {
+      return figuresOf(model);
+    },
+    figureAt: (offset) => figureAt(model, offset),
+  };
+}
+
+export function lintText(text: string, settings: Settings): readonly Problem[] {
+  return analyze(text, settings).problems;
+}
+
+/** Applies every fix (optionally only those `accept` takes) until the text is stable. */
+export function fixAll(text: string, settings: Settings, accept?: (problem: Problem) => boolean): string {
+  return fixAllText(text, (current) => lintText(current, settings), accept).text;
+}
+
+/** Format Document: the clean article, which is what fixing every fixable problem gives. */
+export function formatArticle(text: string, settings: Settings): string {
+  return fixAll(text, settings);
+}
+
+export type { Problem, Edit, Rule } from './rules/rule';
+export type { Figure } from './figures';
+export type { OutlineEntry } from './outline';
+export type { ArticleModel } from './model';
+export { rules, ruleById } from './rules';
+export { mergeSettings, defaultSettings, type Settings, type Severity } from './settings';

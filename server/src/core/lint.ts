@@ -1,0 +1,48 @@
+// Runs the enabled rules over a model and turns their reports into problems.
+
+import { DirectiveIndex } from './directives';
+import type { ArticleModel } from './model';
+import { rules as allRules } from './rules';
+import { localize, type Problem, type Report, type Rule } from './rules/rule';
+import type { Settings, Severity } from './settings';
+
+export function severityOf(rule: Rule, settings: Settings): Severity {
+  const setting = settings.rules[rule.id];
+  if (typeof setting === 'string') return setting;
+  if (setting && typeof setting === 'object' && setting.severity) return setting.severity;
+  return rule.defaultSeverity;
+}
+
+function optionsOf(rule: Rule, settings: Settings): Record<string, unknown> {
+  const setting = settings.rules[rule.id];
+  return setting && typeof setting === 'object' ? setting : {};
+}
+
+export function lint(model: ArticleModel, settings: Settings, rules: readonly Rule[] = allRules): Problem[] {
+  const directives = new DirectiveIndex(model.directives, (fragment) => model.fragments[fragment + 1]?.line);
+  const problems: Problem[] = [];
+  for (const rule of rules) {
+    const severity = severityOf(rule, settings);
+    if (severity === 'off') continue;
+    const accept = (report: Report): void => {
+      const line = model.lineIndex.lineAt(report.start);
+      if (directives.isDisabled(rule.id, line)) return;
+      problems.push({
+        ruleId: rule.id,
+        severity,
+        start: report.start,
+        end: report.end,
+        message: localize(rule.messages[report.messageId], settings.locale, report.args),
+        fix: report.fix,
+        related: report.related?.map((related) => ({
+          start: related.start,
+          end: related.end,
+          message: localize(rule.messages[related.messageId], settings.locale, related.args),
+        })),
+      });
+    };
+    rule.check({ model, settings, options: optionsOf(rule, settings), report: accept });
+  }
+  problems.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return problems;
+}

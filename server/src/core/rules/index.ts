@@ -1,0 +1,24 @@
+// The registry: every rule, in the order their problems are listed when they tie.
+
+import { blockSpacing } from './blockSpacing';
+import { brokenLine } from './brokenLine';
+import { brokenWord } from './brokenWord';
+import { lostText } from './lostText';
+import type { Rule } from './rule';
+import { spaceAroundPunctuation } from './spaceAroundPunctuation';
+import { splitFigure } from './splitFigure';
+import { strandedPunctuation } from './strandedPunctuation';
+
+export const rules: readonly Rule[] = [
+  brokenLine,
+  brokenWord,
+  splitFigure,
+  strandedPunctuation,
+  lostText,
+  blockSpacing,
+  spaceAroundPunctuation,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return rules.find((rule) => rule.id === id);
+}

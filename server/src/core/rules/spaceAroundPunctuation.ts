@@ -1,0 +1,39 @@
+// Whitespace before or after full-width punctuation, or between two marks (多边参与 、, 端倪。 ”上海).
+
+import { CJK_PUNCT_SOURCE, INLINE_SPACE_SOURCE, isCjkPunct } from '../charClasses';
+import type { Rule } from './rule';
+
+const SPACE_NEXT_TO_PUNCT = new RegExp(
+  `[${INLINE_SPACE_SOURCE}]+(?=[${CJK_PUNCT_SOURCE}])|(?<=[${CJK_PUNCT_SOURCE}])[${INLINE_SPACE_SOURCE}]+`,
+  'g',
+);
+
+export const spaceAroundPunctuation: Rule = {
+  id: 'space-around-punctuation',
+  description: {
+    en: 'No whitespace before or after full-width punctuation, nor between two full-width marks.',
+    zh: '全角标点前后及两个全角标点之间不应有空白。',
+  },
+  tags: ['spacing', 'punctuation'],
+  defaultSeverity: 'warning',
+  fixable: true,
+  messages: {
+    before: { en: 'Remove the space before “{mark}”', zh: '删除“{mark}”前的空格' },
+    after: { en: 'Remove the space after “{mark}”', zh: '删除“{mark}”后的空格' },
+  },
+  check(context) {
+    const { model } = context;
+    for (const fragment of model.fragments) {
+      if (model.roles[fragment.index] === 'directive') continue;
+      SPACE_NEXT_TO_PUNCT.lastIndex = 0;
+      for (const match of fragment.text.matchAll(SPACE_NEXT_TO_PUNCT)) {
+        const start = fragment.start + match.index;
+        const end = start + match[0].length;
+        const previous = model.text[start - 1];
+        const after = isCjkPunct(previous);
+        const mark = after ? previous : model.text[end];
+        context.report({ start, end, messageId: after ? 'after' : 'before', args: { mark }, fix: [{ start, end, newText: '' }] });
+      }
+    }
+  },
+};

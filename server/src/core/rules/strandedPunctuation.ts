@@ -1,0 +1,38 @@
+// A line holding only punctuation (`,` `+` `。`) that belongs to the text around it.
+
+import { wrapsOf } from '../breaks/wraps';
+import type { Rule } from './rule';
+import { joinEdit } from './wrapRule';
+
+export const strandedPunctuation: Rule = {
+  id: 'stranded-punctuation',
+  description: {
+    en: 'Punctuation stands alone on a line, cut off from the text it belongs to.',
+    zh: '标点符号单独成行，与所属文字分离。',
+  },
+  tags: ['layout', 'punctuation'],
+  defaultSeverity: 'warning',
+  fixable: true,
+  messages: {
+    stranded: { en: 'Punctuation “{subject}” stands alone on a line', zh: '标点“{subject}”单独成行' },
+  },
+  check(context) {
+    // One report per stranded fragment, fixed by joining it to both neighbours where they are wraps.
+    const byFragment = new Map<number, { start: number; end: number; subject: string; breaks: number[] }>();
+    for (const wrap of wrapsOf(context.model)) {
+      if (wrap.kind !== 'stranded-punctuation') continue;
+      const entry = byFragment.get(wrap.start) ?? { start: wrap.start, end: wrap.end, subject: wrap.subject, breaks: [] };
+      entry.breaks.push(wrap.break.index);
+      byFragment.set(wrap.start, entry);
+    }
+    for (const entry of byFragment.values()) {
+      context.report({
+        start: entry.start,
+        end: entry.end,
+        messageId: 'stranded',
+        args: { subject: entry.subject },
+        fix: entry.breaks.map((index) => joinEdit(context.model.breaks[index])),
+      });
+    }
+  },
+};

@@ -1,0 +1,114 @@
+// Lines and positions of a text, in UTF-16 code units as LSP counts them.
+
+export interface Position {
+  /** Zero-based line. */
+  line: number;
+  /** Zero-based UTF-16 offset within the line. */
+  character: number;
+}
+
+export interface Line {
+  /** Zero-based line number. */
+  index: number;
+  /** Offset of the first character. */
+  start: number;
+  /** Offset just past the last character, before the line ending. */
+  end: number;
+  /** Offset just past the line ending (equals `end` on the last line). */
+  endWithEol: number;
+}
+
+export type Eol = '\n' | '\r\n' | '\r';
+
+const BOM = '\uFEFF';
+
+export function hasBom(text: string): boolean {
+  return text.startsWith(BOM);
+}
+
+export function stripBom(text: string): string {
+  return hasBom(text) ? text.slice(1) : text;
+}
+
+/** Splits text into lines on LF, CRLF and lone CR. Always returns at least one line. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 /* \n */ || code === 13 /* \r */) {
+      const end = i;
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      lines.push({ index: lines.length, start, end, endWithEol: i + 1 });
+      start = i + 1;
+    }
+  }
+  lines.push({ index: lines.length, start, end: length, endWithEol: length });
+  return lines;
+}
+
+/** The line ending used most in the text (LF when there is none). */
+export function dominantEol(text: string): Eol {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (code === 10) lf++;
+  }
+  if (crlf > lf && crlf >= cr) return '\r\n';
+  if (cr > lf && cr > crlf) return '\r';
+  return '\n';
+}
+
+/** Converts between offsets and positions with a binary search over line starts. */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(readonly lines: readonly Line[], private readonly length: number) {
+    this.starts = lines.map((line) => line.start);
+  }
+
+  static of(text: string): LineIndex {
+    return new LineIndex(splitLines(text), text.length);
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  lineAt(offset: number): number {
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    const line = this.lineAt(clamped);
+    const info = this.lines[line];
+    // An offset inside a CRLF pair belongs at the end of the line.
+    return { line, character: Math.min(clamped, info.end) - info.start };
+  }
+
+  /** Clamps positions past a line's end or the document's end, as LSP asks. */
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lines.length) return this.length;
+    const info = this.lines[position.line];
+    const character = Math.max(0, position.character);
+    return Math.min(info.start + character, info.end);
+  }
+}
