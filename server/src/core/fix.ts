@@ -69,6 +69,52 @@ function overlaps(a: Edit, b: Edit): boolean {
 export const MAX_FIX_PASSES = 10;
 
 /**
+ * The edits, in the original text's offsets, that turn `original` into `fixed`: the first pass's own edits when
+ * one pass was enough, otherwise one edit spanning what changed (common prefix and suffix left alone).
+ */
+export function editsBetween(original: string, fixed: string): Edit[] {
+  if (original === fixed) return [];
+  let prefix = 0;
+  const limit = Math.min(original.length, fixed.length);
+  while (prefix < limit && original.charCodeAt(prefix) === fixed.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < limit - prefix &&
+    original.charCodeAt(original.length - 1 - suffix) === fixed.charCodeAt(fixed.length - 1 - suffix)
+  ) {
+    suffix++;
+  }
+  // Never split a surrogate pair between an edit and the text kept around it.
+  if (prefix > 0 && isHighSurrogate(original.charCodeAt(prefix - 1))) prefix--;
+  if (suffix > 0 && isLowSurrogate(original.charCodeAt(original.length - suffix))) suffix--;
+  return [{ start: prefix, end: original.length - suffix, newText: fixed.slice(prefix, fixed.length - suffix) }];
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * Fix all as edits of the original text: the first pass's edits when they finish the job (so the editor keeps
+ * cursors and undo steps small), else the span that changed.
+ */
+export function fixAllEdits(
+  text: string,
+  lintText: (text: string) => readonly Problem[],
+  accept: (problem: Problem) => boolean = () => true,
+): Edit[] {
+  const firstPass = compatibleEdits(lintText(text).filter(accept));
+  if (firstPass.length === 0) return [];
+  const afterFirst = applyEdits(text, firstPass);
+  const final = fixAllText(afterFirst, lintText, accept).text;
+  return final === afterFirst ? firstPass : editsBetween(text, final);
+}
+
+/**
  * Fixes everything `lintText` finds until nothing fixable is left (fixes that overlap wait for the
  * next pass). Returns the final text and the number of passes that changed something.
  */

@@ -1,11 +1,11 @@
 // The core's public face: analyse a text once, then ask for problems, fixes, outline and figures.
 
-import { fixAllText } from './fix';
+import { fixAllEdits as fixAllEditsOf, fixAllText } from './fix';
 import { lint } from './lint';
 import { parseArticle, type ArticleModel } from './model';
 import { figuresOf, figureAt, type Figure } from './figures';
 import { outlineOf, type OutlineEntry } from './outline';
-import type { Problem } from './rules/rule';
+import type { Edit, Problem } from './rules/rule';
 import type { Settings } from './settings';
 
 export interface Analysis {
@@ -45,6 +45,11 @@ export function lintText(text: string, settings: Settings): readonly Problem[] {
 /** Applies every fix (optionally only those `accept` takes) until the text is stable. */
 export function fixAll(text: string, settings: Settings, accept?: (problem: Problem) => boolean): string {
   return fixAllText(text, (current) => lintText(current, settings), accept).text;
+}
+
+/** Fix all as edits of `text`, for an editor to apply. */
+export function fixAllEdits(text: string, settings: Settings, accept?: (problem: Problem) => boolean): Edit[] {
+  return fixAllEditsOf(text, (current) => lintText(current, settings), accept);
 }
 
 /** Format Document: the clean article, which is what fixing every fixable problem gives. */

@@ -1,0 +1,99 @@
+// How the CLI prints problems, outlines and figures: for people (text) and for programs (JSON).
+
+import type { Analysis, Problem } from '../../server/src/core';
+import { figureSummary } from '../../server/src/core/figureText';
+
+export interface FileReport {
+  readonly file: string;
+  readonly analysis: Analysis;
+  /** The problems to show (the CLI may hide hints and information). */
+  readonly problems: readonly Problem[];
+}
+
+interface Sections {
+  outline: boolean;
+  figures: boolean;
+}
+
+function where(analysis: Analysis, offset: number): { line: number; column: number } {
+  const position = analysis.model.lineIndex.positionAt(offset);
+  return { line: position.line + 1, column: position.character + 1 };
+}
+
+export function formatFileReport(report: FileReport, sections: Sections): string {
+  const { analysis, file } = report;
+  const zh = analysis.settings.locale === 'zh-cn';
+  let out = '';
+  for (const problem of report.problems) {
+    const { line, column } = where(analysis, problem.start);
+    out += `${file}:${line}:${column}  ${problem.severity}  ${problem.message}  [${problem.ruleId}]\n`;
+  }
+  if (sections.outline) {
+    out += `\n${zh ? '大纲' : 'Outline'}: ${file}\n`;
+    for (const entry of analysis.outline) {
+      const { line } = where(analysis, entry.selectionStart);
+      out += `${'  '.repeat(entry.level + 1)}${entry.name}  (${line})\n`;
+    }
+  }
+  if (sections.figures) {
+    out += `\n${zh ? '数字' : 'Figures'}: ${file}\n`;
+    for (const figure of analysis.figures) {
+      const [start] = figure.ranges[0] ?? [0];
+      const { line, column } = where(analysis, start);
+      out += `  ${line}:${column}  ${figureSummary(figure, analysis.settings.locale)}\n`;
+    }
+  }
+  if (sections.outline || sections.figures) out += '\n';
+  return out;
+}
+
+export function formatSummary(reports: readonly FileReport[], fixed: boolean): string {
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  let fixable = 0;
+  for (const report of reports) {
+    for (const problem of report.problems) {
+      counts[problem.severity]++;
+      if (problem.fix) fixable++;
+    }
+  }
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const files = `${reports.length} file${reports.length === 1 ? '' : 's'}`;
+  if (total === 0) return `${fixed ? 'Fixed; no' : 'No'} problems in ${files}.\n`;
+  const detail = `${counts.error} errors, ${counts.warning} warnings, ${counts.information} information, ${counts.hint} hints`;
+  const hint = fixable > 0 && !fixed ? `; ${fixable} fixable with --fix` : '';
+  return `${total} problem${total === 1 ? '' : 's'} in ${files} (${detail})${hint}\n`;
+}
+
+export function jsonReport(reports: readonly FileReport[], sections: Sections): unknown {
+  return {
+    files: reports.map(({ file, analysis, problems }) => ({
+      file,
+      problems: problems.map((problem) => {
+        const start = where(analysis, problem.start);
+        const end = where(analysis, problem.end);
+        return {
+          ruleId: problem.ruleId,
+          severity: problem.severity,
+          message: problem.message,
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          fixable: Boolean(problem.fix),
+        };
+      }),
+      ...(sections.outline
+        ? { outline: analysis.outline.map((entry) => ({ ...entry, line: where(analysis, entry.selectionStart).line })) }
+        : {}),
+      ...(sections.figures
+        ? {
+            figures: analysis.figures.map((figure) => ({
+              ...figure,
+              line: where(analysis, figure.ranges[0]?.[0] ?? 0).line,
+              summary: figureSummary(figure, analysis.settings.locale),
+            })),
+          }
+        : {}),
+    })),
+  };
+}

@@ -1,0 +1,106 @@
+// Core values (UTF-16 offsets) to LSP values (positions), and back.
+
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  SymbolKind,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver';
+import type { LineIndex } from '../core/text';
+import type { Edit, Problem } from '../core/rules/rule';
+import type { OutlineEntry } from '../core/outline';
+
+export function toRange(lineIndex: LineIndex, start: number, end: number): Range {
+  return { start: lineIndex.positionAt(start), end: lineIndex.positionAt(end) };
+}
+
+export function toTextEdit(lineIndex: LineIndex, edit: Edit): TextEdit {
+  return { range: toRange(lineIndex, edit.start, edit.end), newText: edit.newText };
+}
+
+const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Where each rule's page lives: the docs shipped beside the bundle (dist/../docs/rules). */
+export function ruleDocUri(ruleId: string): string {
+  return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
+}
+
+/** What a diagnostic carries so a code action needs no server-side lookup. */
+export interface DiagnosticData {
+  readonly version: number;
+  readonly fix?: TextEdit[];
+}
+
+export function toDiagnostic(lineIndex: LineIndex, problem: Problem, uri: string, version: number): Diagnostic {
+  const data: DiagnosticData = { version, fix: problem.fix?.map((edit) => toTextEdit(lineIndex, edit)) };
+  const diagnostic: Diagnostic = {
+    range: toRange(lineIndex, problem.start, problem.end),
+    severity: SEVERITY[problem.severity],
+    code: problem.ruleId,
+    codeDescription: { href: ruleDocUri(problem.ruleId) },
+    source: 'article',
+    message: problem.message,
+    data,
+  };
+  if (problem.ruleId === 'block-spacing') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (problem.related && problem.related.length > 0) {
+    diagnostic.relatedInformation = problem.related.map((related) => ({
+      location: { uri, range: toRange(lineIndex, related.start, related.end) },
+      message: related.message,
+    }));
+  }
+  return diagnostic;
+}
+
+const SYMBOL_KIND: Record<string, SymbolKind> = {
+  title: SymbolKind.File,
+  section: SymbolKind.Namespace,
+  heading: SymbolKind.String,
+  byline: SymbolKind.Event,
+  speaker: SymbolKind.Constant,
+  speakers: SymbolKind.Package,
+};
+
+/** Nests the flat outline by level: each entry becomes a child of the nearest shallower entry before it. */
+export function toDocumentSymbols(lineIndex: LineIndex, entries: readonly OutlineEntry[]): DocumentSymbol[] {
+  const roots: DocumentSymbol[] = [];
+  const stack: Array<{ level: number; symbol: DocumentSymbol }> = [];
+  for (const entry of entries) {
+    const range = toRange(lineIndex, entry.start, Math.max(entry.end, entry.selectionEnd));
+    const selectionRange = toRange(lineIndex, entry.selectionStart, entry.selectionEnd);
+    const symbol: DocumentSymbol = {
+      name: entry.name.length > 0 ? entry.name : '…',
+      kind: SYMBOL_KIND[entry.kind] ?? SymbolKind.String,
+      range: containing(range, selectionRange),
+      selectionRange,
+      children: [],
+    };
+    while (stack.length > 0 && stack[stack.length - 1].level >= entry.level) stack.pop();
+    const parent = stack[stack.length - 1]?.symbol;
+    if (parent) {
+      parent.children!.push(symbol);
+      parent.range = containing(parent.range, symbol.range);
+    } else roots.push(symbol);
+    stack.push({ level: entry.level, symbol });
+  }
+  return roots;
+}
+
+/** LSP requires a symbol's range to contain its selection range and its children. */
+function containing(outer: Range, inner: Range): Range {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return {
+    start: before(outer.start, inner.start) ? outer.start : inner.start,
+    end: before(inner.end, outer.end) ? outer.end : inner.end,
+  };
+}

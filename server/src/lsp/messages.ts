@@ -1,0 +1,20 @@
+// Text the server shows outside diagnostics (code action titles, notices), in both languages.
+
+import type { Locale } from '../core/settings';
+import { localize, type LocalizedText } from '../core/rules/rule';
+
+const MESSAGES = {
+  fixOne: { en: 'Fix: {message}', zh: '修复：{message}' },
+  fixRule: { en: 'Fix all “{rule}” problems in this document', zh: '修复本文档中所有“{rule}”问题' },
+  joinParagraph: { en: 'Join every broken line of this paragraph', zh: '合并本段所有断行' },
+  fixAll: { en: 'Fix all article problems', zh: '修复所有文章问题' },
+  tooLarge: {
+    en: 'This document has {length} characters, more than article.maxDocumentLength ({limit}): it was not analysed.',
+    zh: '本文档有 {length} 个字符，超过 article.maxDocumentLength（{limit}），未做分析。',
+  },
+  configError: { en: 'Article Lint ignored a settings file: {reason}', zh: 'Article Lint 忽略了配置文件：{reason}' },
+} satisfies Record<string, LocalizedText>;
+
+export function message(locale: Locale, id: keyof typeof MESSAGES, args?: Record<string, string | number>): string {
+  return localize(MESSAGES[id], locale, args);
+}

@@ -1,0 +1,199 @@
+// The language server: wires an LSP connection (stdio or IPC) to the core. No analysis happens here.
+
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseLocale, type Locale, type SettingsLayer } from './core/settings';
+import { codeActions, FIX_ALL_KIND } from './lsp/codeActions';
+import { toDiagnostic, toDocumentSymbols, toTextEdit } from './lsp/convert';
+import { DocumentStore } from './lsp/documentStore';
+import { foldingRanges } from './lsp/folding';
+import { hoverAt } from './lsp/hover';
+import { message } from './lsp/messages';
+import { fixAllEdits } from './core';
+
+/** Edits to documents up to this size are re-analysed almost at once; larger ones wait for a pause in typing. */
+const SMALL_DOCUMENT = 200_000;
+const DEBOUNCE_SMALL_MS = 30;
+const DEBOUNCE_LARGE_MS = 250;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let store: DocumentStore | undefined;
+  let locale: Locale = 'en';
+  let canPullConfiguration = false;
+  const pending = new Map<string, NodeJS.Timeout>();
+  const tooLargeNotified = new Set<string>();
+
+  /** Runs a handler; an exception is logged and answered with `fallback`, so one bad request never stops the server. */
+  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+    return async (params: P) => {
+      try {
+        return await handler(params);
+      } catch (error) {
+        connection.console.error(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  const documentStore = (): DocumentStore => {
+    store ??= new DocumentStore(locale, {
+      fetchEditorSettings: async (uri) => {
+        if (!canPullConfiguration) return undefined;
+        return (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'article' })) as SettingsLayer | undefined;
+      },
+      reportConfigError: (error) => {
+        void connection.window.showWarningMessage(message(locale, 'configError', { reason: error.message }));
+      },
+    });
+    return store;
+  };
+
+  async function validate(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const settings = await documentStore().settingsFor(uri);
+    const current = documents.get(uri);
+    // Drop stale work: the document changed or closed while settings were loading.
+    if (!current || current.version !== version) return;
+    const state = documentStore().stateWith(current, settings);
+    if (!state.analysis) {
+      if (!tooLargeNotified.has(uri)) {
+        tooLargeNotified.add(uri);
+        void connection.window.showInformationMessage(
+          message(settings.locale, 'tooLarge', { length: current.getText().length, limit: settings.maxDocumentLength }),
+        );
+      }
+      await connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
+    }
+    tooLargeNotified.delete(uri);
+    const { analysis } = state;
+    const diagnostics = analysis.problems.map((problem) => toDiagnostic(analysis.model.lineIndex, problem, uri, version));
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function schedule(uri: string, delay: number): void {
+    clearTimeout(pending.get(uri));
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        validate(uri).catch((error) => connection.console.error(`validate failed: ${String(error)}`));
+      }, delay),
+    );
+  }
+
+  function revalidateAll(): void {
+    for (const document of documents.all()) schedule(document.uri, 0);
+  }
+
+  async function analysisOf(uri: string) {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const state = await documentStore().stateOf(document);
+    return state.analysis ? { document, analysis: state.analysis } : undefined;
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    locale = parseLocale(params.locale) ?? 'en';
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Article' },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentFormattingProvider: true,
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'article-lint', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'article' }).catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    documentStore().invalidateSettings();
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    documentStore().invalidateSettings();
+    revalidateAll();
+  });
+
+  documents.onDidOpen((event) => schedule(event.document.uri, 0));
+  documents.onDidChangeContent((event) => {
+    const size = event.document.getText().length;
+    schedule(event.document.uri, size > SMALL_DOCUMENT ? DEBOUNCE_LARGE_MS : DEBOUNCE_SMALL_MS);
+  });
+  documents.onDidClose((event) => {
+    clearTimeout(pending.get(event.document.uri));
+    pending.delete(event.document.uri);
+    tooLargeNotified.delete(event.document.uri);
+    documentStore().forget(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      if (!found) return null;
+      return hoverAt(found.analysis, found.document.offsetAt(params.position));
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', null, async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      if (!found) return null;
+      return toDocumentSymbols(found.analysis.model.lineIndex, found.analysis.outline);
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('foldingRange', null, async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      return found ? foldingRanges(found.analysis) : null;
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('codeAction', null, async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      return found ? codeActions(params, found.document, found.analysis) : null;
+    }),
+  );
+
+  connection.onDocumentFormatting(
+    guard('formatting', null, async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      if (!found) return null;
+      const { model, settings } = found.analysis;
+      return fixAllEdits(model.text, settings).map((edit) => toTextEdit(model.lineIndex, edit));
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+// Transport (--stdio, --node-ipc, --socket=N) is chosen from the command line by createConnection.
+if (require.main === module) {
+  startServer(createConnection(ProposedFeatures.all));
+}
