@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what the code-server end-to-end route needs, outside the extension's own dependencies:
+#   - Debian chromium (+ libkrb5-dev, which code-server's kerberos module compiles against), as root;
+#   - Node 24 from the npm registry in .e2e/node24 (code-server 4.139 refuses older Node);
+#   - code-server, pinned by scripts/e2e/code-server/package-lock.json, in .e2e/cs.
+# Idempotent: each step is skipped when its result is already there. Usage: scripts/e2e/setup.sh
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+E2E=${E2E_HOME:-$ROOT/.e2e}
+NODE24=$E2E/node24/node_modules/node/bin/node
+CODE_SERVER=$E2E/cs/node_modules/.bin/code-server
+mkdir -p "$E2E"
+
+if [ ! -x /usr/bin/chromium ] || [ ! -e /usr/include/gssapi/gssapi.h ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "setup: chromium/libkrb5-dev missing; run as root or: apt-get install -y --no-install-recommends chromium libkrb5-dev" >&2
+    exit 1
+  fi
+  echo "setup: apt-get install chromium libkrb5-dev"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends chromium libkrb5-dev >/dev/null
+fi
+
+if [ ! -x "$NODE24" ]; then
+  echo "setup: node 24 -> $E2E/node24"
+  mkdir -p "$E2E/node24"
+  cp "$ROOT/scripts/e2e/node24/package.json" "$ROOT/scripts/e2e/node24/package-lock.json" "$E2E/node24/"
+  (cd "$E2E/node24" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+"$NODE24" --version | grep -q '^v24\.' || { echo "setup: $NODE24 is not Node 24" >&2; exit 1; }
+
+if [ ! -x "$CODE_SERVER" ]; then
+  echo "setup: code-server -> $E2E/cs (a few minutes)"
+  mkdir -p "$E2E/cs"
+  cp "$ROOT/scripts/e2e/code-server/package.json" "$ROOT/scripts/e2e/code-server/package-lock.json" "$E2E/cs/"
+  # code-server's postinstall checks the running Node's major version: put Node 24 first.
+  (cd "$E2E/cs" && PATH="$(dirname "$NODE24"):$PATH" npm ci --no-audit --no-fund --loglevel=error)
+fi
+echo "setup: ready ($("$NODE24" --version), code-server $(PATH="$(dirname "$NODE24"):$PATH" "$CODE_SERVER" --version | head -1))"
