@@ -174,6 +174,11 @@ export function main(argv: string[]): number {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {

@@ -1,0 +1,214 @@
+// Protocol tests: the bundled server (dist/server.js --stdio) spoken to over real LSP.
+
+import * as assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover, InitializeResult, TextEdit } from 'vscode-languageserver-protocol';
+import { readFixture, withCursor } from '../helpers';
+import { applyTextEdits, open, startServer, type TestServer } from './lspClient';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+const SAMPLE = readFixture('sample/sample.raw.article');
+const SAMPLE_FIXED = readFixture('sample/sample.fixed.article');
+
+function positionOf(text: string, offset: number) {
+  return TextDocument.create('file:///p', 'article', 0, text).positionAt(offset);
+}
+
+describe('language server over stdio', function () {
+  let server: TestServer;
+  let uriCounter = 0;
+  const nextUri = () => `file:///tmp/article-lint-test/doc${++uriCounter}.article`;
+
+  beforeEach(async () => {
+    server = await startServer();
+  });
+
+  afterEach(async () => {
+    if (server.process.exitCode === null) await server.stop();
+  });
+
+  it('declares incremental sync, hover, symbols, code actions, formatting and folding', async () => {
+    const result = (await server.connection.sendRequest('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: {},
+    }).catch(() => undefined)) as InitializeResult | undefined;
+    // A second initialize may be refused; the capabilities come from a fresh server instead.
+    const fresh = await startServer();
+    const init = (await fresh.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as InitializeResult;
+    await fresh.stop();
+    const capabilities = (result ?? init).capabilities;
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.equal(capabilities.hoverProvider, true);
+    assert.ok(capabilities.documentSymbolProvider);
+    assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.article']);
+    assert.equal(capabilities.documentFormattingProvider, true);
+    assert.equal(capabilities.foldingRangeProvider, true);
+  });
+
+  it('publishes diagnostics for the sample with rule ids, source and doc links', async () => {
+    const diagnostics = await open(server, nextUri(), SAMPLE);
+    assert.ok(diagnostics.length > 250, `only ${diagnostics.length} diagnostics`);
+    for (const diagnostic of diagnostics) {
+      assert.equal(diagnostic.source, 'article');
+      assert.match(String(diagnostic.code), /^[a-z]+(-[a-z]+)*$/);
+      assert.match(diagnostic.codeDescription!.href, new RegExp(`docs/rules/${diagnostic.code}\\.md$`));
+    }
+    const spaces = diagnostics.filter((d) => d.code === 'space-around-punctuation');
+    assert.equal(spaces.length, 143);
+    // `多边参与 、` on line 20 (line 19 counting from 0): the space before 、 is the range.
+    const before = spaces.find((d) => d.range.start.line === 19 && String(d.message).includes('、'));
+    assert.ok(before, 'the space before 、 in 多边参与 、 is reported');
+    assert.equal(before!.range.end.character - before!.range.start.character, 1);
+  });
+
+  it('applies a quick fix and the problem is gone after the change', async () => {
+    const uri = nextUri();
+    const text = '习近平总书记指出， 国际网络空间治理应该坚持多边参与、多方参与。\n';
+    const diagnostics = await open(server, uri, text);
+    const space = diagnostics.find((d) => d.code === 'space-around-punctuation')!;
+    assert.ok(space);
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: space.range,
+      context: { diagnostics: [space] },
+    })) as CodeAction[];
+    const quickFix = actions.find((action) => action.kind === 'quickfix' && action.isPreferred)!;
+    assert.ok(quickFix, 'a preferred quick fix is offered');
+    const fixed = applyTextEdits(text, quickFix.edit!.changes![uri]);
+    assert.equal(fixed, '习近平总书记指出，国际网络空间治理应该坚持多边参与、多方参与。\n');
+    const after = server.nextDiagnostics(uri, 2);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: space.range, text: '' }],
+    });
+    assert.deepEqual((await after).filter((d) => d.code === 'space-around-punctuation'), []);
+  });
+
+  it('offers "fix all of this rule" that fixes every problem of one rule only', async () => {
+    const uri = nextUri();
+    const diagnostics = await open(server, uri, SAMPLE);
+    const space = diagnostics.find((d) => d.code === 'space-around-punctuation')!;
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: space.range,
+      context: { diagnostics: [space] },
+    })) as CodeAction[];
+    const fixRule = actions.find((action) => action.title.includes('space-around-punctuation'))!;
+    assert.ok(fixRule);
+    const fixed = applyTextEdits(SAMPLE, fixRule.edit!.changes![uri]);
+    const after = await open(server, nextUri(), fixed);
+    assert.equal(after.filter((d) => d.code === 'space-around-punctuation').length, 0);
+    assert.equal(
+      after.filter((d) => d.code === 'broken-word').length,
+      diagnostics.filter((d) => d.code === 'broken-word').length,
+      'other rules are untouched',
+    );
+  });
+
+  it('source.fixAll.article and Format Document both give the expected clean sample', async () => {
+    const uri = nextUri();
+    await open(server, uri, SAMPLE);
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.article');
+    assert.equal(applyTextEdits(SAMPLE, actions[0].edit!.changes![uri]), SAMPLE_FIXED);
+    const formatting = (await server.connection.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    })) as TextEdit[];
+    assert.equal(applyTextEdits(SAMPLE, formatting), SAMPLE_FIXED);
+  });
+
+  it('hovers a figure split over two lines from either side', async () => {
+    const uri = nextUri();
+    const marked = '我国数字经济总量达到\n27.|2\n万亿元，占GDP比重达到32.9%。\n';
+    const { text, offset } = withCursor(marked);
+    await open(server, uri, text);
+    const fromNumber = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, offset),
+    })) as Hover;
+    assert.ok(fromNumber, 'hover on the number');
+    assert.match(JSON.stringify(fromNumber.contents), /27\.2万亿元/);
+    const unitOffset = text.indexOf('万亿元') + 1;
+    const fromUnit = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, unitOffset),
+    })) as Hover;
+    assert.deepEqual(fromUnit?.contents, fromNumber.contents);
+  });
+
+  it('lists the outline of the sample with the title at the root', async () => {
+    const uri = nextUri();
+    await open(server, uri, SAMPLE);
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.equal(symbols.length, 1);
+    assert.equal(symbols[0].name, '全国网络安全和信息化工作会议释放六大重要信号');
+    const sections = symbols[0].children!.filter((child) => child.name.startsWith('信号'));
+    assert.deepEqual(
+      sections.map((child) => child.name),
+      [
+        '信号一  网络强国战略思想形成',
+        '信号二  树立正确的网络安全观',
+        '信号三  核心技术是国之重器',
+        '信号四  加快推动数字产业化',
+        '信号五  加强党中央对网信工作的集中统一领导',
+        '信号六  推进全球互联网治理体系变革',
+      ],
+    );
+  });
+
+  it('returns folding ranges for paragraphs spread over several lines', async () => {
+    const uri = nextUri();
+    await open(server, uri, SAMPLE);
+    const ranges = (await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    assert.ok(ranges.length > 10);
+    for (const range of ranges) assert.ok(range.endLine > range.startLine);
+  });
+
+  it('follows the editor settings: a rule turned off disappears after a configuration change', async () => {
+    const uri = nextUri();
+    const text = '多边参与 、多方参与。\n';
+    const first = await open(server, uri, text);
+    assert.ok(first.some((d) => d.code === 'space-around-punctuation'));
+    server.editorSettings = { rules: { 'space-around-punctuation': 'off' } };
+    const next = server.nextDiagnostics(uri);
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.ok(!(await next).some((d: Diagnostic) => d.code === 'space-around-punctuation'));
+  });
+
+  it('speaks Chinese when the client locale is zh-cn', async () => {
+    const zhServer = await startServer({ locale: 'zh-cn' });
+    try {
+      const diagnostics = await open(zhServer, nextUri(), '多边参与 、多方参与。\n');
+      assert.match(String(diagnostics[0].message), /删除/);
+    } finally {
+      await zhServer.stop();
+    }
+  });
+
+  it('clears diagnostics on close and keeps serving after bad requests', async () => {
+    const uri = nextUri();
+    await open(server, uri, SAMPLE);
+    const farAway = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 100000, character: 99999 },
+    })) as Hover | null;
+    assert.equal(farAway, null);
+    const unknown = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///nope.article' } });
+    assert.equal(unknown, null);
+    const cleared = server.nextDiagnostics(uri);
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.deepEqual(await cleared, []);
+    const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(symbols, null);
+  });
+
+  it('ends cleanly on shutdown and exit', async () => {
+    assert.equal(await server.stop(), 0);
+  });
+});
