@@ -6,6 +6,8 @@ import { brokenWord } from './brokenWord';
 import { lostText } from './lostText';
 import type { Rule } from './rule';
 import { spaceAroundPunctuation } from './spaceAroundPunctuation';
+import { spaceBetweenHan } from './spaceBetweenHan';
+import { halfWidthPunctuation } from './halfWidthPunctuation';
 import { splitFigure } from './splitFigure';
 import { strandedPunctuation } from './strandedPunctuation';
 
@@ -17,6 +19,8 @@ export const rules: readonly Rule[] = [
   lostText,
   blockSpacing,
   spaceAroundPunctuation,
+  spaceBetweenHan,
+  halfWidthPunctuation,
 ];
 
 export function ruleById(id: string): Rule | undefined {

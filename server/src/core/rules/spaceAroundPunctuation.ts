@@ -1,8 +1,10 @@
 // Whitespace before or after full-width punctuation, or between two marks (多边参与 、, 端倪。 ”上海).
+// Only inside a fragment: whitespace at a line's edge belongs to the line break, which the layout owns.
 
 import { CJK_PUNCT_SOURCE, INLINE_SPACE_SOURCE, isCjkPunct } from '../charClasses';
 import type { Rule } from './rule';
 
+// Each alternative consumes a whole whitespace run next to a mark, so the scan stays linear.
 const SPACE_NEXT_TO_PUNCT = new RegExp(
   `[${INLINE_SPACE_SOURCE}]+(?=[${CJK_PUNCT_SOURCE}])|(?<=[${CJK_PUNCT_SOURCE}])[${INLINE_SPACE_SOURCE}]+`,
   'g',
@@ -20,19 +22,25 @@ export const spaceAroundPunctuation: Rule = {
   messages: {
     before: { en: 'Remove the space before “{mark}”', zh: '删除“{mark}”前的空格' },
     after: { en: 'Remove the space after “{mark}”', zh: '删除“{mark}”后的空格' },
+    between: { en: 'Remove the space between “{mark}” and “{next}”', zh: '删除“{mark}”和“{next}”之间的空格' },
   },
   check(context) {
     const { model } = context;
     for (const fragment of model.fragments) {
       if (model.roles[fragment.index] === 'directive') continue;
-      SPACE_NEXT_TO_PUNCT.lastIndex = 0;
       for (const match of fragment.text.matchAll(SPACE_NEXT_TO_PUNCT)) {
         const start = fragment.start + match.index;
         const end = start + match[0].length;
         const previous = model.text[start - 1];
-        const after = isCjkPunct(previous);
-        const mark = after ? previous : model.text[end];
-        context.report({ start, end, messageId: after ? 'after' : 'before', args: { mark }, fix: [{ start, end, newText: '' }] });
+        const next = model.text[end];
+        const fix = [{ start, end, newText: '' }];
+        if (isCjkPunct(previous) && isCjkPunct(next)) {
+          context.report({ start, end, messageId: 'between', args: { mark: previous, next }, fix });
+        } else if (isCjkPunct(previous)) {
+          context.report({ start, end, messageId: 'after', args: { mark: previous }, fix });
+        } else {
+          context.report({ start, end, messageId: 'before', args: { mark: next }, fix });
+        }
       }
     }
   },

@@ -1,0 +1,101 @@
+// What the half-width punctuation rule needs to know about a block's logical text, each found in one
+// linear pass: where URLs and e-mail addresses are, and which marks sit in a Chinese context.
+
+import { isAsciiLetter, isCjk, isCjkPunct, isHan, isInlineSpace, isLatinOrDigit } from '../charClasses';
+
+/** Characters that may continue a URL once its scheme or `www.` is seen. */
+function isUrlChar(ch: string): boolean {
+  return !isInlineSpace(ch) && !isCjk(ch) && ch !== '"' && ch !== '<' && ch !== '>' && ch.charCodeAt(0) > 0x20;
+}
+
+const EMAIL_LOCAL = /[A-Za-z0-9._%+-]/;
+const EMAIL_DOMAIN = /[A-Za-z0-9.-]/;
+/** Marks that end a sentence around a URL rather than belonging to it. */
+const TRAILING_MARKS = ',.;:!?)\'"';
+
+/** Marks offsets inside URLs (scheme:// or www.) and e-mail addresses, which no mark rule may touch. */
+export function addressMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  const lower = text.toLowerCase();
+  const protect = (start: number, end: number): number => {
+    while (end > start && TRAILING_MARKS.includes(text[end - 1])) end--;
+    mask.fill(1, start, end);
+    return end;
+  };
+  for (let at = lower.indexOf('://'); at >= 0; at = lower.indexOf('://', at + 3)) {
+    let start = at;
+    while (start > 0 && start > at - 12 && /[a-z0-9+.-]/.test(lower[start - 1])) start--;
+    let end = at + 3;
+    while (end < text.length && isUrlChar(text[end])) end++;
+    protect(start, end);
+    at = Math.max(at, end - 3);
+  }
+  for (let at = lower.indexOf('www.'); at >= 0; at = lower.indexOf('www.', at + 4)) {
+    let end = at + 4;
+    while (end < text.length && isUrlChar(text[end])) end++;
+    protect(at, end);
+    at = Math.max(at, end - 4);
+  }
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && EMAIL_LOCAL.test(text[start - 1])) start--;
+    let end = at + 1;
+    while (end < text.length && EMAIL_DOMAIN.test(text[end])) end++;
+    if (start < at && text.slice(at + 1, end).includes('.')) protect(start, end);
+  }
+  return mask;
+}
+
+/** The nearest character before `index` that is not inline whitespace. */
+export function previousNonSpace(text: string, index: number): string | undefined {
+  let i = index - 1;
+  while (i >= 0 && isInlineSpace(text[i])) i--;
+  return i >= 0 ? text[i] : undefined;
+}
+
+/** The nearest character after `index` that is not inline whitespace. */
+export function nextNonSpace(text: string, index: number): string | undefined {
+  let i = index + 1;
+  while (i < text.length && isInlineSpace(text[i])) i++;
+  return i < text.length ? text[i] : undefined;
+}
+
+/**
+ * For each offset, whether the Latin text since the last Chinese character already holds two words
+ * (`It works! 然后`): a mark there ends an English phrase, not a Chinese clause.
+ */
+export function englishPhraseMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  let phrase = false;
+  let spaceAfterText = false;
+  let seenText = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (isCjk(ch)) {
+      phrase = spaceAfterText = seenText = false;
+    } else if (isInlineSpace(ch)) {
+      if (seenText) spaceAfterText = true;
+    } else {
+      if (spaceAfterText && isLatinOrDigit(ch) && !/\d/.test(ch)) phrase = true;
+      spaceAfterText = false;
+      seenText = true;
+    }
+    mask[i] = phrase ? 1 : 0;
+  }
+  return mask;
+}
+
+/** Prefix counts of Han characters, so "does this span hold Chinese" is one subtraction. */
+export function hanPrefix(text: string): Uint32Array {
+  const counts = new Uint32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) counts[i + 1] = counts[i] + (isHan(text[i]) ? 1 : 0);
+  return counts;
+}
+
+export function isChineseNeighbour(ch: string | undefined): boolean {
+  return isHan(ch) || isCjkPunct(ch);
+}
+
+export function isLetter(ch: string | undefined): boolean {
+  return isAsciiLetter(ch) || (isLatinOrDigit(ch) && !/\d/.test(ch ?? ''));
+}

@@ -1,0 +1,123 @@
+// Half-width punctuation in Chinese text: `指出, 要` → `指出，要`, `(一)` → `（一）`, `"好"` → `“好”`.
+// Decided on the block's joined text, so a `,` alone on a line sees the Chinese on both sides of it.
+// Never touched: decimals (27.2), thousands (1,000), times (12:30), versions (1.2.3), URLs, e-mail
+// addresses, and marks inside English phrases.
+
+import { HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isClosingMark, isHan, isOpeningMark } from '../charClasses';
+import { toSourceOffset, type Block } from '../model';
+import { addressMask, englishPhraseMask, hanPrefix, isChineseNeighbour, isLetter, nextNonSpace, previousNonSpace } from './halfWidthContext';
+import type { Edit, Rule, RuleContext } from './rule';
+
+const SIMPLE_MARKS = ',.;:!?';
+
+export const halfWidthPunctuation: Rule = {
+  id: 'half-width-punctuation',
+  description: {
+    en: 'Chinese text uses full-width punctuation: ，。；：！？（）“”‘’ rather than , . ; : ! ? ( ) " \'.',
+    zh: '中文语境中应使用全角标点：，。；：！？（）“”‘’，而非 , . ; : ! ? ( ) " \'。',
+  },
+  tags: ['punctuation'],
+  defaultSeverity: 'warning',
+  fixable: true,
+  messages: {
+    mark: { en: 'Use the full-width “{full}” instead of “{half}” in Chinese text', zh: '中文语境中应使用全角“{full}”，而非“{half}”' },
+    pair: { en: 'Use “{full}” instead of “{half}” in Chinese text', zh: '中文语境中应使用“{full}”，而非“{half}”' },
+  },
+  check(context) {
+    for (const block of context.model.blocks) {
+      if (block.role === 'directive') continue;
+      checkBlock(context, block);
+    }
+  },
+};
+
+function checkBlock(context: RuleContext, block: Block): void {
+  const text = block.text;
+  if (!/[,.;:!?()"']/.test(text)) return;
+  const addresses = addressMask(text);
+  const english = englishPhraseMask(text);
+  const han = hanPrefix(text);
+  const hasHan = (from: number, to: number): boolean => han[to] > han[from];
+  const replace = (index: number, newText: string): Edit => {
+    const start = toSourceOffset(block, index);
+    return { start, end: start + 1, newText };
+  };
+  const reportMark = (index: number): void => {
+    const full = HALF_TO_FULL_PUNCT[text[index]];
+    const edit = replace(index, full);
+    context.report({ start: edit.start, end: edit.end, messageId: 'mark', args: { half: text[index], full }, fix: [edit] });
+  };
+  const reportPair = (open: number, close: number, full: string): void => {
+    const start = toSourceOffset(block, open);
+    const fix = [replace(open, full[0]), replace(close, full[1])];
+    context.report({ start, end: start + 1, messageId: 'pair', args: { half: text[open] + text[close], full }, fix });
+  };
+
+  const parens: number[] = [];
+  const doubleQuotes: number[] = [];
+  const singleQuotes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (addresses[i]) continue;
+    if (SIMPLE_MARKS.includes(ch)) {
+      if (isChineseMark(text, i, english[i] === 1)) reportMark(i);
+    } else if (ch === '(' || ch === ')') {
+      parens.push(i);
+    } else if (ch === '"') {
+      doubleQuotes.push(i);
+    } else if (ch === "'" && !(isAsciiLetter(text[i - 1]) && isAsciiLetter(text[i + 1]))) {
+      singleQuotes.push(i);
+    }
+  }
+
+  // Parentheses pair by nesting; a pair is Chinese when it holds Chinese or stands between Chinese.
+  const open: number[] = [];
+  for (const index of parens) {
+    if (text[index] === '(') {
+      open.push(index);
+      continue;
+    }
+    const opener = open.pop();
+    if (opener === undefined) {
+      if (isHan(previousNonSpace(text, index))) reportMark(index);
+    } else if (hasHan(opener + 1, index) || (chineseOrEdge(previousNonSpace(text, opener)) && isChineseNeighbour(nextNonSpace(text, index)))) {
+      reportPair(opener, index, '（）');
+    }
+  }
+  for (const opener of open) if (isHan(nextNonSpace(text, opener))) reportMark(opener);
+
+  // Straight quotes pair in order of appearance; only pairs that quote Chinese change.
+  for (let k = 0; k + 1 < doubleQuotes.length; k += 2) {
+    const [a, b] = [doubleQuotes[k], doubleQuotes[k + 1]];
+    const between = isChineseNeighbour(previousNonSpace(text, a)) && isChineseNeighbour(nextNonSpace(text, b));
+    if (hasHan(a + 1, b) || between) reportPair(a, b, '“”');
+  }
+  for (let k = 0; k + 1 < singleQuotes.length; k += 2) {
+    const [a, b] = [singleQuotes[k], singleQuotes[k + 1]];
+    if (hasHan(a + 1, b)) reportPair(a, b, '‘’');
+  }
+}
+
+function chineseOrEdge(ch: string | undefined): boolean {
+  return ch === undefined || isChineseNeighbour(ch);
+}
+
+/** Whether a , . ; : ! ? at `index` belongs to Chinese text (and is not part of a number or an ellipsis). */
+function isChineseMark(text: string, index: number, inEnglishPhrase: boolean): boolean {
+  const ch = text[index];
+  const before = text[index - 1];
+  const after = text[index + 1];
+  if (ch === '.' && (before === '.' || after === '.')) return false;
+  if (',.:'.includes(ch) && isAsciiDigit(before) && isAsciiDigit(after)) return false;
+  const previous = previousNonSpace(text, index);
+  const next = nextNonSpace(text, index);
+  if (ch === '.') {
+    // A full stop only after Chinese, and never in front of a letter or digit (百度.com, 图1.2).
+    return (isHan(previous) || isClosingMark(previous)) && !isAsciiLetter(after) && !isAsciiDigit(after);
+  }
+  if (isChineseNeighbour(previous) && !(ch === ':' && after === '/' )) return true;
+  if (previous === undefined || !isLetter(previous) || !inEnglishPhrase) {
+    return isHan(next) || isOpeningMark(next);
+  }
+  return false;
+}
