@@ -10,12 +10,13 @@ import * as esbuild from 'esbuild';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function loadCore() {
+/** Loads `entry` (relative to the repository root; default the core's public face). */
+export async function loadCore(entry = 'server/src/core/index.ts') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lint-core-'));
   const outfile = path.join(dir, 'core.cjs');
   try {
     await esbuild.build({
-      entryPoints: [path.join(ROOT, 'server/src/core/index.ts')],
+      entryPoints: [path.join(ROOT, entry)],
       bundle: true,
       platform: 'node',
       format: 'cjs',

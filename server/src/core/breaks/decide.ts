@@ -1,0 +1,163 @@
+// Weighing the evidence at each line break: positive weight says the paragraph goes on (join),
+// negative says a block ends here. The weights are log-odds in spirit, set by hand from what each
+// piece of evidence means on the page, not fitted to any file.
+
+import type { Fragment, Role } from '../model';
+import { isHan } from '../charClasses';
+import {
+  endsClause,
+  endsSentence,
+  endsWithOpener,
+  isLatinRun,
+  isLetterSpaced,
+  isPunctuationOnly,
+  leadingUnitWidth,
+  opensPending,
+  splitsFigure,
+  startsWithContinuation,
+  wordAcross,
+} from './evidence';
+import type { DocumentStyle } from './style';
+import { COLUMN_WINDOW } from './width';
+import { parseInlineLabel } from '../labels';
+
+export interface Decision {
+  readonly join: boolean;
+  /** The evidence that weighed most, as a stable tag (`line-full`, `sentence-end`, …). */
+  readonly reason: string;
+}
+
+/** Ems a line may fall short of its column, beyond the next line's first unit, and still count as full. */
+const FULL_ROOM = 2.5;
+/** The same for a line ending a sentence: only a line with no room at all may go on after it. */
+const SENTENCE_FULL_ROOM = 0.5;
+/** In a wide measure a line may fall short by this share of it (justification varies more). */
+const FULL_SHARE = 0.1;
+/** A line this much wider than its column spans columns (a lead, a title). */
+const WIDE = 1.15;
+/** Chinese paragraphs indent their first line by two ems; extractors drop the indent. */
+const PARAGRAPH_INDENT = 0;
+
+export function decideBreaks(fragments: readonly Fragment[], fixed: ReadonlyArray<Role | undefined>, style: DocumentStyle): Decision[] {
+  const decisions: Decision[] = [];
+  let pending = 0;
+  // Width of the printed line so far: pieces of one line that the extractor cut apart (at a font change
+  // or around a stranded mark) add up; a line that filled its column starts the count again.
+  let carried = 0;
+  for (let i = 0; i + 1 < fragments.length; i++) {
+    const fixedBefore = fixed[i];
+    const fixedAfter = fixed[i + 1];
+    let decision: Decision & { piece?: boolean };
+    if (fixedBefore) decision = { join: false, reason: `after-${fixedBefore}` };
+    else if (fixedAfter) decision = { join: false, reason: `before-${fixedAfter}` };
+    else {
+      pending = opensPending(fragments[i].text, pending);
+      const lostText = i > 0 && decisions[i - 1].join && startsWithLostText(fragments[i], style);
+      const startsBlock = i > 0 && !decisions[i - 1].join;
+      decision = weigh(fragments, i, style, pending, lostText, carried, startsBlock);
+    }
+    carried = decision.piece ? carried + style.widths[i] : 0;
+    if (!decision.join) pending = 0;
+    decisions.push(decision);
+  }
+  return decisions;
+}
+
+/** Evidence for one break, strongest first within each group. */
+function weigh(
+  fragments: readonly Fragment[],
+  i: number,
+  style: DocumentStyle,
+  pending: number,
+  lostTextBefore: boolean,
+  carried: number,
+  startsBlock: boolean,
+): Decision & { piece: boolean } {
+  const before = fragments[i].text;
+  const after = fragments[i + 1].text;
+  const evidence: Array<[number, string]> = [];
+  const add = (weight: number, reason: string) => evidence.push([weight, reason]);
+
+  if (startsWithContinuation(after)) add(5, 'next-starts-with-punctuation');
+  // A stranded mark belongs with the text before it; one that does not end a sentence also with the text after.
+  if (isPunctuationOnly(after) || (isPunctuationOnly(before) && !endsSentence(before))) add(4, 'punctuation-only-line');
+  if (endsWithOpener(before)) add(4, 'open-quote-at-end');
+  else if (pending > 0) add(1, 'quote-pending');
+  if (isLetterSpaced(before)) add(3, 'justified-line');
+  const word = wordAcross(before, after);
+  if (word) add(2.5, 'word-across');
+  if (splitsFigure(before, after)) add(1.5, 'figure-split');
+  if (isLatinRun(before) || isLatinRun(after)) add(2.5, 'latin-run-line');
+
+  const sentenceEnd = endsSentence(before);
+  if (sentenceEnd) add(-2.5, 'sentence-end');
+  else if (endsClause(before)) add(-1, 'clause-end');
+  if (parseInlineLabel(after)) add(-4, 'next-starts-with-label');
+
+  // Room left once the next line's first unbreakable unit is placed: a line ended because that unit did
+  // not fit is a wrap. A sentence end is trusted unless the line is truly full; elsewhere a line one or
+  // two ems short still wrapped (line-start rules push characters down, Latin widths are estimates).
+  // Room left once the next line's first unbreakable unit is placed: a line ended because that unit did
+  // not fit is a wrap. A sentence end is trusted unless the line is truly full; elsewhere a line one or
+  // two ems short still wrapped (line-start rules push characters down, Latin widths are estimates).
+  // The first line of a paragraph may have lost a two-em indent.
+  const column = columnOf(i, style);
+  const indent = startsBlock ? PARAGRAPH_INDENT : 0;
+  const room = column - indent - carried - style.widths[i] - leadingUnitWidth(after) - latinShare(before) * 0.08 * style.widths[i];
+  const fullBelow = sentenceEnd ? SENTENCE_FULL_ROOM : Math.max(FULL_ROOM, column * FULL_SHARE);
+  let width: 'full' | 'short' | 'unknown' = 'unknown';
+  if (i === 0) add(-1.5, 'after-first-line');
+  else if (lostTextBefore) add(1, 'line-lost-text');
+  else if (Number.isNaN(room)) add(0, 'no-column');
+  else if (room < fullBelow) {
+    width = 'full';
+    add(3, 'line-full');
+  } else if (room < fullBelow + 1) add(-0.5, 'line-nearly-full');
+  else {
+    width = 'short';
+    add(-3, 'line-short');
+  }
+
+  if (style.blanksAreRare && fragments[i + 1].line - fragments[i].line > 1) add(-1.2, 'blank-line');
+  if (style.blanksAreCommon && fragments[i + 1].line - fragments[i].line === 1) add(1.5, 'no-blank-line');
+  if (style.indents && fragments[i + 1].start > fragments[i + 1].lineStart) add(-3, 'indented');
+
+  let total = 0;
+  let strongest: [number, string] = [0, 'no-evidence'];
+  for (const item of evidence) {
+    total += item[0];
+    if (Math.abs(item[0]) > Math.abs(strongest[0]) && Math.sign(item[0]) === Math.sign(total || item[0])) strongest = item;
+  }
+  const join = total > 0;
+  const reason = evidence.filter(([weight]) => (join ? weight > 0 : weight < 0)).sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]))[0]?.[1];
+  return { join, reason: reason ?? strongest[1], piece: join && width !== 'full' && !lostTextBefore && i > 0 };
+}
+
+/**
+ * The width of the column fragment i was set in, or NaN when unknown. Where the window shows no column
+ * the nearest estimate stands in; a line far wider than the column (a lead or title spanning columns)
+ * is judged against its wide neighbours, and a lone wide line has no known measure.
+ */
+function columnOf(i: number, style: DocumentStyle): number {
+  const { widths, columns } = style;
+  let column = columns[i];
+  for (let d = 1; Number.isNaN(column) && d <= COLUMN_WINDOW; d++) {
+    column = columns[i - d] ?? Number.NaN;
+    if (Number.isNaN(column)) column = columns[i + d] ?? Number.NaN;
+  }
+  const width = widths[i];
+  if (Number.isNaN(column) || width <= column * WIDE) return column;
+  const wideNeighbours = [widths[i - 1], widths[i + 1]].filter((w) => w !== undefined && w > column * WIDE);
+  return wideNeighbours.length === 0 ? Number.NaN : Math.max(width, ...wideNeighbours);
+}
+
+/** Leading whitespace where the document does not indent: text the extractor dropped (` 世纪` for `21世纪`). */
+export function startsWithLostText(fragment: Fragment, style: DocumentStyle): boolean {
+  return !style.indents && fragment.start > fragment.lineStart && isHan(fragment.text[0]);
+}
+
+function latinShare(text: string): number {
+  let latin = 0;
+  for (const ch of text) if (/[A-Za-z0-9]/.test(ch)) latin++;
+  return text.length === 0 ? 0 : latin / text.length;
+}

@@ -1,0 +1,137 @@
+// What the text either side of a line break says about it, one question per function.
+// Each answer is evidence a careful editor would weigh; layout.ts combines them.
+
+import { isAsciiDigit, isClosingMark, isHan, isInlineSpace, isLatinOrDigit, isOpeningMark, isSentenceEnd } from '../charClasses';
+import { emWidth } from './width';
+
+/** The last character that is not a closing mark ends a sentence (`。`, `。”`, `？）`). */
+export function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isClosingMark(text[i])) i--;
+  return i >= 0 && (isSentenceEnd(text[i]) || text[i] === '!' || text[i] === '?');
+}
+
+/** Ends with a colon or semicolon: a list item's end or the lead-in to a list. */
+export function endsClause(text: string): boolean {
+  const last = text[text.length - 1];
+  return last === '：' || last === '；' || last === ':' || last === ';';
+}
+
+/** Marks that never begin a line in Chinese typesetting: a line starting with one continues. */
+const CONTINUATION_MARKS = '，。、；：！？）》〉】」』〕］｝〗”’…—～,.;:!?)%‰';
+
+export function startsWithContinuation(text: string): boolean {
+  return CONTINUATION_MARKS.includes(text[0]);
+}
+
+/** Ends with an opening quote or bracket: what it opens is on the next line. */
+export function endsWithOpener(text: string): boolean {
+  return isOpeningMark(text[text.length - 1]);
+}
+
+/** Nothing but punctuation or symbols (`,`, `+`, `。`). */
+export function isPunctuationOnly(text: string): boolean {
+  return /^[\p{P}\p{S}]+$/u.test(text);
+}
+
+/**
+ * Justified lines come out of some extractors with a space between every character
+ * (`列 出 的 这 样 的`). Justification stretches every line of a paragraph but its last.
+ */
+export function isLetterSpaced(text: string): boolean {
+  let gaps = 0;
+  let pairs = 0;
+  for (let i = 1; i + 1 < text.length; i++) {
+    if (!isHan(text[i - 1]) && !isCjkPunctLike(text[i - 1])) continue;
+    pairs++;
+    if (isInlineSpace(text[i]) && (isHan(text[i + 1]) || isCjkPunctLike(text[i + 1]))) gaps++;
+  }
+  return gaps >= 3 && gaps * 2 >= pairs;
+}
+
+function isCjkPunctLike(ch: string): boolean {
+  return '，。、；：！？“”（）'.includes(ch);
+}
+
+/**
+ * A line of nothing but a Latin word or figure (`2017`, `27.2`, `GDP`, `32.9%`): extractors cut lines
+ * where the font changes, so such a run usually stood inside a line of Chinese.
+ */
+export function isLatinRun(text: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._\-+%‰/]*$/.test(text);
+}
+
+/** A digit on one side of the break: a figure whose unit or context is on the other (`2017` / `年`). */
+export function splitsFigure(before: string, after: string): boolean {
+  const last = before[before.length - 1];
+  const first = after[0];
+  if (isAsciiDigit(last)) return isHan(first) || first === '%' || first === '‰' || startsWithContinuation(after);
+  return isAsciiDigit(first) && (isHan(last) || last === '.');
+}
+
+/**
+ * Width in ems of what must stand at the start of the next line: a Latin word or number (which cannot
+ * be broken), or one Han character with the marks that may not begin a line after it. When this did
+ * not fit in the space left on the line before, the line was wrapped, not ended.
+ */
+export function leadingUnitWidth(text: string): number {
+  let end = 0;
+  while (end < text.length && isOpeningMark(text[end])) end++;
+  if (isLatinOrDigit(text[end])) {
+    while (end < text.length && (isLatinOrDigit(text[end]) || /[-_./:@#&'+%‰’]/.test(text[end]))) end++;
+  } else if (end < text.length) {
+    end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+  }
+  while (end < text.length && startsWithContinuation(text[end])) end++;
+  return emWidth(text.slice(0, end));
+}
+
+/** A quote or bracket opened earlier in the paragraph and not yet closed when the line ends. */
+export function opensPending(text: string, pending: number): number {
+  let depth = pending;
+  for (const ch of text) {
+    if (ch === '“' || ch === '（' || ch === '《' || ch === '(') depth++;
+    else if ((ch === '”' || ch === '）' || ch === '》' || ch === ')') && depth > 0) depth--;
+  }
+  return depth;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+function wordSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return segmenter;
+}
+
+/** How far either side of a break the word segmenter looks. */
+export const WORD_WINDOW = 8;
+
+/**
+ * The word Node's dictionary segmenter finds straddling the join of two Han characters (贡 / 献 → 贡献):
+ * `left` characters before the break and `right` after, or undefined when the join falls between words.
+ */
+export function wordAcross(before: string, after: string): { word: string; left: number; right: number } | undefined {
+  if (!isHan(before[before.length - 1]) || !isHan(after[0])) return undefined;
+  const left = tailWithoutSpaces(before, WORD_WINDOW);
+  const right = headWithoutSpaces(after, WORD_WINDOW);
+  const join = left.length;
+  for (const segment of wordSegmenter().segment(left + right)) {
+    const end = segment.index + segment.segment.length;
+    if (segment.index >= join) break;
+    if (end > join && segment.isWordLike && isHan(segment.segment[0])) {
+      return { word: segment.segment, left: join - segment.index, right: end - join };
+    }
+  }
+  return undefined;
+}
+
+function tailWithoutSpaces(text: string, count: number): string {
+  let result = '';
+  for (let i = text.length - 1; i >= 0 && result.length < count; i--) if (!isInlineSpace(text[i])) result = text[i] + result;
+  return result;
+}
+
+function headWithoutSpaces(text: string, count: number): string {
+  let result = '';
+  for (let i = 0; i < text.length && result.length < count; i++) if (!isInlineSpace(text[i])) result += text[i];
+  return result;
+}
