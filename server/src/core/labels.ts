@@ -1,44 +1,81 @@
 // Section labels: the small boxes (信号一, 要点二, 看点三, 关键词四, 第五) and inline prefixes
 // (一、, （一）, 1.) that number a news article's sections.
 
-import { CHINESE_NUMERAL_SOURCE } from './charClasses';
+import { CHINESE_NUMERAL_SOURCE, INLINE_SPACE_SOURCE } from './charClasses';
 import { parseChineseInteger } from './numerals';
 
 export type LabelForm = 'box' | 'inline';
 
 export interface Label {
-  /** The label as printed: 信号一, 一、, （二）. */
+  /** The label as printed, without spaces: 信号一, 一、, （二）. */
   readonly text: string;
   /** The word before the number (信号, 要点, 第), empty for bare numerals. */
   readonly series: string;
+  /** How the number is written, so 一、 and （一） count as different series. */
+  readonly style: string;
   readonly number: number;
   readonly form: LabelForm;
 }
 
-const BOX_SERIES = ['信号', '要点', '看点', '关键词', '亮点', '特点', '焦点', '变化', '关注', '热点', '第'];
-const NUMERAL = `[${CHINESE_NUMERAL_SOURCE}]{1,4}`;
-const BOX_LABEL = new RegExp(`^(${BOX_SERIES.join('|')})(${NUMERAL})$`);
-const INLINE_LABEL = new RegExp(`^(?:(${NUMERAL})、|[（(](${NUMERAL})[）)]|(\\d{1,2})[.、．](?!\\d))`);
+/** Words that print as a box label on their own: common enough to trust without a second label. */
+export const BOX_SERIES = [
+  '信号', '要点', '看点', '关键词', '亮点', '特点', '焦点', '观察', '观点', '变化', '关注', '热点', '链接',
+  '话题', '镜头', '数据', '趋势', '举措', '第',
+] as const;
 
-/** A whole fragment that is a box label (信号一). */
-export function parseBoxLabel(text: string): Label | undefined {
-  const match = BOX_LABEL.exec(text.trim());
-  if (!match) return undefined;
-  const number = parseChineseInteger(match[2]);
-  if (number === undefined || number < 1 || number > 99) return undefined;
-  return { text: match[0], series: match[1], number, form: 'box' };
+/** Series whose single member could be ordinary text (the last line of 第一 / 季); the outline wants two. */
+export const WEAK_SERIES: ReadonlySet<string> = new Set(['第']);
+
+const NUMERAL = `[${CHINESE_NUMERAL_SOURCE}]{1,4}`;
+const SPACES = new RegExp(`[${INLINE_SPACE_SOURCE}]+`, 'g');
+const BOX_LABEL = new RegExp(`^(${BOX_SERIES.join('|')})(${NUMERAL})$`);
+/** Any short Han word before a numeral: a label only if the document numbers a series with it. */
+const SERIES_LABEL = new RegExp(`^(\\p{Script=Han}{1,3}?)(${NUMERAL})$`, 'u');
+const INLINE_LABEL = new RegExp(
+  `^(?:(${NUMERAL})、|[（(](${NUMERAL})[）)]|[（(](\\d{1,2})[）)]|(\\d{1,2})[.、．](?!\\d)|第(${NUMERAL})([章节部分篇])[、：:\\s]?)`,
+);
+
+function compact(text: string): string {
+  return text.replace(SPACES, '');
 }
 
-/** A label printed before a heading on the same line (一、加快…, （二）…). */
+/** A whole fragment that is a box label of a known series (信号一). */
+export function parseBoxLabel(text: string): Label | undefined {
+  const match = BOX_LABEL.exec(compact(text.trim()));
+  return match ? boxLabel(match[0], match[1], match[2]) : undefined;
+}
+
+/**
+ * A whole fragment shaped like a box label of any series (观察一, 追踪二). The outline accepts an
+ * unknown series only when the document numbers at least two of its labels.
+ */
+export function parseSeriesLabel(text: string): Label | undefined {
+  const known = parseBoxLabel(text);
+  if (known) return known;
+  const match = SERIES_LABEL.exec(compact(text.trim()));
+  if (!match || match[1].length === 0 || /[〇零一二两三四五六七八九十百千]/.test(match[1])) return undefined;
+  return boxLabel(match[0], match[1], match[2]);
+}
+
+function boxLabel(text: string, series: string, numeral: string): Label | undefined {
+  const number = parseChineseInteger(numeral);
+  if (number === undefined || number < 1 || number > 99) return undefined;
+  return { text, series, style: `${series}N`, number, form: 'box' };
+}
+
+/** A label printed before a heading on the same line (一、加快…, （二）…, 3. …, 第二章 …). */
 export function parseInlineLabel(text: string): Label | undefined {
   const match = INLINE_LABEL.exec(text);
   if (!match) return undefined;
-  const numeral = match[1] ?? match[2];
-  const number = numeral !== undefined ? parseChineseInteger(numeral) : Number(match[3]);
+  const [printed, bare, bracketed, bracketedDigits, digits, chapter, unit] = match;
+  const numeral = bare ?? bracketed ?? chapter;
+  const number = numeral !== undefined ? parseChineseInteger(numeral) : Number(bracketedDigits ?? digits);
   if (number === undefined || number < 1 || number > 99) return undefined;
-  return { text: match[0], series: '', number, form: 'inline' };
+  const style = bare ? 'N、' : bracketed ? '（N）' : bracketedDigits ? '(n)' : digits ? 'n.' : `第N${unit}`;
+  return { text: printed.trim(), series: chapter ? '第' : '', style, number, form: 'inline' };
 }
 
+/** Whether a whole fragment is a box label; the layout gives such fragments the role 'label'. */
 export function isLabel(text: string): boolean {
   return parseBoxLabel(text) !== undefined;
 }

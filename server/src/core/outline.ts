@@ -1,55 +1,47 @@
 // The outline: a flat table of contents (title, sections with label and title, bylines, headings),
-// built once per model and nested into symbols at the edge.
+// built once per model and nested into symbols at the edge. The parts live in ./outline/.
 
 import { derive, type ArticleModel } from './model';
-import { parseBoxLabel } from './labels';
+import { buildOutline } from './outline/build';
+import { foldingRanges, type LineRange } from './outline/folding';
 
 export type OutlineKind = 'title' | 'section' | 'heading' | 'byline';
 
 export interface OutlineEntry {
   readonly kind: OutlineKind;
-  /** 0 for the article title, 1 below it. */
+  /**
+   * 0 for the article title, 1 below it, 2 for sections numbered inside sections (（一） under 一、)
+   * and plain headings inside a labelled section. An entry nests under the closest entry before it
+   * in this list with a smaller level.
+   */
   readonly level: number;
-  /** What the outline shows: `信号一  网络强国战略思想形成`. */
+  /** What the outline shows: `信号一  网络强国战略思想形成`, `一、网络底座不断夯实`. */
   readonly name: string;
+  /** The label as printed (信号一, 一、, （二）); absent for plain headings, bylines and the title. */
   readonly label?: string;
   readonly title?: string;
+  /** box: the label stands on its own line; inline: it prefixes the title; plain: no label. */
+  readonly form?: 'box' | 'inline' | 'plain';
   /** Where the entry is declared (label or title), in source offsets. */
   readonly selectionStart: number;
   readonly selectionEnd: number;
-  /** What the entry spans. */
+  /** What the entry spans (a section: from its label or title to the next section). */
   readonly start: number;
   readonly end: number;
 }
 
+/**
+ * The outline in reading order: the title, then bylines, sections and headings. Sections of one
+ * series are listed by number (信号一 … 信号六) even where the extractor moved one out of place.
+ */
 export function outlineOf(model: ArticleModel): readonly OutlineEntry[] {
   return derive(model, 'outline', buildOutline);
 }
 
-function buildOutline(model: ArticleModel): OutlineEntry[] {
-  const entries: OutlineEntry[] = [];
-  const end = model.fragments.length > 0 ? model.fragments[model.fragments.length - 1].end : 0;
-  for (const block of model.blocks) {
-    if (block.role === 'title') {
-      entries.push({ kind: 'title', level: 0, name: block.text, title: block.text, selectionStart: block.start, selectionEnd: block.end, start: block.start, end });
-    } else if (block.role === 'label') {
-      const label = parseBoxLabel(block.text)!;
-      const titleBlock = model.blocks[block.index - 1]?.role === 'heading' ? model.blocks[block.index - 1] : undefined;
-      const title = titleBlock?.text ?? '';
-      entries.push({
-        kind: 'section',
-        level: 1,
-        name: title ? `${label.text}  ${title}` : label.text,
-        label: label.text,
-        title,
-        selectionStart: block.start,
-        selectionEnd: block.end,
-        start: block.start,
-        end: block.end,
-      });
-    } else if (block.role === 'byline') {
-      entries.push({ kind: 'byline', level: 1, name: block.text, selectionStart: block.start, selectionEnd: block.end, start: block.start, end: block.end });
-    }
-  }
-  return entries;
+/** Source line ranges a section folds to (from its label or title to its last line). */
+export function foldingRangesOf(model: ArticleModel): readonly LineRange[] {
+  return derive(model, 'outline.folding', (m) => foldingRanges(m, outlineOf(m)));
 }
+
+export type { LineRange } from './outline/folding';
+export { speakersOf, type Speaker } from './speakers';

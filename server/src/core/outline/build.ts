@@ -1,0 +1,152 @@
+// Assembles the flat outline: title, bylines, labelled sections (paired with their titles) and
+// the plain headings no label claimed.
+
+import type { ArticleModel } from '../model';
+import type { OutlineEntry } from '../outline';
+import { compactBlock } from './compact';
+import { pairTitles } from './pairing';
+import { findBoxLabels, findInlineLabels, seriesKey, type LabelHit } from './sections';
+import { titleUnits, typicalWidth, type TitleUnit } from './titles';
+
+interface Item {
+  readonly entry: OutlineEntry;
+  readonly order: number;
+  /** Sections of one series are listed by number. */
+  readonly series?: string;
+  readonly number?: number;
+}
+
+interface Section {
+  readonly hit: LabelHit;
+  readonly title?: TitleUnit;
+  readonly level: number;
+}
+
+/** A title this close to its label (in lines) is part of the section's span. */
+const ADJACENT = 2;
+
+export function buildOutline(model: ArticleModel): OutlineEntry[] {
+  if (model.fragments.length === 0) return [];
+  const width = typicalWidth(model);
+  const box = findBoxLabels(model);
+  const inline = findInlineLabels(model, width);
+  const units = titleUnits(model, width);
+  const { titles } = pairTitles(model, box, units);
+  const inlineLevel = inlineLevels(inline, box.length > 0 ? 2 : 1);
+  const sections: Section[] = [
+    ...box.map((hit, i) => ({ hit, title: titles[i], level: 1 })),
+    ...inline.map((hit) => ({ hit, title: hit.inlineTitle, level: inlineLevel.get(seriesKey(hit.label))! })),
+  ];
+
+  const titleBlock = model.blocks.find((block) => block.role === 'title') ?? model.blocks[0];
+  const articleTitle = compactBlock(titleBlock).text;
+  const claimed = new Set(sections.flatMap((s) => [s.hit.fragment, ...(s.title ? range(s.title.first, s.title.last) : [])]));
+  const usedTitles = new Set(sections.map((s) => s.title?.text).filter((t) => t !== undefined));
+  usedTitles.add(articleTitle);
+  const firstSection = Math.min(...sections.map((s) => s.hit.fragment));
+
+  const body: Item[] = [];
+  for (const section of sections) body.push(sectionEntry(model, section));
+  for (const unit of units) {
+    if (!unit.strong || claimed.has(unit.first) || usedTitles.has(unit.text) || unit.first === titleBlock.firstFragment) continue;
+    usedTitles.add(unit.text);
+    const level = unit.first > firstSection ? 2 : 1;
+    body.push({ entry: plainEntry('heading', unit.text, unit.start, unit.end, level), order: unit.start });
+  }
+  for (const block of model.blocks) {
+    if (block.role !== 'byline') continue;
+    body.push({ entry: plainEntry('byline', compactBlock(block).text, block.start, block.end, 1), order: block.start });
+  }
+
+  const documentEnd = model.fragments[model.fragments.length - 1].end;
+  const ordered = withSpans(model, inReadingOrder(body), documentEnd);
+  const title: OutlineEntry = {
+    kind: 'title',
+    level: 0,
+    name: articleTitle,
+    title: articleTitle,
+    selectionStart: titleBlock.start,
+    selectionEnd: titleBlock.end,
+    start: titleBlock.start,
+    end: documentEnd,
+  };
+  return [title, ...ordered];
+}
+
+function sectionEntry(model: ArticleModel, section: Section): Item {
+  const { hit, title, level } = section;
+  const form = hit.inlineTitle ? (hit.label.form === 'box' ? 'box' : 'inline') : 'box';
+  const name = !title ? hit.label.text : form === 'inline' ? `${hit.label.text}${title.text}` : `${hit.label.text}  ${title.text}`;
+  const near = title !== undefined && Math.abs(title.first - hit.fragment) <= ADJACENT;
+  const start = near ? Math.min(hit.start, title.start) : hit.start;
+  const selectionEnd = form === 'inline' && title ? title.end : hit.end;
+  const entry: OutlineEntry = {
+    kind: 'section',
+    level,
+    name,
+    label: hit.label.text,
+    title: title?.text ?? '',
+    form,
+    selectionStart: hit.start,
+    selectionEnd,
+    start,
+    end: Math.max(selectionEnd, near ? title.end : hit.end, model.fragments[hit.fragment].end),
+  };
+  return { entry, order: start, series: seriesKey(hit.label), number: hit.label.number };
+}
+
+function plainEntry(kind: 'heading' | 'byline', name: string, start: number, end: number, level: number): OutlineEntry {
+  return { kind, level, name, title: name, form: kind === 'heading' ? 'plain' : undefined, selectionStart: start, selectionEnd: end, start, end };
+}
+
+/** Document order, except that the sections of one series take their slots in number order. */
+function inReadingOrder(body: readonly Item[]): OutlineEntry[] {
+  const byPosition = [...body].sort((a, b) => a.order - b.order);
+  const bySeries = new Map<string, Item[]>();
+  for (const item of byPosition) {
+    if (item.series === undefined) continue;
+    if (!bySeries.has(item.series)) bySeries.set(item.series, []);
+    bySeries.get(item.series)!.push(item);
+  }
+  for (const list of bySeries.values()) list.sort((a, b) => a.number! - b.number!);
+  const next = new Map<string, number>();
+  return byPosition.map((item) => {
+    if (item.series === undefined) return item.entry;
+    const index = next.get(item.series) ?? 0;
+    next.set(item.series, index + 1);
+    return bySeries.get(item.series)![index].entry;
+  });
+}
+
+/** A section or heading spans up to the next entry of the same or a higher rank, in document order. */
+function withSpans(model: ArticleModel, entries: readonly OutlineEntry[], documentEnd: number): OutlineEntry[] {
+  const anchors = entries.filter((e) => e.kind !== 'byline').sort((a, b) => a.start - b.start);
+  return entries.map((entry) => {
+    if (entry.kind === 'byline') return entry;
+    const next = anchors.find((other) => other.start > entry.start && other.level <= entry.level);
+    const end = next ? lastTextEndBefore(model, next.start) : documentEnd;
+    return { ...entry, end: Math.max(entry.end, end) };
+  });
+}
+
+function lastTextEndBefore(model: ArticleModel, offset: number): number {
+  let end = 0;
+  for (const fragment of model.fragments) {
+    if (fragment.start >= offset) break;
+    end = Math.min(fragment.end, offset);
+  }
+  return end;
+}
+
+function inlineLevels(inline: readonly LabelHit[], firstLevel: number): Map<string, number> {
+  const levels = new Map<string, number>();
+  for (const hit of inline) {
+    const key = seriesKey(hit.label);
+    if (!levels.has(key)) levels.set(key, Math.min(firstLevel + levels.size, 3));
+  }
+  return levels;
+}
+
+function range(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}

@@ -1,0 +1,62 @@
+// Text as a reader sees it: extraction spacing next to Chinese removed ("农 作 物" → "农作物"),
+// with every kept character mapped back to its source offset.
+
+import { isCjk, isInlineSpace } from '../charClasses';
+import { toSourceOffset, type ArticleModel, type Block } from '../model';
+
+export interface CompactText {
+  readonly text: string;
+  /** Source offset of each character of `text`. */
+  readonly sources: readonly number[];
+}
+
+/** Removes spaces unless both neighbours are Latin letters or digits (`Red Hat` keeps its space). */
+export function compactString(text: string): string {
+  return compactChars(text, (i) => i).text;
+}
+
+/** A block's joined text, compacted, mapped to source offsets. */
+export function compactBlock(block: Block): CompactText {
+  return compactChars(block.text, (logical) => toSourceOffset(block, logical));
+}
+
+/** Several fragments read as one line of text (a heading that wraps), mapped to source offsets. */
+export function compactFragments(model: ArticleModel, first: number, last: number): CompactText {
+  let text = '';
+  const sources: number[] = [];
+  for (let i = first; i <= last; i++) {
+    const fragment = model.fragments[i];
+    const part = compactChars(fragment.text, (offset) => fragment.start + offset);
+    text += part.text;
+    sources.push(...part.sources);
+  }
+  return { text, sources };
+}
+
+/** Source range of `text[start, end)`. */
+export function sourceRange(compact: CompactText, start: number, end: number): { start: number; end: number } {
+  if (end <= start) return { start: compact.sources[start] ?? 0, end: compact.sources[start] ?? 0 };
+  return { start: compact.sources[start], end: compact.sources[end - 1] + 1 };
+}
+
+function compactChars(text: string, toSource: (index: number) => number): CompactText {
+  let out = '';
+  const sources: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (isInlineSpace(ch) && !keepsSpace(text, i)) continue;
+    out += ch;
+    sources.push(toSource(i));
+  }
+  return { text: out, sources };
+}
+
+function keepsSpace(text: string, at: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && isInlineSpace(text[before])) before--;
+  let after = at + 1;
+  while (after < text.length && isInlineSpace(text[after])) after++;
+  if (before < 0 || after >= text.length) return false;
+  // One space between two words survives; the rest of a run goes.
+  return !isCjk(text[before]) && !isCjk(text[after]) && !isInlineSpace(text[at - 1]);
+}

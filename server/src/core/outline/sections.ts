@@ -1,0 +1,111 @@
+// Finding the labels that number an article's sections: boxes (信号一 on a line of its own) and
+// inline prefixes (一、…, （一）…). A series counts only if the document really numbers with it.
+
+import { parseBoxLabel, parseInlineLabel, parseSeriesLabel, WEAK_SERIES, type Label } from '../labels';
+import type { ArticleModel } from '../model';
+import { compactFragments, compactString, sourceRange } from './compact';
+import { endsUnit, isTitleText, type TitleUnit } from './titles';
+
+export interface LabelHit {
+  readonly label: Label;
+  readonly fragment: number;
+  /** Source range of the label itself. */
+  readonly start: number;
+  readonly end: number;
+  /** The title printed on the label's own line (一、网络底座不断夯实, 信号一  标题). */
+  readonly inlineTitle?: TitleUnit;
+}
+
+const BOX_WITH_TITLE = /^(\S{2,4}?)[\s\u3000]+(\S.*)$/u;
+
+/** Box labels (信号一) of the series the document numbers, in document order. */
+export function findBoxLabels(model: ArticleModel): LabelHit[] {
+  const hits: LabelHit[] = [];
+  model.fragments.forEach((fragment, index) => {
+    if (model.roles[index] === 'directive' || model.roles[index] === 'title') return;
+    const label = parseSeriesLabel(fragment.text);
+    if (label) {
+      hits.push({ label, fragment: index, start: fragment.start, end: fragment.end });
+      return;
+    }
+    const withTitle = boxLabelWithTitle(model, index);
+    if (withTitle) hits.push(withTitle);
+  });
+  return keepNumberedSeries(hits, (hit) => parseBoxLabel(hit.label.text) !== undefined && !WEAK_SERIES.has(hit.label.series));
+}
+
+/** `信号一  网络强国战略思想形成`: a known box label and its title printed on one line. */
+function boxLabelWithTitle(model: ArticleModel, index: number): LabelHit | undefined {
+  const fragment = model.fragments[index];
+  const match = BOX_WITH_TITLE.exec(fragment.text);
+  if (!match) return undefined;
+  const label = parseBoxLabel(match[1]);
+  const title = compactString(match[2]);
+  if (!label || !isTitleText(title)) return undefined;
+  const titleStart = fragment.start + fragment.text.indexOf(match[2], match[1].length);
+  return {
+    label,
+    fragment: index,
+    start: fragment.start,
+    end: fragment.start + match[1].length,
+    inlineTitle: { first: index, last: index, text: title, start: titleStart, end: fragment.end, strong: true },
+  };
+}
+
+/** Inline labels (一、…) at the start of a line that starts a unit, with their titles. */
+export function findInlineLabels(model: ArticleModel, typicalWidth: number): LabelHit[] {
+  const hits: LabelHit[] = [];
+  model.fragments.forEach((fragment, index) => {
+    if (model.roles[index] === 'directive' || model.roles[index] === 'label') return;
+    const afterHeading = hits.length > 0 && hits[hits.length - 1].inlineTitle?.last === index - 1;
+    if (!afterHeading && !endsUnit(model, index - 1)) return;
+    const label = parseInlineLabel(fragment.text);
+    if (!label) return;
+    const last = inlineTitleEnd(model, index, typicalWidth);
+    const compact = compactFragments(model, index, last);
+    const labelLength = compactString(label.text).length;
+    const title = compact.text.slice(labelLength).trim();
+    if (!isTitleText(title)) return;
+    const labelRange = sourceRange(compact, 0, labelLength);
+    const titleRange = sourceRange(compact, compact.text.length - title.length, compact.text.length);
+    hits.push({
+      label,
+      fragment: index,
+      start: labelRange.start,
+      end: labelRange.end,
+      inlineTitle: { first: index, last, text: title, ...titleRange, strong: model.roles[index] === 'heading' },
+    });
+  });
+  return keepNumberedSeries(hits, (hit) => hit.inlineTitle?.strong === true);
+}
+
+/** The last fragment of a heading that starts at `index` and may wrap onto a short second line. */
+function inlineTitleEnd(model: ArticleModel, index: number, typicalWidth: number): number {
+  const block = model.blocks[model.blockOfFragment[index]];
+  if (block.role === 'heading' && block.firstFragment === index) return block.lastFragment;
+  const next = model.fragments[index + 1];
+  if (!next || model.roles[index + 1] !== 'body' || parseInlineLabel(next.text)) return index;
+  const line = compactString(model.fragments[index].text);
+  const rest = compactString(next.text);
+  const fullLine = line.length >= typicalWidth - 1 && !/[。；]/.test(line);
+  const shortEnd = rest.length < typicalWidth - 1 && isTitleText(rest.length >= 2 ? rest : `${line}${rest}`);
+  return fullLine && shortEnd ? index + 1 : index;
+}
+
+/**
+ * Keeps the labels of series numbered at least twice (一 and 二); a lone label is kept only if
+ * `trusted` says its kind is unmistakable (信号一 on its own line, a heading the layout found).
+ */
+function keepNumberedSeries(hits: readonly LabelHit[], trusted: (hit: LabelHit) => boolean): LabelHit[] {
+  const numbers = new Map<string, Set<number>>();
+  for (const hit of hits) {
+    const key = seriesKey(hit.label);
+    if (!numbers.has(key)) numbers.set(key, new Set());
+    numbers.get(key)!.add(hit.label.number);
+  }
+  return hits.filter((hit) => (numbers.get(seriesKey(hit.label))?.size ?? 0) >= 2 || trusted(hit));
+}
+
+export function seriesKey(label: Label): string {
+  return `${label.form}:${label.style}`;
+}

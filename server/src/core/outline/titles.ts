@@ -1,0 +1,173 @@
+// Which lines read as a section title: short, unpunctuated, standing between sentence ends.
+// Works on fragments so that a title the layout left inside a paragraph is still found.
+
+import { isHan, isSentenceEnd, isClosingMark } from '../charClasses';
+import type { ArticleModel, Fragment } from '../model';
+import { compactFragments, compactString, type CompactText } from './compact';
+
+/** A run of fragments that reads as one title. */
+export interface TitleUnit {
+  readonly first: number;
+  readonly last: number;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** The layout gave it its own heading block (rather than leaving it in a paragraph). */
+  readonly strong: boolean;
+}
+
+const MAX_TITLE = 40;
+/** A title never ends with these: the line continues. */
+const CONTINUING_END = /[，、；：,;:（(“‘《—]$/;
+/** A line starting with these continues the line before it. */
+const CONTINUING_START = /^[，。、；：！？）》”’,.;:!?)\]]/;
+const DATELINE = /^(据|本报|记者|新华社|来源|编者按|通讯员)|电（|（记者/;
+
+/** Whether a piece of text can be a section title (`网络强国战略思想形成`, `如何成为Debian开发者？`). */
+export function isTitleText(text: string, allowComma = true): boolean {
+  if (text.length < 2 || text.length > MAX_TITLE) return false;
+  if (/[。；;]/.test(text) || CONTINUING_END.test(text)) return false;
+  if (!allowComma && /[，,：:]/.test(text)) return false;
+  if (DATELINE.test(text)) return false;
+  // Latin words (Debian, GOsa) count for nothing either way: the rest must be mostly Han.
+  let han = 0;
+  let other = 0;
+  for (const ch of text) {
+    if (isHan(ch)) han++;
+    else if (!/[A-Za-z\s]/.test(ch)) other++;
+  }
+  return han >= 2 && han >= other;
+}
+
+/** A line after the title that is shorter than the title's last line is the rest of a wrapped title. */
+function wrapsTitle(model: ArticleModel, index: number): boolean {
+  const title = compactString(model.fragments[index - 1].text);
+  const line = compactString(model.fragments[index].text);
+  return !endsSentence(title) && line.length < title.length;
+}
+
+/** The fragment ends a sentence, or is not body text: a title may follow it. */
+export function endsUnit(model: ArticleModel, index: number): boolean {
+  if (index < 0) return true;
+  if (model.roles[index] !== 'body') return true;
+  return endsSentence(model.fragments[index].text);
+}
+
+/**
+ * Stricter than `endsUnit`, for titles no label vouches for: the fragment before must end a
+ * sentence, be a label or byline, or be a heading that itself opens cleanly (not `2017` /
+ * `年我国…`, a figure the layout mistook for a heading). A line right after the article title
+ * is the title's second line or a subtitle, never a section title.
+ */
+export function opensCleanly(model: ArticleModel, index: number): boolean {
+  const previous = index - 1;
+  if (previous < 0) return true;
+  const role = model.roles[previous];
+  if (role === 'title') return !wrapsTitle(model, index);
+  if (role === 'label' || role === 'byline' || role === 'directive') return true;
+  if (endsSentence(model.fragments[previous].text)) return true;
+  if (role !== 'heading') return false;
+  const heading = headingBlockUnit(model, previous);
+  return heading !== undefined && opensCleanly(model, heading.first);
+}
+
+export function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && (isClosingMark(text[i]) || text[i] === ' ')) i--;
+  return i >= 0 && (isSentenceEnd(text[i]) || text[i] === '.' || text[i] === '!' || text[i] === '?');
+}
+
+function continuesInto(model: ArticleModel, index: number): boolean {
+  const next: Fragment | undefined = model.fragments[index + 1];
+  return next !== undefined && CONTINUING_START.test(next.text);
+}
+
+function unit(model: ArticleModel, first: number, last: number, strong: boolean): TitleUnit {
+  const compact: CompactText = compactFragments(model, first, last);
+  return {
+    first,
+    last,
+    text: compact.text,
+    start: model.fragments[first].start,
+    end: model.fragments[last].end,
+    strong,
+  };
+}
+
+/** The heading block holding fragment `index`, if the layout made one that can be a title. */
+function headingBlockUnit(model: ArticleModel, index: number): TitleUnit | undefined {
+  const block = model.blocks[model.blockOfFragment[index]];
+  if (block.role !== 'heading') return undefined;
+  const found = unit(model, block.firstFragment, block.lastFragment, true);
+  return isTitleText(found.text) && !continuesInto(model, block.lastFragment) ? found : undefined;
+}
+
+/** The title starting at fragment `index` (just after a label), if one does. */
+export function titleStartingAt(model: ArticleModel, index: number): TitleUnit | undefined {
+  if (index >= model.fragments.length || model.roles[index] === 'label') return undefined;
+  const heading = headingBlockUnit(model, index);
+  const found = heading ? (heading.first === index ? heading : undefined) : bodyLineTitle(model, index);
+  if (!found || found.first !== found.last) return found;
+  return wrapsOnto(model, index) ? unit(model, index, index + 1, found.strong) : found;
+}
+
+/**
+ * A title wrapped onto a second, shorter line the layout did not join (`如何成为Debian成员或` /
+ * `Debian开发者？`, `…提供更多的支` / `持`). A body line after a title is never this short unless
+ * it ends the title: it ends with ？ or ！, holds a word or two, or the layout calls it a heading.
+ */
+function wrapsOnto(model: ArticleModel, index: number): boolean {
+  const next = model.fragments[index + 1];
+  const role = model.roles[index + 1];
+  if (!next || (role !== 'body' && role !== 'heading')) return false;
+  const first = compactString(model.fragments[index].text);
+  const second = compactString(next.text);
+  if (/[？！?!”》）。]$/.test(first) || second.length >= first.length || first.length + second.length > MAX_TITLE) return false;
+  if (/[，。、；：,;:]/.test(second) || !/\p{Script=Han}/u.test(second) || continuesInto(model, index + 1)) return false;
+  return /[？！?!]$/.test(second) || second.length <= 3 || role === 'heading';
+}
+
+/** The title ending at fragment `index` (just before a label), if one does. */
+export function titleEndingAt(model: ArticleModel, index: number): TitleUnit | undefined {
+  if (index < 0 || model.roles[index] === 'label') return undefined;
+  const heading = headingBlockUnit(model, index);
+  if (heading) return heading.last === index ? heading : undefined;
+  if (!endsUnit(model, index - 1)) return undefined;
+  return bodyLineTitle(model, index);
+}
+
+/** A single line the layout left in a paragraph that still reads as a title. */
+function bodyLineTitle(model: ArticleModel, index: number): TitleUnit | undefined {
+  const role = model.roles[index];
+  if (role !== 'body' && role !== 'heading') return undefined;
+  if (continuesInto(model, index)) return undefined;
+  const text = compactString(model.fragments[index].text);
+  if (!isTitleText(text, false)) return undefined;
+  return unit(model, index, index, false);
+}
+
+/**
+ * Every title-like unit of the document: heading blocks, and short body lines standing alone between
+ * sentence ends (a title the extractor moved away from its label).
+ */
+export function titleUnits(model: ArticleModel, typicalWidth: number): TitleUnit[] {
+  const units: TitleUnit[] = [];
+  for (let i = 0; i < model.fragments.length; i++) {
+    const role = model.roles[i];
+    if (role === 'heading') {
+      const heading = headingBlockUnit(model, i);
+      if (heading && heading.first === i && opensCleanly(model, i)) units.push(heading);
+    } else if (role === 'body' && opensCleanly(model, i)) {
+      const line = bodyLineTitle(model, i);
+      if (line && line.text.length < typicalWidth * 0.8) units.push(line);
+    }
+  }
+  return units;
+}
+
+/** The median width of body lines, in characters: titles are shorter than a full column line. */
+export function typicalWidth(model: ArticleModel): number {
+  const widths = model.fragments.filter((_, i) => model.roles[i] === 'body').map((f) => compactString(f.text).length);
+  widths.sort((a, b) => a - b);
+  return widths[widths.length >> 1] ?? 0;
+}

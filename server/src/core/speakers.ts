@@ -1,0 +1,187 @@
+// The people quoted in an article, a reader's second way through it: 中国工程院院士、清华大学教授
+// 吴建平说 → 吴建平 (中国工程院院士、清华大学教授). Unnamed sources (专家认为, 企业负责人说) are not
+// people and are left out.
+
+import { derive, type ArticleModel } from './model';
+import { compactBlock, sourceRange, type CompactText } from './outline/compact';
+import { endsSentence } from './outline/titles';
+import {
+  ADVERBS_BEFORE_VERB, CLAUSE_OPENERS, ROLE_WORDS, SPEECH_VERBS, TITLES_AFTER_NAME, endsLikeRole, startsWithSurname,
+} from './outline/personNames';
+
+export interface Speaker {
+  readonly name: string;
+  /** Title or affiliation as printed before the name, '' when none is given. */
+  readonly role: string;
+  /** Source range of the name's first mention. */
+  readonly start: number;
+  readonly end: number;
+  /** How many times the name occurs in the article's text. */
+  readonly mentions: number;
+}
+
+interface Found {
+  readonly name: string;
+  readonly role: string;
+}
+
+/** Named people quoted in the article, in order of first mention. */
+export function speakersOf(model: ArticleModel): readonly Speaker[] {
+  return derive(model, 'speakers', findSpeakers);
+}
+
+const CLAUSE_BOUNDARY = /[。！？；，：“”‘’「」『』!?;,:]/;
+const QUOTE = /“([^”]{6,})”/;
+/** After a role word, a third character like these means the name has two characters (王强算了笔账). */
+const VERB_START = new Set('说表认指介强算告在是把将从对向已也都就正又还曾带给让和与跟同');
+
+function findSpeakers(model: ArticleModel): Speaker[] {
+  const passages = bodyPassages(model);
+  const found = new Map<string, Found>();
+  const remember = (candidate: Found | undefined): void => {
+    if (!candidate) return;
+    const known = found.get(candidate.name);
+    if (!known || (!known.role && candidate.role)) found.set(candidate.name, candidate);
+  };
+  for (const passage of passages) {
+    for (const candidate of byVerb(passage.text)) remember(candidate);
+    for (const candidate of byQuote(passage.text)) remember(candidate);
+  }
+  const speakers: Speaker[] = [];
+  for (const { name, role } of found.values()) {
+    let first: { start: number; end: number } | undefined;
+    let mentions = 0;
+    for (const passage of passages) {
+      for (let at = passage.text.indexOf(name); at >= 0; at = passage.text.indexOf(name, at + name.length)) {
+        mentions++;
+        first ??= sourceRange(passage, at, at + name.length);
+      }
+    }
+    if (first) speakers.push({ name, role, ...first, mentions });
+  }
+  return speakers.sort((a, b) => a.start - b.start);
+}
+
+/** Body text as runs of paragraphs, joining paragraphs the layout split mid-sentence. */
+function bodyPassages(model: ArticleModel): CompactText[] {
+  const passages: CompactText[] = [];
+  let text = '';
+  let sources: number[] = [];
+  const flush = (): void => {
+    if (text) passages.push({ text, sources });
+    text = '';
+    sources = [];
+  };
+  for (const block of model.blocks) {
+    if (block.role !== 'body') {
+      flush();
+      continue;
+    }
+    const compact = compactBlock(block);
+    text += compact.text;
+    sources = sources.concat(compact.sources);
+    if (endsSentence(compact.text)) flush();
+  }
+  flush();
+  return passages;
+}
+
+/** `<role><name><verb>` and `<name><title><verb>`: 研究员杨海燕认为, 习近平总书记指出. */
+function* byVerb(text: string): Generator<Found> {
+  for (let at = 1; at < text.length; at++) {
+    const verb = SPEECH_VERBS.find((v) => text.startsWith(v, at));
+    if (!verb) continue;
+    const clause = trimClause(clauseBefore(text, at));
+    if (clause !== undefined) {
+      const candidate = splitRoleAndName(clause) ?? nameThenTitle(clause);
+      if (candidate) yield candidate;
+    }
+    at += verb.length - 1;
+  }
+}
+
+/** `<role word><name>` in a sentence with a direct quote: 种粮大户刘建军算起了丰收账：…“今年种粮的信心更足了”. */
+function* byQuote(text: string): Generator<Found> {
+  for (const word of ROLE_WORDS) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const nameStart = at + word.length;
+      const name = VERB_START.has(text[nameStart + 2]) ? text.slice(nameStart, nameStart + 2) : text.slice(nameStart, nameStart + 3);
+      if (!startsWithSurname(name) || insideBrackets(text, at)) continue;
+      const sentenceEnd = endOfSentence(text, nameStart);
+      if (!QUOTE.test(text.slice(nameStart, sentenceEnd))) continue;
+      const role = cleanRole(clauseBefore(text, nameStart) ?? '');
+      if (role && !isReporter(role)) yield { name, role };
+    }
+  }
+}
+
+/** The clause before `at` (back to the last comma, quote or sentence end), unless it sits in brackets. */
+function clauseBefore(text: string, at: number): string | undefined {
+  if (insideBrackets(text, at)) return undefined;
+  let start = at;
+  while (start > 0 && !CLAUSE_BOUNDARY.test(text[start - 1])) start--;
+  return text.slice(start, at);
+}
+
+function insideBrackets(text: string, at: number): boolean {
+  const open = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
+  if (open < 0) return false;
+  const close = Math.max(text.lastIndexOf('）', at), text.lastIndexOf(')', at));
+  return close < open;
+}
+
+function endOfSentence(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '“') depth++;
+    else if (ch === '”') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && '。！？'.includes(ch)) return i + 1;
+  }
+  return text.length;
+}
+
+/** Drops what stands between the name and the verb: 也, 进一步, 在接受采访时. */
+function trimClause(clause: string | undefined): string | undefined {
+  if (clause === undefined) return undefined;
+  let trimmed = clause.replace(/在[^，。]{1,20}(时|上|中|期间)$/u, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const adverb of ADVERBS_BEFORE_VERB) {
+      if (trimmed.length > adverb.length && trimmed.endsWith(adverb)) {
+        trimmed = trimmed.slice(0, -adverb.length);
+        changed = true;
+      }
+    }
+  }
+  return trimmed;
+}
+
+/** The name at the end of the clause (three characters before two), and the role before it. */
+function splitRoleAndName(clause: string): Found | undefined {
+  for (const length of [3, 2, 4]) {
+    if (clause.length < length) continue;
+    const name = clause.slice(-length);
+    const role = cleanRole(clause.slice(0, -length));
+    if (!startsWithSurname(name)) continue;
+    if (role === '' ? clause.length === length : endsLikeRole(role) && !isReporter(role)) return { name, role };
+  }
+  return undefined;
+}
+
+/** 习近平总书记: a name followed by its title. */
+function nameThenTitle(clause: string): Found | undefined {
+  const title = TITLES_AFTER_NAME.find((t) => clause.endsWith(t));
+  if (!title) return undefined;
+  const name = clause.slice(0, -title.length);
+  return startsWithSurname(name) ? { name, role: title } : undefined;
+}
+
+function cleanRole(role: string): string {
+  const opener = CLAUSE_OPENERS.find((o) => role.startsWith(o) && role.length > o.length);
+  return opener ? role.slice(opener.length) : role;
+}
+
+function isReporter(role: string): boolean {
+  return /(记者|通讯员|编辑)$/.test(role);
+}
