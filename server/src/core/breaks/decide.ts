@@ -83,7 +83,7 @@ function weigh(
   if (isPunctuationOnly(after) || (isPunctuationOnly(before) && !endsSentence(before))) add(4, 'punctuation-only-line');
   if (endsWithOpener(before)) add(4, 'open-quote-at-end');
   else if (pending > 0) add(1, 'quote-pending');
-  if (isLetterSpaced(before)) add(3, 'justified-line');
+  if (isLetterSpaced(before)) add(4, 'justified-line');
   const word = wordAcross(before, after);
   if (word) add(2.5, 'word-across');
   if (splitsFigure(before, after)) add(1.5, 'figure-split');

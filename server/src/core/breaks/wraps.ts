@@ -1,7 +1,10 @@
 // What each wrap (a line break inside a block) splits: punctuation, a figure, a word or a sentence.
 
-import { isHan, isCjkPunct } from '../charClasses';
-import { derive, toLogicalOffset, type ArticleModel, type LineBreak } from '../model';
+import { isHan, isInlineSpace } from '../charClasses';
+import { derive, type ArticleModel, type LineBreak } from '../model';
+import { isPunctuationOnly, wordAcross } from './evidence';
+
+export { isPunctuationOnly } from './evidence';
 
 export type WrapKind = 'stranded-punctuation' | 'split-figure' | 'broken-word' | 'broken-line';
 
@@ -15,22 +18,8 @@ export interface Wrap {
   readonly end: number;
 }
 
-/** A fragment of nothing but punctuation or symbols (`,`, `+`, `。`). */
-export function isPunctuationOnly(text: string): boolean {
-  return /^[\p{P}\p{S}]+$/u.test(text);
-}
-
 const NUMBER_AT_END = /[+-]?\d[\d,.]*[%‰]?$/;
 const NUMBER_AT_START = /^\d[\d,.]*[%‰]?/;
-
-let segmenter: Intl.Segmenter | undefined;
-function wordSegmenter(): Intl.Segmenter {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  return segmenter;
-}
-
-/** How far either side of a join the word segmenter looks. */
-const WORD_WINDOW = 8;
 
 export function wrapsOf(model: ArticleModel): readonly Wrap[] {
   return derive(model, 'wraps', classifyWraps);
@@ -59,7 +48,7 @@ function classifyWraps(model: ArticleModel): Wrap[] {
       wraps.push({ break: lineBreak, kind: 'split-figure', subject, start, end });
       continue;
     }
-    const word = wordAcross(model, lineBreak);
+    const word = wordAcrossBreak(model, lineBreak);
     if (word) {
       wraps.push({ break: lineBreak, kind: 'broken-word', subject: word.text, start: word.start, end: word.end });
       continue;
@@ -70,29 +59,32 @@ function classifyWraps(model: ArticleModel): Wrap[] {
   return wraps;
 }
 
-/** The word the segmenter finds straddling the join, with its source extent. */
-function wordAcross(model: ArticleModel, lineBreak: LineBreak): { text: string; start: number; end: number } | undefined {
+/** The word Node's segmenter finds straddling the join, with its source extent. */
+function wordAcrossBreak(model: ArticleModel, lineBreak: LineBreak): { text: string; start: number; end: number } | undefined {
   const before = model.fragments[lineBreak.index];
   const after = model.fragments[lineBreak.index + 1];
-  if (!isHan(before.text[before.text.length - 1]) || !isHan(after.text[0])) return undefined;
-  const block = model.blocks[model.blockOfFragment[before.index]];
-  const joinAt = toLogicalOffset(block, before.end);
-  if (joinAt === undefined) return undefined;
-  const windowStart = Math.max(0, joinAt - WORD_WINDOW);
-  const windowText = block.text.slice(windowStart, joinAt + lineBreak.joiner.length + WORD_WINDOW);
-  const join = joinAt - windowStart;
-  for (const segment of wordSegmenter().segment(windowText)) {
-    const segmentEnd = segment.index + segment.segment.length;
-    if (segment.index < join && segmentEnd > join && segment.isWordLike) {
-      const leftLength = join - segment.index;
-      const rightLength = segmentEnd - join - lineBreak.joiner.length;
-      if (rightLength <= 0) return undefined;
-      if (isCjkPunct(segment.segment[0])) return undefined;
-      return { text: segment.segment, start: before.end - leftLength, end: after.start + rightLength };
-    }
-    if (segment.index >= join) break;
+  const word = wordAcross(before.text, after.text);
+  if (!word || !isHan(before.text[before.text.length - 1])) return undefined;
+  return { text: word.word, start: sourceBack(model.text, before.end, word.left), end: sourceForward(model.text, after.start, word.right) };
+}
+
+/** The offset `count` non-space characters before `end` (the segmenter skipped justification spaces). */
+function sourceBack(text: string, end: number, count: number): number {
+  let offset = end;
+  while (count > 0 && offset > 0) {
+    offset--;
+    if (!isInlineSpace(text[offset])) count--;
   }
-  return undefined;
+  return offset;
+}
+
+function sourceForward(text: string, start: number, count: number): number {
+  let offset = start;
+  while (count > 0 && offset < text.length) {
+    if (!isInlineSpace(text[offset])) count--;
+    offset++;
+  }
+  return offset;
 }
 
 function lastCharLength(text: string): number {

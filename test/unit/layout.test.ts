@@ -1,0 +1,146 @@
+// Decisions of the layout engine on small hand-written inputs: one test per piece of evidence.
+
+import * as assert from 'node:assert/strict';
+import { parseArticle } from '../../server/src/core/model';
+import { emWidth, columnWidths } from '../../server/src/core/breaks/width';
+import { leadingUnitWidth, isLetterSpaced, wordAcross, endsSentence, isLatinRun } from '../../server/src/core/breaks/evidence';
+
+/** Twelve-em lines of running text that fill their column. */
+const FULL = ['我们在这一段里写下了很多字', '而且每一行都排满了整个栏宽', '读者看到的是连续不断的文字', '编辑需要把这些行重新连起来', '这样才能得到完整的一段文章'];
+
+/** The kind of the break after the fragment whose text starts with `prefix`. */
+function kindAfter(lines: readonly string[], prefix: string, separator = '\n'): string {
+  const model = parseArticle(lines.join(separator) + '\n');
+  const fragment = model.fragments.find((f) => f.text.startsWith(prefix));
+  assert.ok(fragment, `no fragment starting with ${prefix}`);
+  return model.breaks[fragment.index].kind;
+}
+
+function article(...body: string[]): string[] {
+  return ['标题在这里', ...FULL, ...body, ...FULL];
+}
+
+describe('layout evidence', () => {
+  it('measures width in ems: Han 1, ASCII about half, spaces nothing', () => {
+    assert.equal(emWidth('网络'), 2);
+    assert.equal(emWidth('网 络'), 2);
+    assert.ok(Math.abs(emWidth('GDP') - 1.65) < 0.01);
+  });
+
+  it('estimates the column from the lines around, and none where lines share no width', () => {
+    const columns = columnWidths([12, 12, 11.5, 4, 12, 12, 3, 12]);
+    assert.equal(columns[3], 12);
+    assert.ok(Number.isNaN(columnWidths([40, 3, 25, 9, 60])[2]));
+  });
+
+  it('joins a full line that ends mid-sentence', () => {
+    assert.equal(kindAfter(article('这一行排满了栏宽但句子还在继', '续下去直到这里才结束了。'), '这一行'), 'wrap');
+  });
+
+  it('ends the paragraph after a short line ending a sentence', () => {
+    assert.equal(kindAfter(article('短短一句。', '新的一段从这里开始写起来'), '短短一句'), 'paragraph');
+  });
+
+  it('ends the paragraph after a short line even without a sentence mark', () => {
+    const lines = article('这一段到这里结束。', '一个小标题', '新的一段从这里开始写起来');
+    assert.equal(kindAfter(lines, '一个小标题'), 'block');
+    assert.equal(parseArticle(lines.join('\n')).roles[FULL.length + 2], 'heading');
+  });
+
+  it('joins a full line ending a sentence (the paragraph goes on)', () => {
+    assert.equal(kindAfter(article('这一行正好排满并且句子结束。', '下一行仍属于同一个段落的文字'), '这一行正好'), 'wrap');
+  });
+
+  it('joins a line whose next line begins with punctuation that cannot start a line', () => {
+    assert.equal(kindAfter(article('短行', '，然后继续写这一段的文字吧'), '短行'), 'wrap');
+  });
+
+  it('joins a stranded punctuation line to both neighbours when it does not end a sentence', () => {
+    const lines = article('习近平总书记指出', ',', '各级领导干部要主动适应这些');
+    assert.equal(kindAfter(lines, '习近平'), 'wrap');
+    assert.equal(kindAfter(lines, ','), 'wrap');
+  });
+
+  it('joins after an opening quote left at the line end', () => {
+    assert.equal(kindAfter(article('他说“', '这里是引号里的话。”'), '他说'), 'wrap');
+  });
+
+  it('joins a Latin or figure run standing on its own line to the text around it', () => {
+    const lines = article('数字经济总量在', '2017', '年达到新的高度，还在增长中');
+    assert.equal(kindAfter(lines, '数字经济'), 'wrap');
+    assert.equal(kindAfter(lines, '2017'), 'wrap');
+    assert.notEqual(kindAfter(article('数字经济总量在', '年达到新的高度，还在增长中'), '数字经济'), 'wrap');
+  });
+
+  it('joins a letter-spaced (justified) short line', () => {
+    assert.equal(kindAfter(article('此 工 具 最 初 针 对', '这个项目而设计，后来被推广了'), '此 工 具'), 'wrap');
+  });
+
+  it('joins across a word the segmenter finds split, where no column is known', () => {
+    assert.equal(kindAfter(['标题', '他说要加强国际网', '络空间治理的合作与交流'], '他说'), 'wrap');
+    assert.notEqual(kindAfter(['标题', '他说今天会下雨', '明天我们一起去公园散步'], '他说'), 'wrap');
+  });
+
+  it('treats a missing blank line as a wrap where blank lines follow every line', () => {
+    const lines = ['标题', '他说今天会下雨', '明天我们一起去公园散步', '后来真的下雨了。'];
+    assert.notEqual(kindAfter(lines, '他说', '\n'), 'wrap');
+    const text = '标题\n\n他说今天会下雨\n明天我们一起去公园散步\n\n后来真的下雨了。\n\n再后来天晴了。\n\n大家都很高兴。\n';
+    const model = parseArticle(text);
+    assert.equal(model.breaks[1].kind, 'wrap');
+    assert.notEqual(model.breaks[2].kind, 'wrap');
+  });
+
+  it('ends the paragraph before a line starting with an inline label (一、)', () => {
+    assert.equal(kindAfter(article('这一行排满了栏宽但句子还在继', '二、第二项内容写在这里了。'), '这一行'), 'paragraph');
+  });
+
+  it('makes labels, bylines and the title blocks of their own', () => {
+    const model = parseArticle('全国会议释放六大信号\n信号一\n网络强国战略思想形成\n据新华社\n');
+    assert.deepEqual(model.roles, ['title', 'label', 'heading', 'byline']);
+    assert.deepEqual(model.breaks.map((b) => b.kind), ['block', 'block', 'block']);
+  });
+
+  it('reads leading spaces as indentation where lines are indented, as lost text where they are not', () => {
+    const indented = ['标题在这里', ...FULL.slice(0, 3), '  新的一段缩进了两格，内容很多', ...FULL.slice(0, 3), '  又一段缩进了两格，内容也很多', ...FULL.slice(0, 3), '  第三段缩进了两格，内容也很多', ...FULL];
+    assert.equal(kindAfter(indented, FULL[2]), 'paragraph');
+    assert.equal(kindAfter(indented.map((line) => line.trim()), FULL[2]), 'wrap');
+    const lost = parseArticle(['标题在这里', ...FULL, '要加强同沿线国家的合作，建设', ' 世纪数字丝绸之路，还有很多', ...FULL].join('\n'));
+    const gap = lost.breaks.find((b) => lost.fragments[b.index].text.endsWith('建设'))!;
+    assert.equal(gap.kind, 'wrap');
+    assert.equal(gap.keepsLeadingSpace, true);
+  });
+
+  it('keeps one space when it joins two Latin words, nothing between Han', () => {
+    const model = parseArticle(['标题在这里', ...FULL, '我们使用的发行版叫做 Red', 'Hat，它也很常见，用户很多', ...FULL].join('\n'));
+    const latin = model.breaks.find((b) => model.fragments[b.index].text.endsWith('Red'))!;
+    assert.equal(latin.kind, 'wrap');
+    assert.equal(latin.joiner, ' ');
+    assert.equal(model.breaks[1].joiner, '');
+  });
+});
+
+describe('evidence helpers', () => {
+  it('finds sentence ends behind closing marks', () => {
+    assert.equal(endsSentence('他说：“好。”'), true);
+    assert.equal(endsSentence('他说：“好，'), false);
+  });
+
+  it('measures the unbreakable unit at the start of a line', () => {
+    assert.equal(leadingUnitWidth('网络'), 1);
+    assert.equal(leadingUnitWidth('“网络'), 2);
+    assert.ok(leadingUnitWidth('Debian软件') > 3);
+    assert.equal(leadingUnitWidth('向。下'), 2);
+  });
+
+  it('recognises letter-spaced lines and Latin runs', () => {
+    assert.equal(isLetterSpaced('列 出 的 这 样 的 限 制'), true);
+    assert.equal(isLetterSpaced('列出的这样的限制 GDP'), false);
+    assert.equal(isLatinRun('32.9%'), true);
+    assert.equal(isLatinRun('32.9%。'), false);
+  });
+
+  it('names the word split across a break', () => {
+    assert.deepEqual(wordAcross('作出贡', '献时间'), { word: '贡献', left: 1, right: 1 });
+    assert.equal(wordAcross('所有', '的数据'), undefined);
+  });
+});
