@@ -1,24 +1,39 @@
-// Chinese numerals read as integers: 十八 = 18, 二〇一七 = 2017, 三千五百万 = 35,000,000.
+// Numbers as printed in Chinese text: Chinese numerals (十八 = 18, 二〇一七 = 2017, 三千五百万 = 35,000,000),
+// Arabic digits (half- or full-width, 1,234.5), and the magnitudes written after them (万, 亿, 万亿).
 
-import { CHINESE_DIGITS, CHINESE_SMALL_UNITS } from './charClasses';
+import { CHINESE_DIGITS, CHINESE_SMALL_UNITS, isAsciiDigit } from './charClasses';
 
 const LARGE_UNITS: Readonly<Record<string, number>> = { '万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8 };
 
+/** Powers of ten of the magnitude characters written after a number (3千万 = 3 × 10^7). */
+export const MAGNITUDE_EXPONENTS: Readonly<Record<string, number>> = {
+  '十': 1, '百': 2, '千': 3, '万': 4, '萬': 4, '亿': 8, '億': 8,
+};
+
+/** Is the character part of a Chinese numeral (digits, 十百千, 万亿)? */
+export function isChineseNumeralChar(ch: string | undefined): boolean {
+  return ch !== undefined && (ch in CHINESE_DIGITS || ch in CHINESE_SMALL_UNITS || ch in LARGE_UNITS);
+}
+
+/** ASCII or full-width digit. */
+export function isDigit(ch: string | undefined): boolean {
+  if (isAsciiDigit(ch)) return true;
+  return ch !== undefined && ch >= '０' && ch <= '９';
+}
+
+function asciiDigit(ch: string): string {
+  return ch >= '０' && ch <= '９' ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch;
+}
+
 /**
- * Reads a Chinese integer, positional (二〇一七) or with units (三千五百万, 十八).
+ * Reads a Chinese integer, positional (二〇一七) or with units (三千五百万, 十八, 万).
  * Returns undefined for anything that is not a well-formed numeral.
  */
 export function parseChineseInteger(numeral: string): number | undefined {
   if (numeral.length === 0) return undefined;
-  const hasUnits = [...numeral].some((ch) => ch in CHINESE_SMALL_UNITS || ch in LARGE_UNITS);
-  if (!hasUnits) {
-    // Positional form: every character a digit (二〇一七 = 2017).
+  if (isPositionalChineseNumeral(numeral)) {
     let value = 0;
-    for (const ch of numeral) {
-      const digit = CHINESE_DIGITS[ch];
-      if (digit === undefined) return undefined;
-      value = value * 10 + digit;
-    }
+    for (const ch of numeral) value = value * 10 + CHINESE_DIGITS[ch];
     return value;
   }
   let total = 0;
@@ -34,7 +49,8 @@ export function parseChineseInteger(numeral: string): number | undefined {
     } else if (ch in LARGE_UNITS) {
       const unit = LARGE_UNITS[ch];
       section += digit ?? 0;
-      if (section === 0 && total === 0) return undefined;
+      // A leading 万 or 亿 stands for one of it (近万名 = nearly 10,000).
+      if (section === 0 && total === 0) section = 1;
       // 三万亿 multiplies what came before; 一亿二千万 adds a lower section.
       total = total < unit ? (total + section) * unit : total + section * unit;
       section = 0;
@@ -44,4 +60,47 @@ export function parseChineseInteger(numeral: string): number | undefined {
     }
   }
   return total + section + (digit ?? 0);
+}
+
+/** Digits only, no 十百千万亿: 二〇一七, 七五. */
+export function isPositionalChineseNumeral(numeral: string): boolean {
+  if (numeral.length === 0) return false;
+  for (const ch of numeral) if (!(ch in CHINESE_DIGITS)) return false;
+  return true;
+}
+
+/** An Arabic number read from text: its exact decimal spelling and where it ends. */
+export interface ArabicNumber {
+  readonly end: number;
+  /** ASCII digits with at most one '.', separators removed: "27.2", "1234". */
+  readonly digits: string;
+  readonly isInteger: boolean;
+}
+
+/** Reads digits at `start`: full-width digits, 1,234,567 (groups of three), decimals with . or ．. */
+export function readArabicNumber(text: string, start: number): ArabicNumber | undefined {
+  let i = start;
+  let digits = '';
+  while (i < text.length && isDigit(text[i])) digits += asciiDigit(text[i++]);
+  if (digits.length === 0) return undefined;
+  if (digits.length <= 3) {
+    // Thousands separators: every group after a comma has exactly three digits.
+    while (text[i] === ',' && isDigit(text[i + 1]) && isDigit(text[i + 2]) && isDigit(text[i + 3]) && !isDigit(text[i + 4])) {
+      digits += asciiDigit(text[i + 1]) + asciiDigit(text[i + 2]) + asciiDigit(text[i + 3]);
+      i += 4;
+    }
+  }
+  let isInteger = true;
+  if ((text[i] === '.' || text[i] === '．') && isDigit(text[i + 1])) {
+    digits += '.';
+    i++;
+    while (i < text.length && isDigit(text[i])) digits += asciiDigit(text[i++]);
+    isInteger = false;
+  }
+  return { end: i, digits, isInteger };
+}
+
+/** Exact value of a decimal spelling times a power of ten (avoids 32.9 / 100 = 0.32899999…). */
+export function scaled(digits: string, exponent: number): number {
+  return Number(`${digits}e${exponent}`);
 }

@@ -1,0 +1,62 @@
+// Figures in the logical (joined) text of each block, mapped back to the source, so a figure split
+// over lines is one figure and hovering either part finds it.
+
+import { parseBoxLabel, parseInlineLabel } from '../labels';
+import { derive, toSourceRanges, type ArticleModel, type Block } from '../model';
+import { recognizeFigures } from './recognize';
+import type { Figure } from './types';
+
+export type { Figure, FigureKind, FoundFigure } from './types';
+export { recognizeFigures } from './recognize';
+
+/** Every figure of the article, in source order; computed once per model. */
+export function figuresOf(model: ArticleModel): readonly Figure[] {
+  return derive(model, 'figures', findFigures);
+}
+
+function findFigures(model: ArticleModel): Figure[] {
+  const figures: Figure[] = [];
+  for (const block of model.blocks) {
+    if (block.role === 'label' || block.role === 'directive' || parseBoxLabel(block.text)) continue;
+    const from = labelPrefixLength(block);
+    for (const found of recognizeFigures(block.text.slice(from))) {
+      const { start, end, ...figure } = found;
+      const offset = from + start;
+      const ranges = toSourceRanges(block, offset, from + end);
+      if (ranges.length === 0) continue;
+      figures.push({ ...figure, ranges, block: block.index, offset, end: from + end });
+    }
+  }
+  return figures.sort((a, b) => a.ranges[0][0] - b.ranges[0][0]);
+}
+
+/** 一、 and （二） number a heading; they are not figures. */
+function labelPrefixLength(block: Block): number {
+  return parseInlineLabel(block.text)?.text.length ?? 0;
+}
+
+/**
+ * The figure whose source ranges hold `offset` (either end included), by binary search over the
+ * figures sorted by where they start.
+ */
+export function figureAt(model: ArticleModel, offset: number): Figure | undefined {
+  const figures = figuresOf(model);
+  let low = 0;
+  let high = figures.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (figures[mid].ranges[0][0] <= offset) {
+      last = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  // A figure that starts at the offset wins over the one ending there.
+  for (const index of [last, last - 1]) {
+    const figure = figures[index];
+    if (figure && figure.ranges.some(([start, end]) => offset >= start && offset <= end)) return figure;
+  }
+  return undefined;
+}
