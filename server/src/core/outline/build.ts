@@ -31,7 +31,7 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
   const box = findBoxLabels(model);
   const inline = findInlineLabels(model, width);
   const units = titleUnits(model, width);
-  const { titles } = pairTitles(model, box, units);
+  const { titles } = pairTitles(model, box, units, width);
   const inlineLevel = inlineLevels(inline, box.length > 0 ? 2 : 1);
   const sections: Section[] = [
     ...box.map((hit, i) => ({ hit, title: titles[i], level: 1 })),

@@ -1,11 +1,13 @@
 // Pairing box labels with their titles when extraction scrambled the order. The reading (title
 // after its label, or before it) is decided once for the whole document: the one that pairs the
-// most labels wins. Labels it leaves without a title take the nearest unused title between their
-// neighbours' sections. Every title is used once.
+// most labels wins. Labels it leaves without a title take an unused title between their
+// neighbours' sections. Every title is used once. A label the extractor dropped into the middle
+// of a sentence pairs with nothing next to it: the lines around it are that sentence.
 
 import type { ArticleModel } from '../model';
 import { seriesKey, type LabelHit } from './sections';
-import { titleEndingAt, titleStartingAt, type TitleUnit } from './titles';
+import { compactString } from './compact';
+import { endsSentence, titleEndingAt, titleStartingAt, type TitleUnit } from './titles';
 
 export type Reading = 'after' | 'before';
 
@@ -15,9 +17,15 @@ export interface Pairing {
   readonly titles: ReadonlyArray<TitleUnit | undefined>;
 }
 
-export function pairTitles(model: ArticleModel, labels: readonly LabelHit[], units: readonly TitleUnit[]): Pairing {
-  const after = labels.map((hit) => hit.inlineTitle ?? titleStartingAt(model, nextContent(model, hit.fragment)));
-  const before = labels.map((hit) => hit.inlineTitle ?? titleEndingAt(model, previousContent(model, hit.fragment)));
+export function pairTitles(
+  model: ArticleModel,
+  labels: readonly LabelHit[],
+  units: readonly TitleUnit[],
+  typicalWidth: number,
+): Pairing {
+  const embedded = labels.map((hit) => !hit.inlineTitle && isEmbedded(model, hit.fragment, typicalWidth));
+  const after = labels.map((hit, i) => hit.inlineTitle ?? (embedded[i] ? undefined : titleStartingAt(model, nextContent(model, hit.fragment))));
+  const before = labels.map((hit, i) => hit.inlineTitle ?? (embedded[i] ? undefined : titleEndingAt(model, previousContent(model, hit.fragment))));
   const reading: Reading = count(before) > count(after) ? 'before' : 'after';
   const chosen = reading === 'after' ? after : before;
   const other = reading === 'after' ? before : after;
@@ -31,10 +39,29 @@ export function pairTitles(model: ArticleModel, labels: readonly LabelHit[], uni
   };
   chosen.forEach((unit, i) => take(i, unit));
   other.forEach((unit, i) => take(i, unit));
-  labels.forEach((_, i) => {
-    if (!titles[i]) take(i, nearestInWindow(labels, titles, i, units.filter((u) => !used.has(u.first) && !isLabelFragment(labels, u))));
-  });
+  const nextToEmbedded = new Set(
+    labels.flatMap((hit, i) => (embedded[i] ? [previousContent(model, hit.fragment), nextContent(model, hit.fragment)] : [])),
+  );
+  const leftover = labels.map((_, i) => i).filter((i) => !titles[i]);
+  leftover.sort((a, b) => labels[a].label.number - labels[b].label.number);
+  for (const i of leftover) {
+    const free = units.filter((u) => !used.has(u.first) && !isLabelFragment(labels, u) && !nextToEmbedded.has(u.first) && !nextToEmbedded.has(u.last));
+    take(i, titleInWindow(labels, titles, i, free));
+  }
   return { reading, titles };
+}
+
+/**
+ * The label interrupts a sentence: the line before it is a full body line that does not end a
+ * sentence (a paragraph's first line is indented, hence the slack of 3), and body text follows.
+ */
+function isEmbedded(model: ArticleModel, index: number, typicalWidth: number): boolean {
+  const previous = previousContent(model, index);
+  const next = nextContent(model, index);
+  if (previous < 0 || next >= model.fragments.length) return false;
+  if (model.roles[previous] !== 'body' || model.roles[next] !== 'body') return false;
+  const line = compactString(model.fragments[previous].text);
+  return !endsSentence(line) && line.length >= typicalWidth - 3;
 }
 
 function count(titles: ReadonlyArray<TitleUnit | undefined>): number {
@@ -58,10 +85,12 @@ function isLabelFragment(labels: readonly LabelHit[], unit: TitleUnit): boolean 
 }
 
 /**
- * The unused title closest to label i that lies between the sections numbered just below and just
- * above it (their labels and titles as paired so far); titles the layout made headings come first.
+ * An unused title between the sections numbered just below and just above label i (their labels
+ * and titles as paired so far). Titles the layout made headings come first; then the one nearest
+ * the label if the label lies inside that stretch, else the earliest (labels moved out of place
+ * give no position to go by, titles still run in order).
  */
-function nearestInWindow(
+function titleInWindow(
   labels: readonly LabelHit[],
   titles: ReadonlyArray<TitleUnit | undefined>,
   i: number,
@@ -71,16 +100,17 @@ function nearestInWindow(
   let lower = -1;
   let upper = Number.MAX_SAFE_INTEGER;
   labels.forEach((other, j) => {
-    if (j === i || seriesKey(other.label) !== seriesKey(hit.label)) return;
     const title = titles[j];
-    if (other.label.number < hit.label.number) lower = Math.max(lower, other.fragment, title?.last ?? -1);
-    if (other.label.number > hit.label.number) upper = Math.min(upper, other.fragment, title?.first ?? upper);
+    if (j === i || seriesKey(other.label) !== seriesKey(hit.label)) return;
+    if (other.label.number < hit.label.number) lower = Math.max(lower, title?.last ?? other.fragment);
+    if (other.label.number > hit.label.number) upper = Math.min(upper, title?.first ?? other.fragment);
   });
+  const inside = hit.fragment > lower && hit.fragment < upper;
   let best: TitleUnit | undefined;
   let bestScore = Infinity;
   for (const unit of free) {
     if (unit.first <= lower || unit.last >= upper) continue;
-    const score = (unit.strong ? 0 : 1e6) + Math.abs(unit.first - hit.fragment);
+    const score = (unit.strong ? 0 : 1e6) + (inside ? Math.abs(unit.first - hit.fragment) : unit.first);
     if (score < bestScore) {
       best = unit;
       bestScore = score;

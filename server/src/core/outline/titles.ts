@@ -2,7 +2,7 @@
 // Works on fragments so that a title the layout left inside a paragraph is still found.
 
 import { isHan, isSentenceEnd, isClosingMark } from '../charClasses';
-import type { ArticleModel, Fragment } from '../model';
+import { derive, type ArticleModel, type Fragment } from '../model';
 import { compactFragments, compactString, type CompactText } from './compact';
 
 /** A run of fragments that reads as one title. */
@@ -106,7 +106,7 @@ function headingBlockUnit(model: ArticleModel, index: number): TitleUnit | undef
 export function titleStartingAt(model: ArticleModel, index: number): TitleUnit | undefined {
   if (index >= model.fragments.length || model.roles[index] === 'label') return undefined;
   const heading = headingBlockUnit(model, index);
-  const found = heading ? (heading.first === index ? heading : undefined) : bodyLineTitle(model, index);
+  const found = heading ? (heading.first === index ? heading : undefined) : narrowBodyLineTitle(model, index);
   if (!found || found.first !== found.last) return found;
   return wrapsOnto(model, index) ? unit(model, index, index + 1, found.strong) : found;
 }
@@ -133,7 +133,16 @@ export function titleEndingAt(model: ArticleModel, index: number): TitleUnit | u
   const heading = headingBlockUnit(model, index);
   if (heading) return heading.last === index ? heading : undefined;
   if (!endsUnit(model, index - 1)) return undefined;
-  return bodyLineTitle(model, index);
+  return narrowBodyLineTitle(model, index);
+}
+
+/**
+ * A body line next to a label reads as its title only if it is no wider than a paragraph's
+ * indented first line: a full line next to a label is the paragraph the label was dropped before.
+ */
+function narrowBodyLineTitle(model: ArticleModel, index: number): TitleUnit | undefined {
+  const line = bodyLineTitle(model, index);
+  return line && line.text.length <= typicalWidth(model) - 2 ? line : undefined;
 }
 
 /** A single line the layout left in a paragraph that still reads as a title. */
@@ -159,7 +168,7 @@ export function titleUnits(model: ArticleModel, typicalWidth: number): TitleUnit
       if (heading && heading.first === i && opensCleanly(model, i)) units.push(heading);
     } else if (role === 'body' && opensCleanly(model, i)) {
       const line = bodyLineTitle(model, i);
-      if (line && line.text.length < typicalWidth * 0.8) units.push(line);
+      if (line && line.text.length <= typicalWidth - 2) units.push(line);
     }
   }
   return units;
@@ -167,6 +176,10 @@ export function titleUnits(model: ArticleModel, typicalWidth: number): TitleUnit
 
 /** The median width of body lines, in characters: titles are shorter than a full column line. */
 export function typicalWidth(model: ArticleModel): number {
+  return derive(model, 'outline.typicalWidth', medianBodyWidth);
+}
+
+function medianBodyWidth(model: ArticleModel): number {
   const widths = model.fragments.filter((_, i) => model.roles[i] === 'body').map((f) => compactString(f.text).length);
   widths.sort((a, b) => a - b);
   return widths[widths.length >> 1] ?? 0;
