@@ -35,6 +35,8 @@ const SENTENCE_FULL_ROOM = 0.5;
 const FULL_SHARE = 0.1;
 /** A line this much wider than its column spans columns (a lead, a title). */
 const WIDE = 1.15;
+/** A word split by the break (国际网 / 络空间). */
+const WORD_WEIGHT = 2.5;
 /** Chinese paragraphs indent their first line by two ems; extractors drop the indent. */
 const PARAGRAPH_INDENT = 0;
 
@@ -84,8 +86,6 @@ function weigh(
   if (endsWithOpener(before)) add(4, 'open-quote-at-end');
   else if (pending > 0) add(1, 'quote-pending');
   if (isLetterSpaced(before)) add(4, 'justified-line');
-  const word = wordAcross(before, after);
-  if (word) add(2.5, 'word-across');
   if (splitsFigure(before, after)) add(1.5, 'figure-split');
   if (isLatinRun(before) || isLatinRun(after)) add(2.5, 'latin-run-line');
 
@@ -121,6 +121,10 @@ function weigh(
   if (style.blanksAreRare && fragments[i + 1].line - fragments[i].line > 1) add(-1.2, 'blank-line');
   if (style.blanksAreCommon && fragments[i + 1].line - fragments[i].line === 1) add(1.5, 'no-blank-line');
   if (style.indents && fragments[i + 1].start > fragments[i + 1].lineStart) add(-3, 'indented');
+
+  // The dictionary segmenter is the costliest evidence: consult it only when it can change the outcome.
+  const sum = evidence.reduce((acc, [weight]) => acc + weight, 0);
+  if (sum <= 0 && sum > -WORD_WEIGHT && wordAcross(before, after)) add(WORD_WEIGHT, 'word-across');
 
   let total = 0;
   let strongest: [number, string] = [0, 'no-evidence'];

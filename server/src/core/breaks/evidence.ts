@@ -103,7 +103,7 @@ function wordSegmenter(): Intl.Segmenter {
 }
 
 /** How far either side of a break the word segmenter looks. */
-export const WORD_WINDOW = 8;
+export const WORD_WINDOW = 4;
 
 /**
  * The word Node's dictionary segmenter finds straddling the join of two Han characters (贡 / 献 → 贡献):
