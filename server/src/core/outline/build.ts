@@ -108,7 +108,10 @@ function inReadingOrder(body: readonly Item[]): OutlineEntry[] {
     if (!bySeries.has(item.series)) bySeries.set(item.series, []);
     bySeries.get(item.series)!.push(item);
   }
-  for (const list of bySeries.values()) list.sort((a, b) => a.number! - b.number!);
+  for (const list of bySeries.values()) {
+    // A series that restarts (（一）（二） under each of 一、 and 二、) stays in document order.
+    if (new Set(list.map((item) => item.number)).size === list.length) list.sort((a, b) => a.number! - b.number!);
+  }
   const next = new Map<string, number>();
   return byPosition.map((item) => {
     if (item.series === undefined) return item.entry;

@@ -31,7 +31,23 @@ export function findBoxLabels(model: ArticleModel): LabelHit[] {
     const withTitle = boxLabelWithTitle(model, index);
     if (withTitle) hits.push(withTitle);
   });
-  return keepNumberedSeries(hits, (hit) => parseBoxLabel(hit.label.text) !== undefined && !WEAK_SERIES.has(hit.label.series));
+  const numbered = keepNumberedSeries(hits, (hit) => parseBoxLabel(hit.label.text) !== undefined && !WEAK_SERIES.has(hit.label.series));
+  return onePerNumber(model, numbered);
+}
+
+/**
+ * A box label numbers one section: when a number occurs twice (第一 as a label, and 第一 / 季度
+ * wrapped in a sentence), the one that interrupts no sentence wins, else the first.
+ */
+function onePerNumber(model: ArticleModel, hits: readonly LabelHit[]): LabelHit[] {
+  const chosen = new Map<string, LabelHit>();
+  for (const hit of hits) {
+    const key = `${seriesKey(hit.label)}:${hit.label.number}`;
+    const current = chosen.get(key);
+    if (!current || (!endsUnit(model, current.fragment - 1) && endsUnit(model, hit.fragment - 1))) chosen.set(key, hit);
+  }
+  const kept = new Set(chosen.values());
+  return hits.filter((hit) => kept.has(hit));
 }
 
 /** `信号一  网络强国战略思想形成`: a known box label and its title printed on one line. */
