@@ -32,7 +32,7 @@ const BOX_LABEL = new RegExp(`^(${BOX_SERIES.join('|')})(${NUMERAL})$`);
 /** Any short Han word before a numeral: a label only if the document numbers a series with it. */
 const SERIES_LABEL = new RegExp(`^(\\p{Script=Han}{1,3}?)(${NUMERAL})$`, 'u');
 const INLINE_LABEL = new RegExp(
-  `^(?:(${NUMERAL})、|[（(](${NUMERAL})[）)]|[（(](\\d{1,2})[）)]|(\\d{1,2})[.、．](?!\\d)|第(${NUMERAL})([章节部分篇])[、：:\\s]?)`,
+  `^(?:(${NUMERAL})、|[（(](${NUMERAL})[）)]|[（(](\\d{1,2})[）)]|(\\d{1,2})[.、．](?!\\d)|第(${NUMERAL})([章节部分篇])(?:[、：:]|\\s+))`,
 );
 
 function compact(text: string): string {

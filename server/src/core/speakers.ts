@@ -164,7 +164,8 @@ function splitRoleAndName(clause: string): Found | undefined {
     const name = clause.slice(-length);
     const role = cleanRole(clause.slice(0, -length));
     if (!startsWithSurname(name)) continue;
-    if (role === '' ? clause.length === length : endsLikeRole(role) && !isReporter(role)) return { name, role };
+    // A first mention without a title (强烈建议, 对此建议) is too weak to tell a name from a word.
+    if (endsLikeRole(role) && !isReporter(role)) return { name, role };
   }
   return undefined;
 }

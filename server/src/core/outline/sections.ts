@@ -4,7 +4,7 @@
 import { parseBoxLabel, parseInlineLabel, parseSeriesLabel, WEAK_SERIES, type Label } from '../labels';
 import type { ArticleModel } from '../model';
 import { compactFragments, compactString, sourceRange } from './compact';
-import { endsUnit, isTitleText, type TitleUnit } from './titles';
+import { endsSentence, endsUnit, isTitleText, type TitleUnit } from './titles';
 
 export interface LabelHit {
   readonly label: Label;
@@ -78,6 +78,7 @@ export function findInlineLabels(model: ArticleModel, typicalWidth: number): Lab
     const label = parseInlineLabel(fragment.text);
     if (!label) return;
     const last = inlineTitleEnd(model, index, typicalWidth);
+    if (runsOn(model, last, typicalWidth)) return;
     const compact = compactFragments(model, index, last);
     const labelLength = compactString(label.text).length;
     const title = compact.text.slice(labelLength).trim();
@@ -93,6 +94,14 @@ export function findInlineLabels(model: ArticleModel, typicalWidth: number): Lab
     });
   });
   return keepNumberedSeries(hits, (hit) => hit.inlineTitle?.strong === true);
+}
+
+/** A full body line that does not end a sentence runs on into the next line: a paragraph, not a heading. */
+function runsOn(model: ArticleModel, last: number, typicalWidth: number): boolean {
+  const next = model.fragments[last + 1];
+  if (!next || model.roles[last] !== 'body' || model.roles[last + 1] !== 'body' || parseInlineLabel(next.text)) return false;
+  const line = compactString(model.fragments[last].text);
+  return line.length >= typicalWidth - 1 && !endsSentence(line);
 }
 
 /** The last fragment of a heading that starts at `index` and may wrap onto a short second line. */
