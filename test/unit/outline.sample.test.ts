@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFixture } from '../helpers';
 import { parseArticle } from '../../server/src/core/model';
-import { foldingRangesOf, outlineOf } from '../../server/src/core/outline';
+import { foldingRangesOf, outlineOf, speakerEntries } from '../../server/src/core/outline';
 import { speakersOf } from '../../server/src/core/speakers';
 
 const EXPECTED = [
@@ -72,5 +72,25 @@ describe('the sample article outline', () => {
       '李艳|中国现代国际关系研究院信息所副所长',
       '宋建武|中国人民大学新闻学院教授',
     ]);
+  });
+});
+
+describe('speakers as outline entries', () => {
+  it('groups the people quoted under one entry, each pointing at the first mention', () => {
+    const raw = readFixture('sample/sample.raw.article');
+    const entries = speakerEntries(parseArticle(raw), '受访者');
+    assert.deepEqual(entries.slice(0, 3).map((e) => [e.kind, e.level, e.name, e.detail ?? '']), [
+      ['speakers', 1, '受访者', ''],
+      ['speaker', 2, '习近平', '总书记'],
+      ['speaker', 2, '惠志斌', '上海社会科学院互联网研究中心执行主任'],
+    ]);
+    for (const entry of entries.slice(1)) {
+      assert.equal(raw.slice(entry.selectionStart, entry.selectionEnd).replace(/\s/g, ''), entry.name);
+      assert.ok(entries[0].start <= entry.start && entry.end <= entries[0].end);
+    }
+  });
+
+  it('gives no group when nobody is quoted', () => {
+    assert.deepEqual(speakerEntries(parseArticle('标题\n\n今年夏粮丰收。\n'), 'Speakers'), []);
   });
 });

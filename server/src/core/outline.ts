@@ -4,8 +4,10 @@
 import { derive, type ArticleModel } from './model';
 import { buildOutline } from './outline/build';
 import { foldingRanges, type LineRange } from './outline/folding';
+import { speakersOf, type Speaker } from './speakers';
 
-export type OutlineKind = 'title' | 'section' | 'heading' | 'byline';
+/** 'speakers' and 'speaker' come only from `speakerEntries`, never from `outlineOf`. */
+export type OutlineKind = 'title' | 'section' | 'heading' | 'byline' | 'speakers' | 'speaker';
 
 export interface OutlineEntry {
   readonly kind: OutlineKind;
@@ -20,6 +22,8 @@ export interface OutlineEntry {
   /** The label as printed (信号一, 一、, （二）); absent for plain headings, bylines and the title. */
   readonly label?: string;
   readonly title?: string;
+  /** A speaker's title or affiliation (for a symbol's detail). */
+  readonly detail?: string;
   /** box: the label stands on its own line; inline: it prefixes the title; plain: no label. */
   readonly form?: 'box' | 'inline' | 'plain';
   /** Where the entry is declared (label or title), in source offsets. */
@@ -43,5 +47,35 @@ export function foldingRangesOf(model: ArticleModel): readonly LineRange[] {
   return derive(model, 'outline.folding', (m) => foldingRanges(m, outlineOf(m)));
 }
 
+/**
+ * The people quoted as outline entries, to append after `outlineOf`: one group entry (level 1,
+ * named `groupName`, e.g. "Speakers" / "受访者") and one entry per person under it (level 2, name
+ * = the name, detail = role, selection and range = the first mention). Empty when nobody is quoted.
+ */
+export function speakerEntries(model: ArticleModel, groupName: string): OutlineEntry[] {
+  const speakers = speakersOf(model);
+  if (speakers.length === 0) return [];
+  const people: OutlineEntry[] = speakers.map((speaker) => ({
+    kind: 'speaker',
+    level: 2,
+    name: speaker.name,
+    detail: speaker.role,
+    selectionStart: speaker.start,
+    selectionEnd: speaker.end,
+    start: speaker.start,
+    end: speaker.end,
+  }));
+  const group: OutlineEntry = {
+    kind: 'speakers',
+    level: 1,
+    name: groupName,
+    selectionStart: people[0].start,
+    selectionEnd: people[0].end,
+    start: Math.min(...people.map((p) => p.start)),
+    end: Math.max(...people.map((p) => p.end)),
+  };
+  return [group, ...people];
+}
+
 export type { LineRange } from './outline/folding';
-export { speakersOf, type Speaker } from './speakers';
+export { speakersOf, type Speaker };
