@@ -103,3 +103,35 @@ export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
 };
 export const CHINESE_SMALL_UNITS: Readonly<Record<string, number>> = { '十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000 };
 export const CHINESE_NUMERAL_SOURCE = '〇零一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟';
+
+// Code-unit versions of the predicates above, for loops over long lines: no string or regex per character.
+
+export function isHanCode(code: number): boolean {
+  return code === 0x3007 || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+const CJK_PUNCT_CODES: ReadonlySet<number> = new Set(Array.from(CJK_PUNCT_CHARS, (ch) => ch.charCodeAt(0)));
+
+export function isCjkPunctCode(code: number): boolean {
+  return CJK_PUNCT_CODES.has(code);
+}
+
+export function isCjkCode(code: number): boolean {
+  return isHanCode(code) || CJK_PUNCT_CODES.has(code);
+}
+
+export function isInlineSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
+}
+
+/** Letters between U+00C0 and U+2E80 (Latin, Greek, Cyrillic…), tabulated once so lookups need no regex. */
+const LETTERS_BEFORE_CJK: Uint8Array = (() => {
+  const table = new Uint8Array(0x2e80 - 0xc0);
+  for (let code = 0xc0; code < 0x2e80; code++) table[code - 0xc0] = /\p{L}/u.test(String.fromCharCode(code)) ? 1 : 0;
+  return table;
+})();
+
+export function isLatinOrDigitCode(code: number): boolean {
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return true;
+  return code >= 0xc0 && code < 0x2e80 && LETTERS_BEFORE_CJK[code - 0xc0] === 1;
+}

@@ -1,11 +1,11 @@
 // What the half-width punctuation rule needs to know about a block's logical text, each found in one
 // linear pass: where URLs and e-mail addresses are, and which marks sit in a Chinese context.
 
-import { isAsciiLetter, isCjk, isCjkPunct, isHan, isInlineSpace, isLatinOrDigit } from '../charClasses';
+import { isCjkCode, isHanCode, isInlineSpaceCode, isLatinOrDigitCode } from '../charClasses';
 
 /** Characters that may continue a URL once its scheme or `www.` is seen. */
-function isUrlChar(ch: string): boolean {
-  return !isInlineSpace(ch) && !isCjk(ch) && ch !== '"' && ch !== '<' && ch !== '>' && ch.charCodeAt(0) > 0x20;
+function isUrlChar(code: number): boolean {
+  return code > 0x20 && code !== 0x22 /* " */ && code !== 0x3c /* < */ && code !== 0x3e /* > */ && !isInlineSpaceCode(code) && !isCjkCode(code);
 }
 
 const EMAIL_LOCAL = /[A-Za-z0-9._%+-]/;
@@ -26,13 +26,13 @@ export function addressMask(text: string): Uint8Array {
     let start = at;
     while (start > 0 && start > at - 12 && /[a-z0-9+.-]/.test(lower[start - 1])) start--;
     let end = at + 3;
-    while (end < text.length && isUrlChar(text[end])) end++;
+    while (end < text.length && isUrlChar(text.charCodeAt(end))) end++;
     protect(start, end);
     at = Math.max(at, end - 3);
   }
   for (let at = lower.indexOf('www.'); at >= 0; at = lower.indexOf('www.', at + 4)) {
     let end = at + 4;
-    while (end < text.length && isUrlChar(text[end])) end++;
+    while (end < text.length && isUrlChar(text.charCodeAt(end))) end++;
     protect(at, end);
     at = Math.max(at, end - 4);
   }
@@ -49,14 +49,14 @@ export function addressMask(text: string): Uint8Array {
 /** The nearest character before `index` that is not inline whitespace. */
 export function previousNonSpace(text: string, index: number): string | undefined {
   let i = index - 1;
-  while (i >= 0 && isInlineSpace(text[i])) i--;
+  while (i >= 0 && isInlineSpaceCode(text.charCodeAt(i))) i--;
   return i >= 0 ? text[i] : undefined;
 }
 
 /** The nearest character after `index` that is not inline whitespace. */
 export function nextNonSpace(text: string, index: number): string | undefined {
   let i = index + 1;
-  while (i < text.length && isInlineSpace(text[i])) i++;
+  while (i < text.length && isInlineSpaceCode(text.charCodeAt(i))) i++;
   return i < text.length ? text[i] : undefined;
 }
 
@@ -70,13 +70,13 @@ export function englishPhraseMask(text: string): Uint8Array {
   let spaceAfterText = false;
   let seenText = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (isCjk(ch)) {
+    const code = text.charCodeAt(i);
+    if (isCjkCode(code)) {
       phrase = spaceAfterText = seenText = false;
-    } else if (isInlineSpace(ch)) {
+    } else if (isInlineSpaceCode(code)) {
       if (seenText) spaceAfterText = true;
     } else {
-      if (spaceAfterText && isLatinOrDigit(ch) && !/\d/.test(ch)) phrase = true;
+      if (spaceAfterText && isLatinOrDigitCode(code) && !(code >= 0x30 && code <= 0x39)) phrase = true;
       spaceAfterText = false;
       seenText = true;
     }
@@ -88,14 +88,22 @@ export function englishPhraseMask(text: string): Uint8Array {
 /** Prefix counts of Han characters, so "does this span hold Chinese" is one subtraction. */
 export function hanPrefix(text: string): Uint32Array {
   const counts = new Uint32Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) counts[i + 1] = counts[i] + (isHan(text[i]) ? 1 : 0);
+  for (let i = 0; i < text.length; i++) counts[i + 1] = counts[i] + (isHanCode(text.charCodeAt(i)) ? 1 : 0);
   return counts;
 }
 
+/** Han or full-width punctuation. */
 export function isChineseNeighbour(ch: string | undefined): boolean {
-  return isHan(ch) || isCjkPunct(ch);
+  return ch !== undefined && isCjkCode(ch.charCodeAt(0));
 }
 
+export function isHanChar(ch: string | undefined): boolean {
+  return ch !== undefined && isHanCode(ch.charCodeAt(0));
+}
+
+/** A letter of a non-CJK script (not a digit). */
 export function isLetter(ch: string | undefined): boolean {
-  return isAsciiLetter(ch) || (isLatinOrDigit(ch) && !/\d/.test(ch ?? ''));
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  return isLatinOrDigitCode(code) && !(code >= 0x30 && code <= 0x39);
 }

@@ -3,12 +3,14 @@
 // Never touched: decimals (27.2), thousands (1,000), times (12:30), versions (1.2.3), URLs, e-mail
 // addresses, and marks inside English phrases.
 
-import { HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isClosingMark, isHan, isOpeningMark } from '../charClasses';
+import { HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isClosingMark, isOpeningMark } from '../charClasses';
 import { toSourceOffset, type Block } from '../model';
-import { addressMask, englishPhraseMask, hanPrefix, isChineseNeighbour, isLetter, nextNonSpace, previousNonSpace } from './halfWidthContext';
+import { addressMask, englishPhraseMask, hanPrefix, isChineseNeighbour, isHanChar, isLetter, nextNonSpace, previousNonSpace } from './halfWidthContext';
 import type { Edit, Rule, RuleContext } from './rule';
 
 const SIMPLE_MARKS = ',.;:!?';
+const CANDIDATES = /[,.;:!?()"']/g;
+const HAS_CANDIDATE = /[,.;:!?()"']/;
 
 export const halfWidthPunctuation: Rule = {
   id: 'half-width-punctuation',
@@ -33,7 +35,7 @@ export const halfWidthPunctuation: Rule = {
 
 function checkBlock(context: RuleContext, block: Block): void {
   const text = block.text;
-  if (!/[,.;:!?()"']/.test(text)) return;
+  if (!HAS_CANDIDATE.test(text)) return;
   const addresses = addressMask(text);
   const english = englishPhraseMask(text);
   const han = hanPrefix(text);
@@ -56,8 +58,9 @@ function checkBlock(context: RuleContext, block: Block): void {
   const parens: number[] = [];
   const doubleQuotes: number[] = [];
   const singleQuotes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  for (const match of text.matchAll(CANDIDATES)) {
+    const i = match.index;
+    const ch = match[0];
     if (addresses[i]) continue;
     if (SIMPLE_MARKS.includes(ch)) {
       if (isChineseMark(text, i, english[i] === 1)) reportMark(i);
@@ -79,12 +82,12 @@ function checkBlock(context: RuleContext, block: Block): void {
     }
     const opener = open.pop();
     if (opener === undefined) {
-      if (isHan(previousNonSpace(text, index))) reportMark(index);
+      if (isChineseNeighbour(previousNonSpace(text, index))) reportMark(index);
     } else if (hasHan(opener + 1, index) || (chineseOrEdge(previousNonSpace(text, opener)) && isChineseNeighbour(nextNonSpace(text, index)))) {
       reportPair(opener, index, '（）');
     }
   }
-  for (const opener of open) if (isHan(nextNonSpace(text, opener))) reportMark(opener);
+  for (const opener of open) if (isHanChar(nextNonSpace(text, opener))) reportMark(opener);
 
   // Straight quotes pair in order of appearance; only pairs that quote Chinese change.
   for (let k = 0; k + 1 < doubleQuotes.length; k += 2) {
@@ -113,11 +116,11 @@ function isChineseMark(text: string, index: number, inEnglishPhrase: boolean): b
   const next = nextNonSpace(text, index);
   if (ch === '.') {
     // A full stop only after Chinese, and never in front of a letter or digit (百度.com, 图1.2).
-    return (isHan(previous) || isClosingMark(previous)) && !isAsciiLetter(after) && !isAsciiDigit(after);
+    return (isHanChar(previous) || isClosingMark(previous)) && !isAsciiLetter(after) && !isAsciiDigit(after);
   }
-  if (isChineseNeighbour(previous) && !(ch === ':' && after === '/' )) return true;
+  if (isChineseNeighbour(previous) && !(ch === ':' && after === '/')) return true;
   if (previous === undefined || !isLetter(previous) || !inEnglishPhrase) {
-    return isHan(next) || isOpeningMark(next);
+    return isHanChar(next) || isOpeningMark(next);
   }
   return false;
 }

@@ -8,6 +8,10 @@ import type { Rule } from './rule';
 import { spaceAroundPunctuation } from './spaceAroundPunctuation';
 import { spaceBetweenHan } from './spaceBetweenHan';
 import { halfWidthPunctuation } from './halfWidthPunctuation';
+import { fullWidthAlnum } from './fullWidthAlnum';
+import { cjkLatinSpacing } from './cjkLatinSpacing';
+import { punctuationForms } from './punctuationForms';
+import { unbalancedBrackets } from './unbalancedBrackets';
 import { splitFigure } from './splitFigure';
 import { strandedPunctuation } from './strandedPunctuation';
 
@@ -21,6 +25,10 @@ export const rules: readonly Rule[] = [
   spaceAroundPunctuation,
   spaceBetweenHan,
   halfWidthPunctuation,
+  fullWidthAlnum,
+  cjkLatinSpacing,
+  punctuationForms,
+  unbalancedBrackets,
 ];
 
 export function ruleById(id: string): Rule | undefined {

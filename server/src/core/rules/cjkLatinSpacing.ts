@@ -1,0 +1,66 @@
+// Spacing between Chinese characters and Latin letters or digits, as settings.cjkLatinSpacing says:
+// 'ignore' (the default) reports nothing, 'require' wants one space (GDP 比重, 2017 年), 'forbid' none
+// (GDP比重, 2017年). The layout's joiner follows the same setting at line breaks; this rule looks inside lines.
+
+import { isHanCode, isInlineSpaceCode, isLatinOrDigitCode } from '../charClasses';
+import type { Rule, RuleContext } from './rule';
+
+export const cjkLatinSpacing: Rule = {
+  id: 'cjk-latin-spacing',
+  description: {
+    en: 'Chinese next to Latin letters or digits is spaced as the cjkLatinSpacing setting says (ignore, require or forbid).',
+    zh: '汉字与拉丁字母或数字之间的空格按 cjkLatinSpacing 设置处理（忽略、必须或禁止）。',
+  },
+  tags: ['spacing'],
+  defaultSeverity: 'warning',
+  fixable: true,
+  messages: {
+    missing: { en: 'Put one space between “{before}” and “{after}”', zh: '在“{before}”和“{after}”之间加一个空格' },
+    notOne: { en: 'Use exactly one space between “{before}” and “{after}”', zh: '“{before}”和“{after}”之间应恰好一个空格' },
+    extra: { en: 'Remove the space between “{before}” and “{after}”', zh: '删除“{before}”和“{after}”之间的空格' },
+  },
+  check(context) {
+    const style = context.settings.cjkLatinSpacing;
+    if (style === 'ignore') return;
+    const { model } = context;
+    for (const fragment of model.fragments) {
+      if (model.roles[fragment.index] === 'directive') continue;
+      checkFragment(context, fragment.text, fragment.start, style);
+    }
+  },
+};
+
+/** Whether a Chinese character meets a Latin letter or digit (in either order). */
+function meets(a: number, b: number): boolean {
+  return (isHanCode(a) && isLatinOrDigitCode(b)) || (isLatinOrDigitCode(a) && isHanCode(b));
+}
+
+function checkFragment(context: RuleContext, text: string, offset: number, style: 'require' | 'forbid'): void {
+  let i = 1;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (!isInlineSpaceCode(code)) {
+      if (style === 'require' && meets(text.charCodeAt(i - 1), code)) {
+        const at = offset + i;
+        const args = { before: text[i - 1], after: text[i] };
+        context.report({ start: at, end: at, messageId: 'missing', args, fix: [{ start: at, end: at, newText: ' ' }] });
+      }
+      i++;
+      continue;
+    }
+    // A whitespace run: judge it once, by the characters on either side of it.
+    let end = i;
+    while (end < text.length && isInlineSpaceCode(text.charCodeAt(end))) end++;
+    if (meets(text.charCodeAt(i - 1), text.charCodeAt(end))) {
+      const start = offset + i;
+      const stop = offset + end;
+      const args = { before: text[i - 1], after: text[end] };
+      if (style === 'forbid') {
+        context.report({ start, end: stop, messageId: 'extra', args, fix: [{ start, end: stop, newText: '' }] });
+      } else if (end - i !== 1 || code !== 0x20) {
+        context.report({ start, end: stop, messageId: 'notOne', args, fix: [{ start, end: stop, newText: ' ' }] });
+      }
+    }
+    i = end;
+  }
+}

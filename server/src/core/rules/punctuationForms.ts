@@ -1,0 +1,75 @@
+// The forms of Chinese punctuation: the ellipsis is ……, the dash is ——, and a pause mark is not doubled.
+//   ... / 。。。 / … → ……     -- / — → ——     ，， / 。。 / 、、 / ；； / ：： → one mark
+// Read on the block's joined text, so a run split by a line wrap is still one run.
+
+import { isCjk, isInlineSpaceCode } from '../charClasses';
+import { toSourceRanges, type Block } from '../model';
+import type { Rule, RuleContext } from './rule';
+
+const DOUBLED = '，、；：';
+// A run of one mark repeated; the backreference only ever extends the run, so matching stays linear.
+const RUNS = /([.。…\-—，、；：])\1*/g;
+
+export const punctuationForms: Rule = {
+  id: 'punctuation-forms',
+  description: {
+    en: 'Chinese punctuation has fixed forms: the ellipsis is “……”, the dash is “——”, and marks are not doubled.',
+    zh: '中文标点有固定形式：省略号为“……”，破折号为“——”，标点不应重复。',
+  },
+  tags: ['punctuation'],
+  defaultSeverity: 'warning',
+  fixable: true,
+  messages: {
+    ellipsis: { en: 'Write the ellipsis “{text}” as “……”', zh: '省略号“{text}”应写作“……”' },
+    dash: { en: 'Write the dash “{text}” as “——”', zh: '破折号“{text}”应写作“——”' },
+    doubled: { en: 'Remove the repeated “{mark}”', zh: '删除重复的“{mark}”' },
+  },
+  check(context) {
+    for (const block of context.model.blocks) {
+      if (block.role !== 'directive') checkBlock(context, block);
+    }
+  },
+};
+
+function checkBlock(context: RuleContext, block: Block): void {
+  const text = block.text;
+  for (const match of text.matchAll(RUNS)) {
+    const run = match[0];
+    const ch = run[0];
+    const i = match.index;
+    const end = i + run.length;
+    const length = run.length;
+    const chineseBefore = isCjk(neighbour(text, i - 1, -1));
+    const chineseAfter = isCjk(neighbour(text, end, 1));
+    const chinese = chineseBefore || chineseAfter;
+    if (ch === '.' && length >= 3 && chinese) report(context, block, i, end, 'ellipsis', { text: run }, '……');
+    else if (ch === '。' && length >= 3) report(context, block, i, end, 'ellipsis', { text: run }, '……');
+    else if (ch === '。' && length === 2) report(context, block, i, end, 'doubled', { mark: ch }, ch);
+    else if (ch === '…' && length !== 2 && chinese) report(context, block, i, end, 'ellipsis', { text: run }, '……');
+    else if (ch === '-' && length >= 2 && chineseBefore && chineseAfter) report(context, block, i, end, 'dash', { text: run }, '——');
+    else if (ch === '—' && length !== 2 && chineseBefore && chineseAfter) report(context, block, i, end, 'dash', { text: run }, '——');
+    else if (DOUBLED.includes(ch) && length >= 2) report(context, block, i, end, 'doubled', { mark: ch }, ch);
+  }
+}
+
+/** The nearest non-space character from `index` walking in `step` direction. */
+function neighbour(text: string, index: number, step: 1 | -1): string | undefined {
+  while (index >= 0 && index < text.length && isInlineSpaceCode(text.charCodeAt(index))) index += step;
+  return index >= 0 && index < text.length ? text[index] : undefined;
+}
+
+function report(
+  context: RuleContext,
+  block: Block,
+  start: number,
+  end: number,
+  messageId: string,
+  args: Record<string, string>,
+  newText: string,
+): void {
+  const ranges = toSourceRanges(block, start, end);
+  // A run cut by a line break would need the break rewritten too; leave it to the layout's join first.
+  if (ranges.length !== 1 || ranges[0][1] - ranges[0][0] !== end - start) return;
+  const [from, to] = ranges[0];
+  context.report({ start: from, end: to, messageId, args, fix: [{ start: from, end: to, newText }] });
+}
