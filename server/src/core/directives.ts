@@ -1,6 +1,8 @@
 // Inline comments that turn rules off for a region or the next line:
 //   <!-- article-lint-disable [rule-id …] -->  …  <!-- article-lint-enable [rule-id …] -->
 //   <!-- article-lint-disable-next-line [rule-id …] -->
+// Rule ids are separated by spaces or commas; none means every rule. A directive line is its own block,
+// so rules never report on it.
 
 import type { Fragment } from './model';
 
@@ -14,7 +16,8 @@ export interface Directive {
   readonly line: number;
 }
 
-const DIRECTIVE = /^<!--\s*article-lint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->$/;
+// `[^>]*` runs to the first `>` and gives back at most the `--` before it, so matching is linear.
+const DIRECTIVE = /^<!--\s*article-lint-(disable-next-line|disable|enable)(?=[\s,]|-->)([^>]*)-->$/;
 
 export function parseDirective(fragment: Fragment): Directive | undefined {
   if (!fragment.text.startsWith('<!--')) return undefined;
@@ -24,40 +27,66 @@ export function parseDirective(fragment: Fragment): Directive | undefined {
   return { kind: match[1] as DirectiveKind, ruleIds, fragment: fragment.index, line: fragment.line };
 }
 
+/** Which rules are off from a directive's line on: all but some, or some. */
+interface RegionState {
+  readonly fromLine: number;
+  readonly all: boolean;
+  /** With `all`: the rules enabled again; without: the rules disabled. */
+  readonly ids: ReadonlySet<string>;
+}
+
 /** Answers whether a rule is silenced at a line, from the directives in document order. */
 export class DirectiveIndex {
-  private readonly regions: Array<{ fromLine: number; toLine: number; ruleIds: readonly string[] }> = [];
+  private readonly states: RegionState[] = [];
+  /** Line → rule ids silenced on that line alone (empty: every rule). */
+  private readonly nextLine = new Map<number, string[]>();
 
   constructor(directives: readonly Directive[], nextFragmentLine: (fragment: number) => number | undefined) {
-    const open = new Map<string, number>();
-    const ALL = '*';
+    let all = false;
+    let ids = new Set<string>();
     for (const directive of directives) {
-      const ids = directive.ruleIds.length > 0 ? directive.ruleIds : [ALL];
+      const named = directive.ruleIds;
       if (directive.kind === 'disable-next-line') {
         const target = nextFragmentLine(directive.fragment);
-        if (target !== undefined) this.regions.push({ fromLine: target, toLine: target, ruleIds: directive.ruleIds });
-      } else if (directive.kind === 'disable') {
-        for (const id of ids) if (!open.has(id)) open.set(id, directive.line);
-      } else {
-        const closing = directive.ruleIds.length > 0 ? directive.ruleIds : [...open.keys()];
-        for (const id of closing) {
-          const from = open.get(id);
-          if (from === undefined) continue;
-          open.delete(id);
-          this.regions.push({ fromLine: from, toLine: directive.line, ruleIds: id === ALL ? [] : [id] });
-        }
+        if (target === undefined) continue;
+        const previous = this.nextLine.get(target);
+        const everything = named.length === 0 || (previous !== undefined && previous.length === 0);
+        this.nextLine.set(target, everything ? [] : [...(previous ?? []), ...named]);
+        continue;
       }
-    }
-    for (const [id, from] of open) {
-      this.regions.push({ fromLine: from, toLine: Number.MAX_SAFE_INTEGER, ruleIds: id === ALL ? [] : [id] });
+      const disabling = directive.kind === 'disable';
+      if (named.length === 0) {
+        all = disabling;
+        ids = new Set();
+      } else {
+        ids = new Set(ids);
+        // Under "all off", the set lists rules turned back on; otherwise, rules turned off.
+        for (const id of named) if (disabling !== all) ids.add(id); else ids.delete(id);
+      }
+      this.states.push({ fromLine: directive.line, all, ids });
     }
   }
 
   isDisabled(ruleId: string, line: number): boolean {
-    for (const region of this.regions) {
-      if (line < region.fromLine || line > region.toLine) continue;
-      if (region.ruleIds.length === 0 || region.ruleIds.includes(ruleId)) return true;
+    const only = this.nextLine.get(line);
+    if (only !== undefined && (only.length === 0 || only.includes(ruleId))) return true;
+    const state = this.stateAt(line);
+    if (!state) return false;
+    return state.all ? !state.ids.has(ruleId) : state.ids.has(ruleId);
+  }
+
+  private stateAt(line: number): RegionState | undefined {
+    const states = this.states;
+    let low = 0;
+    let high = states.length - 1;
+    let found: RegionState | undefined;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (states[mid].fromLine <= line) {
+        found = states[mid];
+        low = mid + 1;
+      } else high = mid - 1;
     }
-    return false;
+    return found;
   }
 }
