@@ -1,15 +1,124 @@
-// How a figure reads to people: Markdown for the hover, one line for the CLI.
+// How a figure reads to people: Markdown for the hover, one plain line for the CLI's --figures.
 
-import type { Figure } from './figures';
+import type { Figure, FigureKind } from './figures';
+import { derivedFigures, type DerivedFigure } from './figures/relations';
+import {
+  approxMeaning,
+  chineseNumber,
+  dateNormWords,
+  englishNumber,
+  englishOrdinal,
+  englishUnit,
+  percent,
+  plainDigits,
+} from './figures/words';
 import type { ArticleModel } from './model';
 import type { Locale } from './settings';
 
-export function describeFigure(figure: Figure, _model: ArticleModel, locale: Locale): string {
-  const value = figure.value === null ? '' : ` = ${figure.value.toLocaleString('en-US')}`;
-  return locale === 'zh-cn' ? `**${figure.text}**${value}（${figure.kind}）` : `**${figure.text}**${value} (${figure.kind})`;
+const KIND_NAMES: Readonly<Record<FigureKind, { en: string; zh: string }>> = {
+  amount: { en: 'amount', zh: '数额' },
+  count: { en: 'count', zh: '数量' },
+  share: { en: 'share', zh: '比例' },
+  year: { en: 'year', zh: '年份' },
+  date: { en: 'date', zh: '日期' },
+  range: { en: 'range', zh: '范围' },
+  ordinal: { en: 'ordinal', zh: '序数' },
+  number: { en: 'multiple or score', zh: '倍数或分值' },
+  name: { en: 'name, not a quantity', zh: '名称，不是数量' },
+};
+
+export function kindName(kind: FigureKind, locale: Locale): string {
+  return KIND_NAMES[kind][locale === 'zh-cn' ? 'zh' : 'en'];
 }
 
+/** What the figure means, in one line: "27,200,000,000,000 元 ≈ 27.2 trillion yuan". */
+export function figureMeaning(figure: Figure, locale: Locale): string {
+  const zh = locale === 'zh-cn';
+  const unit = figure.unit ?? '';
+  switch (figure.kind) {
+    case 'amount':
+    case 'count': {
+      const value = figure.value ?? 0;
+      const digits = `${plainDigits(value)}${unit ? ` ${unit}` : ''}`;
+      if (zh) return value >= 1e4 ? `${digits}（${chineseNumber(value)}${unit}）` : digits;
+      const english = `${englishNumber(value)}${unit ? ` ${englishUnit(unit)}` : ''}`;
+      return english === digits ? digits : `${digits} ≈ ${english}`;
+    }
+    case 'share': {
+      const value = figure.value ?? 0;
+      const exact = Number(percent(value).slice(0, -1)) === value * 100;
+      return `${plainDigits(value)} ${exact ? '=' : '≈'} ${percent(value)}${zh ? '' : ` (${unit === '个百分点' || unit === '百分点' ? 'percentage points' : 'of the whole'})`}`;
+    }
+    case 'number':
+      return zh ? `${plainDigits(figure.value ?? 0)} ${unit}` : `${plainDigits(figure.value ?? 0)} ${englishUnit(unit)}`;
+    case 'year':
+      return zh ? `${figure.value}年` : `the year ${figure.value}`;
+    case 'date':
+      return figure.norm ? `${dateNormWords(figure.norm, locale)} (${figure.norm})` : '';
+    case 'range': {
+      const [low, high] = [plainDigits(figure.low ?? 0), plainDigits(figure.high ?? 0)];
+      return zh ? `${low} 至 ${high} ${unit}` : `from ${low} to ${high} ${englishUnit(unit)}`;
+    }
+    case 'ordinal':
+      return zh ? `第 ${figure.value}` : `the ${englishOrdinal(figure.value ?? 0)}`;
+    case 'name':
+      return zh ? '其中的数字是名称的一部分，不表示数量' : 'its digits are part of a name and do not count anything';
+  }
+}
+
+/** The sentence of the block the figure stands in, with the figure in bold. */
+function sentenceOf(figure: Figure, model: ArticleModel): string {
+  const text = model.blocks[figure.block]?.text ?? '';
+  const ends = /[。！？；!?;]/u;
+  let start = figure.offset;
+  while (start > 0 && !ends.test(text[start - 1]) && figure.offset - start < 200) start--;
+  let end = figure.end;
+  while (end < text.length && !ends.test(text[end - 1] ?? '') && end - figure.end < 200) end++;
+  while (end < text.length && /[”’」』）)]/u.test(text[end])) end++;
+  const part = (from: number, to: number): string => escapeMarkdown(text.slice(from, to));
+  return `${part(start, figure.offset)}**${part(figure.offset, figure.end)}**${part(figure.end, end)}`.trim();
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/gu, '\\$&');
+}
+
+function derivedLine(derived: DerivedFigure, locale: Locale): string {
+  const zh = locale === 'zh-cn';
+  const unit = derived.unit ?? '';
+  const value = `${chineseNumber(derived.value, 3)}${unit}`;
+  const how = derived.relation === 'whole' ? `${derived.part.text} ÷ ${derived.share.text}` : `${derived.part.text} ÷ (1 ${derived.rose ? '+' : '−'} ${derived.share.text})`;
+  if (zh) {
+    const label = derived.label || (derived.relation === 'whole' ? '总量' : '基数');
+    return `推算：${escapeMarkdown(label)} ≈ ${value}（${how}）`;
+  }
+  const label = derived.label || (derived.relation === 'whole' ? 'the whole' : 'the base');
+  const english = `${englishNumber(derived.value, 3)}${unit ? ` ${englishUnit(unit)}` : ''}`;
+  const what = derived.relation === 'whole' ? `${escapeMarkdown(label)}` : `${escapeMarkdown(label)} (before the change)`;
+  return `Derived: ${what} ≈ ${value} ≈ ${english} (${how})`;
+}
+
+/** Hover Markdown: the figure as it reads joined, its kind and value, its sentence, derived figures. */
+export function describeFigure(figure: Figure, model: ArticleModel, locale: Locale): string {
+  const zh = locale === 'zh-cn';
+  const lines: string[] = [`**${escapeMarkdown(figure.text)}** — ${kindName(figure.kind, locale)}`];
+  const meaning = figureMeaning(figure, locale);
+  if (meaning) lines.push(figure.kind === 'name' ? meaning : `= ${meaning}`);
+  if (figure.approx) {
+    const meaningOfApprox = approxMeaning(figure.approx, locale);
+    lines.push(zh ? `约数：${figure.approx}（${meaningOfApprox}）` : `Approximate: ${figure.approx} (${meaningOfApprox})`);
+  }
+  if (figure.ranges.length > 1) {
+    lines.push(zh ? `原文中分在 ${figure.ranges.length} 行，连起来读作 ${escapeMarkdown(figure.text)}` : `Split over ${figure.ranges.length} lines in the source; joined it reads ${escapeMarkdown(figure.text)}`);
+  }
+  for (const derived of derivedFigures(figure, model)) lines.push(derivedLine(derived, locale));
+  lines.push(`> ${sentenceOf(figure, model)}`);
+  return lines.join('\n\n');
+}
+
+/** One line for the CLI: text, kind and meaning. */
 export function figureSummary(figure: Figure, locale: Locale): string {
-  const value = figure.value === null ? '' : ` = ${figure.value.toLocaleString('en-US')}`;
-  return locale === 'zh-cn' ? `${figure.text}${value}（${figure.kind}）` : `${figure.text}${value} (${figure.kind})`;
+  const meaning = figureMeaning(figure, locale);
+  const approx = figure.approx ? ` (${approxMeaning(figure.approx, locale)})` : '';
+  return `${figure.text}  ${kindName(figure.kind, locale)}${meaning && figure.kind !== 'name' ? `  = ${meaning}` : ''}${approx}`;
 }

@@ -10,7 +10,8 @@ export interface CompactText {
 }
 
 export function compactText(text: string): CompactText {
-  let out = '';
+  // Built as parts and joined: a string grown by += is a deep rope, slow to index into.
+  const out: string[] = [];
   const origin: number[] = [];
   let lastKept: string | undefined;
   for (let i = 0; i < text.length; i++) {
@@ -20,17 +21,17 @@ export function compactText(text: string): CompactText {
       while (next < text.length && isInlineSpace(text[next])) next++;
       // Spaces between two Latin words or numbers (Red Hat, 8 000) separate them; keep one.
       if (isLatinOrDigit(lastKept) && isLatinOrDigit(text[next])) {
-        out += ' ';
+        out.push(' ');
         origin.push(i);
       }
       i = next - 1;
       continue;
     }
-    out += ch;
+    out.push(ch);
     origin.push(i);
     lastKept = ch;
   }
-  return { text: out, origin };
+  return { text: out.join(''), origin };
 }
 
 /** The original [start, end) of a compact [start, end). */

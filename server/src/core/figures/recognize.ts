@@ -345,7 +345,10 @@ function withApprox(t: string, draft: Draft, floor: number, after: boolean): Dra
   };
 }
 
+const APPROX_LAST_CHARS = new Set(APPROX_BEFORE.map((word) => word[word.length - 1]));
+
 function approxBefore(t: string, start: number, floor: number, magnitudeOnly: boolean): string | undefined {
+  if (!APPROX_LAST_CHARS.has(t[start - 1])) return undefined;
   for (const word of APPROX_BEFORE) {
     const at = start - word.length;
     if (at < floor || !t.startsWith(word, at)) continue;

@@ -1,0 +1,145 @@
+import * as assert from 'node:assert/strict';
+import { recognizeFigures, type FoundFigure } from '../../server/src/core/figures';
+
+type Expected = Partial<Omit<FoundFigure, 'start' | 'end' | 'text'>>;
+
+/** The one figure a phrase is, covering all of it. */
+function readFigure(text: string): FoundFigure | undefined {
+  const found = recognizeFigures(text);
+  return found.length === 1 && found[0].start === 0 && found[0].end === text.length ? found[0] : undefined;
+}
+
+describe('figure parser', () => {
+  const cases: ReadonlyArray<readonly [string, Expected]> = [
+    // Arabic numbers, magnitudes and units.
+    ['27.2万亿元', { kind: 'amount', value: 27_200_000_000_000, unit: '元' }],
+    ['7.72亿', { kind: 'count', value: 772_000_000 }],
+    ['1,234人', { kind: 'count', value: 1234, unit: '人' }],
+    ['３５０万吨', { kind: 'amount', value: 3_500_000, unit: '吨' }],
+    ['14.65亿千瓦', { kind: 'amount', value: 1_465_000_000, unit: '千瓦' }],
+    ['8000万千瓦', { kind: 'amount', value: 80_000_000, unit: '千瓦' }],
+    ['1.3万亿斤以上', { kind: 'amount', value: 1_300_000_000_000, unit: '斤', approx: '以上' }],
+    ['100亿元人民币', { kind: 'amount', value: 10_000_000_000, unit: '元' }],
+    ['约1毛钱', { kind: 'amount', value: 0.1, unit: '元', approx: '约' }],
+    ['346Mbps', { kind: 'amount', value: 346, unit: 'Mbps' }],
+    ['±800千伏', { kind: 'amount', value: 800, unit: '千伏', approx: '±' }],
+    ['2.3小时', { kind: 'amount', value: 2.3, unit: '小时' }],
+    ['6年', { kind: 'amount', value: 6, unit: '年' }],
+    ['百万千瓦级', { kind: 'amount', value: 1_000_000, unit: '千瓦' }],
+    // Chinese numerals.
+    ['三千五百万元', { kind: 'amount', value: 35_000_000, unit: '元' }],
+    ['六大', { kind: 'count', value: 6, unit: '大' }],
+    ['四项', { kind: 'count', value: 4, unit: '项' }],
+    ['三十多万人', { kind: 'count', value: 300_000, unit: '人', approx: '多' }],
+    ['近万名', { kind: 'count', value: 10_000, unit: '名', approx: '近' }],
+    ['上千亩', { kind: 'amount', value: 1000, unit: '亩', approx: '上' }],
+    // Approximators.
+    ['700余家', { kind: 'count', value: 700, unit: '家', approx: '余' }],
+    ['超过1.6万个', { kind: 'count', value: 16_000, unit: '个', approx: '超过' }],
+    ['2000元左右', { kind: 'amount', value: 2000, unit: '元', approx: '左右' }],
+    ['不低于3000吨', { kind: 'amount', value: 3000, unit: '吨', approx: '不低于' }],
+    // Shares.
+    ['32.9%', { kind: 'share', value: 0.329, unit: '%' }],
+    ['97%以上', { kind: 'share', value: 0.97, unit: '%', approx: '以上' }],
+    ['3‰', { kind: 'share', value: 0.003, unit: '‰' }],
+    ['百分之五', { kind: 'share', value: 0.05, unit: '%' }],
+    ['千分之三', { kind: 'share', value: 0.003, unit: '‰' }],
+    ['三分之二', { kind: 'share', value: 0.666667, unit: 'fraction' }],
+    ['五分之一左右', { kind: 'share', value: 0.2, unit: 'fraction', approx: '左右' }],
+    ['七成', { kind: 'share', value: 0.7, unit: '成' }],
+    ['过七成', { kind: 'share', value: 0.7, unit: '成', approx: '过' }],
+    ['七五折', { kind: 'share', value: 0.75, unit: '折' }],
+    ['八折', { kind: 'share', value: 0.8, unit: '折' }],
+    ['过半', { kind: 'share', value: 0.5, unit: '半', approx: '过' }],
+    ['2.3个百分点', { kind: 'share', value: 0.023, unit: '个百分点' }],
+    // Multiples and scores.
+    ['2.1倍', { kind: 'number', value: 2.1, unit: '倍' }],
+    ['8.6分', { kind: 'number', value: 8.6, unit: '分' }],
+    // Years and dates.
+    ['2017年', { kind: 'year', value: 2017 }],
+    ['二〇一七年', { kind: 'year', value: 2017 }],
+    ['4月20日', { kind: 'date', value: null, norm: '--04-20' }],
+    ['20日', { kind: 'date', value: null, norm: '---20' }],
+    ['2021年7月16日', { kind: 'date', value: null, norm: '2021-07-16' }],
+    ['2024年底', { kind: 'date', value: null, norm: '2024-12' }],
+    ['2月末', { kind: 'date', value: null, norm: '--02' }],
+    ['一季度', { kind: 'date', value: null, norm: 'Q1' }],
+    ['前5个月', { kind: 'date', value: null, norm: '--01/--05' }],
+    ['26日12时15分', { kind: 'date', value: null, norm: '---26T12:15' }],
+    // Ranges.
+    ['20日至21日', { kind: 'date', value: null, norm: '---20/---21' }],
+    ['1月至6月', { kind: 'date', value: null, norm: '--01/--06' }],
+    ['1—5月', { kind: 'date', value: null, norm: '--01/--05' }],
+    ['1克至2克', { kind: 'range', value: null, low: 1, high: 2, unit: '克' }],
+    ['4至5代', { kind: 'range', value: null, low: 4, high: 5, unit: '代' }],
+    ['8年至10年', { kind: 'range', value: null, low: 8, high: 10, unit: '年' }],
+    ['3万至5万元', { kind: 'range', value: null, low: 30_000, high: 50_000, unit: '元' }],
+    ['5%～8%', { kind: 'range', value: null, low: 0.05, high: 0.08, unit: '%' }],
+    // Ordinals.
+    ['第十八次', { kind: 'ordinal', value: 18 }],
+    ['第二', { kind: 'ordinal', value: 2 }],
+    ['十八大', { kind: 'ordinal', value: 18 }],
+    ['十四五', { kind: 'ordinal', value: 14 }],
+    ['第十四个五年规划', { kind: 'ordinal', value: 14 }],
+    ['前十', { kind: 'ordinal', value: 10 }],
+    ['前10家', { kind: 'count', value: 10, unit: '家' }],
+    // Names with digits.
+    ['5G', { kind: 'name', value: null }],
+    ['G20', { kind: 'name', value: null }],
+    ['V2G', { kind: 'name', value: null }],
+    ['C919', { kind: 'name', value: null }],
+    ['12306', { kind: 'name', value: null }],
+    ['一带一路', { kind: 'name', value: null }],
+    ['三夏', { kind: 'name', value: null }],
+    ['嫦娥六号', { kind: 'name', value: null }],
+  ];
+
+  for (const [text, expected] of cases) {
+    it(`${text} is one ${expected.kind}`, () => {
+      const figure = readFigure(text);
+      assert.ok(figure, `${text} should read as one figure, got ${JSON.stringify(recognizeFigures(text))}`);
+      for (const [field, value] of Object.entries(expected)) {
+        assert.deepEqual(figure[field as keyof FoundFigure], value, `${text}: ${field}`);
+      }
+    });
+  }
+
+  it('reads names in quotes or titles whole: 《中国制造2025》, “互联网+”', () => {
+    const found = recognizeFigures('自《中国制造2025》发布以来，推动“互联网+”向纵深发展，“5G+工业互联网”项目');
+    assert.deepEqual(
+      found.map((figure) => [figure.text, figure.kind]),
+      [['中国制造2025', 'name'], ['互联网+', 'name'], ['5G', 'name']],
+    );
+  });
+
+  it('reads figures across spaces next to Chinese (justified and autospaced lines)', () => {
+    assert.deepEqual(
+      recognizeFigures('合 计 装 机 16.7 亿 千 瓦 ， 会议 20 日至 21 日').map((figure) => figure.text),
+      ['16.7亿千瓦', '20日至21日'],
+    );
+  });
+
+  const notFigures = [
+    '信号一', '千行百业', '一家企业', '一位老人', '一票难求', '一日一图', '低人一等', '严一鸣说', '章一凡认为',
+    '管一航', '骆一帆', '每万人拥有', '每千名', '千粒重', '每千瓦', '三五成群', '十分重要', '千瓦', '一辆车',
+    '统一', '唯一', '新一代', '几个小时', '千里之外', '80年代',
+  ];
+  for (const text of notFigures) {
+    it(`${text} holds no figure`, () => assert.deepEqual(recognizeFigures(text), []));
+  }
+
+  it('keeps approximators that are part of another word out of the figure', () => {
+    assert.deepEqual(recognizeFigures('签约3个项目，通过5项标准').map((figure) => figure.text), ['3个', '5项']);
+    assert.deepEqual(recognizeFigures('不足10%').map((figure) => figure.text), ['10%']);
+  });
+
+  it('reads adversarial text (125 kB per pattern, 1.5 MB in all) without blowing up', () => {
+    const patterns = ['1', '一', '1至', '1.', '1,000,', '“', '约', '万', '第', 'a1', '1 ', '三千五百万'];
+    for (const pattern of patterns) {
+      const text = pattern.repeat(Math.ceil(1_000_000 / pattern.length / 8));
+      const started = performance.now();
+      recognizeFigures(text);
+      assert.ok(performance.now() - started < 5000, `${pattern}… took too long`);
+    }
+  });
+});
