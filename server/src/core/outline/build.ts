@@ -1,9 +1,9 @@
 // Assembles the flat outline: title, bylines, labelled sections (paired with their titles) and
 // the plain headings no label claimed.
 
-import type { ArticleModel } from '../model';
+import type { ArticleModel, Fragment } from '../model';
 import type { OutlineEntry } from '../outline';
-import { compactBlock } from './compact';
+import { compactBlock, compactString } from './compact';
 import { pairTitles } from './pairing';
 import { findBoxLabels, findInlineLabels, seriesKey, type LabelHit } from './sections';
 import { titleUnits, typicalWidth, type TitleUnit } from './titles';
@@ -22,6 +22,8 @@ interface Section {
   readonly level: number;
 }
 
+/** The most characters a wrapped title leaves on its second line for the outline to take them. */
+const TITLE_TAIL = 6;
 /** A title this close to its label (in lines) is part of the section's span. */
 const ADJACENT = 2;
 
@@ -39,7 +41,9 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
   ];
 
   const titleBlock = model.blocks.find((block) => block.role === 'title') ?? model.blocks[0];
-  const articleTitle = compactBlock(titleBlock).text;
+  const titleTail = titleTailAfter(model, titleBlock.lastFragment);
+  const articleTitle = compactBlock(titleBlock).text + (titleTail ? compactString(titleTail.text) : '');
+  const titleEnd = titleTail?.end ?? titleBlock.end;
   const claimed = new Set(sections.flatMap((s) => [s.hit.fragment, ...(s.title ? range(s.title.first, s.title.last) : [])]));
   const usedTitles = new Set(sections.map((s) => s.title?.text).filter((t) => t !== undefined));
   usedTitles.add(articleTitle);
@@ -49,6 +53,7 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
   for (const section of sections) body.push(sectionEntry(model, section));
   for (const unit of units) {
     if (!unit.strong || claimed.has(unit.first) || usedTitles.has(unit.text) || unit.first === titleBlock.firstFragment) continue;
+    if (titleTail && unit.first === titleTail.index) continue;
     usedTitles.add(unit.text);
     const level = unit.first > firstSection ? 2 : 1;
     body.push({ entry: plainEntry('heading', unit.text, unit.start, unit.end, level), order: unit.start });
@@ -66,11 +71,27 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
     name: articleTitle,
     title: articleTitle,
     selectionStart: titleBlock.start,
-    selectionEnd: titleBlock.end,
+    selectionEnd: titleEnd,
     start: titleBlock.start,
     end: documentEnd,
   };
   return [title, ...ordered];
+}
+
+/**
+ * The end of a wrapped title the layout left on the next line (种业振兴跑出 / “加速度”,
+ * …的相关设 / 置).
+ */
+function titleTailAfter(model: ArticleModel, titleLast: number): Fragment | undefined {
+  const title = model.fragments[titleLast];
+  const next = model.fragments[titleLast + 1];
+  if (!next || (model.roles[titleLast + 1] !== 'body' && model.roles[titleLast + 1] !== 'heading')) return undefined;
+  const tail = compactString(next.text);
+  if (tail.length > TITLE_TAIL || tail.length >= compactString(title.text).length) return undefined;
+  if (/[。，；：！？,.;:!?、]$/.test(title.text) || /[。，；：、,;:]/.test(tail) || !/\p{Script=Han}/u.test(tail)) return undefined;
+  // A short line after a title may also be a heading of its own (词汇, 文化): only a lone
+  // character or a quoted phrase (跑出 / “加速度”) is surely the title's end.
+  return tail.length === 1 || /^[“《「][^”》」]+[”》」]$/.test(tail) ? next : undefined;
 }
 
 function sectionEntry(model: ArticleModel, section: Section): Item {
