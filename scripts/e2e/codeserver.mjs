@@ -15,6 +15,8 @@ const USER_SETTINGS = {
   'update.mode': 'none',
   'git.enabled': false,
   'security.workspace.trust.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.editor.empty.hint': 'hidden',
 };
 
 function freePort() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the code-server end-to-end route needs, outside the extension's own dependencies:
-#   - Debian chromium (+ libkrb5-dev, which code-server's kerberos module compiles against), as root;
+#   - Debian chromium (+ libkrb5-dev, which code-server's kerberos module compiles against, and a
+#     Chinese font so the page and its screenshot show Han characters, not boxes), as root;
 #   - Node 24 from the npm registry in .e2e/node24 (code-server 4.139 refuses older Node);
 #   - code-server, pinned by scripts/e2e/code-server/package-lock.json, in .e2e/cs.
 # Idempotent: each step is skipped when its result is already there. Usage: scripts/e2e/setup.sh
@@ -11,15 +12,16 @@ NODE24=$E2E/node24/node_modules/node/bin/node
 CODE_SERVER=$E2E/cs/node_modules/.bin/code-server
 mkdir -p "$E2E"
 
-if [ ! -x /usr/bin/chromium ] || [ ! -e /usr/include/gssapi/gssapi.h ]; then
+PACKAGES="chromium libkrb5-dev fonts-wqy-microhei"
+if [ ! -x /usr/bin/chromium ] || [ ! -e /usr/include/gssapi/gssapi.h ] || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
   if [ "$(id -u)" != 0 ]; then
-    echo "setup: chromium/libkrb5-dev missing; run as root or: apt-get install -y --no-install-recommends chromium libkrb5-dev" >&2
+    echo "setup: missing system packages; as root run: apt-get install -y --no-install-recommends $PACKAGES" >&2
     exit 1
   fi
-  echo "setup: apt-get install chromium libkrb5-dev"
+  echo "setup: apt-get install $PACKAGES"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium libkrb5-dev >/dev/null
+  apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
 fi
 
 if [ ! -x "$NODE24" ]; then
@@ -37,4 +39,4 @@ if [ ! -x "$CODE_SERVER" ]; then
   # code-server's postinstall checks the running Node's major version: put Node 24 first.
   (cd "$E2E/cs" && PATH="$(dirname "$NODE24"):$PATH" npm ci --no-audit --no-fund --loglevel=error)
 fi
-echo "setup: ready ($("$NODE24" --version), code-server $(PATH="$(dirname "$NODE24"):$PATH" "$CODE_SERVER" --version | head -1))"
+echo "setup: ready ($("$NODE24" --version), code-server $("$NODE24" -p "require('$E2E/cs/node_modules/code-server/package.json').version"))"

@@ -42,6 +42,9 @@ export async function runUiChecks({ context, url, screenshot, log }) {
     await row.waitFor({ timeout: 30_000 });
     await row.click();
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
+    // A clean window for the screenshot: only the sample's editor, no side panel.
+    await runCommand(page, 'View: Close Other Editors in Group').catch(() => undefined);
+    await runCommand(page, 'View: Hide Secondary Side Bar').catch(() => undefined);
 
     // 1. Squiggles under the problems.
     const squiggles = page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error');
@@ -124,7 +127,11 @@ async function runCommand(page, title, argument) {
     await input.fill(`:${argument}`);
   } else {
     await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+    const found = await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    if (!found) {
+      await page.keyboard.press('Escape');
+      throw new Error(`no command “${title}” in the Command Palette`);
+    }
   }
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
