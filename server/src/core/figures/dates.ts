@@ -63,7 +63,8 @@ function dayPartAt(text: string, number: NumberToken): { end: number; norm: stri
     return time ? { end: time.end, norm: norm + time.norm } : { end: afterNumber + 1, norm };
   }
   if (text.startsWith('季度', afterNumber) && integerIn(number, 1, 4)) {
-    return { end: afterNumber + 2, norm: `Q${number.value}` };
+    const suffix = ['末', '底', '初'].find((s) => text.startsWith(s, afterNumber + 2));
+    return { end: afterNumber + 2 + (suffix?.length ?? 0), norm: `Q${number.value}` };
   }
   return undefined;
 }

@@ -35,6 +35,20 @@ function labelPrefixLength(block: Block): number {
   return parseInlineLabel(block.text)?.text.length ?? 0;
 }
 
+/** The figures of one block, in order. */
+export function figuresInBlock(model: ArticleModel, block: number): readonly Figure[] {
+  const byBlock = derive(model, 'figuresByBlock', () => {
+    const map = new Map<number, Figure[]>();
+    for (const figure of figuresOf(model)) {
+      const list = map.get(figure.block) ?? [];
+      list.push(figure);
+      map.set(figure.block, list);
+    }
+    return map;
+  });
+  return byBlock.get(block) ?? [];
+}
+
 /**
  * The figure whose source ranges hold `offset` (either end included), by binary search over the
  * figures sorted by where they start.

@@ -183,13 +183,16 @@ function frontAt(t: string, i: number, floor: number): Draft | undefined {
 /** 过半, 近半, 超过半数: half, written with an approximator. 近半年 is half a year. */
 function halfAt(t: string, i: number, floor: number): Draft | undefined {
   const approx = approxBefore(t, i, floor, false);
+  if (t[i + 1] === '数') {
+    // 半数以上: half, with or without an approximator.
+    return withApprox(t, { kind: 'share', value: 0.5, unit: '半', start: i, end: i + 2 }, floor, true);
+  }
   if (!approx) return undefined;
   const unit = unitAt(t, i + 1);
   if (unit?.info.kind === 'time') {
     return { kind: 'amount', value: 0.5, unit: unit.word, approx, start: i - approx.length, end: i + 1 + unit.word.length };
   }
-  const end = t[i + 1] === '数' ? i + 2 : i + 1;
-  return { kind: 'share', value: 0.5, unit: '半', approx, start: i - approx.length, end };
+  return withApprox(t, { kind: 'share', value: 0.5, unit: '半', start: i, end: i + 1 }, floor, true);
 }
 
 const PER_PREFIXES: ReadonlyArray<readonly [string, string, number]> = [
@@ -317,11 +320,12 @@ function single(t: string, number: NumberToken, side: Side): Draft | undefined {
   if (!unit) {
     if (exponent > 0) return { kind: 'count', value: scaled(number.digits, exponent), approx, start: number.start, end: side.end };
     if (number.chinese) return undefined;
+    if (isVersion(t, number)) return name(number.start, versionEnd(t, number.end));
     if (!number.isInteger) return { kind: 'number', value: number.value, start: number.start, end: side.end };
     return name(number.start, side.end);
   }
   const info = unit.info;
-  if (number.chinese && (unit.word === '大' || unit.word === '届') && number.value > 10) {
+  if (unit.word === '周年' || (number.chinese && (unit.word === '大' || unit.word === '届') && number.value > 10)) {
     return ordinal(number.start, side.end, number.value);
   }
   if (unit.word === '成' && (number.value > 10 || exponent > 0)) return undefined;
@@ -331,9 +335,23 @@ function single(t: string, number: NumberToken, side: Side): Draft | undefined {
   return { kind, value: scaled(number.digits, exponent + info.exponent), unit: info.unit, approx, start: number.start, end };
 }
 
+/** 1.2.3, or a decimal after a Latin word (Debian 12.0): a version, not a quantity. */
+function isVersion(t: string, number: NumberToken): boolean {
+  if (number.isInteger) return false;
+  if (t[number.end] === '.' && isDigit(t[number.end + 1])) return true;
+  const before = t[number.start - 1] === ' ' ? number.start - 2 : number.start - 1;
+  return isAsciiLetter(t[before]);
+}
+
+function versionEnd(t: string, end: number): number {
+  while ((t[end] === '.' && isDigit(t[end + 1])) || isDigit(t[end])) end++;
+  return end;
+}
+
 /** Adds the approximators written before and after a figure (超过85%, 97%以上, 约1毛钱). */
 function withApprox(t: string, draft: Draft, floor: number, after: boolean): Draft | undefined {
-  const magnitudeOnly = isChineseNumeralChar(t[draft.start]) && oneOf('百千万亿', t[draft.start]) && !isChineseNumeralChar(t[draft.start + 1] ?? '');
+  // 上千亩, 上百万人: 上 approximates only numbers that start with a magnitude.
+  const magnitudeOnly = oneOf('十百千万亿', t[draft.start]);
   const before = approxBefore(t, draft.start, floor, magnitudeOnly);
   const following = after ? APPROX_AFTER.find((word) => t.startsWith(word, draft.end)) : undefined;
   const parts = [before, draft.approx, following].filter((part): part is string => part !== undefined);

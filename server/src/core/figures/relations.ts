@@ -2,7 +2,7 @@
 // GDP ≈ 82.7万亿元), and a value with its growth (523万辆，同比增长52.3% → a year earlier ≈ 343万辆).
 
 import type { ArticleModel } from '../model';
-import { figuresOf } from './index';
+import { figuresInBlock } from './index';
 import type { Figure } from './types';
 
 export interface DerivedFigure {
@@ -27,7 +27,7 @@ const SENTENCE_END = /[。！？；!?;]/u;
 /** The figures derived from `figure` and a neighbour in its sentence. */
 export function derivedFigures(figure: Figure, model: ArticleModel): DerivedFigure[] {
   const text = model.blocks[figure.block]?.text ?? '';
-  const neighbours = figuresOf(model).filter((other) => other.block === figure.block && other !== figure);
+  const neighbours = figuresInBlock(model, figure.block).filter((other) => other !== figure);
   const derived: DerivedFigure[] = [];
   for (const other of neighbours) {
     const [part, share] = figure.offset < other.offset ? [figure, other] : [other, figure];
