@@ -30,9 +30,10 @@ export function formatFileReport(report: FileReport, sections: Sections): string
   }
   if (sections.outline) {
     out += `\n${zh ? '大纲' : 'Outline'}: ${file}\n`;
-    for (const entry of analysis.outline) {
+    for (const entry of analysis.outlineWithSpeakers(zh ? '受访者' : 'People quoted')) {
       const { line } = where(analysis, entry.selectionStart);
-      out += `${'  '.repeat(entry.level + 1)}${entry.name}  (${line})\n`;
+      const detail = entry.detail ? ` — ${entry.detail}` : '';
+      out += `${'  '.repeat(entry.level + 1)}${entry.name}${detail}  (${line})\n`;
     }
   }
   if (sections.figures) {
@@ -83,7 +84,10 @@ export function jsonReport(reports: readonly FileReport[], sections: Sections): 
         };
       }),
       ...(sections.outline
-        ? { outline: analysis.outline.map((entry) => ({ ...entry, line: where(analysis, entry.selectionStart).line })) }
+        ? {
+            outline: analysis.outline.map((entry) => ({ ...entry, line: where(analysis, entry.selectionStart).line })),
+            speakers: analysis.speakers.map((speaker) => ({ ...speaker, line: where(analysis, speaker.start).line })),
+          }
         : {}),
       ...(sections.figures
         ? {

@@ -162,7 +162,9 @@ export function startServer(connection: Connection): void {
     guard('documentSymbol', null, async (params) => {
       const found = await analysisOf(params.textDocument.uri);
       if (!found) return null;
-      return toDocumentSymbols(found.analysis.model.lineIndex, found.analysis.outline);
+      const { analysis } = found;
+      const entries = analysis.outlineWithSpeakers(message(analysis.settings.locale, 'speakers'));
+      return toDocumentSymbols(analysis.model.lineIndex, entries);
     }),
   );
 

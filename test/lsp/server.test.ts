@@ -162,6 +162,20 @@ describe('language server over stdio', function () {
     );
   });
 
+  it('groups the people quoted, with their roles, in the outline', async () => {
+    const uri = nextUri();
+    await open(server, uri, SAMPLE);
+    const [root] = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    const people = root.children!.find((child) => child.name === 'People quoted');
+    assert.ok(people, 'a People quoted group');
+    const wu = people!.children!.find((child) => child.name === '吴建平');
+    assert.equal(wu?.detail, '中国工程院院士、清华大学教授');
+    assert.deepEqual(
+      people!.children!.map((child) => child.name),
+      ['习近平', '惠志斌', '吴建平', '左晓栋', '李艳', '宋建武'],
+    );
+  });
+
   it('returns folding ranges for paragraphs spread over several lines', async () => {
     const uri = nextUri();
     await open(server, uri, SAMPLE);

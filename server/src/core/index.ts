@@ -4,7 +4,8 @@ import { fixAllEdits as fixAllEditsOf, fixAllText } from './fix';
 import { lint } from './lint';
 import { parseArticle, type ArticleModel } from './model';
 import { figuresOf, figureAt, type Figure } from './figures';
-import { outlineOf, type OutlineEntry } from './outline';
+import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
+import { speakersOf, type Speaker } from './speakers';
 import type { Edit, Problem } from './rules/rule';
 import type { Settings } from './settings';
 
@@ -14,6 +15,9 @@ export interface Analysis {
   readonly problems: readonly Problem[];
   readonly outline: readonly OutlineEntry[];
   readonly figures: readonly Figure[];
+  readonly speakers: readonly Speaker[];
+  /** The outline followed by the people quoted, grouped under `groupName`. */
+  outlineWithSpeakers(groupName: string): readonly OutlineEntry[];
   figureAt(offset: number): Figure | undefined;
 }
 
@@ -34,6 +38,10 @@ export function analyze(text: string, settings: Settings): Analysis {
     get figures() {
       return figuresOf(model);
     },
+    get speakers() {
+      return speakersOf(model);
+    },
+    outlineWithSpeakers: (groupName) => [...outlineOf(model), ...speakerEntries(model, groupName)],
     figureAt: (offset) => figureAt(model, offset),
   };
 }
@@ -60,6 +68,7 @@ export function formatArticle(text: string, settings: Settings): string {
 export type { Problem, Edit, Rule } from './rules/rule';
 export type { Figure } from './figures';
 export type { OutlineEntry } from './outline';
+export type { Speaker } from './speakers';
 export type { ArticleModel } from './model';
 export { rules, ruleById } from './rules';
 export { mergeSettings, defaultSettings, type Settings, type Severity } from './settings';

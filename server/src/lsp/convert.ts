@@ -80,6 +80,7 @@ export function toDocumentSymbols(lineIndex: LineIndex, entries: readonly Outlin
     const selectionRange = toRange(lineIndex, entry.selectionStart, entry.selectionEnd);
     const symbol: DocumentSymbol = {
       name: entry.name.length > 0 ? entry.name : '…',
+      detail: entry.detail,
       kind: SYMBOL_KIND[entry.kind] ?? SymbolKind.String,
       range: containing(range, selectionRange),
       selectionRange,

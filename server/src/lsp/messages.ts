@@ -12,6 +12,7 @@ const MESSAGES = {
     en: 'This document has {length} characters, more than article.maxDocumentLength ({limit}): it was not analysed.',
     zh: '本文档有 {length} 个字符，超过 article.maxDocumentLength（{limit}），未做分析。',
   },
+  speakers: { en: 'People quoted', zh: '受访者' },
   configError: { en: 'Article Lint ignored a settings file: {reason}', zh: 'Article Lint 忽略了配置文件：{reason}' },
 } satisfies Record<string, LocalizedText>;
 
