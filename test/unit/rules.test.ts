@@ -212,3 +212,28 @@ describe('spacing and punctuation rules on adversarial lines', function () {
     });
   }
 });
+
+describe('spacing and punctuation rules: settings', () => {
+  const text = '习近平总书记指出, 要加快推进网络强国建设。\n';
+
+  it('speaks Chinese when the locale is zh-cn', () => {
+    const problems = analyze(text, mergeSettings({ locale: 'zh-CN' })).problems.filter((problem) => SPACING_AND_PUNCTUATION_RULES.includes(problem.ruleId));
+    assert.deepEqual(problems.map((problem) => problem.message), ['中文语境中应使用全角“，”，而非“,”']);
+  });
+
+  it('takes each rule severity from settings, and "off" silences the rule', () => {
+    const severities = (layer: Parameters<typeof mergeSettings>[0]) =>
+      analyze(text, mergeSettings(layer)).problems.filter((problem) => problem.ruleId === 'half-width-punctuation').map((problem) => problem.severity);
+    assert.deepEqual(severities({}), ['warning']);
+    assert.deepEqual(severities({ rules: { 'half-width-punctuation': 'error' } }), ['error']);
+    assert.deepEqual(severities({ rules: { 'half-width-punctuation': { severity: 'hint' } } }), ['hint']);
+    assert.deepEqual(severities({ rules: { 'half-width-punctuation': 'off' } }), []);
+  });
+
+  it('cjk-latin-spacing reports nothing unless the setting asks for a style', () => {
+    const spaced = '会议 20 日召开，占GDP比重上升。\n';
+    const count = (style?: 'require' | 'forbid') =>
+      analyze(spaced, mergeSettings(style ? { cjkLatinSpacing: style } : {})).problems.filter((problem) => problem.ruleId === 'cjk-latin-spacing').length;
+    assert.deepEqual([count(), count('require'), count('forbid')], [0, 2, 2]);
+  });
+});
