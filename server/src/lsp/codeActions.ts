@@ -4,7 +4,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllEdits, type Analysis } from '../core';
 import { compatibleEdits } from '../core/fix';
-import { blockAt } from '../core/model';
+import { joinParagraphEdits } from '../core/breaks/join';
 import type { Edit } from '../core/rules/rule';
 import { toTextEdit, type DiagnosticData } from './convert';
 import { message } from './messages';
@@ -52,7 +52,7 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
         }
       }
       if (WRAP_RULES.has(ruleId)) {
-        const paragraph = joinParagraphEdits(analysis, document.offsetAt(diagnostic.range.start));
+        const paragraph = joinParagraphEdits(model, document.offsetAt(diagnostic.range.start));
         if (paragraph.length > 1) {
           actions.push({
             title: message(settings.locale, 'joinParagraph'),
@@ -70,19 +70,6 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
     actions.push({ title: message(settings.locale, 'fixAll'), kind: FIX_ALL_KIND, edit: workspaceEdit(edits) });
   }
   return actions;
-}
-
-/** The join edits of every wrap in the paragraph holding `offset`. */
-export function joinParagraphEdits(analysis: Analysis, offset: number): Edit[] {
-  const { model } = analysis;
-  const block = blockAt(model, offset);
-  if (!block) return [];
-  const edits: Edit[] = [];
-  for (let i = block.firstFragment; i < block.lastFragment; i++) {
-    const lineBreak = model.breaks[i];
-    edits.push({ start: lineBreak.start, end: lineBreak.end, newText: lineBreak.joiner });
-  }
-  return edits;
 }
 
 function textOf(diagnostic: Diagnostic): string {
