@@ -46,15 +46,22 @@ export function figureMeaning(figure: Figure, locale: Locale): string {
     }
     case 'share': {
       const value = figure.value ?? 0;
-      const exact = Number(percent(value).slice(0, -1)) === value * 100;
-      return `${plainDigits(value)} ${exact ? '=' : '≈'} ${percent(value)}${zh ? '' : ` (${unit === '个百分点' || unit === '百分点' ? 'percentage points' : 'of the whole'})`}`;
+      const shown = percent(value);
+      if (unit === '个百分点' || unit === '百分点') {
+        const points = shown.slice(0, -1);
+        return zh ? `${points} 个百分点（${plainDigits(value)}）` : `${points} percentage points (${plainDigits(value)})`;
+      }
+      const exact = Math.abs(Number(shown.slice(0, -1)) - value * 100) < 1e-9;
+      const of = unit === '折' ? (zh ? '原价的' : 'of the full price: ') : '';
+      return `${plainDigits(value)} ${exact ? '=' : '≈'} ${zh ? of : ''}${shown}${zh || !of ? '' : ` ${of.trim()}`}`;
     }
     case 'number':
       return zh ? `${plainDigits(figure.value ?? 0)} ${unit}` : `${plainDigits(figure.value ?? 0)} ${englishUnit(unit)}`;
     case 'year':
       return zh ? `${figure.value}年` : `the year ${figure.value}`;
     case 'date':
-      return figure.norm ? `${dateNormWords(figure.norm, locale)} (${figure.norm})` : '';
+      if (!figure.norm) return '';
+      return zh ? `${dateNormWords(figure.norm, locale)}（${figure.norm}）` : `${dateNormWords(figure.norm, locale)} (${figure.norm})`;
     case 'range': {
       const [low, high] = [plainDigits(figure.low ?? 0), plainDigits(figure.high ?? 0)];
       return zh ? `${low} 至 ${high} ${unit}` : `from ${low} to ${high} ${englishUnit(unit)}`;
@@ -119,6 +126,7 @@ export function describeFigure(figure: Figure, model: ArticleModel, locale: Loca
 /** One line for the CLI: text, kind and meaning. */
 export function figureSummary(figure: Figure, locale: Locale): string {
   const meaning = figureMeaning(figure, locale);
-  const approx = figure.approx ? ` (${approxMeaning(figure.approx, locale)})` : '';
+  const meaningOfApprox = figure.approx ? approxMeaning(figure.approx, locale) : '';
+  const approx = meaningOfApprox ? (locale === 'zh-cn' ? `（${meaningOfApprox}）` : ` (${meaningOfApprox})`) : '';
   return `${figure.text}  ${kindName(figure.kind, locale)}${meaning && figure.kind !== 'name' ? `  = ${meaning}` : ''}${approx}`;
 }
