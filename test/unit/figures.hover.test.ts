@@ -122,3 +122,32 @@ describe('derived figures', () => {
     for (const figure of figuresOf(model)) assert.doesNotMatch(describeFigure(figure, model, 'en'), /Derived/);
   });
 });
+
+describe('figures split over column lines (test/fixtures/figures/split.article)', () => {
+  const model = parseArticle(readFixture('figures/split.article'));
+  const expected: Array<Partial<Figure> & { text: string }> = JSON.parse(readFixture('figures/split.expect.json')).figures;
+  const figures = figuresOf(model);
+
+  it('finds exactly the annotated figures, in order, and none of the traps', () => {
+    assert.deepEqual(figures.map((figure) => figure.text), expected.map((figure) => figure.text));
+  });
+
+  for (const annotated of expected) {
+    it(`${annotated.text}: ${annotated.kind}, found from the first and last character of each part`, () => {
+      const figure = figures.find((each) => each.text === annotated.text);
+      assert.ok(figure);
+      for (const [field, value] of Object.entries(annotated)) assert.deepEqual(figure[field as keyof Figure] ?? null, value ?? null, field);
+      for (const [start, end] of figure.ranges) {
+        assert.equal(figureAt(model, start), figure);
+        assert.equal(figureAt(model, end - 1), figure);
+      }
+    });
+  }
+
+  it('splits that cut a number (202|4年, ±80|0千伏) still give one figure', () => {
+    for (const text of ['2024年1月至5月', '±800千伏', '三分之二', '6.7元']) {
+      const figure = figures.find((each) => each.text === text);
+      assert.equal(figure?.ranges.length, 2, text);
+    }
+  });
+});

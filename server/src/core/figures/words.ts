@@ -12,18 +12,19 @@ function trimmed(value: number, significant: number): string {
   return String(Number(value.toPrecision(significant)));
 }
 
-const ENGLISH_SCALES: ReadonlyArray<readonly [number, string]> = [
-  [1e12, 'trillion'],
-  [1e9, 'billion'],
-  [1e6, 'million'],
-  [1e4, 'thousand'],
+/** [from, scale, word]: 120,000 reads "120 thousand", 27.2 × 10¹² "27.2 trillion". */
+const ENGLISH_SCALES: ReadonlyArray<readonly [number, number, string]> = [
+  [1e12, 1e12, 'trillion'],
+  [1e9, 1e9, 'billion'],
+  [1e6, 1e6, 'million'],
+  [1e4, 1e3, 'thousand'],
 ];
 
 /** 27200000000000 → 27.2 trillion; 772000000 → 772 million; small numbers stay digits. */
 export function englishNumber(value: number, significant = 6): string {
   const size = Math.abs(value);
-  for (const [scale, word] of ENGLISH_SCALES) {
-    if (size >= scale) return `${trimmed(value / scale, significant)} ${word}`;
+  for (const [from, scale, word] of ENGLISH_SCALES) {
+    if (size >= from) return `${trimmed(value / scale, significant)} ${word}`;
   }
   return trimmed(value, significant);
 }
