@@ -7,7 +7,7 @@ import {
   SAMPLE_RAW,
   closeAllEditors,
   countByRule,
-  diagnosticsWhen,
+  openSample,
   extensionApi,
   readText,
   ruleOf,
@@ -20,9 +20,7 @@ describe('diagnostics of the sample article', () => {
   let diagnostics: vscode.Diagnostic[];
 
   before(async () => {
-    document = await vscode.workspace.openTextDocument(vscode.Uri.file(SAMPLE_RAW));
-    await vscode.window.showTextDocument(document);
-    diagnostics = await diagnosticsWhen(document.uri, (d) => d.length === expected.length, `${expected.length} diagnostics`);
+    ({ document, diagnostics } = await openSample(expected.length));
   });
   after(closeAllEditors);
 

@@ -29,6 +29,18 @@ export async function openArticle(text: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document);
 }
 
+/**
+ * Opens the sample from disk and returns once the extension is active and the server has published
+ * `expected` diagnostics for it, so every provider is registered and the document analysed.
+ */
+export async function openSample(expected: number): Promise<{ document: vscode.TextDocument; diagnostics: vscode.Diagnostic[] }> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(SAMPLE_RAW));
+  await vscode.window.showTextDocument(document);
+  await extensionApi();
+  const diagnostics = await diagnosticsWhen(document.uri, (d) => d.length === expected, `${expected} diagnostics`);
+  return { document, diagnostics };
+}
+
 export function articleDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'article');
 }
