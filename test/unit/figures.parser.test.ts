@@ -33,6 +33,8 @@ describe('figure parser', () => {
     ['三十多万人', { kind: 'count', value: 300_000, unit: '人', approx: '多' }],
     ['近万名', { kind: 'count', value: 10_000, unit: '名', approx: '近' }],
     ['上千亩', { kind: 'amount', value: 1000, unit: '亩', approx: '上' }],
+    ['上百万人', { kind: 'count', value: 1_000_000, unit: '人', approx: '上' }],
+    ['破亿', { kind: 'count', value: 100_000_000, approx: '破' }],
     // Approximators.
     ['700余家', { kind: 'count', value: 700, unit: '家', approx: '余' }],
     ['超过1.6万个', { kind: 'count', value: 16_000, unit: '个', approx: '超过' }],
@@ -66,6 +68,8 @@ describe('figure parser', () => {
     ['一季度', { kind: 'date', value: null, norm: 'Q1' }],
     ['前5个月', { kind: 'date', value: null, norm: '--01/--05' }],
     ['26日12时15分', { kind: 'date', value: null, norm: '---26T12:15' }],
+    ['26日中午12时15分', { kind: 'date', value: null, norm: '---26T12:15' }],
+    ['2024年1月至5月', { kind: 'date', value: null, norm: '2024-01/--05' }],
     // Ranges.
     ['20日至21日', { kind: 'date', value: null, norm: '---20/---21' }],
     ['1月至6月', { kind: 'date', value: null, norm: '--01/--06' }],
@@ -92,6 +96,9 @@ describe('figure parser', () => {
     ['一带一路', { kind: 'name', value: null }],
     ['三夏', { kind: 'name', value: null }],
     ['嫦娥六号', { kind: 'name', value: null }],
+    ['神舟十八号', { kind: 'name', value: null }],
+    ['第二产业', { kind: 'name', value: null }],
+    ['PM2.5', { kind: 'name', value: null }],
   ];
 
   for (const [text, expected] of cases) {
@@ -122,11 +129,15 @@ describe('figure parser', () => {
   const notFigures = [
     '信号一', '千行百业', '一家企业', '一位老人', '一票难求', '一日一图', '低人一等', '严一鸣说', '章一凡认为',
     '管一航', '骆一帆', '每万人拥有', '每千名', '千粒重', '每千瓦', '三五成群', '十分重要', '千瓦', '一辆车',
-    '统一', '唯一', '新一代', '几个小时', '千里之外', '80年代',
+    '统一', '唯一', '新一代', '几个小时', '千里之外', '80年代', '数十万人', '几百个', '两三年', '千万不要',
   ];
   for (const text of notFigures) {
     it(`${text} holds no figure`, () => assert.deepEqual(recognizeFigures(text), []));
   }
+
+  it('takes only the number of a number-and-word name (12306App)', () => {
+    assert.deepEqual(recognizeFigures('铁路12306App').map((figure) => [figure.text, figure.kind]), [['12306', 'name']]);
+  });
 
   it('keeps approximators that are part of another word out of the figure', () => {
     assert.deepEqual(recognizeFigures('签约3个项目，通过5项标准').map((figure) => figure.text), ['3个', '5项']);

@@ -22,8 +22,20 @@ function integerIn(n: NumberToken | undefined, low: number, high: number): n is 
   return n !== undefined && n.isInteger && !n.positional && n.value >= low && n.value <= high;
 }
 
-/** A clock time after a day or on its own: 12时15分, 8时, 12:15. */
+const TIMES_OF_DAY = ['凌晨', '早上', '上午', '中午', '下午', '傍晚', '晚上', '夜间', '晚'];
+
+/** A clock time after a day or on its own: 12时15分, 8时, 12:15, 中午12时15分. */
 function timeAt(text: string, start: number): { end: number; norm: string } | undefined {
+  const period = TIMES_OF_DAY.find((word) => text.startsWith(word, start));
+  const time = clockTimeAt(text, start + (period?.length ?? 0));
+  if (!time || !period) return time;
+  // 下午3时 is 15:00.
+  const hour = Number(time.norm.slice(1, 3));
+  const afternoon = ['下午', '傍晚', '晚上', '夜间', '晚'].includes(period) && hour < 12;
+  return afternoon ? { end: time.end, norm: `T${pad(hour + 12)}${time.norm.slice(3)}` } : time;
+}
+
+function clockTimeAt(text: string, start: number): { end: number; norm: string } | undefined {
   const hour = readNumber(text, start);
   if (!integerIn(hour, 0, 24)) return undefined;
   if (text[hour.end] === ':' || text[hour.end] === '：') {

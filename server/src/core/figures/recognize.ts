@@ -116,6 +116,8 @@ function arabicAt(t: string, i: number, floor: number): Draft | undefined {
     let end = number.end;
     while (end < t.length && isAlnum(t[end])) end++;
     const unit = unitAt(t, number.end);
+    // 12306App: the name is the number; a longer word after it is not part of it.
+    if (end - number.end >= 3 && /[a-z]/u.test(t.slice(number.end, end)) && !unit) return name(i, number.end);
     if (!unit || number.end + unit.word.length !== end) return name(i, end);
   }
   return quantityAt(t, number, floor);
@@ -125,6 +127,8 @@ function chineseAt(t: string, i: number, floor: number): Draft | undefined {
   for (const [prefix, unit, exponent] of PER_PREFIXES) {
     if (t.startsWith(prefix, i)) return perAt(t, i, prefix, unit, exponent, floor);
   }
+  // 数十万, 几百个: an unstated number.
+  if (oneOf('数几', t[i - 1])) return undefined;
   const run = chineseRunAt(t, i);
   const number = readNumber(t, i);
   if (!number) return fiveYearPlanAt(i, run);
@@ -252,7 +256,7 @@ function quantityAt(t: string, number: NumberToken, floor: number): Draft | unde
   // The indefinite 一 (一家, 一位) and a bare 千 (千粒重, 每万人) are figures only with an approximator.
   const approxed = withAll.approx !== undefined && withAll.start < number.start;
   if (number.indefinite && !approxed && !['倍', '个百分点', '百分点'].includes(draft.unit ?? '')) return undefined;
-  if (number.bareMagnitude && !approxed) return undefined;
+  if ((number.bareMagnitude || (number.chinese && draft.kind === 'count' && !draft.unit)) && !approxed) return undefined;
   return withAll;
 }
 
@@ -319,7 +323,8 @@ function single(t: string, number: NumberToken, side: Side): Draft | undefined {
   const approx = side.inside;
   if (!unit) {
     if (exponent > 0) return { kind: 'count', value: scaled(number.digits, exponent), approx, start: number.start, end: side.end };
-    if (number.chinese) return undefined;
+    // 破亿, 超过万: a Chinese magnitude on its own; kept only with an approximator (below).
+    if (number.chinese) return number.value >= 1e4 ? { kind: 'count', value: number.value, start: number.start, end: side.end } : undefined;
     if (isVersion(t, number)) return name(number.start, versionEnd(t, number.end));
     if (!number.isInteger) return { kind: 'number', value: number.value, start: number.start, end: side.end };
     return name(number.start, side.end);
