@@ -39,10 +39,16 @@ const MIN_SUPPORT = 0.3;
  */
 export function columnWidths(widths: readonly number[], window = COLUMN_WINDOW): number[] {
   const result: number[] = new Array(widths.length);
+  // One typed buffer for every window: a typed array sorts numbers natively, without a comparator call.
+  const buffer = new Float64Array(2 * window + 1);
   for (let i = 0; i < widths.length; i++) {
-    const around = widths.slice(Math.max(0, i - window), Math.min(widths.length, i + window + 1));
-    around.sort((a, b) => b - a);
-    const column = around[Math.min(around.length - 1, Math.floor(around.length * FULL_SHARE))] ?? 0;
+    const from = Math.max(0, i - window);
+    const to = Math.min(widths.length, i + window + 1);
+    const around = buffer.subarray(0, to - from);
+    for (let k = from; k < to; k++) around[k - from] = widths[k];
+    around.sort();
+    // The FULL_SHARE quantile counted from the widest.
+    const column = around[around.length - 1 - Math.min(around.length - 1, Math.floor(around.length * FULL_SHARE))] ?? 0;
     let filling = 0;
     for (const width of around) if (Math.abs(width - column) <= FILL_TOLERANCE) filling++;
     result[i] = filling >= 3 && filling >= around.length * MIN_SUPPORT ? column : Number.NaN;
