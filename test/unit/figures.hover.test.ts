@@ -81,6 +81,7 @@ describe('figure hovers on the sample article', () => {
   it('explains the date range, the ordinal and the names', () => {
     assert.match(describeFigure(hoverIn(model, '会议 |20 日至')!, model, 'en'), /from the 20th to the 21st \(---20\/---21\)/);
     assert.match(describeFigure(hoverIn(model, '会议 |20 日至')!, model, 'zh-cn'), /20日至21日/);
+    assert.match(describeFigure(hoverIn(model, '会议 |20 日至')!, model, 'en'), /Printed as 20 日至 21 日/);
     assert.match(describeFigure(hoverIn(model, '党的|十八大')!, model, 'en'), /the 18th/);
     assert.match(describeFigure(hoverIn(model, '“中国|制造\n')!, model, 'en'), /name, not a quantity/);
     assert.match(describeFigure(hoverIn(model, '“中国|制造\n')!, model, 'zh-cn'), /名称，不是数量/);

@@ -115,6 +115,8 @@ export function describeFigure(figure: Figure, model: ArticleModel, locale: Loca
     const meaningOfApprox = approxMeaning(figure.approx, locale);
     lines.push(zh ? `约数：${figure.approx}（${meaningOfApprox}）` : `Approximate: ${figure.approx} (${meaningOfApprox})`);
   }
+  const printed = model.blocks[figure.block]?.text.slice(figure.offset, figure.end) ?? figure.text;
+  if (printed !== figure.text) lines.push(zh ? `原文写作 ${escapeMarkdown(printed)}` : `Printed as ${escapeMarkdown(printed)}`);
   if (figure.ranges.length > 1) {
     lines.push(zh ? `原文中分在 ${figure.ranges.length} 行，连起来读作 ${escapeMarkdown(figure.text)}` : `Split over ${figure.ranges.length} lines in the source; joined it reads ${escapeMarkdown(figure.text)}`);
   }

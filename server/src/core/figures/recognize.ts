@@ -3,28 +3,15 @@
 // Every step looks a bounded distance ahead, and a number that is no figure is skipped whole,
 // so the pass is linear in the text.
 
-import { isAsciiLetter, isHan, isOpeningMark } from '../charClasses';
+import { isAsciiLetter, isOpeningMark } from '../charClasses';
 import { isChineseNumeralChar, isDigit, parseChineseInteger, scaled } from '../numerals';
 import { compactText, originalRange } from './compact';
-import { clockAt, dateAt } from './dates';
-import {
-  APPROX_AFTER,
-  APPROX_BEFORE,
-  APPROX_INSIDE,
-  APPROX_MAGNITUDE_ONLY,
-  APPROX_SPOILERS,
-  FRONT_SPOILERS,
-  KIND_OF_UNIT,
-  ORDINAL_MEASURES,
-  oneOf,
-  unitAt,
-  type UnitInfo,
-} from './lexicon';
+import { approxBefore, name, ordinal, withApprox, type Draft } from './draft';
+import { FRONT_SPOILERS, ORDINAL_MEASURES, oneOf, unitAt } from './lexicon';
 import { IDIOM_WORDS, NAME_WORDS, numberedNameStart, quotedNameAt, wordAt } from './names';
-import { chineseRunAt, RANGE_SEPARATORS, readMagnitudes, readNumber, type NumberToken } from './number';
-import type { FigureKind, FoundFigure } from './types';
-
-type Draft = Omit<FoundFigure, 'text' | 'start' | 'end'> & { start: number; end: number };
+import { chineseRunAt, readMagnitudes, readNumber } from './number';
+import { quantityAt } from './quantity';
+import type { FoundFigure } from './types';
 
 /** Figures in a text (a block's logical text), in order; offsets index that text. */
 export function recognizeFigures(text: string): FoundFigure[] {
@@ -81,9 +68,6 @@ function nameAt(t: string, i: number): Draft | undefined {
   return undefined;
 }
 
-function name(start: number, end: number): Draft {
-  return { kind: 'name', value: null, start, end };
-}
 
 function figureAt(t: string, i: number, floor: number): Draft | undefined {
   const ch = t[i];
@@ -146,9 +130,6 @@ function fiveYearPlanAt(i: number, run: string): Draft | undefined {
   return ordinal(i, i + run.length, plan);
 }
 
-function ordinal(start: number, end: number, value: number): Draft {
-  return { kind: 'ordinal', value, start, end };
-}
 
 /** 第十八次, 第二, 第一季, 第十四个五年规划, 第一季度 (a date). */
 function ordinalAt(t: string, i: number): Draft | undefined {
@@ -212,174 +193,3 @@ function perAt(t: string, i: number, prefix: string, unit: string, exponent: num
   return withApprox(t, { kind: 'share', value: scaled(number.digits, exponent), unit, start: i, end: number.end }, floor, true);
 }
 
-/** Digits of a discount: 八折 = 0.8, 七五折 = 0.75, 8.5折 = 0.85. */
-function discount(number: NumberToken): number | undefined {
-  if (!number.chinese) return number.value > 0 && number.value < 10 ? scaled(number.digits, -1) : undefined;
-  if (number.positional && number.width === 2) return scaled(number.digits, -2);
-  return number.value > 0 && number.value < 10 ? scaled(number.digits, -1) : undefined;
-}
-
-const NOT_A_DISCOUNT = '合算旧射扣叠腾线服中返';
-
-/** The figure that starts with `number`: a date, a fraction, a quantity or a range. */
-function quantityAt(t: string, number: NumberToken, floor: number): Draft | undefined {
-  const date = dateAt(t, number) ?? (number.chinese ? undefined : clockAt(t, number));
-  if (date) {
-    if (number.indefinite && !t.startsWith('月', number.end) && !t.startsWith('季度', number.end)) return undefined;
-    return withApprox(t, { kind: date.kind, value: date.value, norm: date.norm, start: number.start, end: date.end }, floor, false);
-  }
-  if (t.startsWith('分之', number.end)) {
-    const part = readNumber(t, number.end + 2);
-    if (!part || part.positional || number.value === 0 || number.positional) return undefined;
-    const value = Number((part.value / number.value).toFixed(6));
-    return withApprox(t, { kind: 'share', value, unit: 'fraction', start: number.start, end: part.end }, floor, true);
-  }
-  if (t[number.end] === '折' && !oneOf(NOT_A_DISCOUNT, t[number.end + 1])) {
-    const value = discount(number);
-    if (value === undefined) return undefined;
-    return withApprox(t, { kind: 'share', value, unit: '折', start: number.start, end: number.end + 1 }, floor, true);
-  }
-  if (number.indefinite && t[number.end] === '半') {
-    return withApprox(t, { kind: 'share', value: 0.5, unit: '半', start: number.start, end: number.end + 1 }, floor, true);
-  }
-  if (number.positional) return undefined;
-  const side = sideAt(t, number);
-  // 80年代 is a decade, written without its century: no figure. 21世纪 is the 21st century.
-  if (side.unit?.word === '年' && t[side.end] === '代') return undefined;
-  if (!side.unit && side.exponent === 0 && t.startsWith('世纪', side.end)) return ordinal(number.start, side.end + 2, number.value);
-  const range = rangeAt(t, number, side);
-  if (range) return withApprox(t, range, floor, true);
-  const draft = single(t, number, side);
-  if (!draft) return undefined;
-  const withAll = withApprox(t, draft, floor, true);
-  if (!withAll) return undefined;
-  // The indefinite 一 (一家, 一位) and a bare 千 (千粒重, 每万人) are figures only with an approximator.
-  const approxed = withAll.approx !== undefined && withAll.start < number.start;
-  if (number.indefinite && !approxed && !['倍', '个百分点', '百分点'].includes(draft.unit ?? '')) return undefined;
-  if ((number.bareMagnitude || (number.chinese && draft.kind === 'count' && !draft.unit)) && !approxed) return undefined;
-  return withAll;
-}
-
-interface Side {
-  readonly end: number;
-  readonly exponent: number;
-  readonly inside?: string;
-  readonly unit?: { word: string; info: UnitInfo };
-}
-
-/** A number's magnitude, 余/多, and unit: 1.3万亿斤, 700余家, 三十多万人. */
-function sideAt(t: string, number: NumberToken): Side {
-  const magnitude = number.chinese ? { end: number.end, exponent: 0 } : readMagnitudes(t, number.end);
-  let end = magnitude.end;
-  let exponent = magnitude.exponent;
-  let inside: string | undefined;
-  if (APPROX_INSIDE.includes(t[end] ?? '')) {
-    const more = readMagnitudes(t, end + 1);
-    const unitAfter = unitUsable(t, more.end, number);
-    if (more.exponent > 0 || unitAfter) {
-      inside = t[end];
-      end = more.end;
-      exponent += more.exponent;
-    }
-  }
-  const unit = unitUsable(t, end, number);
-  return { end: unit ? end + unit.word.length : end, exponent, inside, unit };
-}
-
-function unitUsable(t: string, at: number, number: NumberToken): { word: string; info: UnitInfo } | undefined {
-  const unit = unitAt(t, at);
-  if (!unit || (number.chinese && !unit.info.afterChinese)) return undefined;
-  if (unit.word === '大' && number.chinese === false) return undefined;
-  return unit;
-}
-
-/** 1克至2克, 4至5代, 8年至10年, 3万至5万元. */
-function rangeAt(t: string, number: NumberToken, side: Side): Draft | undefined {
-  if (!oneOf(RANGE_SEPARATORS, t[side.end]) || side.inside) return undefined;
-  const next = readNumber(t, side.end + 1);
-  if (!next || next.positional || next.chinese !== number.chinese) return undefined;
-  const other = sideAt(t, next);
-  if (!other.unit || other.inside) return undefined;
-  if (side.unit && side.unit.word !== other.unit.word) return undefined;
-  const info = other.unit.info;
-  if (info.kind === 'time' && other.unit.word === '年' && !number.chinese && number.width === 4) {
-    // 2017—2020年: a span of years.
-    return { kind: 'range', value: null, low: number.value, high: next.value, unit: '年', start: number.start, end: other.end };
-  }
-  const lowExponent = side.unit || side.exponent > 0 ? side.exponent : other.exponent;
-  return {
-    kind: 'range',
-    value: null,
-    low: scaled(number.digits, lowExponent + info.exponent),
-    high: scaled(next.digits, other.exponent + info.exponent),
-    unit: info.unit,
-    start: number.start,
-    end: other.end,
-  };
-}
-
-function single(t: string, number: NumberToken, side: Side): Draft | undefined {
-  const { unit, exponent } = side;
-  const approx = side.inside;
-  if (!unit) {
-    if (exponent > 0) return { kind: 'count', value: scaled(number.digits, exponent), approx, start: number.start, end: side.end };
-    // 破亿, 超过万: a Chinese magnitude on its own; kept only with an approximator (below).
-    if (number.chinese) return number.value >= 1e4 ? { kind: 'count', value: number.value, start: number.start, end: side.end } : undefined;
-    if (isVersion(t, number)) return name(number.start, versionEnd(t, number.end));
-    if (!number.isInteger) return { kind: 'number', value: number.value, start: number.start, end: side.end };
-    return name(number.start, side.end);
-  }
-  const info = unit.info;
-  if (unit.word === '周年' || (number.chinese && (unit.word === '大' || unit.word === '届') && number.value > 10)) {
-    return ordinal(number.start, side.end, number.value);
-  }
-  if (unit.word === '成' && (number.value > 10 || exponent > 0)) return undefined;
-  const kind: FigureKind = KIND_OF_UNIT[info.kind];
-  let end = side.end;
-  if (kind === 'amount' && t[end] === '级') end++;
-  return { kind, value: scaled(number.digits, exponent + info.exponent), unit: info.unit, approx, start: number.start, end };
-}
-
-/** 1.2.3, or a decimal after a Latin word (Debian 12.0): a version, not a quantity. */
-function isVersion(t: string, number: NumberToken): boolean {
-  if (number.isInteger) return false;
-  if (t[number.end] === '.' && isDigit(t[number.end + 1])) return true;
-  const before = t[number.start - 1] === ' ' ? number.start - 2 : number.start - 1;
-  return isAsciiLetter(t[before]);
-}
-
-function versionEnd(t: string, end: number): number {
-  while ((t[end] === '.' && isDigit(t[end + 1])) || isDigit(t[end])) end++;
-  return end;
-}
-
-/** Adds the approximators written before and after a figure (超过85%, 97%以上, 约1毛钱). */
-function withApprox(t: string, draft: Draft, floor: number, after: boolean): Draft | undefined {
-  // 上千亩, 上百万人: 上 approximates only numbers that start with a magnitude.
-  const magnitudeOnly = oneOf('十百千万亿', t[draft.start]);
-  const before = approxBefore(t, draft.start, floor, magnitudeOnly);
-  const following = after ? APPROX_AFTER.find((word) => t.startsWith(word, draft.end)) : undefined;
-  const parts = [before, draft.approx, following].filter((part): part is string => part !== undefined);
-  return {
-    ...draft,
-    approx: parts.length > 0 ? parts.join('…') : undefined,
-    start: draft.start - (before?.length ?? 0),
-    end: draft.end + (following?.length ?? 0),
-  };
-}
-
-const APPROX_LAST_CHARS = new Set(APPROX_BEFORE.map((word) => word[word.length - 1]));
-
-function approxBefore(t: string, start: number, floor: number, magnitudeOnly: boolean): string | undefined {
-  if (!APPROX_LAST_CHARS.has(t[start - 1])) return undefined;
-  for (const word of APPROX_BEFORE) {
-    const at = start - word.length;
-    if (at < floor || !t.startsWith(word, at)) continue;
-    if (APPROX_MAGNITUDE_ONLY.has(word) && !magnitudeOnly) continue;
-    const spoilers = APPROX_SPOILERS[word];
-    if (spoilers !== undefined && oneOf(spoilers, t[at - 1])) continue;
-    if (word === '上' && isHan(t[at - 1]) && oneOf('以向线会晚早马加', t[at - 1])) continue;
-    return word;
-  }
-  return undefined;
-}
