@@ -78,6 +78,9 @@ describe('figure parser', () => {
     ['4至5代', { kind: 'range', value: null, low: 4, high: 5, unit: '代' }],
     ['8年至10年', { kind: 'range', value: null, low: 8, high: 10, unit: '年' }],
     ['3万至5万元', { kind: 'range', value: null, low: 30_000, high: 50_000, unit: '元' }],
+    ['2021年至2025年', { kind: 'range', value: null, low: 2021, high: 2025, unit: '年' }],
+    ['2017—2020年', { kind: 'range', value: null, low: 2017, high: 2020, unit: '年' }],
+    ['2小时10分05秒', { kind: 'amount', value: 7805, unit: '秒' }],
     ['5%～8%', { kind: 'range', value: null, low: 0.05, high: 0.08, unit: '%' }],
     // Ordinals.
     ['第十八次', { kind: 'ordinal', value: 18 }],

@@ -6,8 +6,12 @@ import { RANGE_SEPARATORS, readNumber, type NumberToken } from './number';
 
 export interface DateMatch {
   readonly end: number;
-  readonly kind: 'year' | 'date';
+  readonly kind: 'year' | 'date' | 'range';
   readonly value: number | null;
+  /** A span of years (2021年至2025年). */
+  readonly low?: number;
+  readonly high?: number;
+  readonly unit?: string;
   readonly norm?: string;
 }
 
@@ -84,6 +88,11 @@ function dayPartAt(text: string, number: NumberToken): { end: number; norm: stri
 /** The date, year or date range starting with `number`, if it is one. */
 export function dateAt(text: string, number: NumberToken): DateMatch | undefined {
   const first = yearOrDayPartAt(text, number);
+  if (first?.kind === 'year' && oneOf(RANGE_SEPARATORS, text[first.end])) {
+    const next = readNumber(text, first.end + 1);
+    const last = next && yearOrDayPartAt(text, next);
+    if (last?.kind === 'year') return { end: last.end, kind: 'range', value: null, low: first.value!, high: last.value!, unit: '年' };
+  }
   if (first) {
     const second = rangeEndAt(text, first.end);
     if (second && first.norm !== undefined) {

@@ -23,7 +23,8 @@ export function quantityAt(t: string, number: NumberToken, floor: number): Draft
   const date = dateAt(t, number) ?? (number.chinese ? undefined : clockAt(t, number));
   if (date) {
     if (number.indefinite && !t.startsWith('月', number.end) && !t.startsWith('季度', number.end)) return undefined;
-    return withApprox(t, { kind: date.kind, value: date.value, norm: date.norm, start: number.start, end: date.end }, floor, false);
+    const { end, ...fields } = date;
+    return withApprox(t, { ...fields, start: number.start, end }, floor, false);
   }
   if (t.startsWith('分之', number.end)) {
     const part = readNumber(t, number.end + 2);
@@ -131,10 +132,31 @@ function single(t: string, number: NumberToken, side: Side): Draft | undefined {
     return ordinal(number.start, side.end, number.value);
   }
   if (unit.word === '成' && (number.value > 10 || exponent > 0)) return undefined;
+  const clock = compoundDuration(t, number, side);
+  if (clock) return clock;
   const kind: FigureKind = KIND_OF_UNIT[info.kind];
   let end = side.end;
   if (kind === 'amount' && t[end] === '级') end++;
   return { kind, value: scaled(number.digits, exponent + info.exponent), unit: info.unit, approx, start: number.start, end };
+}
+
+const SECONDS: Readonly<Record<string, number>> = { '小时': 3600, '个小时': 3600, '分钟': 60, '分': 60, '秒': 1 };
+
+/** 2小时10分05秒, 3分25秒: one duration, in seconds. */
+function compoundDuration(t: string, number: NumberToken, side: Side): Draft | undefined {
+  const first = side.unit?.word ?? '';
+  if (!(first in SECONDS) || first === '秒' || side.exponent > 0) return undefined;
+  let seconds = number.value * SECONDS[first];
+  let end = side.end;
+  let parts = 1;
+  for (const next of first.endsWith('时') ? ['分钟', '分', '秒'] : ['秒']) {
+    const part = readNumber(t, end);
+    if (!part || part.chinese !== number.chinese || !t.startsWith(next, part.end)) continue;
+    seconds += part.value * SECONDS[next];
+    end = part.end + next.length;
+    parts++;
+  }
+  return parts > 1 ? { kind: 'amount', value: seconds, unit: '秒', start: number.start, end } : undefined;
 }
 
 /** 1.2.3, or a decimal after a Latin word (Debian 12.0): a version, not a quantity. */
