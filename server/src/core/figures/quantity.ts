@@ -128,6 +128,8 @@ function single(t: string, number: NumberToken, side: Side): Draft | undefined {
     return name(number.start, side.end);
   }
   const info = unit.info;
+  // 三年级 is the third grade.
+  if (unit.word === '年' && t[side.end] === '级') return ordinal(number.start, side.end + 1, number.value);
   if (unit.word === '周年' || (number.chinese && (unit.word === '大' || unit.word === '届') && number.value > 10)) {
     return ordinal(number.start, side.end, number.value);
   }
