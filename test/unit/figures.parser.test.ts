@@ -39,6 +39,8 @@ describe('figure parser', () => {
     ['700余家', { kind: 'count', value: 700, unit: '家', approx: '余' }],
     ['超过1.6万个', { kind: 'count', value: 16_000, unit: '个', approx: '超过' }],
     ['2000元左右', { kind: 'amount', value: 2000, unit: '元', approx: '左右' }],
+    ['1个多月', { kind: 'amount', value: 1, unit: '个月', approx: '多' }],
+    ['3年多', { kind: 'amount', value: 3, unit: '年', approx: '多' }],
     ['不低于3000吨', { kind: 'amount', value: 3000, unit: '吨', approx: '不低于' }],
     // Shares.
     ['32.9%', { kind: 'share', value: 0.329, unit: '%' }],

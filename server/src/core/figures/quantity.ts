@@ -71,7 +71,7 @@ export function sideAt(t: string, number: NumberToken): Side {
   let end = magnitude.end;
   let exponent = magnitude.exponent;
   let inside: string | undefined;
-  if (APPROX_INSIDE.includes(t[end] ?? '')) {
+  if (APPROX_INSIDE.includes(t[end])) {
     const more = readMagnitudes(t, end + 1);
     const unitAfter = unitUsable(t, more.end, number);
     if (more.exponent > 0 || unitAfter) {
@@ -81,8 +81,20 @@ export function sideAt(t: string, number: NumberToken): Side {
     }
   }
   const unit = unitUsable(t, end, number);
-  return { end: unit ? end + unit.word.length : end, exponent, inside, unit };
+  if (!unit) return { end, exponent, inside };
+  // 1个多月, 3个多小时: 多 inside the unit; 3年多, 10天余: after a duration.
+  const within = TIME_AFTER_GE.find((rest) => unit.word === '个' && !inside && t.startsWith(`多${rest}`, end + 1));
+  if (within) {
+    return { end: end + 2 + within.length, exponent, inside: '多', unit: { word: `个${within}`, info: unitAt(t.slice(end, end + 1) + within, 0)!.info } };
+  }
+  const after = unit.info.kind === 'time' && !inside && oneOf('多余', t[end + unit.word.length]);
+  if (after && !oneOf('次种样家', t[end + unit.word.length + 1])) {
+    return { end: end + unit.word.length + 1, exponent, inside: t[end + unit.word.length], unit };
+  }
+  return { end: end + unit.word.length, exponent, inside, unit };
 }
+
+const TIME_AFTER_GE = ['月', '小时', '星期', '工作日'];
 
 export function unitUsable(t: string, at: number, number: NumberToken): { word: string; info: UnitInfo } | undefined {
   const unit = unitAt(t, at);
