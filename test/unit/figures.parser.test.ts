@@ -149,6 +149,16 @@ describe('figure parser', () => {
     assert.deepEqual(recognizeFigures('不足10%').map((figure) => figure.text), ['10%']);
   });
 
+  it('reads 1 MB of figure-dense news text in seconds', function () {
+    this.timeout(60_000);
+    const sentence = '2017年我国数字经济总量达到27.2万亿元，占GDP比重达到32.9%，超过三分之二的乡镇在4月20日至21日参与，近万名、上千亩、“十四五”。';
+    const text = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const started = performance.now();
+    const found = recognizeFigures(text);
+    assert.equal(found.length, 8 * Math.ceil(1_000_000 / sentence.length));
+    assert.ok(performance.now() - started < 20_000);
+  });
+
   it('reads adversarial text (125 kB per pattern, 1.5 MB in all) without blowing up', () => {
     const patterns = ['1', '一', '1至', '1.', '1,000,', '“', '约', '万', '第', 'a1', '1 ', '三千五百万'];
     for (const pattern of patterns) {

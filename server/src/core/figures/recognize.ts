@@ -68,7 +68,6 @@ function nameAt(t: string, i: number): Draft | undefined {
   return undefined;
 }
 
-
 function figureAt(t: string, i: number, floor: number): Draft | undefined {
   const ch = t[i];
   if (ch === '第') return ordinalAt(t, i);
