@@ -6,8 +6,11 @@ import type { Fragment, Role } from '../model';
 import { isHan } from '../charClasses';
 import {
   endsClause,
+  endsMidSentence,
   endsSentence,
   endsWithOpener,
+  hasInnerGap,
+  hasLatin,
   isLatinRun,
   isLetterSpaced,
   isPunctuationOnly,
@@ -35,10 +38,15 @@ const SENTENCE_FULL_ROOM = 0.5;
 const FULL_SHARE = 0.1;
 /** A line this much wider than its column spans columns (a lead, a title). */
 const WIDE = 1.15;
+const PUNCTUATION_INSIDE = /[，。；！？,;]/;
+const CLAUSE_INSIDE = /[，。；！？、,;]/;
+/** How far short of its column an indented first line falls, in ems. */
+const INDENT_MIN = 1.5;
+const INDENT_MAX = 3;
 /** A word split by the break (国际网 / 络空间). */
 const WORD_WEIGHT = 2.5;
 /** Chinese paragraphs indent their first line by two ems; extractors drop the indent. */
-const PARAGRAPH_INDENT = 0;
+const PARAGRAPH_INDENT = 2;
 
 export function decideBreaks(fragments: readonly Fragment[], fixed: ReadonlyArray<Role | undefined>, style: DocumentStyle): Decision[] {
   const decisions: Decision[] = [];
@@ -88,10 +96,19 @@ function weigh(
   if (isLetterSpaced(before)) add(4, 'justified-line');
   if (splitsFigure(before, after)) add(1.5, 'figure-split');
   if (isLatinRun(before) || isLatinRun(after)) add(2.5, 'latin-run-line');
+  const cutPiece = !isLatinRun(before) && !isLatinRun(after) && betweenLatinRuns(fragments, i);
+  if (cutPiece) add(3, 'piece-between-latin-runs');
 
   const sentenceEnd = endsSentence(before);
   if (sentenceEnd) add(-2.5, 'sentence-end');
   else if (endsClause(before)) add(-1, 'clause-end');
+  else if (endsMidSentence(before)) add(4, 'comma-at-end');
+  // A line with punctuation inside that stops mid-clause, with the next line right below it, goes on
+  // (a heading with commas, 授权，加密, stands apart: a blank line or a short measure says so).
+  else if (isHan(before[before.length - 1]) && CLAUSE_INSIDE.test(before) && fragments[i + 1].line - fragments[i].line === 1) {
+    add(1, 'open-clause');
+  }
+  if (startsIndentedParagraph(fragments, i + 1, style, startsBlock)) add(-4, 'next-line-indented');
   if (parseInlineLabel(after)) add(-4, 'next-starts-with-label');
 
   // Room left once the next line's first unbreakable unit is placed: a line ended because that unit did
@@ -102,12 +119,14 @@ function weigh(
   // two ems short still wrapped (line-start rules push characters down, Latin widths are estimates).
   // The first line of a paragraph may have lost a two-em indent.
   const column = columnOf(i, style);
-  const indent = startsBlock ? PARAGRAPH_INDENT : 0;
+  // Only a line with punctuation inside is surely no heading; a heading gets no indent allowance.
+  const indent = startsBlock && PUNCTUATION_INSIDE.test(before.slice(0, -1)) ? PARAGRAPH_INDENT : 0;
   const room = column - indent - carried - style.widths[i] - leadingUnitWidth(after) - latinShare(before) * 0.08 * style.widths[i];
   const fullBelow = sentenceEnd ? SENTENCE_FULL_ROOM : Math.max(FULL_ROOM, column * FULL_SHARE);
   let width: 'full' | 'short' | 'unknown' = 'unknown';
   if (i === 0) add(-1.5, 'after-first-line');
   else if (lostTextBefore) add(1, 'line-lost-text');
+  else if (cutPiece) add(0, 'piece-width');
   else if (Number.isNaN(room)) add(0, 'no-column');
   else if (room < fullBelow) {
     width = 'full';
@@ -153,6 +172,40 @@ function columnOf(i: number, style: DocumentStyle): number {
   if (Number.isNaN(column) || width <= column * WIDE) return column;
   const wideNeighbours = [widths[i - 1], widths[i + 1]].filter((w) => w !== undefined && w > column * WIDE);
   return wideNeighbours.length === 0 ? Number.NaN : Math.max(width, ...wideNeighbours);
+}
+
+/**
+ * Fragment j has the shape of a paragraph's first line with its two-em indent: about two ems short of
+ * its column although the next line's first unit would have fitted, followed by a line that fills the
+ * column, and not itself ending a sentence (a short last line) or holding Latin (widths only estimated).
+ * A heading set in a larger font fills the column with fewer characters and is followed by such a line too.
+ */
+function startsIndentedParagraph(fragments: readonly Fragment[], j: number, style: DocumentStyle, startsBlock: boolean): boolean {
+  const line = fragments[j]?.text;
+  const next = fragments[j + 1]?.text;
+  if (line === undefined || next === undefined) return false;
+  const column = columnOf(j, style);
+  const width = style.widths[j];
+  const nextWidth = style.widths[j + 1];
+  const short = column - width;
+  if (!(short >= INDENT_MIN && short <= INDENT_MAX) || short - leadingUnitWidth(next) < 1) return false;
+  if (nextWidth < column - 1 || nextWidth - width < INDENT_MIN) return false;
+  if (endsSentence(line) || endsClause(line) || endsMidSentence(line) || isPunctuationOnly(line)) return false;
+  if (hasLatin(line) || hasInnerGap(line) || isLetterSpaced(line)) return false;
+  // The line before must be able to end a block: a sentence or clause end, or a one-line heading.
+  const before = fragments[j - 1].text;
+  if (!endsSentence(before) && !endsClause(before) && !startsBlock) return false;
+  return !isLatinRun(next) && !startsWithContinuation(next) && !isPunctuationOnly(next);
+}
+
+/**
+ * pdfminer cuts a printed line at every Latin run: a Chinese piece ending mid-clause between two such
+ * runs (`GDP` / `比重` / `达到` / `32.9%`) is one more cut of the same line, however short.
+ */
+function betweenLatinRuns(fragments: readonly Fragment[], i: number): boolean {
+  const before = fragments[i].text;
+  if (i === 0 || i + 2 >= fragments.length || !isHan(before[before.length - 1])) return false;
+  return isLatinRun(fragments[i - 1].text) && isLatinRun(fragments[i + 2].text);
 }
 
 /** Leading whitespace where the document does not indent: text the extractor dropped (` 世纪` for `21世纪`). */

@@ -17,6 +17,30 @@ export function endsClause(text: string): boolean {
   return last === '：' || last === '；' || last === ':' || last === ';';
 }
 
+/**
+ * Ends with a comma or enumeration comma: the sentence goes on. News prose never ends a paragraph
+ * this way; only list items do, and rarely.
+ */
+export function endsMidSentence(text: string): boolean {
+  const last = text[text.length - 1];
+  return last === '，' || last === '、' || last === ',';
+}
+
+/** Ends with any punctuation at all (headings and list items may not; paragraphs always do). */
+export function endsWithPunctuation(text: string): boolean {
+  return /[\p{P}\p{S}]$/u.test(text);
+}
+
+/** ASCII letters or digits anywhere: their printed width is only estimated. */
+export function hasLatin(text: string): boolean {
+  return /[A-Za-z0-9]/.test(text);
+}
+
+/** A gap between two Han characters that is not justification: pdfminer took a Latin run out of it. */
+export function hasInnerGap(text: string): boolean {
+  return !isLetterSpaced(text) && /\p{sc=Han}[ \t\u3000]+\p{sc=Han}/u.test(text);
+}
+
 /** Marks that never begin a line in Chinese typesetting: a line starting with one continues. */
 const CONTINUATION_MARKS = '，。、；：！？）》〉】」』〕］｝〗”’…—～,.;:!?)%‰';
 
