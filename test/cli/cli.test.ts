@@ -56,9 +56,10 @@ describe('article-lint CLI', () => {
   });
 
   it('--fix keeps CRLF line endings and the BOM', () => {
-    const file = write('crlf.article', '\uFEFF标题\r\n\r\n多边参与 、多方\r\n参与。\r\n');
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    const file = write('crlf.article', '\uFEFF' + crlf(readFixture('sample/sample.raw.article')));
     run(['--fix', file]);
-    assert.equal(readFileSync(file, 'utf8'), '\uFEFF标题\r\n\r\n多边参与、多方参与。\r\n');
+    assert.equal(readFileSync(file, 'utf8'), '\uFEFF' + crlf(readFixture('sample/sample.fixed.article')));
   });
 
   it('--fix --stdout prints the fixed text and leaves the file alone', () => {
