@@ -57,14 +57,14 @@ export function decideBreaks(fragments: readonly Fragment[], fixed: ReadonlyArra
   for (let i = 0; i + 1 < fragments.length; i++) {
     const fixedBefore = fixed[i];
     const fixedAfter = fixed[i + 1];
-    let decision: Decision & { piece?: boolean };
+    let decision: Decision & { piece?: boolean; full?: boolean };
     if (fixedBefore) decision = { join: false, reason: `after-${fixedBefore}` };
     else if (fixedAfter) decision = { join: false, reason: `before-${fixedAfter}` };
     else {
       pending = opensPending(fragments[i].text, pending);
       const lostText = i > 0 && decisions[i - 1].join && startsWithLostText(fragments[i], style);
       const startsBlock = i > 0 && !decisions[i - 1].join;
-      decision = weigh(fragments, i, style, pending, lostText, carried, startsBlock);
+      decision = weigh(fragments, i, style, pending, lostText, carried, startsBlock, paragraphMeasure(decisions, i, style));
     }
     carried = decision.piece ? carried + style.widths[i] : 0;
     if (!decision.join) pending = 0;
@@ -82,7 +82,8 @@ function weigh(
   lostTextBefore: boolean,
   carried: number,
   startsBlock: boolean,
-): Decision & { piece: boolean } {
+  measure: number | undefined,
+): Decision & { piece: boolean; full: boolean } {
   const before = fragments[i].text;
   const after = fragments[i + 1].text;
   const evidence: Array<[number, string]> = [];
@@ -118,7 +119,7 @@ function weigh(
   // not fit is a wrap. A sentence end is trusted unless the line is truly full; elsewhere a line one or
   // two ems short still wrapped (line-start rules push characters down, Latin widths are estimates).
   // The first line of a paragraph may have lost a two-em indent.
-  const column = columnOf(i, style);
+  const column = measure ?? columnOf(i, style);
   // Only a line with punctuation inside is surely no heading; a heading gets no indent allowance.
   const indent = startsBlock && PUNCTUATION_INSIDE.test(before.slice(0, -1)) ? PARAGRAPH_INDENT : 0;
   const room = column - indent - carried - style.widths[i] - leadingUnitWidth(after) - latinShare(before) * 0.08 * style.widths[i];
@@ -153,7 +154,25 @@ function weigh(
   }
   const join = total > 0;
   const reason = evidence.filter(([weight]) => (join ? weight > 0 : weight < 0)).sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]))[0]?.[1];
-  return { join, reason: reason ?? strongest[1], piece: join && width !== 'full' && !lostTextBefore && i > 0 };
+  return { join, reason: reason ?? strongest[1], piece: join && width !== 'full' && !lostTextBefore && i > 0, full: width === 'full' };
+}
+
+/** Two lines apart in width by less than this share one measure. */
+const SAME_MEASURE = 0.75;
+
+/**
+ * The measure of the paragraph fragment i continues: the width of its two previous lines when both
+ * were full wraps of the same width. Nearer than any window estimate, it follows a column that narrows
+ * around a picture or widens past it.
+ */
+function paragraphMeasure(decisions: ReadonlyArray<Decision & { full?: boolean }>, i: number, style: DocumentStyle): number | undefined {
+  if (i < 2) return undefined;
+  const last = decisions[i - 1];
+  const previous = decisions[i - 2];
+  if (!last.join || !previous.join || !last.full || !previous.full) return undefined;
+  const a = style.widths[i - 1];
+  const b = style.widths[i - 2];
+  return Math.abs(a - b) <= SAME_MEASURE ? Math.max(a, b) : undefined;
 }
 
 /**
