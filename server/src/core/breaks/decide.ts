@@ -110,6 +110,7 @@ function weigh(
     add(1, 'open-clause');
   }
   if (startsIndentedParagraph(fragments, i + 1, style, startsBlock)) add(-4, 'next-line-indented');
+  else if ((sentenceEnd || endsClause(before)) && headingAhead(fragments, i + 1, style)) add(-4, 'next-line-heading');
   if (parseInlineLabel(after)) add(-4, 'next-starts-with-label');
 
   // Room left once the next line's first unbreakable unit is placed: a line ended because that unit did
@@ -226,6 +227,21 @@ function betweenLatinRuns(fragments: readonly Fragment[], i: number): boolean {
   if (i === 0 || i + 2 >= fragments.length || !isHan(before[before.length - 1])) return false;
   return isLatinRun(fragments[i - 1].text) && isLatinRun(fragments[i + 2].text);
 }
+
+/**
+ * Fragment j stands alone as a heading: no punctuation in it, no wider than its column, and the line
+ * after it (or after a second such line) has the shape of an indented first line, so j cannot be the
+ * first line of that paragraph.
+ */
+function headingAhead(fragments: readonly Fragment[], j: number, style: DocumentStyle, depth = 0): boolean {
+  const line = fragments[j]?.text;
+  if (line === undefined || j + 1 >= fragments.length || isLatinRun(line) || HEADING_PUNCTUATION.test(line)) return false;
+  if (style.widths[j] > columnOf(j, style) + 0.5) return false;
+  // A box label (基础知识, 关键词) may stand above the heading.
+  return startsIndentedParagraph(fragments, j + 1, style, true) || (depth === 0 && headingAhead(fragments, j + 1, style, 1));
+}
+
+const HEADING_PUNCTUATION = /[，。、；：！？,.;:!?]/;
 
 /** Leading whitespace where the document does not indent: text the extractor dropped (` 世纪` for `21世纪`). */
 export function startsWithLostText(fragment: Fragment, style: DocumentStyle): boolean {
