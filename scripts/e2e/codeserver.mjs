@@ -30,7 +30,7 @@ function freePort() {
 }
 
 /** Starts code-server; resolves once /healthz answers. `stop()` kills the whole process group. */
-export async function startCodeServer({ e2eHome, runDir, log }) {
+export async function startCodeServer({ e2eHome, runDir, log, locale, env = {} }) {
   const port = Number(process.env.E2E_PORT) || (await freePort());
   const dirs = Object.fromEntries(['ud', 'ext', 'xdgc', 'xdgd'].map((d) => [d, path.join(runDir, d)]));
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
@@ -42,21 +42,23 @@ export async function startCodeServer({ e2eHome, runDir, log }) {
   const codeServer = path.join(e2eHome, 'cs', 'node_modules', '.bin', 'code-server');
   const logFile = path.join(runDir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
+  const childEnv = { ...process.env, ...env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}`, XDG_CONFIG_HOME: dirs.xdgc, XDG_DATA_HOME: dirs.xdgd, HOME: runDir };
+  const isolation = ['--config', config, '--user-data-dir', dirs.ud, '--extensions-dir', dirs.ext];
   const child = spawn(
     codeServer,
     [
-      '--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-      '--user-data-dir', dirs.ud, '--extensions-dir', dirs.ext,
+      ...isolation, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
       '--reconnection-grace-time', '5',
       // Without the smoke-test driver the workbench ignores the payload that starts the extension tests.
       '--vscode-option', 'enable-smoke-test-driver',
+      ...(locale ? ['--locale', locale] : []),
     ],
     {
       // A process group of its own (like setsid), so stop() reaches the extension hosts and servers too.
       detached: true,
       stdio: ['ignore', out, out],
-      env: { ...process.env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}`, XDG_CONFIG_HOME: dirs.xdgc, XDG_DATA_HOME: dirs.xdgd, HOME: runDir },
+      env: childEnv,
     },
   );
   let exited = false;

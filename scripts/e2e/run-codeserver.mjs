@@ -5,9 +5,11 @@
 //      collect its exit code through `codeAutomationExit`;
 //   4. in the same Chromium, open the sample like a person would and check what the UI shows;
 //   5. print `N passed, N failed`, stop code-server's process group, exit non-zero on any failure.
-// Options: --no-ui (suite only), --update-screenshot (copy the screenshot to docs/images/).
+// Then it runs the tests about language again with VS Code's display language set to zh-cn.
+// Options: --no-ui (no UI check), --no-zh (no zh-cn pass), --update-screenshot (copy it to docs/images/).
 // Env: E2E_HOME (default .e2e), E2E_PORT, E2E_TIMEOUT_S (whole run, default 420).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +45,27 @@ function makeWorkspace(runDir) {
   fs.mkdirSync(ws, { recursive: true });
   fs.copyFileSync(path.join(root, 'test/fixtures/sample/sample.raw.article'), path.join(ws, 'sample.article'));
   return ws;
+}
+
+/**
+ * VS Code serves `--locale zh-cn` only when its user data lists a language pack for zh-cn. Register
+ * the test-only stub (test/e2e/zh-cn-pack, which translates nothing of VS Code itself) the way
+ * VS Code's language pack service records installed packs, so the extension sees zh-cn as the
+ * display language.
+ */
+function registerLanguageStub(runDir, locale) {
+  const pack = path.join(root, 'test/e2e/zh-cn-pack');
+  const manifest = JSON.parse(fs.readFileSync(path.join(pack, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const [localization] = manifest.contributes.localizations;
+  const entry = {
+    hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
+    extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+    translations: Object.fromEntries(localization.translations.map((t) => [t.id, path.join(pack, t.path)])),
+    label: localization.localizedLanguageName,
+  };
+  fs.mkdirSync(path.join(runDir, 'ud'), { recursive: true });
+  fs.writeFileSync(path.join(runDir, 'ud', 'languagepacks.json'), JSON.stringify({ [locale]: entry }));
 }
 
 function workbenchUrl(server, folder, payload) {
@@ -84,17 +107,17 @@ async function runSuite(context, server, ws) {
   return summary;
 }
 
-async function main() {
-  prepare();
+/** The code-servers started and not yet stopped, for the overall timeout to stop. */
+const running = new Set();
+
+/** One code-server, one Chromium: the suite (optionally only tests matching `grep`), then the UI check. */
+async function session({ label, locale, grep, ui }) {
+  const env = { ...(grep ? { E2E_GREP: grep } : {}), ...(locale ? { E2E_LANGUAGE: locale } : {}) };
   const runDir = makeRunDir();
   const ws = makeWorkspace(runDir);
-  const server = await startCodeServer({ e2eHome, runDir, log });
-  const overall = setTimeout(async () => {
-    log(`timed out after ${process.env.E2E_TIMEOUT_S ?? 420} s`);
-    await server.stop();
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  }, Number(process.env.E2E_TIMEOUT_S ?? 420) * 1000);
+  if (locale) registerLanguageStub(runDir, locale);
+  const server = await startCodeServer({ e2eHome, runDir, log, locale, env });
+  running.add(server);
   const results = [];
   let context;
   try {
@@ -106,13 +129,13 @@ async function main() {
     });
     await context.pages()[0]?.close();
     const suite = await runSuite(context, server, ws);
-    log(`suite: ${suite.passed} passed, ${suite.failed} failed`);
+    log(`${label} suite: ${suite.passed} passed, ${suite.failed} failed`);
     results.push(suite);
-    if (!args.has('--no-ui')) {
+    if (ui) {
       const shot = path.join(root, 'out/e2e/screenshot.png');
-      const ui = await runUiChecks({ context, url: workbenchUrl(server, ws, { extensionDevelopmentPath: root, skipWelcome: 'true' }), screenshot: shot, log });
-      log(`ui: ${ui.passed} passed, ${ui.failed} failed; screenshot ${path.relative(root, shot)}`);
-      results.push(ui);
+      const checks = await runUiChecks({ context, url: workbenchUrl(server, ws, { extensionDevelopmentPath: root, skipWelcome: 'true' }), screenshot: shot, log });
+      log(`${label} ui: ${checks.passed} passed, ${checks.failed} failed; screenshot ${path.relative(root, shot)}`);
+      results.push(checks);
       if (args.has('--update-screenshot')) {
         fs.mkdirSync(path.join(root, 'docs/images'), { recursive: true });
         fs.copyFileSync(shot, path.join(root, 'docs/images/screenshot.png'));
@@ -121,18 +144,39 @@ async function main() {
   } finally {
     await context?.close().catch(() => undefined);
     await server.stop();
-    clearTimeout(overall);
+    running.delete(server);
   }
-  const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   if (failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
   else log(`kept ${runDir} (code-server.log) for a look`);
+  return results;
+}
+
+async function main() {
+  prepare();
+  const overall = setTimeout(async () => {
+    log(`timed out after ${process.env.E2E_TIMEOUT_S ?? 420} s`);
+    await Promise.all([...running].map((server) => server.stop()));
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }, Number(process.env.E2E_TIMEOUT_S ?? 420) * 1000);
+  const results = [];
+  // English: the whole suite (or E2E_GREP) and the UI check.
+  results.push(...(await session({ label: 'en', grep: process.env.E2E_GREP, ui: !args.has('--no-ui') })));
+  // Simplified Chinese display language: the tests about what the extension says.
+  if (!args.has('--no-zh') && !process.env.E2E_GREP) {
+    results.push(...(await session({ label: 'zh-cn', locale: 'zh-cn', grep: 'display language|localises', ui: false })));
+  }
+  clearTimeout(overall);
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
   log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
+  await Promise.all([...running].map((server) => server.stop()));
   console.error('e2e:', error instanceof Error ? error.message : error);
   console.log('0 passed, 1 failed');
   process.exit(1);

@@ -36,7 +36,8 @@ if [ ! -x "$CODE_SERVER" ]; then
   echo "setup: code-server -> $E2E/cs (a few minutes)"
   mkdir -p "$E2E/cs"
   cp "$ROOT/scripts/e2e/code-server/package.json" "$ROOT/scripts/e2e/code-server/package-lock.json" "$E2E/cs/"
-  # code-server's postinstall checks the running Node's major version: put Node 24 first.
-  (cd "$E2E/cs" && PATH="$(dirname "$NODE24"):$PATH" npm ci --no-audit --no-fund --loglevel=error)
+  # code-server's postinstall reads the Node major version from npm's user agent: run npm on Node 24,
+  # and drop the user agent an outer `npm run` (on Node 20) would otherwise pass down.
+  (cd "$E2E/cs" && env -u npm_config_user_agent PATH="$(dirname "$NODE24"):$PATH" npm ci --no-audit --no-fund --loglevel=error)
 fi
 echo "setup: ready ($("$NODE24" --version), code-server $("$NODE24" -p "require('$E2E/cs/node_modules/code-server/package.json').version"))"

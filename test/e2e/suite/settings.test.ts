@@ -44,6 +44,19 @@ describe('settings and commands', () => {
     assert.ok(after.length > 0);
   });
 
+  it('speaks VS Code’s display language in diagnostics and quick fixes', async () => {
+    // The runner's zh-cn pass sets E2E_LANGUAGE, so a workbench that ignored --locale cannot pass unnoticed.
+    if (process.env.E2E_LANGUAGE) assert.equal(vscode.env.language.toLowerCase(), process.env.E2E_LANGUAGE);
+    const chinese = vscode.env.language.toLowerCase().startsWith('zh');
+    const space = initial.find((d) => ruleOf(d) === RULE)!;
+    // The stray-space message: “Remove the space after “。”” or “删除“。”后的空格”.
+    assert.match(space.message, chinese ? /^删除“.”(前|后)的空格$|^删除“.”和“.”之间的空格$/ : /^Remove the space (before|after|between) “/, `${vscode.env.language}: ${space.message}`);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', document.uri, space.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.length > 0);
+    for (const action of actions) assert.match(action.title, chinese ? /[\u4e00-\u9fff]/ : /^[A-Z]/, action.title);
+  });
+
   it('localises every manifest string in English and Simplified Chinese', () => {
     const manifest = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
     const keys = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
@@ -52,11 +65,13 @@ describe('settings and commands', () => {
       const strings = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, string>;
       for (const key of keys) assert.ok(typeof strings[key] === 'string' && strings[key].length > 0, `${file}: ${key}`);
     }
-    const zh = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
-    assert.match(zh['command.fixAll'], /[\u4e00-\u9fff]/);
-    // VS Code resolved the manifest's %keys% (in whatever display language it runs).
+    // VS Code resolved the manifest's %keys% in its display language (titles may come as { value, original }).
     const extension = vscode.extensions.getExtension('article-lint.article-lint')!;
-    const fixAllCommand = (extension.packageJSON.contributes.commands as Array<{ command: string; title: string }>).find((c) => c.command === 'article.fixAll');
-    assert.ok(fixAllCommand && !fixAllCommand.title.startsWith('%'), `resolved title: ${fixAllCommand?.title}`);
+    const commands = extension.packageJSON.contributes.commands as Array<{ command: string; title: string | { value: string } }>;
+    const title = commands.find((c) => c.command === 'article.fixAll')?.title;
+    const shown = typeof title === 'string' ? title : title?.value;
+    const file = vscode.env.language.toLowerCase().startsWith('zh') ? 'package.nls.zh-cn.json' : 'package.nls.json';
+    const strings = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, string>;
+    assert.equal(shown, strings['command.fixAll'], `${vscode.env.language}: the Fix all command's title`);
   });
 });
