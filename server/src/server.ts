@@ -19,11 +19,21 @@ import { foldingRanges } from './lsp/folding';
 import { hoverAt } from './lsp/hover';
 import { message } from './lsp/messages';
 import { fixAllEdits } from './core';
+import { WHOLE_DOCUMENT_LIMIT } from './core/regions';
 
-/** Edits to documents up to this size are re-analysed almost at once; larger ones wait for a pause in typing. */
-const SMALL_DOCUMENT = 200_000;
-const DEBOUNCE_SMALL_MS = 30;
+/**
+ * How long an edit waits before the document is re-analysed. A document analysed whole waits for a short
+ * pause in typing; a larger one re-analyses only the region the edit touched (core/regions.ts), so it
+ * answers at once; past LARGE_DOCUMENT even putting the regions together takes long enough to wait again.
+ */
+const DEBOUNCE_WHOLE_MS = 30;
+const LARGE_DOCUMENT = 4_000_000;
 const DEBOUNCE_LARGE_MS = 250;
+
+function changeDelay(length: number): number {
+  if (length <= WHOLE_DOCUMENT_LIMIT) return DEBOUNCE_WHOLE_MS;
+  return length > LARGE_DOCUMENT ? DEBOUNCE_LARGE_MS : 0;
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -140,7 +150,7 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((event) => schedule(event.document.uri, 0));
   documents.onDidChangeContent((event) => {
     const size = event.document.getText().length;
-    schedule(event.document.uri, size > SMALL_DOCUMENT ? DEBOUNCE_LARGE_MS : DEBOUNCE_SMALL_MS);
+    schedule(event.document.uri, changeDelay(size));
   });
   documents.onDidClose((event) => {
     clearTimeout(pending.get(event.document.uri));

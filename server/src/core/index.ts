@@ -2,7 +2,8 @@
 
 import { fixAllEdits as fixAllEditsOf, fixAllText } from './fix';
 import { lint } from './lint';
-import { parseArticle, type ArticleModel } from './model';
+import { derive, parseArticle, type ArticleModel, type ModelOptions } from './model';
+import { analyzeRegions, WHOLE_DOCUMENT_LIMIT, type RegionCache } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
 import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
 import { speakersOf, type Speaker } from './speakers';
@@ -19,30 +20,59 @@ export interface Analysis {
   /** The outline followed by the people quoted, grouped under `groupName`. */
   outlineWithSpeakers(groupName: string): readonly OutlineEntry[];
   figureAt(offset: number): Figure | undefined;
+  /** What the analysis of the next version may take over (large documents only). */
+  readonly regions?: RegionCache;
 }
 
-/** Parses the text once; problems, outline and figures are computed on first use and kept. */
-export function analyze(text: string, settings: Settings): Analysis {
-  const model = parseArticle(text, { cjkLatinSpacing: settings.cjkLatinSpacing });
+/**
+ * Parses the text once; problems, outline and figures are computed on first use and kept. Give the
+ * analysis of the document's previous version as `previous` and a large document re-analyses only the
+ * regions an edit touched (regions.ts); the result is the same as without it.
+ */
+export function analyze(text: string, settings: Settings, previous?: Analysis): Analysis {
+  const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
+  if (text.length <= WHOLE_DOCUMENT_LIMIT) {
+    const model = parseArticle(text, options);
+    return analysisOf(model, settings, () => lint(model, settings));
+  }
+  const regional = analyzeRegions(text, options, previous?.regions);
+  const { model } = regional;
+  // Figures are found per region (reusing unchanged ones) and kept where figuresOf looks for them.
+  const prepareFigures = () => void derive(model, 'figures', regional.figures);
+  return analysisOf(model, settings, () => regional.problems(settings), prepareFigures, regional.cache);
+}
+
+function analysisOf(
+  model: ArticleModel,
+  settings: Settings,
+  findProblems: () => readonly Problem[],
+  prepareFigures = (): void => undefined,
+  regions?: RegionCache,
+): Analysis {
   let problems: readonly Problem[] | undefined;
   return {
     model,
     settings,
+    regions,
     get problems() {
-      problems ??= lint(model, settings);
+      problems ??= findProblems();
       return problems;
     },
     get outline() {
       return outlineOf(model);
     },
     get figures() {
+      prepareFigures();
       return figuresOf(model);
     },
     get speakers() {
       return speakersOf(model);
     },
     outlineWithSpeakers: (groupName) => [...outlineOf(model), ...speakerEntries(model, groupName)],
-    figureAt: (offset) => figureAt(model, offset),
+    figureAt: (offset) => {
+      prepareFigures();
+      return figureAt(model, offset);
+    },
   };
 }
 

@@ -19,14 +19,16 @@ function optionsOf(rule: Rule, settings: Settings): Record<string, unknown> {
 }
 
 export function lint(model: ArticleModel, settings: Settings, rules: readonly Rule[] = allRules): Problem[] {
-  const directives = new DirectiveIndex(model.directives, (fragment) => model.fragments[fragment + 1]?.line);
+  return withoutSilenced(model, runRules(model, settings, rules));
+}
+
+/** Every enabled rule's problems, in document order, before directives silence any. */
+export function runRules(model: ArticleModel, settings: Settings, rules: readonly Rule[] = allRules): Problem[] {
   const problems: Problem[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule, settings);
     if (severity === 'off') continue;
     const accept = (report: Report): void => {
-      const line = model.lineIndex.lineAt(report.start);
-      if (directives.isDisabled(rule.id, line)) return;
       problems.push({
         ruleId: rule.id,
         severity,
@@ -45,4 +47,11 @@ export function lint(model: ArticleModel, settings: Settings, rules: readonly Ru
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return problems;
+}
+
+/** The problems no `article-lint-disable` comment of the model silences. */
+export function withoutSilenced(model: ArticleModel, problems: Problem[]): Problem[] {
+  if (model.directives.length === 0) return problems;
+  const directives = new DirectiveIndex(model.directives, (fragment) => model.fragments[fragment + 1]?.line);
+  return problems.filter((problem) => !directives.isDisabled(problem.ruleId, model.lineIndex.lineAt(problem.start)));
 }

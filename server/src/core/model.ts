@@ -2,7 +2,8 @@
 
 import { isInlineSpace } from './charClasses';
 import { LineIndex, type Line, type Eol, dominantEol, hasBom } from './text';
-import { analyzeLayout } from './breaks/layout';
+import { analyzeLayout, type Layout } from './breaks/layout';
+import { blockRole } from './breaks/roles';
 import { parseDirective, type Directive } from './directives';
 
 /** What a line break does in the clean article. */
@@ -73,6 +74,11 @@ export interface Block {
 export interface ModelOptions {
   /** How joins treat Chinese next to Latin letters or digits. */
   readonly cjkLatinSpacing: 'ignore' | 'require' | 'forbid';
+  /**
+   * For a region of a larger document (see regions.ts): the document's line ending, and whether the
+   * region follows an earlier one (then it holds no title: the article's title came before it).
+   */
+  readonly region?: { readonly eol: Eol; readonly continues: boolean };
 }
 
 export const defaultModelOptions: ModelOptions = { cjkLatinSpacing: 'ignore' };
@@ -114,6 +120,7 @@ export function parseArticle(text: string, options: ModelOptions = defaultModelO
     if (directive) directives.push(directive);
   }
   const layout = analyzeLayout({ text, fragments, lines, directives, options });
+  if (options.region?.continues) withoutTitle(fragments, layout);
   const breaks = fragments.slice(0, -1).map((before, i): LineBreak => {
     const after = fragments[i + 1];
     const decision = layout.breaks[i];
@@ -131,7 +138,7 @@ export function parseArticle(text: string, options: ModelOptions = defaultModelO
   const { blocks, blockOfFragment } = buildBlocks(text, fragments, breaks, layout.roles);
   return {
     text,
-    eol: dominantEol(text),
+    eol: options.region?.eol ?? dominantEol(text),
     bom: hasBom(text),
     lineIndex,
     lines,
@@ -144,6 +151,25 @@ export function parseArticle(text: string, options: ModelOptions = defaultModelO
     options,
     derived: new Map(),
   };
+}
+
+/**
+ * A region after the first holds no title: its first content block takes the role it would have in the
+ * middle of an article, and the breaks around it the kind that role gives them.
+ */
+function withoutTitle(fragments: readonly Fragment[], layout: Layout): void {
+  const first = layout.roles.indexOf('title');
+  if (first < 0) return;
+  let last = first;
+  while (last + 1 < fragments.length && layout.roles[last + 1] === 'title') last++;
+  const role = blockRole(fragments, first, last, false);
+  for (let i = first; i <= last; i++) layout.roles[i] = role;
+  for (const i of [first - 1, last]) {
+    const decision = layout.breaks[i];
+    if (!decision || decision.kind === 'wrap') continue;
+    const kind = layout.roles[i] === 'body' && layout.roles[i + 1] === 'body' ? 'paragraph' : 'block';
+    layout.breaks[i] = { ...decision, kind };
+  }
 }
 
 function readFragments(text: string, lines: readonly Line[]): Fragment[] {

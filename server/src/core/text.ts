@@ -35,13 +35,21 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 /* \n */ || code === 13 /* \r */) {
-      const end = i;
-      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-      lines.push({ index: lines.length, start, end, endWithEol: i + 1 });
-      start = i + 1;
+  // Finding line ends with indexOf (native) is many times faster than a loop over every character.
+  if (text.indexOf('\r') < 0) {
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      lines.push({ index: lines.length, start, end, endWithEol: end + 1 });
+      start = end + 1;
+    }
+  } else {
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10 /* \n */ || code === 13 /* \r */) {
+        const end = i;
+        if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+        lines.push({ index: lines.length, start, end, endWithEol: i + 1 });
+        start = i + 1;
+      }
     }
   }
   lines.push({ index: lines.length, start, end: length, endWithEol: length });
@@ -53,34 +61,64 @@ export function dominantEol(text: string): Eol {
   let crlf = 0;
   let lf = 0;
   let cr = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        crlf++;
-        i++;
-      } else cr++;
-    } else if (code === 10) lf++;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) === 10) crlf++;
+    else cr++;
   }
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lf++;
+  lf -= crlf;
   if (crlf > lf && crlf >= cr) return '\r\n';
   if (cr > lf && cr > crlf) return '\r';
   return '\n';
 }
 
-/** Converts between offsets and positions with a binary search over line starts. */
+/**
+ * Converts between offsets and positions with a binary search over line starts. Line starts and ends are
+ * kept as numbers; the `Line` objects are made only when asked for.
+ */
 export class LineIndex {
-  private readonly starts: number[];
+  private materialized: Line[] | undefined;
 
-  constructor(readonly lines: readonly Line[], private readonly length: number) {
-    this.starts = lines.map((line) => line.start);
-  }
+  private constructor(
+    private readonly starts: readonly number[],
+    private readonly ends: readonly number[],
+    private readonly length: number,
+  ) {}
 
   static of(text: string): LineIndex {
-    return new LineIndex(splitLines(text), text.length);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let start = 0;
+    if (text.indexOf('\r') < 0) {
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        starts.push(start);
+        ends.push(end);
+        start = end + 1;
+      }
+    } else {
+      for (const line of splitLines(text).slice(0, -1)) {
+        starts.push(line.start);
+        ends.push(line.end);
+        start = line.endWithEol;
+      }
+    }
+    starts.push(start);
+    ends.push(text.length);
+    return new LineIndex(starts, ends, text.length);
+  }
+
+  get lines(): readonly Line[] {
+    this.materialized ??= this.starts.map((start, index) => ({
+      index,
+      start,
+      end: this.ends[index],
+      endWithEol: index + 1 < this.starts.length ? this.starts[index + 1] : this.length,
+    }));
+    return this.materialized;
   }
 
   get lineCount(): number {
-    return this.lines.length;
+    return this.starts.length;
   }
 
   lineAt(offset: number): number {
@@ -98,17 +136,15 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.length));
     const line = this.lineAt(clamped);
-    const info = this.lines[line];
     // An offset inside a CRLF pair belongs at the end of the line.
-    return { line, character: Math.min(clamped, info.end) - info.start };
+    return { line, character: Math.min(clamped, this.ends[line]) - this.starts[line] };
   }
 
   /** Clamps positions past a line's end or the document's end, as LSP asks. */
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lines.length) return this.length;
-    const info = this.lines[position.line];
+    if (position.line >= this.starts.length) return this.length;
     const character = Math.max(0, position.character);
-    return Math.min(info.start + character, info.end);
+    return Math.min(this.starts[position.line] + character, this.ends[position.line]);
   }
 }

@@ -79,7 +79,8 @@ export class DocumentStore {
     const cached = this.states.get(document.uri);
     if (cached && cached.version === document.version && cached.settings === settings) return cached;
     const text = document.getText();
-    const analysis = text.length > settings.maxDocumentLength ? undefined : analyze(text, settings);
+    // The previous version's analysis lets a large document re-analyse only what the edit touched.
+    const analysis = text.length > settings.maxDocumentLength ? undefined : analyze(text, settings, cached?.analysis);
     const state = { version: document.version, settings, analysis };
     this.states.set(document.uri, state);
     return state;
