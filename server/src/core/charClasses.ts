@@ -33,12 +33,16 @@ const HAN = new RegExp(`[${HAN_SOURCE}]`);
 const CJK_PUNCT = new RegExp(`[${CJK_PUNCT_SOURCE}]`);
 const INLINE_SPACE = new RegExp(`[${INLINE_SPACE_SOURCE}]`);
 
+// The predicates below answer a one-character string from its code (the hot path of every scan) and
+// keep the regular expression for longer strings, where they mean "holds such a character".
 export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length > 0 && HAN.test(ch);
+  if (ch === undefined) return false;
+  return ch.length === 1 ? isHanCode(ch.charCodeAt(0)) : ch.length > 0 && HAN.test(ch);
 }
 
 export function isCjkPunct(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length > 0 && CJK_PUNCT.test(ch);
+  if (ch === undefined) return false;
+  return ch.length === 1 ? isCjkPunctCode(ch.charCodeAt(0)) : ch.length > 0 && CJK_PUNCT.test(ch);
 }
 
 /** Han or full-width punctuation: the characters that make a context "Chinese". */
@@ -47,7 +51,8 @@ export function isCjk(ch: string | undefined): boolean {
 }
 
 export function isInlineSpace(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length > 0 && INLINE_SPACE.test(ch);
+  if (ch === undefined) return false;
+  return ch.length === 1 ? isInlineSpaceCode(ch.charCodeAt(0)) : ch.length > 0 && INLINE_SPACE.test(ch);
 }
 
 export function isAsciiDigit(ch: string | undefined): boolean {
