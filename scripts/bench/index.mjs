@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+// npm run bench [-- --quick] [-- --out FILE]: speed, latency and memory of article-lint against AutoCorrect
+// and zhlint, printed as Markdown tables with the targets of issue 8. Every throughput figure comes from a
+// fresh process (AutoCorrect's lintFor returns nothing after its first large call in a long-lived one).
+// --quick skips the 10 MB runs (AutoCorrect alone needs most of a minute there).
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { BenchServer, timeRuns } from './lsp.mjs';
+import { corpusTexts, MB, repeatedSample, ROOT } from './texts.mjs';
+
+const quick = process.argv.includes('--quick');
+const outIndex = process.argv.indexOf('--out');
+const outFile = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
+const lines = [];
+const print = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lint-bench-'));
+const coreBundle = path.join(workDir, 'core.cjs');
+await esbuild.build({
+  entryPoints: [path.join(ROOT, 'server', 'src', 'core', 'index.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: coreBundle,
+  logLevel: 'warning',
+});
+if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run npm run build first');
+
+function child(...args) {
+  const output = execFileSync(process.execPath, ['--max-old-space-size=4096', path.join(ROOT, 'scripts', 'bench', 'child.mjs'), ...args.map(String)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(output.trim().split('\n').pop());
+}
+
+const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+const rate = (chars, ms) => chars / (ms / 1000);
+const mchars = (perSecond) => `${fmt(perSecond / 1e6, 2)} M/s`;
+const mark = (ok) => (ok ? '✅' : '❌');
+
+print('# article-lint benchmark');
+print();
+print(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${fmt(os.totalmem() / 1e9, 1)} GB, Node ${process.version}, ${os.platform()} ${os.release()}.`);
+print('Texts: the sample article (raw extraction) repeated with variation (digits shifted, about one Han character in 23 swapped per copy).');
+print();
+
+// 1. Throughput against AutoCorrect and zhlint.
+print('## Full analysis throughput (model + all rules + outline + figures)');
+print();
+print('| Text | Characters | article-lint | AutoCorrect lintFor | Ratio | Target |');
+print('|---|---:|---:|---:|---:|---|');
+const sizes = quick ? [MB] : [MB, 10 * MB];
+for (const size of sizes) {
+  progress(`throughput ${size / MB} MB`);
+  const ours = child('core', coreBundle, size, 'raw');
+  const theirs = child('autocorrect', size, 'raw');
+  const ratio = rate(ours.chars, ours.ms) / rate(theirs.chars, theirs.ms);
+  const target = size === 10 * MB ? `≥ 5× ${mark(ratio >= 5)}` : '';
+  print(`| sample × ${size / MB} MB | ${ours.chars.toLocaleString('en')} | ${fmt(ours.ms, 0)} ms (${mchars(rate(ours.chars, ours.ms))}) | ${fmt(theirs.ms, 0)} ms (${mchars(rate(theirs.chars, theirs.ms))}) | ${fmt(ratio, 1)}× | ${target} |`);
+}
+const corpus = corpusTexts();
+if (corpus) {
+  progress('throughput corpus');
+  const ours = child('core-corpus', coreBundle);
+  const theirs = child('autocorrect-corpus');
+  const ratio = rate(ours.chars, ours.ms) / rate(theirs.chars, theirs.ms);
+  print(`| corpus (${ours.files} files) | ${ours.chars.toLocaleString('en')} | ${fmt(ours.ms, 0)} ms (${mchars(rate(ours.chars, ours.ms))}) | ${fmt(theirs.ms, 0)} ms (${mchars(rate(theirs.chars, theirs.ms))}) | ${fmt(ratio, 1)}× | |`);
+} else {
+  print('| corpus | – | skipped: /work/shared/corpus (or ARTICLE_LINT_CORPUS) is missing | | | |');
+}
+progress('zhlint');
+const zhlintSize = 100_000;
+const zhlint = child('zhlint', zhlintSize, 'raw');
+const oursSmall = child('core', coreBundle, zhlintSize, 'raw');
+print(`| sample × 100 KB vs zhlint run() | ${zhlint.chars.toLocaleString('en')} | ${fmt(oursSmall.ms, 0)} ms (${mchars(rate(oursSmall.chars, oursSmall.ms))}) | zhlint: ${fmt(zhlint.ms, 0)} ms (${mchars(rate(zhlint.chars, zhlint.ms))}) | ${fmt(rate(oursSmall.chars, oursSmall.ms) / rate(zhlint.chars, zhlint.ms), 0)}× | |`);
+print();
+print('article-lint is timed after a warm-up on the sample (a running server is warm); AutoCorrect (native) and zhlint in a fresh process each.');
+print();
+
+// 2. Growth.
+print('## Time against size');
+print();
+print('| Size | Parse | Rules | Outline | Figures | Total | Per MB | Resident |');
+print('|---:|---:|---:|---:|---:|---:|---:|---:|');
+const growth = [];
+for (const size of quick ? [MB, 2 * MB] : [MB, 2 * MB, 4 * MB, 8 * MB]) {
+  progress(`growth ${size / MB} MB`);
+  const run = child('core', coreBundle, size, 'raw');
+  growth.push(run);
+  print(`| ${size / MB} MB | ${fmt(run.parseMs, 0)} ms | ${fmt(run.lintMs, 0)} ms | ${fmt(run.outlineMs, 0)} ms | ${fmt(run.figuresMs, 0)} ms | ${fmt(run.ms, 0)} ms | ${fmt(run.ms / (run.chars / MB), 0)} ms | ${fmt(run.rssMb, 0)} MB |`);
+}
+const perMb = growth.map((run) => run.ms / (run.chars / MB));
+const spread = Math.max(...perMb) / Math.min(...perMb);
+print();
+print(`Linear growth: time per MB varies by ${fmt(spread, 2)}× from the smallest to the largest size (target: linear, ≤ 1.5×) ${mark(spread <= 1.5)}.`);
+print();
+
+// 3. Editing in the core.
+progress('core edits');
+const coreEdit = child('edit', coreBundle, MB, 'raw', 30);
+const coreEditClean = child('edit', coreBundle, MB, 'fixed', 30);
+
+// 4. Over LSP.
+print('## Language server (dist/server.js --stdio), measured from the client');
+print();
+print('| Operation | Text | p50 | p95 | n | Target |');
+print('|---|---|---:|---:|---:|---|');
+/** One latency row; `limit` is the target for the p50 in milliseconds, when there is one. */
+const row = (name, text, timing, limit) => {
+  const target = limit === undefined ? '' : `≤ ${limit} ms p50 ${mark(timing.p50 <= limit)}`;
+  print(`| ${name} | ${text} | ${fmt(timing.p50, 1)} ms | ${fmt(timing.p95, 1)} ms | ${timing.n ?? ''} | ${target} |`);
+};
+
+row('analysis after a one-character edit (core, from the previous analysis)', '1 MB raw', { ...coreEdit, n: 30 });
+row('analysis after a one-character edit (core, from the previous analysis)', '1 MB clean', { ...coreEditClean, n: 30 });
+
+const server = await BenchServer.start();
+try {
+  const sample = repeatedSample(8_400);
+  progress('lsp open');
+  row('didOpen → diagnostics', 'sample (8 KB)', await timeRuns(10, (i) => server.open(`file:///bench/sample${i}.article`, sample)));
+  for (let i = 0; i < 10; i++) await server.close(`file:///bench/sample${i}.article`);
+  for (const kind of ['raw', 'fixed']) {
+    const text = repeatedSample(MB, kind);
+    const label = `1 MB ${kind === 'raw' ? 'raw' : 'clean'}`;
+    const uri = `file:///bench/${kind}.article`;
+    const starts = lineStarts(text);
+    let diagnostics = [];
+    row('didOpen → diagnostics', label, await timeRuns(1, async () => (diagnostics = await server.open(uri, text))));
+    progress(`lsp edits ${kind}`);
+    let current = text;
+    let version = 1;
+    const edits = await timeRuns(20, async (i) => {
+      const at = Math.floor((((i * 7919) % 1000) / 1000) * current.length);
+      const position = positionOf(starts, at);
+      // Inserting inside a line keeps the line starts after the edit off by one character only.
+      current = current.slice(0, at) + '的' + current.slice(at);
+      for (let l = position.line + 1; l < starts.length; l++) starts[l]++;
+      diagnostics = await server.change(uri, ++version, { start: position, end: position }, '的');
+    });
+    row(`didChange (one character) → diagnostics (${diagnostics.length.toLocaleString('en')} diagnostics)`, label, edits, 20);
+    const docId = { uri };
+    const spots = Array.from({ length: 200 }, (_, i) => positionOf(starts, Math.floor((((i * 104729) % 10007) / 10007) * current.length)));
+    row('hover', label, await timeRuns(200, (i) => server.request('textDocument/hover', { textDocument: docId, position: spots[i] })), 2);
+    row('documentSymbol', label, await timeRuns(20, () => server.request('textDocument/documentSymbol', { textDocument: docId })), 5);
+    const withFix = diagnostics.filter((d) => d.data?.fix);
+    const codeAction = await timeRuns(50, (i) => {
+      const diagnostic = withFix[(i * 7919) % Math.max(1, withFix.length)];
+      const range = diagnostic?.range ?? { start: spots[i], end: spots[i] };
+      return server.request('textDocument/codeAction', {
+        textDocument: docId,
+        range,
+        context: { diagnostics: diagnostic ? [diagnostic] : [], only: ['quickfix'] },
+      });
+    });
+    row('codeAction (quick fixes at a diagnostic)', label, codeAction, 5);
+    progress(`lsp formatting ${kind}`);
+    row('formatting (fix all)', label, await timeRuns(3, () => server.request('textDocument/formatting', { textDocument: docId, options: { tabSize: 2, insertSpaces: true } })));
+    await server.close(uri);
+  }
+  row('formatting (fix all)', 'sample (8 KB)', await (async () => {
+    await server.open('file:///bench/format.article', sample);
+    return timeRuns(10, () => server.request('textDocument/formatting', { textDocument: { uri: 'file:///bench/format.article' }, options: { tabSize: 2, insertSpaces: true } }));
+  })());
+  await server.close('file:///bench/format.article');
+} finally {
+  await server.stop();
+}
+print();
+
+// 5. Memory with a large document open.
+const memorySize = quick ? 2 * MB : 10 * MB;
+progress(`lsp memory ${memorySize / MB} MB`);
+const memoryServer = await BenchServer.start();
+try {
+  const baseline = memoryServer.memory();
+  const text = repeatedSample(memorySize, 'raw');
+  const started = performance.now();
+  const diagnostics = await memoryServer.open('file:///bench/large.article', text);
+  const openMs = performance.now() - started;
+  await memoryServer.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///bench/large.article' } });
+  const loaded = memoryServer.memory();
+  print('## Server memory');
+  print();
+  print('| Document open | didOpen → diagnostics | Diagnostics | Resident (idle server) | Resident | Peak resident | Target |');
+  print('|---|---:|---:|---:|---:|---:|---|');
+  print(`| ${memorySize / MB} MB raw | ${fmt(openMs, 0)} ms | ${diagnostics.length.toLocaleString('en')} | ${fmt(baseline.rssMb, 0)} MB | ${fmt(loaded.rssMb, 0)} MB | ${fmt(loaded.peakMb, 0)} MB | ≤ 200 MB ${mark(loaded.rssMb <= 200)} |`);
+} finally {
+  await memoryServer.stop();
+}
+print();
+
+if (outFile) fs.writeFileSync(outFile, lines.join('\n') + '\n');
+fs.rmSync(workDir, { recursive: true, force: true });
+
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionOf(starts, offset) {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - starts[low] };
+}
