@@ -128,7 +128,8 @@ function weigh(
   let width: 'full' | 'short' | 'unknown' = 'unknown';
   if (i === 0) add(-1.5, 'after-first-line');
   else if (lostTextBefore) add(1, 'line-lost-text');
-  else if (cutPiece) add(0, 'piece-width');
+  // A line cut at a Latin run is a piece of a printed line: its width says nothing.
+  else if (cutPiece || ((isLatinRun(after) || isLatinRun(before)) && !sentenceEnd)) add(0, 'piece-width');
   else if (Number.isNaN(room)) add(0, 'no-column');
   else if (room < fullBelow) {
     width = 'full';
