@@ -86,8 +86,9 @@ function weigh(
 ): Decision & { piece: boolean; full: boolean } {
   const before = fragments[i].text;
   const after = fragments[i + 1].text;
-  const evidence: Array<[number, string]> = [];
-  const add = (weight: number, reason: string) => evidence.push([weight, reason]);
+  // Evidence is tallied as it is found (no list per break: a megabyte has a hundred thousand breaks).
+  const tally = new Tally();
+  const add = (weight: number, reason: string) => tally.add(weight, reason);
 
   if (startsWithContinuation(after)) add(5, 'next-starts-with-punctuation');
   // A stranded mark belongs with the text before it; one that does not end a sentence also with the text after.
@@ -113,9 +114,6 @@ function weigh(
   else if ((sentenceEnd || endsClause(before)) && headingAhead(fragments, i + 1, style)) add(-4, 'next-line-heading');
   if (parseInlineLabel(after)) add(-4, 'next-starts-with-label');
 
-  // Room left once the next line's first unbreakable unit is placed: a line ended because that unit did
-  // not fit is a wrap. A sentence end is trusted unless the line is truly full; elsewhere a line one or
-  // two ems short still wrapped (line-start rules push characters down, Latin widths are estimates).
   // Room left once the next line's first unbreakable unit is placed: a line ended because that unit did
   // not fit is a wrap. A sentence end is trusted unless the line is truly full; elsewhere a line one or
   // two ems short still wrapped (line-start rules push characters down, Latin widths are estimates).
@@ -145,18 +143,31 @@ function weigh(
   if (style.indents && fragments[i + 1].start > fragments[i + 1].lineStart) add(-3, 'indented');
 
   // The dictionary segmenter is the costliest evidence: consult it only when it can change the outcome.
-  const sum = evidence.reduce((acc, [weight]) => acc + weight, 0);
-  if (sum <= 0 && sum > -WORD_WEIGHT && wordAcross(before, after)) add(WORD_WEIGHT, 'word-across');
+  if (tally.total <= 0 && tally.total > -WORD_WEIGHT && wordAcross(before, after)) add(WORD_WEIGHT, 'word-across');
 
-  let total = 0;
-  let strongest: [number, string] = [0, 'no-evidence'];
-  for (const item of evidence) {
-    total += item[0];
-    if (Math.abs(item[0]) > Math.abs(strongest[0]) && Math.sign(item[0]) === Math.sign(total || item[0])) strongest = item;
+  const join = tally.total > 0;
+  const reason = (join ? tally.forReason : tally.againstReason) ?? 'no-evidence';
+  return { join, reason, piece: join && width !== 'full' && !lostTextBefore && i > 0, full: width === 'full' };
+}
+
+/** The sum of the evidence at one break, and the strongest piece on each side (the reason shown). */
+class Tally {
+  total = 0;
+  private forWeight = 0;
+  private againstWeight = 0;
+  forReason: string | undefined;
+  againstReason: string | undefined;
+
+  add(weight: number, reason: string): void {
+    this.total += weight;
+    if (weight > this.forWeight) {
+      this.forWeight = weight;
+      this.forReason = reason;
+    } else if (weight < this.againstWeight) {
+      this.againstWeight = weight;
+      this.againstReason = reason;
+    }
   }
-  const join = total > 0;
-  const reason = evidence.filter(([weight]) => (join ? weight > 0 : weight < 0)).sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]))[0]?.[1];
-  return { join, reason: reason ?? strongest[1], piece: join && width !== 'full' && !lostTextBefore && i > 0, full: width === 'full' };
 }
 
 /** Two lines apart in width by less than this share one measure. */
