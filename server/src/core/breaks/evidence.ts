@@ -149,6 +149,49 @@ export function wordAcross(before: string, after: string): { word: string; left:
   return undefined;
 }
 
+export interface WordAcross {
+  readonly word: string;
+  readonly left: number;
+  readonly right: number;
+}
+
+/** Windows per segmenter call in wordsAcross: long enough to share the call's cost, short enough to stay linear. */
+const WINDOWS_PER_CALL = 64;
+
+/**
+ * wordAcross for many breaks at once. The windows are joined by line feeds (always a word boundary) and
+ * segmented a chunk at a time, which costs the segmenter about half as much as one call per break.
+ */
+export function wordsAcross(pairs: ReadonlyArray<readonly [string, string]>): Array<WordAcross | undefined> {
+  const results: Array<WordAcross | undefined> = new Array(pairs.length).fill(undefined);
+  const pending: Array<{ index: number; join: number }> = [];
+  let chunk = '';
+  const flush = () => {
+    if (pending.length === 0) return;
+    const segments = wordSegmenter().segment(chunk);
+    for (const { index, join } of pending) {
+      const segment = segments.containing(join - 1);
+      if (!segment) continue;
+      const end = segment.index + segment.segment.length;
+      if (end > join && segment.isWordLike && isHan(segment.segment[0])) {
+        results[index] = { word: segment.segment, left: join - segment.index, right: end - join };
+      }
+    }
+    pending.length = 0;
+    chunk = '';
+  };
+  pairs.forEach(([before, after], index) => {
+    if (!isHan(before[before.length - 1]) || !isHan(after[0])) return;
+    if (chunk.length > 0) chunk += '\n';
+    chunk += tailWithoutSpaces(before, WORD_WINDOW);
+    pending.push({ index, join: chunk.length });
+    chunk += headWithoutSpaces(after, WORD_WINDOW);
+    if (pending.length >= WINDOWS_PER_CALL) flush();
+  });
+  flush();
+  return results;
+}
+
 function tailWithoutSpaces(text: string, count: number): string {
   let result = '';
   for (let i = text.length - 1; i >= 0 && result.length < count; i--) if (!isInlineSpace(text[i])) result = text[i] + result;

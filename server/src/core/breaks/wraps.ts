@@ -1,8 +1,8 @@
 // What each wrap (a line break inside a block) splits: punctuation, a figure, a word or a sentence.
 
-import { isHan, isInlineSpace } from '../charClasses';
+import { isInlineSpace } from '../charClasses';
 import { derive, type ArticleModel, type LineBreak } from '../model';
-import { isPunctuationOnly, wordAcross } from './evidence';
+import { isPunctuationOnly, wordsAcross, type WordAcross } from './evidence';
 
 export { isPunctuationOnly } from './evidence';
 
@@ -18,7 +18,6 @@ export interface Wrap {
   readonly end: number;
 }
 
-const NUMBER_AT_END = /[+-]?\d[\d,.]*[%‰]?$/;
 const NUMBER_AT_START = /^\d[\d,.]*[%‰]?/;
 
 export function wrapsOf(model: ArticleModel): readonly Wrap[] {
@@ -27,6 +26,7 @@ export function wrapsOf(model: ArticleModel): readonly Wrap[] {
 
 function classifyWraps(model: ArticleModel): Wrap[] {
   const wraps: Wrap[] = [];
+  const lineWraps: number[] = [];
   const { fragments, text } = model;
   for (const lineBreak of model.breaks) {
     if (lineBreak.kind !== 'wrap') continue;
@@ -39,32 +39,49 @@ function classifyWraps(model: ArticleModel): Wrap[] {
       wraps.push({ break: lineBreak, kind: 'stranded-punctuation', subject: stranded.text, start: stranded.start, end: stranded.end });
       continue;
     }
-    const numberBefore = NUMBER_AT_END.exec(before.text);
+    const numberBefore = numberAtEnd(before.text);
     const numberAfter = NUMBER_AT_START.exec(after.text);
-    if (numberBefore || numberAfter) {
-      const start = numberBefore ? before.end - numberBefore[0].length : edgeStart;
+    if (numberBefore > 0 || numberAfter) {
+      const start = numberBefore > 0 ? before.end - numberBefore : edgeStart;
       const end = numberAfter ? after.start + numberAfter[0].length : edgeEnd;
       const subject = text.slice(start, before.end) + lineBreak.joiner + text.slice(after.start, end);
       wraps.push({ break: lineBreak, kind: 'split-figure', subject, start, end });
       continue;
     }
-    const word = wordAcrossBreak(model, lineBreak);
-    if (word) {
-      wraps.push({ break: lineBreak, kind: 'broken-word', subject: word.text, start: word.start, end: word.end });
-      continue;
-    }
+    // A word or a sentence: the segmenter decides below, for all such wraps in one batch.
     const subject = text.slice(edgeStart, before.end) + lineBreak.joiner + text.slice(after.start, edgeEnd);
     wraps.push({ break: lineBreak, kind: 'broken-line', subject, start: edgeStart, end: edgeEnd });
+    lineWraps.push(wraps.length - 1);
   }
+  const words = wordsAcross(lineWraps.map((k) => [fragments[wraps[k].break.index].text, fragments[wraps[k].break.index + 1].text] as const));
+  lineWraps.forEach((k, n) => {
+    const word = words[n] && wordExtent(model, wraps[k].break, words[n]);
+    if (word) wraps[k] = { break: wraps[k].break, kind: 'broken-word', subject: word.text, start: word.start, end: word.end };
+  });
   return wraps;
 }
 
-/** The word Node's segmenter finds straddling the join, with its source extent. */
-function wordAcrossBreak(model: ArticleModel, lineBreak: LineBreak): { text: string; start: number; end: number } | undefined {
+/**
+ * Length of the number ending the text, as /[+-]?\d[\d,.]*[%‰]?$/ matches it (0 for none), found by a scan
+ * back from the end: that pattern retries from every position of a long run of digits, a quadratic cost.
+ */
+function numberAtEnd(text: string): number {
+  let end = text.length;
+  if (text[end - 1] === '%' || text[end - 1] === '‰') end--;
+  let from = end;
+  while (from > 0 && /[\d,.]/.test(text[from - 1])) from--;
+  let start = from;
+  if (text[from - 1] === '+' || text[from - 1] === '-') {
+    if (/\d/.test(text[from] ?? '')) return text.length - (from - 1);
+  }
+  while (start < end && !/\d/.test(text[start])) start++;
+  return start < end ? text.length - start : 0;
+}
+
+/** The source extent of the word the segmenter found straddling the join. */
+function wordExtent(model: ArticleModel, lineBreak: LineBreak, word: WordAcross): { text: string; start: number; end: number } {
   const before = model.fragments[lineBreak.index];
   const after = model.fragments[lineBreak.index + 1];
-  const word = wordAcross(before.text, after.text);
-  if (!word || !isHan(before.text[before.text.length - 1])) return undefined;
   return { text: word.word, start: sourceBack(model.text, before.end, word.left), end: sourceForward(model.text, after.start, word.right) };
 }
 
