@@ -39,19 +39,46 @@ const MIN_SUPPORT = 0.3;
  */
 export function columnWidths(widths: readonly number[], window = COLUMN_WINDOW): number[] {
   const result: number[] = new Array(widths.length);
-  // One typed buffer for every window: a typed array sorts numbers natively, without a comparator call.
-  const buffer = new Float64Array(2 * window + 1);
+  // The window slides one line at a time: one width leaves and one enters a sorted buffer, so no window
+  // is ever sorted from scratch.
+  const sorted = new Float64Array(2 * window + 1);
+  let size = 0;
+  let from = 0;
+  let to = 0;
   for (let i = 0; i < widths.length; i++) {
-    const from = Math.max(0, i - window);
-    const to = Math.min(widths.length, i + window + 1);
-    const around = buffer.subarray(0, to - from);
-    for (let k = from; k < to; k++) around[k - from] = widths[k];
-    around.sort();
+    const nextFrom = Math.max(0, i - window);
+    const nextTo = Math.min(widths.length, i + window + 1);
+    for (; from < nextFrom; from++) size = removeSorted(sorted, size, widths[from]);
+    for (; to < nextTo; to++) size = insertSorted(sorted, size, widths[to]);
     // The FULL_SHARE quantile counted from the widest.
-    const column = around[around.length - 1 - Math.min(around.length - 1, Math.floor(around.length * FULL_SHARE))] ?? 0;
-    let filling = 0;
-    for (const width of around) if (Math.abs(width - column) <= FILL_TOLERANCE) filling++;
-    result[i] = filling >= 3 && filling >= around.length * MIN_SUPPORT ? column : Number.NaN;
+    const column = sorted[size - 1 - Math.min(size - 1, Math.floor(size * FULL_SHARE))] ?? 0;
+    const filling = lowerBound(sorted, size, column + FILL_TOLERANCE + 1e-9) - lowerBound(sorted, size, column - FILL_TOLERANCE - 1e-9);
+    result[i] = filling >= 3 && filling >= size * MIN_SUPPORT ? column : Number.NaN;
   }
   return result;
+}
+
+/** The first index of `sorted[0..size)` holding a value not below `value`. */
+function lowerBound(sorted: Float64Array, size: number, value: number): number {
+  let low = 0;
+  let high = size;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function insertSorted(sorted: Float64Array, size: number, value: number): number {
+  const at = lowerBound(sorted, size, value);
+  sorted.copyWithin(at + 1, at, size);
+  sorted[at] = value;
+  return size + 1;
+}
+
+function removeSorted(sorted: Float64Array, size: number, value: number): number {
+  const at = lowerBound(sorted, size, value);
+  sorted.copyWithin(at, at + 1, size);
+  return size - 1;
 }
