@@ -4,9 +4,11 @@
 import { CJK_PUNCT_SOURCE, INLINE_SPACE_SOURCE, isCjkPunct } from '../charClasses';
 import type { Rule } from './rule';
 
-// Each alternative consumes a whole whitespace run next to a mark, so the scan stays linear.
+// Each alternative consumes a whole whitespace run next to a mark, so the scan stays linear: the first
+// starts only at a run's start and takes the run inside a lookahead, which never backtracks (a plain
+// `\s+(?=mark)` would retry from every space of a long run that no mark follows).
 const SPACE_NEXT_TO_PUNCT = new RegExp(
-  `[${INLINE_SPACE_SOURCE}]+(?=[${CJK_PUNCT_SOURCE}])|(?<=[${CJK_PUNCT_SOURCE}])[${INLINE_SPACE_SOURCE}]+`,
+  `(?<![${INLINE_SPACE_SOURCE}])(?=([${INLINE_SPACE_SOURCE}]+))\\1(?=[${CJK_PUNCT_SOURCE}])|(?<=[${CJK_PUNCT_SOURCE}])[${INLINE_SPACE_SOURCE}]+`,
   'g',
 );
 
