@@ -35,6 +35,14 @@ function changeDelay(length: number): number {
   return length > LARGE_DOCUMENT ? DEBOUNCE_LARGE_MS : 0;
 }
 
+/**
+ * Shows a message without waiting for it. The show-message calls send a request (typed as returning
+ * nothing); a client that does not implement it answers with an error, which must not end the server.
+ */
+function quietly(sent: unknown): void {
+  if (sent instanceof Promise) sent.catch(() => undefined);
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let store: DocumentStore | undefined;
@@ -62,7 +70,8 @@ export function startServer(connection: Connection): void {
         return (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'article' })) as SettingsLayer | undefined;
       },
       reportConfigError: (error) => {
-        void connection.window.showWarningMessage(message(locale, 'configError', { reason: error.message }));
+        // A client without window/showMessageRequest answers with an error; it must not end the server.
+        quietly(connection.window.showWarningMessage(message(locale, 'configError', { reason: error.message })));
       },
     });
     return store;
@@ -80,8 +89,10 @@ export function startServer(connection: Connection): void {
     if (!state.analysis) {
       if (!tooLargeNotified.has(uri)) {
         tooLargeNotified.add(uri);
-        void connection.window.showInformationMessage(
-          message(settings.locale, 'tooLarge', { length: current.getText().length, limit: settings.maxDocumentLength }),
+        quietly(
+          connection.window.showInformationMessage(
+            message(settings.locale, 'tooLarge', { length: current.getText().length, limit: settings.maxDocumentLength }),
+          ),
         );
       }
       await connection.sendDiagnostics({ uri, version, diagnostics: [] });

@@ -1,0 +1,161 @@
+// Malformed LSP traffic against the real server (dist/server.js --stdio): every bad request is answered
+// with an error or null, and the server goes on serving the documents it has.
+
+import * as assert from 'node:assert/strict';
+import { readFixture } from '../helpers';
+import { open, startServer, type TestServer } from '../lsp/lspClient';
+
+const SAMPLE = readFixture('sample/sample.raw.article');
+
+/** Sends a request and returns its result, or the error it was answered with. */
+async function settle(server: TestServer, method: string, params: unknown): Promise<{ result?: unknown; error?: unknown }> {
+  try {
+    return { result: await server.connection.sendRequest(method, params) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** Messages the server shows the user, as notifications or as requests (which this client answers with null). */
+function collectNotices(server: TestServer): string[] {
+  const notices: string[] = [];
+  server.connection.onNotification('window/showMessage', (params: { message: string }) => {
+    notices.push(params.message);
+  });
+  server.connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+    notices.push(params.message);
+    return null;
+  });
+  return notices;
+}
+
+describe('robustness: malformed LSP traffic', function () {
+  this.timeout(120_000);
+  let server: TestServer;
+  let counter = 0;
+  const nextUri = () => `file:///robustness/doc${++counter}.article`;
+
+  before(async () => {
+    server = await startServer();
+  });
+
+  after(async () => {
+    await server.stop();
+  });
+
+  /** The server still analyses and answers: a fresh document gets its diagnostics and symbols. */
+  async function assertServing(): Promise<void> {
+    const uri = nextUri();
+    const diagnostics = await open(server, uri, SAMPLE);
+    assert.ok(diagnostics.length > 0);
+    const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(Array.isArray(symbols) && symbols.length > 0);
+  }
+
+  it('answers positions and ranges past the end, and negative ones, without failing', async () => {
+    const uri = nextUri();
+    await open(server, uri, SAMPLE);
+    const textDocument = { uri };
+    for (const position of [
+      { line: 1_000_000, character: 5 },
+      { line: 3, character: 1_000_000 },
+      { line: -1, character: -1 },
+      { line: 0, character: 2 ** 31 },
+    ]) {
+      const hover = await settle(server, 'textDocument/hover', { textDocument, position });
+      assert.ok(hover.error !== undefined || hover.result === null || typeof hover.result === 'object');
+      const actions = await settle(server, 'textDocument/codeAction', {
+        textDocument,
+        range: { start: position, end: { line: 2_000_000, character: 0 } },
+        context: { diagnostics: [], only: ['quickfix', 'source.fixAll.article'] },
+      });
+      assert.ok(actions.error !== undefined || Array.isArray(actions.result) || actions.result === null);
+    }
+    await assertServing();
+  });
+
+  it('answers requests for unknown and closed documents with null', async () => {
+    for (const method of ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/formatting', 'textDocument/codeAction']) {
+      const params = {
+        textDocument: { uri: 'file:///robustness/never-opened.article' },
+        position: { line: 0, character: 0 },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [] },
+        options: { tabSize: 2, insertSpaces: true },
+      };
+      assert.equal((await settle(server, method, params)).result ?? null, null, method);
+    }
+    const uri = nextUri();
+    await open(server, uri, SAMPLE);
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.equal((await settle(server, 'textDocument/documentSymbol', { textDocument: { uri } })).result ?? null, null);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 9 },
+      contentChanges: [{ text: 'closed' }],
+    });
+    await assertServing();
+  });
+
+  it('survives garbage params and unknown methods', async () => {
+    const garbage: unknown[] = [null, {}, [], 42, 'text', { textDocument: null }, { textDocument: { uri: 17 }, position: 'start' }, { textDocument: {}, position: { line: 'a' } }];
+    for (const params of garbage) {
+      for (const method of ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeAction', 'textDocument/formatting', 'textDocument/foldingRange']) {
+        await settle(server, method, params);
+      }
+      await server.connection.sendNotification('textDocument/didChange', params as object);
+      await server.connection.sendNotification('textDocument/didOpen', params as object);
+    }
+    const unknown = await settle(server, 'article/noSuchMethod', { x: 1 });
+    assert.ok(unknown.error, 'an unknown request is answered with an error');
+    await assertServing();
+  });
+
+  it('keeps serving after changes with out-of-order versions', async () => {
+    const uri = nextUri();
+    await open(server, uri, SAMPLE, 5);
+    for (const version of [3, 5, 4, 100, 2]) {
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '网' }],
+      });
+    }
+    const latest = server.nextDiagnostics(uri, 101);
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 101 }, contentChanges: [{ text: SAMPLE }] });
+    assert.ok((await latest).length > 0);
+    await assertServing();
+  });
+
+  it('takes a 50 MB change: the document is over the size limit, not analysed, and says so', async () => {
+    const uri = nextUri();
+    await open(server, uri, SAMPLE);
+    const notices = collectNotices(server);
+    const cleared = server.nextDiagnostics(uri, 2);
+    const huge = '网络强国。\n'.repeat(Math.ceil(50_000_000 / 6));
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: huge }] });
+    assert.deepEqual(await cleared, []);
+    assert.equal((await settle(server, 'textDocument/documentSymbol', { textDocument: { uri } })).result ?? null, null);
+    assert.ok(notices.some((notice) => /maxDocumentLength/.test(notice)), notices.join('\n'));
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await assertServing();
+  });
+
+  it('honours a small article.maxDocumentLength with a message and no analysis, then analyses again under it', async () => {
+    const limited = await startServer();
+    try {
+      limited.editorSettings = { maxDocumentLength: 1000 };
+      const notices = collectNotices(limited);
+      const uri = nextUri();
+      assert.deepEqual(await open(limited, uri, SAMPLE), []);
+      assert.ok(notices.some((notice) => notice.includes('1000')), notices.join('\n'));
+      const analysed = limited.nextDiagnostics(uri, 2);
+      await limited.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: '多边参与 、多方参与。\n' }],
+      });
+      assert.ok((await analysed).length > 0);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
