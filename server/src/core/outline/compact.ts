@@ -44,19 +44,25 @@ function compactChars(text: string, toSource: (index: number) => number): Compac
   const sources: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (isInlineSpace(ch) && !keepsSpace(text, i)) continue;
+    if (isInlineSpace(ch)) {
+      // A whole run of spaces at once (judging each space by scanning its run made long runs quadratic).
+      let end = i + 1;
+      while (end < text.length && isInlineSpace(text[end])) end++;
+      if (keepsSpace(text, i, end)) {
+        out += ch;
+        sources.push(toSource(i));
+      }
+      i = end - 1;
+      continue;
+    }
     out += ch;
     sources.push(toSource(i));
   }
   return { text: out, sources };
 }
 
-function keepsSpace(text: string, at: number): boolean {
-  let before = at - 1;
-  while (before >= 0 && isInlineSpace(text[before])) before--;
-  let after = at + 1;
-  while (after < text.length && isInlineSpace(text[after])) after++;
-  if (before < 0 || after >= text.length) return false;
-  // One space between two words survives; the rest of a run goes.
-  return !isCjk(text[before]) && !isCjk(text[after]) && !isInlineSpace(text[at - 1]);
+/** Whether the run of spaces [start, end) keeps its first space: one space between two words survives; the rest of a run goes. */
+function keepsSpace(text: string, start: number, end: number): boolean {
+  if (start === 0 || end >= text.length) return false;
+  return !isCjk(text[start - 1]) && !isCjk(text[end]);
 }
