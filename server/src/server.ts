@@ -85,7 +85,9 @@ export function startServer(connection: Connection): void {
     const current = documents.get(uri);
     // Drop stale work: the document changed or closed while settings were loading.
     if (!current || current.version !== version) return;
-    const state = documentStore().stateWith(current, settings);
+    const state = await documentStore().stateWith(current, settings);
+    // A large document is analysed in steps; if it changed meanwhile, the newer version's run publishes.
+    if (documents.get(uri)?.version !== version) return;
     if (!state.analysis) {
       if (!tooLargeNotified.has(uri)) {
         tooLargeNotified.add(uri);
@@ -158,7 +160,10 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   });
 
-  documents.onDidOpen((event) => schedule(event.document.uri, 0));
+  documents.onDidOpen((event) => {
+    documentStore().opened(event.document.uri);
+    schedule(event.document.uri, 0);
+  });
   documents.onDidChangeContent((event) => {
     const size = event.document.getText().length;
     schedule(event.document.uri, changeDelay(size));

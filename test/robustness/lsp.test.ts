@@ -140,6 +140,24 @@ describe('robustness: malformed LSP traffic', function () {
     await assertServing();
   });
 
+  it('answers requests for a small document while a large one is still being analysed', async () => {
+    const small = nextUri();
+    await open(server, small, SAMPLE);
+    const large = nextUri();
+    const body = SAMPLE.replace(/\n+$/, '\n');
+    const text = Array.from({ length: Math.ceil(2_000_000 / body.length) }, (_, i) => body.replace(/\d/g, (d) => String((Number(d) + i) % 10))).join('\n');
+    const order: string[] = [];
+    const diagnostics = open(server, large, text).then(() => order.push('large analysed'));
+    // Give the server time to read the large document and start on it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: small } });
+    order.push('small answered');
+    assert.ok(Array.isArray(symbols) && symbols.length > 0);
+    await diagnostics;
+    assert.deepEqual(order, ['small answered', 'large analysed']);
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: large } });
+  });
+
   it('honours a small article.maxDocumentLength with a message and no analysis, then analyses again under it', async () => {
     const limited = await startServer();
     try {

@@ -3,7 +3,7 @@
 import { fixAllEdits as fixAllEditsOf, fixAllText } from './fix';
 import { lint } from './lint';
 import { derive, parseArticle, type ArticleModel, type ModelOptions } from './model';
-import { analyzeRegions, WHOLE_DOCUMENT_LIMIT, type RegionCache } from './regions';
+import { analyzeRegions, regionSteps, WHOLE_DOCUMENT_LIMIT, type RegionalAnalysis, type RegionCache } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
 import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
 import { speakersOf, type Speaker } from './speakers';
@@ -35,7 +35,25 @@ export function analyze(text: string, settings: Settings, previous?: Analysis): 
     const model = parseArticle(text, options);
     return analysisOf(model, settings, () => lint(model, settings));
   }
-  const regional = analyzeRegions(text, options, previous?.regions);
+  return regionalAnalysis(analyzeRegions(text, options, previous?.regions), settings);
+}
+
+/**
+ * `analyze` for a caller that must stay responsive: a large document is analysed one region at a time
+ * (rules included), awaiting `pause()` between regions so other work can run; the result is the same.
+ */
+export async function analyzeInSteps(text: string, settings: Settings, previous: Analysis | undefined, pause: () => Promise<void>): Promise<Analysis> {
+  if (text.length <= WHOLE_DOCUMENT_LIMIT) return analyze(text, settings, previous);
+  const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
+  const steps = regionSteps(text, options, previous?.regions, settings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return regionalAnalysis(step.value, settings);
+    await pause();
+  }
+}
+
+function regionalAnalysis(regional: RegionalAnalysis, settings: Settings): Analysis {
   const { model } = regional;
   // Figures are found per region (reusing unchanged ones) and kept where figuresOf looks for them.
   const prepareFigures = () => void derive(model, 'figures', regional.figures);

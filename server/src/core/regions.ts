@@ -96,6 +96,18 @@ function isSpaceLike(code: number): boolean {
 
 /** Analyses a large document region by region, taking over unchanged regions from `previous`. */
 export function analyzeRegions(text: string, options: ModelOptions, previous?: RegionCache): RegionalAnalysis {
+  const steps = regionSteps(text, options, previous);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, one region per step, so a caller can let other work run between steps; with `lintWith`
+ * each step also runs the rules over its region (the problems are then ready when the steps end).
+ */
+export function* regionSteps(text: string, options: ModelOptions, previous?: RegionCache, lintWith?: Settings): Generator<void, RegionalAnalysis> {
   const eol = dominantEol(text);
   const cache = new Map<string, RegionAnalysis>();
   const placed: Placed[] = [];
@@ -109,6 +121,8 @@ export function analyzeRegions(text: string, options: ModelOptions, previous?: R
     let region = previous?.get(regionText) ?? cache.get(regionText);
     if (region?.parsedWith !== parsedWith) {
       region = { text: regionText, parsedWith, model: parseArticle(regionText, { ...options, region: { eol, continues } }) };
+      if (lintWith) regionProblems(region, lintWith);
+      yield;
     }
     cache.set(regionText, region);
     placed.push({ region, offset: start, line, fragment, block });

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../core';
+import { analyzeInSteps, type Analysis } from '../core';
 import { mergeSettings, type Locale, type Settings, type SettingsLayer } from '../core/settings';
 import { ConfigError, findProjectConfig, readSettingsFile } from '../node/projectConfig';
 
@@ -25,6 +25,11 @@ export class DocumentStore {
   private readonly states = new Map<string, DocumentState>();
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   private readonly reportedErrors = new Set<string>();
+  private readonly running = new Map<string, { version: number; settings: Settings; state: Promise<DocumentState> }>();
+  /** Documents between open and close: an analysis that ends after a close is not kept. */
+  private readonly open = new Set<string>();
+  /** Lets pending messages be handled between two regions of a large document. */
+  private readonly pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
   constructor(private readonly locale: Locale, private readonly hooks: StoreHooks) {}
 
@@ -64,7 +69,14 @@ export class DocumentStore {
     this.reportedErrors.clear();
   }
 
+  /** A document was opened: its analyses are worth keeping until it closes. */
+  opened(uri: string): void {
+    this.open.add(uri);
+  }
+
   forget(uri: string): void {
+    this.open.delete(uri);
+    this.running.delete(uri);
     this.states.delete(uri);
     this.settingsCache.delete(uri);
   }
@@ -75,14 +87,38 @@ export class DocumentStore {
     return this.stateWith(document, settings);
   }
 
-  stateWith(document: TextDocument, settings: Settings): DocumentState {
-    const cached = this.states.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings) return cached;
+  /**
+   * The analysis of the document's current version with these settings. A large document is analysed a
+   * region at a time, letting requests for other documents run in between; requests for this version
+   * that arrive meanwhile share the one analysis under way.
+   */
+  stateWith(document: TextDocument, settings: Settings): Promise<DocumentState> {
+    const uri = document.uri;
+    const version = document.version;
+    const cached = this.states.get(uri);
+    if (cached && cached.version === version && cached.settings === settings) return Promise.resolve(cached);
+    const running = this.running.get(uri);
+    if (running && running.version === version && running.settings === settings) return running.state;
+    const state = this.analyse(document, settings, cached);
+    this.running.set(uri, { version, settings, state });
+    const done = () => {
+      if (this.running.get(uri)?.state === state) this.running.delete(uri);
+    };
+    state.then(done, done);
+    return state;
+  }
+
+  private async analyse(document: TextDocument, settings: Settings, previous: DocumentState | undefined): Promise<DocumentState> {
+    const uri = document.uri;
+    const version = document.version;
     const text = document.getText();
     // The previous version's analysis lets a large document re-analyse only what the edit touched.
-    const analysis = text.length > settings.maxDocumentLength ? undefined : analyze(text, settings, cached?.analysis);
-    const state = { version: document.version, settings, analysis };
-    this.states.set(document.uri, state);
+    const analysis =
+      text.length > settings.maxDocumentLength ? undefined : await analyzeInSteps(text, settings, previous?.analysis, this.pause);
+    const state: DocumentState = { version, settings, analysis };
+    // Keep it unless a newer version was analysed meanwhile (or the document closed).
+    const current = this.states.get(uri);
+    if (this.open.has(uri) && (!current || current.version <= version)) this.states.set(uri, state);
     return state;
   }
 }
