@@ -51,6 +51,16 @@ describe('layout evidence', () => {
     assert.equal(kindAfter(article('这一行正好排满并且句子结束。', '下一行仍属于同一个段落的文字'), '这一行正好'), 'wrap');
   });
 
+  it('ends a long news paragraph at a full line ending a sentence, unless a quote is open', () => {
+    // Two speakers quoted make the article news; its paragraph has run past 80 ems when the sentence ends.
+    const speakers = ['教授李明说，这一段里写下了字', '主任王强指出，每一行排满了'];
+    const paragraph = (...opening: string[]) => ['标题在这里', ...opening, ...FULL, ...FULL.slice(0, 2), '这一行正好排满并且句子结束。', '下一行仍属于同一个段落的文字', ...FULL];
+    assert.equal(kindAfter(paragraph(...speakers), '这一行正好'), 'paragraph');
+    assert.equal(kindAfter(paragraph('“教授李明说，这一段里写下了', '主任王强指出，每一行排满了'), '这一行正好'), 'wrap');
+    // The same paragraph in prose that quotes nobody goes on.
+    assert.equal(kindAfter(paragraph(FULL[0], FULL[1]), '这一行正好'), 'wrap');
+  });
+
   it('joins a line whose next line begins with punctuation that cannot start a line', () => {
     assert.equal(kindAfter(article('短行', '，然后继续写这一段的文字吧'), '短行'), 'wrap');
   });

@@ -48,8 +48,8 @@ describe('wraps', () => {
   it('counts the sample wraps by kind (hand-checked against the expected article)', () => {
     // The expected article joins 168 of the sample's breaks: 7 around stranded marks (。 + + and four ,),
     // 9 beside figures (，2017 2017年 到27.2 27.2万 到32.9% 造2025 2025” 到7.72 7.72亿), 66 inside what
-    // Intl.Segmenter('zh') calls words, and 86 other breaks inside sentences. The engine still joins one
-    // break too many (…保障能力。/各级党政机关…, a full sentence-final line; see docs/accuracy.md).
+    // Intl.Segmenter('zh') calls words, and 86 other breaks inside sentences. Not among them:
+    // …保障能力。/各级党政机关…, a full sentence-final line that ends a long news paragraph.
     const model = parseArticle(readFixture('sample/sample.raw.article'));
     const counts: Record<string, number> = {};
     for (const wrap of wrapsOf(model)) counts[wrap.kind] = (counts[wrap.kind] ?? 0) + 1;

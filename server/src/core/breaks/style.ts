@@ -17,7 +17,21 @@ export interface DocumentStyle {
   readonly widths: readonly number[];
   /** Width of the column each fragment was set in, in ems. */
   readonly columns: readonly number[];
+  /**
+   * The document reports what people said (`宋建武说，`, `司长韦振华指出，`) often enough to be news
+   * prose, whose paragraphs are short (a few sentences, rarely past 90 characters).
+   */
+  readonly reportsSpeech: boolean;
 }
+
+/**
+ * A speech verb closing an attribution (`教授宋建武说，`, `有关部门表示：`), not a fixed phrase built on 说
+ * (`一般来说，` `比如说，` `也就是说，` `换句话说，` `听说，`).
+ */
+const ATTRIBUTION = /(?<![来如是话听])(?:说|表示|指出|认为|强调)[，：,:]/g;
+/** Attributions a news document shows at least, and per how many sentences. */
+const MIN_ATTRIBUTIONS = 2;
+const SENTENCES_PER_ATTRIBUTION = 10;
 
 /** Below this share of indented lines, leading whitespace is an accident (lost text), not a convention. */
 const INDENT_SHARE = 0.04;
@@ -39,5 +53,21 @@ export function readStyle(text: string, fragments: readonly Fragment[]): Documen
     indents: indented >= 3 && indented / breaks >= INDENT_SHARE,
     widths,
     columns: columnWidths(widths),
+    reportsSpeech: reportsSpeech(fragments),
   };
+}
+
+function reportsSpeech(fragments: readonly Fragment[]): boolean {
+  let attributions = 0;
+  let sentences = 0;
+  // An attribution may be cut by a wrap (`宋建武` / `说，`): each fragment is read after the last few
+  // characters of the one before, and a match counts where it ends.
+  let tail = '';
+  for (const fragment of fragments) {
+    const text = tail + fragment.text.replace(/\s+/g, '');
+    for (const match of text.matchAll(ATTRIBUTION)) if (match.index + match[0].length > tail.length) attributions++;
+    for (const _ of fragment.text.matchAll(/[。！？]/g)) sentences++;
+    tail = text.slice(-3);
+  }
+  return attributions >= MIN_ATTRIBUTIONS && attributions * SENTENCES_PER_ATTRIBUTION >= sentences;
 }
