@@ -61,6 +61,13 @@ describe('layout evidence', () => {
     assert.equal(kindAfter(paragraph(FULL[0], FULL[1]), '这一行正好'), 'wrap');
   });
 
+  it('ends the paragraph before a short line without punctuation after a full sentence end (a box label)', () => {
+    const lines = article('这一行正好排满并且句子结束。', '关键词', '软件包是一种存档格式，它包含');
+    assert.notEqual(kindAfter(lines, '这一行正好'), 'wrap');
+    // A short line that ends with a mark is the paragraph's last line.
+    assert.equal(kindAfter(article('这一行正好排满并且句子结束。', '关键词如下。', '软件包是一种存档格式，它包含'), '这一行正好'), 'wrap');
+  });
+
   it('joins a line whose next line begins with punctuation that cannot start a line', () => {
     assert.equal(kindAfter(article('短行', '，然后继续写这一段的文字吧'), '短行'), 'wrap');
   });

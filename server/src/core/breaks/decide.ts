@@ -139,6 +139,7 @@ function weigh(
   }
   if (startsIndentedParagraph(fragments, i + 1, style, startsBlock)) add(-4, 'next-line-indented');
   else if ((sentenceEnd || endsClause(before)) && headingAhead(fragments, i + 1, style)) add(-4, 'next-line-heading');
+  else if (sentenceEnd && standsApart(fragments, i + 1, style)) add(-3, 'next-line-apart');
   if (parseInlineLabel(after)) add(-4, 'next-starts-with-label');
 
   // Room left once the next line's first unbreakable unit is placed: a line ended because that unit did
@@ -281,6 +282,24 @@ function headingAhead(fragments: readonly Fragment[], j: number, style: Document
 }
 
 const HEADING_PUNCTUATION = /[，。、；：！？,.;:!?]/;
+
+/** Ems short of its column a line must be to be no wrap of its own. */
+const APART_SHORT = 3;
+
+/**
+ * Fragment j, after a sentence end, cannot be that paragraph's next line: it is short, so it would be
+ * the paragraph's last, yet it carries no punctuation at all (a paragraph's last line ends with a mark).
+ * It is a heading or a box label (关键词, 板卡设备). Latin and figures are left aside: pdfminer cuts a
+ * line at them, so a short piece says nothing.
+ */
+function standsApart(fragments: readonly Fragment[], j: number, style: DocumentStyle): boolean {
+  const line = fragments[j]?.text;
+  const next = fragments[j + 1]?.text;
+  if (line === undefined || next === undefined || /[\p{P}\p{S}]/u.test(line) || hasLatin(line) || hasInnerGap(line)) return false;
+  if (isLatinRun(next) || startsWithContinuation(next) || isPunctuationOnly(next)) return false;
+  const column = columnOf(j, style);
+  return column - style.widths[j] - leadingUnitWidth(next) >= APART_SHORT;
+}
 
 /** Leading whitespace where the document does not indent: text the extractor dropped (` 世纪` for `21世纪`). */
 export function startsWithLostText(fragment: Fragment, style: DocumentStyle): boolean {
