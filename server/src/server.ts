@@ -7,12 +7,13 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  type CodeAction,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseLocale, type Locale, type SettingsLayer } from './core/settings';
-import { codeActions, FIX_ALL_KIND } from './lsp/codeActions';
+import { codeActions, FIX_ALL_KIND, resolveDeferredFix, type DeferredFix } from './lsp/codeActions';
 import { toDiagnostic, toDocumentSymbols, toTextEdit } from './lsp/convert';
 import { DocumentStore } from './lsp/documentStore';
 import { foldingRanges } from './lsp/folding';
@@ -48,6 +49,8 @@ export function startServer(connection: Connection): void {
   let store: DocumentStore | undefined;
   let locale: Locale = 'en';
   let canPullConfiguration = false;
+  /** The client fetches a code action's edit with codeAction/resolve, so document-wide fixes are built only when picked. */
+  let canResolveEdits = false;
   const pending = new Map<string, NodeJS.Timeout>();
   const tooLargeNotified = new Set<string>();
 
@@ -131,12 +134,13 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     locale = parseLocale(params.locale) ?? 'en';
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canResolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         documentSymbolProvider: { label: 'Article' },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         documentFormattingProvider: true,
         foldingRangeProvider: true,
       },
@@ -204,8 +208,18 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(
     guard('codeAction', null, async (params) => {
       const found = await analysisOf(params.textDocument.uri);
-      return found ? codeActions(params, found.document, found.analysis) : null;
+      return found ? codeActions(params, found.document, found.analysis, canResolveEdits) : null;
     }),
+  );
+
+  // On failure the action goes back as it came (without an edit), like guard's fallback for the others.
+  connection.onCodeActionResolve(async (action: CodeAction) =>
+    guard('codeActionResolve', action, async () => {
+      const deferred = action.data as DeferredFix | undefined;
+      if (!deferred || typeof deferred.uri !== 'string') return action;
+      const found = await analysisOf(deferred.uri);
+      return found ? resolveDeferredFix(action, found.analysis, found.document.version) : action;
+    })(undefined),
   );
 
   connection.onDocumentFormatting(

@@ -158,6 +158,35 @@ describe('robustness: malformed LSP traffic', function () {
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: large } });
   });
 
+  it('defers document-wide fixes to codeAction/resolve for clients that resolve edits, with the same edits', async () => {
+    const resolving = await startServer({
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { resolveSupport: { properties: ['edit'] } } },
+      },
+    });
+    try {
+      const uri = nextUri();
+      const diagnostics = await open(resolving, uri, SAMPLE);
+      const eagerUri = nextUri();
+      const eagerDiagnostics = await open(server, eagerUri, SAMPLE);
+      const ask = (target: TestServer, at: string, diagnostic: unknown) =>
+        target.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri: at },
+          range: (diagnostic as { range: unknown }).range,
+          context: { diagnostics: [diagnostic], only: ['quickfix'] },
+        }) as Promise<Array<{ title: string; edit?: { changes: Record<string, unknown[]> }; data?: unknown }>>;
+      const index = diagnostics.findIndex((d) => diagnostics.filter((other) => other.code === d.code && (other.data as { fix?: unknown })?.fix).length > 1);
+      const deferred = (await ask(resolving, uri, diagnostics[index])).find((action) => action.data && !action.edit);
+      assert.ok(deferred, 'a document-wide fix without its edit');
+      const resolved = (await resolving.connection.sendRequest('codeAction/resolve', deferred)) as { edit: { changes: Record<string, unknown[]> } };
+      const eager = (await ask(server, eagerUri, eagerDiagnostics[index])).find((action) => action.title === deferred.title);
+      assert.deepEqual(resolved.edit.changes[uri], eager?.edit?.changes[eagerUri]);
+    } finally {
+      await resolving.stop();
+    }
+  });
+
   it('honours a small article.maxDocumentLength with a message and no analysis, then analyses again under it', async () => {
     const limited = await startServer();
     try {

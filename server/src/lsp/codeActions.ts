@@ -17,12 +17,27 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
-export function codeActions(params: CodeActionParams, document: TextDocument, analysis: Analysis): CodeAction[] {
+/** What a code action whose edit is computed on codeAction/resolve carries instead. */
+export interface DeferredFix {
+  readonly uri: string;
+  readonly version: number;
+  /** Fix every problem of one rule, or everything. */
+  readonly ruleId?: string;
+}
+
+/**
+ * The code actions at the diagnostics asked about. With `deferEdits` (the client resolves edits), the
+ * document-wide fixes carry a DeferredFix and get their edit in `resolveDeferredFix`: in a large
+ * document they are tens of thousands of edits, which should be built only for the action picked.
+ */
+export function codeActions(params: CodeActionParams, document: TextDocument, analysis: Analysis, deferEdits = false): CodeAction[] {
   const { only } = params.context;
   const { model, settings } = analysis;
   const actions: CodeAction[] = [];
   const uri = document.uri;
   const workspaceEdit = (edits: readonly Edit[]) => ({ changes: { [uri]: edits.map((edit) => toTextEdit(model.lineIndex, edit)) } });
+  const documentWide = (ruleId?: string): Pick<CodeAction, 'edit' | 'data'> =>
+    deferEdits ? { data: { uri, version: document.version, ruleId } satisfies DeferredFix } : { edit: workspaceEdit(documentWideEdits(analysis, ruleId)) };
 
   if (wants(only, CodeActionKind.QuickFix)) {
     const offeredRules = new Set<string>();
@@ -41,13 +56,12 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
       const ruleId = String(diagnostic.code ?? '');
       if (!offeredRules.has(ruleId)) {
         offeredRules.add(ruleId);
-        const sameRule = analysis.problems.filter((problem) => problem.ruleId === ruleId && problem.fix);
-        if (sameRule.length > 1) {
+        if ((fixableCounts(analysis).get(ruleId) ?? 0) > 1) {
           actions.push({
             title: message(settings.locale, 'fixRule', { rule: ruleId }),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            edit: workspaceEdit(compatibleEdits(sameRule)),
+            ...documentWide(ruleId),
           });
         }
       }
@@ -66,10 +80,35 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
   }
 
   if (only && wants(only, FIX_ALL_KIND) && only.some((kind) => kind.startsWith(CodeActionKind.Source))) {
-    const edits = fixAllEdits(model.text, settings);
-    actions.push({ title: message(settings.locale, 'fixAll'), kind: FIX_ALL_KIND, edit: workspaceEdit(edits) });
+    actions.push({ title: message(settings.locale, 'fixAll'), kind: FIX_ALL_KIND, ...documentWide() });
   }
   return actions;
+}
+
+/** Fills in the edit of a deferred action, when the analysis is still of the version it was offered for. */
+export function resolveDeferredFix(action: CodeAction, analysis: Analysis, version: number): CodeAction {
+  const deferred = action.data as DeferredFix;
+  if (deferred.version !== version) return action;
+  const edits = documentWideEdits(analysis, deferred.ruleId);
+  return { ...action, edit: { changes: { [deferred.uri]: edits.map((edit) => toTextEdit(analysis.model.lineIndex, edit)) } } };
+}
+
+function documentWideEdits(analysis: Analysis, ruleId: string | undefined): Edit[] {
+  if (ruleId === undefined) return fixAllEdits(analysis.model.text, analysis.settings);
+  return compatibleEdits(analysis.problems.filter((problem) => problem.ruleId === ruleId && problem.fix));
+}
+
+/** How many problems of each rule carry a fix, counted once per analysis. */
+const fixableCountsOf = new WeakMap<Analysis, Map<string, number>>();
+
+function fixableCounts(analysis: Analysis): Map<string, number> {
+  let counts = fixableCountsOf.get(analysis);
+  if (!counts) {
+    counts = new Map();
+    for (const problem of analysis.problems) if (problem.fix) counts.set(problem.ruleId, (counts.get(problem.ruleId) ?? 0) + 1);
+    fixableCountsOf.set(analysis, counts);
+  }
+  return counts;
 }
 
 function textOf(diagnostic: Diagnostic): string {
