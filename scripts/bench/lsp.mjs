@@ -39,7 +39,11 @@ export class BenchServer {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      // As VS Code declares: code action edits may be resolved later.
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { resolveSupport: { properties: ['edit'] } } },
+      },
     });
     await this.connection.sendNotification('initialized', {});
   }

@@ -58,6 +58,7 @@ export function splitLines(text: string): Line[] {
 
 /** The line ending used most in the text (LF when there is none). */
 export function dominantEol(text: string): Eol {
+  if (text.indexOf('\r') < 0) return '\n';
   let crlf = 0;
   let lf = 0;
   let cr = 0;
