@@ -68,6 +68,11 @@ describe('layout evidence', () => {
     assert.equal(kindAfter(article('这一行正好排满并且句子结束。', '关键词如下。', '软件包是一种存档格式，它包含'), '这一行正好'), 'wrap');
   });
 
+  it('joins a wrapped title whose second line starts with a bound particle (所有 / 的数据！)', () => {
+    const model = parseArticle(['记得备份您所有', '的数据！', ...FULL].join('\n') + '\n');
+    assert.equal(model.breaks[0].kind, 'wrap');
+  });
+
   it('joins a line whose next line begins with punctuation that cannot start a line', () => {
     assert.equal(kindAfter(article('短行', '，然后继续写这一段的文字吧'), '短行'), 'wrap');
   });

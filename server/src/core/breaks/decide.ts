@@ -17,6 +17,7 @@ import {
   leadingUnitWidth,
   opensPending,
   splitsFigure,
+  startsWithBoundParticle,
   startsWithContinuation,
   wordAcross,
 } from './evidence';
@@ -115,6 +116,7 @@ function weigh(
   const add = (weight: number, reason: string) => tally.add(weight, reason);
 
   if (startsWithContinuation(after)) add(5, 'next-starts-with-punctuation');
+  if (startsWithBoundParticle(after)) add(3, 'next-starts-with-particle');
   // A stranded mark belongs with the text before it; one that does not end a sentence also with the text after.
   if (isPunctuationOnly(after) || (isPunctuationOnly(before) && !endsSentence(before))) add(4, 'punctuation-only-line');
   if (endsWithOpener(before)) add(4, 'open-quote-at-end');
