@@ -73,6 +73,11 @@ describe('layout evidence', () => {
     assert.equal(model.breaks[0].kind, 'wrap');
   });
 
+  it('reads a letter-spaced line as full when it follows an indented first line (Latin widths are estimates)', () => {
+    const lines = article('这一行正好排满并且句子结束。', '育种创新持续提速迈上台阶', '去年全国审定登记了品种', '共 2800 多 个 ， 比 上 年 多');
+    assert.notEqual(kindAfter(lines, '育种创新'), 'wrap');
+  });
+
   it('joins a line whose next line begins with punctuation that cannot start a line', () => {
     assert.equal(kindAfter(article('短行', '，然后继续写这一段的文字吧'), '短行'), 'wrap');
   });

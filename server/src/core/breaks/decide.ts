@@ -251,7 +251,8 @@ function startsIndentedParagraph(fragments: readonly Fragment[], j: number, styl
   const nextWidth = style.widths[j + 1];
   const short = column - width;
   if (!(short >= INDENT_MIN && short <= INDENT_MAX) || short - leadingUnitWidth(next) < 1) return false;
-  if (nextWidth < column - 1 || nextWidth - width < INDENT_MIN) return false;
+  // A letter-spaced next line was justified, so full, whatever its estimated width (Latin in it).
+  if (!isLetterSpaced(next) && (nextWidth < column - 1 || nextWidth - width < INDENT_MIN)) return false;
   if (endsSentence(line) || endsClause(line) || endsMidSentence(line) || isPunctuationOnly(line)) return false;
   if (hasLatin(line) || hasInnerGap(line) || isLetterSpaced(line)) return false;
   // The line before must be able to end a block: a sentence or clause end, or a one-line heading.
