@@ -145,21 +145,51 @@ function inReadingOrder(body: readonly Item[]): OutlineEntry[] {
 /** A section or heading spans up to the next entry of the same or a higher rank, in document order. */
 function withSpans(model: ArticleModel, entries: readonly OutlineEntry[], documentEnd: number): OutlineEntry[] {
   const anchors = entries.filter((e) => e.kind !== 'byline').sort((a, b) => a.start - b.start);
+  const nextOfRank = nextAtMostLevel(anchors);
   return entries.map((entry) => {
     if (entry.kind === 'byline') return entry;
-    const next = anchors.find((other) => other.start > entry.start && other.level <= entry.level);
+    // The first anchor after the entry of the same or a higher rank, found in constant time per entry.
+    const after = firstAfter(anchors, entry.start);
+    const next = after < anchors.length ? anchors[nextOfRank.get(entry.level)?.[after] ?? anchors.length] : undefined;
     const end = next ? lastTextEndBefore(model, next.start) : documentEnd;
     return { ...entry, end: Math.max(entry.end, end) };
   });
 }
 
-function lastTextEndBefore(model: ArticleModel, offset: number): number {
-  let end = 0;
-  for (const fragment of model.fragments) {
-    if (fragment.start >= offset) break;
-    end = Math.min(fragment.end, offset);
+/** For each level and each index i, the first index at or after i whose anchor's level is at most that level. */
+function nextAtMostLevel(anchors: readonly OutlineEntry[]): Map<number, Int32Array> {
+  const table = new Map<number, Int32Array>();
+  for (const level of new Set(anchors.map((anchor) => anchor.level))) {
+    const next = new Int32Array(anchors.length + 1).fill(anchors.length);
+    for (let i = anchors.length - 1; i >= 0; i--) next[i] = anchors[i].level <= level ? i : next[i + 1];
+    table.set(level, next);
   }
-  return end;
+  return table;
+}
+
+/** Index of the first anchor starting after `offset` (anchors sorted by start). */
+function firstAfter(anchors: readonly OutlineEntry[], offset: number): number {
+  let low = 0;
+  let high = anchors.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (anchors[mid].start > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** The end of the text before `offset`: of the last fragment starting before it (a binary search). */
+function lastTextEndBefore(model: ArticleModel, offset: number): number {
+  const fragments = model.fragments;
+  let low = 0;
+  let high = fragments.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (fragments[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low === 0 ? 0 : Math.min(fragments[low - 1].end, offset);
 }
 
 function inlineLevels(inline: readonly LabelHit[], firstLevel: number): Map<string, number> {
