@@ -73,6 +73,20 @@ describe('layout evidence', () => {
     assert.equal(model.breaks[0].kind, 'wrap');
   });
 
+  it('joins a short line ending in a word that needs what follows (的, 和, 在 …) to the next', () => {
+    assert.equal(kindAfter(article('短短一句。', '安全漏洞在软件上的', '缺陷', '新的一段从这里开始写起来'), '安全漏洞'), 'wrap');
+    assert.equal(kindAfter(article('短短一句。', '软件包系统和', '依赖关系', '新的一段从这里开始写起来'), '软件包系统'), 'wrap');
+    // 目的 is a word of its own: a heading may end with it.
+    assert.notEqual(kindAfter(article('短短一句。', '我们这次活动的目的', '缺陷', '新的一段从这里开始写起来'), '我们这次'), 'wrap');
+  });
+
+  it('joins a title wrapped before a single character or a quoted term', () => {
+    assert.equal(parseArticle(['安装前的硬件和操作系统的相关设', '', '置', '', ...FULL].join('\n')).breaks[0].kind, 'wrap');
+    assert.equal(parseArticle(['种业振兴跑出', '“加速度”', ...FULL].join('\n')).breaks[0].kind, 'wrap');
+    // A two-character box label below the title stands apart.
+    assert.notEqual(parseArticle(['安全远程登录', '词汇', ...FULL].join('\n')).breaks[0].kind, 'wrap');
+  });
+
   it('reads a letter-spaced line as full when it follows an indented first line (Latin widths are estimates)', () => {
     const lines = article('这一行正好排满并且句子结束。', '育种创新持续提速迈上台阶', '去年全国审定登记了品种', '共 2800 多 个 ， 比 上 年 多');
     assert.notEqual(kindAfter(lines, '育种创新'), 'wrap');
@@ -93,10 +107,10 @@ describe('layout evidence', () => {
   });
 
   it('joins a Latin or figure run standing on its own line to the text around it', () => {
-    const lines = article('数字经济总量在', '2017', '年达到新的高度，还在增长中');
+    const lines = article('数字经济总量增长', '2017', '年达到新的高度，还在增长中');
     assert.equal(kindAfter(lines, '数字经济'), 'wrap');
     assert.equal(kindAfter(lines, '2017'), 'wrap');
-    assert.notEqual(kindAfter(article('数字经济总量在', '年达到新的高度，还在增长中'), '数字经济'), 'wrap');
+    assert.notEqual(kindAfter(article('数字经济总量增长', '年达到新的高度，还在增长中'), '数字经济'), 'wrap');
   });
 
   it('joins a letter-spaced (justified) short line', () => {

@@ -8,12 +8,15 @@ import {
   endsClause,
   endsMidSentence,
   endsSentence,
+  endsWithBoundWord,
   endsWithOpener,
   hasInnerGap,
   hasLatin,
   isLatinRun,
   isLetterSpaced,
+  isLoneCharacter,
   isPunctuationOnly,
+  isQuotedTail,
   leadingUnitWidth,
   opensPending,
   splitsFigure,
@@ -119,6 +122,8 @@ function weigh(
   if (startsWithBoundParticle(after)) add(3, 'next-starts-with-particle');
   // A stranded mark belongs with the text before it; one that does not end a sentence also with the text after.
   if (isPunctuationOnly(after) || (isPunctuationOnly(before) && !endsSentence(before))) add(4, 'punctuation-only-line');
+  if (endsWithBoundWord(before)) add(4, 'ends-with-bound-word');
+  if (isLoneCharacter(after, before) || isQuotedTail(after, before)) add(4, 'tail-of-line-before');
   if (endsWithOpener(before)) add(4, 'open-quote-at-end');
   else if (pending > 0) add(1, 'quote-pending');
   if (isLetterSpaced(before)) add(4, 'justified-line');
