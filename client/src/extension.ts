@@ -90,6 +90,7 @@ async function fixAllInActiveEditor(): Promise<void> {
     editor.document.uri,
     new vscode.Range(0, 0, editor.document.lineCount, 0),
     'source.fixAll.article',
+    1, // resolve the action: the server computes its edit on codeAction/resolve
   );
   const fixAll = actions?.find((action) => action.kind?.value === 'source.fixAll.article' && action.edit);
   if (fixAll?.edit) await vscode.workspace.applyEdit(fixAll.edit);

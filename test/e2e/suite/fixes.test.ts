@@ -59,8 +59,9 @@ describe('fixing the sample in the editor', () => {
   it('“fix all of this rule” clears that rule and only removes whitespace', async () => {
     const { document, diagnostics } = await openRawCopy();
     const target = diagnostics.find((d) => ruleOf(d) === 'space-around-punctuation')!;
+    // Document-wide fixes carry their edit only once resolved (codeAction/resolve): ask VS Code to resolve them.
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', document.uri, target.range, vscode.CodeActionKind.QuickFix.value);
+      'vscode.executeCodeActionProvider', document.uri, target.range, vscode.CodeActionKind.QuickFix.value, 10);
     // Its title names the rule in either language (“space-around-punctuation”).
     const ruleFix = actions.find((a) => a.edit && !a.isPreferred && a.title.includes('“space-around-punctuation”'));
     assert.ok(ruleFix?.edit, `a fix-all-of-rule action among: ${actions.map((a) => a.title).join(' | ')}`);
@@ -74,7 +75,7 @@ describe('fixing the sample in the editor', () => {
   it('source.fixAll.article turns the sample into the expected fixed article', async () => {
     const { document } = await openRawCopy();
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', document.uri, fullRange(document), 'source.fixAll.article');
+      'vscode.executeCodeActionProvider', document.uri, fullRange(document), 'source.fixAll.article', 1);
     const fixAllAction = actions.find((a) => a.kind?.value === 'source.fixAll.article');
     assert.ok(fixAllAction?.edit, 'a source.fixAll.article action with an edit');
     assert.ok(await vscode.workspace.applyEdit(fixAllAction.edit));
