@@ -34,6 +34,7 @@ const RULES_DIR = path.join(FIXTURES, 'rules');
 export const SPACING_AND_PUNCTUATION_RULES = [
   'space-around-punctuation',
   'space-between-han',
+  'space-between-latin',
   'half-width-punctuation',
   'full-width-alnum',
   'cjk-latin-spacing',

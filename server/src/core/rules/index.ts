@@ -7,6 +7,7 @@ import { lostText } from './lostText';
 import type { Rule } from './rule';
 import { spaceAroundPunctuation } from './spaceAroundPunctuation';
 import { spaceBetweenHan } from './spaceBetweenHan';
+import { spaceBetweenLatin } from './spaceBetweenLatin';
 import { halfWidthPunctuation } from './halfWidthPunctuation';
 import { fullWidthAlnum } from './fullWidthAlnum';
 import { cjkLatinSpacing } from './cjkLatinSpacing';
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   blockSpacing,
   spaceAroundPunctuation,
   spaceBetweenHan,
+  spaceBetweenLatin,
   halfWidthPunctuation,
   fullWidthAlnum,
   cjkLatinSpacing,
