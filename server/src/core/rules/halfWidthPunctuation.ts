@@ -73,18 +73,27 @@ function checkBlock(context: RuleContext, block: Block): void {
     }
   }
 
-  // Parentheses pair by nesting; a pair is Chinese when it holds Chinese or stands between Chinese.
+  // Parentheses pair by nesting; a pair is Chinese when it holds Chinese or stands between Chinese
+  // (国内生产总值(GDP)增长). A pair without Chinese that encloses a half-width pair kept as it is holds
+  // text set in ASCII typography (格式(“3.0 (quilt)”)与, as the corpus truth keeps it): it stays too,
+  // rather than mixing widths in one nest.
   const open: number[] = [];
+  /** Per open pair: whether a half-width pair inside it stays half-width. */
+  const holdsAscii: boolean[] = [];
   for (const index of parens) {
     if (text[index] === '(') {
       open.push(index);
+      holdsAscii.push(false);
       continue;
     }
     const opener = open.pop();
+    const asciiInside = holdsAscii.pop() ?? false;
     if (opener === undefined) {
       if (isChineseNeighbour(previousNonSpace(text, index))) reportMark(index);
-    } else if (hasHan(opener + 1, index) || (chineseOrEdge(previousNonSpace(text, opener)) && isChineseNeighbour(nextNonSpace(text, index)))) {
+    } else if (hasHan(opener + 1, index) || (!asciiInside && chineseOrEdge(previousNonSpace(text, opener)) && isChineseNeighbour(nextNonSpace(text, index)))) {
       reportPair(opener, index, '（）');
+    } else if (holdsAscii.length > 0) {
+      holdsAscii[holdsAscii.length - 1] = true;
     }
   }
   for (const opener of open) if (isHanChar(nextNonSpace(text, opener))) reportMark(opener);
