@@ -8,6 +8,7 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   type CodeAction,
+  type DocumentSymbol,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -19,7 +20,7 @@ import { DocumentStore } from './lsp/documentStore';
 import { foldingRanges } from './lsp/folding';
 import { hoverAt } from './lsp/hover';
 import { message } from './lsp/messages';
-import { fixAllEdits } from './core';
+import { fixAllEdits, type Analysis } from './core';
 import { WHOLE_DOCUMENT_LIMIT } from './core/regions';
 
 /**
@@ -52,6 +53,7 @@ export function startServer(connection: Connection): void {
   /** The client fetches a code action's edit with codeAction/resolve, so document-wide fixes are built only when picked. */
   let canResolveEdits = false;
   const pending = new Map<string, NodeJS.Timeout>();
+  const symbolsOf = new WeakMap<Analysis, DocumentSymbol[]>();
   const tooLargeNotified = new Set<string>();
 
   /** Runs a handler; an exception is logged and answered with `fallback`, so one bad request never stops the server. */
@@ -193,8 +195,14 @@ export function startServer(connection: Connection): void {
       const found = await analysisOf(params.textDocument.uri);
       if (!found) return null;
       const { analysis } = found;
-      const entries = analysis.outlineWithSpeakers(message(analysis.settings.locale, 'speakers'));
-      return toDocumentSymbols(analysis.model.lineIndex, entries);
+      // Kept per analysis: the outline view and breadcrumbs ask again and again for the same version.
+      let symbols = symbolsOf.get(analysis);
+      if (!symbols) {
+        const entries = analysis.outlineWithSpeakers(message(analysis.settings.locale, 'speakers'));
+        symbols = toDocumentSymbols(analysis.model.lineIndex, entries);
+        symbolsOf.set(analysis, symbols);
+      }
+      return symbols;
     }),
   );
 
