@@ -184,4 +184,13 @@ describe('evidence helpers', () => {
     assert.deepEqual(wordAcross('作出贡', '献时间'), { word: '贡献', left: 1, right: 1 });
     assert.equal(wordAcross('所有', '的数据'), undefined);
   });
+  it('keeps a Latin run apart when the Chinese either side of it is one word without it (moved there)', () => {
+    const lines = article('软件包是一种存档格式，它包含了安', 'Debian', '装一个软件将用到的所有文件。');
+    assert.equal(kindAfter(lines, '软件包是'), 'block');
+    assert.equal(kindAfter(lines, 'Debian'), 'block');
+    // A run that fits where it stands still joins both sides.
+    const inPlace = article('这一行排满了栏宽我们先安装', 'Debian', '系统然后再配置它的网络。');
+    assert.equal(kindAfter(inPlace, '这一行排满'), 'wrap');
+    assert.equal(kindAfter(inPlace, 'Debian'), 'wrap');
+  });
 });

@@ -12,6 +12,7 @@ import {
   endsWithOpener,
   hasInnerGap,
   hasLatin,
+  isDisplacedRun,
   isLatinRun,
   isLetterSpaced,
   isLoneCharacter,
@@ -129,6 +130,7 @@ function weigh(
   if (isLetterSpaced(before)) add(4, 'justified-line');
   if (splitsFigure(before, after)) add(1.5, 'figure-split');
   if (isLatinRun(before) || isLatinRun(after)) add(2.5, 'latin-run-line');
+  if (isDisplacedRun(fragments[i - 1]?.text, before, after) || isDisplacedRun(before, after, fragments[i + 2]?.text)) add(-8, 'displaced-run');
   const cutPiece = !isLatinRun(before) && !isLatinRun(after) && betweenLatinRuns(fragments, i);
   if (cutPiece) add(3, 'piece-between-latin-runs');
 

@@ -122,6 +122,17 @@ export function isLatinRun(text: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._\-+%‰/]*$/.test(text);
 }
 
+/**
+ * A Latin run on a line of its own that the extractor moved there from elsewhere on the page (a margin
+ * label, a running head, a word from another column): the Chinese either side of it reads on as one word
+ * without it (`还没有真的进` / `Debian` / `入稳定版`, `搭配使` / `Ustable` / `用`). No word of Chinese holds a
+ * Latin run inside it, so the run stood elsewhere and is a block of its own.
+ */
+export function isDisplacedRun(before: string | undefined, run: string, after: string | undefined): boolean {
+  if (before === undefined || after === undefined || !isLatinRun(run)) return false;
+  return wordAcross(before, after) !== undefined;
+}
+
 /** A digit on one side of the break: a figure whose unit or context is on the other (`2017` / `年`). */
 export function splitsFigure(before: string, after: string): boolean {
   const last = before[before.length - 1];
