@@ -193,4 +193,11 @@ describe('evidence helpers', () => {
     assert.equal(kindAfter(inPlace, '这一行排满'), 'wrap');
     assert.equal(kindAfter(inPlace, 'Debian'), 'wrap');
   });
+  it('keeps apart lines of two interleaved columns, each reading on into the line after next (语/言, 其/他)', () => {
+    const lines = article('这一栏讲的是怎样翻译不同语', '另一栏在介绍缺陷系统还有其', '言的文档并且交给专门的团队', '他功能比如用标签标记报告。');
+    assert.equal(kindAfter(lines, '这一栏'), 'block');
+    assert.equal(kindAfter(lines, '另一栏'), 'block');
+    // Ordinary full lines still join.
+    assert.equal(kindAfter(lines, '编辑需要'), 'wrap');
+  });
 });

@@ -13,6 +13,7 @@ import {
   hasInnerGap,
   hasLatin,
   isDisplacedRun,
+  isInterleaved,
   isLatinRun,
   isLetterSpaced,
   isLoneCharacter,
@@ -55,6 +56,8 @@ const WORD_WEIGHT = 2.5;
  * 80 characters of its paragraph ends it (16 of 16; Debian prose in dev: 103 of 214).
  */
 const NEWS_PARAGRAPH = 80;
+/** Two interleaved columns outweigh a full line and a missing blank line, not a stranded mark or comma. */
+const INTERLEAVED_WEIGHT = 5;
 /** Chinese paragraphs indent their first line by two ems; extractors drop the indent. */
 const PARAGRAPH_INDENT = 2;
 
@@ -181,6 +184,8 @@ function weigh(
 
   // The dictionary segmenter is the costliest evidence: consult it only when it can change the outcome.
   if (tally.total <= 0 && tally.total > -WORD_WEIGHT && wordAcross(before, after)) add(WORD_WEIGHT, 'word-across');
+
+  if (tally.total > 0 && tally.total < INTERLEAVED_WEIGHT && isInterleaved(fragments, i)) add(-INTERLEAVED_WEIGHT, 'interleaved-columns');
 
   const join = tally.total > 0;
   const reason = (join ? tally.forReason : tally.againstReason) ?? 'no-evidence';

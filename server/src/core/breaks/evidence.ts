@@ -133,6 +133,22 @@ export function isDisplacedRun(before: string | undefined, run: string, after: s
   return wordAcross(before, after) !== undefined;
 }
 
+/**
+ * Lines of two columns the extractor interleaved: each line reads on as one word into the line after the
+ * next, twice in a row (`不同语` / `Debian BTS 还有其` / `言有各自专门的邮件列` / `他功能特性`: 语言, 其他),
+ * while the line right below does not. Neighbouring lines then belong to different texts.
+ */
+export function isInterleaved(lines: ReadonlyArray<{ readonly text: string }>, i: number): boolean {
+  const readsOn = (a: number, b: number) => {
+    const x = lines[a]?.text;
+    const y = lines[b]?.text;
+    return x !== undefined && y !== undefined && isHan(x[x.length - 1]) && isHan(y[0]) && wordAcross(x, y) !== undefined;
+  };
+  // Cheap shape checks first: every line involved must end or start with Han for a word to cross.
+  if (!readsOn(i, i + 2) || readsOn(i, i + 1)) return false;
+  return readsOn(i + 1, i + 3) || readsOn(i - 1, i + 1);
+}
+
 /** A digit on one side of the break: a figure whose unit or context is on the other (`2017` / `年`). */
 export function splitsFigure(before: string, after: string): boolean {
   const last = before[before.length - 1];
