@@ -9,7 +9,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
-const SETTING_KEYS = ['rules', 'cjkLatinSpacing', 'maxDocumentLength'] as const;
+const SETTING_KEYS = ['rules', 'cjkLatinSpacing', 'maxDocumentLength', 'maxProblems'] as const;
 
 let client: LanguageClient | undefined;
 

@@ -55,6 +55,7 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, NodeJS.Timeout>();
   const symbolsOf = new WeakMap<Analysis, DocumentSymbol[]>();
   const tooLargeNotified = new Set<string>();
+  const capNotified = new Set<string>();
 
   /** Runs a handler; an exception is logged and answered with `fallback`, so one bad request never stops the server. */
   function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
@@ -107,7 +108,18 @@ export function startServer(connection: Connection): void {
     }
     tooLargeNotified.delete(uri);
     const { analysis } = state;
-    const diagnostics = analysis.problems.map((problem) => toDiagnostic(analysis.model.lineIndex, problem, uri, version));
+    const { problems } = analysis;
+    // Past the cap the Problems view is no help and the JSON alone takes long to send and render.
+    const shown = problems.length > settings.maxProblems ? problems.slice(0, settings.maxProblems) : problems;
+    if (shown !== problems && !capNotified.has(uri)) {
+      capNotified.add(uri);
+      quietly(
+        connection.window.showInformationMessage(
+          message(settings.locale, 'tooManyProblems', { count: problems.length, limit: settings.maxProblems }),
+        ),
+      );
+    }
+    const diagnostics = shown.map((problem) => toDiagnostic(analysis.model.lineIndex, problem, uri, version));
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -178,6 +190,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
     tooLargeNotified.delete(event.document.uri);
+    capNotified.delete(event.document.uri);
     documentStore().forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

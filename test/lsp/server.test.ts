@@ -195,6 +195,20 @@ describe('language server over stdio', function () {
     assert.ok(!(await next).some((d: Diagnostic) => d.code === 'space-around-punctuation'));
   });
 
+  it('shows at most article.maxProblems diagnostics, while fix all still fixes everything', async () => {
+    server.editorSettings = { maxProblems: 5 };
+    const uri = nextUri();
+    const diagnostics = await open(server, uri, SAMPLE);
+    assert.equal(diagnostics.length, 5);
+    const [fixAll] = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    const resolved = fixAll.edit ? fixAll : ((await server.connection.sendRequest('codeAction/resolve', fixAll)) as CodeAction);
+    assert.equal(applyTextEdits(SAMPLE, resolved.edit!.changes![uri]), SAMPLE_FIXED);
+  });
+
   it('speaks Chinese when the client locale is zh-cn', async () => {
     const zhServer = await startServer({ locale: 'zh-cn' });
     try {

@@ -16,6 +16,8 @@ export interface Settings {
   readonly cjkLatinSpacing: CjkLatinSpacing;
   /** Documents longer than this (UTF-16 code units) are not analysed. */
   readonly maxDocumentLength: number;
+  /** The editor shows at most this many problems per document (fixes still cover all of them). */
+  readonly maxProblems: number;
 }
 
 export const defaultSettings: Settings = {
@@ -23,6 +25,7 @@ export const defaultSettings: Settings = {
   rules: {},
   cjkLatinSpacing: 'ignore',
   maxDocumentLength: 20_000_000,
+  maxProblems: 10_000,
 };
 
 /** A partial layer of settings, as found in `.article-lint.json` or VS Code's `article.*`. */
@@ -31,6 +34,7 @@ export interface SettingsLayer {
   rules?: unknown;
   cjkLatinSpacing?: unknown;
   maxDocumentLength?: unknown;
+  maxProblems?: unknown;
 }
 
 /** Merges layers over the defaults, later layers winning; unknown or ill-typed values are ignored. */
@@ -38,6 +42,7 @@ export function mergeSettings(...layers: Array<SettingsLayer | undefined>): Sett
   let locale = defaultSettings.locale;
   let cjkLatinSpacing = defaultSettings.cjkLatinSpacing;
   let maxDocumentLength = defaultSettings.maxDocumentLength;
+  let maxProblems = defaultSettings.maxProblems;
   const rules: Record<string, RuleSetting> = {};
   for (const layer of layers) {
     if (!layer || typeof layer !== 'object') continue;
@@ -47,6 +52,7 @@ export function mergeSettings(...layers: Array<SettingsLayer | undefined>): Sett
       cjkLatinSpacing = layer.cjkLatinSpacing;
     }
     if (typeof layer.maxDocumentLength === 'number' && layer.maxDocumentLength > 0) maxDocumentLength = layer.maxDocumentLength;
+    if (typeof layer.maxProblems === 'number' && layer.maxProblems > 0) maxProblems = Math.floor(layer.maxProblems);
     if (layer.rules && typeof layer.rules === 'object') {
       for (const [id, value] of Object.entries(layer.rules as Record<string, unknown>)) {
         const setting = parseRuleSetting(value);
@@ -57,7 +63,7 @@ export function mergeSettings(...layers: Array<SettingsLayer | undefined>): Sett
       }
     }
   }
-  return { locale, rules, cjkLatinSpacing, maxDocumentLength };
+  return { locale, rules, cjkLatinSpacing, maxDocumentLength, maxProblems };
 }
 
 export function parseLocale(value: unknown): Locale | undefined {
