@@ -125,6 +125,12 @@ export function isCjkCode(code: number): boolean {
   return isHanCode(code) || CJK_PUNCT_CODES.has(code);
 }
 
+/** Whether a text holds any inline space (a cheap test before a pattern that needs one). */
+export function hasInlineSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isInlineSpaceCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
 export function isInlineSpaceCode(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
 }

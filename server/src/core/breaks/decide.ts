@@ -24,7 +24,8 @@ import {
   splitsFigure,
   startsWithBoundParticle,
   startsWithContinuation,
-  wordAcross,
+  wordsAcrossLines,
+  type WordsAcrossLines,
 } from './evidence';
 import type { DocumentStyle } from './style';
 import { COLUMN_WINDOW } from './width';
@@ -69,6 +70,7 @@ export function decideBreaks(fragments: readonly Fragment[], fixed: ReadonlyArra
   let carried = 0;
   // Width of the paragraph so far, this line included.
   let paragraph = 0;
+  const across = wordsAcrossLines(fragments);
   for (let i = 0; i + 1 < fragments.length; i++) {
     paragraph += style.widths[i];
     const fixedBefore = fixed[i];
@@ -81,7 +83,7 @@ export function decideBreaks(fragments: readonly Fragment[], fixed: ReadonlyArra
       const lostText = i > 0 && decisions[i - 1].join && startsWithLostText(fragments[i], style);
       const startsBlock = i > 0 && !decisions[i - 1].join;
       const context = { pending, lostTextBefore: lostText, carried, startsBlock, paragraph, measure: paragraphMeasure(decisions, i, style) };
-      decision = weigh(fragments, i, style, context);
+      decision = weigh(fragments, i, style, context, across);
     }
     carried = decision.piece ? carried + style.widths[i] : 0;
     if (!decision.join) {
@@ -114,6 +116,7 @@ function weigh(
   i: number,
   style: DocumentStyle,
   context: BreakContext,
+  across: WordsAcrossLines,
 ): Decision & { piece: boolean; full: boolean } {
   const { pending, lostTextBefore, carried, startsBlock, paragraph, measure } = context;
   const before = fragments[i].text;
@@ -133,7 +136,7 @@ function weigh(
   if (isLetterSpaced(before)) add(4, 'justified-line');
   if (splitsFigure(before, after)) add(1.5, 'figure-split');
   if (isLatinRun(before) || isLatinRun(after)) add(2.5, 'latin-run-line');
-  if (isDisplacedRun(fragments[i - 1]?.text, before, after) || isDisplacedRun(before, after, fragments[i + 2]?.text)) add(-8, 'displaced-run');
+  if (isDisplacedRun(fragments, i, across) || isDisplacedRun(fragments, i + 1, across)) add(-8, 'displaced-run');
   const cutPiece = !isLatinRun(before) && !isLatinRun(after) && betweenLatinRuns(fragments, i);
   if (cutPiece) add(3, 'piece-between-latin-runs');
 
@@ -183,9 +186,9 @@ function weigh(
   if (style.indents && fragments[i + 1].start > fragments[i + 1].lineStart) add(-3, 'indented');
 
   // The dictionary segmenter is the costliest evidence: consult it only when it can change the outcome.
-  if (tally.total <= 0 && tally.total > -WORD_WEIGHT && wordAcross(before, after)) add(WORD_WEIGHT, 'word-across');
+  if (tally.total <= 0 && tally.total > -WORD_WEIGHT && across(i, i + 1)) add(WORD_WEIGHT, 'word-across');
 
-  if (tally.total > 0 && tally.total < INTERLEAVED_WEIGHT && isInterleaved(fragments, i)) add(-INTERLEAVED_WEIGHT, 'interleaved-columns');
+  if (tally.total > 0 && tally.total < INTERLEAVED_WEIGHT && isInterleaved(fragments, i, across)) add(-INTERLEAVED_WEIGHT, 'interleaved-columns');
 
   const join = tally.total > 0;
   const reason = (join ? tally.forReason : tally.againstReason) ?? 'no-evidence';

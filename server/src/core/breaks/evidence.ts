@@ -1,7 +1,7 @@
 // What the text either side of a line break says about it, one question per function.
 // Each answer is evidence a careful editor would weigh; layout.ts combines them.
 
-import { isAsciiDigit, isClosingMark, isHan, isInlineSpace, isLatinOrDigit, isOpeningMark, isSentenceEnd } from '../charClasses';
+import { isAsciiDigit, isClosingMark, isHan, isInlineSpace, isInlineSpaceCode, isLatinOrDigit, isOpeningMark, isSentenceEnd } from '../charClasses';
 import { emWidth } from './width';
 
 /** The last character that is not a closing mark ends a sentence (`。`, `。”`, `？）`). */
@@ -100,6 +100,10 @@ export function isPunctuationOnly(text: string): boolean {
  * (`列 出 的 这 样 的`). Justification stretches every line of a paragraph but its last.
  */
 export function isLetterSpaced(text: string): boolean {
+  // Each gap is an inline space: most lines have fewer than the three a spaced line needs.
+  let spaces = 0;
+  for (let i = 1; i + 1 < text.length && spaces < 3; i++) if (isInlineSpaceCode(text.charCodeAt(i))) spaces++;
+  if (spaces < 3) return false;
   let gaps = 0;
   let pairs = 0;
   for (let i = 1; i + 1 < text.length; i++) {
@@ -128,9 +132,9 @@ export function isLatinRun(text: string): boolean {
  * without it (`还没有真的进` / `Debian` / `入稳定版`, `搭配使` / `Ustable` / `用`). No word of Chinese holds a
  * Latin run inside it, so the run stood elsewhere and is a block of its own.
  */
-export function isDisplacedRun(before: string | undefined, run: string, after: string | undefined): boolean {
-  if (before === undefined || after === undefined || !isLatinRun(run)) return false;
-  return wordAcross(before, after) !== undefined;
+export function isDisplacedRun(lines: ReadonlyArray<{ readonly text: string }>, run: number, across: WordsAcrossLines = wordsAcrossLines(lines)): boolean {
+  if (run < 1 || run + 1 >= lines.length || !isLatinRun(lines[run].text)) return false;
+  return across(run - 1, run + 1) !== undefined;
 }
 
 /**
@@ -138,15 +142,32 @@ export function isDisplacedRun(before: string | undefined, run: string, after: s
  * next, twice in a row (`不同语` / `Debian BTS 还有其` / `言有各自专门的邮件列` / `他功能特性`: 语言, 其他),
  * while the line right below does not. Neighbouring lines then belong to different texts.
  */
-export function isInterleaved(lines: ReadonlyArray<{ readonly text: string }>, i: number): boolean {
-  const readsOn = (a: number, b: number) => {
-    const x = lines[a]?.text;
-    const y = lines[b]?.text;
-    return x !== undefined && y !== undefined && isHan(x[x.length - 1]) && isHan(y[0]) && wordAcross(x, y) !== undefined;
-  };
-  // Cheap shape checks first: every line involved must end or start with Han for a word to cross.
+export function isInterleaved(lines: ReadonlyArray<{ readonly text: string }>, i: number, across: WordsAcrossLines = wordsAcrossLines(lines)): boolean {
+  const readsOn = (a: number, b: number) => across(a, b) !== undefined;
   if (!readsOn(i, i + 2) || readsOn(i, i + 1)) return false;
   return readsOn(i + 1, i + 3) || readsOn(i - 1, i + 1);
+}
+
+/** wordAcross between line `a` and line `b` (undefined when either is missing). */
+export type WordsAcrossLines = (a: number, b: number) => WordAcross | undefined;
+
+/**
+ * wordAcross between lines by their indices, each pair of a line and the next two asked of the segmenter
+ * once: the layout asks about the same pairs for several breaks (displaced runs, interleaved columns).
+ */
+export function wordsAcrossLines(lines: ReadonlyArray<{ readonly text: string }>): WordsAcrossLines {
+  const known = new Map<number, WordAcross | null>();
+  return (a, b) => {
+    if (a < 0 || b >= lines.length || b <= a) return undefined;
+    if (b - a > 2) return wordAcross(lines[a].text, lines[b].text);
+    const key = a * 2 + (b - a - 1);
+    let found = known.get(key);
+    if (found === undefined) {
+      found = wordAcross(lines[a].text, lines[b].text) ?? null;
+      known.set(key, found);
+    }
+    return found ?? undefined;
+  };
 }
 
 /** A digit on one side of the break: a figure whose unit or context is on the other (`2017` / `年`). */

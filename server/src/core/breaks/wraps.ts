@@ -69,13 +69,22 @@ function numberAtEnd(text: string): number {
   let end = text.length;
   if (text[end - 1] === '%' || text[end - 1] === '‰') end--;
   let from = end;
-  while (from > 0 && /[\d,.]/.test(text[from - 1])) from--;
+  while (from > 0 && isNumberChar(text.charCodeAt(from - 1))) from--;
   let start = from;
   if (text[from - 1] === '+' || text[from - 1] === '-') {
-    if (/\d/.test(text[from] ?? '')) return text.length - (from - 1);
+    if (isDigitCode(text.charCodeAt(from))) return text.length - (from - 1);
   }
-  while (start < end && !/\d/.test(text[start])) start++;
+  while (start < end && !isDigitCode(text.charCodeAt(start))) start++;
   return start < end ? text.length - start : 0;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** A digit, comma or point (the characters of [\d,.]). */
+function isNumberChar(code: number): boolean {
+  return isDigitCode(code) || code === 0x2c || code === 0x2e;
 }
 
 /** The source extent of the word the segmenter found straddling the join. */

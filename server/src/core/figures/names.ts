@@ -28,7 +28,8 @@ export function wordAt(list: WordList, text: string, start: number): string | un
   const candidates = list.byFirst.get(text[start]);
   if (!candidates) return undefined;
   // 十分 is an idiom, 十分之一 a share.
-  return candidates.find((word) => text.startsWith(word, start) && text[start + word.length] !== '之');
+  for (const word of candidates) if (text.startsWith(word, start) && text[start + word.length] !== '之') return word;
+  return undefined;
 }
 
 const LONGEST_TITLE = 16;

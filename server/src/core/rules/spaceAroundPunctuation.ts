@@ -1,7 +1,7 @@
 // Whitespace before or after full-width punctuation, or between two marks (多边参与 、, 端倪。 ”上海).
 // Only inside a fragment: whitespace at a line's edge belongs to the line break, which the layout owns.
 
-import { CJK_PUNCT_SOURCE, INLINE_SPACE_SOURCE, isCjkPunct } from '../charClasses';
+import { CJK_PUNCT_SOURCE, INLINE_SPACE_SOURCE, hasInlineSpace, isCjkPunct } from '../charClasses';
 import type { Rule } from './rule';
 
 // Each alternative consumes a whole whitespace run next to a mark, so the scan stays linear: the first
@@ -29,7 +29,7 @@ export const spaceAroundPunctuation: Rule = {
   check(context) {
     const { model } = context;
     for (const fragment of model.fragments) {
-      if (model.roles[fragment.index] === 'directive') continue;
+      if (model.roles[fragment.index] === 'directive' || !hasInlineSpace(fragment.text)) continue;
       for (const match of fragment.text.matchAll(SPACE_NEXT_TO_PUNCT)) {
         const start = fragment.start + match.index;
         const end = start + match[0].length;

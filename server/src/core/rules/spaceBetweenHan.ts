@@ -8,7 +8,7 @@
 // Latin text spaced by autospace (`限制 BIOS 可`) does not count: only the gaps between Han are measured.
 // A fragment's leading whitespace (kept by the layout as a lost-text marker) never reaches this rule.
 
-import { HAN_SOURCE, INLINE_SPACE_SOURCE, isInlineSpace, isInlineSpaceCode } from '../charClasses';
+import { HAN_SOURCE, INLINE_SPACE_SOURCE, hasInlineSpace, isInlineSpace, isInlineSpaceCode } from '../charClasses';
 import type { Rule } from './rule';
 
 const SPACE_BETWEEN_HAN = new RegExp(`(?<=[${HAN_SOURCE}])[${INLINE_SPACE_SOURCE}]+(?=[${HAN_SOURCE}])`, 'g');
@@ -34,6 +34,7 @@ export const spaceBetweenHan: Rule = {
       // Bylines separate names with spaces on purpose (本报记者 王明 李华).
       if (role === 'directive' || role === 'byline') continue;
       const text = fragment.text;
+      if (!hasInlineSpace(text)) continue;
       const gaps = [...text.matchAll(SPACE_BETWEEN_HAN)];
       if (gaps.length === 0) continue;
       const letterSpaced = gaps.length >= 2 && isLetterSpaced(text, gaps);
