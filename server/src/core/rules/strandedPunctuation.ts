@@ -2,7 +2,7 @@
 
 import { wrapsOf } from '../breaks/wraps';
 import type { Rule } from './rule';
-import { joinEdit } from './wrapRule';
+import { joinEdit } from '../breaks/join';
 
 export const strandedPunctuation: Rule = {
   id: 'stranded-punctuation',

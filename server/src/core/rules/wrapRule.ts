@@ -1,12 +1,8 @@
 // The four wrap rules share one shape: report each wrap of their kind, fixed by joining it.
 
+import { joinEdit } from '../breaks/join';
 import { wrapsOf, type WrapKind } from '../breaks/wraps';
-import type { LineBreak } from '../model';
-import type { Edit, LocalizedText, Rule, RuleContext } from './rule';
-
-export function joinEdit(lineBreak: LineBreak): Edit {
-  return { start: lineBreak.start, end: lineBreak.end, newText: lineBreak.joiner };
-}
+import type { LocalizedText, Rule, RuleContext } from './rule';
 
 export function wrapRule(spec: {
   id: string;
