@@ -193,6 +193,25 @@ describe('evidence helpers', () => {
     assert.equal(kindAfter(inPlace, '这一行排满'), 'wrap');
     assert.equal(kindAfter(inPlace, 'Debian'), 'wrap');
   });
+  it('keeps apart a heading set down inside a paragraph, the lines around it reading on as one word (一 / 个)', () => {
+    const lines = article('这一行排满了栏宽之后还有一', '', '网页应用的风险', '', '个坚决的攻击者可能会走到更远。');
+    assert.equal(kindAfter(lines, '这一行排满'), 'block');
+    assert.equal(kindAfter(lines, '网页应用'), 'block');
+    // Without the word across it, the short line is the paragraph's next line.
+    const plain = article('这一行排满了栏宽之后还有两', '', '网页应用的风险', '', '个坚决的攻击者可能会走到更远。');
+    assert.equal(kindAfter(plain, '这一行排满'), 'wrap');
+  });
+  it('keeps the blocks of formatted text apart, a list item ending in a comma included', () => {
+    const formatted = [
+      '安全目标',
+      '有几种方式可以达成这一目标，包括：',
+      '通过在编译时添加增强安全性的编译选项来提供对已知安全问题的多种保护，进而提升程序安全性，',
+      '改进系统的默认配置，使其对攻击（本地或远程）有更强的防御能力，',
+      '启用新版本内核支持的安全特性。',
+    ];
+    const model = parseArticle(formatted.join('\n\n') + '\n');
+    assert.deepEqual(model.breaks.map((lineBreak) => lineBreak.kind === 'wrap'), [false, false, false, false]);
+  });
   it('keeps apart lines of two interleaved columns, each reading on into the line after next (语/言, 其/他)', () => {
     const lines = article('这一栏讲的是怎样翻译不同语', '另一栏在介绍缺陷系统还有其', '言的文档并且交给专门的团队', '他功能比如用标签标记报告。');
     assert.equal(kindAfter(lines, '这一栏'), 'block');

@@ -24,6 +24,7 @@ import {
   splitsFigure,
   startsWithBoundParticle,
   startsWithContinuation,
+  startsWithWordTail,
   wordsAcrossLines,
   type WordsAcrossLines,
 } from './evidence';
@@ -59,6 +60,8 @@ const WORD_WEIGHT = 2.5;
 const NEWS_PARAGRAPH = 80;
 /** Two interleaved columns outweigh a full line and a missing blank line, not a stranded mark or comma. */
 const INTERLEAVED_WEIGHT = 5;
+/** A blank line in formatted text outweighs a comma at the end (list items), not a stranded mark. */
+const FORMATTED_BLANK_WEIGHT = 6;
 /** Chinese paragraphs indent their first line by two ems; extractors drop the indent. */
 const PARAGRAPH_INDENT = 2;
 
@@ -137,6 +140,7 @@ function weigh(
   if (splitsFigure(before, after)) add(1.5, 'figure-split');
   if (isLatinRun(before) || isLatinRun(after)) add(2.5, 'latin-run-line');
   if (isDisplacedRun(fragments, i, across) || isDisplacedRun(fragments, i + 1, across)) add(-8, 'displaced-run');
+  else if (isIntruder(fragments, i, style, across) || isIntruder(fragments, i + 1, style, across)) add(-8, 'intruding-line');
   const cutPiece = !isLatinRun(before) && !isLatinRun(after) && betweenLatinRuns(fragments, i);
   if (cutPiece) add(3, 'piece-between-latin-runs');
 
@@ -181,6 +185,7 @@ function weigh(
     add(-3, 'line-short');
   }
 
+  if (!style.hasColumns && fragments[i + 1].line - fragments[i].line > 1) add(-FORMATTED_BLANK_WEIGHT, 'formatted-blocks');
   if (style.blanksAreRare && fragments[i + 1].line - fragments[i].line > 1) add(-1.2, 'blank-line');
   if (style.blanksAreCommon && fragments[i + 1].line - fragments[i].line === 1) add(1.5, 'no-blank-line');
   if (style.indents && fragments[i + 1].start > fragments[i + 1].lineStart) add(-3, 'indented');
@@ -300,6 +305,27 @@ function headingAhead(fragments: readonly Fragment[], j: number, style: Document
 }
 
 const HEADING_PUNCTUATION = /[，。、；：！？,.;:!?]/;
+
+/**
+ * Fragment j is a heading or label the extractor set down inside a paragraph: it has no punctuation,
+ * the line before it stops mid-clause, and that line reads on as one word into the line after j
+ * (`等等）。一` / `网页应用程序的内在风险` / `个坚决的攻击者`: 一个), while it does not read on into j, and the
+ * line after j starts with a word's tail, not a word of its own. The heading stays where the extractor
+ * put it (fixes never move text), but the paragraph is not joined through it.
+ */
+function isIntruder(fragments: readonly Fragment[], j: number, style: DocumentStyle, across: WordsAcrossLines): boolean {
+  if (j < 1 || j + 1 >= fragments.length) return false;
+  const line = fragments[j].text;
+  const before = fragments[j - 1].text;
+  if (INTRUDER_PUNCTUATION.test(line) || isLatinRun(line) || isLetterSpaced(line)) return false;
+  if (endsSentence(before) || endsClause(before)) return false;
+  // Where blank lines are rare they mark boxes and columns: a heading set down mid-paragraph has one.
+  if (style.blanksAreRare && fragments[j].line - fragments[j - 1].line === 1 && fragments[j + 1].line - fragments[j].line === 1) return false;
+  if (!across(j - 1, j + 1) || across(j - 1, j) || !startsWithWordTail(fragments[j + 1].text)) return false;
+  return style.widths[j] <= columnOf(j, style);
+}
+
+const INTRUDER_PUNCTUATION = /[\p{P}\p{S}]/u;
 
 /** Ems short of its column a line must be to be no wrap of its own. */
 const APART_SHORT = 3;

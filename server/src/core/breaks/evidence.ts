@@ -277,6 +277,17 @@ export function wordsAcross(pairs: ReadonlyArray<readonly [string, string]>): Ar
   return results;
 }
 
+/**
+ * The line starts with a lone Han character that the segmenter cannot make a word of with what follows
+ * it (`个坚决的`, `区，Linux`): the tail of a word begun elsewhere, not the start of a sentence (`点击右下角`).
+ */
+export function startsWithWordTail(text: string): boolean {
+  if (!isHan(text[0])) return false;
+  const head = headWithoutSpaces(text, WORD_WINDOW);
+  const first = wordSegmenter().segment(head).containing(0);
+  return first !== undefined && first.segment.length === 1;
+}
+
 function tailWithoutSpaces(text: string, count: number): string {
   let result = '';
   for (let i = text.length - 1; i >= 0 && result.length < count; i--) if (!isInlineSpace(text[i])) result = text[i] + result;

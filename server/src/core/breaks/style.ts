@@ -18,6 +18,11 @@ export interface DocumentStyle {
   /** Width of the column each fragment was set in, in ems. */
   readonly columns: readonly number[];
   /**
+   * Some line fills a column. Without one the text is not column lines at all but formatted blocks (an
+   * article already repaired, or typed by hand), and a blank line in it was put there to part blocks.
+   */
+  readonly hasColumns: boolean;
+  /**
    * The document reports what people said (`宋建武说，`, `司长韦振华指出，`) often enough to be news
    * prose, whose paragraphs are short (a few sentences, rarely past 90 characters).
    */
@@ -49,13 +54,15 @@ export function readStyle(text: string, fragments: readonly Fragment[]): Documen
   const breaks = Math.max(1, fragments.length - 1);
   const blankShare = blanks / breaks;
   const widths = fragments.map((fragment) => emWidth(fragment.text));
+  const columns = columnWidths(widths);
   return {
     blankShare,
     blanksAreRare: blankShare < 0.35,
     blanksAreCommon: blankShare > 0.55,
     indents: indented >= 3 && indented / breaks >= INDENT_SHARE,
     widths,
-    columns: columnWidths(widths),
+    columns,
+    hasColumns: columns.some((column) => !Number.isNaN(column)),
     reportsSpeech: reportsSpeech(fragments),
   };
 }
