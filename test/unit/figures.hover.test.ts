@@ -78,6 +78,14 @@ describe('figure hovers on the sample article', () => {
     assert.match(zh, /数额/);
   });
 
+  it('quotes the sentence as it reads once fixed: no spaces at full-width marks, no stray closing quote', () => {
+    const sentenceLine = (marked: string) => describeFigure(hoverIn(model, marked)!, model, 'en').split('\n').find((line) => line.startsWith('> '));
+    assert.match(sentenceLine('|7.72\n')!, /宋建武说，我国网民规模达到\*\*7\.72亿\*\*，网络已成为社会交往、信息交换的重要平台，形成/);
+    // The sentence before ends with 。” and this one starts after the quote; lost text keeps its space.
+    assert.match(sentenceLine('四|项')!, /^> 上海社会科学院/);
+    assert.match(sentenceLine('“一|带一')!, /建设 世纪数字丝绸之路。$/);
+  });
+
   it('explains the date range, the ordinal and the names', () => {
     assert.match(describeFigure(hoverIn(model, '会议 |20 日至')!, model, 'en'), /from the 20th to the 21st \(---20\/---21\)/);
     assert.match(describeFigure(hoverIn(model, '会议 |20 日至')!, model, 'zh-cn'), /20日至21日/);

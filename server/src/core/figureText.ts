@@ -13,6 +13,7 @@ import {
   plainDigits,
 } from './figures/words';
 import type { ArticleModel } from './model';
+import { isClosingMark, isCjkPunct, isInlineSpace } from './charClasses';
 import type { Locale } from './settings';
 
 const KIND_NAMES: Readonly<Record<FigureKind, { en: string; zh: string }>> = {
@@ -82,8 +83,34 @@ function sentenceOf(figure: Figure, model: ArticleModel): string {
   let end = figure.end;
   while (end < text.length && !ends.test(text[end - 1] ?? '') && end - figure.end < 200) end++;
   while (end < text.length && /[”’」』）)]/u.test(text[end])) end++;
-  const part = (from: number, to: number): string => escapeMarkdown(text.slice(from, to));
+  // A closing quote after the previous sentence's end belongs to that sentence.
+  while (start < figure.offset && (isClosingMark(text[start]) || isInlineSpace(text[start]))) start++;
+  const part = (from: number, to: number): string => escapeMarkdown(withoutSpacesAtMarks(text, from, to));
   return `${part(start, figure.offset)}**${part(figure.offset, figure.end)}**${part(figure.end, end)}`.trim();
+}
+
+/**
+ * text[from, to) without the spaces the extractor left next to full-width punctuation (`认为， 随着`), so
+ * the sentence reads as it will once fixed. Other spaces stay: one between Han characters may mark lost
+ * text (`建设 世纪`), one between Han and Latin is a matter of style.
+ */
+function withoutSpacesAtMarks(text: string, from: number, to: number): string {
+  let result = '';
+  for (let i = from; i < to; i++) {
+    if (isInlineSpace(text[i]) && (isCjkPunct(nonSpaceBefore(text, i)) || isCjkPunct(nonSpaceAfter(text, i)))) continue;
+    result += text[i];
+  }
+  return result;
+}
+
+function nonSpaceBefore(text: string, i: number): string | undefined {
+  while (i > 0 && isInlineSpace(text[i - 1])) i--;
+  return text[i - 1];
+}
+
+function nonSpaceAfter(text: string, i: number): string | undefined {
+  while (i < text.length && isInlineSpace(text[i])) i++;
+  return text[i];
 }
 
 function escapeMarkdown(text: string): string {
