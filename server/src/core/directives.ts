@@ -4,7 +4,8 @@
 // Rule ids are separated by spaces or commas; none means every rule. A directive line is its own block,
 // so rules never report on it.
 
-import type { Fragment } from './model';
+import type { ArticleModel, Fragment } from './model';
+import type { Edit } from './rules/rule';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line';
 
@@ -89,4 +90,25 @@ export class DirectiveIndex {
     }
     return found;
   }
+}
+
+/**
+ * The edit that turns `ruleId` off for the whole document: its id added to a `disable` directive that
+ * already opens the document, or such a directive put before everything else, as a block of its own
+ * (a directive line is never joined to the text around it, so the article's layout stays as it was).
+ * Undefined when that directive already names the rule.
+ */
+export function disableForDocumentEdit(model: Pick<ArticleModel, 'fragments' | 'directives' | 'eol' | 'bom'>, ruleId: string): Edit | undefined {
+  const first = model.directives[0];
+  if (first && first.fragment === 0 && first.kind === 'disable' && first.ruleIds.length > 0) {
+    const fragment = model.fragments[0];
+    if (first.ruleIds.includes(ruleId)) return undefined;
+    return { start: fragment.start, end: fragment.end, newText: directiveText('disable', [...first.ruleIds, ruleId]) };
+  }
+  const start = model.bom ? 1 : 0;
+  return { start, end: start, newText: `${directiveText('disable', [ruleId])}${model.eol}${model.eol}` };
+}
+
+function directiveText(kind: DirectiveKind, ruleIds: readonly string[]): string {
+  return `<!-- article-lint-${kind} ${ruleIds.join(' ')} -->`;
 }

@@ -2,9 +2,10 @@
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllEdits, type Analysis } from '../core';
+import { fixAllEdits, ruleById, type Analysis } from '../core';
 import { compatibleEdits } from '../core/fix';
 import { joinParagraphEdits } from '../core/breaks/join';
+import { disableForDocumentEdit } from '../core/directives';
 import type { Edit } from '../core/rules/rule';
 import { toTextEdit, type DiagnosticData } from './convert';
 import { message } from './messages';
@@ -41,6 +42,9 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
 
   if (wants(only, CodeActionKind.QuickFix)) {
     const offeredRules = new Set<string>();
+    const offeredDisable = new Set<string>();
+    // Turning a rule off comes after every fix, as in other linters' menus.
+    const disableActions: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'article') continue;
       const data = diagnostic.data as DiagnosticData | undefined;
@@ -65,6 +69,18 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
           });
         }
       }
+      if (!offeredDisable.has(ruleId) && ruleById(ruleId)) {
+        offeredDisable.add(ruleId);
+        const disable = disableForDocumentEdit(model, ruleId);
+        if (disable) {
+          disableActions.push({
+            title: message(settings.locale, 'disableRule', { rule: ruleId }),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: workspaceEdit([disable]),
+          });
+        }
+      }
       if (WRAP_RULES.has(ruleId)) {
         const paragraph = joinParagraphEdits(model, document.offsetAt(diagnostic.range.start));
         if (paragraph.length > 1) {
@@ -77,6 +93,7 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
         }
       }
     }
+    actions.push(...disableActions);
   }
 
   if (only && wants(only, FIX_ALL_KIND) && only.some((kind) => kind.startsWith(CodeActionKind.Source))) {
