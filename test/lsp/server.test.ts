@@ -108,14 +108,14 @@ describe('language server over stdio', function () {
   it('turns a rule off for the document with a directive on top, after every fix, keeping the rest as it was', async () => {
     const uri = nextUri();
     const diagnostics = await open(server, uri, SAMPLE);
-    const askAt = async (text: string, target: string, diagnostic: Diagnostic) =>
+    const askAt = async (target: string, diagnostic: Diagnostic) =>
       (await server.connection.sendRequest('textDocument/codeAction', {
         textDocument: { uri: target },
         range: diagnostic.range,
         context: { diagnostics: [diagnostic] },
       })) as CodeAction[];
     const space = diagnostics.find((d) => d.code === 'space-around-punctuation')!;
-    const actions = await askAt(SAMPLE, uri, space);
+    const actions = await askAt(uri, space);
     const turnOff = actions.find((action) => action.title === 'Turn off “space-around-punctuation” for this document')!;
     assert.ok(turnOff, 'the action is offered');
     assert.equal(actions.indexOf(turnOff), actions.length - 1, 'after the fixes');
@@ -128,7 +128,7 @@ describe('language server over stdio', function () {
     assert.equal(count(after), count(diagnostics), 'every other problem is still reported');
     // A second rule joins the same directive.
     const broken = after.find((d) => d.code === 'broken-word')!;
-    const again = (await askAt(disabled, secondUri, broken)).find((action) => action.title.startsWith('Turn off “broken-word”'))!;
+    const again = (await askAt(secondUri, broken)).find((action) => action.title.startsWith('Turn off “broken-word”'))!;
     assert.ok(applyTextEdits(disabled, again.edit!.changes![secondUri]).startsWith('<!-- article-lint-disable space-around-punctuation broken-word -->\n\n'));
   });
 

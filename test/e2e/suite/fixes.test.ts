@@ -21,6 +21,8 @@ const fixed = readText(SAMPLE_FIXED);
 const coreFixed = fixAll(raw, defaultSettings);
 const expectedCount = (text: string) => analyze(text, defaultSettings).problems.length;
 const withoutWhitespace = (text: string) => text.replace(/\s+/g, '');
+/** The title of "turn this rule off for the document", in English or Chinese. */
+const TURN_OFF = /^Turn off|^在本文档中关闭/;
 
 /** Opens an untitled copy of the raw sample and waits for its diagnostics. */
 async function openRawCopy() {
@@ -63,13 +65,26 @@ describe('fixing the sample in the editor', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider', document.uri, target.range, vscode.CodeActionKind.QuickFix.value, 10);
     // Its title names the rule in either language (“space-around-punctuation”).
-    const ruleFix = actions.find((a) => a.edit && !a.isPreferred && a.title.includes('“space-around-punctuation”'));
+    const ruleFix = actions.find((a) => a.edit && !a.isPreferred && a.title.includes('“space-around-punctuation”') && !TURN_OFF.test(a.title));
     assert.ok(ruleFix?.edit, `a fix-all-of-rule action among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(ruleFix.edit));
 
     const after = await diagnosticsWhen(document.uri, (d) => !d.some((x) => ruleOf(x) === 'space-around-punctuation'), 'no stray spaces');
     assert.ok(after.length > 0, 'the other rules still report');
     assert.equal(withoutWhitespace(document.getText()), withoutWhitespace(raw));
+  });
+
+  it('“turn off this rule for the document” puts a directive on top and the rule goes quiet', async () => {
+    const { document, diagnostics } = await openRawCopy();
+    const target = diagnostics.find((d) => ruleOf(d) === 'broken-word')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', document.uri, target.range, vscode.CodeActionKind.QuickFix.value);
+    const turnOff = actions.find((a) => a.edit && TURN_OFF.test(a.title) && a.title.includes('“broken-word”'));
+    assert.ok(turnOff?.edit, `a turn-off action among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(turnOff.edit));
+    assert.ok(document.getText().startsWith('<!-- article-lint-disable broken-word -->'), document.getText().slice(0, 80));
+    const after = await diagnosticsWhen(document.uri, (d) => !d.some((x) => ruleOf(x) === 'broken-word'), 'no broken-word problems');
+    assert.equal(after.filter((d) => ruleOf(d) === 'space-around-punctuation').length, diagnostics.filter((d) => ruleOf(d) === 'space-around-punctuation').length);
   });
 
   it('source.fixAll.article turns the sample into the expected fixed article', async () => {
