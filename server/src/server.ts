@@ -19,6 +19,7 @@ import { toDiagnostic, toDocumentSymbols, toTextEdit } from './lsp/convert';
 import { DocumentStore } from './lsp/documentStore';
 import { foldingRanges } from './lsp/folding';
 import { hoverAt } from './lsp/hover';
+import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
 import { message } from './lsp/messages';
 import { fixAllEdits, type Analysis } from './core';
 import { WHOLE_DOCUMENT_LIMIT } from './core/regions';
@@ -157,6 +158,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         documentFormattingProvider: true,
         foldingRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       },
       serverInfo: { name: 'article-lint', version: '0.1.0' },
     };
@@ -223,6 +225,13 @@ export function startServer(connection: Connection): void {
     guard('foldingRange', null, async (params) => {
       const found = await analysisOf(params.textDocument.uri);
       return found ? foldingRanges(found.analysis) : null;
+    }),
+  );
+
+  connection.languages.semanticTokens.on(
+    guard('semanticTokens', null, async (params) => {
+      const found = await analysisOf(params.textDocument.uri);
+      return found ? semanticTokens(found.analysis) : null;
     }),
   );
 

@@ -93,4 +93,31 @@ describe('navigation over LSP', function () {
       assert.equal(hover, null);
     });
   });
+
+  describe('semantic tokens', () => {
+    const TYPES = ['articleTitle', 'articleHeading', 'articleLabel', 'articleByline', 'comment', 'number'];
+
+    it('colours the sample by role and figure, decoded from the relative encoding', async () => {
+      const uri = nextUri();
+      const sample = readFixture('sample/sample.raw.article');
+      await open(server, uri, sample);
+      const { data } = (await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] };
+      assert.equal(data.length % 5, 0);
+      const lines = sample.split('\n');
+      const tokens: Array<[string, string]> = [];
+      let line = 0;
+      let character = 0;
+      for (let i = 0; i < data.length; i += 5) {
+        const [deltaLine, deltaStart, length, type] = data.slice(i, i + 4);
+        line += deltaLine;
+        character = deltaLine === 0 ? character + deltaStart : deltaStart;
+        tokens.push([TYPES[type], lines[line].slice(character, character + length)]);
+      }
+      assert.deepEqual(tokens[0], ['articleTitle', '全国网络安全和信息化工作会议释放六大重要信号']);
+      assert.deepEqual(tokens.filter(([type]) => type === 'articleLabel').map(([, text]) => text), ['信号一', '信号二', '信号三', '信号四', '信号五', '信号六']);
+      const numbers = tokens.filter(([type]) => type === 'number').map(([, text]) => text);
+      assert.ok(numbers.includes('27.2') && numbers.includes('万亿元') && numbers.includes('32.9%'), numbers.join(' '));
+    });
+
+  });
 });

@@ -26,7 +26,7 @@ describe('language server over stdio', function () {
     if (server.process.exitCode === null) await server.stop();
   });
 
-  it('declares incremental sync, hover, symbols, code actions, formatting and folding', async () => {
+  it('declares incremental sync, hover, symbols, code actions, formatting, folding and semantic tokens', async () => {
     const result = (await server.connection.sendRequest('initialize', {
       processId: null,
       rootUri: null,
@@ -43,6 +43,8 @@ describe('language server over stdio', function () {
     assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.article']);
     assert.equal(capabilities.documentFormattingProvider, true);
     assert.equal(capabilities.foldingRangeProvider, true);
+    assert.deepEqual(capabilities.semanticTokensProvider?.legend.tokenTypes, ['articleTitle', 'articleHeading', 'articleLabel', 'articleByline', 'comment', 'number']);
+    assert.equal(capabilities.semanticTokensProvider?.full, true);
   });
 
   it('publishes diagnostics for the sample with rule ids, source and doc links', async () => {

@@ -22,6 +22,24 @@ describe('navigating the sample article', () => {
   });
   after(closeAllEditors);
 
+  it('colours the title, the signal labels and the figures by meaning (semantic tokens)', async () => {
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
+    assert.ok(legend && tokens, 'the server provides semantic tokens');
+    const lines = raw.split('\n');
+    const decoded: Array<[string, string]> = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      line += tokens.data[i];
+      character = tokens.data[i] === 0 ? character + tokens.data[i + 1] : tokens.data[i + 1];
+      decoded.push([legend.tokenTypes[tokens.data[i + 3]], lines[line].slice(character, character + tokens.data[i + 2])]);
+    }
+    assert.deepEqual(decoded[0], ['articleTitle', '全国网络安全和信息化工作会议释放六大重要信号']);
+    assert.deepEqual(decoded.filter(([type]) => type === 'articleLabel').map(([, text]) => text), SECTIONS);
+    assert.ok(decoded.some(([type, text]) => type === 'number' && text === '32.9%'), 'the figure 32.9%');
+  });
+
   it('outlines the title with 信号一 … 信号六 under it, each with its title', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
     assert.ok(symbols && symbols.length > 0, 'document symbols');
