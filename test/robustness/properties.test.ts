@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, defaultSettings, fixAll, formatArticle, mergeSettings } from '../../server/src/core';
 import { applyEdits, compatibleEdits } from '../../server/src/core/fix';
+import { highlightsOf } from '../../server/src/core/highlights';
 import { articleOrLongLine, essentials, LONG_LINE_UNITS, RUNS } from './arbitraries';
 
 const SETTINGS = [
@@ -17,7 +18,7 @@ const settingsIndex = fc.integer({ min: 0, max: SETTINGS.length - 1 });
 describe('robustness: random Unicode through every feature', function () {
   this.timeout(120_000);
 
-  it('analyses without throwing: problems, outline, figures, speakers, figureAt at every kind of offset', () => {
+  it('analyses without throwing: problems, outline, figures, speakers, highlights, figureAt at every kind of offset', () => {
     fc.assert(
       fc.property(articleOrLongLine(), settingsIndex, fc.array(fc.integer({ min: -5, max: 200_010 }), { maxLength: 5 }), (text, s, offsets) => {
         const analysis = analyze(text, SETTINGS[s]);
@@ -29,6 +30,11 @@ describe('robustness: random Unicode through every feature', function () {
         assert.ok(Array.isArray(analysis.figures));
         assert.ok(Array.isArray(analysis.speakers));
         analysis.outlineWithSpeakers('People');
+        let previousEnd = 0;
+        for (const highlight of highlightsOf(analysis.model, analysis.figures)) {
+          assert.ok(highlight.start >= previousEnd && highlight.start < highlight.end && highlight.end <= text.length, 'highlights in order, apart');
+          previousEnd = highlight.end;
+        }
         for (const offset of [...offsets, 0, text.length, text.length + 1]) analysis.figureAt(offset);
       }),
       { numRuns: RUNS },
@@ -74,7 +80,7 @@ describe('robustness: random Unicode through every feature', function () {
     it(`a line of 100 000 characters of ${JSON.stringify(unit)} goes through every feature`, () => {
       const text = `网络 强国\n网${unit.repeat(Math.ceil(100_000 / unit.length))}网\n数字经济。`;
       const analysis = analyze(text, defaultSettings);
-      void [analysis.problems, analysis.outline, analysis.figures, analysis.speakers, analysis.figureAt(50_000)];
+      void [analysis.problems, analysis.outline, analysis.figures, analysis.speakers, analysis.figureAt(50_000), highlightsOf(analysis.model, analysis.figures)];
       const fixed = fixAll(text, defaultSettings);
       assert.equal(essentials(fixed), essentials(text));
       assert.equal(formatArticle(fixed, defaultSettings), fixed);
