@@ -7,7 +7,7 @@ import { analyze, fixAll, mergeSettings, type Analysis, type Settings } from '..
 import { parseLocale, type SettingsLayer } from '../../server/src/core/settings';
 import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { expandInputs, InputError, readArticle, writeArticleAtomically, type ArticleFile } from './files';
-import { formatFileReport, formatSummary, jsonReport, type FileReport } from './report';
+import { formatFileReport, formatSummary, githubAnnotations, jsonReport, type FileReport } from './report';
 
 const USAGE = `Usage: article-lint [options] FILE|DIR|- ...
 
@@ -18,7 +18,7 @@ Options:
   --stdout           with --fix, print the fixed text instead of writing it
   --outline          print each article's outline (title, sections, bylines)
   --figures          print each article's figures and what they mean
-  --format FORMAT    text (default) or json
+  --format FORMAT    text (default), json, or github (GitHub Actions annotations)
   --config FILE      settings file to use instead of the nearest .article-lint.json
   --no-config        use no settings file
   --locale LOCALE    en or zh-cn (default: from LANG)
@@ -37,7 +37,7 @@ interface Options {
   stdout: boolean;
   outline: boolean;
   figures: boolean;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'github';
   config?: string;
   noConfig: boolean;
   locale?: string;
@@ -71,7 +71,8 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (values.version) return 'version';
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown --format "${values.format}" (use text or json)`);
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(`unknown --format "${format}" (use text, json or github)`);
   if (positionals.length === 0) throw new UsageError('no input files (try --help)');
   if (values.stdout && !values.fix) throw new UsageError('--stdout only goes with --fix');
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config contradict each other');
@@ -80,7 +81,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     stdout: values.stdout,
     outline: values.outline,
     figures: values.figures,
-    format: values.format,
+    format,
     config: values.config,
     noConfig: values['no-config'],
     locale: values.locale,
@@ -154,6 +155,8 @@ export function main(argv: string[]): number {
       reports.push(report);
       if (options.format === 'text' && !options.stdout) {
         process.stdout.write(formatFileReport(report, { outline: options.outline, figures: options.figures }));
+      } else if (options.format === 'github' && !options.stdout) {
+        process.stdout.write(githubAnnotations(report));
       }
     }
   } catch (error) {

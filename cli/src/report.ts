@@ -101,3 +101,37 @@ export function jsonReport(reports: readonly FileReport[], sections: Sections): 
     })),
   };
 }
+
+/** GitHub Actions workflow-command severities: anything below a warning is a notice. */
+const GITHUB_LEVELS = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
+
+/**
+ * One GitHub Actions annotation per problem (`::warning file=…,line=…::message`), so a CI job's problems
+ * show on the lines of the pull request. Property values and messages are escaped as the runner asks.
+ */
+export function githubAnnotations(report: FileReport): string {
+  const { analysis, file } = report;
+  let out = '';
+  for (const problem of report.problems) {
+    const start = where(analysis, problem.start);
+    const end = where(analysis, problem.end);
+    const properties = [
+      `file=${escapeProperty(file)}`,
+      `line=${start.line}`,
+      `col=${start.column}`,
+      `endLine=${end.line}`,
+      ...(end.line === start.line ? [`endColumn=${end.column}`] : []),
+      `title=${escapeProperty(`article-lint(${problem.ruleId})`)}`,
+    ];
+    out += `::${GITHUB_LEVELS[problem.severity]} ${properties.join(',')}::${escapeData(problem.message)}\n`;
+  }
+  return out;
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

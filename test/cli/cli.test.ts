@@ -87,6 +87,22 @@ describe('article-lint CLI', () => {
     });
   });
 
+  it('--format github prints a GitHub Actions annotation per problem, escaping what the runner reads', () => {
+    const file = write('a,b.article', '标题\n\n多边参与 、多方参与。\n');
+    const { stdout, code } = run(['--format', 'github', file]);
+    assert.equal(code, 1);
+    const lines = stdout.trim().split('\n');
+    const escapedFile = file.replace(/:/g, '%3A').replace(/,/g, '%2C');
+    assert.equal(
+      lines[0],
+      `::warning file=${escapedFile},line=3,col=5,endLine=3,endColumn=6,title=article-lint(space-around-punctuation)::Remove the space before “、”`,
+    );
+    // Hints are notices; the summary line stays last.
+    const hint = run(['--format', 'github', write('h.article', '\n\n标题\n\n正文。\n')]).stdout.split('\n')[0];
+    assert.match(hint, /^::notice file=.*title=article-lint\(block-spacing\)::/);
+    assert.match(lines[lines.length - 1], /^1 problem in 1 file/);
+  });
+
   it('--outline prints the sample outline with its signals', () => {
     const file = write('sample.article', readFixture('sample/sample.raw.article'));
     const { stdout } = run(['--outline', '--quiet', file]);
@@ -133,7 +149,7 @@ describe('article-lint CLI', () => {
     ['a missing file', ['/no/such/file.article'], /^article-lint: \/no\/such\/file\.article: cannot read \(no such file\)\n$/],
     ['an unknown option', ['--frobnicate', 'x'], /^article-lint: Unknown option '--frobnicate'/],
     ['no files', [], /^article-lint: no input files \(try --help\)\n$/],
-    ['a bad --format', ['--format', 'xml', 'x'], /^article-lint: unknown --format "xml"/],
+    ['a bad --format', ['--format', 'xml', 'x'], /^article-lint: unknown --format "xml" \(use text, json or github\)/],
   ] as const) {
     it(`exits 2 with a one-line reason on ${name}`, () => {
       const { code, stderr, stdout } = run([...args]);
