@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // article-lint: the language server's core on the command line, for batch work and CI.
 
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import * as path from 'node:path';
-import { analyze, fixAll, mergeSettings, type Analysis, type Settings } from '../../server/src/core';
-import { parseLocale, type SettingsLayer } from '../../server/src/core/settings';
-import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
-import { expandInputs, InputError, readArticle, writeArticleAtomically, type ArticleFile } from './files';
-import { formatFileReport, formatSummary, githubAnnotations, jsonReport, type FileReport } from './report';
+import { readSettingsFile } from '../../server/src/node/projectConfig';
+import { expandInputs, InputError } from './files';
+import { isUserError, lintFile, type FileOutcome, type LintOptions } from './lintFile';
+import { isPoolWorker, lintInParallel, serveJobs } from './pool';
+import { formatSummary, isFailing, type ProblemCounts } from './report';
 
 const USAGE = `Usage: article-lint [options] FILE|DIR|- ...
 
@@ -23,6 +23,7 @@ Options:
   --no-config        use no settings file
   --locale LOCALE    en or zh-cn (default: from LANG)
   --quiet            print only problems of severity warning and error
+  --jobs N           files linted at once, on worker threads (default: one per CPU)
   -h, --help         show this help
   -v, --version      show the version
 
@@ -32,18 +33,13 @@ const VERSION = '0.1.0';
 
 class UsageError extends Error {}
 
-interface Options {
-  fix: boolean;
-  stdout: boolean;
-  outline: boolean;
-  figures: boolean;
-  format: 'text' | 'json' | 'github';
-  config?: string;
-  noConfig: boolean;
-  locale?: string;
-  quiet: boolean;
-  files: string[];
+interface Options extends LintOptions {
+  readonly jobs: number;
+  readonly files: string[];
 }
+
+/** Below this many files a batch runs in the main thread: starting workers would cost more. */
+const PARALLEL_FROM = 8;
 
 function parseOptions(argv: string[]): Options | 'help' | 'version' {
   let parsed;
@@ -61,6 +57,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
         'no-config': { type: 'boolean', default: false },
         locale: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -76,7 +73,10 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (positionals.length === 0) throw new UsageError('no input files (try --help)');
   if (values.stdout && !values.fix) throw new UsageError('--stdout only goes with --fix');
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config contradict each other');
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs wants a whole number of at least 1, not "${values.jobs}"`);
   return {
+    jobs,
     fix: values.fix,
     stdout: values.stdout,
     outline: values.outline,
@@ -90,42 +90,40 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   };
 }
 
-function localeFromEnvironment(): string | undefined {
-  return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || undefined;
+/** Lints every file, printing each one's output in file order; returns the exit status. */
+async function lintAll(files: readonly string[], options: Options, script: string): Promise<number> {
+  const explicitLayer = options.config ? readSettingsFile(options.config) : undefined;
+  const counts: ProblemCounts[] = [];
+  const json: unknown[] = [];
+  const take = (outcome: FileOutcome) => {
+    process.stdout.write(outcome.printed);
+    counts.push(outcome.counts);
+    if (options.format === 'json') json.push(outcome.json);
+  };
+  if (files.length < PARALLEL_FROM || options.jobs === 1 || files.includes('-')) {
+    for (const file of files) take(lintFile(file, options, explicitLayer));
+  } else {
+    let failure: { message: string; user: boolean } | undefined;
+    await lintInParallel(script, files, options, explicitLayer, options.jobs, (result) => {
+      if ('failure' in result) {
+        failure = { message: result.failure, user: result.user };
+        return false;
+      }
+      take(result.outcome);
+      return true;
+    });
+    if (failure?.user) throw new InputError(failure.message);
+    if (failure) throw new Error(failure.message);
+  }
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ files: json }, null, 2)}\n`);
+  } else if (!options.stdout) {
+    process.stdout.write(formatSummary(counts, options.fix));
+  }
+  return counts.some(isFailing) ? 1 : 0;
 }
 
-function settingsFor(file: string, options: Options, explicitLayer: SettingsLayer | undefined): Settings {
-  const locale = parseLocale(options.locale) ?? parseLocale(localeFromEnvironment()?.replace(/[._].*$/, '') === 'C' ? 'en' : localeFromEnvironment()) ?? 'en';
-  let projectLayer: SettingsLayer | undefined = explicitLayer;
-  if (!options.config && !options.noConfig) {
-    const found = findProjectConfig(file === '-' ? process.cwd() : path.dirname(path.resolve(file)));
-    if (found) projectLayer = readSettingsFile(found);
-  }
-  return mergeSettings(projectLayer, { locale });
-}
-
-function processFile(article: ArticleFile, settings: Settings, options: Options): { report: FileReport; analysis: Analysis } {
-  if (article.text.length > settings.maxDocumentLength) {
-    throw new InputError(`${article.path}: ${article.text.length} characters is more than maxDocumentLength (${settings.maxDocumentLength})`);
-  }
-  let text = article.text;
-  if (options.fix) {
-    const fixed = fixAll(text, settings);
-    if (options.stdout) process.stdout.write((article.bom ? '\uFEFF' : '') + fixed);
-    else if (fixed !== text) {
-      if (article.path === '-') throw new InputError('cannot write a fix back to standard input (use --stdout)');
-      writeArticleAtomically(article, fixed);
-    }
-    text = fixed;
-  }
-  const analysis = analyze(text, settings);
-  const problems = options.quiet
-    ? analysis.problems.filter((problem) => problem.severity === 'warning' || problem.severity === 'error')
-    : analysis.problems;
-  return { report: { file: article.path, analysis, problems }, analysis };
-}
-
-export function main(argv: string[]): number {
+export async function main(argv: string[], script = __filename): Promise<number> {
   let options: Options;
   try {
     const parsed = parseOptions(argv);
@@ -142,50 +140,34 @@ export function main(argv: string[]): number {
     process.stderr.write(`article-lint: ${(error as Error).message}\n`);
     return 2;
   }
-
-  const reports: FileReport[] = [];
   try {
-    const explicitLayer = options.config ? readSettingsFile(options.config) : undefined;
     const files = expandInputs(options.files);
     if (files.length === 0) throw new InputError('no .article files found in the given folders');
-    for (const file of files) {
-      const article = readArticle(file);
-      const settings = settingsFor(file, options, explicitLayer);
-      const { report } = processFile(article, settings, options);
-      reports.push(report);
-      if (options.format === 'text' && !options.stdout) {
-        process.stdout.write(formatFileReport(report, { outline: options.outline, figures: options.figures }));
-      } else if (options.format === 'github' && !options.stdout) {
-        process.stdout.write(githubAnnotations(report));
-      }
-    }
+    return await lintAll(files, options, script);
   } catch (error) {
-    if (error instanceof InputError || error instanceof ConfigError) {
+    if (isUserError(error)) {
       process.stderr.write(`article-lint: ${error.message}\n`);
       return 2;
     }
     throw error;
   }
-
-  if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify(jsonReport(reports, { outline: options.outline, figures: options.figures }), null, 2)}\n`);
-  } else if (!options.stdout) {
-    process.stdout.write(formatSummary(reports, options.fix));
-  }
-  const failing = reports.some((report) => report.problems.some((p) => p.severity === 'warning' || p.severity === 'error'));
-  return failing ? 1 : 0;
 }
 
-if (require.main === module) {
+if (isPoolWorker()) {
+  serveJobs();
+} else if (require.main === module) {
   // A reader that stops early (`| head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`article-lint: internal error: ${(error as Error).message}\n`);
-    process.exitCode = 2;
-  }
+  main(process.argv.slice(2)).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      process.stderr.write(`article-lint: internal error: ${(error as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -10,7 +10,7 @@ export interface FileReport {
   readonly problems: readonly Problem[];
 }
 
-interface Sections {
+export interface Sections {
   outline: boolean;
   figures: boolean;
 }
@@ -48,57 +48,74 @@ export function formatFileReport(report: FileReport, sections: Sections): string
   return out;
 }
 
-export function formatSummary(reports: readonly FileReport[], fixed: boolean): string {
-  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  let fixable = 0;
-  for (const report of reports) {
-    for (const problem of report.problems) {
-      counts[problem.severity]++;
-      if (problem.fix) fixable++;
-    }
+export interface ProblemCounts {
+  readonly error: number;
+  readonly warning: number;
+  readonly information: number;
+  readonly hint: number;
+  readonly fixable: number;
+}
+
+export function countProblems(problems: readonly Problem[]): ProblemCounts {
+  const counts = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
+  for (const problem of problems) {
+    counts[problem.severity]++;
+    if (problem.fix) counts.fixable++;
+  }
+  return counts;
+}
+
+/** A warning or an error among the problems shown makes the run fail. */
+export function isFailing(counts: ProblemCounts): boolean {
+  return counts.error + counts.warning > 0;
+}
+
+export function formatSummary(perFile: readonly ProblemCounts[], fixed: boolean): string {
+  const counts = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
+  for (const file of perFile) {
+    for (const key of Object.keys(counts) as Array<keyof ProblemCounts>) counts[key] += file[key];
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
-  const files = `${reports.length} file${reports.length === 1 ? '' : 's'}`;
+  const files = `${perFile.length} file${perFile.length === 1 ? '' : 's'}`;
   if (total === 0) return `${fixed ? 'Fixed; no' : 'No'} problems in ${files}.\n`;
   const detail = `${counts.error} errors, ${counts.warning} warnings, ${counts.information} information, ${counts.hint} hints`;
-  const hint = fixable > 0 && !fixed ? `; ${fixable} fixable with --fix` : '';
+  const hint = counts.fixable > 0 && !fixed ? `; ${counts.fixable} fixable with --fix` : '';
   return `${total} problem${total === 1 ? '' : 's'} in ${files} (${detail})${hint}\n`;
 }
 
-export function jsonReport(reports: readonly FileReport[], sections: Sections): unknown {
+/** One file's entry in the JSON report (`{ files: [...] }`). */
+export function fileJson({ file, analysis, problems }: FileReport, sections: Sections): unknown {
   return {
-    files: reports.map(({ file, analysis, problems }) => ({
-      file,
-      problems: problems.map((problem) => {
-        const start = where(analysis, problem.start);
-        const end = where(analysis, problem.end);
-        return {
-          ruleId: problem.ruleId,
-          severity: problem.severity,
-          message: problem.message,
-          line: start.line,
-          column: start.column,
-          endLine: end.line,
-          endColumn: end.column,
-          fixable: Boolean(problem.fix),
-        };
-      }),
-      ...(sections.outline
-        ? {
-            outline: analysis.outline.map((entry) => ({ ...entry, line: where(analysis, entry.selectionStart).line })),
-            speakers: analysis.speakers.map((speaker) => ({ ...speaker, line: where(analysis, speaker.start).line })),
-          }
-        : {}),
-      ...(sections.figures
-        ? {
-            figures: analysis.figures.map((figure) => ({
-              ...figure,
-              line: where(analysis, figure.ranges[0]?.[0] ?? 0).line,
-              summary: figureSummary(figure, analysis.settings.locale),
-            })),
-          }
-        : {}),
-    })),
+    file,
+    problems: problems.map((problem) => {
+      const start = where(analysis, problem.start);
+      const end = where(analysis, problem.end);
+      return {
+        ruleId: problem.ruleId,
+        severity: problem.severity,
+        message: problem.message,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        fixable: Boolean(problem.fix),
+      };
+    }),
+    ...(sections.outline
+      ? {
+          outline: analysis.outline.map((entry) => ({ ...entry, line: where(analysis, entry.selectionStart).line })),
+          speakers: analysis.speakers.map((speaker) => ({ ...speaker, line: where(analysis, speaker.start).line })),
+        }
+      : {}),
+    ...(sections.figures
+      ? {
+          figures: analysis.figures.map((figure) => ({
+            ...figure,
+            line: where(analysis, figure.ranges[0]?.[0] ?? 0).line,
+            summary: figureSummary(figure, analysis.settings.locale),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -145,11 +145,37 @@ describe('article-lint CLI', () => {
     assert.match(stdout, /1 problem in 2 files/);
   });
 
+  it('lints a batch on worker threads (--jobs) exactly as one at a time, in file order, fixes included', () => {
+    const raw = readFixture('sample/sample.raw.article');
+    const names = Array.from({ length: 12 }, (_, i) => `${String(i).padStart(2, '0')}.article`);
+    names.forEach((name, i) => write(name, i % 3 === 0 ? raw : `标题${i}\n\n多边参与 、多方参与${i}。\n`));
+    for (const format of ['text', 'json', 'github']) {
+      const parallel = run(['--jobs', '3', '--format', format, dir]);
+      const serial = run(['--jobs', '1', '--format', format, dir]);
+      assert.equal(parallel.code, 1);
+      assert.equal(parallel.stdout, serial.stdout, format);
+    }
+    const order = run(['--jobs', '3', dir]).stdout.split('\n').filter((line) => line.includes('.article:')).map((line) => path.basename(line.split(':')[0]));
+    assert.deepEqual([...new Set(order)], names);
+    assert.equal(run(['--jobs', '3', '--fix', dir]).code, 0);
+    assert.equal(readFileSync(path.join(dir, names[0]), 'utf8'), readFixture('sample/sample.fixed.article'));
+    assert.equal(readFileSync(path.join(dir, names[1]), 'utf8'), '标题1\n\n多边参与、多方参与1。\n');
+  });
+
+  it('stops a parallel batch at an unreadable file with its one-line reason', () => {
+    for (let i = 0; i < 10; i++) write(`${i}.article`, `标题\n\n正文${i}。\n`);
+    write('5b.article', Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const { code, stderr } = run(['--jobs', '2', dir]);
+    assert.equal(code, 2);
+    assert.match(stderr, /^article-lint: .*5b\.article: (not UTF-8 text|binary file \(contains NUL bytes\))\n$/);
+  });
+
   for (const [name, args, reason] of [
     ['a missing file', ['/no/such/file.article'], /^article-lint: \/no\/such\/file\.article: cannot read \(no such file\)\n$/],
     ['an unknown option', ['--frobnicate', 'x'], /^article-lint: Unknown option '--frobnicate'/],
     ['no files', [], /^article-lint: no input files \(try --help\)\n$/],
     ['a bad --format', ['--format', 'xml', 'x'], /^article-lint: unknown --format "xml" \(use text, json or github\)/],
+    ['a bad --jobs', ['--jobs', '0', 'x'], /^article-lint: --jobs wants a whole number of at least 1, not "0"\n$/],
   ] as const) {
     it(`exits 2 with a one-line reason on ${name}`, () => {
       const { code, stderr, stdout } = run([...args]);
