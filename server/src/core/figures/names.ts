@@ -6,16 +6,17 @@ import { isChineseNumeralChar, isDigit } from '../numerals';
 import { IDIOMS, NAMES } from './lexicon';
 
 export interface WordList {
-  /** Words by first character, longest first. */
-  readonly byFirst: ReadonlyMap<string, readonly string[]>;
+  /** Words by the code of their first UTF-16 unit, longest first (looked up at every character of a block). */
+  readonly byFirst: ReadonlyMap<number, readonly string[]>;
 }
 
 function wordList(words: readonly string[]): WordList {
-  const byFirst = new Map<string, string[]>();
+  const byFirst = new Map<number, string[]>();
   for (const word of [...words].sort((a, b) => b.length - a.length)) {
-    const list = byFirst.get(word[0]) ?? [];
+    const first = word.charCodeAt(0);
+    const list = byFirst.get(first) ?? [];
     list.push(word);
-    byFirst.set(word[0], list);
+    byFirst.set(first, list);
   }
   return { byFirst };
 }
@@ -25,7 +26,7 @@ export const IDIOM_WORDS = wordList(IDIOMS);
 
 /** The listed word written at `start`, if any. */
 export function wordAt(list: WordList, text: string, start: number): string | undefined {
-  const candidates = list.byFirst.get(text[start]);
+  const candidates = list.byFirst.get(text.charCodeAt(start));
   if (!candidates) return undefined;
   // 十分 is an idiom, 十分之一 a share.
   for (const word of candidates) if (text.startsWith(word, start) && text[start + word.length] !== '之') return word;
