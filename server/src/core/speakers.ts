@@ -48,20 +48,44 @@ function findSpeakers(model: ArticleModel): Speaker[] {
   }
   const speakers: Speaker[] = [];
   const body = joinedPassages(passages);
+  const mentions = countMentions(body.text, [...found.keys()]);
   for (const { name, role } of found.values()) {
-    let first: { start: number; end: number } | undefined;
-    let mentions = 0;
-    for (let at = body.text.indexOf(name); at >= 0; at = body.text.indexOf(name, at + name.length)) {
-      mentions++;
-      if (!first) {
-        const passage = body.passageAt(at);
-        const offset = body.starts[passage];
-        first = sourceRange(passages[passage], at - offset, at - offset + name.length);
-      }
-    }
-    if (first) speakers.push({ name, role, ...first, mentions });
+    const { count, first } = mentions.get(name)!;
+    if (count === 0) continue;
+    const passage = body.passageAt(first);
+    const offset = body.starts[passage];
+    speakers.push({ name, role, ...sourceRange(passages[passage], first - offset, first - offset + name.length), mentions: count });
   }
   return speakers.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * For each name, how often it occurs in the text without overlapping itself (as a scan with indexOf from
+ * the end of each match counts) and where first: one pass over the text for all names together, which
+ * are looked up by their first character (hundreds of names in a book, each scanned for alone was slow).
+ */
+function countMentions(text: string, names: readonly string[]): Map<string, { count: number; first: number }> {
+  const counts = new Map<string, { count: number; first: number; next: number }>();
+  const byFirst = new Map<number, string[]>();
+  for (const name of names) {
+    counts.set(name, { count: 0, first: -1, next: 0 });
+    const code = name.charCodeAt(0);
+    const list = byFirst.get(code);
+    if (list) list.push(name);
+    else byFirst.set(code, [name]);
+  }
+  for (let at = 0; at < text.length; at++) {
+    const candidates = byFirst.get(text.charCodeAt(at));
+    if (!candidates) continue;
+    for (const name of candidates) {
+      const count = counts.get(name)!;
+      if (at < count.next || !text.startsWith(name, at)) continue;
+      if (count.count === 0) count.first = at;
+      count.count++;
+      count.next = at + name.length;
+    }
+  }
+  return counts;
 }
 
 /** A character no name can hold (names are Han), keeping a match from running over into the next passage. */
