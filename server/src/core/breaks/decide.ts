@@ -62,7 +62,12 @@ const INTERLEAVED_WEIGHT = 5;
 /** Chinese paragraphs indent their first line by two ems; extractors drop the indent. */
 const PARAGRAPH_INDENT = 2;
 
-export function decideBreaks(fragments: readonly Fragment[], fixed: ReadonlyArray<Role | undefined>, style: DocumentStyle): Decision[] {
+export function decideBreaks(
+  fragments: readonly Fragment[],
+  fixed: ReadonlyArray<Role | undefined>,
+  style: DocumentStyle,
+  across: WordsAcrossLines = wordsAcrossLines(fragments),
+): Decision[] {
   const decisions: Decision[] = [];
   let pending = 0;
   // Width of the printed line so far: pieces of one line that the extractor cut apart (at a font change
@@ -70,7 +75,6 @@ export function decideBreaks(fragments: readonly Fragment[], fixed: ReadonlyArra
   let carried = 0;
   // Width of the paragraph so far, this line included.
   let paragraph = 0;
-  const across = wordsAcrossLines(fragments);
   for (let i = 0; i + 1 < fragments.length; i++) {
     paragraph += style.widths[i];
     const fixedBefore = fixed[i];

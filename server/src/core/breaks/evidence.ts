@@ -144,9 +144,14 @@ export function isDisplacedRun(lines: ReadonlyArray<{ readonly text: string }>, 
  */
 export function isInterleaved(lines: ReadonlyArray<{ readonly text: string }>, i: number, across: WordsAcrossLines = wordsAcrossLines(lines)): boolean {
   const readsOn = (a: number, b: number) => across(a, b) !== undefined;
-  if (!readsOn(i, i + 2) || readsOn(i, i + 1)) return false;
+  // The line below first: the wrap rules ask about that pair anyway (the answers are kept), and when it
+  // reads on, the segmenter need not be asked about the line after next.
+  if (readsOn(i, i + 1) || !readsOn(i, i + 2)) return false;
   return readsOn(i + 1, i + 3) || readsOn(i - 1, i + 1);
 }
+
+/** The `derive` key of a model's WordsAcrossLines (seeded with the layout's, so its answers are reused). */
+export const WORDS_ACROSS_KEY = 'wordsAcrossLines';
 
 /** wordAcross between line `a` and line `b` (undefined when either is missing). */
 export type WordsAcrossLines = (a: number, b: number) => WordAcross | undefined;
@@ -238,43 +243,6 @@ export interface WordAcross {
   readonly word: string;
   readonly left: number;
   readonly right: number;
-}
-
-/** Windows per segmenter call in wordsAcross: long enough to share the call's cost, short enough to stay linear. */
-const WINDOWS_PER_CALL = 64;
-
-/**
- * wordAcross for many breaks at once. The windows are joined by line feeds (always a word boundary) and
- * segmented a chunk at a time, which costs the segmenter about half as much as one call per break.
- */
-export function wordsAcross(pairs: ReadonlyArray<readonly [string, string]>): Array<WordAcross | undefined> {
-  const results: Array<WordAcross | undefined> = new Array(pairs.length).fill(undefined);
-  const pending: Array<{ index: number; join: number }> = [];
-  let chunk = '';
-  const flush = () => {
-    if (pending.length === 0) return;
-    const segments = wordSegmenter().segment(chunk);
-    for (const { index, join } of pending) {
-      const segment = segments.containing(join - 1);
-      if (!segment) continue;
-      const end = segment.index + segment.segment.length;
-      if (end > join && segment.isWordLike && isHan(segment.segment[0])) {
-        results[index] = { word: segment.segment, left: join - segment.index, right: end - join };
-      }
-    }
-    pending.length = 0;
-    chunk = '';
-  };
-  pairs.forEach(([before, after], index) => {
-    if (!isHan(before[before.length - 1]) || !isHan(after[0])) return;
-    if (chunk.length > 0) chunk += '\n';
-    chunk += tailWithoutSpaces(before, WORD_WINDOW);
-    pending.push({ index, join: chunk.length });
-    chunk += headWithoutSpaces(after, WORD_WINDOW);
-    if (pending.length >= WINDOWS_PER_CALL) flush();
-  });
-  flush();
-  return results;
 }
 
 function tailWithoutSpaces(text: string, count: number): string {
