@@ -18,7 +18,12 @@ const NUMERAL_CHARS: ReadonlySet<string> = new Set([
 ]);
 
 // Every numeral character is one UTF-16 unit, so its code answers too (no string per character in scans).
-const NUMERAL_CODES: ReadonlySet<number> = new Set(Array.from(NUMERAL_CHARS, (ch) => ch.charCodeAt(0)));
+// A table over the Basic Multilingual Plane: the figure scan asks at every character.
+const NUMERAL_CODES: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const ch of NUMERAL_CHARS) table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
 
 /** Is the character part of a Chinese numeral (digits, 十百千, 万亿)? */
 export function isChineseNumeralChar(ch: string | undefined): boolean {
@@ -27,7 +32,7 @@ export function isChineseNumeralChar(ch: string | undefined): boolean {
 
 /** isChineseNumeralChar for the UTF-16 code unit at a position (NaN, past either end, is none). */
 export function isChineseNumeralCode(code: number): boolean {
-  return NUMERAL_CODES.has(code);
+  return NUMERAL_CODES[code] === 1;
 }
 
 /** isDigit for a UTF-16 code unit: ASCII or full-width digit. */

@@ -200,12 +200,17 @@ export function leadingUnitWidth(text: string): number {
   return emWidth(text.slice(0, end));
 }
 
+const [OPEN_QUOTE, OPEN_PAREN_FULL, OPEN_TITLE, OPEN_PAREN] = Array.from('“（《(', (ch) => ch.charCodeAt(0));
+const [CLOSE_QUOTE, CLOSE_PAREN_FULL, CLOSE_TITLE, CLOSE_PAREN] = Array.from('”）》)', (ch) => ch.charCodeAt(0));
+
 /** A quote or bracket opened earlier in the paragraph and not yet closed when the line ends. */
 export function opensPending(text: string, pending: number): number {
   let depth = pending;
-  for (const ch of text) {
-    if (ch === '“' || ch === '（' || ch === '《' || ch === '(') depth++;
-    else if ((ch === '”' || ch === '）' || ch === '》' || ch === ')') && depth > 0) depth--;
+  // By code unit (every mark is one): no string per character of every line.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === OPEN_QUOTE || code === OPEN_PAREN_FULL || code === OPEN_TITLE || code === OPEN_PAREN) depth++;
+    else if ((code === CLOSE_QUOTE || code === CLOSE_PAREN_FULL || code === CLOSE_TITLE || code === CLOSE_PAREN) && depth > 0) depth--;
   }
   return depth;
 }

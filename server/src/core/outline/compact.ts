@@ -15,6 +15,22 @@ export function compactString(text: string): string {
   return compactChars(text, (i) => i).text;
 }
 
+/** compactString(text).length, without building the string. */
+export function compactLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isInlineSpaceCode(text.charCodeAt(i))) {
+      length++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isInlineSpaceCode(text.charCodeAt(end))) end++;
+    if (keepsSpace(text, i, end)) length++;
+    i = end - 1;
+  }
+  return length;
+}
+
 /** A block's joined text, compacted, mapped to source offsets. */
 export function compactBlock(block: Block): CompactText {
   return compactChars(block.text, (logical) => toSourceOffset(block, logical));
