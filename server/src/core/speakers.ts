@@ -44,8 +44,8 @@ function findSpeakers(model: ArticleModel): Speaker[] {
     if (!known || (!known.role && candidate.role)) found.set(candidate.name, candidate);
   };
   for (const passage of passages) {
-    for (const candidate of byVerb(passage.text)) remember(candidate);
-    for (const candidate of byQuote(passage.text)) remember(candidate);
+    byVerb(passage.text, remember);
+    byQuote(passage.text, remember);
   }
   const speakers: Speaker[] = [];
   const body = joinedPassages(passages);
@@ -152,35 +152,70 @@ const VERBS_BY_FIRST_CODE = ((): ReadonlyMap<number, readonly string[]> => {
   return byFirst;
 })();
 
+/** 1 for each code a speech verb starts with: a table answers for the many other characters faster than the map. */
+const VERB_STARTS: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const verb of SPEECH_VERBS) table[verb.charCodeAt(0)] = 1;
+  return table;
+})();
+
 /** `<role><name><verb>` and `<name><title><verb>`: 研究员杨海燕认为, 习近平总书记指出. */
-function* byVerb(text: string): Generator<Found> {
+function byVerb(text: string, found: (candidate: Found) => void): void {
   for (let at = 1; at < text.length; at++) {
-    const verbs = VERBS_BY_FIRST_CODE.get(text.charCodeAt(at));
+    const code = text.charCodeAt(at);
+    if (VERB_STARTS[code] !== 1) continue;
+    const verbs = VERBS_BY_FIRST_CODE.get(code);
     if (!verbs) continue;
     const verb = verbs.find((v) => text.startsWith(v, at));
     if (!verb) continue;
     const clause = trimClause(clauseBefore(text, at));
     if (clause !== undefined) {
       const candidate = splitRoleAndName(clause) ?? nameThenTitle(clause);
-      if (candidate) yield candidate;
+      if (candidate) found(candidate);
     }
     at += verb.length - 1;
   }
 }
 
 /** `<role word><name>` in a sentence with a direct quote: 种粮大户刘建军算起了丰收账：…“今年种粮的信心更足了”. */
-function* byQuote(text: string): Generator<Found> {
-  for (const word of ROLE_WORDS) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      const nameStart = at + word.length;
-      const name = VERB_START.has(text[nameStart + 2]) ? text.slice(nameStart, nameStart + 2) : text.slice(nameStart, nameStart + 3);
-      if (!startsWithSurname(name) || insideBrackets(text, at)) continue;
-      const sentenceEnd = endOfSentence(text, nameStart);
-      if (!hasQuotation(text, nameStart, sentenceEnd)) continue;
-      const role = cleanRole(clauseBefore(text, nameStart) ?? '');
-      if (role && !isReporter(role)) yield { name, role };
-    }
+function byQuote(text: string, found: (candidate: Found) => void): void {
+  for (const [word, at] of roleWordsIn(text)) {
+    const nameStart = at + word.length;
+    const name = VERB_START.has(text[nameStart + 2]) ? text.slice(nameStart, nameStart + 2) : text.slice(nameStart, nameStart + 3);
+    if (!startsWithSurname(name) || insideBrackets(text, at)) continue;
+    const sentenceEnd = endOfSentence(text, nameStart);
+    if (!hasQuotation(text, nameStart, sentenceEnd)) continue;
+    const role = cleanRole(clauseBefore(text, nameStart) ?? '');
+    if (role && !isReporter(role)) found({ name, role });
   }
+}
+
+/** ROLE_WORDS by their indices, grouped by first code unit, and a table of those codes. */
+const ROLE_WORDS_BY_FIRST: ReadonlyMap<number, readonly number[]> = (() => {
+  const byFirst = new Map<number, number[]>();
+  ROLE_WORDS.forEach((word, index) => byFirst.set(word.charCodeAt(0), [...(byFirst.get(word.charCodeAt(0)) ?? []), index]));
+  return byFirst;
+})();
+const ROLE_STARTS: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const word of ROLE_WORDS) table[word.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/**
+ * Every occurrence of every role word (overlapping ones too), in the order of ROLE_WORDS and then of
+ * position: what a scan with indexOf for each word finds, from one pass instead of one per word.
+ */
+function roleWordsIn(text: string): Array<readonly [string, number]> {
+  const hits: Array<readonly [number, number]> = [];
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (ROLE_STARTS[code] !== 1) continue;
+    for (const index of ROLE_WORDS_BY_FIRST.get(code)!) if (text.startsWith(ROLE_WORDS[index], at)) hits.push([index, at]);
+  }
+  // A stable sort by word keeps each word's hits in the order found.
+  hits.sort((a, b) => a[0] - b[0]);
+  return hits.map(([index, at]) => [ROLE_WORDS[index], at] as const);
 }
 
 /** The clause before `at` (back to the last comma, quote or sentence end), unless it sits in brackets. */

@@ -1,7 +1,7 @@
 // What the text either side of a line break says about it, one question per function.
 // Each answer is evidence a careful editor would weigh; layout.ts combines them.
 
-import { isAsciiDigit, isClosingMark, isHan, isInlineSpace, isInlineSpaceCode, isLatinOrDigit, isOpeningMark, isSentenceEnd } from '../charClasses';
+import { hasInlineSpace, isAsciiDigit, isClosingMark, isHan, isInlineSpace, isInlineSpaceCode, isLatinOrDigit, isOpeningMark, isSentenceEnd } from '../charClasses';
 import { emWidth } from './width';
 
 /** The last character that is not a closing mark ends a sentence (`。`, `。”`, `？）`). */
@@ -44,8 +44,11 @@ export function hasInnerGap(text: string): boolean {
 /** Marks that never begin a line in Chinese typesetting: a line starting with one continues. */
 const CONTINUATION_MARKS = '，。、；：！？）》〉】」』〕］｝〗”’…—～,.;:!?)%‰';
 
+// By code unit (every mark is one): asked several times at every break.
+const CONTINUATION_CODES: ReadonlySet<number> = new Set(Array.from(CONTINUATION_MARKS, (ch) => ch.charCodeAt(0)));
+
 export function startsWithContinuation(text: string): boolean {
-  return CONTINUATION_MARKS.includes(text[0]);
+  return CONTINUATION_CODES.has(text.charCodeAt(0));
 }
 
 /**
@@ -251,12 +254,17 @@ export interface WordAcross {
 }
 
 function tailWithoutSpaces(text: string, count: number): string {
+  // Usually no space is near the end: then the tail is a plain slice (no string built a character at a time).
+  const tail = text.slice(Math.max(0, text.length - count));
+  if (!hasInlineSpace(tail)) return tail;
   let result = '';
   for (let i = text.length - 1; i >= 0 && result.length < count; i--) if (!isInlineSpace(text[i])) result = text[i] + result;
   return result;
 }
 
 function headWithoutSpaces(text: string, count: number): string {
+  const head = text.slice(0, count);
+  if (!hasInlineSpace(head)) return head;
   let result = '';
   for (let i = 0; i < text.length && result.length < count; i++) if (!isInlineSpace(text[i])) result += text[i];
   return result;
