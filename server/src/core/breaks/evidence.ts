@@ -126,7 +126,13 @@ function isCjkPunctLike(ch: string): boolean {
  * where the font changes, so such a run usually stood inside a line of Chinese.
  */
 export function isLatinRun(text: string): boolean {
+  // Asked up to six times at every break; most lines start with Han, answered here without the pattern.
+  if (!isAsciiAlnumCode(text.charCodeAt(0))) return false;
   return /^[A-Za-z0-9][A-Za-z0-9._\-+%‰/]*$/.test(text);
+}
+
+function isAsciiAlnumCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /**
