@@ -121,6 +121,16 @@ export function isCjkPunctCode(code: number): boolean {
   return CJK_PUNCT_CODES.has(code);
 }
 
+const OPENING_CODES: ReadonlySet<number> = new Set(Array.from(OPENING_CHARS, (ch) => ch.charCodeAt(0)));
+
+export function isOpeningMarkCode(code: number): boolean {
+  return OPENING_CODES.has(code);
+}
+
+export function isAsciiLetterCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
 export function isCjkCode(code: number): boolean {
   return isHanCode(code) || CJK_PUNCT_CODES.has(code);
 }

@@ -1,7 +1,7 @@
 // Section labels: the small boxes (信号一, 要点二, 看点三, 关键词四, 第五) and inline prefixes
 // (一、, （一）, 1.) that number a news article's sections.
 
-import { CHINESE_NUMERAL_SOURCE, INLINE_SPACE_SOURCE } from './charClasses';
+import { CHINESE_NUMERAL_SOURCE, INLINE_SPACE_SOURCE, isCjkPunctCode, isHanCode } from './charClasses';
 import { parseChineseInteger } from './numerals';
 
 export type LabelForm = 'box' | 'inline';
@@ -39,8 +39,29 @@ function compact(text: string): string {
   return text.replace(SPACES, '');
 }
 
+/**
+ * The most characters a box or series label has once compacted (a series of up to three Han characters
+ * and up to four numerals; astral Han, two units each, are not counted below, so they cannot break this).
+ */
+const LONGEST_LABEL = 10;
+
+/**
+ * Whether the text holds more characters than any label: Han, CJK marks and visible ASCII, which
+ * neither trimming nor compacting removes. The outline and the figures ask about every fragment and
+ * block, nearly all of them far longer than a label; this answers without a copy and two patterns.
+ */
+function tooLongForLabel(text: string): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((isHanCode(code) || isCjkPunctCode(code) || (code > 0x20 && code < 0x7f)) && ++count > LONGEST_LABEL) return true;
+  }
+  return false;
+}
+
 /** A whole fragment that is a box label of a known series (信号一). */
 export function parseBoxLabel(text: string): Label | undefined {
+  if (tooLongForLabel(text)) return undefined;
   const match = BOX_LABEL.exec(compact(text.trim()));
   return match ? boxLabel(match[0], match[1], match[2]) : undefined;
 }
@@ -50,6 +71,7 @@ export function parseBoxLabel(text: string): Label | undefined {
  * unknown series only when the document numbers at least two of its labels.
  */
 export function parseSeriesLabel(text: string): Label | undefined {
+  if (tooLongForLabel(text)) return undefined;
   const known = parseBoxLabel(text);
   if (known) return known;
   const match = SERIES_LABEL.exec(compact(text.trim()));

@@ -3,6 +3,7 @@
 import { isInlineSpace } from './charClasses';
 import { LineIndex, type Line, type Eol, dominantEol, hasBom } from './text';
 import { analyzeLayout, type Layout } from './breaks/layout';
+import { WORDS_ACROSS_KEY } from './breaks/evidence';
 import { blockRole } from './breaks/roles';
 import { parseDirective, type Directive } from './directives';
 
@@ -149,7 +150,8 @@ export function parseArticle(text: string, options: ModelOptions = defaultModelO
     blockOfFragment,
     directives,
     options,
-    derived: new Map(),
+    // The layout's segmenter answers, kept for the wrap rules (breaks/wraps.ts) under the key they derive.
+    derived: new Map<string, unknown>([[WORDS_ACROSS_KEY, layout.wordsAcross]]),
   };
 }
 

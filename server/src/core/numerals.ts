@@ -17,9 +17,27 @@ const NUMERAL_CHARS: ReadonlySet<string> = new Set([
   ...Object.keys(LARGE_UNITS),
 ]);
 
+// Every numeral character is one UTF-16 unit, so its code answers too (no string per character in scans).
+// A table over the Basic Multilingual Plane: the figure scan asks at every character.
+const NUMERAL_CODES: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const ch of NUMERAL_CHARS) table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+
 /** Is the character part of a Chinese numeral (digits, 十百千, 万亿)? */
 export function isChineseNumeralChar(ch: string | undefined): boolean {
   return ch !== undefined && NUMERAL_CHARS.has(ch);
+}
+
+/** isChineseNumeralChar for the UTF-16 code unit at a position (NaN, past either end, is none). */
+export function isChineseNumeralCode(code: number): boolean {
+  return NUMERAL_CODES[code] === 1;
+}
+
+/** isDigit for a UTF-16 code unit: ASCII or full-width digit. */
+export function isDigitCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 }
 
 

@@ -65,7 +65,12 @@ const FORMATTED_BLANK_WEIGHT = 6;
 /** Chinese paragraphs indent their first line by two ems; extractors drop the indent. */
 const PARAGRAPH_INDENT = 2;
 
-export function decideBreaks(fragments: readonly Fragment[], fixed: ReadonlyArray<Role | undefined>, style: DocumentStyle): Decision[] {
+export function decideBreaks(
+  fragments: readonly Fragment[],
+  fixed: ReadonlyArray<Role | undefined>,
+  style: DocumentStyle,
+  across: WordsAcrossLines = wordsAcrossLines(fragments),
+): Decision[] {
   const decisions: Decision[] = [];
   let pending = 0;
   // Width of the printed line so far: pieces of one line that the extractor cut apart (at a font change
@@ -73,7 +78,6 @@ export function decideBreaks(fragments: readonly Fragment[], fixed: ReadonlyArra
   let carried = 0;
   // Width of the paragraph so far, this line included.
   let paragraph = 0;
-  const across = wordsAcrossLines(fragments);
   for (let i = 0; i + 1 < fragments.length; i++) {
     paragraph += style.widths[i];
     const fixedBefore = fixed[i];
@@ -352,6 +356,10 @@ export function startsWithLostText(fragment: Fragment, style: DocumentStyle): bo
 
 function latinShare(text: string): number {
   let latin = 0;
-  for (const ch of text) if (/[A-Za-z0-9]/.test(ch)) latin++;
+  // ASCII letters and digits counted by code unit (a pattern per character was a hot spot).
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin++;
+  }
   return text.length === 0 ? 0 : latin / text.length;
 }

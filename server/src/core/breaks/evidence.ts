@@ -1,7 +1,7 @@
 // What the text either side of a line break says about it, one question per function.
 // Each answer is evidence a careful editor would weigh; layout.ts combines them.
 
-import { isAsciiDigit, isClosingMark, isHan, isInlineSpace, isInlineSpaceCode, isLatinOrDigit, isOpeningMark, isSentenceEnd } from '../charClasses';
+import { hasInlineSpace, isAsciiDigit, isClosingMark, isHan, isInlineSpace, isInlineSpaceCode, isLatinOrDigit, isOpeningMark, isSentenceEnd } from '../charClasses';
 import { emWidth } from './width';
 
 /** The last character that is not a closing mark ends a sentence (`。`, `。”`, `？）`). */
@@ -44,8 +44,11 @@ export function hasInnerGap(text: string): boolean {
 /** Marks that never begin a line in Chinese typesetting: a line starting with one continues. */
 const CONTINUATION_MARKS = '，。、；：！？）》〉】」』〕］｝〗”’…—～,.;:!?)%‰';
 
+// By code unit (every mark is one): asked several times at every break.
+const CONTINUATION_CODES: ReadonlySet<number> = new Set(Array.from(CONTINUATION_MARKS, (ch) => ch.charCodeAt(0)));
+
 export function startsWithContinuation(text: string): boolean {
-  return CONTINUATION_MARKS.includes(text[0]);
+  return CONTINUATION_CODES.has(text.charCodeAt(0));
 }
 
 /**
@@ -123,7 +126,13 @@ function isCjkPunctLike(ch: string): boolean {
  * where the font changes, so such a run usually stood inside a line of Chinese.
  */
 export function isLatinRun(text: string): boolean {
+  // Asked up to six times at every break; most lines start with Han, answered here without the pattern.
+  if (!isAsciiAlnumCode(text.charCodeAt(0))) return false;
   return /^[A-Za-z0-9][A-Za-z0-9._\-+%‰/]*$/.test(text);
+}
+
+function isAsciiAlnumCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /**
@@ -144,9 +153,14 @@ export function isDisplacedRun(lines: ReadonlyArray<{ readonly text: string }>, 
  */
 export function isInterleaved(lines: ReadonlyArray<{ readonly text: string }>, i: number, across: WordsAcrossLines = wordsAcrossLines(lines)): boolean {
   const readsOn = (a: number, b: number) => across(a, b) !== undefined;
-  if (!readsOn(i, i + 2) || readsOn(i, i + 1)) return false;
+  // The line below first: the wrap rules ask about that pair anyway (the answers are kept), and when it
+  // reads on, the segmenter need not be asked about the line after next.
+  if (readsOn(i, i + 1) || !readsOn(i, i + 2)) return false;
   return readsOn(i + 1, i + 3) || readsOn(i - 1, i + 1);
 }
+
+/** The `derive` key of a model's WordsAcrossLines (seeded with the layout's, so its answers are reused). */
+export const WORDS_ACROSS_KEY = 'wordsAcrossLines';
 
 /** wordAcross between line `a` and line `b` (undefined when either is missing). */
 export type WordsAcrossLines = (a: number, b: number) => WordAcross | undefined;
@@ -195,12 +209,17 @@ export function leadingUnitWidth(text: string): number {
   return emWidth(text.slice(0, end));
 }
 
+const [OPEN_QUOTE, OPEN_PAREN_FULL, OPEN_TITLE, OPEN_PAREN] = Array.from('“（《(', (ch) => ch.charCodeAt(0));
+const [CLOSE_QUOTE, CLOSE_PAREN_FULL, CLOSE_TITLE, CLOSE_PAREN] = Array.from('”）》)', (ch) => ch.charCodeAt(0));
+
 /** A quote or bracket opened earlier in the paragraph and not yet closed when the line ends. */
 export function opensPending(text: string, pending: number): number {
   let depth = pending;
-  for (const ch of text) {
-    if (ch === '“' || ch === '（' || ch === '《' || ch === '(') depth++;
-    else if ((ch === '”' || ch === '）' || ch === '》' || ch === ')') && depth > 0) depth--;
+  // By code unit (every mark is one): no string per character of every line.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === OPEN_QUOTE || code === OPEN_PAREN_FULL || code === OPEN_TITLE || code === OPEN_PAREN) depth++;
+    else if ((code === CLOSE_QUOTE || code === CLOSE_PAREN_FULL || code === CLOSE_TITLE || code === CLOSE_PAREN) && depth > 0) depth--;
   }
   return depth;
 }
@@ -240,43 +259,6 @@ export interface WordAcross {
   readonly right: number;
 }
 
-/** Windows per segmenter call in wordsAcross: long enough to share the call's cost, short enough to stay linear. */
-const WINDOWS_PER_CALL = 64;
-
-/**
- * wordAcross for many breaks at once. The windows are joined by line feeds (always a word boundary) and
- * segmented a chunk at a time, which costs the segmenter about half as much as one call per break.
- */
-export function wordsAcross(pairs: ReadonlyArray<readonly [string, string]>): Array<WordAcross | undefined> {
-  const results: Array<WordAcross | undefined> = new Array(pairs.length).fill(undefined);
-  const pending: Array<{ index: number; join: number }> = [];
-  let chunk = '';
-  const flush = () => {
-    if (pending.length === 0) return;
-    const segments = wordSegmenter().segment(chunk);
-    for (const { index, join } of pending) {
-      const segment = segments.containing(join - 1);
-      if (!segment) continue;
-      const end = segment.index + segment.segment.length;
-      if (end > join && segment.isWordLike && isHan(segment.segment[0])) {
-        results[index] = { word: segment.segment, left: join - segment.index, right: end - join };
-      }
-    }
-    pending.length = 0;
-    chunk = '';
-  };
-  pairs.forEach(([before, after], index) => {
-    if (!isHan(before[before.length - 1]) || !isHan(after[0])) return;
-    if (chunk.length > 0) chunk += '\n';
-    chunk += tailWithoutSpaces(before, WORD_WINDOW);
-    pending.push({ index, join: chunk.length });
-    chunk += headWithoutSpaces(after, WORD_WINDOW);
-    if (pending.length >= WINDOWS_PER_CALL) flush();
-  });
-  flush();
-  return results;
-}
-
 /**
  * The line starts with a lone Han character that the segmenter cannot make a word of with what follows
  * it (`个坚决的`, `区，Linux`): the tail of a word begun elsewhere, not the start of a sentence (`点击右下角`).
@@ -289,12 +271,17 @@ export function startsWithWordTail(text: string): boolean {
 }
 
 function tailWithoutSpaces(text: string, count: number): string {
+  // Usually no space is near the end: then the tail is a plain slice (no string built a character at a time).
+  const tail = text.slice(Math.max(0, text.length - count));
+  if (!hasInlineSpace(tail)) return tail;
   let result = '';
   for (let i = text.length - 1; i >= 0 && result.length < count; i--) if (!isInlineSpace(text[i])) result = text[i] + result;
   return result;
 }
 
 function headWithoutSpaces(text: string, count: number): string {
+  const head = text.slice(0, count);
+  if (!hasInlineSpace(head)) return head;
   let result = '';
   for (let i = 0; i < text.length && result.length < count; i++) if (!isInlineSpace(text[i])) result += text[i];
   return result;

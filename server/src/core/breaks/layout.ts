@@ -8,6 +8,7 @@ import type { Directive } from '../directives';
 import { blockRole, fixedRole } from './roles';
 import { decideBreaks, startsWithLostText, type Decision } from './decide';
 import { readStyle } from './style';
+import { wordsAcrossLines, type WordsAcrossLines } from './evidence';
 
 export interface LayoutInput {
   readonly text: string;
@@ -28,6 +29,8 @@ export interface Layout {
   readonly roles: Role[];
   /** breaks[i] decides the break after fragments[i]. */
   readonly breaks: BreakDecision[];
+  /** What the word segmenter answered about pairs of lines, for the wrap rules to reuse. */
+  readonly wordsAcross: WordsAcrossLines;
 }
 
 export function analyzeLayout(input: LayoutInput): Layout {
@@ -35,7 +38,8 @@ export function analyzeLayout(input: LayoutInput): Layout {
   const directiveFragments = new Set(input.directives.map((d) => d.fragment));
   const fixed = fragments.map((fragment) => fixedRole(fragment, directiveFragments.has(fragment.index)));
   const style = readStyle(text, fragments);
-  const decisions = decideBreaks(fragments, fixed, style);
+  const wordsAcross = wordsAcrossLines(fragments);
+  const decisions = decideBreaks(fragments, fixed, style, wordsAcross);
   const roles = assignRoles(fragments, fixed, decisions);
   const breaks = decisions.map((decision, i): BreakDecision => {
     const before = fragments[i];
@@ -44,7 +48,7 @@ export function analyzeLayout(input: LayoutInput): Layout {
     const keepsLeadingSpace = decision.join && startsWithLostText(after, style);
     return { kind, reason: decision.reason, joiner: decision.join ? joinerFor(before, after, input.options) : '', keepsLeadingSpace };
   });
-  return { roles, breaks };
+  return { roles, breaks, wordsAcross };
 }
 
 /** Fixed roles stand; other blocks are the title (the first), headings or body. */

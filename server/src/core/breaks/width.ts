@@ -1,7 +1,7 @@
 // How wide a line was on the page, in ems, and how wide the column around it is.
 // A paragraph's last line, a heading or a label is short; a wrapped line fills the column.
 
-import { isCjk, isInlineSpace, isLatinOrDigit } from '../charClasses';
+import { isCjkCode, isInlineSpaceCode } from '../charClasses';
 
 /**
  * The printed width of a fragment in ems: Han, full-width forms and CJK punctuation count 1, other
@@ -10,13 +10,12 @@ import { isCjk, isInlineSpace, isLatinOrDigit } from '../charClasses';
  */
 export function emWidth(text: string): number {
   let width = 0;
+  // By code unit: a line's characters are mostly Han, and a string for each would be garbage.
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
-    const ch = text[i];
-    if (isInlineSpace(ch)) continue;
-    if (code >= 0x2e80 || isCjk(ch)) width += 1;
-    else if (isLatinOrDigit(ch) || code < 0x2e80) width += 0.55;
+    if (isInlineSpaceCode(code)) continue;
+    width += code >= 0x2e80 || isCjkCode(code) ? 1 : 0.55;
   }
   return width;
 }

@@ -2,7 +2,7 @@
 
 import { isInlineSpace } from '../charClasses';
 import { derive, type ArticleModel, type LineBreak } from '../model';
-import { isPunctuationOnly, wordsAcross, type WordAcross } from './evidence';
+import { isPunctuationOnly, wordsAcrossLines, WORDS_ACROSS_KEY, type WordAcross } from './evidence';
 
 export { isPunctuationOnly } from './evidence';
 
@@ -26,8 +26,9 @@ export function wrapsOf(model: ArticleModel): readonly Wrap[] {
 
 function classifyWraps(model: ArticleModel): Wrap[] {
   const wraps: Wrap[] = [];
-  const lineWraps: number[] = [];
   const { fragments, text } = model;
+  // Most pairs of lines were asked about by the layout already (its answers are kept with the model).
+  const across = derive(model, WORDS_ACROSS_KEY, (m) => wordsAcrossLines(m.fragments));
   for (const lineBreak of model.breaks) {
     if (lineBreak.kind !== 'wrap') continue;
     const before = fragments[lineBreak.index];
@@ -48,16 +49,18 @@ function classifyWraps(model: ArticleModel): Wrap[] {
       wraps.push({ break: lineBreak, kind: 'split-figure', subject, start, end });
       continue;
     }
-    // A word or a sentence: the segmenter decides below, for all such wraps in one batch.
+    // A word or a sentence: the segmenter decides.
+    const word = across(lineBreak.index, lineBreak.index + 1);
+    if (word) {
+      const extent = wordExtent(model, lineBreak, word);
+      wraps.push({ break: lineBreak, kind: 'broken-word', subject: extent.text, start: extent.start, end: extent.end });
+      continue;
+    }
     const subject = text.slice(edgeStart, before.end) + lineBreak.joiner + text.slice(after.start, edgeEnd);
     wraps.push({ break: lineBreak, kind: 'broken-line', subject, start: edgeStart, end: edgeEnd });
-    lineWraps.push(wraps.length - 1);
   }
-  const words = wordsAcross(lineWraps.map((k) => [fragments[wraps[k].break.index].text, fragments[wraps[k].break.index + 1].text] as const));
-  lineWraps.forEach((k, n) => {
-    const word = words[n] && wordExtent(model, wraps[k].break, words[n]);
-    if (word) wraps[k] = { break: wraps[k].break, kind: 'broken-word', subject: word.text, start: word.start, end: word.end };
-  });
+  // Nothing asks about these lines after the wraps: let the answers go (a few MB per MB of raw text).
+  model.derived.delete(WORDS_ACROSS_KEY);
   return wraps;
 }
 

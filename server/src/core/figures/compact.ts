@@ -1,7 +1,7 @@
 // Figures are read on a compact view of a block's text: spaces next to Chinese are dropped, so
 // justified lines (16.7 亿 千 瓦) and autospaced figures (20 日至 21 日) read as printed.
 
-import { isInlineSpace, isLatinOrDigit } from '../charClasses';
+import { isInlineSpaceCode, isLatinOrDigitCode } from '../charClasses';
 
 export interface CompactText {
   readonly text: string;
@@ -10,27 +10,31 @@ export interface CompactText {
 }
 
 export function compactText(text: string): CompactText {
-  // Built as parts and joined: a string grown by += is a deep rope, slow to index into.
+  // Built as parts and joined: a string grown by += is a deep rope, slow to index into. Each run of kept
+  // characters is one part, and characters are tested by code unit (no string per character).
   const out: string[] = [];
   const origin: number[] = [];
-  let lastKept: string | undefined;
+  let lastKept = Number.NaN;
+  let runStart = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (isInlineSpace(ch)) {
+    const code = text.charCodeAt(i);
+    if (isInlineSpaceCode(code)) {
+      if (runStart < i) out.push(text.slice(runStart, i));
       let next = i + 1;
-      while (next < text.length && isInlineSpace(text[next])) next++;
+      while (next < text.length && isInlineSpaceCode(text.charCodeAt(next))) next++;
       // Spaces between two Latin words or numbers (Red Hat, 8 000) separate them; keep one.
-      if (isLatinOrDigit(lastKept) && isLatinOrDigit(text[next])) {
+      if (isLatinOrDigitCode(lastKept) && isLatinOrDigitCode(text.charCodeAt(next))) {
         out.push(' ');
         origin.push(i);
       }
       i = next - 1;
+      runStart = next;
       continue;
     }
-    out.push(ch);
     origin.push(i);
-    lastKept = ch;
+    lastKept = code;
   }
+  if (runStart < text.length) out.push(text.slice(runStart));
   return { text: out.join(''), origin };
 }
 

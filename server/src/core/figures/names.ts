@@ -6,18 +6,23 @@ import { isChineseNumeralChar, isDigit } from '../numerals';
 import { IDIOMS, NAMES } from './lexicon';
 
 export interface WordList {
-  /** Words by first character, longest first. */
-  readonly byFirst: ReadonlyMap<string, readonly string[]>;
+  /** Words by the code of their first UTF-16 unit, longest first (looked up at every character of a block). */
+  readonly byFirst: ReadonlyMap<number, readonly string[]>;
+  /** 1 for each code some word starts with: most characters start none, and a table answers faster than the map. */
+  readonly starts: Uint8Array;
 }
 
 function wordList(words: readonly string[]): WordList {
-  const byFirst = new Map<string, string[]>();
+  const byFirst = new Map<number, string[]>();
+  const starts = new Uint8Array(0x10000);
   for (const word of [...words].sort((a, b) => b.length - a.length)) {
-    const list = byFirst.get(word[0]) ?? [];
+    const first = word.charCodeAt(0);
+    const list = byFirst.get(first) ?? [];
     list.push(word);
-    byFirst.set(word[0], list);
+    byFirst.set(first, list);
+    starts[first] = 1;
   }
-  return { byFirst };
+  return { byFirst, starts };
 }
 
 export const NAME_WORDS = wordList(NAMES);
@@ -25,7 +30,9 @@ export const IDIOM_WORDS = wordList(IDIOMS);
 
 /** The listed word written at `start`, if any. */
 export function wordAt(list: WordList, text: string, start: number): string | undefined {
-  const candidates = list.byFirst.get(text[start]);
+  const first = text.charCodeAt(start);
+  if (list.starts[first] !== 1) return undefined;
+  const candidates = list.byFirst.get(first);
   if (!candidates) return undefined;
   // 十分 is an idiom, 十分之一 a share.
   for (const word of candidates) if (text.startsWith(word, start) && text[start + word.length] !== '之') return word;

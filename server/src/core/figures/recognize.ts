@@ -3,8 +3,8 @@
 // Every step looks a bounded distance ahead, and a number that is no figure is skipped whole,
 // so the pass is linear in the text.
 
-import { isAsciiLetter, isOpeningMark } from '../charClasses';
-import { isChineseNumeralChar, isDigit, parseChineseInteger, scaled } from '../numerals';
+import { isAsciiLetter, isAsciiLetterCode, isOpeningMarkCode } from '../charClasses';
+import { isChineseNumeralCode, isDigit, isDigitCode, parseChineseInteger, scaled } from '../numerals';
 import { compactText, originalRange } from './compact';
 import { approxBefore, name, ordinal, withApprox, type Draft } from './draft';
 import { FRONT_SPOILERS, ORDINAL_MEASURES, oneOf, unitAt } from './lexicon';
@@ -46,45 +46,53 @@ function scan(t: string): Draft[] {
 
 /** Past the whole number or Latin word at `i`: its middle never starts a figure. */
 function skipToken(t: string, i: number): number {
-  if (isAlnum(t[i])) {
-    while (i < t.length && isAlnum(t[i])) i++;
+  if (isAlnumAt(t, i)) {
+    while (i < t.length && isAlnumAt(t, i)) i++;
     return i;
   }
-  if (isChineseNumeralChar(t[i])) return i + Math.max(1, chineseRunAt(t, i).length);
+  if (isChineseNumeralCode(t.charCodeAt(i))) return i + Math.max(1, chineseRunAt(t, i).length);
   return i + 1;
 }
 
-function isAlnum(ch: string | undefined): boolean {
-  return isDigit(ch) || isAsciiLetter(ch);
+/** An ASCII letter or an ASCII or full-width digit at t[i], from the code unit: the scan asks at every character. */
+function isAlnumAt(t: string, i: number): boolean {
+  const code = t.charCodeAt(i);
+  return isDigitCode(code) || isAsciiLetterCode(code);
 }
 
 function nameAt(t: string, i: number): Draft | undefined {
   const listed = wordAt(NAME_WORDS, t, i);
   if (listed) return name(i, i + listed.length);
-  if (isOpeningMark(t[i])) {
+  if (isOpeningMarkCode(t.charCodeAt(i))) {
     const quoted = quotedNameAt(t, i);
     if (quoted) return name(quoted.start, quoted.end);
   }
   return undefined;
 }
 
+// Tested on code units (no one-character string for each character of the text).
 function figureAt(t: string, i: number, floor: number): Draft | undefined {
-  const ch = t[i];
-  if (ch === '第') return ordinalAt(t, i);
-  if (ch === '前' && !oneOf(FRONT_SPOILERS, t[i - 1])) return frontAt(t, i, floor);
-  if (ch === '半') return halfAt(t, i, floor);
-  if (isAsciiLetter(ch) && !isAlnum(t[i - 1])) return latinNameAt(t, i);
-  if (isDigit(ch) && !isAlnum(t[i - 1]) && t[i - 1] !== '.') return arabicAt(t, i, floor);
-  if (isChineseNumeralChar(ch) && !isChineseNumeralChar(t[i - 1])) return chineseAt(t, i, floor);
+  const code = t.charCodeAt(i);
+  if (code === ORDINAL_PREFIX) return ordinalAt(t, i);
+  if (code === FRONT && !oneOf(FRONT_SPOILERS, t[i - 1])) return frontAt(t, i, floor);
+  if (code === HALF) return halfAt(t, i, floor);
+  if (isAsciiLetterCode(code) && !isAlnumAt(t, i - 1)) return latinNameAt(t, i);
+  if (isDigitCode(code) && !isAlnumAt(t, i - 1) && t.charCodeAt(i - 1) !== FULL_STOP) return arabicAt(t, i, floor);
+  if (isChineseNumeralCode(code) && !isChineseNumeralCode(t.charCodeAt(i - 1))) return chineseAt(t, i, floor);
   return undefined;
 }
+
+const ORDINAL_PREFIX = '第'.charCodeAt(0);
+const FRONT = '前'.charCodeAt(0);
+const HALF = '半'.charCodeAt(0);
+const FULL_STOP = '.'.charCodeAt(0);
 
 /** G20, V2G, C919: letters with digits. */
 function latinNameAt(t: string, i: number): Draft | undefined {
   let end = i;
   let digits = false;
   // PM2.5 and COVID-19 are one name each.
-  while (end < t.length && (isAlnum(t[end]) || ((t[end] === '.' || t[end] === '-') && isDigit(t[end + 1])))) {
+  while (end < t.length && (isAlnumAt(t, end) || ((t[end] === '.' || t[end] === '-') && isDigit(t[end + 1])))) {
     if (isDigit(t[end])) digits = true;
     end++;
   }
@@ -97,7 +105,7 @@ function arabicAt(t: string, i: number, floor: number): Draft | undefined {
   if (isAsciiLetter(t[number.end])) {
     // 346Mbps is a speed; 5G, 4K and 3D are names.
     let end = number.end;
-    while (end < t.length && isAlnum(t[end])) end++;
+    while (end < t.length && isAlnumAt(t, end)) end++;
     const unit = unitAt(t, number.end);
     // 12306App: the name is the number; a longer word after it is not part of it.
     if (end - number.end >= 3 && /[a-z]/u.test(t.slice(number.end, end)) && !unit) return name(i, number.end);

@@ -1,7 +1,7 @@
 // Text as a reader sees it: extraction spacing next to Chinese removed ("农 作 物" → "农作物"),
 // with every kept character mapped back to its source offset.
 
-import { isCjk, isInlineSpace } from '../charClasses';
+import { isCjk, isInlineSpaceCode } from '../charClasses';
 import { toSourceOffset, type ArticleModel, type Block } from '../model';
 
 export interface CompactText {
@@ -13,6 +13,22 @@ export interface CompactText {
 /** Removes spaces unless both neighbours are Latin letters or digits (`Red Hat` keeps its space). */
 export function compactString(text: string): string {
   return compactChars(text, (i) => i).text;
+}
+
+/** compactString(text).length, without building the string. */
+export function compactLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isInlineSpaceCode(text.charCodeAt(i))) {
+      length++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isInlineSpaceCode(text.charCodeAt(end))) end++;
+    if (keepsSpace(text, i, end)) length++;
+    i = end - 1;
+  }
+  return length;
 }
 
 /** A block's joined text, compacted, mapped to source offsets. */
@@ -40,25 +56,28 @@ export function sourceRange(compact: CompactText, start: number, end: number): {
 }
 
 function compactChars(text: string, toSource: (index: number) => number): CompactText {
+  // The kept text is copied a run at a time (a string grown character by character is a deep rope and
+  // one small string per character); the spaces are tested by code unit.
   let out = '';
+  let runStart = 0;
   const sources: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (isInlineSpace(ch)) {
+    if (isInlineSpaceCode(text.charCodeAt(i))) {
+      out += text.slice(runStart, i);
       // A whole run of spaces at once (judging each space by scanning its run made long runs quadratic).
       let end = i + 1;
-      while (end < text.length && isInlineSpace(text[end])) end++;
+      while (end < text.length && isInlineSpaceCode(text.charCodeAt(end))) end++;
       if (keepsSpace(text, i, end)) {
-        out += ch;
+        out += text[i];
         sources.push(toSource(i));
       }
       i = end - 1;
+      runStart = end;
       continue;
     }
-    out += ch;
     sources.push(toSource(i));
   }
-  return { text: out, sources };
+  return { text: out + text.slice(runStart), sources };
 }
 
 /** Whether the run of spaces [start, end) keeps its first space: one space between two words survives; the rest of a run goes. */

@@ -3,7 +3,7 @@
 
 import { isHan, isSentenceEnd, isClosingMark } from '../charClasses';
 import { derive, type ArticleModel, type Fragment } from '../model';
-import { compactFragments, compactString, type CompactText } from './compact';
+import { compactFragments, compactLength, compactString, type CompactText } from './compact';
 
 /** A run of fragments that reads as one title. */
 export interface TitleUnit {
@@ -180,7 +180,7 @@ export function typicalWidth(model: ArticleModel): number {
 }
 
 function medianBodyWidth(model: ArticleModel): number {
-  const widths = model.fragments.filter((_, i) => model.roles[i] === 'body').map((f) => compactString(f.text).length);
+  const widths = model.fragments.filter((_, i) => model.roles[i] === 'body').map((f) => compactLength(f.text));
   widths.sort((a, b) => a - b);
   return widths[widths.length >> 1] ?? 0;
 }

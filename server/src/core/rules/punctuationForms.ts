@@ -9,8 +9,9 @@ import { toSourceRanges, type Block } from '../model';
 import type { Rule, RuleContext } from './rule';
 
 const DOUBLED = '，、；：';
-// A run of one mark repeated; the backreference only ever extends the run, so matching stays linear.
-const RUNS = /([.。…\-—，、；：])\1*/g;
+/** Marks checked in runs of one mark repeated, by code unit. */
+const RUN_MARKS: ReadonlySet<number> = new Set(Array.from('.。…-—，、；：', (ch) => ch.charCodeAt(0)));
+const ELLIPSIS = '…'.charCodeAt(0);
 
 export const punctuationForms: Rule = {
   id: 'punctuation-forms',
@@ -35,23 +36,36 @@ export const punctuationForms: Rule = {
 
 function checkBlock(context: RuleContext, block: Block): void {
   const text = block.text;
-  for (const match of text.matchAll(RUNS)) {
-    const run = match[0];
-    const ch = run[0];
-    const i = match.index;
-    const end = i + run.length;
-    const length = run.length;
-    const chineseBefore = isCjk(neighbour(text, i - 1, -1));
-    const chineseAfter = isCjk(neighbour(text, end, 1));
-    const chinese = chineseBefore || chineseAfter;
-    if (ch === '.' && length >= 3 && chinese) report(context, block, i, end, 'ellipsis', { text: run }, '……');
-    else if (ch === '。' && length >= 3) report(context, block, i, end, 'ellipsis', { text: run }, '……');
-    else if (ch === '。' && length === 2) report(context, block, i, end, 'doubled', { mark: ch }, ch);
-    else if (ch === '…' && length !== 2 && chinese) report(context, block, i, end, 'ellipsis', { text: run }, '……');
-    else if (ch === '-' && length >= 2 && chineseBefore && chineseAfter) report(context, block, i, end, 'dash', { text: run }, '——');
-    else if (ch === '—' && length >= 3 && chineseBefore && chineseAfter) report(context, block, i, end, 'dash', { text: run }, '——');
-    else if (DOUBLED.includes(ch) && length >= 2) report(context, block, i, end, 'doubled', { mark: ch }, ch);
+  // Each run of one mark repeated, found by code unit: a paragraph has a comma every few characters, and
+  // a lone mark other than … is never wrong here, so only those runs are looked at further.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!RUN_MARKS.has(code)) continue;
+    let end = i + 1;
+    while (end < text.length && text.charCodeAt(end) === code) end++;
+    const start = i;
+    i = end - 1;
+    if (end - start === 1 && code !== ELLIPSIS) continue;
+    checkRun(context, block, start, end);
   }
+}
+
+/** The run text[i, end) of one mark. */
+function checkRun(context: RuleContext, block: Block, i: number, end: number): void {
+  const text = block.text;
+  const run = text.slice(i, end);
+  const ch = run[0];
+  const length = run.length;
+  const chineseBefore = isCjk(neighbour(text, i - 1, -1));
+  const chineseAfter = isCjk(neighbour(text, end, 1));
+  const chinese = chineseBefore || chineseAfter;
+  if (ch === '.' && length >= 3 && chinese) report(context, block, i, end, 'ellipsis', { text: run }, '……');
+  else if (ch === '。' && length >= 3) report(context, block, i, end, 'ellipsis', { text: run }, '……');
+  else if (ch === '。' && length === 2) report(context, block, i, end, 'doubled', { mark: ch }, ch);
+  else if (ch === '…' && length !== 2 && chinese) report(context, block, i, end, 'ellipsis', { text: run }, '……');
+  else if (ch === '-' && length >= 2 && chineseBefore && chineseAfter) report(context, block, i, end, 'dash', { text: run }, '——');
+  else if (ch === '—' && length >= 3 && chineseBefore && chineseAfter) report(context, block, i, end, 'dash', { text: run }, '——');
+  else if (DOUBLED.includes(ch) && length >= 2) report(context, block, i, end, 'doubled', { mark: ch }, ch);
 }
 
 /** The nearest non-space character from `index` walking in `step` direction. */

@@ -1,16 +1,8 @@
 // Whitespace before or after full-width punctuation, or between two marks (多边参与 、, 端倪。 ”上海).
 // Only inside a fragment: whitespace at a line's edge belongs to the line break, which the layout owns.
 
-import { CJK_PUNCT_SOURCE, INLINE_SPACE_SOURCE, hasInlineSpace, isCjkPunct } from '../charClasses';
+import { hasInlineSpace, isCjkPunct, isCjkPunctCode, isInlineSpaceCode } from '../charClasses';
 import type { Rule } from './rule';
-
-// Each alternative consumes a whole whitespace run next to a mark, so the scan stays linear: the first
-// starts only at a run's start and takes the run inside a lookahead, which never backtracks (a plain
-// `\s+(?=mark)` would retry from every space of a long run that no mark follows).
-const SPACE_NEXT_TO_PUNCT = new RegExp(
-  `(?<![${INLINE_SPACE_SOURCE}])(?=([${INLINE_SPACE_SOURCE}]+))\\1(?=[${CJK_PUNCT_SOURCE}])|(?<=[${CJK_PUNCT_SOURCE}])[${INLINE_SPACE_SOURCE}]+`,
-  'g',
-);
 
 export const spaceAroundPunctuation: Rule = {
   id: 'space-around-punctuation',
@@ -30,9 +22,9 @@ export const spaceAroundPunctuation: Rule = {
     const { model } = context;
     for (const fragment of model.fragments) {
       if (model.roles[fragment.index] === 'directive' || !hasInlineSpace(fragment.text)) continue;
-      for (const match of fragment.text.matchAll(SPACE_NEXT_TO_PUNCT)) {
-        const start = fragment.start + match.index;
-        const end = start + match[0].length;
+      for (const [runStart, runEnd] of spacesNextToPunctuation(fragment.text)) {
+        const start = fragment.start + runStart;
+        const end = fragment.start + runEnd;
         const previous = model.text[start - 1];
         const next = model.text[end];
         const fix = [{ start, end, newText: '' }];
@@ -47,3 +39,18 @@ export const spaceAroundPunctuation: Rule = {
     }
   },
 };
+
+/**
+ * Each whole run of inline spaces with a full-width mark right before or after it, as [start, end) in the
+ * text. A scan by code unit: the pattern it replaces (a run next to a mark, with lookarounds) was tried at
+ * every position of every line with a space, the costliest rule on raw extractions.
+ */
+function* spacesNextToPunctuation(text: string): Generator<readonly [number, number]> {
+  for (let start = 0; start < text.length; start++) {
+    if (!isInlineSpaceCode(text.charCodeAt(start))) continue;
+    let end = start + 1;
+    while (end < text.length && isInlineSpaceCode(text.charCodeAt(end))) end++;
+    if (isCjkPunctCode(text.charCodeAt(start - 1)) || isCjkPunctCode(text.charCodeAt(end))) yield [start, end];
+    start = end;
+  }
+}

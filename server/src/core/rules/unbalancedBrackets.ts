@@ -5,7 +5,8 @@ import { BRACKET_PAIRS, isAsciiLetter } from '../charClasses';
 import { toSourceOffset, type ArticleModel, type Block } from '../model';
 import type { Rule, RuleContext } from './rule';
 
-const BRACKETS = new RegExp(`[${Object.entries(BRACKET_PAIRS).flat().join('').replace(/[\]\\^-]/g, '\\$&')}]`, 'g');
+/** The code unit of every quote and bracket (each is one): the scan below stops only at these. */
+const BRACKET_CODES: ReadonlySet<number> = new Set(Array.from(Object.entries(BRACKET_PAIRS).flat().join(''), (ch) => ch.charCodeAt(0)));
 const OPENER_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(BRACKET_PAIRS).map(([open, close]) => [close, open]));
 
 export const unbalancedBrackets: Rule = {
@@ -43,9 +44,10 @@ function checkBlock(context: RuleContext, model: ArticleModel, block: Block): vo
     const args = { open: entry.mark, close };
     context.report({ start, end: start + 1, messageId: 'unclosed', args, related: [{ start: dueAt, end: dueEnd, messageId: 'closeBy', args }] });
   };
-  for (const match of text.matchAll(BRACKETS)) {
-    const i = match.index;
-    const ch = match[0];
+  // A scan by code unit (a paragraph has many marks: no match object for each).
+  for (let i = 0; i < text.length; i++) {
+    if (!BRACKET_CODES.has(text.charCodeAt(i))) continue;
+    const ch = text[i];
     if (BRACKET_PAIRS[ch] !== undefined) {
       open.push({ mark: ch, index: i });
       waiting.set(ch, (waiting.get(ch) ?? 0) + 1);
