@@ -112,14 +112,22 @@ export function derive<T>(model: ArticleModel, key: string, compute: (model: Art
 
 export function parseArticle(text: string, options: ModelOptions = defaultModelOptions): ArticleModel {
   const lineIndex = LineIndex.of(text);
-  const lines = lineIndex.lines;
-  const fragments = readFragments(text, lines);
+  const fragments = readFragments(text, lineIndex);
   const directives: Directive[] = [];
   for (const fragment of fragments) {
     const directive = parseDirective(fragment);
     if (directive) directives.push(directive);
   }
-  const layout = analyzeLayout({ text, fragments, lines, directives, options });
+  // The Line objects are made only if the layout asks for them (a large document has very many).
+  const layout = analyzeLayout({
+    text,
+    fragments,
+    get lines() {
+      return lineIndex.lines;
+    },
+    directives,
+    options,
+  });
   if (options.region?.continues) withoutTitle(fragments, layout);
   const breaks = fragments.slice(0, -1).map((before, i): LineBreak => {
     const after = fragments[i + 1];
@@ -141,7 +149,9 @@ export function parseArticle(text: string, options: ModelOptions = defaultModelO
     eol: options.region?.eol ?? dominantEol(text),
     bom: hasBom(text),
     lineIndex,
-    lines,
+    get lines() {
+      return lineIndex.lines;
+    },
     fragments,
     roles: layout.roles,
     breaks,
@@ -172,9 +182,10 @@ function withoutTitle(fragments: readonly Fragment[], layout: Layout): void {
   }
 }
 
-function readFragments(text: string, lines: readonly Line[]): Fragment[] {
+function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
   const fragments: Fragment[] = [];
-  for (const line of lines) {
+  for (let index = 0; index < lineIndex.lineCount; index++) {
+    const line = lineIndex.lineOf(index);
     let start = line.start;
     let end = line.end;
     while (start < end && isBlank(text[start])) start++;
@@ -210,13 +221,14 @@ function buildBlocks(
   while (first < fragments.length) {
     let last = first;
     while (last < breaks.length && breaks[last].kind === 'wrap') last++;
-    const pieces: Piece[] = [];
+    // Made at its final size: an array grown by push keeps room for 16 more (a block has a piece or two).
+    const pieces: Piece[] = new Array(last - first + 1);
     let logical = '';
     for (let i = first; i <= last; i++) {
       const fragment = fragments[i];
       const sourceStart = i > first && breaks[i - 1].keepsLeadingSpace ? fragment.lineStart : fragment.start;
       if (i > first) logical += breaks[i - 1].joiner;
-      pieces.push({ logicalStart: logical.length, sourceStart, length: fragment.end - sourceStart });
+      pieces[i - first] = { logicalStart: logical.length, sourceStart, length: fragment.end - sourceStart };
       logical += text.slice(sourceStart, fragment.end);
       blockOfFragment[i] = blocks.length;
     }
