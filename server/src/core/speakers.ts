@@ -2,8 +2,8 @@
 // 吴建平说 → 吴建平 (中国工程院院士、清华大学教授). Unnamed sources (专家认为, 企业负责人说) are not
 // people and are left out.
 
-import { derive, type ArticleModel } from './model';
-import { compactBlock, sourceRange, type CompactText } from './outline/compact';
+import { derive, type ArticleModel, type Block } from './model';
+import { compactBlock, compactString, sourceRange } from './outline/compact';
 import { endsSentence } from './outline/titles';
 import {
   ADVERBS_BEFORE_VERB, CLAUSE_OPENERS, ROLE_WORDS, SPEECH_VERBS, TITLES_AFTER_NAME, endsLikeRole, startsWithSurname,
@@ -46,40 +46,93 @@ function findSpeakers(model: ArticleModel): Speaker[] {
     for (const candidate of byVerb(passage.text)) remember(candidate);
     for (const candidate of byQuote(passage.text)) remember(candidate);
   }
+  const mentions = countMentions(passages, [...found.keys()]);
   const speakers: Speaker[] = [];
   for (const { name, role } of found.values()) {
-    let first: { start: number; end: number } | undefined;
-    let mentions = 0;
-    for (const passage of passages) {
-      for (let at = passage.text.indexOf(name); at >= 0; at = passage.text.indexOf(name, at + name.length)) {
-        mentions++;
-        first ??= sourceRange(passage, at, at + name.length);
-      }
-    }
-    if (first) speakers.push({ name, role, ...first, mentions });
+    const counted = mentions.get(name);
+    if (counted?.first) speakers.push({ name, role, ...counted.first, mentions: counted.count });
   }
   return speakers.sort((a, b) => a.start - b.start);
 }
 
+/** A run of body paragraphs read as one text; where its characters stand in the source is worked out only when asked. */
+interface Passage {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+}
+
+interface Mentions {
+  count: number;
+  /** Source range of the first mention. */
+  first?: { start: number; end: number };
+}
+
+/**
+ * How often each name occurs in the passages (occurrences of one name do not overlap), in one pass over
+ * the text for all names: a search per name through the whole text was quadratic in a long document.
+ */
+function countMentions(passages: readonly Passage[], names: readonly string[]): Map<string, Mentions> {
+  const counts = new Map<string, Mentions>(names.map((name) => [name, { count: 0 }]));
+  // Names have two to four characters; they are looked up by their first two.
+  const byStart = new Map<number, string[]>();
+  for (const name of names) {
+    const key = pairAt(name, 0);
+    const list = byStart.get(key);
+    if (list) list.push(name);
+    else byStart.set(key, [name]);
+  }
+  for (const passage of passages) {
+    const { text } = passage;
+    /** Where the next occurrence of a name may start in this passage (just past the last one). */
+    const nextFrom = new Map<string, number>();
+    let sources: ReturnType<typeof passageSources> | undefined;
+    for (let at = 0; at + 1 < text.length; at++) {
+      const candidates = byStart.get(pairAt(text, at));
+      if (!candidates) continue;
+      for (const name of candidates) {
+        if (!text.startsWith(name, at) || at < (nextFrom.get(name) ?? 0)) continue;
+        nextFrom.set(name, at + name.length);
+        const counted = counts.get(name)!;
+        counted.count++;
+        if (!counted.first) {
+          sources ??= passageSources(passage);
+          counted.first = sourceRange(sources, at, at + name.length);
+        }
+      }
+    }
+  }
+  return counts;
+}
+
+function pairAt(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+}
+
+function passageSources(passage: Passage): { text: string; sources: number[] } {
+  const sources: number[] = [];
+  for (const block of passage.blocks) for (const source of compactBlock(block).sources) sources.push(source);
+  return { text: passage.text, sources };
+}
+
 /** Body text as runs of paragraphs, joining paragraphs the layout split mid-sentence. */
-function bodyPassages(model: ArticleModel): CompactText[] {
-  const passages: CompactText[] = [];
+function bodyPassages(model: ArticleModel): Passage[] {
+  const passages: Passage[] = [];
   let text = '';
-  let sources: number[] = [];
+  let blocks: Block[] = [];
   const flush = (): void => {
-    if (text) passages.push({ text, sources });
+    if (text) passages.push({ text, blocks });
     text = '';
-    sources = [];
+    blocks = [];
   };
   for (const block of model.blocks) {
     if (block.role !== 'body') {
       flush();
       continue;
     }
-    const compact = compactBlock(block);
-    text += compact.text;
-    sources = sources.concat(compact.sources);
-    if (endsSentence(compact.text)) flush();
+    const compact = compactString(block.text);
+    text += compact;
+    blocks.push(block);
+    if (endsSentence(compact)) flush();
   }
   flush();
   return passages;

@@ -1,7 +1,7 @@
 // Text as a reader sees it: extraction spacing next to Chinese removed ("农 作 物" → "农作物"),
 // with every kept character mapped back to its source offset.
 
-import { isCjk, isInlineSpace } from '../charClasses';
+import { hasInlineSpace, isCjk, isInlineSpace } from '../charClasses';
 import { toSourceOffset, type ArticleModel, type Block } from '../model';
 
 export interface CompactText {
@@ -12,7 +12,8 @@ export interface CompactText {
 
 /** Removes spaces unless both neighbours are Latin letters or digits (`Red Hat` keeps its space). */
 export function compactString(text: string): string {
-  return compactChars(text, (i) => i).text;
+  // Most lines have no space to remove; they are their own compact form (no copy, no offsets).
+  return hasInlineSpace(text) ? compactChars(text).text : text;
 }
 
 /** A block's joined text, compacted, mapped to source offsets. */
@@ -39,7 +40,8 @@ export function sourceRange(compact: CompactText, start: number, end: number): {
   return { start: compact.sources[start], end: compact.sources[end - 1] + 1 };
 }
 
-function compactChars(text: string, toSource: (index: number) => number): CompactText {
+/** Without `toSource`, only the text (its `sources` stay empty). */
+function compactChars(text: string, toSource?: (index: number) => number): CompactText {
   let out = '';
   const sources: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -50,13 +52,13 @@ function compactChars(text: string, toSource: (index: number) => number): Compac
       while (end < text.length && isInlineSpace(text[end])) end++;
       if (keepsSpace(text, i, end)) {
         out += ch;
-        sources.push(toSource(i));
+        if (toSource) sources.push(toSource(i));
       }
       i = end - 1;
       continue;
     }
     out += ch;
-    sources.push(toSource(i));
+    if (toSource) sources.push(toSource(i));
   }
   return { text: out, sources };
 }
