@@ -68,6 +68,11 @@ export interface Block {
   readonly end: number;
   /** The block as it reads once its wraps are joined. */
   readonly text: string;
+  /**
+   * Where the logical text comes from, piece by piece; empty when the block is one fragment, whose
+   * text is the source from `start` to `end` (most blocks of a clean article: pieces for them would
+   * be a tenth of the memory a large document takes). Read it through toSourceOffset & co.
+   */
   readonly pieces: readonly Piece[];
 }
 
@@ -209,6 +214,9 @@ function isBlank(ch: string): boolean {
   return isInlineSpace(ch) || ch === '\f' || ch === '\v' || ch === '\uFEFF' || ch === '\u200B';
 }
 
+/** The pieces of a block that reads as its source. */
+const AS_PRINTED: readonly Piece[] = Object.freeze([]);
+
 function buildBlocks(
   text: string,
   fragments: readonly Fragment[],
@@ -221,6 +229,22 @@ function buildBlocks(
   while (first < fragments.length) {
     let last = first;
     while (last < breaks.length && breaks[last].kind === 'wrap') last++;
+    if (first === last) {
+      const fragment = fragments[first];
+      blockOfFragment[first] = blocks.length;
+      blocks.push({
+        index: blocks.length,
+        role: roles[first],
+        firstFragment: first,
+        lastFragment: last,
+        start: fragment.start,
+        end: fragment.end,
+        text: fragment.text,
+        pieces: AS_PRINTED,
+      });
+      first = last + 1;
+      continue;
+    }
     // Made at its final size: an array grown by push keeps room for 16 more (a block has a piece or two).
     const pieces: Piece[] = new Array(last - first + 1);
     let logical = '';
@@ -250,6 +274,7 @@ function buildBlocks(
 /** Source offset of a logical offset in a block (joiners map to the start of the break they replace). */
 export function toSourceOffset(block: Block, logicalOffset: number): number {
   const pieces = block.pieces;
+  if (pieces.length === 0) return block.start + Math.min(Math.max(0, logicalOffset), block.end - block.start);
   let low = 0;
   let high = pieces.length - 1;
   while (low < high) {
@@ -263,6 +288,7 @@ export function toSourceOffset(block: Block, logicalOffset: number): number {
 
 /** Logical offset of a source offset inside a block, or undefined when it falls in a break. */
 export function toLogicalOffset(block: Block, sourceOffset: number): number | undefined {
+  if (block.pieces.length === 0) return sourceOffset >= block.start && sourceOffset <= block.end ? sourceOffset - block.start : undefined;
   for (const piece of block.pieces) {
     if (sourceOffset >= piece.sourceStart && sourceOffset <= piece.sourceStart + piece.length) {
       return piece.logicalStart + (sourceOffset - piece.sourceStart);
@@ -288,6 +314,12 @@ export function blockAt(model: ArticleModel, offset: number): Block | undefined 
 /** Source ranges of a logical range, one per piece it crosses. */
 export function toSourceRanges(block: Block, logicalStart: number, logicalEnd: number): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
+  if (block.pieces.length === 0) {
+    const start = Math.max(logicalStart, 0);
+    const end = Math.min(logicalEnd, block.end - block.start);
+    if (start < end) ranges.push([block.start + start, block.start + end]);
+    return ranges;
+  }
   for (const piece of block.pieces) {
     const pieceEnd = piece.logicalStart + piece.length;
     const start = Math.max(logicalStart, piece.logicalStart);

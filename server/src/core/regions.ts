@@ -320,7 +320,7 @@ function moveParts(parts: Parts, from: Placement, to: Placement): Parts {
     end: b.end + offset,
     text: b.text,
     pieces:
-      offset === 0
+      offset === 0 || b.pieces.length === 0
         ? b.pieces
         : b.pieces.map((piece) => ({ logicalStart: piece.logicalStart, sourceStart: piece.sourceStart + offset, length: piece.length })),
   }));
