@@ -71,7 +71,11 @@ const SYMBOL_KIND: Record<string, SymbolKind> = {
   speakers: SymbolKind.Package,
 };
 
-/** Nests the flat outline by level: each entry becomes a child of the nearest shallower entry before it. */
+/**
+ * Nests the flat outline by level: each entry becomes a child of the nearest shallower entry before it.
+ * Optional fields are left out when empty (a leaf has no `children`, an entry without detail no
+ * `detail`): a long article has thousands of entries, and every character is sent and parsed.
+ */
 export function toDocumentSymbols(lineIndex: LineIndex, entries: readonly OutlineEntry[]): DocumentSymbol[] {
   const roots: DocumentSymbol[] = [];
   const stack: Array<{ level: number; symbol: DocumentSymbol }> = [];
@@ -80,16 +84,15 @@ export function toDocumentSymbols(lineIndex: LineIndex, entries: readonly Outlin
     const selectionRange = toRange(lineIndex, entry.selectionStart, entry.selectionEnd);
     const symbol: DocumentSymbol = {
       name: entry.name.length > 0 ? entry.name : '…',
-      detail: entry.detail,
       kind: SYMBOL_KIND[entry.kind] ?? SymbolKind.String,
       range: containing(range, selectionRange),
       selectionRange,
-      children: [],
     };
+    if (entry.detail) symbol.detail = entry.detail;
     while (stack.length > 0 && stack[stack.length - 1].level >= entry.level) stack.pop();
     const parent = stack[stack.length - 1]?.symbol;
     if (parent) {
-      parent.children!.push(symbol);
+      (parent.children ??= []).push(symbol);
       parent.range = containing(parent.range, symbol.range);
     } else roots.push(symbol);
     stack.push({ level: entry.level, symbol });
