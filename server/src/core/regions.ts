@@ -7,9 +7,9 @@
 // which is still built once per version. A region whose text did not change since the previous
 // version is taken over from it as it was, moved by the length the edit added or removed before it.
 //
-// A region keeps its parts only where they stand in the document (a second copy in the region's own
-// offsets would double the memory a large document takes); the region's own model, which its rules and
-// figures read, is rebuilt from them on the rare occasions it is needed again.
+// A region keeps no model of its own: its fragments, breaks and blocks are those of the document's
+// model (a copy in the region's own offsets would double the memory a large document takes). The
+// region's own model, which its rules and figures read, is rebuilt from them when it is needed again.
 
 import { endsSentence } from './breaks/evidence';
 import type { Directive } from './directives';
@@ -35,10 +35,27 @@ interface Placement {
 
 const ORIGIN: Placement = { offset: 0, line: 0, fragment: 0, block: 0 };
 
+/** The fragments, breaks, blocks and roles of a document (or of a region, in its own numbering). */
+interface Parts {
+  readonly fragments: readonly Fragment[];
+  readonly breaks: readonly LineBreak[];
+  readonly blocks: readonly Block[];
+  readonly roles: readonly Role[];
+  readonly blockOfFragment: readonly number[];
+}
+
+interface GrowingParts extends Parts {
+  readonly fragments: Fragment[];
+  readonly breaks: LineBreak[];
+  readonly blocks: Block[];
+  readonly roles: Role[];
+  readonly blockOfFragment: number[];
+}
+
 /**
- * One region's analysis, placed at `at` in one version of the document: fragments, breaks, blocks,
- * problems and figures in document offsets and numbering. Roles, blockOfFragment and directives are the
- * region's own (they hold no offsets).
+ * One region's analysis in one version of the document, placed at `at`: its fragments, breaks, blocks
+ * and roles are those of the document's model from `at` on (it keeps no arrays of its own), its problems
+ * and figures are in document offsets and numbering, its directives in its own.
  */
 interface RegionAnalysis {
   readonly text: string;
@@ -47,11 +64,9 @@ interface RegionAnalysis {
   readonly options: ModelOptions;
   readonly at: Placement;
   readonly lineCount: number;
-  readonly fragments: readonly Fragment[];
-  readonly breaks: readonly LineBreak[];
-  readonly blocks: readonly Block[];
-  readonly roles: readonly Role[];
-  readonly blockOfFragment: readonly number[];
+  readonly fragmentCount: number;
+  readonly blockCount: number;
+  readonly document: Parts;
   readonly directives: readonly Directive[];
   readonly problems: { readonly settings: Settings; readonly list: readonly Problem[] };
   /** Found on first use. */
@@ -118,6 +133,8 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
   const eol = dominantEol(text);
   const cache = new Map<string, RegionAnalysis>();
   const regions: RegionAnalysis[] = [];
+  const parts: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
+  const directives: Directive[] = [];
   let at: Placement = ORIGIN;
   for (const [start, end] of regionBounds(text, eol)) {
     const regionText = text.slice(start, end);
@@ -127,25 +144,26 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
     const known = previous?.get(regionText) ?? cache.get(regionText);
     let region: RegionAnalysis;
     if (known?.parsedWith === parsedWith) {
-      region = withSettings(moveRegion(known, at), settings);
+      region = withSettings(takeOver(known, at, parts), settings);
     } else {
       // After an edit the region gets a copy of its own text: a slice would keep this whole version of
       // the document alive for as long as the region stays unchanged.
       const ownText = previous ? detached(regionText) : regionText;
-      region = parseRegion(ownText, parsedWith, { ...options, region: { eol, continues } }, at, settings);
+      region = parseRegion(ownText, parsedWith, { ...options, region: { eol, continues } }, at, settings, parts);
       yield;
     }
     cache.set(regionText, region);
     regions.push(region);
+    for (const d of region.directives) directives.push({ ...d, fragment: d.fragment + at.fragment, line: d.line + at.line });
     // The region's last line (which ends with its line ending) and the blank line after it.
     at = {
       offset: end,
       line: at.line + region.lineCount + (end < text.length ? 0 : -1),
-      fragment: at.fragment + region.fragments.length,
-      block: at.block + region.blocks.length,
+      fragment: at.fragment + region.fragmentCount,
+      block: at.block + region.blockCount,
     };
   }
-  const model = placeModels(text, eol, options, regions);
+  const model = documentModel(text, eol, options, parts, directives);
   let figures: readonly Figure[] | undefined;
   return {
     model,
@@ -166,32 +184,39 @@ function detached(text: string): string {
   return (' ' + text).slice(1);
 }
 
-function parseRegion(text: string, parsedWith: string, options: ModelOptions, at: Placement, settings: Settings): RegionAnalysis {
+function parseRegion(
+  text: string,
+  parsedWith: string,
+  options: ModelOptions,
+  at: Placement,
+  settings: Settings,
+  document: GrowingParts,
+): RegionAnalysis {
   const model = parseArticle(text, options);
   const problems = { settings, list: moveProblems(runRules(model, settings), at.offset) };
-  const moved = moveParts(model, ORIGIN, at);
+  const counts = { fragmentCount: model.fragments.length, blockCount: model.blocks.length };
+  appendRegion(document, model, ORIGIN, counts, at);
   return {
     text,
     parsedWith,
     options,
     at,
     lineCount: model.lineIndex.lineCount,
-    ...moved,
-    roles: model.roles,
-    blockOfFragment: model.blockOfFragment,
+    ...counts,
+    document,
     directives: model.directives,
     problems,
   };
 }
 
-/** The region as it stands at `at` (itself when it has not moved). */
-function moveRegion(region: RegionAnalysis, at: Placement): RegionAnalysis {
+/** A region of the previous version (or one met earlier in this one) placed at `at` in `document`. */
+function takeOver(region: RegionAnalysis, at: Placement, document: GrowingParts): RegionAnalysis {
   const from = region.at;
-  if (from.offset === at.offset && from.line === at.line && from.fragment === at.fragment && from.block === at.block) return region;
+  appendRegion(document, region.document, from, region, at);
   return {
     ...region,
     at,
-    ...moveParts(region, from, at),
+    document,
     problems: { settings: region.problems.settings, list: moveProblems(region.problems.list, at.offset - from.offset) },
     figures: region.figures && moveFigures(region.figures, from, at),
   };
@@ -203,10 +228,12 @@ function withSettings(region: RegionAnalysis, settings: Settings): RegionAnalysi
   return { ...region, problems: { settings, list: moveProblems(runRules(regionModel(region), settings), region.at.offset) } };
 }
 
-/** The region's own model, as parsing its text gave it, rebuilt from its placed parts. */
+/** The region's own model, as parsing its text gave it, rebuilt from the document's parts. */
 function regionModel(region: RegionAnalysis): ArticleModel {
   const { text, options } = region;
   const lineIndex = LineIndex.of(text);
+  const own: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
+  appendRegion(own, region.document, region.at, region, ORIGIN);
   return {
     text,
     eol: options.region?.eol ?? dominantEol(text),
@@ -215,33 +242,15 @@ function regionModel(region: RegionAnalysis): ArticleModel {
     get lines() {
       return lineIndex.lines;
     },
-    ...moveParts(region, region.at, ORIGIN),
-    roles: region.roles,
-    blockOfFragment: region.blockOfFragment,
+    ...own,
     directives: region.directives,
     options,
     derived: new Map(),
   };
 }
 
-/** One model of the whole document from its regions. */
-function placeModels(text: string, eol: Eol, options: ModelOptions, regions: readonly RegionAnalysis[]): ArticleModel {
-  const fragments: Fragment[] = [];
-  const breaks: LineBreak[] = [];
-  const blocks: Block[] = [];
-  const roles: Role[] = [];
-  const blockOfFragment: number[] = [];
-  const directives: Directive[] = [];
-  for (const region of regions) {
-    const { at } = region;
-    if (fragments.length > 0 && region.fragments.length > 0) breaks.push(seamBreak(fragments, roles, region));
-    for (const fragment of region.fragments) fragments.push(fragment);
-    for (const lineBreak of region.breaks) breaks.push(lineBreak);
-    for (const block of region.blocks) blocks.push(block);
-    for (const role of region.roles) roles.push(role);
-    for (const index of region.blockOfFragment) blockOfFragment.push(index + at.block);
-    for (const d of region.directives) directives.push({ ...d, fragment: d.fragment + at.fragment, line: d.line + at.line });
-  }
+/** The model of the whole document from its regions' parts. */
+function documentModel(text: string, eol: Eol, options: ModelOptions, parts: Parts, directives: readonly Directive[]): ArticleModel {
   const lineIndex = LineIndex.of(text);
   return {
     text,
@@ -251,24 +260,100 @@ function placeModels(text: string, eol: Eol, options: ModelOptions, regions: rea
     get lines() {
       return lineIndex.lines;
     },
-    fragments,
-    roles,
-    breaks,
-    blocks,
-    blockOfFragment,
+    fragments: parts.fragments,
+    roles: parts.roles,
+    breaks: parts.breaks,
+    blocks: parts.blocks,
+    blockOfFragment: parts.blockOfFragment,
     directives,
     options,
     derived: new Map(),
   };
 }
 
-/** The break between the last fragment placed so far and a region's first: one blank line, a paragraph end. */
-function seamBreak(fragments: readonly Fragment[], roles: readonly string[], region: RegionAnalysis): LineBreak {
-  const before = fragments[fragments.length - 1];
-  const after = region.fragments[0];
-  const bothBody = roles[roles.length - 1] === 'body' && region.roles[0] === 'body';
+/**
+ * Appends a region's fragments, breaks, blocks and roles, read from `source` where the region stands
+ * at `from` (a region's own model stands at ORIGIN), to `target`, moved to `to`; the objects themselves
+ * when the region has not moved. Between two regions comes a seam break.
+ */
+function appendRegion(
+  target: GrowingParts,
+  source: Parts,
+  from: Placement,
+  counts: { readonly fragmentCount: number; readonly blockCount: number },
+  to: Placement,
+): void {
+  const offset = to.offset - from.offset;
+  const line = to.line - from.line;
+  const fragment = to.fragment - from.fragment;
+  const block = to.block - from.block;
+  const moved = offset !== 0 || line !== 0 || fragment !== 0 || block !== 0;
+  const first = target.fragments.length;
+  for (let i = from.fragment; i < from.fragment + counts.fragmentCount; i++) {
+    const f = source.fragments[i];
+    target.fragments.push(
+      moved
+        ? {
+            index: f.index + fragment,
+            line: f.line + line,
+            lineStart: f.lineStart + offset,
+            start: f.start + offset,
+            end: f.end + offset,
+            lineEnd: f.lineEnd + offset,
+            text: f.text,
+          }
+        : f,
+    );
+    target.roles.push(source.roles[i]);
+    target.blockOfFragment.push(source.blockOfFragment[i] + block);
+  }
+  if (first > 0 && counts.fragmentCount > 0) target.breaks.push(seamBreak(target, first));
+  for (let i = from.fragment; i < from.fragment + counts.fragmentCount - 1; i++) {
+    const b = source.breaks[i];
+    target.breaks.push(
+      moved
+        ? {
+            index: b.index + fragment,
+            kind: b.kind,
+            reason: b.reason,
+            blankLines: b.blankLines,
+            joiner: b.joiner,
+            keepsLeadingSpace: b.keepsLeadingSpace,
+            start: b.start + offset,
+            end: b.end + offset,
+          }
+        : b,
+    );
+  }
+  for (let i = from.block; i < from.block + counts.blockCount; i++) {
+    const b = source.blocks[i];
+    target.blocks.push(
+      moved
+        ? {
+            index: b.index + block,
+            role: b.role,
+            firstFragment: b.firstFragment + fragment,
+            lastFragment: b.lastFragment + fragment,
+            start: b.start + offset,
+            end: b.end + offset,
+            text: b.text,
+            pieces:
+              offset === 0 || b.pieces.length === 0
+                ? b.pieces
+                : b.pieces.map((piece) => ({ logicalStart: piece.logicalStart, sourceStart: piece.sourceStart + offset, length: piece.length })),
+          }
+        : b,
+    );
+  }
+}
+
+/** The break between the last fragment of one region and the first (`first`) of the next: one blank line, a paragraph end. */
+function seamBreak(parts: Parts, first: number): LineBreak {
+  const before = parts.fragments[first - 1];
+  const after = parts.fragments[first];
+  const bothBody = parts.roles[first - 1] === 'body' && parts.roles[first] === 'body';
   return {
-    index: fragments.length - 1,
+    index: first - 1,
     kind: bothBody ? 'paragraph' : 'block',
     reason: 'region-edge',
     blankLines: after.line - before.line - 1,
@@ -277,54 +362,6 @@ function seamBreak(fragments: readonly Fragment[], roles: readonly string[], reg
     start: before.end,
     end: after.start,
   };
-}
-
-interface Parts {
-  readonly fragments: readonly Fragment[];
-  readonly breaks: readonly LineBreak[];
-  readonly blocks: readonly Block[];
-}
-
-/** Fragments, breaks and blocks placed at `from`, moved to `to` (the same arrays when nothing moves). */
-function moveParts(parts: Parts, from: Placement, to: Placement): Parts {
-  const offset = to.offset - from.offset;
-  const line = to.line - from.line;
-  const fragment = to.fragment - from.fragment;
-  const block = to.block - from.block;
-  if (offset === 0 && line === 0 && fragment === 0 && block === 0) return { fragments: parts.fragments, breaks: parts.breaks, blocks: parts.blocks };
-  const fragments = parts.fragments.map((f): Fragment => ({
-    index: f.index + fragment,
-    line: f.line + line,
-    lineStart: f.lineStart + offset,
-    start: f.start + offset,
-    end: f.end + offset,
-    lineEnd: f.lineEnd + offset,
-    text: f.text,
-  }));
-  const breaks = parts.breaks.map((b): LineBreak => ({
-    index: b.index + fragment,
-    kind: b.kind,
-    reason: b.reason,
-    blankLines: b.blankLines,
-    joiner: b.joiner,
-    keepsLeadingSpace: b.keepsLeadingSpace,
-    start: b.start + offset,
-    end: b.end + offset,
-  }));
-  const blocks = parts.blocks.map((b): Block => ({
-    index: b.index + block,
-    role: b.role,
-    firstFragment: b.firstFragment + fragment,
-    lastFragment: b.lastFragment + fragment,
-    start: b.start + offset,
-    end: b.end + offset,
-    text: b.text,
-    pieces:
-      offset === 0 || b.pieces.length === 0
-        ? b.pieces
-        : b.pieces.map((piece) => ({ logicalStart: piece.logicalStart, sourceStart: piece.sourceStart + offset, length: piece.length })),
-  }));
-  return { fragments, breaks, blocks };
 }
 
 function moveProblems(problems: readonly Problem[], offset: number): readonly Problem[] {
