@@ -30,7 +30,8 @@ export function speakersOf(model: ArticleModel): readonly Speaker[] {
   return derive(model, 'speakers', findSpeakers);
 }
 
-const CLAUSE_BOUNDARY = /[。！？；，：“”‘’「」『』!?;,:]/;
+/** Marks that end a clause, by code (walking back over a clause reads one character at a time). */
+const CLAUSE_BOUNDARY: ReadonlySet<number> = new Set(Array.from('。！？；，：“”‘’「」『』!?;,:', (ch) => ch.charCodeAt(0)));
 /** After a role word, a third character like these means the name has two characters (王强算了笔账). */
 const VERB_START = new Set('说表认指介强算告在是把将从对向已也都就正又还曾带给让和与跟同');
 
@@ -43,8 +44,9 @@ function findSpeakers(model: ArticleModel): Speaker[] {
     if (!known || (!known.role && candidate.role)) found.set(candidate.name, candidate);
   };
   for (const passage of passages) {
-    for (const candidate of byVerb(passage.text)) remember(candidate);
-    for (const candidate of byQuote(passage.text)) remember(candidate);
+    // Candidates are handed over as found (a generator per passage cost more memory than the search).
+    byVerb(passage.text, remember);
+    byQuote(passage.text, remember);
   }
   const mentions = countMentions(passages, [...found.keys()]);
   const speakers: Speaker[] = [];
@@ -83,15 +85,15 @@ function countMentions(passages: readonly Passage[], names: readonly string[]): 
   }
   for (const passage of passages) {
     const { text } = passage;
-    /** Where the next occurrence of a name may start in this passage (just past the last one). */
-    const nextFrom = new Map<string, number>();
+    /** Where the next occurrence of a name may start in this passage (just past the last one); made when a name turns up. */
+    let nextFrom: Map<string, number> | undefined;
     let sources: ReturnType<typeof passageSources> | undefined;
     for (let at = 0; at + 1 < text.length; at++) {
       const candidates = byStart.get(pairAt(text, at));
       if (!candidates) continue;
       for (const name of candidates) {
-        if (!text.startsWith(name, at) || at < (nextFrom.get(name) ?? 0)) continue;
-        nextFrom.set(name, at + name.length);
+        if (!text.startsWith(name, at) || at < (nextFrom?.get(name) ?? 0)) continue;
+        (nextFrom ??= new Map()).set(name, at + name.length);
         const counted = counts.get(name)!;
         counted.count++;
         if (!counted.first) {
@@ -104,8 +106,9 @@ function countMentions(passages: readonly Passage[], names: readonly string[]): 
   return counts;
 }
 
+/** Two code units as one small integer (a key that needs no allocation, unlike one above 2^31). */
 function pairAt(text: string, at: number): number {
-  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+  return (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
 }
 
 function passageSources(passage: Passage): { text: string; sources: number[] } {
@@ -146,23 +149,29 @@ const VERBS_BY_FIRST = ((): ReadonlyMap<number, readonly string[]> => {
 })();
 
 /** `<role><name><verb>` and `<name><title><verb>`: 研究员杨海燕认为, 习近平总书记指出. */
-function* byVerb(text: string): Generator<Found> {
+function byVerb(text: string, found: (candidate: Found) => void): void {
   for (let at = 1; at < text.length; at++) {
     const verbs = VERBS_BY_FIRST.get(text.charCodeAt(at));
     if (!verbs) continue;
-    const verb = verbs.find((v) => text.startsWith(v, at));
+    let verb: string | undefined;
+    for (const candidate of verbs) {
+      if (text.startsWith(candidate, at)) {
+        verb = candidate;
+        break;
+      }
+    }
     if (!verb) continue;
     const clause = trimClause(clauseBefore(text, at));
     if (clause !== undefined) {
       const candidate = splitRoleAndName(clause) ?? nameThenTitle(clause);
-      if (candidate) yield candidate;
+      if (candidate) found(candidate);
     }
     at += verb.length - 1;
   }
 }
 
 /** `<role word><name>` in a sentence with a direct quote: 种粮大户刘建军算起了丰收账：…“今年种粮的信心更足了”. */
-function* byQuote(text: string): Generator<Found> {
+function byQuote(text: string, found: (candidate: Found) => void): void {
   for (const word of ROLE_WORDS) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
       const nameStart = at + word.length;
@@ -171,7 +180,7 @@ function* byQuote(text: string): Generator<Found> {
       const sentenceEnd = endOfSentence(text, nameStart);
       if (!hasQuotation(text, nameStart, sentenceEnd)) continue;
       const role = cleanRole(clauseBefore(text, nameStart) ?? '');
-      if (role && !isReporter(role)) yield { name, role };
+      if (role && !isReporter(role)) found({ name, role });
     }
   }
 }
@@ -180,7 +189,7 @@ function* byQuote(text: string): Generator<Found> {
 function clauseBefore(text: string, at: number): string | undefined {
   if (insideBrackets(text, at)) return undefined;
   let start = at;
-  while (start > 0 && !CLAUSE_BOUNDARY.test(text[start - 1])) start--;
+  while (start > 0 && !CLAUSE_BOUNDARY.has(text.charCodeAt(start - 1))) start--;
   return text.slice(start, at);
 }
 
@@ -191,13 +200,16 @@ function insideBrackets(text: string, at: number): boolean {
   return close < open;
 }
 
+const OPENING_QUOTE = 0x201c; // “
+const CLOSING_QUOTE = 0x201d; // ”
+
 function endOfSentence(text: string, from: number): number {
   let depth = 0;
   for (let i = from; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '“') depth++;
-    else if (ch === '”') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && '。！？'.includes(ch)) return i + 1;
+    const code = text.charCodeAt(i);
+    if (code === OPENING_QUOTE) depth++;
+    else if (code === CLOSING_QUOTE) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (code === 0x3002 /* 。 */ || code === 0xff01 /* ！ */ || code === 0xff1f) /* ？ */) return i + 1;
   }
   return text.length;
 }
@@ -255,9 +267,9 @@ function isReporter(role: string): boolean {
 function hasQuotation(text: string, from: number, to: number): boolean {
   let firstOpen = -1;
   for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (ch === '“' && firstOpen < 0) firstOpen = i;
-    else if (ch === '”') {
+    const code = text.charCodeAt(i);
+    if (code === OPENING_QUOTE && firstOpen < 0) firstOpen = i;
+    else if (code === CLOSING_QUOTE) {
       if (firstOpen >= 0 && i - firstOpen - 1 >= 6) return true;
       firstOpen = -1;
     }
