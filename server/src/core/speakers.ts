@@ -75,13 +75,17 @@ interface Mentions {
  */
 function countMentions(passages: readonly Passage[], names: readonly string[]): Map<string, Mentions> {
   const counts = new Map<string, Mentions>(names.map((name) => [name, { count: 0 }]));
-  // Names have two to four characters; they are looked up by their first two.
-  const byStart = new Map<number, string[]>();
+  // A position is looked at only if its character starts a name; then the lengths of the names that
+  // start with its first two characters (two to four) say which strings to look up. (A list of names per
+  // first two characters grew with the document: a long one has many names that differ in one character.)
+  const startsName = new Uint8Array(0x10000);
+  const lengthsByStart = new Map<number, number[]>();
   for (const name of names) {
+    startsName[name.charCodeAt(0)] = 1;
     const key = pairAt(name, 0);
-    const list = byStart.get(key);
-    if (list) list.push(name);
-    else byStart.set(key, [name]);
+    const lengths = lengthsByStart.get(key);
+    if (!lengths) lengthsByStart.set(key, [name.length]);
+    else if (!lengths.includes(name.length)) lengths.push(name.length);
   }
   for (const passage of passages) {
     const { text } = passage;
@@ -89,16 +93,19 @@ function countMentions(passages: readonly Passage[], names: readonly string[]): 
     let nextFrom: Map<string, number> | undefined;
     let sources: ReturnType<typeof passageSources> | undefined;
     for (let at = 0; at + 1 < text.length; at++) {
-      const candidates = byStart.get(pairAt(text, at));
-      if (!candidates) continue;
-      for (const name of candidates) {
-        if (!text.startsWith(name, at) || at < (nextFrom?.get(name) ?? 0)) continue;
-        (nextFrom ??= new Map()).set(name, at + name.length);
-        const counted = counts.get(name)!;
+      if (startsName[text.charCodeAt(at)] === 0) continue;
+      const lengths = lengthsByStart.get(pairAt(text, at));
+      if (!lengths) continue;
+      for (const length of lengths) {
+        if (at + length > text.length) continue;
+        const name = text.slice(at, at + length);
+        const counted = counts.get(name);
+        if (!counted || at < (nextFrom?.get(name) ?? 0)) continue;
+        (nextFrom ??= new Map()).set(name, at + length);
         counted.count++;
         if (!counted.first) {
           sources ??= passageSources(passage);
-          counted.first = sourceRange(sources, at, at + name.length);
+          counted.first = sourceRange(sources, at, at + length);
         }
       }
     }
