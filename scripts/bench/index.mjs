@@ -91,6 +91,8 @@ print();
 // 2. Growth.
 print('## Time against size');
 print();
+print('Documents this large are analysed in regions, whose rules run as each region is parsed: Parse includes them, Rules is only their collection.');
+print();
 print('| Size | Parse | Rules | Outline | Figures | Total | Per MB | Resident |');
 print('|---:|---:|---:|---:|---:|---:|---:|---:|');
 const growth = [];

@@ -10,14 +10,15 @@ const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
 
 export class BenchServer {
-  static async start() {
-    const server = new BenchServer();
+  /** `nodeArgs`: options for the server's node process (e.g. --heapsnapshot-signal=SIGUSR2). */
+  static async start(nodeArgs = []) {
+    const server = new BenchServer(nodeArgs);
     await server.initialize();
     return server;
   }
 
-  constructor() {
-    this.child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(nodeArgs = []) {
+    this.child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr.on('data', () => undefined);
     this.connection = rpc.createMessageConnection(
       new rpc.StreamMessageReader(this.child.stdout),

@@ -25,7 +25,8 @@ export interface Analysis {
 }
 
 /**
- * Parses the text once; problems, outline and figures are computed on first use and kept. Give the
+ * Parses the text once; problems, outline and figures are computed on first use and kept (a large
+ * document's regions are linted as they are parsed, so a region need not be kept twice). Give the
  * analysis of the document's previous version as `previous` and a large document re-analyses only the
  * regions an edit touched (regions.ts); the result is the same as without it.
  */
@@ -35,7 +36,7 @@ export function analyze(text: string, settings: Settings, previous?: Analysis): 
     const model = parseArticle(text, options);
     return analysisOf(model, settings, () => lint(model, settings));
   }
-  return regionalAnalysis(analyzeRegions(text, options, previous?.regions), settings);
+  return regionalAnalysis(analyzeRegions(text, options, settings, previous?.regions), settings);
 }
 
 /**
@@ -45,7 +46,7 @@ export function analyze(text: string, settings: Settings, previous?: Analysis): 
 export async function analyzeInSteps(text: string, settings: Settings, previous: Analysis | undefined, pause: () => Promise<void>): Promise<Analysis> {
   if (text.length <= WHOLE_DOCUMENT_LIMIT) return analyze(text, settings, previous);
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
-  const steps = regionSteps(text, options, previous?.regions, settings);
+  const steps = regionSteps(text, options, settings, previous?.regions);
   for (;;) {
     const step = steps.next();
     if (step.done) return regionalAnalysis(step.value, settings);

@@ -69,6 +69,11 @@ export interface Block {
   readonly end: number;
   /** The block as it reads once its wraps are joined. */
   readonly text: string;
+  /**
+   * Where the logical text comes from, piece by piece; empty when the block is one fragment, whose
+   * text is the source from `start` to `end` (most blocks of a clean article: pieces for them would
+   * be a tenth of the memory a large document takes). Read it through toSourceOffset & co.
+   */
   readonly pieces: readonly Piece[];
 }
 
@@ -113,14 +118,22 @@ export function derive<T>(model: ArticleModel, key: string, compute: (model: Art
 
 export function parseArticle(text: string, options: ModelOptions = defaultModelOptions): ArticleModel {
   const lineIndex = LineIndex.of(text);
-  const lines = lineIndex.lines;
-  const fragments = readFragments(text, lines);
+  const fragments = readFragments(text, lineIndex);
   const directives: Directive[] = [];
   for (const fragment of fragments) {
     const directive = parseDirective(fragment);
     if (directive) directives.push(directive);
   }
-  const layout = analyzeLayout({ text, fragments, lines, directives, options });
+  // The Line objects are made only if the layout asks for them (a large document has very many).
+  const layout = analyzeLayout({
+    text,
+    fragments,
+    get lines() {
+      return lineIndex.lines;
+    },
+    directives,
+    options,
+  });
   if (options.region?.continues) withoutTitle(fragments, layout);
   const breaks = fragments.slice(0, -1).map((before, i): LineBreak => {
     const after = fragments[i + 1];
@@ -142,7 +155,9 @@ export function parseArticle(text: string, options: ModelOptions = defaultModelO
     eol: options.region?.eol ?? dominantEol(text),
     bom: hasBom(text),
     lineIndex,
-    lines,
+    get lines() {
+      return lineIndex.lines;
+    },
     fragments,
     roles: layout.roles,
     breaks,
@@ -174,9 +189,10 @@ function withoutTitle(fragments: readonly Fragment[], layout: Layout): void {
   }
 }
 
-function readFragments(text: string, lines: readonly Line[]): Fragment[] {
+function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
   const fragments: Fragment[] = [];
-  for (const line of lines) {
+  for (let index = 0; index < lineIndex.lineCount; index++) {
+    const line = lineIndex.lineOf(index);
     let start = line.start;
     let end = line.end;
     while (start < end && isBlank(text[start])) start++;
@@ -200,6 +216,9 @@ function isBlank(ch: string): boolean {
   return isInlineSpace(ch) || ch === '\f' || ch === '\v' || ch === '\uFEFF' || ch === '\u200B';
 }
 
+/** The pieces of a block that reads as its source. */
+const AS_PRINTED: readonly Piece[] = Object.freeze([]);
+
 function buildBlocks(
   text: string,
   fragments: readonly Fragment[],
@@ -212,13 +231,30 @@ function buildBlocks(
   while (first < fragments.length) {
     let last = first;
     while (last < breaks.length && breaks[last].kind === 'wrap') last++;
-    const pieces: Piece[] = [];
+    if (first === last) {
+      const fragment = fragments[first];
+      blockOfFragment[first] = blocks.length;
+      blocks.push({
+        index: blocks.length,
+        role: roles[first],
+        firstFragment: first,
+        lastFragment: last,
+        start: fragment.start,
+        end: fragment.end,
+        text: fragment.text,
+        pieces: AS_PRINTED,
+      });
+      first = last + 1;
+      continue;
+    }
+    // Made at its final size: an array grown by push keeps room for 16 more (a block has a piece or two).
+    const pieces: Piece[] = new Array(last - first + 1);
     let logical = '';
     for (let i = first; i <= last; i++) {
       const fragment = fragments[i];
       const sourceStart = i > first && breaks[i - 1].keepsLeadingSpace ? fragment.lineStart : fragment.start;
       if (i > first) logical += breaks[i - 1].joiner;
-      pieces.push({ logicalStart: logical.length, sourceStart, length: fragment.end - sourceStart });
+      pieces[i - first] = { logicalStart: logical.length, sourceStart, length: fragment.end - sourceStart };
       logical += text.slice(sourceStart, fragment.end);
       blockOfFragment[i] = blocks.length;
     }
@@ -240,6 +276,7 @@ function buildBlocks(
 /** Source offset of a logical offset in a block (joiners map to the start of the break they replace). */
 export function toSourceOffset(block: Block, logicalOffset: number): number {
   const pieces = block.pieces;
+  if (pieces.length === 0) return block.start + Math.min(Math.max(0, logicalOffset), block.end - block.start);
   let low = 0;
   let high = pieces.length - 1;
   while (low < high) {
@@ -253,6 +290,7 @@ export function toSourceOffset(block: Block, logicalOffset: number): number {
 
 /** Logical offset of a source offset inside a block, or undefined when it falls in a break. */
 export function toLogicalOffset(block: Block, sourceOffset: number): number | undefined {
+  if (block.pieces.length === 0) return sourceOffset >= block.start && sourceOffset <= block.end ? sourceOffset - block.start : undefined;
   for (const piece of block.pieces) {
     if (sourceOffset >= piece.sourceStart && sourceOffset <= piece.sourceStart + piece.length) {
       return piece.logicalStart + (sourceOffset - piece.sourceStart);
@@ -278,6 +316,12 @@ export function blockAt(model: ArticleModel, offset: number): Block | undefined 
 /** Source ranges of a logical range, one per piece it crosses. */
 export function toSourceRanges(block: Block, logicalStart: number, logicalEnd: number): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
+  if (block.pieces.length === 0) {
+    const start = Math.max(logicalStart, 0);
+    const end = Math.min(logicalEnd, block.end - block.start);
+    if (start < end) ranges.push([block.start + start, block.start + end]);
+    return ranges;
+  }
   for (const piece of block.pieces) {
     const pieceEnd = piece.logicalStart + piece.length;
     const start = Math.max(logicalStart, piece.logicalStart);

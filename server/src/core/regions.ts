@@ -6,11 +6,16 @@
 // is not the first), and the regions are placed side by side into one model of the whole document,
 // which is still built once per version. A region whose text did not change since the previous
 // version is taken over from it as it was, moved by the length the edit added or removed before it.
+//
+// A region keeps no model of its own: its fragments, breaks and blocks are those of the document's
+// model (a copy in the region's own offsets would double the memory a large document takes). The
+// region's own model, which its rules and figures read, is rebuilt from them when it is needed again.
 
 import { endsSentence } from './breaks/evidence';
+import type { Directive } from './directives';
 import { figuresOf, type Figure } from './figures';
 import { runRules, withoutSilenced } from './lint';
-import { parseArticle, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions } from './model';
+import { parseArticle, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import type { Edit, Problem } from './rules/rule';
 import type { Settings } from './settings';
 import { dominantEol, hasBom, LineIndex, type Eol } from './text';
@@ -20,36 +25,56 @@ export const WHOLE_DOCUMENT_LIMIT = 32_000;
 /** A region runs at least this long before it may end. */
 export const REGION_LENGTH = 4_000;
 
-/** One region's own analysis, in offsets of the region's text. */
-interface RegionAnalysis {
-  readonly text: string;
-  /** What the model was parsed with besides the text. */
-  readonly parsedWith: string;
-  readonly model: ArticleModel;
-  problems?: { readonly settings: Settings; readonly list: readonly Problem[] };
-  figures?: readonly Figure[];
-  /** The model's parts moved to where the region last stood in the document. */
-  placed?: PlacedParts;
-}
-
-interface PlacedParts {
-  readonly at: string;
-  readonly fragments: readonly Fragment[];
-  readonly breaks: readonly LineBreak[];
-  readonly blocks: readonly Block[];
-}
-
-/** The regions of one version, by key, for the next version to take over. */
-export type RegionCache = ReadonlyMap<string, RegionAnalysis>;
-
-interface Placed {
-  readonly region: RegionAnalysis;
-  /** Where the region starts in the document, and how many lines, fragments and blocks come before it. */
+/** Where a region stands: its offset in the document, and how many lines, fragments and blocks come before it. */
+interface Placement {
   readonly offset: number;
   readonly line: number;
   readonly fragment: number;
   readonly block: number;
 }
+
+const ORIGIN: Placement = { offset: 0, line: 0, fragment: 0, block: 0 };
+
+/** The fragments, breaks, blocks and roles of a document (or of a region, in its own numbering). */
+interface Parts {
+  readonly fragments: readonly Fragment[];
+  readonly breaks: readonly LineBreak[];
+  readonly blocks: readonly Block[];
+  readonly roles: readonly Role[];
+  readonly blockOfFragment: readonly number[];
+}
+
+interface GrowingParts extends Parts {
+  readonly fragments: Fragment[];
+  readonly breaks: LineBreak[];
+  readonly blocks: Block[];
+  readonly roles: Role[];
+  readonly blockOfFragment: number[];
+}
+
+/**
+ * One region's analysis in one version of the document, placed at `at`: its fragments, breaks, blocks
+ * and roles are those of the document's model from `at` on (it keeps no arrays of its own), its problems
+ * and figures are in document offsets and numbering, its directives in its own.
+ */
+interface RegionAnalysis {
+  readonly text: string;
+  /** What the model was parsed with besides the text. */
+  readonly parsedWith: string;
+  readonly options: ModelOptions;
+  readonly at: Placement;
+  readonly lineCount: number;
+  readonly fragmentCount: number;
+  readonly blockCount: number;
+  readonly document: Parts;
+  readonly directives: readonly Directive[];
+  readonly problems: { readonly settings: Settings; readonly list: readonly Problem[] };
+  /** Found on first use. */
+  figures?: readonly Figure[];
+}
+
+/** The regions of one version, by text, for the next version to take over. */
+export type RegionCache = ReadonlyMap<string, RegionAnalysis>;
 
 export interface RegionalAnalysis {
   readonly model: ArticleModel;
@@ -94,80 +119,138 @@ function isSpaceLike(code: number): boolean {
   return code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x200b || (code >= 0x2000 && code <= 0x200a);
 }
 
-/** Analyses a large document region by region, taking over unchanged regions from `previous`. */
-export function analyzeRegions(text: string, options: ModelOptions, previous?: RegionCache): RegionalAnalysis {
-  const steps = regionSteps(text, options, previous);
+/** Analyses and lints a large document region by region, taking over unchanged regions from `previous`. */
+export function analyzeRegions(text: string, options: ModelOptions, settings: Settings, previous?: RegionCache): RegionalAnalysis {
+  const steps = regionSteps(text, options, settings, previous);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
-/**
- * The same, one region per step, so a caller can let other work run between steps; with `lintWith`
- * each step also runs the rules over its region (the problems are then ready when the steps end).
- */
-export function* regionSteps(text: string, options: ModelOptions, previous?: RegionCache, lintWith?: Settings): Generator<void, RegionalAnalysis> {
+/** The same, one region per step, so a caller can let other work run between steps. */
+export function* regionSteps(text: string, options: ModelOptions, settings: Settings, previous?: RegionCache): Generator<void, RegionalAnalysis> {
   const eol = dominantEol(text);
   const cache = new Map<string, RegionAnalysis>();
-  const placed: Placed[] = [];
-  let line = 0;
-  let fragment = 0;
-  let block = 0;
+  const regions: RegionAnalysis[] = [];
+  const parts: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
+  const directives: Directive[] = [];
+  let at: Placement = ORIGIN;
   for (const [start, end] of regionBounds(text, eol)) {
     const regionText = text.slice(start, end);
     const continues = start > 0;
     const parsedWith = `${continues}${options.cjkLatinSpacing}${eol}`;
-    let region = previous?.get(regionText) ?? cache.get(regionText);
-    if (region?.parsedWith !== parsedWith) {
-      region = { text: regionText, parsedWith, model: parseArticle(regionText, { ...options, region: { eol, continues } }) };
-      if (lintWith) regionProblems(region, lintWith);
+    at = { offset: start, line: at.line, fragment: at.fragment, block: at.block };
+    const known = previous?.get(regionText) ?? cache.get(regionText);
+    let region: RegionAnalysis;
+    if (known?.parsedWith === parsedWith) {
+      region = withSettings(takeOver(known, at, parts), settings);
+    } else {
+      // After an edit the region gets a copy of its own text: a slice would keep this whole version of
+      // the document alive for as long as the region stays unchanged.
+      const ownText = previous ? detached(regionText) : regionText;
+      region = parseRegion(ownText, parsedWith, { ...options, region: { eol, continues } }, at, settings, parts);
       yield;
     }
     cache.set(regionText, region);
-    placed.push({ region, offset: start, line, fragment, block });
+    regions.push(region);
+    for (const d of region.directives) directives.push({ ...d, fragment: d.fragment + at.fragment, line: d.line + at.line });
     // The region's last line (which ends with its line ending) and the blank line after it.
-    line += region.model.lineIndex.lineCount + (end < text.length ? 0 : -1);
-    fragment += region.model.fragments.length;
-    block += region.model.blocks.length;
+    at = {
+      offset: end,
+      line: at.line + region.lineCount + (end < text.length ? 0 : -1),
+      fragment: at.fragment + region.fragmentCount,
+      block: at.block + region.blockCount,
+    };
   }
-  const model = placeModels(text, eol, options, placed);
+  const model = documentModel(text, eol, options, parts, directives);
   let figures: readonly Figure[] | undefined;
   return {
     model,
     cache,
-    problems: (settings) => withoutSilenced(model, placed.flatMap((at) => moveProblems(regionProblems(at.region, settings), at.offset))),
+    problems: (settings) => withoutSilenced(model, regions.flatMap((region) => withSettings(region, settings).problems.list)),
     figures() {
-      figures ??= placed.flatMap((at) => moveFigures((at.region.figures ??= figuresOf(at.region.model)), at));
+      figures ??= regions.flatMap((region) => (region.figures ??= moveFigures(figuresOf(regionModel(region)), ORIGIN, region.at)));
       return figures;
     },
   };
 }
 
-function regionProblems(region: RegionAnalysis, settings: Settings): readonly Problem[] {
-  if (region.problems?.settings !== settings) region.problems = { settings, list: runRules(region.model, settings) };
-  return region.problems.list;
+/**
+ * A copy of a string that shares no memory with the string it was sliced from. (V8 keeps a slice as a
+ * view of its parent; adding a character makes a new string that slicing then flattens into a copy.)
+ */
+function detached(text: string): string {
+  return (' ' + text).slice(1);
 }
 
-/** One model of the whole document from its regions' models. */
-function placeModels(text: string, eol: Eol, options: ModelOptions, placed: readonly Placed[]): ArticleModel {
-  const fragments: Fragment[] = [];
-  const breaks: LineBreak[] = [];
-  const blocks: Block[] = [];
-  const roles: ArticleModel['roles'][number][] = [];
-  const blockOfFragment: number[] = [];
-  const directives: ArticleModel['directives'][number][] = [];
-  for (const at of placed) {
-    const { model } = at.region;
-    if (fragments.length > 0 && model.fragments.length > 0) breaks.push(seamBreak(fragments, roles, model, at));
-    const parts = placeParts(at);
-    for (const fragment of parts.fragments) fragments.push(fragment);
-    for (const lineBreak of parts.breaks) breaks.push(lineBreak);
-    for (const block of parts.blocks) blocks.push(block);
-    for (const role of model.roles) roles.push(role);
-    for (const index of model.blockOfFragment) blockOfFragment.push(index + at.block);
-    for (const d of model.directives) directives.push({ ...d, fragment: d.fragment + at.fragment, line: d.line + at.line });
-  }
+function parseRegion(
+  text: string,
+  parsedWith: string,
+  options: ModelOptions,
+  at: Placement,
+  settings: Settings,
+  document: GrowingParts,
+): RegionAnalysis {
+  const model = parseArticle(text, options);
+  const problems = { settings, list: moveProblems(runRules(model, settings), at.offset) };
+  const counts = { fragmentCount: model.fragments.length, blockCount: model.blocks.length };
+  appendRegion(document, model, ORIGIN, counts, at);
+  return {
+    text,
+    parsedWith,
+    options,
+    at,
+    lineCount: model.lineIndex.lineCount,
+    ...counts,
+    document,
+    directives: model.directives,
+    problems,
+  };
+}
+
+/** A region of the previous version (or one met earlier in this one) placed at `at` in `document`. */
+function takeOver(region: RegionAnalysis, at: Placement, document: GrowingParts): RegionAnalysis {
+  const from = region.at;
+  appendRegion(document, region.document, from, region, at);
+  return {
+    ...region,
+    at,
+    document,
+    problems: { settings: region.problems.settings, list: moveProblems(region.problems.list, at.offset - from.offset) },
+    figures: region.figures && moveFigures(region.figures, from, at),
+  };
+}
+
+/** The region with its problems under `settings` (linted again when they were found under others). */
+function withSettings(region: RegionAnalysis, settings: Settings): RegionAnalysis {
+  if (region.problems.settings === settings) return region;
+  return { ...region, problems: { settings, list: moveProblems(runRules(regionModel(region), settings), region.at.offset) } };
+}
+
+/** The region's own model, as parsing its text gave it, rebuilt from the document's parts. */
+function regionModel(region: RegionAnalysis): ArticleModel {
+  const { text, options } = region;
+  const lineIndex = LineIndex.of(text);
+  const own: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
+  appendRegion(own, region.document, region.at, region, ORIGIN);
+  return {
+    text,
+    eol: options.region?.eol ?? dominantEol(text),
+    bom: hasBom(text),
+    lineIndex,
+    get lines() {
+      return lineIndex.lines;
+    },
+    ...own,
+    directives: region.directives,
+    options,
+    derived: new Map(),
+  };
+}
+
+/** The model of the whole document from its regions' parts. */
+function documentModel(text: string, eol: Eol, options: ModelOptions, parts: Parts, directives: readonly Directive[]): ArticleModel {
   const lineIndex = LineIndex.of(text);
   return {
     text,
@@ -177,70 +260,107 @@ function placeModels(text: string, eol: Eol, options: ModelOptions, placed: read
     get lines() {
       return lineIndex.lines;
     },
-    fragments,
-    roles,
-    breaks,
-    blocks,
-    blockOfFragment,
+    fragments: parts.fragments,
+    roles: parts.roles,
+    breaks: parts.breaks,
+    blocks: parts.blocks,
+    blockOfFragment: parts.blockOfFragment,
     directives,
     options,
     derived: new Map(),
   };
 }
 
-/** The region's fragments, breaks and blocks where it stands now (kept from the last version when it has not moved). */
-function placeParts(at: Placed): PlacedParts {
-  const { region, offset, line } = at;
-  const key = `${offset} ${line} ${at.fragment} ${at.block}`;
-  if (region.placed?.at === key) return region.placed;
-  const { model } = region;
-  const fragments = model.fragments.map((f): Fragment => ({
-    index: f.index + at.fragment,
-    line: f.line + line,
-    lineStart: f.lineStart + offset,
-    start: f.start + offset,
-    end: f.end + offset,
-    lineEnd: f.lineEnd + offset,
-    text: f.text,
-  }));
-  const breaks = model.breaks.map((b): LineBreak => ({
-    index: b.index + at.fragment,
-    kind: b.kind,
-    reason: b.reason,
-    blankLines: b.blankLines,
-    joiner: b.joiner,
-    keepsLeadingSpace: b.keepsLeadingSpace,
-    start: b.start + offset,
-    end: b.end + offset,
-  }));
-  const blocks = model.blocks.map((b): Block => ({
-    index: b.index + at.block,
-    role: b.role,
-    firstFragment: b.firstFragment + at.fragment,
-    lastFragment: b.lastFragment + at.fragment,
-    start: b.start + offset,
-    end: b.end + offset,
-    text: b.text,
-    pieces: b.pieces.map((piece) => ({ logicalStart: piece.logicalStart, sourceStart: piece.sourceStart + offset, length: piece.length })),
-  }));
-  region.placed = { at: key, fragments, breaks, blocks };
-  return region.placed;
+/**
+ * Appends a region's fragments, breaks, blocks and roles, read from `source` where the region stands
+ * at `from` (a region's own model stands at ORIGIN), to `target`, moved to `to`; the objects themselves
+ * when the region has not moved. Between two regions comes a seam break.
+ */
+function appendRegion(
+  target: GrowingParts,
+  source: Parts,
+  from: Placement,
+  counts: { readonly fragmentCount: number; readonly blockCount: number },
+  to: Placement,
+): void {
+  const offset = to.offset - from.offset;
+  const line = to.line - from.line;
+  const fragment = to.fragment - from.fragment;
+  const block = to.block - from.block;
+  const moved = offset !== 0 || line !== 0 || fragment !== 0 || block !== 0;
+  const first = target.fragments.length;
+  for (let i = from.fragment; i < from.fragment + counts.fragmentCount; i++) {
+    const f = source.fragments[i];
+    target.fragments.push(
+      moved
+        ? {
+            index: f.index + fragment,
+            line: f.line + line,
+            lineStart: f.lineStart + offset,
+            start: f.start + offset,
+            end: f.end + offset,
+            lineEnd: f.lineEnd + offset,
+            text: f.text,
+          }
+        : f,
+    );
+    target.roles.push(source.roles[i]);
+    target.blockOfFragment.push(source.blockOfFragment[i] + block);
+  }
+  if (first > 0 && counts.fragmentCount > 0) target.breaks.push(seamBreak(target, first));
+  for (let i = from.fragment; i < from.fragment + counts.fragmentCount - 1; i++) {
+    const b = source.breaks[i];
+    target.breaks.push(
+      moved
+        ? {
+            index: b.index + fragment,
+            kind: b.kind,
+            reason: b.reason,
+            blankLines: b.blankLines,
+            joiner: b.joiner,
+            keepsLeadingSpace: b.keepsLeadingSpace,
+            start: b.start + offset,
+            end: b.end + offset,
+          }
+        : b,
+    );
+  }
+  for (let i = from.block; i < from.block + counts.blockCount; i++) {
+    const b = source.blocks[i];
+    target.blocks.push(
+      moved
+        ? {
+            index: b.index + block,
+            role: b.role,
+            firstFragment: b.firstFragment + fragment,
+            lastFragment: b.lastFragment + fragment,
+            start: b.start + offset,
+            end: b.end + offset,
+            text: b.text,
+            pieces:
+              offset === 0 || b.pieces.length === 0
+                ? b.pieces
+                : b.pieces.map((piece) => ({ logicalStart: piece.logicalStart, sourceStart: piece.sourceStart + offset, length: piece.length })),
+          }
+        : b,
+    );
+  }
 }
 
-/** The break between the last fragment placed so far and a region's first: one blank line, a paragraph end. */
-function seamBreak(fragments: readonly Fragment[], roles: readonly string[], model: ArticleModel, at: Placed): LineBreak {
-  const before = fragments[fragments.length - 1];
-  const after = model.fragments[0];
-  const bothBody = roles[roles.length - 1] === 'body' && model.roles[0] === 'body';
+/** The break between the last fragment of one region and the first (`first`) of the next: one blank line, a paragraph end. */
+function seamBreak(parts: Parts, first: number): LineBreak {
+  const before = parts.fragments[first - 1];
+  const after = parts.fragments[first];
+  const bothBody = parts.roles[first - 1] === 'body' && parts.roles[first] === 'body';
   return {
-    index: fragments.length - 1,
+    index: first - 1,
     kind: bothBody ? 'paragraph' : 'block',
     reason: 'region-edge',
-    blankLines: after.line + at.line - before.line - 1,
+    blankLines: after.line - before.line - 1,
     joiner: '',
     keepsLeadingSpace: false,
     start: before.end,
-    end: after.start + at.offset,
+    end: after.start,
   };
 }
 
@@ -256,10 +376,13 @@ function moveProblems(problems: readonly Problem[], offset: number): readonly Pr
   }));
 }
 
-function moveFigures(figures: readonly Figure[], at: Placed): Figure[] {
+function moveFigures(figures: readonly Figure[], from: Placement, to: Placement): readonly Figure[] {
+  const offset = to.offset - from.offset;
+  const block = to.block - from.block;
+  if (offset === 0 && block === 0) return figures;
   return figures.map((figure) => ({
     ...figure,
-    ranges: figure.ranges.map(([start, end]) => [start + at.offset, end + at.offset] as const),
-    block: figure.block + at.block,
+    ranges: figure.ranges.map(([start, end]) => [start + offset, end + offset] as const),
+    block: figure.block + block,
   }));
 }

@@ -2,8 +2,8 @@
 // 吴建平说 → 吴建平 (中国工程院院士、清华大学教授). Unnamed sources (专家认为, 企业负责人说) are not
 // people and are left out.
 
-import { derive, type ArticleModel } from './model';
-import { compactBlock, sourceRange, type CompactText } from './outline/compact';
+import { derive, type ArticleModel, type Block } from './model';
+import { compactBlock, compactString, sourceRange } from './outline/compact';
 import { endsSentence } from './outline/titles';
 import {
   ADVERBS_BEFORE_VERB, CLAUSE_OPENERS, ROLE_WORDS, SPEECH_VERBS, TITLES_AFTER_NAME, endsLikeRole, startsWithSurname,
@@ -30,8 +30,8 @@ export function speakersOf(model: ArticleModel): readonly Speaker[] {
   return derive(model, 'speakers', findSpeakers);
 }
 
-/** The marks a clause ends at, by code unit: clauseBefore walks back over every character of a clause. */
-const CLAUSE_BOUNDARY_CODES: ReadonlySet<number> = new Set(Array.from('。！？；，：“”‘’「」『』!?;,:', (ch) => ch.charCodeAt(0)));
+/** Marks that end a clause, by code (walking back over a clause reads one character at a time). */
+const CLAUSE_BOUNDARY: ReadonlySet<number> = new Set(Array.from('。！？；，：“”‘’「」『』!?;,:', (ch) => ch.charCodeAt(0)));
 /** After a role word, a third character like these means the name has two characters (王强算了笔账). */
 const VERB_START = new Set('说表认指介强算告在是把将从对向已也都就正又还曾带给让和与跟同');
 
@@ -44,129 +44,129 @@ function findSpeakers(model: ArticleModel): Speaker[] {
     if (!known || (!known.role && candidate.role)) found.set(candidate.name, candidate);
   };
   for (const passage of passages) {
+    // Candidates are handed over as found (a generator per passage cost more memory than the search).
     byVerb(passage.text, remember);
     byQuote(passage.text, remember);
   }
+  const mentions = countMentions(passages, [...found.keys()]);
   const speakers: Speaker[] = [];
-  const body = joinedPassages(passages);
-  const mentions = countMentions(body.text, [...found.keys()]);
   for (const { name, role } of found.values()) {
-    const { count, first } = mentions.get(name)!;
-    if (count === 0) continue;
-    const passage = body.passageAt(first);
-    const offset = body.starts[passage];
-    speakers.push({ name, role, ...sourceRange(passages[passage], first - offset, first - offset + name.length), mentions: count });
+    const counted = mentions.get(name);
+    if (counted?.first) speakers.push({ name, role, ...counted.first, mentions: counted.count });
   }
   return speakers.sort((a, b) => a.start - b.start);
 }
 
+/** A run of body paragraphs read as one text; where its characters stand in the source is worked out only when asked. */
+interface Passage {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+}
+
+interface Mentions {
+  count: number;
+  /** Source range of the first mention. */
+  first?: { start: number; end: number };
+}
+
 /**
- * For each name, how often it occurs in the text without overlapping itself (as a scan with indexOf from
- * the end of each match counts) and where first: one pass over the text for all names together, which
- * are looked up by their first character (hundreds of names in a book, each scanned for alone was slow).
+ * How often each name occurs in the passages (occurrences of one name do not overlap), in one pass over
+ * the text for all names: a search per name through the whole text was quadratic in a long document.
  */
-function countMentions(text: string, names: readonly string[]): Map<string, { count: number; first: number }> {
-  const counts = new Map<string, { count: number; first: number; next: number }>();
-  const byFirst = new Map<number, string[]>();
+function countMentions(passages: readonly Passage[], names: readonly string[]): Map<string, Mentions> {
+  const counts = new Map<string, Mentions>(names.map((name) => [name, { count: 0 }]));
+  // A position is looked at only if its character starts a name; then the lengths of the names that
+  // start with its first two characters (two to four) say which strings to look up. (A list of names per
+  // first two characters grew with the document: a long one has many names that differ in one character.)
+  const startsName = new Uint8Array(0x10000);
+  const lengthsByStart = new Map<number, number[]>();
   for (const name of names) {
-    counts.set(name, { count: 0, first: -1, next: 0 });
-    const code = name.charCodeAt(0);
-    const list = byFirst.get(code);
-    if (list) list.push(name);
-    else byFirst.set(code, [name]);
+    startsName[name.charCodeAt(0)] = 1;
+    const key = pairAt(name, 0);
+    const lengths = lengthsByStart.get(key);
+    if (!lengths) lengthsByStart.set(key, [name.length]);
+    else if (!lengths.includes(name.length)) lengths.push(name.length);
   }
-  for (let at = 0; at < text.length; at++) {
-    const candidates = byFirst.get(text.charCodeAt(at));
-    if (!candidates) continue;
-    for (const name of candidates) {
-      const count = counts.get(name)!;
-      if (at < count.next || !text.startsWith(name, at)) continue;
-      if (count.count === 0) count.first = at;
-      count.count++;
-      count.next = at + name.length;
+  for (const passage of passages) {
+    const { text } = passage;
+    /** Where the next occurrence of a name may start in this passage (just past the last one); made when a name turns up. */
+    let nextFrom: Map<string, number> | undefined;
+    let sources: ReturnType<typeof passageSources> | undefined;
+    for (let at = 0; at + 1 < text.length; at++) {
+      if (startsName[text.charCodeAt(at)] === 0) continue;
+      const lengths = lengthsByStart.get(pairAt(text, at));
+      if (!lengths) continue;
+      for (const length of lengths) {
+        if (at + length > text.length) continue;
+        const name = text.slice(at, at + length);
+        const counted = counts.get(name);
+        if (!counted || at < (nextFrom?.get(name) ?? 0)) continue;
+        (nextFrom ??= new Map()).set(name, at + length);
+        counted.count++;
+        if (!counted.first) {
+          sources ??= passageSources(passage);
+          counted.first = sourceRange(sources, at, at + length);
+        }
+      }
     }
   }
   return counts;
 }
 
-/** A character no name can hold (names are Han), keeping a match from running over into the next passage. */
-const PASSAGE_SEPARATOR = '\n';
+/** Two code units as one small integer (a key that needs no allocation, unlike one above 2^31). */
+function pairAt(text: string, at: number): number {
+  return (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+}
 
-/**
- * The passages as one text, so each name is looked for with one scan instead of one per passage (hundreds
- * of names times thousands of passages in a book). A match never spans the separator, so the matches and
- * their count are those of the passages one by one.
- */
-function joinedPassages(passages: readonly CompactText[]): { text: string; starts: number[]; passageAt(at: number): number } {
-  const starts: number[] = [];
-  let length = 0;
-  for (const passage of passages) {
-    starts.push(length);
-    length += passage.text.length + PASSAGE_SEPARATOR.length;
-  }
-  const text = passages.map((passage) => passage.text).join(PASSAGE_SEPARATOR);
-  const passageAt = (at: number): number => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= at) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
-  return { text, starts, passageAt };
+function passageSources(passage: Passage): { text: string; sources: number[] } {
+  const sources: number[] = [];
+  for (const block of passage.blocks) for (const source of compactBlock(block).sources) sources.push(source);
+  return { text: passage.text, sources };
 }
 
 /** Body text as runs of paragraphs, joining paragraphs the layout split mid-sentence. */
-function bodyPassages(model: ArticleModel): CompactText[] {
-  const passages: CompactText[] = [];
+function bodyPassages(model: ArticleModel): Passage[] {
+  const passages: Passage[] = [];
   let text = '';
-  let sources: number[] = [];
+  let blocks: Block[] = [];
   const flush = (): void => {
-    if (text) passages.push({ text, sources });
+    if (text) passages.push({ text, blocks });
     text = '';
-    sources = [];
+    blocks = [];
   };
   for (const block of model.blocks) {
     if (block.role !== 'body') {
       flush();
       continue;
     }
-    const compact = compactBlock(block);
-    text += compact.text;
-    sources = sources.concat(compact.sources);
-    if (endsSentence(compact.text)) flush();
+    const compact = compactString(block.text);
+    text += compact;
+    blocks.push(block);
+    if (endsSentence(compact)) flush();
   }
   flush();
   return passages;
 }
 
-/** SPEECH_VERBS by the code of their first character, in list order: byVerb looks at every character of the body. */
-const VERBS_BY_FIRST_CODE = ((): ReadonlyMap<number, readonly string[]> => {
+/** The speech verbs by their first character, each list in SPEECH_VERBS' order (so the first match is the same). */
+const VERBS_BY_FIRST = ((): ReadonlyMap<number, readonly string[]> => {
   const byFirst = new Map<number, string[]>();
-  for (const verb of SPEECH_VERBS) {
-    const code = verb.charCodeAt(0);
-    byFirst.set(code, [...(byFirst.get(code) ?? []), verb]);
-  }
+  for (const verb of SPEECH_VERBS) byFirst.set(verb.charCodeAt(0), [...(byFirst.get(verb.charCodeAt(0)) ?? []), verb]);
   return byFirst;
-})();
-
-/** 1 for each code a speech verb starts with: a table answers for the many other characters faster than the map. */
-const VERB_STARTS: Uint8Array = (() => {
-  const table = new Uint8Array(0x10000);
-  for (const verb of SPEECH_VERBS) table[verb.charCodeAt(0)] = 1;
-  return table;
 })();
 
 /** `<role><name><verb>` and `<name><title><verb>`: 研究员杨海燕认为, 习近平总书记指出. */
 function byVerb(text: string, found: (candidate: Found) => void): void {
   for (let at = 1; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    if (VERB_STARTS[code] !== 1) continue;
-    const verbs = VERBS_BY_FIRST_CODE.get(code);
+    const verbs = VERBS_BY_FIRST.get(text.charCodeAt(at));
     if (!verbs) continue;
-    const verb = verbs.find((v) => text.startsWith(v, at));
+    let verb: string | undefined;
+    for (const candidate of verbs) {
+      if (text.startsWith(candidate, at)) {
+        verb = candidate;
+        break;
+      }
+    }
     if (!verb) continue;
     const clause = trimClause(clauseBefore(text, at));
     if (clause !== undefined) {
@@ -179,50 +179,24 @@ function byVerb(text: string, found: (candidate: Found) => void): void {
 
 /** `<role word><name>` in a sentence with a direct quote: 种粮大户刘建军算起了丰收账：…“今年种粮的信心更足了”. */
 function byQuote(text: string, found: (candidate: Found) => void): void {
-  for (const [word, at] of roleWordsIn(text)) {
-    const nameStart = at + word.length;
-    const name = VERB_START.has(text[nameStart + 2]) ? text.slice(nameStart, nameStart + 2) : text.slice(nameStart, nameStart + 3);
-    if (!startsWithSurname(name) || insideBrackets(text, at)) continue;
-    const sentenceEnd = endOfSentence(text, nameStart);
-    if (!hasQuotation(text, nameStart, sentenceEnd)) continue;
-    const role = cleanRole(clauseBefore(text, nameStart) ?? '');
-    if (role && !isReporter(role)) found({ name, role });
+  for (const word of ROLE_WORDS) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const nameStart = at + word.length;
+      const name = VERB_START.has(text[nameStart + 2]) ? text.slice(nameStart, nameStart + 2) : text.slice(nameStart, nameStart + 3);
+      if (!startsWithSurname(name) || insideBrackets(text, at)) continue;
+      const sentenceEnd = endOfSentence(text, nameStart);
+      if (!hasQuotation(text, nameStart, sentenceEnd)) continue;
+      const role = cleanRole(clauseBefore(text, nameStart) ?? '');
+      if (role && !isReporter(role)) found({ name, role });
+    }
   }
-}
-
-/** ROLE_WORDS by their indices, grouped by first code unit, and a table of those codes. */
-const ROLE_WORDS_BY_FIRST: ReadonlyMap<number, readonly number[]> = (() => {
-  const byFirst = new Map<number, number[]>();
-  ROLE_WORDS.forEach((word, index) => byFirst.set(word.charCodeAt(0), [...(byFirst.get(word.charCodeAt(0)) ?? []), index]));
-  return byFirst;
-})();
-const ROLE_STARTS: Uint8Array = (() => {
-  const table = new Uint8Array(0x10000);
-  for (const word of ROLE_WORDS) table[word.charCodeAt(0)] = 1;
-  return table;
-})();
-
-/**
- * Every occurrence of every role word (overlapping ones too), in the order of ROLE_WORDS and then of
- * position: what a scan with indexOf for each word finds, from one pass instead of one per word.
- */
-function roleWordsIn(text: string): Array<readonly [string, number]> {
-  const hits: Array<readonly [number, number]> = [];
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    if (ROLE_STARTS[code] !== 1) continue;
-    for (const index of ROLE_WORDS_BY_FIRST.get(code)!) if (text.startsWith(ROLE_WORDS[index], at)) hits.push([index, at]);
-  }
-  // A stable sort by word keeps each word's hits in the order found.
-  hits.sort((a, b) => a[0] - b[0]);
-  return hits.map(([index, at]) => [ROLE_WORDS[index], at] as const);
 }
 
 /** The clause before `at` (back to the last comma, quote or sentence end), unless it sits in brackets. */
 function clauseBefore(text: string, at: number): string | undefined {
   if (insideBrackets(text, at)) return undefined;
   let start = at;
-  while (start > 0 && !CLAUSE_BOUNDARY_CODES.has(text.charCodeAt(start - 1))) start--;
+  while (start > 0 && !CLAUSE_BOUNDARY.has(text.charCodeAt(start - 1))) start--;
   return text.slice(start, at);
 }
 
@@ -233,13 +207,16 @@ function insideBrackets(text: string, at: number): boolean {
   return close < open;
 }
 
+const OPENING_QUOTE = 0x201c; // “
+const CLOSING_QUOTE = 0x201d; // ”
+
 function endOfSentence(text: string, from: number): number {
   let depth = 0;
   for (let i = from; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '“') depth++;
-    else if (ch === '”') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && '。！？'.includes(ch)) return i + 1;
+    const code = text.charCodeAt(i);
+    if (code === OPENING_QUOTE) depth++;
+    else if (code === CLOSING_QUOTE) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (code === 0x3002 /* 。 */ || code === 0xff01 /* ！ */ || code === 0xff1f) /* ？ */) return i + 1;
   }
   return text.length;
 }
@@ -297,9 +274,9 @@ function isReporter(role: string): boolean {
 function hasQuotation(text: string, from: number, to: number): boolean {
   let firstOpen = -1;
   for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (ch === '“' && firstOpen < 0) firstOpen = i;
-    else if (ch === '”') {
+    const code = text.charCodeAt(i);
+    if (code === OPENING_QUOTE && firstOpen < 0) firstOpen = i;
+    else if (code === CLOSING_QUOTE) {
       if (firstOpen >= 0 && i - firstOpen - 1 >= 6) return true;
       firstOpen = -1;
     }

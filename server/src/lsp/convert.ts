@@ -71,25 +71,30 @@ const SYMBOL_KIND: Record<string, SymbolKind> = {
   speakers: SymbolKind.Package,
 };
 
-/** Nests the flat outline by level: each entry becomes a child of the nearest shallower entry before it. */
+/**
+ * Nests the flat outline by level: each entry becomes a child of the nearest shallower entry before it.
+ * Optional fields are left out when empty (a leaf has no `children`, an entry without detail no
+ * `detail`): a long article has thousands of entries, and every character is sent and parsed.
+ */
 export function toDocumentSymbols(lineIndex: LineIndex, entries: readonly OutlineEntry[]): DocumentSymbol[] {
   const roots: DocumentSymbol[] = [];
   const stack: Array<{ level: number; symbol: DocumentSymbol }> = [];
   for (const entry of entries) {
-    const range = toRange(lineIndex, entry.start, Math.max(entry.end, entry.selectionEnd));
     const selectionRange = toRange(lineIndex, entry.selectionStart, entry.selectionEnd);
+    const end = Math.max(entry.end, entry.selectionEnd);
+    // Ranges are shared where they are equal (most entries span just their title); none is ever changed.
+    const range = entry.start === entry.selectionStart && end === entry.selectionEnd ? selectionRange : toRange(lineIndex, entry.start, end);
     const symbol: DocumentSymbol = {
       name: entry.name.length > 0 ? entry.name : '…',
-      detail: entry.detail,
       kind: SYMBOL_KIND[entry.kind] ?? SymbolKind.String,
       range: containing(range, selectionRange),
       selectionRange,
-      children: [],
     };
+    if (entry.detail) symbol.detail = entry.detail;
     while (stack.length > 0 && stack[stack.length - 1].level >= entry.level) stack.pop();
     const parent = stack[stack.length - 1]?.symbol;
     if (parent) {
-      parent.children!.push(symbol);
+      (parent.children ??= []).push(symbol);
       parent.range = containing(parent.range, symbol.range);
     } else roots.push(symbol);
     stack.push({ level: entry.level, symbol });
@@ -97,11 +102,10 @@ export function toDocumentSymbols(lineIndex: LineIndex, entries: readonly Outlin
   return roots;
 }
 
-/** LSP requires a symbol's range to contain its selection range and its children. */
+/** LSP requires a symbol's range to contain its selection range and its children (`outer` itself when it does). */
 function containing(outer: Range, inner: Range): Range {
   const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return {
-    start: before(outer.start, inner.start) ? outer.start : inner.start,
-    end: before(inner.end, outer.end) ? outer.end : inner.end,
-  };
+  const start = before(outer.start, inner.start) ? outer.start : inner.start;
+  const end = before(inner.end, outer.end) ? outer.end : inner.end;
+  return start === outer.start && end === outer.end ? outer : { start, end };
 }

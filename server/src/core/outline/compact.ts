@@ -1,7 +1,7 @@
 // Text as a reader sees it: extraction spacing next to Chinese removed ("农 作 物" → "农作物"),
 // with every kept character mapped back to its source offset.
 
-import { isCjk, isInlineSpaceCode } from '../charClasses';
+import { hasInlineSpace, isCjk, isInlineSpaceCode } from '../charClasses';
 import { toSourceOffset, type ArticleModel, type Block } from '../model';
 
 export interface CompactText {
@@ -12,7 +12,8 @@ export interface CompactText {
 
 /** Removes spaces unless both neighbours are Latin letters or digits (`Red Hat` keeps its space). */
 export function compactString(text: string): string {
-  return compactChars(text, (i) => i).text;
+  // Most lines have no space to remove; they are their own compact form (no copy, no offsets).
+  return hasInlineSpace(text) ? compactChars(text).text : text;
 }
 
 /** compactString(text).length, without building the string. */
@@ -55,29 +56,30 @@ export function sourceRange(compact: CompactText, start: number, end: number): {
   return { start: compact.sources[start], end: compact.sources[end - 1] + 1 };
 }
 
-function compactChars(text: string, toSource: (index: number) => number): CompactText {
-  // The kept text is copied a run at a time (a string grown character by character is a deep rope and
-  // one small string per character); the spaces are tested by code unit.
+/** Without `toSource`, only the text (its `sources` stay empty). */
+function compactChars(text: string, toSource?: (index: number) => number): CompactText {
+  // Kept characters are copied a run at a time (a string built a character at a time is a chain of
+  // small strings: the speakers' first mentions alone made a hundred megabytes of them at 4 MB).
   let out = '';
-  let runStart = 0;
+  let kept = 0;
   const sources: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (isInlineSpaceCode(text.charCodeAt(i))) {
-      out += text.slice(runStart, i);
-      // A whole run of spaces at once (judging each space by scanning its run made long runs quadratic).
-      let end = i + 1;
-      while (end < text.length && isInlineSpaceCode(text.charCodeAt(end))) end++;
-      if (keepsSpace(text, i, end)) {
-        out += text[i];
-        sources.push(toSource(i));
-      }
-      i = end - 1;
-      runStart = end;
+    if (!isInlineSpaceCode(text.charCodeAt(i))) {
+      if (toSource) sources.push(toSource(i));
       continue;
     }
-    sources.push(toSource(i));
+    // A whole run of spaces at once (judging each space by scanning its run made long runs quadratic).
+    let end = i + 1;
+    while (end < text.length && isInlineSpaceCode(text.charCodeAt(end))) end++;
+    out += text.slice(kept, i);
+    if (keepsSpace(text, i, end)) {
+      out += text[i];
+      if (toSource) sources.push(toSource(i));
+    }
+    kept = end;
+    i = end - 1;
   }
-  return { text: out + text.slice(runStart), sources };
+  return { text: kept === 0 ? text : out + text.slice(kept), sources };
 }
 
 /** Whether the run of spaces [start, end) keeps its first space: one space between two words survives; the rest of a run goes. */
