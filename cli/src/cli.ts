@@ -23,7 +23,7 @@ Options:
   --no-config        use no settings file
   --locale LOCALE    en or zh-cn (default: from LANG)
   --quiet            print only problems of severity warning and error
-  --jobs N           files linted at once, on worker threads (default: one per CPU)
+  --jobs N|auto      lint N files at once on worker threads (auto: one per CPU; default 1)
   -h, --help         show this help
   -v, --version      show the version
 
@@ -73,8 +73,9 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (positionals.length === 0) throw new UsageError('no input files (try --help)');
   if (values.stdout && !values.fix) throw new UsageError('--stdout only goes with --fix');
   if (values.config && values['no-config']) throw new UsageError('--config and --no-config contradict each other');
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs wants a whole number of at least 1, not "${values.jobs}"`);
+  // One at a time unless asked: workers pay off on large batches and spare cores, and cost on small ones.
+  const jobs = values.jobs === undefined ? 1 : values.jobs === 'auto' ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs wants auto or a whole number of at least 1, not "${values.jobs}"`);
   return {
     jobs,
     fix: values.fix,

@@ -6,6 +6,11 @@ import type { SettingsLayer } from '../../server/src/core/settings';
 import { isUserError, lintFile, type FileOutcome, type LintOptions } from './lintFile';
 
 const WORKER_ROLE = 'article-lint-worker';
+/**
+ * Files queued at each worker at once: a worker that waited for its next file after each result would
+ * sit idle for a message's round trip per file, longer than a short article takes.
+ */
+const QUEUED_PER_WORKER = 8;
 
 interface Job {
   readonly index: number;
@@ -89,7 +94,7 @@ export function lintInParallel(
         handOut(worker);
       });
       worker.on('error', (error) => finish(error));
-      handOut(worker);
+      for (let queued = 0; queued < QUEUED_PER_WORKER; queued++) handOut(worker);
     }
   });
 }
