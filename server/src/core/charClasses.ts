@@ -141,6 +141,12 @@ export function hasInlineSpace(text: string): boolean {
   return false;
 }
 
+/** The nearest character that is not an inline space, from `index` on, walking in `step` direction. */
+export function nearestNonSpace(text: string, index: number, step: 1 | -1): string | undefined {
+  while (index >= 0 && index < text.length && isInlineSpaceCode(text.charCodeAt(index))) index += step;
+  return index >= 0 && index < text.length ? text[index] : undefined;
+}
+
 export function isInlineSpaceCode(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
 }

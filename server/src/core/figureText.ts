@@ -13,7 +13,7 @@ import {
   plainDigits,
 } from './figures/words';
 import type { ArticleModel } from './model';
-import { isClosingMark, isCjkPunct, isInlineSpace } from './charClasses';
+import { isClosingMark, isCjkPunct, isInlineSpace, nearestNonSpace } from './charClasses';
 import type { Locale } from './settings';
 
 const KIND_NAMES: Readonly<Record<FigureKind, { en: string; zh: string }>> = {
@@ -97,21 +97,12 @@ function sentenceOf(figure: Figure, model: ArticleModel): string {
 function withoutSpacesAtMarks(text: string, from: number, to: number): string {
   let result = '';
   for (let i = from; i < to; i++) {
-    if (isInlineSpace(text[i]) && (isCjkPunct(nonSpaceBefore(text, i)) || isCjkPunct(nonSpaceAfter(text, i)))) continue;
+    if (isInlineSpace(text[i]) && (isCjkPunct(nearestNonSpace(text, i - 1, -1)) || isCjkPunct(nearestNonSpace(text, i, 1)))) continue;
     result += text[i];
   }
   return result;
 }
 
-function nonSpaceBefore(text: string, i: number): string | undefined {
-  while (i > 0 && isInlineSpace(text[i - 1])) i--;
-  return text[i - 1];
-}
-
-function nonSpaceAfter(text: string, i: number): string | undefined {
-  while (i < text.length && isInlineSpace(text[i])) i++;
-  return text[i];
-}
 
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/gu, '\\$&');

@@ -4,7 +4,7 @@
 // use it on purpose and the corpus truth keeps it (4 dev paragraphs); issue 4 asks only for -- → ——.
 // Read on the block's joined text, so a run split by a line wrap is still one run.
 
-import { isCjk, isInlineSpaceCode } from '../charClasses';
+import { isCjk, nearestNonSpace } from '../charClasses';
 import { toSourceRanges, type Block } from '../model';
 import type { Rule, RuleContext } from './rule';
 
@@ -56,8 +56,8 @@ function checkRun(context: RuleContext, block: Block, i: number, end: number): v
   const run = text.slice(i, end);
   const ch = run[0];
   const length = run.length;
-  const chineseBefore = isCjk(neighbour(text, i - 1, -1));
-  const chineseAfter = isCjk(neighbour(text, end, 1));
+  const chineseBefore = isCjk(nearestNonSpace(text, i - 1, -1));
+  const chineseAfter = isCjk(nearestNonSpace(text, end, 1));
   const chinese = chineseBefore || chineseAfter;
   if (ch === '.' && length >= 3 && chinese) report(context, block, i, end, 'ellipsis', { text: run }, '……');
   else if (ch === '。' && length >= 3) report(context, block, i, end, 'ellipsis', { text: run }, '……');
@@ -66,12 +66,6 @@ function checkRun(context: RuleContext, block: Block, i: number, end: number): v
   else if (ch === '-' && length >= 2 && chineseBefore && chineseAfter) report(context, block, i, end, 'dash', { text: run }, '——');
   else if (ch === '—' && length >= 3 && chineseBefore && chineseAfter) report(context, block, i, end, 'dash', { text: run }, '——');
   else if (DOUBLED.includes(ch) && length >= 2) report(context, block, i, end, 'doubled', { mark: ch }, ch);
-}
-
-/** The nearest non-space character from `index` walking in `step` direction. */
-function neighbour(text: string, index: number, step: 1 | -1): string | undefined {
-  while (index >= 0 && index < text.length && isInlineSpaceCode(text.charCodeAt(index))) index += step;
-  return index >= 0 && index < text.length ? text[index] : undefined;
 }
 
 function report(
