@@ -4,7 +4,7 @@
 
 import { derive, type ArticleModel, type Block } from './model';
 import { compactBlock, compactString, sourceRange } from './outline/compact';
-import { endsSentence } from './outline/titles';
+import { endsLikeSentence } from './outline/titles';
 import {
   ADVERBS_BEFORE_VERB, CLAUSE_OPENERS, ROLE_WORDS, SPEECH_VERBS, TITLES_AFTER_NAME, endsLikeRole, startsWithSurname,
 } from './outline/personNames';
@@ -142,7 +142,7 @@ function bodyPassages(model: ArticleModel): Passage[] {
     const compact = compactString(block.text);
     text += compact;
     blocks.push(block);
-    if (endsSentence(compact)) flush();
+    if (endsLikeSentence(compact)) flush();
   }
   flush();
   return passages;

@@ -7,7 +7,7 @@
 import type { ArticleModel } from '../model';
 import { seriesKey, type LabelHit } from './sections';
 import { compactString } from './compact';
-import { endsSentence, titleEndingAt, titleStartingAt, type TitleUnit } from './titles';
+import { endsLikeSentence, titleEndingAt, titleStartingAt, type TitleUnit } from './titles';
 
 export type Reading = 'after' | 'before';
 
@@ -61,7 +61,7 @@ function isEmbedded(model: ArticleModel, index: number, typicalWidth: number): b
   if (previous < 0 || next >= model.fragments.length) return false;
   if (model.roles[previous] !== 'body' || model.roles[next] !== 'body') return false;
   const line = compactString(model.fragments[previous].text);
-  return !endsSentence(line) && line.length >= typicalWidth - 3;
+  return !endsLikeSentence(line) && line.length >= typicalWidth - 3;
 }
 
 function count(titles: ReadonlyArray<TitleUnit | undefined>): number {

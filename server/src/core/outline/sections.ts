@@ -4,7 +4,7 @@
 import { parseBoxLabel, parseInlineLabel, parseSeriesLabel, WEAK_SERIES, type Label } from '../labels';
 import type { ArticleModel } from '../model';
 import { compactFragments, compactString, sourceRange } from './compact';
-import { endsSentence, endsUnit, isTitleText, type TitleUnit } from './titles';
+import { endsLikeSentence, endsUnit, isTitleText, type TitleUnit } from './titles';
 
 export interface LabelHit {
   readonly label: Label;
@@ -101,7 +101,7 @@ function runsOn(model: ArticleModel, last: number, typicalWidth: number): boolea
   const next = model.fragments[last + 1];
   if (!next || model.roles[last] !== 'body' || model.roles[last + 1] !== 'body' || parseInlineLabel(next.text)) return false;
   const line = compactString(model.fragments[last].text);
-  return line.length >= typicalWidth - 1 && !endsSentence(line);
+  return line.length >= typicalWidth - 1 && !endsLikeSentence(line);
 }
 
 /** The last fragment of a heading that starts at `index` and may wrap onto a short second line. */

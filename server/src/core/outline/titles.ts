@@ -1,7 +1,8 @@
 // Which lines read as a section title: short, unpunctuated, standing between sentence ends.
 // Works on fragments so that a title the layout left inside a paragraph is still found.
 
-import { isHan, isSentenceEnd, isClosingMark } from '../charClasses';
+import { isHan, isClosingMark } from '../charClasses';
+import { endsSentence } from '../breaks/evidence';
 import { derive, type ArticleModel, type Fragment } from '../model';
 import { compactFragments, compactLength, compactString, type CompactText } from './compact';
 
@@ -43,14 +44,14 @@ export function isTitleText(text: string, allowComma = true): boolean {
 function wrapsTitle(model: ArticleModel, index: number): boolean {
   const title = compactString(model.fragments[index - 1].text);
   const line = compactString(model.fragments[index].text);
-  return !endsSentence(title) && line.length < title.length;
+  return !endsLikeSentence(title) && line.length < title.length;
 }
 
 /** The fragment ends a sentence, or is not body text: a title may follow it. */
 export function endsUnit(model: ArticleModel, index: number): boolean {
   if (index < 0) return true;
   if (model.roles[index] !== 'body') return true;
-  return endsSentence(model.fragments[index].text);
+  return endsLikeSentence(model.fragments[index].text);
 }
 
 /**
@@ -65,16 +66,21 @@ export function opensCleanly(model: ArticleModel, index: number): boolean {
   const role = model.roles[previous];
   if (role === 'title') return !wrapsTitle(model, index);
   if (role === 'label' || role === 'byline' || role === 'directive') return true;
-  if (endsSentence(model.fragments[previous].text)) return true;
+  if (endsLikeSentence(model.fragments[previous].text)) return true;
   if (role !== 'heading') return false;
   const heading = headingBlockUnit(model, previous);
   return heading !== undefined && opensCleanly(model, heading.first);
 }
 
-export function endsSentence(text: string): boolean {
+/**
+ * The layout's endsSentence (breaks/evidence.ts), read more loosely for titles and speakers: a Latin full
+ * stop ends a sentence too, and spaces may stand between the marks (`。 ”`), as text read for the outline
+ * keeps the extractor's spaces.
+ */
+export function endsLikeSentence(text: string): boolean {
   let i = text.length - 1;
   while (i >= 0 && (isClosingMark(text[i]) || text[i] === ' ')) i--;
-  return i >= 0 && (isSentenceEnd(text[i]) || text[i] === '.' || text[i] === '!' || text[i] === '?');
+  return i >= 0 && (text[i] === '.' || endsSentence(text[i]));
 }
 
 function continuesInto(model: ArticleModel, index: number): boolean {
