@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadCore } from './load-core.mjs';
-import { align, canon, nonWs } from './corpus-score.mjs';
+import { goldJoins } from './gold-breaks.mjs';
 
 const args = process.argv.slice(2);
 const dir = args.find((arg) => !arg.startsWith('--') && args[args.indexOf(arg) - 1] !== '--only');
@@ -18,37 +18,18 @@ const only = args.includes('--only') ? new RegExp(args[args.indexOf('--only') + 
 const showAll = args.includes('--all');
 
 const model = await loadCore('server/src/core/model.ts');
-const WS = /\s/u;
-
-/** For each non-whitespace character (code point) of `text`, its UTF-16 offset. */
-function nonWsOffsets(text) {
-  const offsets = [];
-  let offset = 0;
-  for (const ch of text) {
-    if (!WS.test(ch)) offsets.push(offset);
-    offset += ch.length;
-  }
-  return offsets;
-}
-
 const ids = fs.readdirSync(dir).filter((f) => f.endsWith('.truth.txt')).map((f) => f.slice(0, -10)).filter((id) => !only || only.test(id)).sort();
 const confusion = {};
 for (const id of ids) {
   const extracted = fs.readFileSync(path.join(dir, `${id}.extracted.txt`), 'utf8');
   const truth = fs.readFileSync(path.join(dir, `${id}.truth.txt`), 'utf8');
-  const E = nonWs(canon(extracted));
-  const T = nonWs(canon(truth));
-  const { map } = align(E.chars, T.chars);
-  const offsets = nonWsOffsets(extracted);
-  const indexOfOffset = new Map(offsets.map((offset, index) => [offset, index]));
+  const goldAt = goldJoins(extracted, truth);
   const m = model.parseArticle(extracted, { cjkLatinSpacing: 'forbid' });
   for (const lineBreak of m.breaks) {
     const before = m.fragments[lineBreak.index];
     const after = m.fragments[lineBreak.index + 1];
-    const r = indexOfOffset.get(after.start);
-    const l = r - 1;
-    if (r === undefined) continue;
-    const gold = map[l] >= 0 && map[r] === map[l] + 1 && !T.nlBefore[map[r]];
+    const gold = goldAt(after.start);
+    if (gold === undefined) continue;
     const pred = lineBreak.kind === 'wrap';
     const key = `${gold ? 'J' : 'K'}${pred ? 'J' : 'K'}`;
     confusion[key] = (confusion[key] ?? 0) + 1;

@@ -6,20 +6,18 @@
 //
 //   npm run eval:oracle -- DIR [--out OUT] [scorer options: --per-file --only RE --json FILE]
 //
-// Gold comes from the scorer's alignment, as in scripts/eval-breaks.mjs: a break is a join when the
-// characters either side of it are neighbours in one truth block.
+// Gold comes from the scorer's alignment (scripts/gold-breaks.mjs), as in scripts/eval-breaks.mjs.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from './load-core.mjs';
-import { align, canon, nonWs } from './corpus-score.mjs';
+import { goldJoins } from './gold-breaks.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WRAP_RULES = ['broken-line', 'broken-word', 'split-figure', 'stranded-punctuation'];
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
-const WHITESPACE = /\s/u;
 
 const args = process.argv.slice(2);
 const dir = args.find((arg, i) => !arg.startsWith('--') && !['--out', '--only', '--json'].includes(args[i - 1]));
@@ -34,17 +32,6 @@ for (let i = 0; i < args.length; i++) {
   else if (args[i] === '--only' || args[i] === '--json') scorerArgs.push(args[i], args[++i]);
 }
 
-/** For each non-whitespace character (code point) of `text`, its UTF-16 offset: the scorer's indices. */
-function nonWhitespaceOffsets(text) {
-  const offsets = [];
-  let offset = 0;
-  for (const ch of text) {
-    if (!WHITESPACE.test(ch)) offsets.push(offset);
-    offset += ch.length;
-  }
-  return offsets;
-}
-
 const core = await loadCore();
 const decided = core.mergeSettings({ cjkLatinSpacing: 'forbid' });
 const rest = core.mergeSettings({ cjkLatinSpacing: 'forbid', rules: Object.fromEntries(WRAP_RULES.map((id) => [id, 'off'])) });
@@ -53,10 +40,7 @@ const ids = fs.readdirSync(dir).filter((name) => name.endsWith('.truth.txt')).ma
 for (const id of ids) {
   const extracted = fs.readFileSync(path.join(dir, `${id}.extracted.txt`), 'utf8');
   const truth = fs.readFileSync(path.join(dir, `${id}.truth.txt`), 'utf8');
-  const extractedChars = nonWs(canon(extracted));
-  const truthChars = nonWs(canon(truth));
-  const { map } = align(extractedChars.chars, truthChars.chars);
-  const indexAt = new Map(nonWhitespaceOffsets(extracted).map((offset, index) => [offset, index]));
+  const goldAt = goldJoins(extracted, truth);
   const { fragments, breaks } = core.analyze(extracted, decided).model;
   if (fragments.length === 0) {
     fs.writeFileSync(path.join(out, `${id}.fixed.txt`), '');
@@ -65,9 +49,7 @@ for (const id of ids) {
   let text = fragments[0].text;
   for (const lineBreak of breaks) {
     const after = fragments[lineBreak.index + 1];
-    const right = indexAt.get(after.start);
-    const left = right - 1;
-    const join = right !== undefined && map[left] >= 0 && map[right] === map[left] + 1 && !truthChars.nlBefore[map[right]];
+    const join = goldAt(after.start) === true;
     if (!join) text += `\n\n${after.text}`;
     else text += (LATIN_OR_DIGIT.test(text[text.length - 1]) && LATIN_OR_DIGIT.test(after.text[0]) ? ' ' : '') + after.text;
   }

@@ -1,0 +1,34 @@
+// The truth's answer for each line break of an extraction, from the corpus scorer's alignment: a break is
+// a join when the characters either side of it are neighbours in one truth block. Shared by
+// scripts/eval-breaks.mjs (wrong decisions) and scripts/eval-oracle.mjs (the ceiling).
+
+import { align, canon, nonWs } from './corpus-score.mjs';
+
+const WHITESPACE = /\s/u;
+
+/** For each non-whitespace character (code point) of `text`, its UTF-16 offset: the scorer's indices. */
+function nonWhitespaceOffsets(text) {
+  const offsets = [];
+  let offset = 0;
+  for (const ch of text) {
+    if (!WHITESPACE.test(ch)) offsets.push(offset);
+    offset += ch.length;
+  }
+  return offsets;
+}
+
+/**
+ * A function telling, for the UTF-16 offset where the text after a break starts, whether the truth joins
+ * that break; undefined where the scorer does not see the character (whitespace).
+ */
+export function goldJoins(extracted, truth) {
+  const truthChars = nonWs(canon(truth));
+  const { map } = align(nonWs(canon(extracted)).chars, truthChars.chars);
+  const indexAt = new Map(nonWhitespaceOffsets(extracted).map((offset, index) => [offset, index]));
+  return (afterStart) => {
+    const right = indexAt.get(afterStart);
+    if (right === undefined) return undefined;
+    const left = right - 1;
+    return map[left] >= 0 && map[right] === map[left] + 1 && !truthChars.nlBefore[map[right]];
+  };
+}
