@@ -3,7 +3,9 @@
 
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { readSettingsFile } from '../../server/src/node/projectConfig';
+import * as path from 'node:path';
+import { settingsLayerProblems } from '../../server/src/core/settingsCheck';
+import { findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { expandInputs, InputError } from './files';
 import { isUserError, lintFile, type FileOutcome, type LintOptions } from './lintFile';
 import { isPoolWorker, lintInParallel, serveJobs } from './pool';
@@ -91,6 +93,27 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   };
 }
 
+/**
+ * Says on standard error, once per settings file, what in it will be ignored (a typo in a rule id, a
+ * severity that is not one): the run goes on, but nobody should believe a misspelt rule is off.
+ */
+function warnAboutSettings(files: readonly string[], options: Options): void {
+  const configs = new Set<string>();
+  if (options.config) configs.add(options.config);
+  else if (!options.noConfig) {
+    const foundIn = new Map<string, string | undefined>();
+    for (const file of files) {
+      const directory = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
+      if (!foundIn.has(directory)) foundIn.set(directory, findProjectConfig(directory));
+      const found = foundIn.get(directory);
+      if (found) configs.add(found);
+    }
+  }
+  for (const config of configs) {
+    for (const reason of settingsLayerProblems(readSettingsFile(config))) process.stderr.write(`article-lint: warning: ${config}: ${reason}\n`);
+  }
+}
+
 /** Lints every file, printing each one's output in file order; returns the exit status. */
 async function lintAll(files: readonly string[], options: Options, script: string): Promise<number> {
   const explicitLayer = options.config ? readSettingsFile(options.config) : undefined;
@@ -144,6 +167,7 @@ export async function main(argv: string[], script = __filename): Promise<number>
   try {
     const files = expandInputs(options.files);
     if (files.length === 0) throw new InputError('no .article files found in the given folders');
+    warnAboutSettings(files, options);
     return await lintAll(files, options, script);
   } catch (error) {
     if (isUserError(error)) {

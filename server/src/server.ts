@@ -80,6 +80,9 @@ export function startServer(connection: Connection): void {
         // A client without window/showMessageRequest answers with an error; it must not end the server.
         quietly(connection.window.showWarningMessage(message(locale, 'configError', { reason: error.message })));
       },
+      reportConfigProblem: (file, reason) => {
+        quietly(connection.window.showWarningMessage(message(locale, 'configProblem', { reason: `${file}: ${reason}` })));
+      },
     });
     return store;
   };

@@ -131,6 +131,15 @@ describe('article-lint CLI', () => {
     assert.match(stdout, / error {2}Remove the space before “、” {2}\[space-around-punctuation\]/);
   });
 
+  it('warns once per settings file about what it ignores, and applies the rest', () => {
+    const config = write('.article-lint.json', JSON.stringify({ rules: { 'brokn-word': 'off', 'space-around-punctuation': 'off' } }));
+    write('f.article', '标题\n\n多边参与 、多方参与。\n');
+    write('g.article', '标题\n\n多边参与 、多方参与。\n');
+    const { code, stdout, stderr } = run([dir]);
+    assert.equal(code, 0, stdout);
+    assert.equal(stderr, `article-lint: warning: ${config}: unknown rule "brokn-word" (did you mean "broken-word"?)\n`);
+  });
+
   it('speaks Chinese with --locale zh-cn or a Chinese LANG', () => {
     const file = write('e.article', '标题\n\n多边参与 、多方参与。\n');
     assert.match(run(['--locale', 'zh-cn', file]).stdout, /删除“、”前的空格/);

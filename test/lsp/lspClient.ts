@@ -21,6 +21,8 @@ export interface TestServer {
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   /** What the test client answers to workspace/configuration. */
   editorSettings: Record<string, unknown>;
+  /** Messages the server showed (window/showMessage and window/showMessageRequest), in order. */
+  readonly messages: string[];
   stderr(): string;
   stop(): Promise<number | null>;
 }
@@ -35,6 +37,7 @@ export async function startServer(initialize: Record<string, unknown> = {}): Pro
     connection,
     process: child,
     editorSettings: {},
+    messages: [],
     nextDiagnostics(uri, version) {
       return new Promise((resolve) => waiters.push({ uri, version, resolve }));
     },
@@ -54,7 +57,13 @@ export async function startServer(initialize: Record<string, unknown> = {}): Pro
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => server.editorSettings));
   connection.onRequest('client/registerCapability', () => null);
-  connection.onNotification('window/showMessage', () => undefined);
+  connection.onNotification('window/showMessage', (params: { message: string }) => {
+    server.messages.push(params.message);
+  });
+  connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+    server.messages.push(params.message);
+    return null;
+  });
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
   await connection.sendRequest('initialize', {

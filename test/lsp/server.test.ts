@@ -1,6 +1,10 @@
 // Protocol tests: the bundled server (dist/server.js --stdio) spoken to over real LSP.
 
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover, InitializeResult, TextEdit } from 'vscode-languageserver-protocol';
 import { readFixture, withCursor } from '../helpers';
 import { applyTextEdits, open, startServer, type TestServer } from './lspClient';
@@ -236,6 +240,18 @@ describe('language server over stdio', function () {
     })) as CodeAction[];
     const resolved = fixAll.edit ? fixAll : ((await server.connection.sendRequest('codeAction/resolve', fixAll)) as CodeAction);
     assert.equal(applyTextEdits(SAMPLE, resolved.edit!.changes![uri]), SAMPLE_FIXED);
+  });
+
+  it('says what a project settings file holds that it ignores, once, and applies the rest', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'article-lint-config-'));
+    writeFileSync(path.join(dir, '.article-lint.json'), JSON.stringify({ rules: { 'brokn-word': 'off', 'space-around-punctuation': 'off' } }));
+    const text = '标题\n\n多边参与 、多方参与。\n';
+    const first = await open(server, pathToFileURL(path.join(dir, 'a.article')).toString(), text);
+    await open(server, pathToFileURL(path.join(dir, 'b.article')).toString(), text);
+    assert.deepEqual(first.filter((d) => d.code === 'space-around-punctuation'), [], 'the rest of the file applies');
+    const warnings = server.messages.filter((m) => m.includes('brokn-word'));
+    assert.equal(warnings.length, 1, server.messages.join(' | '));
+    assert.match(warnings[0], /ignores part of a settings file: .*\.article-lint\.json: unknown rule "brokn-word" \(did you mean "broken-word"\?\)/);
   });
 
   it('speaks Chinese when the client locale is zh-cn', async () => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeInSteps, type Analysis } from '../core';
 import { mergeSettings, type Locale, type Settings, type SettingsLayer } from '../core/settings';
+import { settingsLayerProblems } from '../core/settingsCheck';
 import { ConfigError, findProjectConfig, readSettingsFile } from '../node/projectConfig';
 
 export interface DocumentState {
@@ -17,8 +18,10 @@ export interface DocumentState {
 export interface StoreHooks {
   /** VS Code's `article.*` settings for a document (only what the user set). */
   fetchEditorSettings(uri: string): Promise<SettingsLayer | undefined>;
-  /** Reports a problem with a project configuration file (once per file and reason). */
+  /** Reports a project configuration file that cannot be used at all (once per file and reason). */
   reportConfigError(error: ConfigError): void;
+  /** Reports what in a project configuration file is ignored, e.g. a misspelt rule id (once per file and reason). */
+  reportConfigProblem(file: string, reason: string): void;
 }
 
 export class DocumentStore {
@@ -52,7 +55,15 @@ export class DocumentStore {
     if (!uri.startsWith('file:')) return undefined;
     try {
       const file = findProjectConfig(path.dirname(fileURLToPath(uri)));
-      return file ? readSettingsFile(file) : undefined;
+      if (!file) return undefined;
+      const layer = readSettingsFile(file);
+      for (const reason of settingsLayerProblems(layer)) {
+        const key = `${file}: ${reason}`;
+        if (this.reportedErrors.has(key)) continue;
+        this.reportedErrors.add(key);
+        this.hooks.reportConfigProblem(file, reason);
+      }
+      return layer;
     } catch (error) {
       if (error instanceof ConfigError && !this.reportedErrors.has(error.message)) {
         this.reportedErrors.add(error.message);

@@ -19,6 +19,7 @@ const MESSAGES = {
   },
   speakers: { en: 'People quoted', zh: '受访者' },
   configError: { en: 'Article Lint ignored a settings file: {reason}', zh: 'Article Lint 忽略了配置文件：{reason}' },
+  configProblem: { en: 'Article Lint ignores part of a settings file: {reason}', zh: 'Article Lint 忽略了配置文件中的部分设置：{reason}' },
 } satisfies Record<string, LocalizedText>;
 
 export function message(locale: Locale, id: keyof typeof MESSAGES, args?: Record<string, string | number>): string {
