@@ -30,4 +30,19 @@ describe('rule registry', () => {
       });
     });
   }
+
+  it('is listed, rule for rule, in the VS Code settings and the .article-lint.json schema, with both languages', () => {
+    const ids = rules.map((rule) => rule.id).sort();
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const setting = manifest.contributes.configuration.properties['article.rules'];
+    assert.deepEqual(Object.keys(setting.properties).sort(), ids);
+    const schemaFile = manifest.contributes.jsonValidation.find((entry: { fileMatch: string }) => entry.fileMatch === '.article-lint.json').url;
+    const schema = JSON.parse(readFileSync(path.join(ROOT, schemaFile), 'utf8'));
+    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), ids);
+    assert.equal(schema.properties.rules.additionalProperties, false, 'a misspelt rule id is flagged in the editor');
+    for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      const strings = JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
+      for (const id of ids) assert.ok(strings[`config.rule.${id}`], `${file} describes ${id}`);
+    }
+  });
 });
