@@ -2,6 +2,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SAMPLE_RAW, ROOT, closeAllEditors, countByRule, diagnosticsWhen, openArticle, readText, ruleOf } from './helpers';
@@ -42,6 +43,32 @@ describe('settings and commands', () => {
     assert.equal(client.isRunning(), true);
     const after = await diagnosticsWhen(document.uri, (d) => d.length > 0, 'diagnostics after restart');
     assert.ok(after.length > 0);
+  });
+
+  it('checks a .article-lint.json against its schema: a misspelt rule id is flagged in the editor', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lint-e2e-config-'));
+    const file = path.join(folder, '.article-lint.json');
+    fs.writeFileSync(file, '{\n  "rules": { "brokn-word": "off", "broken-line": "error" }\n}\n');
+    const config = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(config);
+    const flagged = await new Promise<vscode.Diagnostic[]>((resolve, reject) => {
+      const found = () => vscode.languages.getDiagnostics(config.uri).filter((d) => config.getText(d.range).includes('brokn-word'));
+      if (found().length > 0) return resolve(found());
+      const subscription = vscode.languages.onDidChangeDiagnostics(() => {
+        if (found().length === 0) return;
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve(found());
+      });
+      const timer = setTimeout(() => {
+        subscription.dispose();
+        reject(new Error(`no schema diagnostic on brokn-word; seen: ${JSON.stringify(vscode.languages.getDiagnostics(config.uri).map((d) => d.message))}`));
+      }, 20_000);
+    });
+    assert.equal(flagged.length, 1);
+    // The valid rule id next to it is not flagged.
+    assert.ok(!vscode.languages.getDiagnostics(config.uri).some((d) => config.getText(d.range).includes('broken-line')));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('speaks VS Code’s display language in diagnostics and quick fixes', async () => {
