@@ -7,26 +7,14 @@
 // fix-all output, and a re-analysis after a one-character edit from the previous analysis.
 
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import * as esbuild from 'esbuild';
+import { loadCore } from '../load-core.mjs';
 import { repeatedSample, ROOT } from './texts.mjs';
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: node scripts/bench/identity.mjs OUT.jsonl');
 
-const bundle = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'article-lint-identity-')), 'core.cjs');
-await esbuild.build({
-  entryPoints: [path.join(ROOT, 'server', 'src', 'core', 'index.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'warning',
-});
-const core = createRequire(import.meta.url)(bundle);
+const core = await loadCore();
 
 const corpusDir = process.env.ARTICLE_LINT_CORPUS ?? '/work/shared/corpus';
 const texts = [];
