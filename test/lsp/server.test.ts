@@ -134,8 +134,36 @@ describe('language server over stdio', function () {
     assert.equal(count(after), count(diagnostics), 'every other problem is still reported');
     // A second rule joins the same directive.
     const broken = after.find((d) => d.code === 'broken-word')!;
-    const again = (await askAt(secondUri, broken)).find((action) => action.title.startsWith('Turn off “broken-word”'))!;
+    const again = (await askAt(secondUri, broken)).find((action) => action.title === 'Turn off “broken-word” for this document')!;
     assert.ok(applyTextEdits(disabled, again.edit!.changes![secondUri]).startsWith('<!-- article-lint-disable space-around-punctuation broken-word -->\n\n'));
+  });
+
+  it('turns a rule off for one paragraph line of a clean article, and offers it only where no paragraph is parted', async () => {
+    const uri = nextUri();
+    const text = '标题\n\n多边参与 、多方参与。\n\n另一段 、文字。\n';
+    const diagnostics = await open(server, uri, text);
+    const first = diagnostics.find((d) => d.code === 'space-around-punctuation')!;
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: first.range,
+      context: { diagnostics: [first] },
+    })) as CodeAction[];
+    const titles = actions.map((action) => action.title);
+    const forLine = titles.indexOf('Turn off “space-around-punctuation” for this line');
+    assert.ok(forLine >= 0 && forLine < titles.indexOf('Turn off “space-around-punctuation” for this document'), titles.join(' | '));
+    const silenced = applyTextEdits(text, actions[forLine].edit!.changes![uri]);
+    const after = await open(server, nextUri(), silenced);
+    assert.deepEqual(after.filter((d) => d.code === 'space-around-punctuation').map((d) => d.range.start.line), [6]);
+    // In the raw sample, a problem on a line that continues a paragraph gets no such action.
+    const rawUri = nextUri();
+    const raw = await open(server, rawUri, SAMPLE);
+    const inside = raw.find((d) => d.code === 'space-around-punctuation' && d.range.start.line === 9)!;
+    const rawActions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: rawUri },
+      range: inside.range,
+      context: { diagnostics: [inside] },
+    })) as CodeAction[];
+    assert.ok(!rawActions.some((action) => action.title.endsWith('for this line')), rawActions.map((a) => a.title).join(' | '));
   });
 
   it('source.fixAll.article and Format Document both give the expected clean sample', async () => {

@@ -109,6 +109,43 @@ export function disableForDocumentEdit(model: Pick<ArticleModel, 'fragments' | '
   return { start, end: start, newText: `${directiveText('disable', [ruleId])}${model.eol}${model.eol}` };
 }
 
+/**
+ * The edit that turns `ruleId` off for the line holding `offset`: its id added to the disable-next-line
+ * directive right above it, or such a directive put above it as a block of its own. Undefined where the
+ * line continues a paragraph (a directive there would part the paragraph), holds no text, or the
+ * directive above already names the rule.
+ */
+export function disableForLineEdit(
+  model: Pick<ArticleModel, 'fragments' | 'breaks' | 'directives' | 'roles' | 'lineIndex' | 'eol'>,
+  ruleId: string,
+  offset: number,
+): Edit | undefined {
+  const fragment = fragmentOnLine(model.fragments, model.lineIndex.lineAt(offset));
+  if (!fragment || model.roles[fragment.index] === 'directive') return undefined;
+  if (fragment.index > 0 && model.breaks[fragment.index - 1].kind === 'wrap') return undefined;
+  const above = model.directives.find((directive) => directive.fragment === fragment.index - 1);
+  if (above?.kind === 'disable-next-line' && above.ruleIds.length > 0) {
+    if (above.ruleIds.includes(ruleId)) return undefined;
+    const line = model.fragments[above.fragment];
+    return { start: line.start, end: line.end, newText: directiveText('disable-next-line', [...above.ruleIds, ruleId]) };
+  }
+  return { start: fragment.lineStart, end: fragment.lineStart, newText: `${directiveText('disable-next-line', [ruleId])}${model.eol}${model.eol}` };
+}
+
+/** The fragment on `line`, by binary search (fragments are in line order, one per non-blank line). */
+function fragmentOnLine(fragments: readonly Fragment[], line: number): Fragment | undefined {
+  let low = 0;
+  let high = fragments.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = fragments[middle].line;
+    if (found === line) return fragments[middle];
+    if (found < line) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
+
 function directiveText(kind: DirectiveKind, ruleIds: readonly string[]): string {
   return `<!-- article-lint-${kind} ${ruleIds.join(' ')} -->`;
 }

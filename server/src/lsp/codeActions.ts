@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllEdits, ruleById, type Analysis } from '../core';
 import { compatibleEdits } from '../core/fix';
 import { joinParagraphEdits } from '../core/breaks/join';
-import { disableForDocumentEdit } from '../core/directives';
+import { disableForDocumentEdit, disableForLineEdit } from '../core/directives';
 import type { Edit } from '../core/rules/rule';
 import { toTextEdit, type DiagnosticData } from './convert';
 import { message } from './messages';
@@ -71,6 +71,15 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
       }
       if (!offeredDisable.has(ruleId) && ruleById(ruleId)) {
         offeredDisable.add(ruleId);
+        const forLine = disableForLineEdit(model, ruleId, document.offsetAt(diagnostic.range.start));
+        if (forLine) {
+          disableActions.push({
+            title: message(settings.locale, 'disableRuleForLine', { rule: ruleId }),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: workspaceEdit([forLine]),
+          });
+        }
         const disable = disableForDocumentEdit(model, ruleId);
         if (disable) {
           disableActions.push({

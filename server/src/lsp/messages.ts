@@ -8,6 +8,7 @@ const MESSAGES = {
   fixRule: { en: 'Fix all “{rule}” problems in this document', zh: '修复本文档中所有“{rule}”问题' },
   joinParagraph: { en: 'Join every broken line of this paragraph', zh: '合并本段所有断行' },
   fixAll: { en: 'Fix all article problems', zh: '修复所有文章问题' },
+  disableRuleForLine: { en: 'Turn off “{rule}” for this line', zh: '在此行关闭“{rule}”' },
   disableRule: { en: 'Turn off “{rule}” for this document', zh: '在本文档中关闭“{rule}”' },
   tooLarge: {
     en: 'This document has {length} characters, more than article.maxDocumentLength ({limit}): it was not analysed.',

@@ -21,8 +21,9 @@ const fixed = readText(SAMPLE_FIXED);
 const coreFixed = fixAll(raw, defaultSettings);
 const expectedCount = (text: string) => analyze(text, defaultSettings).problems.length;
 const withoutWhitespace = (text: string) => text.replace(/\s+/g, '');
-/** The title of "turn this rule off for the document", in English or Chinese. */
-const TURN_OFF = /^Turn off|^在本文档中关闭/;
+/** The titles of "turn this rule off" (for the line or the document), in English or Chinese. */
+const TURN_OFF = /^Turn off|^在本文档中关闭|^在此行关闭/;
+const FOR_DOCUMENT = /for this document$|^在本文档中关闭/;
 
 /** Opens an untitled copy of the raw sample and waits for its diagnostics. */
 async function openRawCopy() {
@@ -79,7 +80,7 @@ describe('fixing the sample in the editor', () => {
     const target = diagnostics.find((d) => ruleOf(d) === 'broken-word')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider', document.uri, target.range, vscode.CodeActionKind.QuickFix.value);
-    const turnOff = actions.find((a) => a.edit && TURN_OFF.test(a.title) && a.title.includes('“broken-word”'));
+    const turnOff = actions.find((a) => a.edit && FOR_DOCUMENT.test(a.title) && a.title.includes('“broken-word”'));
     assert.ok(turnOff?.edit, `a turn-off action among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(turnOff.edit));
     assert.ok(document.getText().startsWith('<!-- article-lint-disable broken-word -->'), document.getText().slice(0, 80));
