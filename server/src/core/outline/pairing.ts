@@ -44,9 +44,13 @@ export function pairTitles(
   );
   const leftover = labels.map((_, i) => i).filter((i) => !titles[i]);
   leftover.sort((a, b) => labels[a].label.number - labels[b].label.number);
+  if (leftover.length === 0) return { reading, titles };
+  // Which units could ever be a leftover label's title is worked out once (a search through every label
+  // for every unit and every leftover label took most of a second in a 10 MB document).
+  const labelFragments = labels.map((hit) => hit.fragment).sort((a, b) => a - b);
+  const candidates = units.filter((u) => !holdsLabel(labelFragments, u) && !nextToEmbedded.has(u.first) && !nextToEmbedded.has(u.last));
   for (const i of leftover) {
-    const free = units.filter((u) => !used.has(u.first) && !isLabelFragment(labels, u) && !nextToEmbedded.has(u.first) && !nextToEmbedded.has(u.last));
-    take(i, titleInWindow(labels, titles, i, free));
+    take(i, titleInWindow(labels, titles, i, candidates.filter((u) => !used.has(u.first))));
   }
   return { reading, titles };
 }
@@ -80,8 +84,16 @@ function previousContent(model: ArticleModel, index: number): number {
   return previous;
 }
 
-function isLabelFragment(labels: readonly LabelHit[], unit: TitleUnit): boolean {
-  return labels.some((hit) => hit.fragment >= unit.first && hit.fragment <= unit.last);
+/** A label's fragment lies within the unit (`labelFragments` sorted). */
+function holdsLabel(labelFragments: readonly number[], unit: TitleUnit): boolean {
+  let low = 0;
+  let high = labelFragments.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (labelFragments[middle] < unit.first) low = middle + 1;
+    else high = middle;
+  }
+  return low < labelFragments.length && labelFragments[low] <= unit.last;
 }
 
 /**
