@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyze, defaultSettings, mergeSettings, type Analysis } from '../../server/src/core';
 import { toLogicalOffset, toSourceOffset, toSourceRanges } from '../../server/src/core/model';
 import { REGION_LENGTH, WHOLE_DOCUMENT_LIMIT } from '../../server/src/core/regions';
+import { LineIndex } from '../../server/src/core/text';
 import { readFixture } from '../helpers';
 
 /** The raw and the fixed sample, alternating, each copy with its digits shifted (no two copies alike). */
@@ -69,6 +70,31 @@ describe('regions', () => {
     }
   });
 
+  it('equals a fresh analysis after a chain of edits whose versions were only asked what an editor asks (count, nearby problems)', () => {
+    let current = text;
+    let previous = analyze(current, defaultSettings);
+    for (const [i, at] of [150, Math.floor(current.length / 2), current.length - 10, 3 * REGION_LENGTH].entries()) {
+      current = current.slice(0, at) + (i % 2 ? '，\n' : '网') + current.slice(at);
+      const reused = analyze(current, defaultSettings, previous);
+      const fresh = analyze(current, defaultSettings);
+      assert.equal(reused.problemCount, fresh.problems.length);
+      assert.deepEqual(reused.problemsNear(at, 50), fresh.problemsNear(at, 50));
+      previous = reused;
+    }
+    assert.deepEqual(outputs(previous), outputs(analyze(current, defaultSettings)));
+  });
+
+  it('puts the document’s line index together from its regions’ exactly, CRLF and a final line ending included', () => {
+    for (const variant of [text, text.replace(/\n/g, '\r\n'), text.trimEnd()]) {
+      const joined = analyze(variant, defaultSettings).model.lineIndex;
+      const scanned = LineIndex.of(variant);
+      assert.equal(joined.lineCount, scanned.lineCount);
+      for (let offset = 0; offset <= variant.length; offset += 997) assert.deepEqual(joined.positionAt(offset), scanned.positionAt(offset));
+      assert.deepEqual(joined.positionAt(variant.length), scanned.positionAt(variant.length));
+      for (let line = 0; line < scanned.lineCount; line += 101) assert.deepEqual(joined.lineOf(line), scanned.lineOf(line));
+    }
+  });
+
   it('lints taken-over regions again under other settings', () => {
     const previous = analyze(text, defaultSettings);
     const chinese = mergeSettings({ locale: 'zh-cn' });
@@ -85,5 +111,46 @@ describe('regions', () => {
     assert.equal(toLogicalOffset(single, single.end + 1), undefined);
     assert.deepEqual(toSourceRanges(single, 1, 3), [[single.start + 1, single.start + 3]]);
     assert.deepEqual(toSourceRanges(single, 2, 2), []);
+  });
+
+  describe('problems near an offset (what an editor that shows only so many shows)', () => {
+    const analysis = analyze(text, defaultSettings);
+    const all = analysis.problems;
+    const startsAt = (focus: number) => all.findIndex((problem) => problem.start >= focus);
+
+    it('counts them all, and gives them all when there are no more than the limit', () => {
+      assert.equal(analysis.problemCount, all.length);
+      assert.ok(all.length > 1000);
+      assert.deepEqual(analysis.problemsNear(text.length / 2, all.length), all);
+    });
+
+    it('gives the limit’s worth in document order, half before the offset and half from it on', () => {
+      for (const focus of [Math.floor(text.length / 3), Math.floor(text.length / 2) + 7]) {
+        const first = startsAt(focus);
+        assert.deepEqual(analysis.problemsNear(focus, 100), all.slice(first - 50, first + 50), `at ${focus}`);
+      }
+    });
+
+    it('gives the rest to the other side at either end of the document', () => {
+      assert.deepEqual(analysis.problemsNear(0, 100), all.slice(0, 100));
+      assert.deepEqual(analysis.problemsNear(text.length, 100), all.slice(-100));
+      assert.deepEqual(analysis.problemsNear(all[30].start, 100), all.slice(0, 100));
+    });
+
+    it('leaves out what directives silence, in the count as in the list, and counts fixable problems by rule', () => {
+      const cut = text.indexOf('\n\n', 2 * REGION_LENGTH) + 2;
+      const silenced = `<!-- article-lint-disable broken-line -->\n\n${text.slice(0, cut)}<!-- article-lint-enable -->\n\n${text.slice(cut)}`;
+      const list = analyze(silenced, defaultSettings).problems;
+      assert.equal(analyze(silenced, defaultSettings).problemCount, list.length);
+      const fresh = analyze(silenced, defaultSettings);
+      const focus = Math.floor(silenced.length / 4);
+      const first = list.findIndex((problem) => problem.start >= focus);
+      assert.deepEqual(fresh.problemsNear(focus, 200), list.slice(first - 100, first + 100));
+      const fixable = new Map<string, number>();
+      for (const problem of list) if (problem.fix) fixable.set(problem.ruleId, (fixable.get(problem.ruleId) ?? 0) + 1);
+      assert.deepEqual(analyze(silenced, defaultSettings).fixableByRule(), fixable);
+      assert.ok(!list.some((problem) => problem.ruleId === 'broken-line' && problem.start < cut));
+      assert.ok(list.some((problem) => problem.ruleId === 'broken-line' && problem.start > cut + 100));
+    });
   });
 });

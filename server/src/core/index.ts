@@ -3,6 +3,7 @@
 import { fixAllEdits as fixAllEditsOf, fixAllText } from './fix';
 import { lint } from './lint';
 import { derive, parseArticle, type ArticleModel, type ModelOptions } from './model';
+import { ProblemSet } from './problemSet';
 import { analyzeRegions, regionSteps, WHOLE_DOCUMENT_LIMIT, type RegionalAnalysis, type RegionCache } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
 import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
@@ -13,7 +14,17 @@ import type { Settings } from './settings';
 export interface Analysis {
   readonly model: ArticleModel;
   readonly settings: Settings;
+  /** Every problem, in document order (for a large document, a list built on first use). */
   readonly problems: readonly Problem[];
+  /** How many problems there are (a large document's are counted without building their list). */
+  readonly problemCount: number;
+  /**
+   * At most `limit` problems, in document order: all of them when there are no more, else those nearest
+   * the offset `focus` (what an editor, which shows only so many, should show where the user works).
+   */
+  problemsNear(focus: number, limit: number): readonly Problem[];
+  /** How many problems of each rule carry a fix. */
+  fixableByRule(): ReadonlyMap<string, number>;
   readonly outline: readonly OutlineEntry[];
   readonly figures: readonly Figure[];
   readonly speakers: readonly Speaker[];
@@ -34,7 +45,7 @@ export function analyze(text: string, settings: Settings, previous?: Analysis): 
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
   if (text.length <= WHOLE_DOCUMENT_LIMIT) {
     const model = parseArticle(text, options);
-    return analysisOf(model, settings, () => lint(model, settings));
+    return analysisOf(model, settings, () => new ProblemSet([{ offset: 0, list: lint(model, settings) }]));
   }
   return regionalAnalysis(analyzeRegions(text, options, settings, previous?.regions), settings);
 }
@@ -64,19 +75,25 @@ function regionalAnalysis(regional: RegionalAnalysis, settings: Settings): Analy
 function analysisOf(
   model: ArticleModel,
   settings: Settings,
-  findProblems: () => readonly Problem[],
+  findProblems: () => ProblemSet,
   prepareFigures = (): void => undefined,
   regions?: RegionCache,
 ): Analysis {
-  let problems: readonly Problem[] | undefined;
+  let problems: ProblemSet | undefined;
+  let fixable: ReadonlyMap<string, number> | undefined;
+  const problemSet = () => (problems ??= findProblems());
   return {
     model,
     settings,
     regions,
     get problems() {
-      problems ??= findProblems();
-      return problems;
+      return problemSet().list();
     },
+    get problemCount() {
+      return problemSet().count;
+    },
+    problemsNear: (focus, limit) => problemSet().near(focus, limit),
+    fixableByRule: () => (fixable ??= problemSet().fixableByRule()),
     get outline() {
       return outlineOf(model);
     },

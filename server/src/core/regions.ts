@@ -5,18 +5,21 @@
 // that starts flush. Each region is parsed and linted as an article of its own (without a title when it
 // is not the first), and the regions are placed side by side into one model of the whole document,
 // which is still built once per version. A region whose text did not change since the previous
-// version is taken over from it as it was, moved by the length the edit added or removed before it.
+// version is taken over from it as it was: its problems, figures and lines are kept in its own
+// offsets, so nothing in it is copied; only when the document model's fragments, breaks or blocks are
+// first asked for are the regions placed side by side, moved by what the edit added or removed.
 //
-// A region keeps no model of its own: its fragments, breaks and blocks are those of the document's
-// model (a copy in the region's own offsets would double the memory a large document takes). The
-// region's own model, which its rules and figures read, is rebuilt from them when it is needed again.
+// A region keeps no model of its own once placed: its fragments, breaks and blocks are then those of
+// the document's model (a copy in the region's own offsets would double the memory a large document
+// takes). The region's own model, which its rules and figures read, is rebuilt from them when needed.
 
 import { endsSentence } from './breaks/evidence';
-import type { Directive } from './directives';
 import { figuresOf, type Figure } from './figures';
-import { runRules, withoutSilenced } from './lint';
+import { DirectiveIndex, type Directive } from './directives';
+import { runRules } from './lint';
 import { parseArticle, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
-import type { Edit, Problem } from './rules/rule';
+import { ProblemSet } from './problemSet';
+import type { Problem } from './rules/rule';
 import type { Settings } from './settings';
 import { dominantEol, hasBom, LineIndex, type Eol } from './text';
 
@@ -53,9 +56,11 @@ interface GrowingParts extends Parts {
 }
 
 /**
- * One region's analysis in one version of the document, placed at `at`: its fragments, breaks, blocks
- * and roles are those of the document's model from `at` on (it keeps no arrays of its own), its problems
- * and figures are in document offsets and numbering, its directives in its own.
+ * One region's analysis in one version of the document, placed at `at`. Its fragments, breaks, blocks
+ * and roles are read from `source`, where the region stands at `from`: its own model's parts when it was
+ * just parsed, else the parts of the document it was last placed in (a region keeps no copy of its own).
+ * Its lines, problems, figures and directives are in its own offsets and numbering, so a region taken
+ * over at another place is not copied at all: only a document that is asked for its parts places them.
  */
 interface RegionAnalysis {
   readonly text: string;
@@ -63,10 +68,12 @@ interface RegionAnalysis {
   readonly parsedWith: string;
   readonly options: ModelOptions;
   readonly at: Placement;
-  readonly lineCount: number;
+  readonly lines: LineIndex;
   readonly fragmentCount: number;
   readonly blockCount: number;
-  readonly document: Parts;
+  /** Moved to the document's parts once those are built (the region's own arrays can then go). */
+  source: Parts;
+  from: Placement;
   readonly directives: readonly Directive[];
   readonly problems: { readonly settings: Settings; readonly list: readonly Problem[] };
   /** Found on first use. */
@@ -79,7 +86,8 @@ export type RegionCache = ReadonlyMap<string, RegionAnalysis>;
 export interface RegionalAnalysis {
   readonly model: ArticleModel;
   readonly cache: RegionCache;
-  problems(settings: Settings): Problem[];
+  /** The problems under `settings`, region by region (problemSet.ts). */
+  problems(settings: Settings): ProblemSet;
   figures(): readonly Figure[];
 }
 
@@ -133,7 +141,6 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
   const eol = dominantEol(text);
   const cache = new Map<string, RegionAnalysis>();
   const regions: RegionAnalysis[] = [];
-  const parts: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
   const directives: Directive[] = [];
   let at: Placement = ORIGIN;
   for (const [start, end] of regionBounds(text, eol)) {
@@ -144,12 +151,12 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
     const known = previous?.get(regionText) ?? cache.get(regionText);
     let region: RegionAnalysis;
     if (known?.parsedWith === parsedWith) {
-      region = withSettings(takeOver(known, at, parts), settings);
+      region = withSettings(takeOver(known, at), settings);
     } else {
       // After an edit the region gets a copy of its own text: a slice would keep this whole version of
       // the document alive for as long as the region stays unchanged.
       const ownText = previous ? detached(regionText) : regionText;
-      region = parseRegion(ownText, parsedWith, { ...options, region: { eol, continues } }, at, settings, parts);
+      region = parseRegion(ownText, parsedWith, { ...options, region: { eol, continues } }, at, settings);
       yield;
     }
     cache.set(regionText, region);
@@ -158,19 +165,24 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
     // The region's last line (which ends with its line ending) and the blank line after it.
     at = {
       offset: end,
-      line: at.line + region.lineCount + (end < text.length ? 0 : -1),
+      line: at.line + region.lines.lineCount + (end < text.length ? 0 : -1),
       fragment: at.fragment + region.fragmentCount,
       block: at.block + region.blockCount,
     };
   }
-  const model = documentModel(text, eol, options, parts, directives);
+  const model = documentModel(text, eol, options, regions, directives);
   let figures: readonly Figure[] | undefined;
   return {
     model,
     cache,
-    problems: (settings) => withoutSilenced(model, regions.flatMap((region) => withSettings(region, settings).problems.list)),
+    problems: (settings) => {
+      const parts = regions.map((region) => ({ offset: region.at.offset, list: withSettings(region, settings).problems.list }));
+      if (model.directives.length === 0) return new ProblemSet(parts);
+      const directives = new DirectiveIndex(model.directives, (fragment) => model.fragments[fragment + 1]?.line);
+      return new ProblemSet(parts, (problem, offset) => directives.isDisabled(problem.ruleId, model.lineIndex.lineAt(problem.start + offset)));
+    },
     figures() {
-      figures ??= regions.flatMap((region) => (region.figures ??= moveFigures(figuresOf(regionModel(region)), ORIGIN, region.at)));
+      figures ??= regions.flatMap((region) => moveFigures((region.figures ??= figuresOf(regionModel(region))), ORIGIN, region.at));
       return figures;
     },
   };
@@ -190,50 +202,40 @@ function parseRegion(
   options: ModelOptions,
   at: Placement,
   settings: Settings,
-  document: GrowingParts,
 ): RegionAnalysis {
   const model = parseArticle(text, options);
-  const problems = { settings, list: moveProblems(runRules(model, settings), at.offset) };
-  const counts = { fragmentCount: model.fragments.length, blockCount: model.blocks.length };
-  appendRegion(document, model, ORIGIN, counts, at);
   return {
     text,
     parsedWith,
     options,
     at,
-    lineCount: model.lineIndex.lineCount,
-    ...counts,
-    document,
+    lines: model.lineIndex,
+    fragmentCount: model.fragments.length,
+    blockCount: model.blocks.length,
+    source: model,
+    from: ORIGIN,
     directives: model.directives,
-    problems,
+    problems: { settings, list: runRules(model, settings) },
   };
 }
 
-/** A region of the previous version (or one met earlier in this one) placed at `at` in `document`. */
-function takeOver(region: RegionAnalysis, at: Placement, document: GrowingParts): RegionAnalysis {
-  const from = region.at;
-  appendRegion(document, region.document, from, region, at);
-  return {
-    ...region,
-    at,
-    document,
-    problems: { settings: region.problems.settings, list: moveProblems(region.problems.list, at.offset - from.offset) },
-    figures: region.figures && moveFigures(region.figures, from, at),
-  };
+/** A region of the previous version (or one met earlier in this one) placed at `at`: nothing in it is copied. */
+function takeOver(region: RegionAnalysis, at: Placement): RegionAnalysis {
+  return { ...region, at };
 }
 
 /** The region with its problems under `settings` (linted again when they were found under others). */
 function withSettings(region: RegionAnalysis, settings: Settings): RegionAnalysis {
   if (region.problems.settings === settings) return region;
-  return { ...region, problems: { settings, list: moveProblems(runRules(regionModel(region), settings), region.at.offset) } };
+  return { ...region, problems: { settings, list: runRules(regionModel(region), settings) } };
 }
 
 /** The region's own model, as parsing its text gave it, rebuilt from the document's parts. */
 function regionModel(region: RegionAnalysis): ArticleModel {
   const { text, options } = region;
-  const lineIndex = LineIndex.of(text);
+  const lineIndex = region.lines;
   const own: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
-  appendRegion(own, region.document, region.at, region, ORIGIN);
+  appendRegion(own, region.source, region.from, region, ORIGIN);
   return {
     text,
     eol: options.region?.eol ?? dominantEol(text),
@@ -249,9 +251,19 @@ function regionModel(region: RegionAnalysis): ArticleModel {
   };
 }
 
-/** The model of the whole document from its regions' parts. */
-function documentModel(text: string, eol: Eol, options: ModelOptions, parts: Parts, directives: readonly Directive[]): ArticleModel {
-  const lineIndex = LineIndex.of(text);
+/**
+ * The model of the whole document from its regions. Its line index is put together from theirs; its
+ * fragments, breaks, blocks and roles only when first asked for (the outline, figures, a code action):
+ * diagnostics after an edit need none of them, and placing every region after the edit is most of what
+ * re-analysing a large document would otherwise cost.
+ */
+function documentModel(text: string, eol: Eol, options: ModelOptions, regions: readonly RegionAnalysis[], directives: readonly Directive[]): ArticleModel {
+  const lineIndex = LineIndex.joined(
+    regions.map((region) => ({ lines: region.lines, offset: region.at.offset })),
+    text.length,
+  );
+  let parts: Parts | undefined;
+  const placed = (): Parts => (parts ??= placeRegions(regions));
   return {
     text,
     eol,
@@ -260,15 +272,37 @@ function documentModel(text: string, eol: Eol, options: ModelOptions, parts: Par
     get lines() {
       return lineIndex.lines;
     },
-    fragments: parts.fragments,
-    roles: parts.roles,
-    breaks: parts.breaks,
-    blocks: parts.blocks,
-    blockOfFragment: parts.blockOfFragment,
+    get fragments() {
+      return placed().fragments;
+    },
+    get roles() {
+      return placed().roles;
+    },
+    get breaks() {
+      return placed().breaks;
+    },
+    get blocks() {
+      return placed().blocks;
+    },
+    get blockOfFragment() {
+      return placed().blockOfFragment;
+    },
     directives,
     options,
     derived: new Map(),
   };
+}
+
+/** Every region's parts placed into one set for the document; each region then reads its parts from there. */
+function placeRegions(regions: readonly RegionAnalysis[]): Parts {
+  const parts: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
+  for (const region of regions) {
+    appendRegion(parts, region.source, region.from, region, region.at);
+    // Its own model's arrays (or an older version's) are no longer needed.
+    region.source = parts;
+    region.from = region.at;
+  }
+  return parts;
 }
 
 /**
@@ -362,18 +396,6 @@ function seamBreak(parts: Parts, first: number): LineBreak {
     start: before.end,
     end: after.start,
   };
-}
-
-function moveProblems(problems: readonly Problem[], offset: number): readonly Problem[] {
-  if (offset === 0) return problems;
-  const move = (edit: Edit): Edit => ({ start: edit.start + offset, end: edit.end + offset, newText: edit.newText });
-  return problems.map((problem) => ({
-    ...problem,
-    start: problem.start + offset,
-    end: problem.end + offset,
-    fix: problem.fix?.map(move),
-    related: problem.related?.map((related) => ({ ...related, start: related.start + offset, end: related.end + offset })),
-  }));
 }
 
 function moveFigures(figures: readonly Figure[], from: Placement, to: Placement): readonly Figure[] {

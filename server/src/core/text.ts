@@ -113,6 +113,26 @@ export class LineIndex {
     return new LineIndex(starts, ends, text.length);
   }
 
+  /**
+   * The index of a text made of pieces, each piece's lines standing at `offset` (in order). Each piece
+   * but the last ends with a line ending, so its final, empty line is the first line of what follows it
+   * up to the next piece (a large document's regions and the blank line between two of them).
+   */
+  static joined(pieces: ReadonlyArray<{ readonly lines: LineIndex; readonly offset: number }>, length: number): LineIndex {
+    let count = 0;
+    for (const { lines } of pieces) count += lines.lineCount;
+    const starts = new Uint32Array(count);
+    const ends = new Uint32Array(count);
+    let at = 0;
+    for (const { lines, offset } of pieces) {
+      for (let i = 0; i < lines.starts.length; i++, at++) {
+        starts[at] = lines.starts[i] + offset;
+        ends[at] = lines.ends[i] + offset;
+      }
+    }
+    return new LineIndex(starts, ends, length);
+  }
+
   get lines(): readonly Line[] {
     this.materialized ??= Array.from(this.starts, (_start, index) => this.lineOf(index));
     return this.materialized;

@@ -60,7 +60,7 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
       const ruleId = String(diagnostic.code ?? '');
       if (!offeredRules.has(ruleId)) {
         offeredRules.add(ruleId);
-        if ((fixableCounts(analysis).get(ruleId) ?? 0) > 1) {
+        if ((analysis.fixableByRule().get(ruleId) ?? 0) > 1) {
           actions.push({
             title: message(settings.locale, 'fixRule', { rule: ruleId }),
             kind: CodeActionKind.QuickFix,
@@ -122,19 +122,6 @@ export function resolveDeferredFix(action: CodeAction, analysis: Analysis, versi
 function documentWideEdits(analysis: Analysis, ruleId: string | undefined): Edit[] {
   if (ruleId === undefined) return fixAllEdits(analysis.model.text, analysis.settings);
   return compatibleEdits(analysis.problems.filter((problem) => problem.ruleId === ruleId && problem.fix));
-}
-
-/** How many problems of each rule carry a fix, counted once per analysis. */
-const fixableCountsOf = new WeakMap<Analysis, Map<string, number>>();
-
-function fixableCounts(analysis: Analysis): Map<string, number> {
-  let counts = fixableCountsOf.get(analysis);
-  if (!counts) {
-    counts = new Map();
-    for (const problem of analysis.problems) if (problem.fix) counts.set(problem.ruleId, (counts.get(problem.ruleId) ?? 0) + 1);
-    fixableCountsOf.set(analysis, counts);
-  }
-  return counts;
 }
 
 function textOf(diagnostic: Diagnostic): string {

@@ -1,0 +1,132 @@
+// A document's problems without one list of them all.
+//
+// A raw megabyte has a hundred thousand problems, and an editor shows at most a thousand of them (VS Code
+// drops the rest). A large document's problems are kept per region, each list in the region's own
+// offsets, so a region an edit did not touch is taken over without copying its problems; a list of them
+// all, in document offsets, is built only for whoever asks for all (fix all, the CLI), and an editor asks
+// for the count and for the problems near where the user is working.
+
+import type { Edit, Problem } from './rules/rule';
+
+/** A list of problems in its own offsets (sorted by start), standing at `offset` in the document. */
+export interface PlacedProblems {
+  readonly offset: number;
+  readonly list: readonly Problem[];
+}
+
+/** Whether a directive silences a problem found at `offset` plus its start. */
+export type Silenced = (problem: Problem, offset: number) => boolean;
+
+export class ProblemSet {
+  private all: readonly Problem[] | undefined;
+  private counted: number | undefined;
+
+  /** `parts` in document order, none overlapping the next. */
+  constructor(private readonly parts: readonly PlacedProblems[], private readonly silenced?: Silenced) {
+    if (parts.length === 1 && parts[0].offset === 0 && !silenced) this.all = parts[0].list;
+  }
+
+  /** Every problem in document offsets, in document order (built once). */
+  list(): readonly Problem[] {
+    if (!this.all) {
+      const all: Problem[] = [];
+      for (const { offset, list } of this.parts) {
+        for (const problem of list) if (!this.silenced?.(problem, offset)) all.push(placed(problem, offset));
+      }
+      this.all = all;
+      this.counted = all.length;
+    }
+    return this.all;
+  }
+
+  /** How many problems there are, counted without building the list. */
+  get count(): number {
+    if (this.counted === undefined) {
+      if (this.all) this.counted = this.all.length;
+      else if (!this.silenced) this.counted = this.parts.reduce((sum, part) => sum + part.list.length, 0);
+      else {
+        let count = 0;
+        for (const { offset, list } of this.parts) for (const problem of list) if (!this.silenced(problem, offset)) count++;
+        this.counted = count;
+      }
+    }
+    return this.counted;
+  }
+
+  /**
+   * At most `limit` problems, in document order: all of them when there are no more, else those nearest
+   * `focus` (a document offset), half before it and half from it on where there are enough on each side.
+   */
+  near(focus: number, limit: number): readonly Problem[] {
+    if (limit <= 0) return [];
+    if (this.all && this.all.length <= limit) return this.all;
+    if (!this.all && this.count <= limit) return this.list();
+    // Once every problem is listed, the list is the one part (silenced problems already left out).
+    const parts = this.all ? [{ offset: 0, list: this.all }] : this.parts;
+    const silenced = this.all ? undefined : this.silenced;
+    const [part, index] = position(parts, focus);
+    const after: Problem[] = [];
+    for (let p = part, i = index; p < parts.length && after.length < limit; p++, i = 0) {
+      const { offset, list } = parts[p];
+      for (; i < list.length && after.length < limit; i++) if (!silenced?.(list[i], offset)) after.push(placed(list[i], offset));
+    }
+    const before: Problem[] = [];
+    for (let p = part, i = index - 1; p >= 0 && before.length < limit; p--, i = (parts[p]?.list.length ?? 0) - 1) {
+      const { offset, list } = parts[p];
+      for (; i >= 0 && before.length < limit; i--) if (!silenced?.(list[i], offset)) before.push(placed(list[i], offset));
+    }
+    // Half each side; a side with fewer leaves the rest to the other.
+    const afterTaken = Math.min(after.length, limit - Math.min(before.length, Math.floor(limit / 2)));
+    const beforeTaken = Math.min(before.length, limit - afterTaken);
+    return [...before.slice(0, beforeTaken).reverse(), ...after.slice(0, afterTaken)];
+  }
+
+  /** How many problems of each rule carry a fix (no list built). */
+  fixableByRule(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { offset, list } of this.all ? [{ offset: 0, list: this.all }] : this.parts) {
+      for (const problem of list) {
+        if (problem.fix && (this.all || !this.silenced?.(problem, offset))) counts.set(problem.ruleId, (counts.get(problem.ruleId) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+}
+
+/** The part and the index in it of the first problem starting at or after `focus` (the end of a part when none does). */
+function position(parts: readonly PlacedProblems[], focus: number): [number, number] {
+  let low = 0;
+  let high = parts.length - 1;
+  // The last part starting at or before focus (or the first part).
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (parts[middle].offset <= focus) low = middle;
+    else high = middle - 1;
+  }
+  const part = parts[low];
+  return [low, part ? firstAtOrAfter(part.list, focus, part.offset) : 0];
+}
+
+function firstAtOrAfter(list: readonly Problem[], focus: number, offset: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle].start + offset < focus) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The problem moved from its list's offsets to the document's. */
+export function placed(problem: Problem, offset: number): Problem {
+  if (offset === 0) return problem;
+  const move = (edit: Edit): Edit => ({ start: edit.start + offset, end: edit.end + offset, newText: edit.newText });
+  return {
+    ...problem,
+    start: problem.start + offset,
+    end: problem.end + offset,
+    fix: problem.fix?.map(move),
+    related: problem.related?.map((related) => ({ ...related, start: related.start + offset, end: related.end + offset })),
+  };
+}
