@@ -8,6 +8,12 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import {
+  PROBLEM_COUNT_NOTIFICATION,
+  VISIBLE_RANGES_NOTIFICATION,
+  type ProblemCountParams,
+  type VisibleRangesParams,
+} from '../../server/src/lsp/protocol';
 
 const SETTING_KEYS = ['rules', 'cjkLatinSpacing', 'maxDocumentLength', 'maxProblems'] as const;
 
@@ -43,7 +49,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   const status = vscode.window.createStatusBarItem('article.problems', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Article Lint';
   status.command = 'workbench.actions.view.problems';
-  const refreshStatus = () => updateStatus(status);
+  // The server's count per document: past article.maxProblems it sends only some diagnostics.
+  const counts = new Map<string, ProblemCountParams>();
+  const refreshStatus = () => updateStatus(status, counts);
+  const sendVisibleRanges = debounced(VISIBLE_RANGES_DELAY_MS, (editor: vscode.TextEditor) => {
+    if (editor.document.languageId !== 'article' || !languageClient.isRunning()) return;
+    const params: VisibleRangesParams = {
+      uri: editor.document.uri.toString(),
+      ranges: editor.visibleRanges.map((range) => languageClient.code2ProtocolConverter.asRange(range)),
+    };
+    void languageClient.sendNotification(VISIBLE_RANGES_NOTIFICATION, params).catch(() => undefined);
+  });
 
   context.subscriptions.push(
     status,
@@ -53,10 +69,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
     }),
     vscode.commands.registerCommand('article.showOutput', () => languageClient.outputChannel.show()),
     vscode.languages.onDidChangeDiagnostics(refreshStatus),
-    vscode.window.onDidChangeActiveTextEditor(refreshStatus),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      refreshStatus();
+      if (editor) sendVisibleRanges(editor);
+    }),
+    vscode.window.onDidChangeTextEditorVisibleRanges((event) => sendVisibleRanges(event.textEditor)),
+    vscode.workspace.onDidCloseTextDocument((document) => counts.delete(document.uri.toString())),
   );
 
   await languageClient.start();
+  context.subscriptions.push(
+    languageClient.onNotification(PROBLEM_COUNT_NOTIFICATION, (params: ProblemCountParams) => {
+      counts.set(params.uri, params);
+      refreshStatus();
+    }),
+  );
   refreshStatus();
   return { client: languageClient };
 }
@@ -96,17 +123,34 @@ async function fixAllInActiveEditor(): Promise<void> {
   if (fixAll?.edit) await vscode.workspace.applyEdit(fixAll.edit);
 }
 
-function updateStatus(status: vscode.StatusBarItem): void {
+/** Scrolling sends many events a second; the server needs only where the view came to rest. */
+const VISIBLE_RANGES_DELAY_MS = 150;
+
+function debounced<T>(delay: number, run: (value: T) => void): (value: T) => void {
+  let timer: NodeJS.Timeout | undefined;
+  return (value) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(value), delay);
+  };
+}
+
+function updateStatus(status: vscode.StatusBarItem, counts: ReadonlyMap<string, ProblemCountParams>): void {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'article') {
     status.hide();
     return;
   }
-  const count = vscode.languages
+  const shown = vscode.languages
     .getDiagnostics(editor.document.uri)
     .filter((diagnostic) => diagnostic.source === 'article').length;
+  const reported = counts.get(editor.document.uri.toString());
+  // The server's count once it has one for this version; what the editor holds otherwise.
+  const count = reported && reported.version === editor.document.version ? reported.total : shown;
+  const partial = count > shown;
   const zh = vscode.env.language.toLowerCase().startsWith('zh');
-  status.text = count === 0 ? '$(check) Article' : `$(warning) Article: ${count}`;
-  status.tooltip = zh ? `文章问题：${count} 个` : `Article problems: ${count}`;
+  const number = count.toLocaleString(zh ? 'zh-CN' : 'en');
+  status.text = count === 0 ? '$(check) Article' : `$(warning) Article: ${number}`;
+  if (zh) status.tooltip = partial ? `文章问题：${number} 个（显示附近的 ${shown} 个）` : `文章问题：${number} 个`;
+  else status.tooltip = partial ? `Article problems: ${number} (the ${shown} nearest shown)` : `Article problems: ${number}`;
   status.show();
 }

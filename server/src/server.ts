@@ -12,7 +12,7 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { parseLocale, type Locale, type SettingsLayer } from './core/settings';
 import { codeActions, FIX_ALL_KIND, resolveDeferredFix, type DeferredFix } from './lsp/codeActions';
 import { toDiagnostic, toDocumentSymbols, toTextEdit } from './lsp/convert';
@@ -23,6 +23,8 @@ import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
 import { message } from './lsp/messages';
 import { fixAllEdits, type Analysis } from './core';
 import { WHOLE_DOCUMENT_LIMIT } from './core/regions';
+import { ProblemFocus } from './lsp/focus';
+import { PROBLEM_COUNT_NOTIFICATION, VISIBLE_RANGES_NOTIFICATION, type ProblemCountParams, type VisibleRangesParams } from './lsp/protocol';
 
 /**
  * How long an edit waits before the document is re-analysed. A document analysed whole waits for a short
@@ -47,7 +49,16 @@ function quietly(sent: unknown): void {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const focus = new ProblemFocus();
+  // The stock document type, updated as usual; where an edit starts is noted first, as the place the
+  // user works (a document with more problems than the editor shows gets those nearest it).
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    update: (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => {
+      focus.edited(document, changes);
+      return TextDocument.update(document, changes, version);
+    },
+  });
   let store: DocumentStore | undefined;
   let locale: Locale = 'en';
   let canPullConfiguration = false;
@@ -111,20 +122,34 @@ export function startServer(connection: Connection): void {
       return;
     }
     tooLargeNotified.delete(uri);
-    const { analysis } = state;
-    const { problems } = analysis;
-    // Past the cap the Problems view is no help and the JSON alone takes long to send and render.
-    const shown = problems.length > settings.maxProblems ? problems.slice(0, settings.maxProblems) : problems;
-    if (shown !== problems && !capNotified.has(uri)) {
+    await publish(uri, version, state.analysis, settings.maxProblems);
+  }
+
+  /**
+   * Sends the document's diagnostics: all of them, or, past article.maxProblems (VS Code itself shows no
+   * more than 1 000 per file), those nearest where the user works, with the whole count for the status bar.
+   */
+  async function publish(uri: string, version: number, analysis: Analysis, limit: number): Promise<void> {
+    const total = analysis.problemCount;
+    const shown = analysis.problemsNear(focus.offset(uri, analysis.model.text.length), limit);
+    focus.published(uri, version, shown, total > shown.length);
+    if (total > shown.length && !capNotified.has(uri)) {
       capNotified.add(uri);
-      quietly(
-        connection.window.showInformationMessage(
-          message(settings.locale, 'tooManyProblems', { count: problems.length, limit: settings.maxProblems }),
-        ),
-      );
+      quietly(connection.window.showInformationMessage(message(analysis.settings.locale, 'tooManyProblems', { count: total, limit })));
     }
+    // The count first: a client that hears of the diagnostics then knows whether they are all.
+    await connection.sendNotification(PROBLEM_COUNT_NOTIFICATION, { uri, version, total, shown: shown.length } satisfies ProblemCountParams);
     const diagnostics = shown.map((problem) => toDiagnostic(analysis.model.lineIndex, problem, uri, version));
     await connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** The editor scrolled: a document showing only some of its problems shows those in view instead. */
+  async function refocus(params: VisibleRangesParams): Promise<void> {
+    const document = documents.get(params.uri);
+    if (!document || !focus.viewed(document, params.ranges)) return;
+    const state = await documentStore().stateOf(document);
+    if (!state.analysis || documents.get(params.uri)?.version !== document.version) return;
+    await publish(params.uri, document.version, state.analysis, state.settings.maxProblems);
   }
 
   function schedule(uri: string, delay: number): void {
@@ -196,8 +221,13 @@ export function startServer(connection: Connection): void {
     pending.delete(event.document.uri);
     tooLargeNotified.delete(event.document.uri);
     capNotified.delete(event.document.uri);
+    focus.forget(event.document.uri);
     documentStore().forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onNotification(VISIBLE_RANGES_NOTIFICATION, (params: VisibleRangesParams) => {
+    refocus(params).catch((error) => connection.console.error(`visibleRanges failed: ${String(error)}`));
   });
 
   connection.onHover(

@@ -270,6 +270,56 @@ describe('language server over stdio', function () {
     assert.equal(applyTextEdits(SAMPLE, resolved.edit!.changes![uri]), SAMPLE_FIXED);
   });
 
+  it('past article.maxProblems, sends those nearest the last edit or the view, and the whole count', async () => {
+    server.editorSettings = { maxProblems: 40 };
+    const counts: Array<{ uri: string; version: number; total: number; shown: number }> = [];
+    server.connection.onNotification('article/problemCount', (params: (typeof counts)[number]) => void counts.push(params));
+    const uri = nextUri();
+    // Ten samples (over the size analysed whole): problems all through, far more than 40.
+    let text = Array.from({ length: 10 }, () => SAMPLE).join('\n');
+    const document = () => TextDocument.create(uri, 'article', 0, text);
+    const opened = await open(server, uri, text);
+    assert.equal(opened.length, 40);
+    // Before any edit or view: the top of the document.
+    assert.ok(opened[0].range.start.line < 10, JSON.stringify(opened[0].range));
+    const firstCount = counts.find((c) => c.uri === uri && c.version === 1)!;
+    assert.equal(firstCount.shown, 40);
+    assert.ok(firstCount.total > 1000, `total ${firstCount.total}`);
+
+    // An edit two thirds down: the problems around it, half before and half after.
+    const at = Math.floor((text.length * 2) / 3);
+    const position = document().positionAt(at);
+    const edited = server.nextDiagnostics(uri, 2);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: position, end: position }, text: '网' }],
+    });
+    text = text.slice(0, at) + '网' + text.slice(at);
+    const near = await edited;
+    assert.equal(near.length, 40);
+    const offsets = near.map((d) => document().offsetAt(d.range.start));
+    assert.ok(offsets.filter((offset) => offset < at).length >= 15 && offsets.filter((offset) => offset >= at).length >= 15, offsets.join(','));
+    assert.deepEqual(offsets, [...offsets].sort((a, b) => a - b), 'in document order');
+
+    // Scrolling to the top: published again around what is in view, for the same version.
+    const viewed = server.nextDiagnostics(uri, 2);
+    await server.connection.sendNotification('article/visibleRanges', {
+      uri,
+      ranges: [{ start: { line: 0, character: 0 }, end: { line: 30, character: 0 } }],
+    });
+    const top = await viewed;
+    assert.ok(top.some((d) => d.range.start.line < 30), JSON.stringify(top[0].range));
+    assert.ok(top.every((d) => document().offsetAt(d.range.start) < at - 100));
+
+    // Malformed view reports are ignored; the server keeps serving.
+    await server.connection.sendNotification('article/visibleRanges', { uri, ranges: 'everything' });
+    await server.connection.sendNotification('article/visibleRanges', { uri: 42 });
+    await server.connection.sendNotification('article/visibleRanges', null);
+    const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.notEqual(hover, undefined);
+    assert.equal(server.messages.filter((m) => m.includes('article.maxProblems')).length, 1, server.messages.join(' | '));
+  });
+
   it('says what a project settings file holds that it ignores, once, and applies the rest', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'article-lint-config-'));
     writeFileSync(path.join(dir, '.article-lint.json'), JSON.stringify({ rules: { 'brokn-word': 'off', 'space-around-punctuation': 'off' } }));

@@ -25,7 +25,7 @@ export const defaultSettings: Settings = {
   rules: {},
   cjkLatinSpacing: 'ignore',
   maxDocumentLength: 20_000_000,
-  maxProblems: 10_000,
+  maxProblems: 1_000,
 };
 
 /** A partial layer of settings, as found in `.article-lint.json` or VS Code's `article.*`. */

@@ -15,8 +15,8 @@ const MESSAGES = {
     zh: '本文档有 {length} 个字符，超过 article.maxDocumentLength（{limit}），未做分析。',
   },
   tooManyProblems: {
-    en: 'This document has {count} problems; the first {limit} are shown (article.maxProblems). “Fix all problems” fixes every one.',
-    zh: '本文档有 {count} 个问题，仅显示前 {limit} 个（article.maxProblems）。“修复所有问题”会修复全部问题。',
+    en: 'This document has {count} problems; the {limit} nearest where you edit or look are shown (article.maxProblems). “Fix all problems” fixes every one.',
+    zh: '本文档有 {count} 个问题，仅显示正在编辑或查看之处附近的 {limit} 个（article.maxProblems）。“修复所有问题”会修复全部问题。',
   },
   speakers: { en: 'People quoted', zh: '受访者' },
   configError: { en: 'Article Lint ignored a settings file: {reason}', zh: 'Article Lint 忽略了配置文件：{reason}' },
