@@ -139,7 +139,7 @@ export function startServer(connection: Connection): void {
     }
     // The count first: a client that hears of the diagnostics then knows whether they are all.
     await connection.sendNotification(PROBLEM_COUNT_NOTIFICATION, { uri, version, total, shown: shown.length } satisfies ProblemCountParams);
-    const diagnostics = shown.map((problem) => toDiagnostic(analysis.model.lineIndex, problem, uri, version));
+    const diagnostics = shown.map((problem) => toDiagnostic(analysis.model.lineIndex, problem, uri));
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 

@@ -88,6 +88,30 @@ describe('language server over stdio', function () {
       contentChanges: [{ range: space.range, text: '' }],
     });
     assert.deepEqual((await after).filter((d) => d.code === 'space-around-punctuation'), []);
+    // The old diagnostic no longer matches a problem of the current version: no fix for it.
+    const stale = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: space.range,
+      context: { diagnostics: [space] },
+    })) as CodeAction[];
+    assert.deepEqual(stale.filter((action) => action.isPreferred), []);
+  });
+
+  it('finds the quick fix of a diagnostic deep in a large document (analysed in regions) from the current analysis', async () => {
+    const uri = nextUri();
+    const text = Array.from({ length: 6 }, () => SAMPLE).join('\n');
+    server.editorSettings = { maxProblems: 100_000 };
+    const diagnostics = await open(server, uri, text);
+    const spaces = diagnostics.filter((d) => d.code === 'space-around-punctuation');
+    const deep = spaces[spaces.length - 3];
+    assert.ok(deep.range.start.line > 2 * SAMPLE.split('\n').length, `line ${deep.range.start.line}`);
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: deep.range,
+      context: { diagnostics: [deep] },
+    })) as CodeAction[];
+    const quickFix = actions.find((action) => action.isPreferred)!;
+    assert.deepEqual(quickFix.edit!.changes![uri], [{ range: deep.range, newText: '' }]);
   });
 
   it('offers "fix all of this rule" that fixes every problem of one rule only', async () => {

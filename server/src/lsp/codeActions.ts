@@ -6,8 +6,8 @@ import { fixAllEdits, ruleById, type Analysis } from '../core';
 import { compatibleEdits } from '../core/fix';
 import { joinParagraphEdits } from '../core/breaks/join';
 import { disableForDocumentEdit, disableForLineEdit } from '../core/directives';
-import type { Edit } from '../core/rules/rule';
-import { toTextEdit, type DiagnosticData } from './convert';
+import type { Edit, Problem } from '../core/rules/rule';
+import { toTextEdit } from './convert';
 import { message } from './messages';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.article`;
@@ -47,17 +47,18 @@ export function codeActions(params: CodeActionParams, document: TextDocument, an
     const disableActions: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'article') continue;
-      const data = diagnostic.data as DiagnosticData | undefined;
-      if (data?.fix && data.version === document.version) {
+      const ruleId = String(diagnostic.code ?? '');
+      // The fix is the current analysis's: a diagnostic of an older version no longer matches a problem.
+      const fix = problemAt(analysis, ruleId, document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end))?.fix;
+      if (fix) {
         actions.push({
           title: message(settings.locale, 'fixOne', { message: textOf(diagnostic) }),
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: true,
-          edit: { changes: { [uri]: data.fix } },
+          edit: workspaceEdit(fix),
         });
       }
-      const ruleId = String(diagnostic.code ?? '');
       if (!offeredRules.has(ruleId)) {
         offeredRules.add(ruleId);
         if ((analysis.fixableByRule().get(ruleId) ?? 0) > 1) {
@@ -122,6 +123,14 @@ export function resolveDeferredFix(action: CodeAction, analysis: Analysis, versi
 function documentWideEdits(analysis: Analysis, ruleId: string | undefined): Edit[] {
   if (ruleId === undefined) return fixAllEdits(analysis.model.text, analysis.settings);
   return compatibleEdits(analysis.problems.filter((problem) => problem.ruleId === ruleId && problem.fix));
+}
+
+/** How many problems either side of an offset are looked through for the one a diagnostic shows. */
+const LOOKUP_WINDOW = 64;
+
+/** The problem of rule `ruleId` on exactly [start, end). */
+function problemAt(analysis: Analysis, ruleId: string, start: number, end: number): Problem | undefined {
+  return analysis.problemsNear(start, LOOKUP_WINDOW).find((problem) => problem.ruleId === ruleId && problem.start === start && problem.end === end);
 }
 
 function textOf(diagnostic: Diagnostic): string {

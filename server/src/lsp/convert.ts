@@ -43,14 +43,11 @@ export function ruleDocUri(ruleId: string): string {
   return uri;
 }
 
-/** What a diagnostic carries so a code action needs no server-side lookup. */
-export interface DiagnosticData {
-  readonly version: number;
-  readonly fix?: TextEdit[];
-}
-
-export function toDiagnostic(lineIndex: LineIndex, problem: Problem, uri: string, version: number): Diagnostic {
-  const data: DiagnosticData = { version, fix: problem.fix?.map((edit) => toTextEdit(lineIndex, edit)) };
+/**
+ * The problem as a diagnostic. Its fix is not sent along: a raw megabyte shows a thousand diagnostics after
+ * every keystroke, and a quick fix asks the analysis of the current version for it (lsp/codeActions.ts).
+ */
+export function toDiagnostic(lineIndex: LineIndex, problem: Problem, uri: string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(lineIndex, problem.start, problem.end),
     severity: SEVERITY[problem.severity],
@@ -58,7 +55,6 @@ export function toDiagnostic(lineIndex: LineIndex, problem: Problem, uri: string
     codeDescription: { href: ruleDocUri(problem.ruleId) },
     source: 'article',
     message: problem.message,
-    data,
   };
   if (problem.ruleId === 'block-spacing') diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (problem.related && problem.related.length > 0) {
