@@ -95,6 +95,19 @@ describe('regions', () => {
     }
   });
 
+  it('re-parses only the regions an edit touched, also after two edits far apart that move the text differently', () => {
+    const before = analyze(text, defaultSettings);
+    const reparsed = (after: Analysis) => {
+      const old = new Set([...before.regions!.byOffset.values()].map((region) => region.problems));
+      return [...after.regions!.byOffset.values()].filter((region) => !old.has(region.problems)).length;
+    };
+    const middle = Math.floor(text.length / 2);
+    assert.equal(reparsed(analyze(text.slice(0, middle) + '网络' + text.slice(middle), defaultSettings, before)), 1);
+    const third = Math.floor(text.length / 3);
+    const twice = text.slice(0, third) + '的' + text.slice(third, 2 * third) + text.slice(2 * third + 3);
+    assert.ok(reparsed(analyze(twice, defaultSettings, before)) <= 2);
+  });
+
   it('lints taken-over regions again under other settings', () => {
     const previous = analyze(text, defaultSettings);
     const chinese = mergeSettings({ locale: 'zh-cn' });

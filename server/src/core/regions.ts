@@ -62,7 +62,7 @@ interface GrowingParts extends Parts {
  * Its lines, problems, figures and directives are in its own offsets and numbering, so a region taken
  * over at another place is not copied at all: only a document that is asked for its parts places them.
  */
-interface RegionAnalysis {
+export interface RegionAnalysis {
   readonly text: string;
   /** What the model was parsed with besides the text. */
   readonly parsedWith: string;
@@ -80,8 +80,15 @@ interface RegionAnalysis {
   figures?: readonly Figure[];
 }
 
-/** The regions of one version, by text, for the next version to take over. */
-export type RegionCache = ReadonlyMap<string, RegionAnalysis>;
+/** The regions of one version, for the next version to take over. */
+export interface RegionCache {
+  /** In document order. */
+  readonly list: readonly RegionAnalysis[];
+  /** Each region by the offset it starts at. */
+  readonly byOffset: ReadonlyMap<number, RegionAnalysis>;
+  readonly textLength: number;
+  readonly size: number;
+}
 
 export interface RegionalAnalysis {
   readonly model: ArticleModel;
@@ -139,18 +146,28 @@ export function analyzeRegions(text: string, options: ModelOptions, settings: Se
 /** The same, one region per step, so a caller can let other work run between steps. */
 export function* regionSteps(text: string, options: ModelOptions, settings: Settings, previous?: RegionCache): Generator<void, RegionalAnalysis> {
   const eol = dominantEol(text);
-  const cache = new Map<string, RegionAnalysis>();
+  // Without a previous version, regions of the same text met earlier in this one (a repeated part).
+  const byText = previous ? undefined : new Map<string, RegionAnalysis>();
+  const byOffset = new Map<number, RegionAnalysis>();
   const regions: RegionAnalysis[] = [];
   const directives: Directive[] = [];
+  // What the edits added or removed in all: how far the text after the last edit moved.
+  const totalShift = previous ? text.length - previous.textLength : 0;
+  // The previous version's region after the last one taken over.
+  let next = 0;
   let at: Placement = ORIGIN;
   for (const [start, end] of regionBounds(text, eol)) {
     const regionText = text.slice(start, end);
     const continues = start > 0;
     const parsedWith = `${continues}${options.cjkLatinSpacing}${eol}`;
     at = { offset: start, line: at.line, fragment: at.fragment, block: at.block };
-    const known = previous?.get(regionText) ?? cache.get(regionText);
+    // A region of the previous version is looked for among the few after the last one taken over (an edit
+    // re-parses one region, or merges or splits a few), then where the text after the last edit moved to,
+    // and compared: no string is hashed, which would read the whole document.
+    const known = previous ? followingRegion(previous, next, regionText) ?? sameText(previous.byOffset.get(start - totalShift), regionText) : byText!.get(regionText);
     let region: RegionAnalysis;
     if (known?.parsedWith === parsedWith) {
+      if (previous) next = previous.list.indexOf(known) + 1;
       region = withSettings(takeOver(known, at), settings);
     } else {
       // After an edit the region gets a copy of its own text: a slice would keep this whole version of
@@ -159,7 +176,8 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
       region = parseRegion(ownText, parsedWith, { ...options, region: { eol, continues } }, at, settings);
       yield;
     }
-    cache.set(regionText, region);
+    byText?.set(regionText, region);
+    byOffset.set(start, region);
     regions.push(region);
     for (const d of region.directives) directives.push({ ...d, fragment: d.fragment + at.fragment, line: d.line + at.line });
     // The region's last line (which ends with its line ending) and the blank line after it.
@@ -174,7 +192,7 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
   let figures: readonly Figure[] | undefined;
   return {
     model,
-    cache,
+    cache: { list: regions, byOffset, textLength: text.length, size: regions.length },
     problems: (settings) => {
       const parts = regions.map((region) => ({ offset: region.at.offset, list: withSettings(region, settings).problems.list }));
       if (model.directives.length === 0) return new ProblemSet(parts);
@@ -186,6 +204,18 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
       return figures;
     },
   };
+}
+
+/** How many regions of the previous version after the last one taken over are compared with a new one. */
+const LOOKAHEAD = 4;
+
+function followingRegion(previous: RegionCache, next: number, text: string): RegionAnalysis | undefined {
+  for (let i = next; i < Math.min(next + LOOKAHEAD, previous.list.length); i++) if (previous.list[i].text === text) return previous.list[i];
+  return undefined;
+}
+
+function sameText(region: RegionAnalysis | undefined, text: string): RegionAnalysis | undefined {
+  return region !== undefined && region.text === text ? region : undefined;
 }
 
 /**

@@ -125,10 +125,14 @@ export class LineIndex {
     const ends = new Uint32Array(count);
     let at = 0;
     for (const { lines, offset } of pieces) {
-      for (let i = 0; i < lines.starts.length; i++, at++) {
-        starts[at] = lines.starts[i] + offset;
-        ends[at] = lines.ends[i] + offset;
+      const count = lines.starts.length;
+      starts.set(lines.starts, at);
+      ends.set(lines.ends, at);
+      for (let i = at; i < at + count; i++) {
+        starts[i] += offset;
+        ends[i] += offset;
       }
+      at += count;
     }
     return new LineIndex(starts, ends, length);
   }
