@@ -51,6 +51,15 @@ describe('regions', () => {
     for (const fragment of fragments) assert.equal(text.slice(fragment.start, fragment.end), fragment.text);
   });
 
+  it('places a region met twice in one version (the same text repeated) at both places', () => {
+    const copies = Array.from({ length: 12 }, () => readFixture('sample/sample.fixed.article')).join('\n');
+    const { fragments, lineIndex } = analyze(copies, defaultSettings).model;
+    fragments.forEach((fragment, i) => assert.equal(fragment.index, i));
+    for (const fragment of fragments) assert.equal(copies.slice(fragment.start, fragment.end), fragment.text);
+    const contentLines = lineIndex.lines.filter((line) => copies.slice(line.start, line.end).trim() !== '').length;
+    assert.equal(fragments.length, contentLines);
+  });
+
   it('equals a fresh analysis after each edit of a chain, each analysed from the one before', () => {
     let current = text;
     let previous = analyze(current, defaultSettings);

@@ -155,6 +155,10 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
   const totalShift = previous ? text.length - previous.textLength : 0;
   // The previous version's region after the last one taken over.
   let next = 0;
+  // A first analysis places each region as it is parsed, so the region's own arrays go at once (kept
+  // until a first request, they would all outlive the young generation: a 10 MB article's peak grew by
+  // 50 MB); after an edit, placing waits for the first request that needs the parts.
+  const placed: GrowingParts | undefined = previous ? undefined : { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
   let at: Placement = ORIGIN;
   for (const [start, end] of regionBounds(text, eol)) {
     const regionText = text.slice(start, end);
@@ -169,11 +173,13 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
     if (known?.parsedWith === parsedWith) {
       if (previous) next = previous.list.indexOf(known) + 1;
       region = withSettings(takeOver(known, at), settings);
+      if (placed) place(placed, region);
     } else {
       // After an edit the region gets a copy of its own text: a slice would keep this whole version of
       // the document alive for as long as the region stays unchanged.
       const ownText = previous ? detached(regionText) : regionText;
       region = parseRegion(ownText, parsedWith, { ...options, region: { eol, continues } }, at, settings);
+      if (placed) place(placed, region);
       yield;
     }
     byText?.set(regionText, region);
@@ -188,7 +194,7 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
       block: at.block + region.blockCount,
     };
   }
-  const model = documentModel(text, eol, options, regions, directives);
+  const model = documentModel(text, eol, options, regions, directives, placed);
   let figures: readonly Figure[] | undefined;
   return {
     model,
@@ -287,12 +293,19 @@ function regionModel(region: RegionAnalysis): ArticleModel {
  * diagnostics after an edit need none of them, and placing every region after the edit is most of what
  * re-analysing a large document would otherwise cost.
  */
-function documentModel(text: string, eol: Eol, options: ModelOptions, regions: readonly RegionAnalysis[], directives: readonly Directive[]): ArticleModel {
+function documentModel(
+  text: string,
+  eol: Eol,
+  options: ModelOptions,
+  regions: readonly RegionAnalysis[],
+  directives: readonly Directive[],
+  placedParts?: Parts,
+): ArticleModel {
   const lineIndex = LineIndex.joined(
     regions.map((region) => ({ lines: region.lines, offset: region.at.offset })),
     text.length,
   );
-  let parts: Parts | undefined;
+  let parts = placedParts;
   const placed = (): Parts => (parts ??= placeRegions(regions));
   return {
     text,
@@ -326,13 +339,16 @@ function documentModel(text: string, eol: Eol, options: ModelOptions, regions: r
 /** Every region's parts placed into one set for the document; each region then reads its parts from there. */
 function placeRegions(regions: readonly RegionAnalysis[]): Parts {
   const parts: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
-  for (const region of regions) {
-    appendRegion(parts, region.source, region.from, region, region.at);
-    // Its own model's arrays (or an older version's) are no longer needed.
-    region.source = parts;
-    region.from = region.at;
-  }
+  for (const region of regions) place(parts, region);
   return parts;
+}
+
+/** Appends the region's parts to the document's; the region then reads them from there. */
+function place(parts: GrowingParts, region: RegionAnalysis): void {
+  appendRegion(parts, region.source, region.from, region, region.at);
+  // Its own model's arrays (or an older version's) are no longer needed.
+  region.source = parts;
+  region.from = region.at;
 }
 
 /**
