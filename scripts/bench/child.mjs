@@ -1,7 +1,7 @@
 // One measurement in a fresh process (clean heap, no cache from an earlier run), printed as JSON.
 //   node child.mjs core CORE_BUNDLE SIZE KIND     full analysis of the repeated sample
 //   node child.mjs core-corpus CORE_BUNDLE        full analysis of every corpus file
-//   node child.mjs edit CORE_BUNDLE SIZE KIND N   one-character edits re-analysed from the previous analysis
+//   node child.mjs edit CORE_BUNDLE SIZE KIND N   one-character edits re-analysed from the previous analysis (count and shown problems)
 //   node child.mjs autocorrect SIZE KIND | autocorrect-corpus
 //   node child.mjs zhlint SIZE KIND
 
@@ -77,7 +77,9 @@ const modes = {
       text = text.slice(0, at) + (i % 2 ? '，' : '的') + text.slice(at);
       const started = performance.now();
       analysis = core.analyze(text, core.defaultSettings, analysis);
-      void analysis.problems;
+      // What the language server asks of each version: the count and the problems it shows (article.maxProblems).
+      void analysis.problemCount;
+      void analysis.problemsNear(at, core.defaultSettings.maxProblems);
       times.push(performance.now() - started);
     }
     return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };

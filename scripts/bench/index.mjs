@@ -125,8 +125,8 @@ const row = (name, text, timing, limit) => {
   print(`| ${name} | ${text} | ${fmt(timing.p50, 1)} ms | ${fmt(timing.p95, 1)} ms | ${timing.n ?? ''} | ${target} |`);
 };
 
-row('re-analysis after a one-character edit (core, from the previous version)', '1 MB raw', { ...coreEdit, n: 30 }, 20);
-row('re-analysis after a one-character edit (core, from the previous version)', '1 MB clean', { ...coreEditClean, n: 30 }, 20);
+row('re-analysis after a one-character edit, count and the 1,000 problems shown (core, from the previous version)', '1 MB raw', { ...coreEdit, n: 30 }, 20);
+row('re-analysis after a one-character edit, count and the 1,000 problems shown (core, from the previous version)', '1 MB clean', { ...coreEditClean, n: 30 }, 20);
 
 const server = await BenchServer.start();
 try {
