@@ -9,6 +9,7 @@ import {
   CodeActionKind,
   type CodeAction,
   type DocumentSymbol,
+  type CancellationToken,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -70,10 +71,14 @@ export function startServer(connection: Connection): void {
   const capNotified = new Set<string>();
 
   /** Runs a handler; an exception is logged and answered with `fallback`, so one bad request never stops the server. */
-  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-    return async (params: P) => {
+  function guard<P, R>(
+    name: string,
+    fallback: R,
+    handler: (params: P, token?: CancellationToken) => R | Promise<R>,
+  ): (params: P, token?: CancellationToken) => Promise<R> {
+    return async (params: P, token?: CancellationToken) => {
       try {
-        return await handler(params);
+        return await handler(params, token);
       } catch (error) {
         connection.console.error(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
         return fallback;
@@ -239,9 +244,11 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onDocumentSymbol(
-    guard('documentSymbol', null, async (params) => {
+    guard('documentSymbol', null, async (params, token) => {
       const found = await analysisOf(params.textDocument.uri);
-      if (!found) return null;
+      // The editor gave up on this request while the version was analysed (the user typed on): building
+      // the outline of a large document takes long enough to hold up the next diagnostics.
+      if (!found || token?.isCancellationRequested) return null;
       const { analysis } = found;
       // Kept per analysis: the outline view and breadcrumbs ask again and again for the same version.
       let symbols = symbolsOf.get(analysis);
@@ -255,16 +262,16 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onFoldingRanges(
-    guard('foldingRange', null, async (params) => {
+    guard('foldingRange', null, async (params, token) => {
       const found = await analysisOf(params.textDocument.uri);
-      return found ? foldingRanges(found.analysis) : null;
+      return found && !token?.isCancellationRequested ? foldingRanges(found.analysis) : null;
     }),
   );
 
   connection.languages.semanticTokens.on(
-    guard('semanticTokens', null, async (params) => {
+    guard('semanticTokens', null, async (params, token) => {
       const found = await analysisOf(params.textDocument.uri);
-      return found ? semanticTokens(found.analysis) : null;
+      return found && !token?.isCancellationRequested ? semanticTokens(found.analysis) : null;
     }),
   );
 

@@ -2,15 +2,16 @@
 // with an error or null, and the server goes on serving the documents it has.
 
 import * as assert from 'node:assert/strict';
+import { CancellationTokenSource, type CancellationToken } from 'vscode-jsonrpc/node';
 import { readFixture } from '../helpers';
 import { open, startServer, type TestServer } from '../lsp/lspClient';
 
 const SAMPLE = readFixture('sample/sample.raw.article');
 
 /** Sends a request and returns its result, or the error it was answered with. */
-async function settle(server: TestServer, method: string, params: unknown): Promise<{ result?: unknown; error?: unknown }> {
+async function settle(server: TestServer, method: string, params: unknown, token?: CancellationToken): Promise<{ result?: unknown; error?: unknown }> {
   try {
-    return { result: await server.connection.sendRequest(method, params) };
+    return { result: await server.connection.sendRequest(method, params, token) };
   } catch (error) {
     return { error };
   }
@@ -156,6 +157,24 @@ describe('robustness: malformed LSP traffic', function () {
     await diagnostics;
     assert.deepEqual(order, ['small answered', 'large analysed']);
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: large } });
+  });
+
+  it('drops the outline of a version the editor stopped asking for while it was being analysed', async () => {
+    const uri = nextUri();
+    const body = SAMPLE.replace(/\n+$/, '\n');
+    const text = Array.from({ length: 40 }, (_, i) => body.replace(/\d/g, (d) => String((Number(d) + i) % 10))).join('\n');
+    await open(server, uri, text);
+    // A fresh version, so the request waits for its analysis; the editor cancels it at once.
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 200, character: 0 }, end: { line: 200, character: 0 } }, text: '网' }],
+    });
+    const source = new CancellationTokenSource();
+    const cancelled = settle(server, 'textDocument/documentSymbol', { textDocument: { uri } }, source.token);
+    source.cancel();
+    assert.equal((await cancelled).result ?? null, null);
+    const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(Array.isArray(symbols) && symbols.length > 0, 'the next request is answered in full');
   });
 
   it('defers document-wide fixes to codeAction/resolve for clients that resolve edits, with the same edits', async () => {

@@ -186,7 +186,10 @@ export function typicalWidth(model: ArticleModel): number {
 }
 
 function medianBodyWidth(model: ArticleModel): number {
-  const widths = model.fragments.filter((_, i) => model.roles[i] === 'body').map((f) => compactLength(f.text));
-  widths.sort((a, b) => a - b);
-  return widths[widths.length >> 1] ?? 0;
+  const { fragments, roles } = model;
+  // A typed buffer sorts by value without a comparator call per step (a raw megabyte has 60 000 body lines).
+  const widths = new Uint32Array(fragments.length);
+  let count = 0;
+  for (let i = 0; i < fragments.length; i++) if (roles[i] === 'body') widths[count++] = compactLength(fragments[i].text);
+  return count === 0 ? 0 : widths.subarray(0, count).sort()[count >> 1];
 }
