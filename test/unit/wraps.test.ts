@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/model';
 import { wrapsOf } from '../../server/src/core/breaks/wraps';
+import { wordsAcrossLines } from '../../server/src/core/breaks/evidence';
 import { joinParagraphEdits } from '../../server/src/core/breaks/join';
 import { applyEdits } from '../../server/src/core/fix';
 import { readFixture } from '../helpers';
@@ -54,5 +55,41 @@ describe('wraps', () => {
     const counts: Record<string, number> = {};
     for (const wrap of wrapsOf(model)) counts[wrap.kind] = (counts[wrap.kind] ?? 0) + 1;
     assert.deepEqual(counts, { 'broken-line': 86, 'broken-word': 66, 'split-figure': 9, 'stranded-punctuation': 7 });
+  });
+});
+
+describe('the segmenter’s answers about pairs of lines, reused by a later parse', () => {
+  const lines = (...texts: string[]) => texts.map((text) => ({ text }));
+  const before = lines('习近平总书记指出，国际网', '络空间治理应该坚持多边参与', '多方参与，发挥政', '府、国际组织');
+
+  it('answers a pair as the segmenter does, and keeps the answer', () => {
+    const across = wordsAcrossLines(before);
+    assert.deepEqual(across(0, 1), { word: '网络', left: 1, right: 1 });
+    assert.deepEqual(across(0, 1), { word: '网络', left: 1, right: 1 });
+    assert.equal(across(1, 2), undefined);
+    const answers = across.answers();
+    assert.deepEqual(answers.texts, before.map((line) => line.text));
+    assert.ok(answers.codes[0] > 1, 'a word recorded for lines 0 and 1');
+  });
+
+  it('takes the earlier answer for lines unchanged at the start or at the end, and asks again where the text changed', () => {
+    const earlier = wordsAcrossLines(before);
+    earlier(0, 1);
+    earlier(2, 3);
+    // Recorded answers stand in for the segmenter: make them recognisably not its own.
+    const answers = earlier.answers();
+    const doctored = { texts: answers.texts, codes: Uint8Array.from(answers.codes, (code) => (code === 0 ? 0 : 1)) };
+    // A line inserted after the second: the first pair is at the start, the last pair at the end of both.
+    const after = lines(before[0].text, before[1].text, '新插入的一行', before[2].text, before[3].text);
+    const across = wordsAcrossLines(after, doctored);
+    assert.equal(across(0, 1), undefined, 'lines 0 and 1 unchanged: the earlier (doctored) answer');
+    assert.equal(across(3, 4), undefined, 'the last two lines unchanged, moved down one: the earlier answer');
+    const fresh = wordsAcrossLines(after);
+    assert.deepEqual(fresh(0, 1), { word: '网络', left: 1, right: 1 }, 'the segmenter itself says otherwise');
+    assert.deepEqual(fresh(3, 4), { word: '政府', left: 1, right: 1 }, 'the segmenter itself says otherwise');
+    // A changed pair is asked afresh.
+    const changed = lines(...before.map((line) => line.text));
+    changed[0] = { text: '国际网' };
+    assert.deepEqual(wordsAcrossLines(changed, doctored)(0, 1), { word: '网络', left: 1, right: 1 });
   });
 });

@@ -3,7 +3,7 @@
 import { isInlineSpace } from './charClasses';
 import { LineIndex, type Line, type Eol, dominantEol, hasBom } from './text';
 import { analyzeLayout, type Layout } from './breaks/layout';
-import { WORDS_ACROSS_KEY } from './breaks/evidence';
+import { WORDS_ACROSS_KEY, type WordAnswers } from './breaks/evidence';
 import { blockRole } from './breaks/roles';
 import { parseDirective, type Directive } from './directives';
 
@@ -116,7 +116,8 @@ export function derive<T>(model: ArticleModel, key: string, compute: (model: Art
   return value;
 }
 
-export function parseArticle(text: string, options: ModelOptions = defaultModelOptions): ArticleModel {
+/** `wordHints`: the segmenter's answers from an earlier parse of mostly the same text (see wordsAcrossLines). */
+export function parseArticle(text: string, options: ModelOptions = defaultModelOptions, wordHints?: WordAnswers): ArticleModel {
   const lineIndex = LineIndex.of(text);
   const fragments = readFragments(text, lineIndex);
   const directives: Directive[] = [];
@@ -133,6 +134,7 @@ export function parseArticle(text: string, options: ModelOptions = defaultModelO
     },
     directives,
     options,
+    wordHints,
   });
   if (options.region?.continues) withoutTitle(fragments, layout);
   const breaks = fragments.slice(0, -1).map((before, i): LineBreak => {

@@ -13,7 +13,7 @@
 // the document's model (a copy in the region's own offsets would double the memory a large document
 // takes). The region's own model, which its rules and figures read, is rebuilt from them when needed.
 
-import { endsSentence } from './breaks/evidence';
+import { endsSentence, wordsAcrossLines, WORDS_ACROSS_KEY, type WordAnswers, type WordsAcrossLines } from './breaks/evidence';
 import { figuresOf, type Figure } from './figures';
 import { DirectiveIndex, type Directive } from './directives';
 import { runRules } from './lint';
@@ -75,6 +75,8 @@ export interface RegionAnalysis {
   source: Parts;
   from: Placement;
   readonly directives: readonly Directive[];
+  /** What the word segmenter answered about its lines: a parse of the region after an edit reuses it. */
+  readonly words: WordAnswers;
   readonly problems: { readonly settings: Settings; readonly list: readonly Problem[] };
   /** Found on first use. */
   figures?: readonly Figure[];
@@ -178,7 +180,10 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
       // After an edit the region gets a copy of its own text: a slice would keep this whole version of
       // the document alive for as long as the region stays unchanged.
       const ownText = previous ? detached(regionText) : regionText;
-      region = parseRegion(ownText, parsedWith, { ...options, region: { eol, continues } }, at, settings);
+      // The region the edit changed is most likely the next one of the previous version: its lines the edit
+      // did not touch are answered as they were.
+      const hints = previous?.list[next]?.words;
+      region = parseRegion(ownText, parsedWith, { ...options, region: { eol, continues } }, at, settings, hints);
       if (placed) place(placed, region);
       yield;
     }
@@ -238,8 +243,12 @@ function parseRegion(
   options: ModelOptions,
   at: Placement,
   settings: Settings,
+  wordHints: WordAnswers | undefined,
 ): RegionAnalysis {
-  const model = parseArticle(text, options);
+  const model = parseArticle(text, options, wordHints);
+  // Taken before the rules run: the wrap rules ask more pairs, then let the model's answers go.
+  const across = model.derived.get(WORDS_ACROSS_KEY) as WordsAcrossLines;
+  const problems = { settings, list: runRules(model, settings) };
   return {
     text,
     parsedWith,
@@ -251,7 +260,8 @@ function parseRegion(
     source: model,
     from: ORIGIN,
     directives: model.directives,
-    problems: { settings, list: runRules(model, settings) },
+    words: across.answers(),
+    problems,
   };
 }
 
@@ -283,7 +293,7 @@ function regionModel(region: RegionAnalysis): ArticleModel {
     ...own,
     directives: region.directives,
     options,
-    derived: new Map(),
+    derived: new Map<string, unknown>([[WORDS_ACROSS_KEY, wordsAcrossLines(own.fragments, region.words)]]),
   };
 }
 

@@ -8,7 +8,7 @@ import type { Directive } from '../directives';
 import { blockRole, fixedRole } from './roles';
 import { decideBreaks, startsWithLostText, type Decision } from './decide';
 import { readStyle } from './style';
-import { wordsAcrossLines, type WordsAcrossLines } from './evidence';
+import { wordsAcrossLines, type WordAnswers, type WordsAcrossLines } from './evidence';
 
 export interface LayoutInput {
   readonly text: string;
@@ -16,6 +16,8 @@ export interface LayoutInput {
   readonly lines: readonly Line[];
   readonly directives: readonly Directive[];
   readonly options: ModelOptions;
+  /** The segmenter's answers from an earlier parse of mostly the same lines (a region after an edit). */
+  readonly wordHints?: WordAnswers;
 }
 
 export interface BreakDecision {
@@ -38,7 +40,7 @@ export function analyzeLayout(input: LayoutInput): Layout {
   const directiveFragments = new Set(input.directives.map((d) => d.fragment));
   const fixed = fragments.map((fragment) => fixedRole(fragment, directiveFragments.has(fragment.index)));
   const style = readStyle(text, fragments);
-  const wordsAcross = wordsAcrossLines(fragments);
+  const wordsAcross = wordsAcrossLines(fragments, input.wordHints);
   const decisions = decideBreaks(fragments, fixed, style, wordsAcross);
   const roles = assignRoles(fragments, fixed, decisions);
   const breaks = decisions.map((decision, i): BreakDecision => {
