@@ -113,7 +113,7 @@ export function startServer(connection: Connection): void {
     if (!current || current.version !== version) return;
     const state = await documentStore().stateWith(current, settings);
     // A large document is analysed in steps; if it changed meanwhile, the newer version's run publishes.
-    if (documents.get(uri)?.version !== version) return;
+    if (documents.get(uri) !== current || current.version !== version) return;
     if (!state.analysis) {
       if (!tooLargeNotified.has(uri)) {
         tooLargeNotified.add(uri);
@@ -127,24 +127,27 @@ export function startServer(connection: Connection): void {
       return;
     }
     tooLargeNotified.delete(uri);
-    await publish(uri, version, state.analysis, settings.maxProblems);
+    await publish(current, state.analysis, settings.maxProblems);
   }
 
   /**
    * Sends the document's diagnostics: all of them, or, past article.maxProblems (VS Code itself shows no
    * more than 1 000 per file), those nearest where the user works, with the whole count for the status bar.
    */
-  async function publish(uri: string, version: number, analysis: Analysis, limit: number): Promise<void> {
+  async function publish(document: TextDocument, analysis: Analysis, limit: number): Promise<void> {
+    const { uri, version } = document;
     const total = analysis.problemCount;
     const shown = analysis.problemsNear(focus.offset(uri, analysis.model.text.length), limit);
     focus.published(uri, version, shown, total > shown.length);
+    // Positions from the editor's copy of this version (it keeps its line offsets up to date as edits come
+    // in), before anything is awaited: the copy is updated in place when the next change arrives.
+    const diagnostics = shown.map((problem) => toDiagnostic(document, problem, uri));
     if (total > shown.length && !capNotified.has(uri)) {
       capNotified.add(uri);
       quietly(connection.window.showInformationMessage(message(analysis.settings.locale, 'tooManyProblems', { count: total, limit })));
     }
     // The count first: a client that hears of the diagnostics then knows whether they are all.
     await connection.sendNotification(PROBLEM_COUNT_NOTIFICATION, { uri, version, total, shown: shown.length } satisfies ProblemCountParams);
-    const diagnostics = shown.map((problem) => toDiagnostic(analysis.model.lineIndex, problem, uri));
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -153,8 +156,9 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.uri);
     if (!document || !focus.viewed(document, params.ranges)) return;
     const state = await documentStore().stateOf(document);
-    if (!state.analysis || documents.get(params.uri)?.version !== document.version) return;
-    await publish(params.uri, document.version, state.analysis, state.settings.maxProblems);
+    const current = documents.get(params.uri);
+    if (!state.analysis || current !== document || current.version !== state.version) return;
+    await publish(current, state.analysis, state.settings.maxProblems);
   }
 
   function schedule(uri: string, delay: number): void {

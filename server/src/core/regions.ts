@@ -311,19 +311,24 @@ function documentModel(
   directives: readonly Directive[],
   placedParts?: Parts,
 ): ArticleModel {
-  const lineIndex = LineIndex.joined(
-    regions.map((region) => ({ lines: region.lines, offset: region.at.offset })),
-    text.length,
-  );
+  // Joined on first use: the language server converts the diagnostics' offsets with the editor's copy.
+  let joinedLines: LineIndex | undefined;
+  const lineIndex = (): LineIndex =>
+    (joinedLines ??= LineIndex.joined(
+      regions.map((region) => ({ lines: region.lines, offset: region.at.offset })),
+      text.length,
+    ));
   let parts = placedParts;
   const placed = (): Parts => (parts ??= placeRegions(regions));
   return {
     text,
     eol,
     bom: hasBom(text),
-    lineIndex,
+    get lineIndex() {
+      return lineIndex();
+    },
     get lines() {
-      return lineIndex.lines;
+      return lineIndex().lines;
     },
     get fragments() {
       return placed().fragments;

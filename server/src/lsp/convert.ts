@@ -8,6 +8,7 @@ import {
   SymbolKind,
   type Diagnostic,
   type DocumentSymbol,
+  type Position,
   type Range,
   type TextEdit,
 } from 'vscode-languageserver';
@@ -15,11 +16,16 @@ import type { LineIndex } from '../core/text';
 import type { Edit, Problem } from '../core/rules/rule';
 import type { OutlineEntry } from '../core/outline';
 
-export function toRange(lineIndex: LineIndex, start: number, end: number): Range {
+/** Offsets to positions: the model's line index, or the editor's document at the analysed version. */
+export interface Positions {
+  positionAt(offset: number): Position;
+}
+
+export function toRange(lineIndex: Positions, start: number, end: number): Range {
   return { start: lineIndex.positionAt(start), end: lineIndex.positionAt(end) };
 }
 
-export function toTextEdit(lineIndex: LineIndex, edit: Edit): TextEdit {
+export function toTextEdit(lineIndex: Positions, edit: Edit): TextEdit {
   return { range: toRange(lineIndex, edit.start, edit.end), newText: edit.newText };
 }
 
@@ -47,7 +53,7 @@ export function ruleDocUri(ruleId: string): string {
  * The problem as a diagnostic. Its fix is not sent along: a raw megabyte shows a thousand diagnostics after
  * every keystroke, and a quick fix asks the analysis of the current version for it (lsp/codeActions.ts).
  */
-export function toDiagnostic(lineIndex: LineIndex, problem: Problem, uri: string): Diagnostic {
+export function toDiagnostic(lineIndex: Positions, problem: Problem, uri: string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(lineIndex, problem.start, problem.end),
     severity: SEVERITY[problem.severity],
