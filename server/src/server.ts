@@ -65,7 +65,8 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   /** The client fetches a code action's edit with codeAction/resolve, so document-wide fixes are built only when picked. */
   let canResolveEdits = false;
-  const pending = new Map<string, NodeJS.Timeout>();
+  /** Each document's validation waiting to run, and how to call it off. */
+  const pending = new Map<string, () => void>();
   const symbolsOf = new WeakMap<Analysis, DocumentSymbol[]>();
   const tooLargeNotified = new Set<string>();
   const capNotified = new Set<string>();
@@ -162,14 +163,19 @@ export function startServer(connection: Connection): void {
   }
 
   function schedule(uri: string, delay: number): void {
-    clearTimeout(pending.get(uri));
-    pending.set(
-      uri,
-      setTimeout(() => {
-        pending.delete(uri);
-        validate(uri).catch((error) => connection.console.error(`validate failed: ${String(error)}`));
-      }, delay),
-    );
+    pending.get(uri)?.();
+    const run = () => {
+      pending.delete(uri);
+      validate(uri).catch((error) => connection.console.error(`validate failed: ${String(error)}`));
+    };
+    // No wait: right after the messages already read (a zero timeout would still wait a millisecond).
+    if (delay === 0) {
+      const immediate = setImmediate(run);
+      pending.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timeout = setTimeout(run, delay);
+      pending.set(uri, () => clearTimeout(timeout));
+    }
   }
 
   function revalidateAll(): void {
@@ -226,7 +232,7 @@ export function startServer(connection: Connection): void {
     schedule(event.document.uri, changeDelay(size));
   });
   documents.onDidClose((event) => {
-    clearTimeout(pending.get(event.document.uri));
+    pending.get(event.document.uri)?.();
     pending.delete(event.document.uri);
     tooLargeNotified.delete(event.document.uri);
     capNotified.delete(event.document.uri);
