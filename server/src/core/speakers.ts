@@ -149,21 +149,36 @@ function bodyPassages(model: ArticleModel): Passage[] {
 }
 
 /** The speech verbs by their first character, each list in SPEECH_VERBS' order (so the first match is the same). */
-const VERBS_BY_FIRST = ((): ReadonlyMap<number, readonly string[]> => {
-  const byFirst = new Map<number, string[]>();
-  for (const verb of SPEECH_VERBS) byFirst.set(verb.charCodeAt(0), [...(byFirst.get(verb.charCodeAt(0)) ?? []), verb]);
-  return byFirst;
-})();
+const VERBS_BY_FIRST = byFirstCharacter(SPEECH_VERBS);
+/** The role words by their first character, with their place in ROLE_WORDS. */
+const ROLE_WORDS_BY_FIRST = byFirstCharacter(ROLE_WORDS);
+
+interface WordsByFirst {
+  /** 1 where a code unit starts one of the words: a table read per character of every passage. */
+  readonly starts: Uint8Array;
+  readonly words: ReadonlyMap<number, ReadonlyArray<{ readonly word: string; readonly index: number }>>;
+}
+
+function byFirstCharacter(list: readonly string[]): WordsByFirst {
+  const starts = new Uint8Array(0x10000);
+  const words = new Map<number, Array<{ word: string; index: number }>>();
+  list.forEach((word, index) => {
+    const first = word.charCodeAt(0);
+    starts[first] = 1;
+    words.set(first, [...(words.get(first) ?? []), { word, index }]);
+  });
+  return { starts, words };
+}
 
 /** `<role><name><verb>` and `<name><title><verb>`: 研究员杨海燕认为, 习近平总书记指出. */
 function byVerb(text: string, found: (candidate: Found) => void): void {
   for (let at = 1; at < text.length; at++) {
-    const verbs = VERBS_BY_FIRST.get(text.charCodeAt(at));
-    if (!verbs) continue;
+    const code = text.charCodeAt(at);
+    if (!VERBS_BY_FIRST.starts[code]) continue;
     let verb: string | undefined;
-    for (const candidate of verbs) {
-      if (text.startsWith(candidate, at)) {
-        verb = candidate;
+    for (const candidate of VERBS_BY_FIRST.words.get(code)!) {
+      if (text.startsWith(candidate.word, at)) {
+        verb = candidate.word;
         break;
       }
     }
@@ -179,16 +194,23 @@ function byVerb(text: string, found: (candidate: Found) => void): void {
 
 /** `<role word><name>` in a sentence with a direct quote: 种粮大户刘建军算起了丰收账：…“今年种粮的信心更足了”. */
 function byQuote(text: string, found: (candidate: Found) => void): void {
-  for (const word of ROLE_WORDS) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      const nameStart = at + word.length;
-      const name = VERB_START.has(text[nameStart + 2]) ? text.slice(nameStart, nameStart + 2) : text.slice(nameStart, nameStart + 3);
-      if (!startsWithSurname(name) || insideBrackets(text, at)) continue;
-      const sentenceEnd = endOfSentence(text, nameStart);
-      if (!hasQuotation(text, nameStart, sentenceEnd)) continue;
-      const role = cleanRole(clauseBefore(text, nameStart) ?? '');
-      if (role && !isReporter(role)) found({ name, role });
-    }
+  // Every role word found in one pass (not one search per word and passage), then taken word by word in
+  // ROLE_WORDS' order and each from the start, as a search per word would find them.
+  const hits: Array<{ readonly index: number; readonly at: number }> = [];
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (!ROLE_WORDS_BY_FIRST.starts[code]) continue;
+    for (const { word, index } of ROLE_WORDS_BY_FIRST.words.get(code)!) if (text.startsWith(word, at)) hits.push({ index, at });
+  }
+  if (hits.length > 1) hits.sort((a, b) => a.index - b.index || a.at - b.at);
+  for (const { index, at } of hits) {
+    const nameStart = at + ROLE_WORDS[index].length;
+    const name = VERB_START.has(text[nameStart + 2]) ? text.slice(nameStart, nameStart + 2) : text.slice(nameStart, nameStart + 3);
+    if (!startsWithSurname(name) || insideBrackets(text, at)) continue;
+    const sentenceEnd = endOfSentence(text, nameStart);
+    if (!hasQuotation(text, nameStart, sentenceEnd)) continue;
+    const role = cleanRole(clauseBefore(text, nameStart) ?? '');
+    if (role && !isReporter(role)) found({ name, role });
   }
 }
 
