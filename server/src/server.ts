@@ -241,7 +241,9 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.onNotification(VISIBLE_RANGES_NOTIFICATION, (params: VisibleRangesParams) => {
+  connection.onNotification(VISIBLE_RANGES_NOTIFICATION, (params: VisibleRangesParams | null | undefined) => {
+    // Anything but an object naming a document is ignored (a notification has no answer to give an error in).
+    if (typeof params?.uri !== 'string') return;
     refocus(params).catch((error) => connection.console.error(`visibleRanges failed: ${String(error)}`));
   });
 

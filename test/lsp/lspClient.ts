@@ -23,6 +23,8 @@ export interface TestServer {
   editorSettings: Record<string, unknown>;
   /** Messages the server showed (window/showMessage and window/showMessageRequest), in order. */
   readonly messages: string[];
+  /** What the server wrote to its log (window/logMessage), in order. */
+  readonly logs: string[];
   stderr(): string;
   stop(): Promise<number | null>;
 }
@@ -38,6 +40,7 @@ export async function startServer(initialize: Record<string, unknown> = {}): Pro
     process: child,
     editorSettings: {},
     messages: [],
+    logs: [],
     nextDiagnostics(uri, version) {
       return new Promise((resolve) => waiters.push({ uri, version, resolve }));
     },
@@ -64,7 +67,9 @@ export async function startServer(initialize: Record<string, unknown> = {}): Pro
     server.messages.push(params.message);
     return null;
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (params: { message: string }) => {
+    server.logs.push(params.message);
+  });
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,

@@ -341,6 +341,7 @@ describe('language server over stdio', function () {
     await server.connection.sendNotification('article/visibleRanges', null);
     const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     assert.notEqual(hover, undefined);
+    assert.deepEqual(server.logs.filter((log) => log.includes('visibleRanges')), []);
     assert.equal(server.messages.filter((m) => m.includes('article.maxProblems')).length, 1, server.messages.join(' | '));
   });
 
