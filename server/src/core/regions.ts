@@ -173,7 +173,7 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
     const known = previous ? followingRegion(previous, next, regionText) ?? sameText(previous.byOffset.get(start - totalShift), regionText) : byText!.get(regionText);
     let region: RegionAnalysis;
     if (known?.parsedWith === parsedWith) {
-      if (previous) next = previous.list.indexOf(known) + 1;
+      if (previous) next = indexAt(previous.list, known.at.offset) + 1;
       region = withSettings(takeOver(known, at), settings);
       if (placed) place(placed, region);
     } else {
@@ -223,6 +223,18 @@ const LOOKAHEAD = 4;
 function followingRegion(previous: RegionCache, next: number, text: string): RegionAnalysis | undefined {
   for (let i = next; i < Math.min(next + LOOKAHEAD, previous.list.length); i++) if (previous.list[i].text === text) return previous.list[i];
   return undefined;
+}
+
+/** The index of the region starting at `offset` in a list in document order (a binary search: a 10 MB document has thousands). */
+function indexAt(list: readonly RegionAnalysis[], offset: number): number {
+  let low = 0;
+  let high = list.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle].at.offset < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function sameText(region: RegionAnalysis | undefined, text: string): RegionAnalysis | undefined {
