@@ -7,6 +7,7 @@
 // for the count and for the problems near where the user is working.
 
 import type { Edit, Problem } from './rules/rule';
+import { firstIndex } from './search';
 
 /** A list of problems in its own offsets (sorted by start), standing at `offset` in the document. */
 export interface PlacedProblems {
@@ -95,27 +96,10 @@ export class ProblemSet {
 
 /** The part and the index in it of the first problem starting at or after `focus` (the end of a part when none does). */
 function position(parts: readonly PlacedProblems[], focus: number): [number, number] {
-  let low = 0;
-  let high = parts.length - 1;
   // The last part starting at or before focus (or the first part).
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (parts[middle].offset <= focus) low = middle;
-    else high = middle - 1;
-  }
-  const part = parts[low];
-  return [low, part ? firstAtOrAfter(part.list, focus, part.offset) : 0];
-}
-
-function firstAtOrAfter(list: readonly Problem[], focus: number, offset: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (list[middle].start + offset < focus) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  const index = Math.max(0, firstIndex(parts.length, (i) => parts[i].offset > focus) - 1);
+  const part = parts[index];
+  return [index, part ? firstIndex(part.list.length, (i) => part.list[i].start + part.offset >= focus) : 0];
 }
 
 /** The problem moved from its list's offsets to the document's. */

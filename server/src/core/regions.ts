@@ -19,6 +19,7 @@ import { DirectiveIndex, type Directive } from './directives';
 import { runRules } from './lint';
 import { parseArticle, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { ProblemSet } from './problemSet';
+import { firstIndex } from './search';
 import type { Problem } from './rules/rule';
 import type { Settings } from './settings';
 import { dominantEol, hasBom, LineIndex, type Eol } from './text';
@@ -173,7 +174,8 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
     const known = previous ? followingRegion(previous, next, regionText) ?? sameText(previous.byOffset.get(start - totalShift), regionText) : byText!.get(regionText);
     let region: RegionAnalysis;
     if (known?.parsedWith === parsedWith) {
-      if (previous) next = indexAt(previous.list, known.at.offset) + 1;
+      // Found by a binary search on offsets: a 10 MB document has thousands of regions.
+      if (previous) next = firstIndex(previous.list.length, (i) => previous.list[i].at.offset >= known.at.offset) + 1;
       region = withSettings(takeOver(known, at), settings);
       if (placed) place(placed, region);
     } else {
@@ -223,18 +225,6 @@ const LOOKAHEAD = 4;
 function followingRegion(previous: RegionCache, next: number, text: string): RegionAnalysis | undefined {
   for (let i = next; i < Math.min(next + LOOKAHEAD, previous.list.length); i++) if (previous.list[i].text === text) return previous.list[i];
   return undefined;
-}
-
-/** The index of the region starting at `offset` in a list in document order (a binary search: a 10 MB document has thousands). */
-function indexAt(list: readonly RegionAnalysis[], offset: number): number {
-  let low = 0;
-  let high = list.length - 1;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (list[middle].at.offset < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function sameText(region: RegionAnalysis | undefined, text: string): RegionAnalysis | undefined {

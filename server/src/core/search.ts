@@ -1,0 +1,16 @@
+// The one binary search the incremental analysis needs, over anything indexed in order.
+
+/**
+ * The first index in [0, count) at which `reached` holds, or `count` when it holds nowhere. `reached` must
+ * be false up to some index and true from there on (sorted data asked "at or past this point?").
+ */
+export function firstIndex(count: number, reached: (index: number) => boolean): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (reached(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
