@@ -4,32 +4,14 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
+import type { SettingsLayer } from '../../server/src/core/settings';
 import { settingsLayerProblems } from '../../server/src/core/settingsCheck';
 import { findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
-import { expandInputs, InputError } from './files';
-import { isUserError, lintFile, type FileOutcome, type LintOptions } from './lintFile';
+import { expandInputs } from './files';
+import { describeUserError, lintFile, type FileOutcome, type LintOptions } from './lintFile';
+import { localeFromEnvironment, messagesFor, parseCliLocale, type CliLocale, type Messages } from './messages';
 import { isPoolWorker, lintInParallel, serveJobs } from './pool';
-import { formatSummary, isFailing, type ProblemCounts } from './report';
-
-const USAGE = `Usage: article-lint [options] FILE|DIR|- ...
-
-Lints Chinese news articles extracted from PDFs: broken line wraps, stray spacing, half-width punctuation.
-
-Options:
-  --fix              write the fixed text back to each file (atomically; line endings and BOM kept)
-  --stdout           with --fix, print the fixed text instead of writing it
-  --outline          print each article's outline (title, sections, bylines)
-  --figures          print each article's figures and what they mean
-  --format FORMAT    text (default), json, or github (GitHub Actions annotations)
-  --config FILE      settings file to use instead of the nearest .article-lint.json
-  --no-config        use no settings file
-  --locale LOCALE    en or zh-cn (default: from LANG)
-  --quiet            print only problems of severity warning and error
-  --jobs N|auto      lint N files at once on worker threads (auto: one per CPU; default 1)
-  -h, --help         show this help
-  -v, --version      show the version
-
-Exit status: 0 no warnings or errors, 1 warnings or errors found, 2 bad usage or unreadable input.`;
+import { isFailing, totalsOf, type ProblemCounts } from './report';
 
 const VERSION = '0.1.0';
 
@@ -37,13 +19,41 @@ class UsageError extends Error {}
 
 interface Options extends LintOptions {
   readonly jobs: number;
+  readonly exitZero: boolean;
   readonly files: string[];
 }
 
 /** Below this many files a batch runs in the main thread: starting workers would cost more. */
 const PARALLEL_FROM = 8;
 
-function parseOptions(argv: string[]): Options | 'help' | 'version' {
+/**
+ * The language to speak before the options are parsed, so that even an error in them is said in it:
+ * `--locale` if given (an unknown one is refused, in the environment's language), else the environment's.
+ */
+function chooseLocale(argv: readonly string[]): CliLocale {
+  const fromEnvironment = localeFromEnvironment();
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const value = argv[i] === '--locale' ? argv[i + 1] : argv[i].startsWith('--locale=') ? argv[i].slice('--locale='.length) : undefined;
+    if (value === undefined) continue;
+    const locale = parseCliLocale(value);
+    if (!locale) throw new UsageError(messagesFor(fromEnvironment).badLocale(value));
+    return locale;
+  }
+  return fromEnvironment;
+}
+
+/** node:util's parseArgs errors (in English, with a hint about `--`) in the CLI's words. */
+function parseArgsError(error: unknown, say: Messages): UsageError {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(say.unknownOption(option));
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return new UsageError(/argument missing/.test(message) ? say.missingValue(option) : say.unexpectedValue(option));
+  }
+  return new UsageError(message.split('\n')[0]);
+}
+
+function parseOptions(argv: string[], locale: CliLocale, say: Messages): Options | 'help' | 'version' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -59,27 +69,29 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
         'no-config': { type: 'boolean', default: false },
         locale: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        'exit-zero': { type: 'boolean', default: false },
         jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw parseArgsError(error, say);
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (values.version) return 'version';
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(`unknown --format "${format}" (use text, json or github)`);
-  if (positionals.length === 0) throw new UsageError('no input files (try --help)');
-  if (values.stdout && !values.fix) throw new UsageError('--stdout only goes with --fix');
-  if (values.config && values['no-config']) throw new UsageError('--config and --no-config contradict each other');
+  if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(say.badFormat(format));
+  if (positionals.length === 0) throw new UsageError(say.noInput);
+  if (values.stdout && !values.fix) throw new UsageError(say.stdoutNeedsFix);
+  if (values.config && values['no-config']) throw new UsageError(say.configContradiction);
   // One at a time unless asked: workers pay off on large batches and spare cores, and cost on small ones.
   const jobs = values.jobs === undefined ? 1 : values.jobs === 'auto' ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs wants auto or a whole number of at least 1, not "${values.jobs}"`);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(say.badJobs(values.jobs ?? ''));
   return {
     jobs,
+    exitZero: values['exit-zero'],
     fix: values.fix,
     stdout: values.stdout,
     outline: values.outline,
@@ -87,7 +99,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     format,
     config: values.config,
     noConfig: values['no-config'],
-    locale: values.locale,
+    locale,
     quiet: values.quiet,
     files: positionals,
   };
@@ -97,62 +109,76 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
  * Says on standard error, once per settings file, what in it will be ignored (a typo in a rule id, a
  * severity that is not one): the run goes on, but nobody should believe a misspelt rule is off.
  */
-function warnAboutSettings(files: readonly string[], options: Options): void {
-  const configs = new Set<string>();
-  if (options.config) configs.add(options.config);
+function warnAboutSettings(files: readonly string[], options: Options, explicitLayer: SettingsLayer | undefined, say: Messages): void {
+  const layers = new Map<string, SettingsLayer>();
+  if (options.config && explicitLayer) layers.set(options.config, explicitLayer);
   else if (!options.noConfig) {
     const foundIn = new Map<string, string | undefined>();
     for (const file of files) {
       const directory = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
       if (!foundIn.has(directory)) foundIn.set(directory, findProjectConfig(directory));
       const found = foundIn.get(directory);
-      if (found) configs.add(found);
+      if (!found || layers.has(found)) continue;
+      try {
+        layers.set(found, readSettingsFile(found));
+      } catch {
+        // A broken settings file is reported with each file it would apply to, which is skipped.
+      }
     }
   }
-  for (const config of configs) {
-    for (const reason of settingsLayerProblems(readSettingsFile(config))) process.stderr.write(`article-lint: warning: ${config}: ${reason}\n`);
+  for (const [config, layer] of layers) {
+    for (const reason of settingsLayerProblems(layer)) process.stderr.write(`article-lint: ${say.settingsWarning(config, reason)}\n`);
   }
 }
 
-/** Lints every file, printing each one's output in file order; returns the exit status. */
-async function lintAll(files: readonly string[], options: Options, script: string): Promise<number> {
-  const explicitLayer = options.config ? readSettingsFile(options.config) : undefined;
+/**
+ * Lints every file, printing each one's output (and its failure, on standard error) in file order, then
+ * the summary; returns the exit status.
+ */
+async function lintAll(files: readonly string[], options: Options, explicitLayer: SettingsLayer | undefined, script: string, say: Messages): Promise<number> {
   const counts: ProblemCounts[] = [];
   const json: unknown[] = [];
+  const fixed: string[] = [];
+  const failed: Array<{ file: string; message: string }> = [];
+  let skipped = 0;
   const take = (outcome: FileOutcome) => {
     process.stdout.write(outcome.printed);
+    if (outcome.failure) {
+      process.stderr.write(`article-lint: ${outcome.failure}\n`);
+      failed.push({ file: outcome.file, message: outcome.failure });
+    }
+    if (outcome.fixed) fixed.push(outcome.file);
+    if (!outcome.counts) {
+      skipped++;
+      return;
+    }
     counts.push(outcome.counts);
     if (options.format === 'json') json.push(outcome.json);
   };
   if (files.length < PARALLEL_FROM || options.jobs === 1 || files.includes('-')) {
     for (const file of files) take(lintFile(file, options, explicitLayer));
   } else {
-    let failure: { message: string; user: boolean } | undefined;
-    await lintInParallel(script, files, options, explicitLayer, options.jobs, (result) => {
-      if ('failure' in result) {
-        failure = { message: result.failure, user: result.user };
-        return false;
-      }
-      take(result.outcome);
-      return true;
-    });
-    if (failure?.user) throw new InputError(failure.message);
-    if (failure) throw new Error(failure.message);
+    await lintInParallel(script, files, options, explicitLayer, options.jobs, take);
   }
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ files: json }, null, 2)}\n`);
-  } else if (!options.stdout) {
-    process.stdout.write(formatSummary(counts, options.fix));
+    process.stdout.write(`${JSON.stringify({ files: json, ...(options.fix ? { fixed } : {}), failed }, null, 2)}\n`);
+  } else if (!options.stdout && counts.length > 0) {
+    // No summary when no file could be read: the reasons on standard error are all there is to say.
+    process.stdout.write(say.summary(totalsOf(counts, fixed.length, skipped, failed.length - skipped), options.fix));
   }
-  return counts.some(isFailing) ? 1 : 0;
+  if (failed.length > 0) return 2;
+  return counts.some(isFailing) && !options.exitZero ? 1 : 0;
 }
 
 export async function main(argv: string[], script = __filename): Promise<number> {
+  let say = messagesFor(localeFromEnvironment());
   let options: Options;
   try {
-    const parsed = parseOptions(argv);
+    const locale = chooseLocale(argv);
+    say = messagesFor(locale);
+    const parsed = parseOptions(argv, locale, say);
     if (parsed === 'help') {
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${say.usage}\n`);
       return 0;
     }
     if (parsed === 'version') {
@@ -164,18 +190,22 @@ export async function main(argv: string[], script = __filename): Promise<number>
     process.stderr.write(`article-lint: ${(error as Error).message}\n`);
     return 2;
   }
+  let explicitLayer: SettingsLayer | undefined;
   try {
-    const files = expandInputs(options.files);
-    if (files.length === 0) throw new InputError('no .article files found in the given folders');
-    warnAboutSettings(files, options);
-    return await lintAll(files, options, script);
+    explicitLayer = options.config ? readSettingsFile(options.config) : undefined;
   } catch (error) {
-    if (isUserError(error)) {
-      process.stderr.write(`article-lint: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    const reason = describeUserError(error, say);
+    if (!reason) throw error;
+    process.stderr.write(`article-lint: ${reason}\n`);
+    return 2;
   }
+  const files = expandInputs(options.files);
+  if (files.length === 0) {
+    process.stderr.write(`article-lint: ${say.noArticlesFound}\n`);
+    return 2;
+  }
+  warnAboutSettings(files, options, explicitLayer, say);
+  return lintAll(files, options, explicitLayer, script, say);
 }
 
 if (isPoolWorker()) {
@@ -191,7 +221,7 @@ if (isPoolWorker()) {
       process.exitCode = status;
     },
     (error: unknown) => {
-      process.stderr.write(`article-lint: internal error: ${(error as Error).message}\n`);
+      process.stderr.write(`article-lint: ${messagesFor(localeFromEnvironment()).internalError((error as Error).message)}\n`);
       process.exitCode = 2;
     },
   );

@@ -1,9 +1,19 @@
-// Reading articles as strict UTF-8 and writing fixes atomically, keeping the BOM.
+// Reading articles as strict UTF-8 under a size limit, and writing fixes back as an editor would.
 
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeSync, unlinkSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import type { FileFailure } from './messages';
 
-export class InputError extends Error {}
+/** A file that cannot be read, or whose fix cannot be written: reported in one line, then skipped. */
+export class FileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly failure: FileFailure,
+  ) {
+    super(`${file}: ${failure.kind}`);
+  }
+}
 
 const BOM = '\uFEFF';
 
@@ -14,43 +24,117 @@ export interface ArticleFile {
   readonly bom: boolean;
 }
 
-export function readArticle(file: string): ArticleFile {
+function systemFailure(file: string, error: unknown, detail: 'read' | 'write'): FileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return new FileError(file, { kind: 'directory' });
+  return new FileError(file, { kind: 'system', code, detail });
+}
+
+/**
+ * UTF-8 needs at most 3 bytes for each UTF-16 code unit of the decoded text (4 for a surrogate pair), so
+ * a file of more bytes than this cannot fit in `maxLength` characters and is refused without reading it.
+ */
+export function byteLimit(maxLength: number): number {
+  return maxLength * 3 + BOM.length * 3;
+}
+
+/**
+ * Reads `file` (or standard input for `-`): only regular files, never more than the bytes `maxLength`
+ * characters can take; throws FileError with the reason otherwise.
+ */
+export function readArticle(file: string, maxLength: number): ArticleFile {
+  const maxBytes = byteLimit(maxLength);
   let bytes: Buffer;
-  try {
-    bytes = file === '-' ? readFileSync(0) : readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? String(error);
-    throw new InputError(`${file}: cannot read (${reason})`);
+  if (file === '-') {
+    bytes = readAtMost(0, maxBytes, file, maxLength);
+  } else {
+    let descriptor: number;
+    try {
+      // Non-blocking, so that opening a FIFO returns at once and fstat can refuse it.
+      descriptor = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    } catch (error) {
+      throw systemFailure(file, error, 'read');
+    }
+    try {
+      const stats = fstatSync(descriptor);
+      if (stats.isDirectory()) throw new FileError(file, { kind: 'directory' });
+      if (!stats.isFile()) throw new FileError(file, { kind: 'special', what: stats.isFIFO() ? 'fifo' : stats.isSocket() ? 'socket' : 'device' });
+      if (stats.size > maxBytes) throw new FileError(file, { kind: 'too-long', limit: maxLength });
+      bytes = readAtMost(descriptor, maxBytes, file, maxLength);
+    } finally {
+      closeSync(descriptor);
+    }
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new InputError(`${file}: not UTF-8 text`);
+    throw new FileError(file, { kind: 'not-utf8' });
   }
-  if (text.includes('\0')) throw new InputError(`${file}: binary file (contains NUL bytes)`);
+  if (text.includes('\0')) throw new FileError(file, { kind: 'binary' });
   const bom = text.startsWith(BOM);
-  return { path: file, text: bom ? text.slice(1) : text, bom };
+  if (bom) text = text.slice(1);
+  if (text.length > maxLength) throw new FileError(file, { kind: 'too-long', limit: maxLength, length: text.length });
+  return { path: file, text, bom };
 }
 
-/** Writes through a temporary file in the same folder and renames it over the original. */
-export function writeArticleAtomically(file: ArticleFile, text: string): void {
-  const target = file.path;
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  const mode = statSync(target).mode;
-  const descriptor = openSync(temporary, 'w', mode);
-  try {
-    writeSync(descriptor, (file.bom ? BOM : '') + text);
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
+/** Reads to the end, or throws once more than `maxBytes` arrive (a file that grew, or endless stdin). */
+function readAtMost(descriptor: number, maxBytes: number, file: string, maxLength: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(1 << 16);
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(descriptor, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Standard input may be a non-blocking pipe or terminal: wait a little for more.
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if (code === 'EOF') break; // Windows: a closed pipe
+      throw systemFailure(file, error, 'read');
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > maxBytes) throw new FileError(file, { kind: 'too-long', limit: maxLength });
+    chunks.push(Buffer.from(chunk.subarray(0, read)));
   }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Writes the fixed text back as an editor's safe save does: to the real file behind any symbolic links,
+ * through a temporary file in the same folder renamed over it (write-file-atomic), with the file's mode
+ * and owner. Refuses, with the reason, a file the user may not write, and a file owned by someone else
+ * that the rename would make the user's. A file with other hard links becomes a file of its own: the
+ * path given holds the fix, the other names keep the old text (as with most editors' safe save).
+ */
+export function writeArticle(file: ArticleFile, text: string): void {
+  let real: string;
   try {
-    renameSync(temporary, target);
+    real = realpathSync(file.path);
   } catch (error) {
-    unlinkSync(temporary);
-    throw error;
+    throw systemFailure(file.path, error, 'write');
+  }
+  let owner: number;
+  try {
+    owner = statSync(real).uid;
+    accessSync(real, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw new FileError(file.path, { kind: 'read-only' });
+    throw systemFailure(file.path, error, 'write');
+  }
+  // Only root can give a new file to another owner: anyone else's rename would take the file over.
+  const uid = process.getuid?.();
+  if (uid !== undefined && uid !== 0 && owner !== uid) throw new FileError(file.path, { kind: 'other-owner' });
+  try {
+    writeFileAtomic.sync(real, (file.bom ? BOM : '') + text, { encoding: 'utf8' });
+  } catch (error) {
+    throw systemFailure(file.path, error, 'write');
   }
 }
 
@@ -72,7 +156,14 @@ export function expandInputs(inputs: readonly string[]): string[] {
 
 function articlesUnder(directory: string): string[] {
   const found: string[] = [];
-  for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  let entries;
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch {
+    // An unreadable folder is reported as one unreadable input.
+    return [directory];
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) found.push(...articlesUnder(full));

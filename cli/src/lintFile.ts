@@ -3,9 +3,10 @@
 
 import * as path from 'node:path';
 import { analyze, fixAll, mergeSettings, type Settings } from '../../server/src/core';
-import { parseLocale, type SettingsLayer } from '../../server/src/core/settings';
+import type { SettingsLayer } from '../../server/src/core/settings';
 import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
-import { InputError, readArticle, writeArticleAtomically } from './files';
+import { FileError, readArticle, writeArticle } from './files';
+import { messagesFor, type CliLocale, type Messages } from './messages';
 import { countProblems, fileJson, formatFileReport, githubAnnotations, type ProblemCounts } from './report';
 
 export interface LintOptions {
@@ -16,55 +17,77 @@ export interface LintOptions {
   readonly format: 'text' | 'json' | 'github';
   readonly config?: string;
   readonly noConfig: boolean;
-  readonly locale?: string;
+  /** The CLI's language, and the problems' too (it overrides a settings file's `locale`). */
+  readonly locale: CliLocale;
   readonly quiet: boolean;
 }
 
+/** What became of one file, whether it was linted or skipped. */
 export interface FileOutcome {
+  readonly file: string;
   /** What is printed for the file, in its turn: its report, or its fixed text with --fix --stdout. */
   readonly printed: string;
-  /** The file's entry in the JSON report. */
+  /** The file's entry in the JSON report; undefined when the file was skipped. */
   readonly json?: unknown;
-  readonly counts: ProblemCounts;
+  /** Undefined when the file could not be read (or its settings file is broken) and was skipped. */
+  readonly counts?: ProblemCounts;
+  /** The fix was written back to the file. */
+  readonly fixed: boolean;
+  /** A one-line reason for standard error: why the file was skipped, or why its fix was not written. */
+  readonly failure?: string;
 }
 
-/** A failure to report in one line and exit 2 with: unreadable input or a bad settings file. */
-export function isUserError(error: unknown): error is InputError | ConfigError {
-  return error instanceof InputError || error instanceof ConfigError;
-}
-
-function localeFromEnvironment(): string | undefined {
-  return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || undefined;
+/** A failure for the user to act on (unreadable input, bad settings), rendered in the CLI's language. */
+export function describeUserError(error: unknown, say: Messages): string | undefined {
+  if (error instanceof FileError) return say.fileFailure(error.file, error.failure);
+  if (error instanceof ConfigError) return say.configFailure(error.file, error.message.slice(error.file.length + 2));
+  return undefined;
 }
 
 function settingsFor(file: string, options: LintOptions, explicitLayer: SettingsLayer | undefined): Settings {
-  const environment = localeFromEnvironment();
-  const locale = parseLocale(options.locale) ?? parseLocale(environment?.replace(/[._].*$/, '') === 'C' ? 'en' : environment) ?? 'en';
   let projectLayer: SettingsLayer | undefined = explicitLayer;
   if (!options.config && !options.noConfig) {
     const found = findProjectConfig(file === '-' ? process.cwd() : path.dirname(path.resolve(file)));
     if (found) projectLayer = readSettingsFile(found);
   }
-  return mergeSettings(projectLayer, { locale });
+  return mergeSettings(projectLayer, { locale: options.locale });
 }
 
-/** Throws InputError or ConfigError (see isUserError) for input the user must fix. */
+/** Lints (and fixes) one file; never throws: a file that cannot be handled comes back with its failure. */
 export function lintFile(file: string, options: LintOptions, explicitLayer: SettingsLayer | undefined): FileOutcome {
-  const article = readArticle(file);
-  const settings = settingsFor(file, options, explicitLayer);
-  if (article.text.length > settings.maxDocumentLength) {
-    throw new InputError(`${article.path}: ${article.text.length} characters is more than maxDocumentLength (${settings.maxDocumentLength})`);
+  const say = messagesFor(options.locale);
+  try {
+    return lintReadable(file, options, explicitLayer, say);
+  } catch (error) {
+    const failure = describeUserError(error, say) ?? say.internalError(`${file}: ${(error as Error).message}`);
+    return { file, printed: '', fixed: false, failure };
   }
+}
+
+function lintReadable(file: string, options: LintOptions, explicitLayer: SettingsLayer | undefined, say: Messages): FileOutcome {
+  const settings = settingsFor(file, options, explicitLayer);
+  const article = readArticle(file, settings.maxDocumentLength);
   let text = article.text;
   let printed = '';
+  let fixed = false;
+  let failure: string | undefined;
   if (options.fix) {
-    const fixed = fixAll(text, settings);
-    if (options.stdout) printed = (article.bom ? '\uFEFF' : '') + fixed;
-    else if (fixed !== text) {
-      if (article.path === '-') throw new InputError('cannot write a fix back to standard input (use --stdout)');
-      writeArticleAtomically(article, fixed);
+    const fixedText = fixAll(text, settings);
+    if (options.stdout) {
+      printed = (article.bom ? '\uFEFF' : '') + fixedText;
+      text = fixedText;
+    } else if (fixedText !== text) {
+      // A fix that cannot be written is reported, and the file is linted as it stands.
+      try {
+        if (article.path === '-') throw new FileError(file, { kind: 'stdin-fix' });
+        writeArticle(article, fixedText);
+        fixed = true;
+        text = fixedText;
+      } catch (error) {
+        if (!(error instanceof FileError)) throw error;
+        failure = say.notFixed(error.file, error.failure);
+      }
     }
-    text = fixed;
   }
   const analysis = analyze(text, settings);
   const problems = options.quiet
@@ -73,8 +96,15 @@ export function lintFile(file: string, options: LintOptions, explicitLayer: Sett
   const report = { file: article.path, analysis, problems };
   const sections = { outline: options.outline, figures: options.figures };
   if (!options.stdout) {
-    if (options.format === 'text') printed = formatFileReport(report, sections);
+    if (options.format === 'text') printed = formatFileReport(report, sections, say);
     else if (options.format === 'github') printed = githubAnnotations(report);
   }
-  return { printed, json: options.format === 'json' ? fileJson(report, sections) : undefined, counts: countProblems(problems) };
+  return {
+    file,
+    printed,
+    json: options.format === 'json' ? fileJson(report, sections) : undefined,
+    counts: countProblems(problems),
+    fixed,
+    failure,
+  };
 }

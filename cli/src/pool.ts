@@ -3,7 +3,7 @@
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { SettingsLayer } from '../../server/src/core/settings';
-import { isUserError, lintFile, type FileOutcome, type LintOptions } from './lintFile';
+import { lintFile, type FileOutcome, type LintOptions } from './lintFile';
 
 const WORKER_ROLE = 'article-lint-worker';
 /**
@@ -17,10 +17,11 @@ interface Job {
   readonly file: string;
 }
 
-type JobResult =
-  | { readonly index: number; readonly outcome: FileOutcome }
-  /** `user`: a one-line reason for the user (unreadable file, bad settings); otherwise an internal error. */
-  | { readonly index: number; readonly failure: string; readonly user: boolean };
+/** lintFile never throws: a file it cannot handle comes back as an outcome with its failure. */
+interface JobResult {
+  readonly index: number;
+  readonly outcome: FileOutcome;
+}
 
 interface WorkerSetup {
   readonly role: typeof WORKER_ROLE;
@@ -36,19 +37,15 @@ export function isPoolWorker(): boolean {
 export function serveJobs(): void {
   const { options, explicitLayer } = workerData as WorkerSetup;
   parentPort!.on('message', ({ index, file }: Job) => {
-    let result: JobResult;
-    try {
-      result = { index, outcome: lintFile(file, options, explicitLayer) };
-    } catch (error) {
-      result = { index, failure: (error as Error).message, user: isUserError(error) };
-    }
+    const result: JobResult = { index, outcome: lintFile(file, options, explicitLayer) };
     parentPort!.postMessage(result);
   });
 }
 
 /**
  * Lints `files` on `jobs` workers started from `script` (the CLI bundle itself) and hands each result
- * to `onResult` in file order. Stops handing out files after the first failure.
+ * to `onResult` in file order. Every file is linted: one that fails comes back with its reason, as it
+ * does in the main thread, so the outcome is the same for any number of workers.
  */
 export function lintInParallel(
   script: string,
@@ -56,7 +53,7 @@ export function lintInParallel(
   options: LintOptions,
   explicitLayer: SettingsLayer | undefined,
   jobs: number,
-  onResult: (result: JobResult) => boolean,
+  onResult: (outcome: FileOutcome) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
@@ -88,7 +85,7 @@ export function lintInParallel(
           const next = done.get(nextToReport)!;
           done.delete(nextToReport);
           nextToReport++;
-          if (!onResult(next)) return finish();
+          onResult(next.outcome);
         }
         if (nextToReport === files.length) return finish();
         handOut(worker);

@@ -2,6 +2,7 @@
 
 import type { Analysis, Problem } from '../../server/src/core';
 import { figureSummary } from '../../server/src/core/figureText';
+import type { Messages, Totals } from './messages';
 
 export interface FileReport {
   readonly file: string;
@@ -20,24 +21,23 @@ function where(analysis: Analysis, offset: number): { line: number; column: numb
   return { line: position.line + 1, column: position.character + 1 };
 }
 
-export function formatFileReport(report: FileReport, sections: Sections): string {
+export function formatFileReport(report: FileReport, sections: Sections, say: Messages): string {
   const { analysis, file } = report;
-  const zh = analysis.settings.locale === 'zh-cn';
   let out = '';
   for (const problem of report.problems) {
     const { line, column } = where(analysis, problem.start);
     out += `${file}:${line}:${column}  ${problem.severity}  ${problem.message}  [${problem.ruleId}]\n`;
   }
   if (sections.outline) {
-    out += `\n${zh ? '大纲' : 'Outline'}: ${file}\n`;
-    for (const entry of analysis.outlineWithSpeakers(zh ? '受访者' : 'People quoted')) {
+    out += `\n${say.outline}: ${file}\n`;
+    for (const entry of analysis.outlineWithSpeakers(say.peopleQuoted)) {
       const { line } = where(analysis, entry.selectionStart);
       const detail = entry.detail ? ` — ${entry.detail}` : '';
       out += `${'  '.repeat(entry.level + 1)}${entry.name}${detail}  (${line})\n`;
     }
   }
   if (sections.figures) {
-    out += `\n${zh ? '数字' : 'Figures'}: ${file}\n`;
+    out += `\n${say.figures}: ${file}\n`;
     for (const figure of analysis.figures) {
       const [start] = figure.ranges[0] ?? [0];
       const { line, column } = where(analysis, start);
@@ -70,17 +70,14 @@ export function isFailing(counts: ProblemCounts): boolean {
   return counts.error + counts.warning > 0;
 }
 
-export function formatSummary(perFile: readonly ProblemCounts[], fixed: boolean): string {
+/** The totals the summary line states: problems of the files linted, files fixed and skipped. */
+export function totalsOf(perFile: readonly ProblemCounts[], fixed: number, skipped: number, notFixed: number): Totals {
   const counts = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
   for (const file of perFile) {
     for (const key of Object.keys(counts) as Array<keyof ProblemCounts>) counts[key] += file[key];
   }
-  const total = counts.error + counts.warning + counts.information + counts.hint;
-  const files = `${perFile.length} file${perFile.length === 1 ? '' : 's'}`;
-  if (total === 0) return `${fixed ? 'Fixed; no' : 'No'} problems in ${files}.\n`;
-  const detail = `${counts.error} errors, ${counts.warning} warnings, ${counts.information} information, ${counts.hint} hints`;
-  const hint = counts.fixable > 0 && !fixed ? `; ${counts.fixable} fixable with --fix` : '';
-  return `${total} problem${total === 1 ? '' : 's'} in ${files} (${detail})${hint}\n`;
+  const problems = counts.error + counts.warning + counts.information + counts.hint;
+  return { ...counts, problems, files: perFile.length, fixed, skipped, notFixed };
 }
 
 /** One file's entry in the JSON report (`{ files: [...] }`). */

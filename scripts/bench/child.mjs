@@ -8,7 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { corpusTexts, repeatedSample, ROOT } from './texts.mjs';
+import { pathToFileURL } from 'node:url';
+import { corpusTexts, repeatedSample } from './texts.mjs';
+import { toolPath } from './tools.mjs';
 
 const require = createRequire(import.meta.url);
 const [mode, ...args] = process.argv.slice(2);
@@ -85,14 +87,14 @@ const modes = {
     return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
   },
   autocorrect([size, kind]) {
-    const autocorrect = require(path.join(ROOT, 'node_modules', 'autocorrect-node'));
+    const autocorrect = require(toolPath('autocorrect-node'));
     const text = repeatedSample(Number(size), kind);
     const started = performance.now();
     const result = autocorrect.lintFor(text, 'bench.txt');
     return { chars: text.length, ms: performance.now() - started, problems: result.lines.length };
   },
   'autocorrect-corpus'() {
-    const autocorrect = require(path.join(ROOT, 'node_modules', 'autocorrect-node'));
+    const autocorrect = require(toolPath('autocorrect-node'));
     const texts = corpusTexts();
     if (!texts) return { missing: true };
     let ms = 0;
@@ -106,7 +108,7 @@ const modes = {
     return { chars, ms, files: texts.length };
   },
   async zhlint([size, kind]) {
-    const { run } = await import(path.join(ROOT, 'node_modules', 'zhlint', 'lib', 'index.js'));
+    const { run } = await import(pathToFileURL(path.join(toolPath('zhlint'), 'lib', 'index.js')).href);
     run(repeatedSample(2_000, kind));
     const text = repeatedSample(Number(size), kind);
     const started = performance.now();

@@ -11,6 +11,7 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { BenchServer, percentile, timeRuns } from './lsp.mjs';
 import { corpusTexts, MB, repeatedSample, ROOT } from './texts.mjs';
+import { ensureBenchTools } from './tools.mjs';
 
 const quick = process.argv.includes('--quick');
 /** One-character edits over LSP: untimed first, then timed. */
@@ -25,6 +26,7 @@ const print = (line = '') => {
 };
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 
+ensureBenchTools(progress);
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lint-bench-'));
 const coreBundle = path.join(workDir, 'core.cjs');
 await esbuild.build({

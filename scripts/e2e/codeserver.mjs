@@ -42,7 +42,11 @@ export async function startCodeServer({ e2eHome, runDir, log, locale, env = {} }
   const codeServer = path.join(e2eHome, 'cs', 'node_modules', '.bin', 'code-server');
   const logFile = path.join(runDir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
-  const childEnv = { ...process.env, ...env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}`, XDG_CONFIG_HOME: dirs.xdgc, XDG_DATA_HOME: dirs.xdgd, HOME: runDir };
+  // VS Code's IPC sockets (vscode-ipc-*.sock, vscode-git-*.sock) and temporary files go to TMPDIR or
+  // XDG_RUNTIME_DIR: inside the run folder they go when it is removed, even after a SIGKILL.
+  const tmp = path.join(runDir, 'tmp');
+  fs.mkdirSync(tmp, { recursive: true, mode: 0o700 });
+  const childEnv = { ...process.env, ...env, PATH: `${nodeBin}${path.delimiter}${process.env.PATH}`, XDG_CONFIG_HOME: dirs.xdgc, XDG_DATA_HOME: dirs.xdgd, XDG_RUNTIME_DIR: tmp, TMPDIR: tmp, HOME: runDir };
   const isolation = ['--config', config, '--user-data-dir', dirs.ud, '--extensions-dir', dirs.ext];
   const child = spawn(
     codeServer,

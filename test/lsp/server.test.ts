@@ -1,7 +1,7 @@
 // Protocol tests: the bundled server (dist/server.js --stdio) spoken to over real LSP.
 
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -347,14 +347,18 @@ describe('language server over stdio', function () {
 
   it('says what a project settings file holds that it ignores, once, and applies the rest', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'article-lint-config-'));
-    writeFileSync(path.join(dir, '.article-lint.json'), JSON.stringify({ rules: { 'brokn-word': 'off', 'space-around-punctuation': 'off' } }));
-    const text = '标题\n\n多边参与 、多方参与。\n';
-    const first = await open(server, pathToFileURL(path.join(dir, 'a.article')).toString(), text);
-    await open(server, pathToFileURL(path.join(dir, 'b.article')).toString(), text);
-    assert.deepEqual(first.filter((d) => d.code === 'space-around-punctuation'), [], 'the rest of the file applies');
-    const warnings = server.messages.filter((m) => m.includes('brokn-word'));
-    assert.equal(warnings.length, 1, server.messages.join(' | '));
-    assert.match(warnings[0], /ignores part of a settings file: .*\.article-lint\.json: unknown rule "brokn-word" \(did you mean "broken-word"\?\)/);
+    try {
+      writeFileSync(path.join(dir, '.article-lint.json'), JSON.stringify({ rules: { 'brokn-word': 'off', 'space-around-punctuation': 'off' } }));
+      const text = '标题\n\n多边参与 、多方参与。\n';
+      const first = await open(server, pathToFileURL(path.join(dir, 'a.article')).toString(), text);
+      await open(server, pathToFileURL(path.join(dir, 'b.article')).toString(), text);
+      assert.deepEqual(first.filter((d) => d.code === 'space-around-punctuation'), [], 'the rest of the file applies');
+      const warnings = server.messages.filter((m) => m.includes('brokn-word'));
+      assert.equal(warnings.length, 1, server.messages.join(' | '));
+      assert.match(warnings[0], /ignores part of a settings file: .*\.article-lint\.json: unknown rule "brokn-word" \(did you mean "broken-word"\?\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('speaks Chinese when the client locale is zh-cn', async () => {

@@ -69,6 +69,7 @@ describe('settings and commands', () => {
     // The valid rule id next to it is not flagged.
     assert.ok(!vscode.languages.getDiagnostics(config.uri).some((d) => config.getText(d.range).includes('broken-line')));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    fs.rmSync(folder, { recursive: true, force: true });
   });
 
   it('speaks VS Code’s display language in diagnostics and quick fixes', async () => {
