@@ -9,10 +9,10 @@ import { ROOT, readFixture } from '../helpers';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
-function run(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string | Buffer; as?: string[] } = {}) {
+function run(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string | Buffer; as?: string[]; cli?: string } = {}) {
   // `as`: a command that runs the CLI as another user (setpriv …), for the permission tests.
   const [command, ...prefix] = options.as ? [...options.as, process.execPath] : [process.execPath];
-  const result = spawnSync(command, [...prefix, CLI, ...args], {
+  const result = spawnSync(command, [...prefix, options.cli ?? CLI, ...args], {
     cwd: options.cwd,
     encoding: 'utf8',
     input: options.input,
@@ -298,7 +298,12 @@ describe('article-lint CLI', () => {
       if (user.uid !== process.getuid?.()) for (const file of [desk, locked, readOnly, writable, inLocked]) chownSync(file, user.uid, user.uid);
       chmodSync(readOnly, 0o444);
       chmodSync(locked, 0o555);
-      const { code, stdout, stderr } = run(['--fix', readOnly, inLocked, writable], { as: user.as });
+      // The bundle needs nothing beside it: a copy in the temporary folder is one the other user can read
+      // wherever the repository is.
+      const cli = path.join(dir, 'cli.js');
+      writeFileSync(cli, readFileSync(CLI));
+      chmodSync(cli, 0o644);
+      const { code, stdout, stderr } = run(['--fix', readOnly, inLocked, writable], { as: user.as, cli, cwd: dir });
       chmodSync(locked, 0o755);
       assert.equal(code, 2);
       assert.equal(
