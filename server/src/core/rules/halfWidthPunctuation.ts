@@ -1,11 +1,13 @@
 // Half-width punctuation in Chinese text: `指出, 要` → `指出，要`, `(一)` → `（一）`, `"好"` → `“好”`.
 // Decided on the block's joined text, so a `,` alone on a line sees the Chinese on both sides of it.
 // Never touched: decimals (27.2), thousands (1,000), times (12:30), versions (1.2.3), URLs, e-mail
-// addresses, and marks inside English phrases.
+// addresses, emoticons and ASCII art (:) ;-) (^_^)), a ! or ? that ends a Latin name (Yahoo!的), and marks
+// inside English phrases. Straight quotes become curly when they quote Chinese, stand between Chinese, or
+// touch Chinese in a sentence that already has curly quotes: one sentence never mixes the two.
 
-import { HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isClosingMark, isOpeningMark } from '../charClasses';
+import { HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isClosingMark, isOpeningMark, isSentenceEnd } from '../charClasses';
 import { toSourceOffset, type Block } from '../model';
-import { addressMask, englishPhraseMask, hanPrefix, isChineseNeighbour, isHanChar, isLetter, nextNonSpace, previousNonSpace } from './halfWidthContext';
+import { addressMask, emoticonMask, englishPhraseMask, isAsciiArt, hanPrefix, isChineseNeighbour, isHanChar, isLetter, nextNonSpace, previousNonSpace } from './halfWidthContext';
 import type { Edit, Rule, RuleContext } from './rule';
 
 const SIMPLE_MARKS = ',.;:!?';
@@ -37,6 +39,7 @@ function checkBlock(context: RuleContext, block: Block): void {
   const text = block.text;
   if (!HAS_CANDIDATE.test(text)) return;
   const addresses = addressMask(text);
+  const emoticons = emoticonMask(text);
   const english = englishPhraseMask(text);
   const han = hanPrefix(text);
   const hasHan = (from: number, to: number): boolean => han[to] > han[from];
@@ -61,7 +64,7 @@ function checkBlock(context: RuleContext, block: Block): void {
   for (const match of text.matchAll(CANDIDATES)) {
     const i = match.index;
     const ch = match[0];
-    if (addresses[i]) continue;
+    if (addresses[i] || emoticons[i]) continue;
     if (SIMPLE_MARKS.includes(ch)) {
       if (isChineseMark(text, i, english[i] === 1)) reportMark(i);
     } else if (ch === '(' || ch === ')') {
@@ -88,7 +91,9 @@ function checkBlock(context: RuleContext, block: Block): void {
     }
     const opener = open.pop();
     const asciiInside = holdsAscii.pop() ?? false;
-    if (opener === undefined) {
+    if (opener !== undefined && isAsciiArt(text.slice(opener + 1, index))) {
+      if (holdsAscii.length > 0) holdsAscii[holdsAscii.length - 1] = true;
+    } else if (opener === undefined) {
       if (isChineseNeighbour(previousNonSpace(text, index))) reportMark(index);
     } else if (hasHan(opener + 1, index) || (!asciiInside && chineseOrEdge(previousNonSpace(text, opener)) && isChineseNeighbour(nextNonSpace(text, index)))) {
       reportPair(opener, index, '（）');
@@ -98,16 +103,36 @@ function checkBlock(context: RuleContext, block: Block): void {
   }
   for (const opener of open) if (isHanChar(nextNonSpace(text, opener))) reportMark(opener);
 
-  // Straight quotes pair in order of appearance; only pairs that quote Chinese change.
-  for (let k = 0; k + 1 < doubleQuotes.length; k += 2) {
-    const [a, b] = [doubleQuotes[k], doubleQuotes[k + 1]];
-    const between = isChineseNeighbour(previousNonSpace(text, a)) && isChineseNeighbour(nextNonSpace(text, b));
-    if (hasHan(a + 1, b) || between) reportPair(a, b, '“”');
+  // Straight quotes pair in order of appearance. A pair is Chinese when it quotes Chinese or stands between
+  // Chinese (中文'English'中文); a pair that touches Chinese on one side follows its sentence: curly when the
+  // sentence has curly quotes, so 他说“好”和'OK'。 does not mix the two forms.
+  const pairs: Array<{ open: number; close: number; full: string; chinese: boolean }> = [];
+  for (const [marks, full] of [[doubleQuotes, '“”'], [singleQuotes, '‘’']] as const) {
+    for (let k = 0; k + 1 < marks.length; k += 2) {
+      const [a, b] = [marks[k], marks[k + 1]];
+      const between = isChineseNeighbour(previousNonSpace(text, a)) && isChineseNeighbour(nextNonSpace(text, b));
+      pairs.push({ open: a, close: b, full, chinese: hasHan(a + 1, b) || between });
+    }
   }
-  for (let k = 0; k + 1 < singleQuotes.length; k += 2) {
-    const [a, b] = [singleQuotes[k], singleQuotes[k + 1]];
-    if (hasHan(a + 1, b)) reportPair(a, b, '‘’');
+  const curlySentences = new Set<number>();
+  const sentences = sentenceNumbers(text);
+  for (let i = 0; i < text.length; i++) if ('“”‘’'.includes(text[i])) curlySentences.add(sentences[i]);
+  for (const pair of pairs) if (pair.chinese) curlySentences.add(sentences[pair.open]);
+  for (const pair of pairs) {
+    const touches = isChineseNeighbour(previousNonSpace(text, pair.open)) || isChineseNeighbour(nextNonSpace(text, pair.close));
+    if (pair.chinese || (touches && curlySentences.has(sentences[pair.open]))) reportPair(pair.open, pair.close, pair.full);
   }
+}
+
+/** For each offset, the number of the sentence it is in: a sentence ends after 。！？… or . ! ? */
+function sentenceNumbers(text: string): Uint32Array {
+  const numbers = new Uint32Array(text.length);
+  let sentence = 0;
+  for (let i = 0; i < text.length; i++) {
+    numbers[i] = sentence;
+    if (isSentenceEnd(text[i]) || text[i] === '!' || text[i] === '?' || (text[i] === '.' && !isAsciiLetter(text[i + 1]) && !isAsciiDigit(text[i + 1]))) sentence++;
+  }
+  return numbers;
 }
 
 function chineseOrEdge(ch: string | undefined): boolean {
@@ -121,6 +146,8 @@ function isChineseMark(text: string, index: number, inEnglishPhrase: boolean): b
   const after = text[index + 1];
   if (ch === '.' && (before === '.' || after === '.')) return false;
   if (',.:'.includes(ch) && isAsciiDigit(before) && isAsciiDigit(after)) return false;
+  // A ! or ? glued to a Latin word and to the Chinese after it ends a name (Yahoo!的文档, Yes!升级).
+  if ((ch === '!' || ch === '?') && isLetter(before) && isHanChar(after)) return false;
   const previous = previousNonSpace(text, index);
   const next = nextNonSpace(text, index);
   if (ch === '.') {
