@@ -1,4 +1,5 @@
 // Half-width punctuation in Chinese text: `指出, 要` → `指出，要`, `(一)` → `（一）`, `"好"` → `“好”`.
+// Parentheses only when settings.parentheses is `full` (the default, after GB/T 15834).
 // Decided on the block's joined text, so a `,` alone on a line sees the Chinese on both sides of it.
 // Never touched: decimals (27.2), thousands (1,000), times (12:30), versions (1.2.3), URLs, e-mail
 // addresses, emoticons and ASCII art (:) ;-) (^_^)), a ! or ? that ends a Latin name (Yahoo!的), and marks
@@ -68,7 +69,7 @@ function checkBlock(context: RuleContext, block: Block): void {
     if (SIMPLE_MARKS.includes(ch)) {
       if (isChineseMark(text, i, english[i] === 1)) reportMark(i);
     } else if (ch === '(' || ch === ')') {
-      parens.push(i);
+      if (context.settings.parentheses === 'full') parens.push(i);
     } else if (ch === '"') {
       doubleQuotes.push(i);
     } else if (ch === "'" && !(isAsciiLetter(text[i - 1]) && isAsciiLetter(text[i + 1]))) {
