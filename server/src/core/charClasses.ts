@@ -164,10 +164,10 @@ export function isLatinOrDigitCode(code: number): boolean {
 }
 
 // The edges of a Latin token for CJK/Latin spacing. A figure or name carries its symbols with it: the space
-// goes outside `0.1%`, `C++`, `C#`, `+255` and `-255`, never between the figure and its symbol.
+// goes outside `0.1%`, `C++`, `C#`, `Yahoo!`, `+255` and `-255`, never between the figure and its symbol.
 
-/** Symbols that end a Latin token after a letter or digit: 0.1%, 5‰, C++, C#. */
-const LATIN_SUFFIX_CODES: ReadonlySet<number> = new Set(Array.from('%‰+#', (ch) => ch.charCodeAt(0)));
+/** Symbols that end a Latin token after a letter or digit: 0.1%, 5‰, C++, C#, and the ! of a name (Yahoo!). */
+const LATIN_SUFFIX_CODES: ReadonlySet<number> = new Set(Array.from('%‰+#!', (ch) => ch.charCodeAt(0)));
 
 /**
  * Whether text[index] is the last character of a Latin token: a letter or digit, or a symbol run after one

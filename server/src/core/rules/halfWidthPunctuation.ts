@@ -12,6 +12,8 @@ import { addressMask, emoticonMask, englishPhraseMask, isAsciiArt, hanPrefix, is
 import type { Edit, Rule, RuleContext } from './rule';
 
 const SIMPLE_MARKS = ',.;:!?';
+/** How far back a Han character makes a full stop after a closing mark Chinese. */
+const NEAR = 30;
 const CANDIDATES = /[,.;:!?()"']/g;
 const HAS_CANDIDATE = /[,.;:!?()"']/;
 
@@ -67,7 +69,7 @@ function checkBlock(context: RuleContext, block: Block): void {
     const ch = match[0];
     if (addresses[i] || emoticons[i]) continue;
     if (SIMPLE_MARKS.includes(ch)) {
-      if (isChineseMark(text, i, english[i] === 1)) reportMark(i);
+      if (isChineseMark(text, i, english[i] === 1, hasHan(Math.max(0, i - NEAR), i))) reportMark(i);
     } else if (ch === '(' || ch === ')') {
       if (context.settings.parentheses === 'full') parens.push(i);
     } else if (ch === '"') {
@@ -141,19 +143,21 @@ function chineseOrEdge(ch: string | undefined): boolean {
 }
 
 /** Whether a , . ; : ! ? at `index` belongs to Chinese text (and is not part of a number or an ellipsis). */
-function isChineseMark(text: string, index: number, inEnglishPhrase: boolean): boolean {
+function isChineseMark(text: string, index: number, inEnglishPhrase: boolean, hanNear: boolean): boolean {
   const ch = text[index];
   const before = text[index - 1];
   const after = text[index + 1];
   if (ch === '.' && (before === '.' || after === '.')) return false;
   if (',.:'.includes(ch) && isAsciiDigit(before) && isAsciiDigit(after)) return false;
-  // A ! or ? glued to a Latin word and to the Chinese after it ends a name (Yahoo!的文档, Yes!升级).
-  if ((ch === '!' || ch === '?') && isLetter(before) && isHanChar(after)) return false;
   const previous = previousNonSpace(text, index);
   const next = nextNonSpace(text, index);
+  // A ! or ? glued to a Latin word before Chinese ends a name (Yahoo!的文档, Yes! 升级), whether or not
+  // cjkLatinSpacing puts a space after it.
+  if ((ch === '!' || ch === '?') && isLetter(before) && isHanChar(next)) return false;
   if (ch === '.') {
-    // A full stop only after Chinese, and never in front of a letter or digit (百度.com, 图1.2).
-    return (isHanChar(previous) || isClosingMark(previous)) && !isAsciiLetter(after) && !isAsciiDigit(after);
+    // A full stop only after Chinese, and never in front of a letter or digit (百度.com, 图1.2). After a
+    // closing mark it ends Chinese only if Chinese came shortly before (not in foo “bar”. baz).
+    return (isHanChar(previous) || (isClosingMark(previous) && hanNear)) && !isAsciiLetter(after) && !isAsciiDigit(after);
   }
   if (isChineseNeighbour(previous) && !(ch === ':' && after === '/')) return true;
   if (previous === undefined || !isLetter(previous) || !inEnglishPhrase) {
