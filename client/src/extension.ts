@@ -15,7 +15,6 @@ import {
   type VisibleRangesParams,
 } from '../../server/src/lsp/protocol';
 
-const SETTING_KEYS = ['rules', 'cjkLatinSpacing', 'maxDocumentLength', 'maxProblems'] as const;
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +23,11 @@ export interface ArticleLintApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ArticleLintApi> {
+  // The settings the server reads: those the manifest contributes (generated from the core's one description,
+  // server/src/core/settingsSchema.ts), but the client's own trace.server.
+  const settingKeys = Object.keys(context.extension.packageJSON.contributes.configuration.properties as object)
+    .map((key) => key.slice('article.'.length))
+    .filter((key) => key !== 'trace.server');
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -38,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
         configuration: (params) =>
           params.items.map((item) => {
             const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
-            return explicitSettings(vscode.workspace.getConfiguration('article', scope));
+            return explicitSettings(vscode.workspace.getConfiguration('article', scope), settingKeys);
           }),
       },
     },
@@ -93,9 +97,9 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-function explicitSettings(configuration: vscode.WorkspaceConfiguration): Record<string, unknown> {
+function explicitSettings(configuration: vscode.WorkspaceConfiguration, keys: readonly string[]): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  for (const key of SETTING_KEYS) {
+  for (const key of keys) {
     const inspected = configuration.inspect(key);
     const value =
       inspected?.workspaceFolderLanguageValue ??

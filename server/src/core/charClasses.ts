@@ -162,3 +162,37 @@ export function isLatinOrDigitCode(code: number): boolean {
   if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return true;
   return code >= 0xc0 && code < 0x2e80 && LETTERS_BEFORE_CJK[code - 0xc0] === 1;
 }
+
+// The edges of a Latin token for CJK/Latin spacing. A figure or name carries its symbols with it: the space
+// goes outside `0.1%`, `C++`, `C#`, `Yahoo!`, `+255` and `-255`, never between the figure and its symbol.
+
+/** Symbols that end a Latin token after a letter or digit: 0.1%, 5‰, C++, C#, and the ! of a name (Yahoo!). */
+const LATIN_SUFFIX_CODES: ReadonlySet<number> = new Set(Array.from('%‰+#!', (ch) => ch.charCodeAt(0)));
+
+/**
+ * Whether text[index] is the last character of a Latin token: a letter or digit, or a symbol run after one
+ * (a percent sign only after a digit: `by%关键词%` is a pattern, not a figure).
+ */
+export function endsLatinToken(text: string, index: number): boolean {
+  let i = index;
+  let percent = false;
+  while (i >= 0 && index - i < 4 && LATIN_SUFFIX_CODES.has(text.charCodeAt(i))) {
+    if (text[i] === '%' || text[i] === '‰') percent = true;
+    i--;
+  }
+  return i >= 0 && (percent ? isAsciiDigit(text[i]) : isLatinOrDigitCode(text.charCodeAt(i)));
+}
+
+/**
+ * Whether text[index] begins a Latin token: a letter or digit, or a sign before a digit (+255, -255). A
+ * hyphen after a figure's unit (2019年-2020年) joins a range, not a sign, so it does not begin one.
+ */
+export function beginsLatinToken(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (isLatinOrDigitCode(code)) return true;
+  if ((code !== 0x2b && code !== 0x2d) || !isAsciiDigit(text[index + 1])) return false;
+  if (code === 0x2b) return true;
+  let unit = index - 1;
+  while (unit >= 0 && isInlineSpaceCode(text.charCodeAt(unit))) unit--;
+  return !(isHanCode(text.charCodeAt(unit)) && isAsciiDigit(nearestNonSpace(text, unit - 1, -1)));
+}

@@ -138,3 +138,4 @@ export type { Speaker } from './speakers';
 export type { ArticleModel } from './model';
 export { rules, ruleById } from './rules';
 export { mergeSettings, defaultSettings, type Settings, type Severity } from './settings';
+export { settingDescriptions, type SettingDescription } from './settingsSchema';

@@ -1,4 +1,6 @@
-// Settings shared by the editor and the CLI: rule severities and options, spacing style, limits.
+// Settings shared by the editor and the CLI: rule severities and options, house style, limits.
+
+import { settingDescription } from './settingsSchema';
 
 export type Severity = 'off' | 'hint' | 'information' | 'warning' | 'error';
 export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -6,53 +8,73 @@ export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'information', 'w
 export type Locale = 'en' | 'zh-cn';
 
 export type CjkLatinSpacing = 'ignore' | 'require' | 'forbid';
+/** Parentheses in Chinese text: made full-width (GB/T 15834) or left as written. */
+export type Parentheses = 'full' | 'keep';
+/** Spaces outside curly quotes: removed like those around any full-width mark (GB/T 15834), or kept. */
+export type QuoteSpacing = 'remove' | 'keep';
+/** The ellipsis in Chinese text: made …… (GB/T 15834) or left as written. */
+export type Ellipsis = 'full' | 'keep';
 
 /** A rule's setting: a severity, or an object with a severity and the rule's own options. */
 export type RuleSetting = Severity | ({ severity?: Severity } & Record<string, unknown>);
 
+// What each setting means, its values and default are in settingsSchema.ts; these are their types.
 export interface Settings {
   readonly locale: Locale;
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly cjkLatinSpacing: CjkLatinSpacing;
+  readonly parentheses: Parentheses;
+  readonly quoteSpacing: QuoteSpacing;
+  readonly ellipsis: Ellipsis;
   /** Documents longer than this (UTF-16 code units) are not analysed. */
   readonly maxDocumentLength: number;
   /** The editor shows at most this many problems per document (fixes still cover all of them). */
   readonly maxProblems: number;
 }
 
+/** The settings read from a layer by their description: a choice among values, or a positive number. */
+type DescribedKey = 'cjkLatinSpacing' | 'parentheses' | 'quoteSpacing' | 'ellipsis' | 'maxDocumentLength' | 'maxProblems';
+const DESCRIBED_KEYS: readonly DescribedKey[] = ['cjkLatinSpacing', 'parentheses', 'quoteSpacing', 'ellipsis', 'maxDocumentLength', 'maxProblems'];
+
+function describedDefault(key: DescribedKey): Settings[DescribedKey] {
+  const description = settingDescription(key);
+  if (description?.type !== 'choice' && description?.type !== 'number') throw new Error(`setting ${key} is not described`);
+  return description.default as Settings[DescribedKey];
+}
+
 export const defaultSettings: Settings = {
   locale: 'en',
   rules: {},
-  cjkLatinSpacing: 'ignore',
-  maxDocumentLength: 20_000_000,
-  maxProblems: 1_000,
+  ...(Object.fromEntries(DESCRIBED_KEYS.map((key) => [key, describedDefault(key)])) as Pick<Settings, DescribedKey>),
 };
 
 /** A partial layer of settings, as found in `.article-lint.json` or VS Code's `article.*`. */
-export interface SettingsLayer {
-  locale?: unknown;
-  rules?: unknown;
-  cjkLatinSpacing?: unknown;
-  maxDocumentLength?: unknown;
-  maxProblems?: unknown;
+export type SettingsLayer = { [key in keyof Settings]?: unknown };
+
+/** A layer's value for a described setting, or undefined when it is missing or not allowed. */
+export function describedValue(key: string, value: unknown): string | number | undefined {
+  const description = settingDescription(key);
+  if (description?.type === 'choice') return typeof value === 'string' && value in description.values ? value : undefined;
+  if (description?.type === 'number') {
+    if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) return undefined;
+    return description.integer ? Math.floor(value) : value;
+  }
+  return undefined;
 }
 
 /** Merges layers over the defaults, later layers winning; unknown or ill-typed values are ignored. */
 export function mergeSettings(...layers: Array<SettingsLayer | undefined>): Settings {
   let locale = defaultSettings.locale;
-  let cjkLatinSpacing = defaultSettings.cjkLatinSpacing;
-  let maxDocumentLength = defaultSettings.maxDocumentLength;
-  let maxProblems = defaultSettings.maxProblems;
+  const described: Record<string, unknown> = Object.fromEntries(DESCRIBED_KEYS.map((key) => [key, defaultSettings[key]]));
   const rules: Record<string, RuleSetting> = {};
   for (const layer of layers) {
     if (!layer || typeof layer !== 'object') continue;
     const parsedLocale = parseLocale(layer.locale);
     if (parsedLocale) locale = parsedLocale;
-    if (layer.cjkLatinSpacing === 'ignore' || layer.cjkLatinSpacing === 'require' || layer.cjkLatinSpacing === 'forbid') {
-      cjkLatinSpacing = layer.cjkLatinSpacing;
+    for (const key of DESCRIBED_KEYS) {
+      const value = describedValue(key, layer[key]);
+      if (value !== undefined) described[key] = value;
     }
-    if (typeof layer.maxDocumentLength === 'number' && layer.maxDocumentLength > 0) maxDocumentLength = layer.maxDocumentLength;
-    if (typeof layer.maxProblems === 'number' && layer.maxProblems > 0) maxProblems = Math.floor(layer.maxProblems);
     if (layer.rules && typeof layer.rules === 'object') {
       for (const [id, value] of Object.entries(layer.rules as Record<string, unknown>)) {
         const setting = parseRuleSetting(value);
@@ -63,7 +85,7 @@ export function mergeSettings(...layers: Array<SettingsLayer | undefined>): Sett
       }
     }
   }
-  return { locale, rules, cjkLatinSpacing, maxDocumentLength, maxProblems };
+  return { locale, rules, ...(described as Pick<Settings, DescribedKey>) };
 }
 
 export function parseLocale(value: unknown): Locale | undefined {

@@ -4,22 +4,23 @@
 
 import { ruleById, rules } from './rules';
 import { SEVERITIES, type SettingsLayer } from './settings';
-
-const KEYS = ['locale', 'rules', 'cjkLatinSpacing', 'maxDocumentLength', 'maxProblems'];
-const SPACING = ['ignore', 'require', 'forbid'];
+import { FILE_SETTING_KEYS, settingDescriptions } from './settingsSchema';
 
 /** One-line reasons, in English, for every part of `layer` that will be ignored. */
 export function settingsLayerProblems(layer: SettingsLayer): string[] {
   const problems: string[] = [];
   for (const key of Object.keys(layer)) {
-    if (!KEYS.includes(key)) problems.push(`unknown setting "${key}"${suggestion(key, KEYS)}`);
+    if (!FILE_SETTING_KEYS.includes(key)) problems.push(`unknown setting "${key}"${suggestion(key, FILE_SETTING_KEYS)}`);
   }
-  if (layer.cjkLatinSpacing !== undefined && !SPACING.includes(layer.cjkLatinSpacing as string)) {
-    problems.push(`"cjkLatinSpacing" is ${JSON.stringify(layer.cjkLatinSpacing)}, not ${listOf(SPACING)}`);
-  }
-  for (const key of ['maxDocumentLength', 'maxProblems'] as const) {
-    const value = layer[key];
-    if (value !== undefined && !(typeof value === 'number' && value > 0)) problems.push(`"${key}" is ${JSON.stringify(value)}, not a positive number`);
+  for (const description of settingDescriptions) {
+    const value = (layer as Record<string, unknown>)[description.key];
+    if (value === undefined || description.where === 'editor') continue;
+    const choices = description.type === 'choice' ? Object.keys(description.values) : [];
+    if (description.type === 'choice' && !choices.includes(value as string)) {
+      problems.push(`"${description.key}" is ${JSON.stringify(value)}, not ${listOf(choices)}`);
+    } else if (description.type === 'number' && !(typeof value === 'number' && value > 0)) {
+      problems.push(`"${description.key}" is ${JSON.stringify(value)}, not a positive number`);
+    }
   }
   if (layer.rules !== undefined) {
     if (!layer.rules || typeof layer.rules !== 'object' || Array.isArray(layer.rules)) problems.push('"rules" is not an object of rule ids');

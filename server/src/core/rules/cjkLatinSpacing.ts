@@ -1,8 +1,9 @@
 // Spacing between Chinese characters and Latin letters or digits, as settings.cjkLatinSpacing says:
 // 'ignore' (the default) reports nothing, 'require' wants one space (GDP 比重, 2017 年), 'forbid' none
 // (GDP比重, 2017年). The layout's joiner follows the same setting at line breaks; this rule looks inside lines.
+// A figure or name keeps its symbols: the space goes outside 0.1%, C++ and +255 (有 0.1% 或更少, C++ 的).
 
-import { isHanCode, isInlineSpaceCode, isLatinOrDigitCode } from '../charClasses';
+import { beginsLatinToken, endsLatinToken, isHanCode, isInlineSpaceCode } from '../charClasses';
 import type { Rule, RuleContext } from './rule';
 
 export const cjkLatinSpacing: Rule = {
@@ -30,9 +31,12 @@ export const cjkLatinSpacing: Rule = {
   },
 };
 
-/** Whether a Chinese character meets a Latin letter or digit (in either order). */
-function meets(a: number, b: number): boolean {
-  return (isHanCode(a) && isLatinOrDigitCode(b)) || (isLatinOrDigitCode(a) && isHanCode(b));
+/** Whether a Chinese character at text[before] meets a Latin token at text[after] (in either order). */
+function meets(text: string, before: number, after: number): boolean {
+  return (
+    (isHanCode(text.charCodeAt(before)) && beginsLatinToken(text, after)) ||
+    (isHanCode(text.charCodeAt(after)) && endsLatinToken(text, before))
+  );
 }
 
 function checkFragment(context: RuleContext, text: string, offset: number, style: 'require' | 'forbid'): void {
@@ -40,7 +44,7 @@ function checkFragment(context: RuleContext, text: string, offset: number, style
   while (i < text.length) {
     const code = text.charCodeAt(i);
     if (!isInlineSpaceCode(code)) {
-      if (style === 'require' && meets(text.charCodeAt(i - 1), code)) {
+      if (style === 'require' && meets(text, i - 1, i)) {
         const at = offset + i;
         const args = { before: text[i - 1], after: text[i] };
         context.report({ start: at, end: at, messageId: 'missing', args, fix: [{ start: at, end: at, newText: ' ' }] });
@@ -51,7 +55,7 @@ function checkFragment(context: RuleContext, text: string, offset: number, style
     // A whitespace run: judge it once, by the characters on either side of it.
     let end = i;
     while (end < text.length && isInlineSpaceCode(text.charCodeAt(end))) end++;
-    if (meets(text.charCodeAt(i - 1), text.charCodeAt(end))) {
+    if (meets(text, i - 1, end)) {
       const start = offset + i;
       const stop = offset + end;
       const args = { before: text[i - 1], after: text[end] };

@@ -1,7 +1,7 @@
 // What the half-width punctuation rule needs to know about a block's logical text, each found in one
 // linear pass: where URLs and e-mail addresses are, and which marks sit in a Chinese context.
 
-import { isCjkCode, isHanCode, isInlineSpaceCode, isLatinOrDigitCode } from '../charClasses';
+import { isAsciiLetterCode, isCjkCode, isHanCode, isInlineSpaceCode, isLatinOrDigitCode } from '../charClasses';
 
 /** Characters that may continue a URL once its scheme or `www.` is seen. */
 function isUrlChar(code: number): boolean {
@@ -106,4 +106,44 @@ export function isLetter(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   const code = ch.charCodeAt(0);
   return isLatinOrDigitCode(code) && !(code >= 0x30 && code <= 0x39);
+}
+
+/** Characters that may draw a mouth after an emoticon's eyes (and nose): `:)`, `;-)`, `:D`, `:'(`, `=P`. */
+const MOUTHS = ')(][DPpO|\\/*';
+const NOSES = "-'^";
+
+/**
+ * Marks offsets inside emoticons (`:)`, `;-)`, `:-(`, `:D`, `=P`), which are ASCII art, not punctuation: eyes
+ * (: ; =), an optional nose (- ' ^), a mouth, repeated or not (:))). The eyes must not follow a letter or
+ * digit (12:30, Note:), and nothing may run on from the mouth: a letter or digit (:Download, :[1], :/usr), or a
+ * Han character after a letter or round mouth (:(一) opens a bracket). A `)` while a `(` is pending closes it.
+ */
+export function emoticonMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  let openParens = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') openParens++;
+    else if (ch === ')' && openParens > 0) openParens--;
+    if (ch !== ':' && ch !== ';' && ch !== '=') continue;
+    if (i > 0 && isLatinOrDigitCode(text.charCodeAt(i - 1))) continue;
+    let mouth = i + 1;
+    if (NOSES.includes(text[mouth] ?? 'x')) mouth++;
+    const face = text[mouth];
+    if (face === undefined || !MOUTHS.includes(face)) continue;
+    let end = mouth + 1;
+    while (text[end] === face) end++;
+    const after = text.charCodeAt(end);
+    if (isLatinOrDigitCode(after) || text[end] === '(' || text[end] === '[') continue;
+    if ((isAsciiLetterCode(face.charCodeAt(0)) || face === '(') && isHanCode(after)) continue;
+    if (face === ')' && openParens > 0) continue;
+    mask.fill(1, i, end);
+    i = end - 1;
+  }
+  return mask;
+}
+
+/** Whether a bracket's content is ASCII art: symbols with no letter, digit or Han character ((^_^), (>_<)). */
+export function isAsciiArt(content: string): boolean {
+  return content.length > 0 && !/[\p{L}\p{N}]/u.test(content) && !/\s/.test(content);
 }

@@ -1,14 +1,19 @@
 // Half-width punctuation in Chinese text: `指出, 要` → `指出，要`, `(一)` → `（一）`, `"好"` → `“好”`.
+// Parentheses only when settings.parentheses is `full` (the default, after GB/T 15834).
 // Decided on the block's joined text, so a `,` alone on a line sees the Chinese on both sides of it.
 // Never touched: decimals (27.2), thousands (1,000), times (12:30), versions (1.2.3), URLs, e-mail
-// addresses, and marks inside English phrases.
+// addresses, emoticons and ASCII art (:) ;-) (^_^)), a ! or ? that ends a Latin name (Yahoo!的), and marks
+// inside English phrases. Straight quotes become curly when they quote Chinese, stand between Chinese, or
+// touch Chinese in a sentence that already has curly quotes: one sentence never mixes the two.
 
-import { HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isClosingMark, isOpeningMark } from '../charClasses';
+import { HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isClosingMark, isOpeningMark, isSentenceEnd } from '../charClasses';
 import { toSourceOffset, type Block } from '../model';
-import { addressMask, englishPhraseMask, hanPrefix, isChineseNeighbour, isHanChar, isLetter, nextNonSpace, previousNonSpace } from './halfWidthContext';
+import { addressMask, emoticonMask, englishPhraseMask, isAsciiArt, hanPrefix, isChineseNeighbour, isHanChar, isLetter, nextNonSpace, previousNonSpace } from './halfWidthContext';
 import type { Edit, Rule, RuleContext } from './rule';
 
 const SIMPLE_MARKS = ',.;:!?';
+/** How far back a Han character makes a full stop after a closing mark Chinese. */
+const NEAR = 30;
 const CANDIDATES = /[,.;:!?()"']/g;
 const HAS_CANDIDATE = /[,.;:!?()"']/;
 
@@ -37,6 +42,7 @@ function checkBlock(context: RuleContext, block: Block): void {
   const text = block.text;
   if (!HAS_CANDIDATE.test(text)) return;
   const addresses = addressMask(text);
+  const emoticons = emoticonMask(text);
   const english = englishPhraseMask(text);
   const han = hanPrefix(text);
   const hasHan = (from: number, to: number): boolean => han[to] > han[from];
@@ -61,11 +67,11 @@ function checkBlock(context: RuleContext, block: Block): void {
   for (const match of text.matchAll(CANDIDATES)) {
     const i = match.index;
     const ch = match[0];
-    if (addresses[i]) continue;
+    if (addresses[i] || emoticons[i]) continue;
     if (SIMPLE_MARKS.includes(ch)) {
-      if (isChineseMark(text, i, english[i] === 1)) reportMark(i);
+      if (isChineseMark(text, i, english[i] === 1, hasHan(Math.max(0, i - NEAR), i))) reportMark(i);
     } else if (ch === '(' || ch === ')') {
-      parens.push(i);
+      if (context.settings.parentheses === 'full') parens.push(i);
     } else if (ch === '"') {
       doubleQuotes.push(i);
     } else if (ch === "'" && !(isAsciiLetter(text[i - 1]) && isAsciiLetter(text[i + 1]))) {
@@ -88,7 +94,9 @@ function checkBlock(context: RuleContext, block: Block): void {
     }
     const opener = open.pop();
     const asciiInside = holdsAscii.pop() ?? false;
-    if (opener === undefined) {
+    if (opener !== undefined && isAsciiArt(text.slice(opener + 1, index))) {
+      if (holdsAscii.length > 0) holdsAscii[holdsAscii.length - 1] = true;
+    } else if (opener === undefined) {
       if (isChineseNeighbour(previousNonSpace(text, index))) reportMark(index);
     } else if (hasHan(opener + 1, index) || (!asciiInside && chineseOrEdge(previousNonSpace(text, opener)) && isChineseNeighbour(nextNonSpace(text, index)))) {
       reportPair(opener, index, '（）');
@@ -98,16 +106,36 @@ function checkBlock(context: RuleContext, block: Block): void {
   }
   for (const opener of open) if (isHanChar(nextNonSpace(text, opener))) reportMark(opener);
 
-  // Straight quotes pair in order of appearance; only pairs that quote Chinese change.
-  for (let k = 0; k + 1 < doubleQuotes.length; k += 2) {
-    const [a, b] = [doubleQuotes[k], doubleQuotes[k + 1]];
-    const between = isChineseNeighbour(previousNonSpace(text, a)) && isChineseNeighbour(nextNonSpace(text, b));
-    if (hasHan(a + 1, b) || between) reportPair(a, b, '“”');
+  // Straight quotes pair in order of appearance. A pair is Chinese when it quotes Chinese or stands between
+  // Chinese (中文'English'中文); a pair that touches Chinese on one side follows its sentence: curly when the
+  // sentence has curly quotes, so 他说“好”和'OK'。 does not mix the two forms.
+  const pairs: Array<{ open: number; close: number; full: string; chinese: boolean }> = [];
+  for (const [marks, full] of [[doubleQuotes, '“”'], [singleQuotes, '‘’']] as const) {
+    for (let k = 0; k + 1 < marks.length; k += 2) {
+      const [a, b] = [marks[k], marks[k + 1]];
+      const between = isChineseNeighbour(previousNonSpace(text, a)) && isChineseNeighbour(nextNonSpace(text, b));
+      pairs.push({ open: a, close: b, full, chinese: hasHan(a + 1, b) || between });
+    }
   }
-  for (let k = 0; k + 1 < singleQuotes.length; k += 2) {
-    const [a, b] = [singleQuotes[k], singleQuotes[k + 1]];
-    if (hasHan(a + 1, b)) reportPair(a, b, '‘’');
+  const curlySentences = new Set<number>();
+  const sentences = sentenceNumbers(text);
+  for (let i = 0; i < text.length; i++) if ('“”‘’'.includes(text[i])) curlySentences.add(sentences[i]);
+  for (const pair of pairs) if (pair.chinese) curlySentences.add(sentences[pair.open]);
+  for (const pair of pairs) {
+    const touches = isChineseNeighbour(previousNonSpace(text, pair.open)) || isChineseNeighbour(nextNonSpace(text, pair.close));
+    if (pair.chinese || (touches && curlySentences.has(sentences[pair.open]))) reportPair(pair.open, pair.close, pair.full);
   }
+}
+
+/** For each offset, the number of the sentence it is in: a sentence ends after 。！？… or . ! ? */
+function sentenceNumbers(text: string): Uint32Array {
+  const numbers = new Uint32Array(text.length);
+  let sentence = 0;
+  for (let i = 0; i < text.length; i++) {
+    numbers[i] = sentence;
+    if (isSentenceEnd(text[i]) || text[i] === '!' || text[i] === '?' || (text[i] === '.' && !isAsciiLetter(text[i + 1]) && !isAsciiDigit(text[i + 1]))) sentence++;
+  }
+  return numbers;
 }
 
 function chineseOrEdge(ch: string | undefined): boolean {
@@ -115,7 +143,7 @@ function chineseOrEdge(ch: string | undefined): boolean {
 }
 
 /** Whether a , . ; : ! ? at `index` belongs to Chinese text (and is not part of a number or an ellipsis). */
-function isChineseMark(text: string, index: number, inEnglishPhrase: boolean): boolean {
+function isChineseMark(text: string, index: number, inEnglishPhrase: boolean, hanNear: boolean): boolean {
   const ch = text[index];
   const before = text[index - 1];
   const after = text[index + 1];
@@ -123,9 +151,13 @@ function isChineseMark(text: string, index: number, inEnglishPhrase: boolean): b
   if (',.:'.includes(ch) && isAsciiDigit(before) && isAsciiDigit(after)) return false;
   const previous = previousNonSpace(text, index);
   const next = nextNonSpace(text, index);
+  // A ! or ? glued to a Latin word before Chinese ends a name (Yahoo!的文档, Yes! 升级), whether or not
+  // cjkLatinSpacing puts a space after it.
+  if ((ch === '!' || ch === '?') && isLetter(before) && isHanChar(next)) return false;
   if (ch === '.') {
-    // A full stop only after Chinese, and never in front of a letter or digit (百度.com, 图1.2).
-    return (isHanChar(previous) || isClosingMark(previous)) && !isAsciiLetter(after) && !isAsciiDigit(after);
+    // A full stop only after Chinese, and never in front of a letter or digit (百度.com, 图1.2). After a
+    // closing mark it ends Chinese only if Chinese came shortly before (not in foo “bar”. baz).
+    return (isHanChar(previous) || (isClosingMark(previous) && hanNear)) && !isAsciiLetter(after) && !isAsciiDigit(after);
   }
   if (isChineseNeighbour(previous) && !(ch === ':' && after === '/')) return true;
   if (previous === undefined || !isLetter(previous) || !inEnglishPhrase) {

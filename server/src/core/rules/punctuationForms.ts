@@ -2,7 +2,8 @@
 //   ... / 。。。 / … → ……     -- / ——— → ——     ，， / 。。 / 、、 / ；； / ：： → one mark
 // A single em dash between Chinese text (候选—基于, 应该—未经修改—不能) is left alone: the source documents
 // use it on purpose and the corpus truth keeps it (4 dev paragraphs); issue 4 asks only for -- → ——.
-// Read on the block's joined text, so a run split by a line wrap is still one run.
+// Read on the block's joined text, so a run split by a line wrap is still one run. With settings.ellipsis
+// `keep` (a house style that writes ... or …) ellipses are left as written.
 
 import { isCjk, nearestNonSpace } from '../charClasses';
 import { toSourceRanges, type Block } from '../model';
@@ -77,6 +78,7 @@ function report(
   args: Record<string, string>,
   newText: string,
 ): void {
+  if (messageId === 'ellipsis' && context.settings.ellipsis === 'keep') return;
   const ranges = toSourceRanges(block, start, end);
   // A run cut by a line break would need the break rewritten too; leave it to the layout's join first.
   if (ranges.length !== 1 || ranges[0][1] - ranges[0][0] !== end - start) return;

@@ -1,5 +1,6 @@
 // Whitespace before or after full-width punctuation, or between two marks (多边参与 、, 端倪。 ”上海).
 // Only inside a fragment: whitespace at a line's edge belongs to the line break, which the layout owns.
+// Spaces outside curly quotes stay when settings.quoteSpacing is `keep` (a house style that spaces them).
 
 import { hasInlineSpace, isCjkPunct, isCjkPunctCode, isInlineSpaceCode } from '../charClasses';
 import type { Rule } from './rule';
@@ -20,6 +21,7 @@ export const spaceAroundPunctuation: Rule = {
   },
   check(context) {
     const { model } = context;
+    const keepQuoteSpaces = context.settings.quoteSpacing === 'keep';
     for (const fragment of model.fragments) {
       if (model.roles[fragment.index] === 'directive' || !hasInlineSpace(fragment.text)) continue;
       for (const [runStart, runEnd] of spacesNextToPunctuation(fragment.text)) {
@@ -27,6 +29,7 @@ export const spaceAroundPunctuation: Rule = {
         const end = fragment.start + runEnd;
         const previous = model.text[start - 1];
         const next = model.text[end];
+        if (keepQuoteSpaces && isSpaceOutsideQuote(previous, next)) continue;
         const fix = [{ start, end, newText: '' }];
         if (isCjkPunct(previous) && isCjkPunct(next)) {
           context.report({ start, end, messageId: 'between', args: { mark: previous, next }, fix });
@@ -39,6 +42,15 @@ export const spaceAroundPunctuation: Rule = {
     }
   },
 };
+
+/**
+ * Whether a space run sits outside a pair of curly quotes (他说 “好” 了): after a closing one or before an
+ * opening one, with no other full-width mark on its other side. settings.quoteSpacing `keep` leaves these.
+ */
+function isSpaceOutsideQuote(previous: string | undefined, next: string | undefined): boolean {
+  if ((previous === '”' || previous === '’') && !isCjkPunct(next)) return true;
+  return (next === '“' || next === '‘') && !isCjkPunct(previous);
+}
 
 /**
  * Each whole run of inline spaces with a full-width mark right before or after it, as [start, end) in the
