@@ -20,6 +20,11 @@ export interface Directive {
 // `[^>]*` runs to the first `>` and gives back at most the `--` before it, so matching is linear.
 const DIRECTIVE = /^<!--\s*article-lint-(disable-next-line|disable|enable)(?=[\s,]|-->)([^>]*)-->$/;
 
+/** The text of a line (without its surrounding whitespace) is a directive. */
+export function isDirectiveText(text: string): boolean {
+  return text.startsWith('<!--') && DIRECTIVE.test(text);
+}
+
 export function parseDirective(fragment: Fragment): Directive | undefined {
   if (!fragment.text.startsWith('<!--')) return undefined;
   const match = DIRECTIVE.exec(fragment.text);

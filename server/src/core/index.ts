@@ -1,10 +1,9 @@
 // The core's public face: analyse a text once, then ask for problems, fixes, outline and figures.
 
 import { fixAllEdits as fixAllEditsOf, fixAllText } from './fix';
-import { lint } from './lint';
-import { derive, parseArticle, type ArticleModel, type ModelOptions } from './model';
+import { derive, type ArticleModel, type ModelOptions } from './model';
 import { ProblemSet } from './problemSet';
-import { analyzeRegions, regionSteps, WHOLE_DOCUMENT_LIMIT, type RegionalAnalysis, type RegionCache } from './regions';
+import { analyzeRegions, regionSteps, type RegionalAnalysis, type RegionCache } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
 import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
 import { speakersOf, type Speaker } from './speakers';
@@ -35,29 +34,36 @@ export interface Analysis {
   readonly regions?: RegionCache;
 }
 
-/**
- * Parses the text once; problems, outline and figures are computed on first use and kept (a large
- * document's regions are linted as they are parsed, so a region need not be kept twice). Give the
- * analysis of the document's previous version as `previous` and a large document re-analyses only the
- * regions an edit touched (regions.ts); the result is the same as without it.
- */
-export function analyze(text: string, settings: Settings, previous?: Analysis): Analysis {
-  const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
-  if (text.length <= WHOLE_DOCUMENT_LIMIT) {
-    const model = parseArticle(text, options);
-    return analysisOf(model, settings, () => new ProblemSet([{ offset: 0, list: lint(model, settings) }]));
-  }
-  return regionalAnalysis(analyzeRegions(text, options, settings, previous?.regions), settings);
+/** How the analysis is cut into regions (a cache only: the answers are the same for any region length). */
+export interface AnalysisOptions {
+  /** A region runs at least this many characters (regions.ts REGION_LENGTH by default). */
+  readonly regionLength?: number;
 }
 
 /**
- * `analyze` for a caller that must stay responsive: a large document is analysed one region at a time
- * (rules included), awaiting `pause()` between regions so other work can run; the result is the same.
+ * Parses the text once, region by region, with the document's facts settled for the whole text (one
+ * pipeline for every document: regions.ts); problems, outline and figures are computed on first use and
+ * kept. Give the analysis of the document's previous version as `previous` and only the regions an edit
+ * touched (or whose inputs it changed) are analysed again; the result is the same as without it.
  */
-export async function analyzeInSteps(text: string, settings: Settings, previous: Analysis | undefined, pause: () => Promise<void>): Promise<Analysis> {
-  if (text.length <= WHOLE_DOCUMENT_LIMIT) return analyze(text, settings, previous);
+export function analyze(text: string, settings: Settings, previous?: Analysis, analysisOptions: AnalysisOptions = {}): Analysis {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
-  const steps = regionSteps(text, options, settings, previous?.regions);
+  return regionalAnalysis(analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength), settings);
+}
+
+/**
+ * `analyze` for a caller that must stay responsive: the document is analysed one region at a time (rules
+ * included), awaiting `pause()` between regions so other work can run; the result is the same.
+ */
+export async function analyzeInSteps(
+  text: string,
+  settings: Settings,
+  previous: Analysis | undefined,
+  pause: () => Promise<void>,
+  analysisOptions: AnalysisOptions = {},
+): Promise<Analysis> {
+  const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
+  const steps = regionSteps(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength);
   for (;;) {
     const step = steps.next();
     if (step.done) return regionalAnalysis(step.value, settings);
@@ -112,13 +118,13 @@ function analysisOf(
   };
 }
 
-export function lintText(text: string, settings: Settings): readonly Problem[] {
-  return analyze(text, settings).problems;
+export function lintText(text: string, settings: Settings, analysisOptions?: AnalysisOptions): readonly Problem[] {
+  return analyze(text, settings, undefined, analysisOptions).problems;
 }
 
 /** Applies every fix (optionally only those `accept` takes) until the text is stable. */
-export function fixAll(text: string, settings: Settings, accept?: (problem: Problem) => boolean): string {
-  return fixAllText(text, (current) => lintText(current, settings), accept).text;
+export function fixAll(text: string, settings: Settings, accept?: (problem: Problem) => boolean, analysisOptions?: AnalysisOptions): string {
+  return fixAllText(text, (current) => lintText(current, settings, analysisOptions), accept).text;
 }
 
 /** Fix all as edits of `text`, for an editor to apply. */

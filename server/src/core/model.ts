@@ -2,9 +2,12 @@
 
 import { isInlineSpace } from './charClasses';
 import { LineIndex, type Line, type Eol, dominantEol, hasBom } from './text';
-import { analyzeLayout, type Layout } from './breaks/layout';
-import { WORDS_ACROSS_KEY, type WordAnswers } from './breaks/evidence';
-import { blockRole } from './breaks/roles';
+import { analyzeLayout } from './breaks/layout';
+import { sliceAnswers, wordsAcrossLines, WORDS_ACROSS_KEY, type WordAnswers } from './breaks/evidence';
+import type { Decision } from './breaks/decide';
+import { countStyle, type DocumentFacts, type StyleCounts } from './breaks/style';
+import { columnWidths, emWidth } from './breaks/width';
+import { firstIndex } from './search';
 import { parseDirective, type Directive } from './directives';
 
 /** What a line break does in the clean article. */
@@ -80,11 +83,8 @@ export interface Block {
 export interface ModelOptions {
   /** How joins treat Chinese next to Latin letters or digits. */
   readonly cjkLatinSpacing: 'ignore' | 'require' | 'forbid';
-  /**
-   * For a region of a larger document (see regions.ts): the document's line ending, and whether the
-   * region follows an earlier one (then it holds no title: the article's title came before it).
-   */
-  readonly region?: { readonly eol: Eol; readonly continues: boolean };
+  /** The document's line ending, for a region of a larger document (see regions.ts). */
+  readonly eol?: Eol;
 }
 
 export const defaultModelOptions: ModelOptions = { cjkLatinSpacing: 'ignore' };
@@ -104,6 +104,11 @@ export interface ArticleModel {
   readonly blockOfFragment: readonly number[];
   readonly directives: readonly Directive[];
   readonly options: ModelOptions;
+  /**
+   * For a region of a larger document (regions.ts): the block that follows its last one, which a rule
+   * reading on past a block (a quotation running into the next paragraph) reads as the document has it.
+   */
+  readonly blockAfter?: Block;
   /** Results derived from this model by `derive`, computed once each. */
   readonly derived: Map<string, unknown>;
 }
@@ -118,25 +123,65 @@ export function derive<T>(model: ArticleModel, key: string, compute: (model: Art
 
 /** `wordHints`: the segmenter's answers from an earlier parse of mostly the same text (see wordsAcrossLines). */
 export function parseArticle(text: string, options: ModelOptions = defaultModelOptions, wordHints?: WordAnswers): ArticleModel {
-  const lineIndex = LineIndex.of(text);
-  const fragments = readFragments(text, lineIndex);
-  const directives: Directive[] = [];
-  for (const fragment of fragments) {
+  return parseRegion(text, { start: 0, end: text.length }, options, wordHints).model;
+}
+
+/**
+ * Where a region of a document stands in the text parsed for it (the region with lines around it in
+ * view), and what the whole document has settled: its facts, whether a title came before.
+ */
+export interface RegionView {
+  readonly start: number;
+  readonly end: number;
+  /** Without facts, the text is the whole document and its facts are read from it. */
+  readonly facts?: DocumentFacts;
+  readonly contentBefore?: boolean;
+}
+
+export interface RegionParse {
+  /** The model of the region alone, in its own offsets. */
+  readonly model: ArticleModel;
+  /** The decision at the break after the region's last fragment, when one follows in view. */
+  readonly seam?: Decision;
+  /** What the segmenter answered about the lines in view; those of the region start at `wordsFrom`. */
+  readonly words: WordAnswers;
+  readonly wordsFrom: number;
+}
+
+/**
+ * Parses the region [view.start, view.end) of `text` (the rest is read as its neighbours' lines only)
+ * into a model of the region alone. With the whole text as the region this is the article's model.
+ */
+export function parseRegion(text: string, view: RegionView, options: ModelOptions = defaultModelOptions, wordHints?: WordAnswers): RegionParse {
+  const whole = view.start === 0 && view.end === text.length;
+  const textIndex = LineIndex.of(text);
+  const inView = readFragments(text, textIndex);
+  const from = whole ? 0 : firstIndex(inView.length, (i) => inView[i].lineStart >= view.start);
+  const to = whole ? inView.length : firstIndex(inView.length, (i) => inView[i].lineStart >= view.end);
+  const directivesInView: Directive[] = [];
+  for (const fragment of inView) {
     const directive = parseDirective(fragment);
-    if (directive) directives.push(directive);
+    if (directive) directivesInView.push(directive);
   }
   // The Line objects are made only if the layout asks for them (a large document has very many).
   const layout = analyzeLayout({
     text,
-    fragments,
+    fragments: inView,
     get lines() {
-      return lineIndex.lines;
+      return textIndex.lines;
     },
-    directives,
+    directives: directivesInView,
     options,
     wordHints,
+    view: view.facts ? { from, to, facts: view.facts, contentBefore: view.contentBefore ?? false } : undefined,
   });
-  if (options.region?.continues) withoutTitle(fragments, layout);
+  const ownText = whole ? text : text.slice(view.start, view.end);
+  const lineIndex = whole ? textIndex : LineIndex.of(ownText);
+  const firstLine = whole ? 0 : textIndex.lineAt(view.start);
+  const fragments = whole ? inView : inView.slice(from, to).map((f) => shiftFragment(f, -from, -firstLine, -view.start));
+  const directives = whole
+    ? directivesInView
+    : directivesInView.filter((d) => d.fragment >= from && d.fragment < to).map((d) => ({ ...d, fragment: d.fragment - from, line: d.line - firstLine }));
   const breaks = fragments.slice(0, -1).map((before, i): LineBreak => {
     const after = fragments[i + 1];
     const decision = layout.breaks[i];
@@ -151,11 +196,12 @@ export function parseArticle(text: string, options: ModelOptions = defaultModelO
       end: decision.keepsLeadingSpace ? after.lineStart : after.start,
     };
   });
-  const { blocks, blockOfFragment } = buildBlocks(text, fragments, breaks, layout.roles);
-  return {
-    text,
-    eol: options.region?.eol ?? dominantEol(text),
-    bom: hasBom(text),
+  const { blocks, blockOfFragment } = buildBlocks(ownText, fragments, breaks, layout.roles);
+  const words = layout.wordsAcross.answers();
+  const model: ArticleModel = {
+    text: ownText,
+    eol: options.eol ?? dominantEol(ownText),
+    bom: hasBom(ownText),
     lineIndex,
     get lines() {
       return lineIndex.lines;
@@ -168,27 +214,33 @@ export function parseArticle(text: string, options: ModelOptions = defaultModelO
     directives,
     options,
     // The layout's segmenter answers, kept for the wrap rules (breaks/wraps.ts) under the key they derive.
-    derived: new Map<string, unknown>([[WORDS_ACROSS_KEY, layout.wordsAcross]]),
+    derived: new Map<string, unknown>([[WORDS_ACROSS_KEY, whole ? layout.wordsAcross : wordsAcrossLines(fragments, sliceAnswers(words, from, to))]]),
   };
+  return { model, seam: layout.seam, words, wordsFrom: from };
 }
 
 /**
- * A region after the first holds no title: its first content block takes the role it would have in the
- * middle of an article, and the breaks around it the kind that role gives them.
+ * The counts the document's facts are read from (breaks/style.ts), for the region [view.start, view.end)
+ * of `text`, read with the lines around it in view.
  */
-function withoutTitle(fragments: readonly Fragment[], layout: Layout): void {
-  const first = layout.roles.indexOf('title');
-  if (first < 0) return;
-  let last = first;
-  while (last + 1 < fragments.length && layout.roles[last + 1] === 'title') last++;
-  const role = blockRole(fragments, first, last, false);
-  for (let i = first; i <= last; i++) layout.roles[i] = role;
-  for (const i of [first - 1, last]) {
-    const decision = layout.breaks[i];
-    if (!decision || decision.kind === 'wrap') continue;
-    const kind = layout.roles[i] === 'body' && layout.roles[i + 1] === 'body' ? 'paragraph' : 'block';
-    layout.breaks[i] = { ...decision, kind };
-  }
+export function countRegion(text: string, view: { readonly start: number; readonly end: number }): StyleCounts {
+  const inView = readFragments(text, LineIndex.of(text));
+  const from = firstIndex(inView.length, (i) => inView[i].lineStart >= view.start);
+  const to = firstIndex(inView.length, (i) => inView[i].lineStart >= view.end);
+  const columns = columnWidths(inView.map((fragment) => emWidth(fragment.text)));
+  return countStyle(text, inView, columns, from, to);
+}
+
+export function shiftFragment(f: Fragment, index: number, line: number, offset: number): Fragment {
+  return {
+    index: f.index + index,
+    line: f.line + line,
+    lineStart: f.lineStart + offset,
+    start: f.start + offset,
+    end: f.end + offset,
+    lineEnd: f.lineEnd + offset,
+    text: f.text,
+  };
 }
 
 function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
@@ -197,8 +249,8 @@ function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
     const line = lineIndex.lineOf(index);
     let start = line.start;
     let end = line.end;
-    while (start < end && isBlank(text[start])) start++;
-    while (end > start && isBlank(text[end - 1])) end--;
+    while (start < end && isBlankChar(text[start])) start++;
+    while (end > start && isBlankChar(text[end - 1])) end--;
     if (start === end) continue;
     fragments.push({
       index: fragments.length,
@@ -214,7 +266,7 @@ function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
 }
 
 /** Whitespace a fragment is trimmed of: inline spaces, form feeds, a BOM and other format controls. */
-function isBlank(ch: string): boolean {
+export function isBlankChar(ch: string): boolean {
   return isInlineSpace(ch) || ch === '\f' || ch === '\v' || ch === '\uFEFF' || ch === '\u200B';
 }
 
