@@ -117,3 +117,41 @@ function firstDifference(a: string, b: string): string {
   while (i < a.length && a[i] === b[i]) i++;
   return `${i}: ${JSON.stringify(a.slice(Math.max(0, i - 30), i + 30))} vs ${JSON.stringify(b.slice(Math.max(0, i - 30), i + 30))}`;
 }
+
+describe('the analysis of a version', () => {
+  const text = concatenated(corpus().filter(([name]) => name.startsWith('news-dev/') && name.endsWith('.extracted.txt')).map(([, text]) => text));
+  const parts = ['problems', 'outline', 'figures', 'speakers', 'folds', 'highlights', 'figureAt', 'model'] as const;
+  const ask = (analysis: Analysis, part: (typeof parts)[number]): unknown => {
+    if (part === 'figureAt') return Array.from({ length: 30 }, (_, i) => analysis.figureAt(Math.floor((text.length * i) / 30)) ?? null);
+    if (part === 'model') return { breaks: analysis.model.breaks, blocks: analysis.model.blocks, roles: analysis.model.roles };
+    return analysis[part];
+  };
+
+  it('answers the same whichever feature asks first, in any order, fresh or after an edit', function () {
+    this.timeout(120_000);
+    const reference = analyze(text, defaultSettings);
+    const expected = Object.fromEntries(parts.map((part) => [part, ask(reference, part)]));
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...parts], { minLength: parts.length }), fc.boolean(), (order, afterEdit) => {
+        const analysis = afterEdit
+          ? analyze(text, defaultSettings, analyze(text.slice(0, 500) + '的' + text.slice(500), defaultSettings, undefined, { regionLength: TINY }))
+          : analyze(text, defaultSettings, undefined, { regionLength: TINY });
+        for (const part of order) assert.deepEqual(ask(analysis, part), expected[part], part);
+      }),
+      { numRuns: 12, seed: 2 },
+    );
+  });
+
+  it('lays out again every region when an edit changes a fact of the whole document, as afresh', function () {
+    this.timeout(120_000);
+    const prose = concatenated(corpus().filter(([name]) => name.startsWith('dev/') && name.endsWith('.extracted.txt')).slice(0, 12).map(([, text]) => text));
+    const before = analyze(prose, defaultSettings, undefined, { regionLength: TINY });
+    assert.ok(before.regions.size > 3 && !before.facts.blanksAreCommon);
+    // Lines parted by blank lines, enough to make blank lines the rule: every region reads that fact.
+    const lines = prose.split('\n').length;
+    const edited = '第一行\n\n'.repeat(2 * lines) + prose;
+    const after = analyze(edited, defaultSettings, before);
+    assert.ok(after.facts.blanksAreCommon);
+    assert.deepEqual(answers(after), answers(analyze(edited, defaultSettings, undefined, { regionLength: WHOLE })));
+  });
+});

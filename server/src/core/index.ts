@@ -1,11 +1,15 @@
 // The core's public face: analyse a text once, then ask for problems, fixes, outline and figures.
 
 import { fixAllEdits as fixAllEditsOf, fixAllText } from './fix';
-import { derive, type ArticleModel, type ModelOptions } from './model';
+import type { ArticleModel, ModelOptions } from './model';
+import type { DocumentFacts } from './breaks/style';
 import { ProblemSet } from './problemSet';
 import { analyzeRegions, regionSteps, type RegionalAnalysis, type RegionCache } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
-import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
+import { foldingRangesOf, outlineOf, speakerEntries, type OutlineEntry } from './outline';
+import type { LineRange } from './outline/folding';
+import { highlightsOf, type Highlight } from './highlights';
+import { part } from './parts';
 import { speakersOf, type Speaker } from './speakers';
 import type { Edit, Problem } from './rules/rule';
 import type { Settings } from './settings';
@@ -13,6 +17,8 @@ import type { Settings } from './settings';
 export interface Analysis {
   readonly model: ArticleModel;
   readonly settings: Settings;
+  /** What the whole document says about its extractor's habits, settled once for the version (breaks/style.ts). */
+  readonly facts: DocumentFacts;
   /** Every problem, in document order (for a large document, a list built on first use). */
   readonly problems: readonly Problem[];
   /** How many problems there are (a large document's are counted without building their list). */
@@ -29,9 +35,13 @@ export interface Analysis {
   readonly speakers: readonly Speaker[];
   /** The outline followed by the people quoted, grouped under `groupName`. */
   outlineWithSpeakers(groupName: string): readonly OutlineEntry[];
+  /** Source line ranges sections fold to. */
+  readonly folds: readonly LineRange[];
+  /** What semantic highlighting colours: roles and figures. */
+  readonly highlights: readonly Highlight[];
   figureAt(offset: number): Figure | undefined;
-  /** What the analysis of the next version may take over (large documents only). */
-  readonly regions?: RegionCache;
+  /** What the analysis of the next version may take over (its regions). */
+  readonly regions: RegionCache;
 }
 
 /** How the analysis is cut into regions (a cache only: the answers are the same for any region length). */
@@ -72,26 +82,21 @@ export async function analyzeInSteps(
 }
 
 function regionalAnalysis(regional: RegionalAnalysis, settings: Settings): Analysis {
-  const { model } = regional;
-  // Figures are found per region (reusing unchanged ones) and kept where figuresOf looks for them.
-  const prepareFigures = () => void derive(model, 'figures', regional.figures);
-  return analysisOf(model, settings, () => regional.problems(settings), prepareFigures, regional.cache);
+  return analysisOf(regional.model, settings, () => regional.problems(settings), regional.cache, regional.facts);
 }
 
-function analysisOf(
-  model: ArticleModel,
-  settings: Settings,
-  findProblems: () => ProblemSet,
-  prepareFigures = (): void => undefined,
-  regions?: RegionCache,
-): Analysis {
+const highlightsPart = part((model): readonly Highlight[] => highlightsOf(model, figuresOf(model)));
+
+function analysisOf(model: ArticleModel, settings: Settings, findProblems: () => ProblemSet, regions: RegionCache, facts: DocumentFacts): Analysis {
   let problems: ProblemSet | undefined;
   let fixable: ReadonlyMap<string, number> | undefined;
   const problemSet = () => (problems ??= findProblems());
+  // Every other part is computed from the read-only model on first use and kept beside it (parts.ts).
   return {
     model,
     settings,
     regions,
+    facts,
     get problems() {
       return problemSet().list();
     },
@@ -104,17 +109,19 @@ function analysisOf(
       return outlineOf(model);
     },
     get figures() {
-      prepareFigures();
       return figuresOf(model);
     },
     get speakers() {
       return speakersOf(model);
     },
-    outlineWithSpeakers: (groupName) => [...outlineOf(model), ...speakerEntries(model, groupName)],
-    figureAt: (offset) => {
-      prepareFigures();
-      return figureAt(model, offset);
+    get folds() {
+      return foldingRangesOf(model);
     },
+    get highlights() {
+      return highlightsPart(model);
+    },
+    outlineWithSpeakers: (groupName) => [...outlineOf(model), ...speakerEntries(model, groupName)],
+    figureAt: (offset) => figureAt(model, offset),
   };
 }
 
@@ -142,5 +149,8 @@ export type { Figure } from './figures';
 export type { OutlineEntry } from './outline';
 export type { Speaker } from './speakers';
 export type { ArticleModel } from './model';
+export type { DocumentFacts } from './breaks/style';
+export type { Highlight } from './highlights';
+export type { LineRange } from './outline/folding';
 export { rules, ruleById } from './rules';
 export { mergeSettings, defaultSettings, type Settings, type Severity } from './settings';

@@ -1,125 +1,20 @@
 // The article model: built once per document version, read by every feature.
 
 import { isInlineSpace } from './charClasses';
-import { LineIndex, type Line, type Eol, dominantEol, hasBom } from './text';
+import { LineIndex, dominantEol, hasBom } from './text';
 import { analyzeLayout } from './breaks/layout';
-import { sliceAnswers, wordsAcrossLines, WORDS_ACROSS_KEY, type WordAnswers } from './breaks/evidence';
+import { sliceAnswers, wordsAcrossLines, type WordAnswers } from './breaks/evidence';
 import type { Decision } from './breaks/decide';
 import { countStyle, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { columnWidths, emWidth } from './breaks/width';
 import { firstIndex } from './search';
-import { parseDirective, type Directive } from './directives';
+import { parseDirective } from './directives';
+import type { ArticleModel, Block, Directive, Fragment, LineBreak, ModelOptions, Piece, Role } from './article';
 
-/** What a line break does in the clean article. */
-export type BreakKind =
-  /** A wrap inside a paragraph: the two fragments join. */
-  | 'wrap'
-  /** The end of one paragraph and the start of the next. */
-  | 'paragraph'
-  /** The edge of a title, heading, label, byline or directive. */
-  | 'block';
-
-/** The role a fragment plays; a block takes the role of its fragments. */
-export type Role = 'title' | 'heading' | 'label' | 'byline' | 'body' | 'directive';
-
-/** The text of one non-blank line, without its leading and trailing whitespace. */
-export interface Fragment {
-  readonly index: number;
-  readonly line: number;
-  /** Offset of the line's first character (leading whitespace starts here). */
-  readonly lineStart: number;
-  /** Offset of the first non-whitespace character. */
-  readonly start: number;
-  /** Offset just past the last non-whitespace character. */
-  readonly end: number;
-  /** Offset of the line's end, before its line ending. */
-  readonly lineEnd: number;
-  readonly text: string;
-}
-
-/** The break between fragment `index` and fragment `index + 1`, with the blank lines inside it. */
-export interface LineBreak {
-  readonly index: number;
-  readonly kind: BreakKind;
-  /** A short, stable tag for why the layout analysis chose `kind` (shown in hovers and tests). */
-  readonly reason: string;
-  /** Blank lines between the two fragments. */
-  readonly blankLines: number;
-  /** What a join inserts between the fragments: '' or ' '. */
-  readonly joiner: string;
-  /** The next fragment's leading whitespace marks lost text and is kept. */
-  readonly keepsLeadingSpace: boolean;
-  /** Source range a fix replaces: from the end of one fragment's text to the start of the next's. */
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Maps a stretch of logical text to the source it came from. */
-export interface Piece {
-  readonly logicalStart: number;
-  readonly sourceStart: number;
-  readonly length: number;
-}
-
-/** A title, heading, label, byline or paragraph: fragments joined by wraps. */
-export interface Block {
-  readonly index: number;
-  readonly role: Role;
-  readonly firstFragment: number;
-  readonly lastFragment: number;
-  /** Source range from the first fragment's text to the last one's end. */
-  readonly start: number;
-  readonly end: number;
-  /** The block as it reads once its wraps are joined. */
-  readonly text: string;
-  /**
-   * Where the logical text comes from, piece by piece; empty when the block is one fragment, whose
-   * text is the source from `start` to `end` (most blocks of a clean article: pieces for them would
-   * be a tenth of the memory a large document takes). Read it through toSourceOffset & co.
-   */
-  readonly pieces: readonly Piece[];
-}
-
-export interface ModelOptions {
-  /** How joins treat Chinese next to Latin letters or digits. */
-  readonly cjkLatinSpacing: 'ignore' | 'require' | 'forbid';
-  /** The document's line ending, for a region of a larger document (see regions.ts). */
-  readonly eol?: Eol;
-}
+export type { ArticleModel, Block, BreakKind, Fragment, LineBreak, ModelOptions, Piece, Role } from './article';
 
 export const defaultModelOptions: ModelOptions = { cjkLatinSpacing: 'ignore' };
 
-export interface ArticleModel {
-  readonly text: string;
-  readonly eol: Eol;
-  readonly bom: boolean;
-  readonly lineIndex: LineIndex;
-  readonly lines: readonly Line[];
-  readonly fragments: readonly Fragment[];
-  readonly roles: readonly Role[];
-  /** breaks[i] lies between fragments[i] and fragments[i + 1]. */
-  readonly breaks: readonly LineBreak[];
-  readonly blocks: readonly Block[];
-  /** Block index of each fragment. */
-  readonly blockOfFragment: readonly number[];
-  readonly directives: readonly Directive[];
-  readonly options: ModelOptions;
-  /**
-   * For a region of a larger document (regions.ts): the block that follows its last one, which a rule
-   * reading on past a block (a quotation running into the next paragraph) reads as the document has it.
-   */
-  readonly blockAfter?: Block;
-  /** Results derived from this model by `derive`, computed once each. */
-  readonly derived: Map<string, unknown>;
-}
-
-/** Computes a value from the model once and keeps it with the model (so it dies with it). */
-export function derive<T>(model: ArticleModel, key: string, compute: (model: ArticleModel) => T): T {
-  if (model.derived.has(key)) return model.derived.get(key) as T;
-  const value = compute(model);
-  model.derived.set(key, value);
-  return value;
-}
 
 /** `wordHints`: the segmenter's answers from an earlier parse of mostly the same text (see wordsAcrossLines). */
 export function parseArticle(text: string, options: ModelOptions = defaultModelOptions, wordHints?: WordAnswers): ArticleModel {
@@ -213,8 +108,7 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
     blockOfFragment,
     directives,
     options,
-    // The layout's segmenter answers, kept for the wrap rules (breaks/wraps.ts) under the key they derive.
-    derived: new Map<string, unknown>([[WORDS_ACROSS_KEY, whole ? layout.wordsAcross : wordsAcrossLines(fragments, sliceAnswers(words, from, to))]]),
+    wordsAcross: whole ? layout.wordsAcross : wordsAcrossLines(fragments, sliceAnswers(words, from, to)),
   };
   return { model, seam: layout.seam, words, wordsFrom: from };
 }

@@ -21,9 +21,9 @@
 // the document's model (a copy in the region's own offsets would double the memory a large document
 // takes). The region's own model, which its rules and figures read, is rebuilt from them when needed.
 
-import { endsSentence, wordsAcrossLines, WORDS_ACROSS_KEY, sliceAnswers, type WordAnswers } from './breaks/evidence';
+import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from './breaks/evidence';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
-import { figuresOf, type Figure } from './figures';
+import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { DirectiveIndex, type Directive } from './directives';
 import { runRules } from './lint';
 import { countRegion, isBlankChar, parseRegion, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
@@ -333,6 +333,10 @@ export function* regionSteps(
   if (regions.length > 0) settle(regions, regions.length - 1, settings, undefined, placed);
   const model = documentModel(text, eol, options, regions, directives, placed);
   let figures: readonly Figure[] | undefined;
+  const regionFigures = (): readonly Figure[] =>
+    (figures ??= regions.flatMap((region) => moveFigures((region.figures ??= figuresOf(regionModel(region))), ORIGIN, region.at)));
+  // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
+  findFiguresWith(model, regionFigures);
   return {
     model,
     facts,
@@ -344,10 +348,7 @@ export function* regionSteps(
       const directives = new DirectiveIndex(model.directives, (fragment) => model.fragments[fragment + 1]?.line);
       return new ProblemSet(parts, (problem, offset) => directives.isDisabled(problem.ruleId, model.lineIndex.lineAt(problem.start + offset)));
     },
-    figures() {
-      figures ??= regions.flatMap((region) => moveFigures((region.figures ??= figuresOf(regionModel(region))), ORIGIN, region.at));
-      return figures;
-    },
+    figures: regionFigures,
   };
 }
 
@@ -491,7 +492,7 @@ function regionModel(region: RegionAnalysis, blockAfter?: Block): ArticleModel {
       directives: model.directives,
       options: model.options,
       blockAfter,
-      derived: model.derived,
+      wordsAcross: model.wordsAcross,
     };
   }
   const lineIndex = region.lines;
@@ -509,7 +510,7 @@ function regionModel(region: RegionAnalysis, blockAfter?: Block): ArticleModel {
     directives: region.directives,
     options,
     blockAfter,
-    derived: new Map<string, unknown>([[WORDS_ACROSS_KEY, wordsAcrossLines(own.fragments, sliceAnswers(region.words, region.wordsFrom, region.wordsFrom + region.fragmentCount))]]),
+    wordsAcross: wordsAcrossLines(own.fragments, sliceAnswers(region.words, region.wordsFrom, region.wordsFrom + region.fragmentCount)),
   };
 }
 
@@ -563,7 +564,6 @@ function documentModel(
     },
     directives,
     options,
-    derived: new Map(),
   };
 }
 

@@ -2,7 +2,7 @@
 // negative says a block ends here. The weights are log-odds in spirit, set by hand from what each
 // piece of evidence means on the page, not fitted to any file.
 
-import type { Fragment, Role } from '../model';
+import type { Fragment, Role } from '../article';
 import { isHan } from '../charClasses';
 import {
   endsClause,

@@ -2,9 +2,8 @@
 // Each break between body fragments is weighed (breaks/decide.ts); blocks then take their roles.
 
 import { isAsciiLetter, isHan, isLatinOrDigit } from '../charClasses';
-import type { BreakKind, Fragment, ModelOptions, Role } from '../model';
+import type { BreakKind, Directive, Fragment, ModelOptions, Role } from '../article';
 import type { Line } from '../text';
-import type { Directive } from '../directives';
 import { blockRole, fixedRole } from './roles';
 import { decideBreaks, startsWithLostText, type Decision } from './decide';
 import { readStyle, type DocumentFacts } from './style';

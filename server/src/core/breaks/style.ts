@@ -1,7 +1,7 @@
 // What the whole document says about its extractor's habits: whether blank lines mark anything,
 // whether paragraphs are indented, and how wide its columns are.
 
-import type { Fragment } from '../model';
+import type { Fragment } from '../article';
 import { columnWidths, emWidth } from './width';
 import { isDirectiveText } from '../directives';
 
