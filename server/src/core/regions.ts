@@ -373,17 +373,18 @@ function layOut(
 ): RegionAnalysis | undefined {
   const { start, viewStart } = readings[first];
   const { end, viewEnd } = readings[last];
-  const inView = text.slice(viewStart, viewEnd);
+  // After an edit the lines in view are a copy of their own: the fragments' texts are slices of it, and
+  // a slice of the document would keep this whole version of it alive as long as the region is kept.
+  const inView = edited ? detached(text.slice(viewStart, viewEnd)) : text.slice(viewStart, viewEnd);
   const parse = parseRegion(inView, { start: start - viewStart, end: end - viewStart, facts, contentBefore }, options, wordHints);
   if (parse.seam?.join) return undefined;
   const model = parse.model;
   let counts = NO_COUNTS;
   for (let k = first; k <= last; k++) counts = addCounts(counts, readings[k].counts);
-  // After an edit the region gets copies of its own: a slice would keep this whole version of the
-  // document alive for as long as the region stays unchanged.
+  // The lines around it too (the region's own text is already a slice of the copy).
   const own = (slice: string) => (edited ? detached(slice) : slice);
   return {
-    text: own(model.text),
+    text: model.text,
     before: own(text.slice(viewStart, start)),
     after: own(text.slice(end, viewEnd)),
     counts,
