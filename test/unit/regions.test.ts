@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, defaultSettings, mergeSettings, type Analysis } from '../../server/src/core';
 import { toLogicalOffset, toSourceOffset, toSourceRanges } from '../../server/src/core/model';
-import { REGION_LENGTH, WHOLE_DOCUMENT_LIMIT } from '../../server/src/core/regions';
+import { REGION_LENGTH } from '../../server/src/core/regions';
 import { LineIndex } from '../../server/src/core/text';
 import { readFixture } from '../helpers';
 
@@ -38,9 +38,9 @@ function outputs(analysis: Analysis): Record<string, unknown> {
 }
 
 describe('regions', () => {
-  const text = largeArticle(5 * WHOLE_DOCUMENT_LIMIT);
+  const text = largeArticle(160_000);
 
-  it('analyses a document over the limit in regions, as one model', () => {
+  it('analyses a large document in regions, as one model', () => {
     const analysis = analyze(text, defaultSettings);
     assert.ok(analysis.regions && analysis.regions.size > text.length / (4 * REGION_LENGTH));
     const { fragments, breaks, blocks } = analysis.model;
@@ -60,7 +60,8 @@ describe('regions', () => {
     assert.equal(fragments.length, contentLines);
   });
 
-  it('equals a fresh analysis after each edit of a chain, each analysed from the one before', () => {
+  it('equals a fresh analysis after each edit of a chain, each analysed from the one before', function () {
+    this.timeout(120_000);
     let current = text;
     let previous = analyze(current, defaultSettings);
     const edits: Array<[number, string, number]> = [
@@ -104,17 +105,18 @@ describe('regions', () => {
     }
   });
 
-  it('re-parses only the regions an edit touched, also after two edits far apart that move the text differently', () => {
+  it('re-parses only the regions an edit touched or whose lines in view it changed, also after two edits far apart that move the text differently', () => {
     const before = analyze(text, defaultSettings);
     const reparsed = (after: Analysis) => {
       const old = new Set([...before.regions!.byOffset.values()].map((region) => region.problems));
       return [...after.regions!.byOffset.values()].filter((region) => !old.has(region.problems)).length;
     };
     const middle = Math.floor(text.length / 2);
-    assert.equal(reparsed(analyze(text.slice(0, middle) + '网络' + text.slice(middle), defaultSettings, before)), 1);
+    // The region and, when the edit lies within HALO lines of a neighbour, that neighbour.
+    assert.ok(reparsed(analyze(text.slice(0, middle) + '网络' + text.slice(middle), defaultSettings, before)) <= 2);
     const third = Math.floor(text.length / 3);
     const twice = text.slice(0, third) + '的' + text.slice(third, 2 * third) + text.slice(2 * third + 3);
-    assert.ok(reparsed(analyze(twice, defaultSettings, before)) <= 2);
+    assert.ok(reparsed(analyze(twice, defaultSettings, before)) <= 4);
   });
 
   it('lints taken-over regions again under other settings', () => {

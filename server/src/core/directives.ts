@@ -4,21 +4,18 @@
 // Rule ids are separated by spaces or commas; none means every rule. A directive line is its own block,
 // so rules never report on it.
 
-import type { ArticleModel, Fragment } from './model';
-import type { Edit } from './rules/rule';
+import type { ArticleModel, Directive, DirectiveKind, Fragment } from './article';
+import type { Edit } from './text';
 
-export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line';
-
-export interface Directive {
-  readonly kind: DirectiveKind;
-  /** Rule ids named; empty means every rule. */
-  readonly ruleIds: readonly string[];
-  readonly fragment: number;
-  readonly line: number;
-}
+export type { Directive, DirectiveKind } from './article';
 
 // `[^>]*` runs to the first `>` and gives back at most the `--` before it, so matching is linear.
 const DIRECTIVE = /^<!--\s*article-lint-(disable-next-line|disable|enable)(?=[\s,]|-->)([^>]*)-->$/;
+
+/** The text of a line (without its surrounding whitespace) is a directive. */
+export function isDirectiveText(text: string): boolean {
+  return text.startsWith('<!--') && DIRECTIVE.test(text);
+}
 
 export function parseDirective(fragment: Fragment): Directive | undefined {
   if (!fragment.text.startsWith('<!--')) return undefined;

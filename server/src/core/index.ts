@@ -1,12 +1,15 @@
 // The core's public face: analyse a text once, then ask for problems, fixes, outline and figures.
 
 import { fixAllEdits as fixAllEditsOf, fixAllText } from './fix';
-import { lint } from './lint';
-import { derive, parseArticle, type ArticleModel, type ModelOptions } from './model';
+import type { ArticleModel, ModelOptions } from './model';
+import type { DocumentFacts } from './breaks/style';
 import { ProblemSet } from './problemSet';
-import { analyzeRegions, regionSteps, WHOLE_DOCUMENT_LIMIT, type RegionalAnalysis, type RegionCache } from './regions';
+import { analyzeRegions, regionSteps, type RegionalAnalysis, type RegionCache } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
-import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
+import { foldingRangesOf, outlineOf, speakerEntries, type OutlineEntry } from './outline';
+import type { LineRange } from './outline/folding';
+import { highlightsOf, type Highlight } from './highlights';
+import { part } from './parts';
 import { speakersOf, type Speaker } from './speakers';
 import type { Edit, Problem } from './rules/rule';
 import type { Settings } from './settings';
@@ -14,6 +17,8 @@ import type { Settings } from './settings';
 export interface Analysis {
   readonly model: ArticleModel;
   readonly settings: Settings;
+  /** What the whole document says about its extractor's habits, settled once for the version (breaks/style.ts). */
+  readonly facts: DocumentFacts;
   /** Every problem, in document order (for a large document, a list built on first use). */
   readonly problems: readonly Problem[];
   /** How many problems there are (a large document's are counted without building their list). */
@@ -30,34 +35,45 @@ export interface Analysis {
   readonly speakers: readonly Speaker[];
   /** The outline followed by the people quoted, grouped under `groupName`. */
   outlineWithSpeakers(groupName: string): readonly OutlineEntry[];
+  /** Source line ranges sections fold to. */
+  readonly folds: readonly LineRange[];
+  /** What semantic highlighting colours: roles and figures. */
+  readonly highlights: readonly Highlight[];
   figureAt(offset: number): Figure | undefined;
-  /** What the analysis of the next version may take over (large documents only). */
-  readonly regions?: RegionCache;
+  /** What the analysis of the next version may take over (its regions). */
+  readonly regions: RegionCache;
+}
+
+/** How the analysis is cut into regions (a cache only: the answers are the same for any region length). */
+export interface AnalysisOptions {
+  /** A region runs at least this many characters (regions.ts REGION_LENGTH by default). */
+  readonly regionLength?: number;
 }
 
 /**
- * Parses the text once; problems, outline and figures are computed on first use and kept (a large
- * document's regions are linted as they are parsed, so a region need not be kept twice). Give the
- * analysis of the document's previous version as `previous` and a large document re-analyses only the
- * regions an edit touched (regions.ts); the result is the same as without it.
+ * Parses the text once, region by region, with the document's facts settled for the whole text (one
+ * pipeline for every document: regions.ts); problems, outline and figures are computed on first use and
+ * kept. Give the analysis of the document's previous version as `previous` and only the regions an edit
+ * touched (or whose inputs it changed) are analysed again; the result is the same as without it.
  */
-export function analyze(text: string, settings: Settings, previous?: Analysis): Analysis {
+export function analyze(text: string, settings: Settings, previous?: Analysis, analysisOptions: AnalysisOptions = {}): Analysis {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
-  if (text.length <= WHOLE_DOCUMENT_LIMIT) {
-    const model = parseArticle(text, options);
-    return analysisOf(model, settings, () => new ProblemSet([{ offset: 0, list: lint(model, settings) }]));
-  }
-  return regionalAnalysis(analyzeRegions(text, options, settings, previous?.regions), settings);
+  return regionalAnalysis(analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength), settings);
 }
 
 /**
- * `analyze` for a caller that must stay responsive: a large document is analysed one region at a time
- * (rules included), awaiting `pause()` between regions so other work can run; the result is the same.
+ * `analyze` for a caller that must stay responsive: the document is analysed one region at a time (rules
+ * included), awaiting `pause()` between regions so other work can run; the result is the same.
  */
-export async function analyzeInSteps(text: string, settings: Settings, previous: Analysis | undefined, pause: () => Promise<void>): Promise<Analysis> {
-  if (text.length <= WHOLE_DOCUMENT_LIMIT) return analyze(text, settings, previous);
+export async function analyzeInSteps(
+  text: string,
+  settings: Settings,
+  previous: Analysis | undefined,
+  pause: () => Promise<void>,
+  analysisOptions: AnalysisOptions = {},
+): Promise<Analysis> {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
-  const steps = regionSteps(text, options, settings, previous?.regions);
+  const steps = regionSteps(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength);
   for (;;) {
     const step = steps.next();
     if (step.done) return regionalAnalysis(step.value, settings);
@@ -66,26 +82,21 @@ export async function analyzeInSteps(text: string, settings: Settings, previous:
 }
 
 function regionalAnalysis(regional: RegionalAnalysis, settings: Settings): Analysis {
-  const { model } = regional;
-  // Figures are found per region (reusing unchanged ones) and kept where figuresOf looks for them.
-  const prepareFigures = () => void derive(model, 'figures', regional.figures);
-  return analysisOf(model, settings, () => regional.problems(settings), prepareFigures, regional.cache);
+  return analysisOf(regional.model, settings, () => regional.problems(settings), regional.cache, regional.facts);
 }
 
-function analysisOf(
-  model: ArticleModel,
-  settings: Settings,
-  findProblems: () => ProblemSet,
-  prepareFigures = (): void => undefined,
-  regions?: RegionCache,
-): Analysis {
+const highlightsPart = part((model): readonly Highlight[] => highlightsOf(model, figuresOf(model)));
+
+function analysisOf(model: ArticleModel, settings: Settings, findProblems: () => ProblemSet, regions: RegionCache, facts: DocumentFacts): Analysis {
   let problems: ProblemSet | undefined;
   let fixable: ReadonlyMap<string, number> | undefined;
   const problemSet = () => (problems ??= findProblems());
+  // Every other part is computed from the read-only model on first use and kept beside it (parts.ts).
   return {
     model,
     settings,
     regions,
+    facts,
     get problems() {
       return problemSet().list();
     },
@@ -98,27 +109,29 @@ function analysisOf(
       return outlineOf(model);
     },
     get figures() {
-      prepareFigures();
       return figuresOf(model);
     },
     get speakers() {
       return speakersOf(model);
     },
-    outlineWithSpeakers: (groupName) => [...outlineOf(model), ...speakerEntries(model, groupName)],
-    figureAt: (offset) => {
-      prepareFigures();
-      return figureAt(model, offset);
+    get folds() {
+      return foldingRangesOf(model);
     },
+    get highlights() {
+      return highlightsPart(model);
+    },
+    outlineWithSpeakers: (groupName) => [...outlineOf(model), ...speakerEntries(model, groupName)],
+    figureAt: (offset) => figureAt(model, offset),
   };
 }
 
-export function lintText(text: string, settings: Settings): readonly Problem[] {
-  return analyze(text, settings).problems;
+export function lintText(text: string, settings: Settings, analysisOptions?: AnalysisOptions): readonly Problem[] {
+  return analyze(text, settings, undefined, analysisOptions).problems;
 }
 
 /** Applies every fix (optionally only those `accept` takes) until the text is stable. */
-export function fixAll(text: string, settings: Settings, accept?: (problem: Problem) => boolean): string {
-  return fixAllText(text, (current) => lintText(current, settings), accept).text;
+export function fixAll(text: string, settings: Settings, accept?: (problem: Problem) => boolean, analysisOptions?: AnalysisOptions): string {
+  return fixAllText(text, (current) => lintText(current, settings, analysisOptions), accept).text;
 }
 
 /** Fix all as edits of `text`, for an editor to apply. */
@@ -136,6 +149,9 @@ export type { Figure } from './figures';
 export type { OutlineEntry } from './outline';
 export type { Speaker } from './speakers';
 export type { ArticleModel } from './model';
+export type { DocumentFacts } from './breaks/style';
+export type { Highlight } from './highlights';
+export type { LineRange } from './outline/folding';
 export { rules, ruleById } from './rules';
 export { mergeSettings, defaultSettings, type Settings, type Severity } from './settings';
 export { settingDescriptions, type SettingDescription } from './settingsSchema';

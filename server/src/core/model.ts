@@ -1,142 +1,82 @@
 // The article model: built once per document version, read by every feature.
 
 import { isInlineSpace } from './charClasses';
-import { LineIndex, type Line, type Eol, dominantEol, hasBom } from './text';
-import { analyzeLayout, type Layout } from './breaks/layout';
-import { WORDS_ACROSS_KEY, type WordAnswers } from './breaks/evidence';
-import { blockRole } from './breaks/roles';
-import { parseDirective, type Directive } from './directives';
+import { LineIndex, dominantEol, hasBom } from './text';
+import { analyzeLayout } from './breaks/layout';
+import { sliceAnswers, wordsAcrossLines, type WordAnswers } from './breaks/evidence';
+import type { Decision } from './breaks/decide';
+import { countStyle, type DocumentFacts, type StyleCounts } from './breaks/style';
+import { columnWidths, emWidth } from './breaks/width';
+import { firstIndex } from './search';
+import { parseDirective } from './directives';
+import type { ArticleModel, Block, Directive, Fragment, LineBreak, ModelOptions, Piece, Role } from './article';
 
-/** What a line break does in the clean article. */
-export type BreakKind =
-  /** A wrap inside a paragraph: the two fragments join. */
-  | 'wrap'
-  /** The end of one paragraph and the start of the next. */
-  | 'paragraph'
-  /** The edge of a title, heading, label, byline or directive. */
-  | 'block';
-
-/** The role a fragment plays; a block takes the role of its fragments. */
-export type Role = 'title' | 'heading' | 'label' | 'byline' | 'body' | 'directive';
-
-/** The text of one non-blank line, without its leading and trailing whitespace. */
-export interface Fragment {
-  readonly index: number;
-  readonly line: number;
-  /** Offset of the line's first character (leading whitespace starts here). */
-  readonly lineStart: number;
-  /** Offset of the first non-whitespace character. */
-  readonly start: number;
-  /** Offset just past the last non-whitespace character. */
-  readonly end: number;
-  /** Offset of the line's end, before its line ending. */
-  readonly lineEnd: number;
-  readonly text: string;
-}
-
-/** The break between fragment `index` and fragment `index + 1`, with the blank lines inside it. */
-export interface LineBreak {
-  readonly index: number;
-  readonly kind: BreakKind;
-  /** A short, stable tag for why the layout analysis chose `kind` (shown in hovers and tests). */
-  readonly reason: string;
-  /** Blank lines between the two fragments. */
-  readonly blankLines: number;
-  /** What a join inserts between the fragments: '' or ' '. */
-  readonly joiner: string;
-  /** The next fragment's leading whitespace marks lost text and is kept. */
-  readonly keepsLeadingSpace: boolean;
-  /** Source range a fix replaces: from the end of one fragment's text to the start of the next's. */
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Maps a stretch of logical text to the source it came from. */
-export interface Piece {
-  readonly logicalStart: number;
-  readonly sourceStart: number;
-  readonly length: number;
-}
-
-/** A title, heading, label, byline or paragraph: fragments joined by wraps. */
-export interface Block {
-  readonly index: number;
-  readonly role: Role;
-  readonly firstFragment: number;
-  readonly lastFragment: number;
-  /** Source range from the first fragment's text to the last one's end. */
-  readonly start: number;
-  readonly end: number;
-  /** The block as it reads once its wraps are joined. */
-  readonly text: string;
-  /**
-   * Where the logical text comes from, piece by piece; empty when the block is one fragment, whose
-   * text is the source from `start` to `end` (most blocks of a clean article: pieces for them would
-   * be a tenth of the memory a large document takes). Read it through toSourceOffset & co.
-   */
-  readonly pieces: readonly Piece[];
-}
-
-export interface ModelOptions {
-  /** How joins treat Chinese next to Latin letters or digits. */
-  readonly cjkLatinSpacing: 'ignore' | 'require' | 'forbid';
-  /**
-   * For a region of a larger document (see regions.ts): the document's line ending, and whether the
-   * region follows an earlier one (then it holds no title: the article's title came before it).
-   */
-  readonly region?: { readonly eol: Eol; readonly continues: boolean };
-}
+export type { ArticleModel, Block, BreakKind, Fragment, LineBreak, ModelOptions, Piece, Role } from './article';
 
 export const defaultModelOptions: ModelOptions = { cjkLatinSpacing: 'ignore' };
 
-export interface ArticleModel {
-  readonly text: string;
-  readonly eol: Eol;
-  readonly bom: boolean;
-  readonly lineIndex: LineIndex;
-  readonly lines: readonly Line[];
-  readonly fragments: readonly Fragment[];
-  readonly roles: readonly Role[];
-  /** breaks[i] lies between fragments[i] and fragments[i + 1]. */
-  readonly breaks: readonly LineBreak[];
-  readonly blocks: readonly Block[];
-  /** Block index of each fragment. */
-  readonly blockOfFragment: readonly number[];
-  readonly directives: readonly Directive[];
-  readonly options: ModelOptions;
-  /** Results derived from this model by `derive`, computed once each. */
-  readonly derived: Map<string, unknown>;
-}
-
-/** Computes a value from the model once and keeps it with the model (so it dies with it). */
-export function derive<T>(model: ArticleModel, key: string, compute: (model: ArticleModel) => T): T {
-  if (model.derived.has(key)) return model.derived.get(key) as T;
-  const value = compute(model);
-  model.derived.set(key, value);
-  return value;
-}
 
 /** `wordHints`: the segmenter's answers from an earlier parse of mostly the same text (see wordsAcrossLines). */
 export function parseArticle(text: string, options: ModelOptions = defaultModelOptions, wordHints?: WordAnswers): ArticleModel {
-  const lineIndex = LineIndex.of(text);
-  const fragments = readFragments(text, lineIndex);
-  const directives: Directive[] = [];
-  for (const fragment of fragments) {
+  return parseRegion(text, { start: 0, end: text.length }, options, wordHints).model;
+}
+
+/**
+ * Where a region of a document stands in the text parsed for it (the region with lines around it in
+ * view), and what the whole document has settled: its facts, whether a title came before.
+ */
+export interface RegionView {
+  readonly start: number;
+  readonly end: number;
+  /** Without facts, the text is the whole document and its facts are read from it. */
+  readonly facts?: DocumentFacts;
+  readonly contentBefore?: boolean;
+}
+
+export interface RegionParse {
+  /** The model of the region alone, in its own offsets. */
+  readonly model: ArticleModel;
+  /** The decision at the break after the region's last fragment, when one follows in view. */
+  readonly seam?: Decision;
+  /** What the segmenter answered about the lines in view; those of the region start at `wordsFrom`. */
+  readonly words: WordAnswers;
+  readonly wordsFrom: number;
+}
+
+/**
+ * Parses the region [view.start, view.end) of `text` (the rest is read as its neighbours' lines only)
+ * into a model of the region alone. With the whole text as the region this is the article's model.
+ */
+export function parseRegion(text: string, view: RegionView, options: ModelOptions = defaultModelOptions, wordHints?: WordAnswers): RegionParse {
+  const whole = view.start === 0 && view.end === text.length;
+  const textIndex = LineIndex.of(text);
+  const inView = readFragments(text, textIndex);
+  const from = whole ? 0 : firstIndex(inView.length, (i) => inView[i].lineStart >= view.start);
+  const to = whole ? inView.length : firstIndex(inView.length, (i) => inView[i].lineStart >= view.end);
+  const directivesInView: Directive[] = [];
+  for (const fragment of inView) {
     const directive = parseDirective(fragment);
-    if (directive) directives.push(directive);
+    if (directive) directivesInView.push(directive);
   }
   // The Line objects are made only if the layout asks for them (a large document has very many).
   const layout = analyzeLayout({
     text,
-    fragments,
+    fragments: inView,
     get lines() {
-      return lineIndex.lines;
+      return textIndex.lines;
     },
-    directives,
+    directives: directivesInView,
     options,
     wordHints,
+    view: view.facts ? { from, to, facts: view.facts, contentBefore: view.contentBefore ?? false } : undefined,
   });
-  if (options.region?.continues) withoutTitle(fragments, layout);
+  const ownText = whole ? text : text.slice(view.start, view.end);
+  const lineIndex = whole ? textIndex : LineIndex.of(ownText);
+  const firstLine = whole ? 0 : textIndex.lineAt(view.start);
+  const fragments = whole ? inView : inView.slice(from, to).map((f) => shiftFragment(f, -from, -firstLine, -view.start));
+  const directives = whole
+    ? directivesInView
+    : directivesInView.filter((d) => d.fragment >= from && d.fragment < to).map((d) => ({ ...d, fragment: d.fragment - from, line: d.line - firstLine }));
   const breaks = fragments.slice(0, -1).map((before, i): LineBreak => {
     const after = fragments[i + 1];
     const decision = layout.breaks[i];
@@ -151,11 +91,12 @@ export function parseArticle(text: string, options: ModelOptions = defaultModelO
       end: decision.keepsLeadingSpace ? after.lineStart : after.start,
     };
   });
-  const { blocks, blockOfFragment } = buildBlocks(text, fragments, breaks, layout.roles);
-  return {
-    text,
-    eol: options.region?.eol ?? dominantEol(text),
-    bom: hasBom(text),
+  const { blocks, blockOfFragment } = buildBlocks(ownText, fragments, breaks, layout.roles);
+  const words = layout.wordsAcross.answers();
+  const model: ArticleModel = {
+    text: ownText,
+    eol: options.eol ?? dominantEol(ownText),
+    bom: hasBom(ownText),
     lineIndex,
     get lines() {
       return lineIndex.lines;
@@ -167,28 +108,33 @@ export function parseArticle(text: string, options: ModelOptions = defaultModelO
     blockOfFragment,
     directives,
     options,
-    // The layout's segmenter answers, kept for the wrap rules (breaks/wraps.ts) under the key they derive.
-    derived: new Map<string, unknown>([[WORDS_ACROSS_KEY, layout.wordsAcross]]),
+    wordsAcross: whole ? layout.wordsAcross : wordsAcrossLines(fragments, sliceAnswers(words, from, to)),
   };
+  return { model, seam: layout.seam, words, wordsFrom: from };
 }
 
 /**
- * A region after the first holds no title: its first content block takes the role it would have in the
- * middle of an article, and the breaks around it the kind that role gives them.
+ * The counts the document's facts are read from (breaks/style.ts), for the region [view.start, view.end)
+ * of `text`, read with the lines around it in view.
  */
-function withoutTitle(fragments: readonly Fragment[], layout: Layout): void {
-  const first = layout.roles.indexOf('title');
-  if (first < 0) return;
-  let last = first;
-  while (last + 1 < fragments.length && layout.roles[last + 1] === 'title') last++;
-  const role = blockRole(fragments, first, last, false);
-  for (let i = first; i <= last; i++) layout.roles[i] = role;
-  for (const i of [first - 1, last]) {
-    const decision = layout.breaks[i];
-    if (!decision || decision.kind === 'wrap') continue;
-    const kind = layout.roles[i] === 'body' && layout.roles[i + 1] === 'body' ? 'paragraph' : 'block';
-    layout.breaks[i] = { ...decision, kind };
-  }
+export function countRegion(text: string, view: { readonly start: number; readonly end: number }): StyleCounts {
+  const inView = readFragments(text, LineIndex.of(text));
+  const from = firstIndex(inView.length, (i) => inView[i].lineStart >= view.start);
+  const to = firstIndex(inView.length, (i) => inView[i].lineStart >= view.end);
+  const columns = columnWidths(inView.map((fragment) => emWidth(fragment.text)));
+  return countStyle(text, inView, columns, from, to);
+}
+
+export function shiftFragment(f: Fragment, index: number, line: number, offset: number): Fragment {
+  return {
+    index: f.index + index,
+    line: f.line + line,
+    lineStart: f.lineStart + offset,
+    start: f.start + offset,
+    end: f.end + offset,
+    lineEnd: f.lineEnd + offset,
+    text: f.text,
+  };
 }
 
 function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
@@ -197,8 +143,8 @@ function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
     const line = lineIndex.lineOf(index);
     let start = line.start;
     let end = line.end;
-    while (start < end && isBlank(text[start])) start++;
-    while (end > start && isBlank(text[end - 1])) end--;
+    while (start < end && isBlankChar(text[start])) start++;
+    while (end > start && isBlankChar(text[end - 1])) end--;
     if (start === end) continue;
     fragments.push({
       index: fragments.length,
@@ -214,7 +160,7 @@ function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
 }
 
 /** Whitespace a fragment is trimmed of: inline spaces, form feeds, a BOM and other format controls. */
-function isBlank(ch: string): boolean {
+export function isBlankChar(ch: string): boolean {
   return isInlineSpace(ch) || ch === '\f' || ch === '\v' || ch === '\uFEFF' || ch === '\u200B';
 }
 

@@ -1,11 +1,19 @@
-// Large documents are analysed in regions, so an edit re-analyses only the region it touched.
+// Every document is analysed in regions: the one pipeline, whatever the document's size.
 //
-// A document over WHOLE_DOCUMENT_LIMIT characters is cut, after at least REGION_LENGTH characters, at
-// the next paragraph end that is beyond doubt: a line ending a sentence, one blank line, and a line
-// that starts flush. Each region is parsed and linted as an article of its own (without a title when it
-// is not the first), and the regions are placed side by side into one model of the whole document,
-// which is still built once per version. A region whose text did not change since the previous
-// version is taken over from it as it was: its problems, figures and lines are kept in its own
+// What is a fact of the whole document (blank lines rare or the rule, indentation, reported speech,
+// whether lines fill columns; whether a title came before) is settled once for the document, from counts
+// each region contributes (breaks/style.ts). Each region is then laid out with those facts and with the
+// lines around it in view (HALO fragments either side), so every decision in it reads what it would read
+// in the whole document: the region's answers are the whole document's answers for its lines, and a
+// region is only a cache that lets an edit reuse unchanged work. A region's layout is keyed on everything
+// it read: its text, the lines in view around it, the document's facts, whether content came before; its
+// problems also on the block after it (a quotation may run on into it) and the settings.
+//
+// Regions end, after at least `regionLength` characters, at a paragraph end that is beyond doubt in the
+// text (a line ending a sentence, one blank line, a line that starts flush); should the layout still join
+// across it, the region runs on to the next such end. The regions are placed side by side into one model
+// of the whole document, built once per version. A region whose text and inputs did not change since the
+// previous version is taken over from it as it was: its problems, figures and lines are kept in its own
 // offsets, so nothing in it is copied; only when the document model's fragments, breaks or blocks are
 // first asked for are the regions placed side by side, moved by what the edit added or removed.
 //
@@ -13,21 +21,31 @@
 // the document's model (a copy in the region's own offsets would double the memory a large document
 // takes). The region's own model, which its rules and figures read, is rebuilt from them when needed.
 
-import { endsSentence, wordsAcrossLines, WORDS_ACROSS_KEY, type WordAnswers, type WordsAcrossLines } from './breaks/evidence';
-import { figuresOf, type Figure } from './figures';
+import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from './breaks/evidence';
+import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
+import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { DirectiveIndex, type Directive } from './directives';
 import { runRules } from './lint';
-import { parseArticle, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
+import { countRegion, isBlankChar, parseRegion, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { ProblemSet } from './problemSet';
 import { firstIndex } from './search';
 import type { Problem } from './rules/rule';
 import type { Settings } from './settings';
 import { dominantEol, hasBom, LineIndex, type Eol } from './text';
 
-/** Documents up to this length are analysed whole. */
-export const WHOLE_DOCUMENT_LIMIT = 32_000;
-/** A region runs at least this long before it may end. */
+/** A region runs at least this long before it may end (a parameter of the analysis: answers do not depend on it). */
 export const REGION_LENGTH = 4_000;
+/**
+ * Documents up to this length re-analyse quickly enough for an editor to wait for a pause in typing (the
+ * language server's debounce). The analysis itself is the same at every length.
+ */
+export const WHOLE_DOCUMENT_LIMIT = 32_000;
+/**
+ * Fragments either side of a region kept in view. A break's decision reads up to three lines ahead and
+ * one behind, and the column widths of lines twelve further, each estimated from the widths of twelve
+ * more (breaks/decide.ts, breaks/width.ts): 3 + 12 + 12 = 27, and a margin.
+ */
+export const HALO = 32;
 
 /** Where a region stands: its offset in the document, and how many lines, fragments and blocks come before it. */
 interface Placement {
@@ -65,22 +83,41 @@ interface GrowingParts extends Parts {
  */
 export interface RegionAnalysis {
   readonly text: string;
-  /** What the model was parsed with besides the text. */
-  readonly parsedWith: string;
+  /** The lines in view before and after the region when it was read (copies of their own). */
+  readonly before: string;
+  readonly after: string;
+  /** What the region contributes to the document's facts (breaks/style.ts). */
+  readonly counts: StyleCounts;
+  /** What the layout read besides the text and the lines in view: the document's facts, content before, options. */
+  readonly laidOutWith: string;
   readonly options: ModelOptions;
   readonly at: Placement;
   readonly lines: LineIndex;
   readonly fragmentCount: number;
   readonly blockCount: number;
+  /** Why the break after the region's last fragment ends a block (the layout's reason), when one follows. */
+  readonly seamReason: string | undefined;
   /** Moved to the document's parts once those are built (the region's own arrays can then go). */
   source: Parts;
   from: Placement;
   readonly directives: readonly Directive[];
-  /** What the word segmenter answered about its lines: a parse of the region after an edit reuses it. */
+  /**
+   * What the word segmenter answered about the lines in view (the region's from `wordsFrom`): a parse of
+   * the region after an edit reuses it.
+   */
   readonly words: WordAnswers;
-  readonly problems: { readonly settings: Settings; readonly list: readonly Problem[] };
+  readonly wordsFrom: number;
+  readonly problems: RegionProblems;
   /** Found on first use. */
   figures?: readonly Figure[];
+}
+
+/** A region's problems before directives silence any, and what they were found with. */
+interface RegionProblems {
+  readonly settings: Settings;
+  /** The role and text of the block after the region's last (rules may read on into it). */
+  readonly blockAfter: string;
+  readonly list: readonly Problem[];
 }
 
 /** The regions of one version, for the next version to take over. */
@@ -91,23 +128,25 @@ export interface RegionCache {
   readonly byOffset: ReadonlyMap<number, RegionAnalysis>;
   readonly textLength: number;
   readonly size: number;
+  readonly regionLength: number;
 }
 
 export interface RegionalAnalysis {
   readonly model: ArticleModel;
   readonly cache: RegionCache;
+  readonly facts: DocumentFacts;
   /** The problems under `settings`, region by region (problemSet.ts). */
   problems(settings: Settings): ProblemSet;
   figures(): readonly Figure[];
 }
 
 /** Where regions start and end: [start, end) pairs; the blank line between two regions belongs to neither. */
-export function regionBounds(text: string, eol: Eol): Array<[number, number]> {
+export function regionBounds(text: string, eol: Eol, regionLength = REGION_LENGTH): Array<[number, number]> {
   const bounds: Array<[number, number]> = [];
   const gap = eol + eol;
   let start = 0;
   for (;;) {
-    const seam = seamAfter(text, start + REGION_LENGTH, gap);
+    const seam = seamAfter(text, start + Math.max(1, regionLength), gap);
     if (seam < 0) break;
     bounds.push([start, seam + eol.length]);
     start = seam + gap.length;
@@ -137,62 +176,151 @@ function isSpaceLike(code: number): boolean {
   return code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x200b || (code >= 0x2000 && code <= 0x200a);
 }
 
-/** Analyses and lints a large document region by region, taking over unchanged regions from `previous`. */
-export function analyzeRegions(text: string, options: ModelOptions, settings: Settings, previous?: RegionCache): RegionalAnalysis {
-  const steps = regionSteps(text, options, settings, previous);
+/** Where the `count`-th line with text before `offset` (a line start) starts, or 0. */
+function viewStart(text: string, offset: number, count: number): number {
+  let at = offset;
+  let seen = 0;
+  while (at > 0 && seen < count) {
+    let end = at - 1;
+    if (text.charCodeAt(end) === 10 && end > 0 && text.charCodeAt(end - 1) === 13) end--;
+    let start = end;
+    while (start > 0 && !isLineEnd(text.charCodeAt(start - 1))) start--;
+    if (hasText(text, start, end)) seen++;
+    at = start;
+  }
+  return at;
+}
+
+/** Where the line after the `count`-th line with text from `offset` (a line start) starts, or the text's end. */
+function viewEnd(text: string, offset: number, count: number): number {
+  let at = offset;
+  let seen = 0;
+  while (at < text.length && seen < count) {
+    let end = at;
+    while (end < text.length && !isLineEnd(text.charCodeAt(end))) end++;
+    if (hasText(text, at, end)) seen++;
+    at = end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  }
+  return Math.min(at, text.length);
+}
+
+function hasText(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isBlankChar(text[i])) return true;
+  return false;
+}
+
+/** Analyses and lints a document region by region, taking over unchanged regions from `previous`. */
+export function analyzeRegions(
+  text: string,
+  options: ModelOptions,
+  settings: Settings,
+  previous?: RegionCache,
+  regionLength = previous?.regionLength ?? REGION_LENGTH,
+): RegionalAnalysis {
+  const steps = regionSteps(text, options, settings, previous, regionLength);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
+/** A region's bounds with the lines in view around it. */
+interface Reading {
+  readonly start: number;
+  readonly end: number;
+  readonly viewStart: number;
+  readonly viewEnd: number;
+  /** The previous version's region of the same text, if any. */
+  readonly known: RegionAnalysis | undefined;
+  /** Without a previous version: an earlier region of this one with the same text and the same lines in view. */
+  readonly twin: number | undefined;
+  /** The region's counts were taken over from `known` (its text and the lines in view are the same). */
+  readonly sameView: boolean;
+  readonly counts: StyleCounts;
+}
+
 /** The same, one region per step, so a caller can let other work run between steps. */
-export function* regionSteps(text: string, options: ModelOptions, settings: Settings, previous?: RegionCache): Generator<void, RegionalAnalysis> {
+export function* regionSteps(
+  text: string,
+  options: ModelOptions,
+  settings: Settings,
+  previous?: RegionCache,
+  regionLength = previous?.regionLength ?? REGION_LENGTH,
+): Generator<void, RegionalAnalysis> {
   const eol = dominantEol(text);
   // Without a previous version, regions of the same text met earlier in this one (a repeated part).
-  const byText = previous ? undefined : new Map<string, RegionAnalysis>();
+  const byText = previous ? undefined : new Map<string, number>();
+  // What the edits added or removed in all: how far the text after the last edit moved.
+  const totalShift = previous ? text.length - previous.textLength : 0;
+  // The previous version's region after the last one found.
+  let next = 0;
+
+  // First the document's facts, from what each region counts (taken over where nothing it read changed).
+  const readings: Reading[] = [];
+  let total = NO_COUNTS;
+  for (const [start, end] of regionBounds(text, eol, regionLength)) {
+    const regionText = text.slice(start, end);
+    const from = viewStart(text, start, HALO);
+    const to = viewEnd(text, end, HALO);
+    // A region of the previous version is looked for among the few after the last one found (an edit
+    // re-parses one region, or merges or splits a few), then where the text after the last edit moved to,
+    // and compared: no string is hashed, which would read the whole document.
+    const known = previous ? followingRegion(previous, next, regionText) ?? sameText(previous.byOffset.get(start - totalShift), regionText) : undefined;
+    if (known && previous) next = firstIndex(previous.list.length, (i) => previous.list[i].at.offset >= known.at.offset) + 1;
+    const sameView = known !== undefined && known.before === text.slice(from, start) && known.after === text.slice(end, to);
+    let twin = byText?.get(regionText);
+    if (twin !== undefined && !sameReading(text, readings[twin], from, start, end, to)) twin = undefined;
+    else if (twin === undefined) byText?.set(regionText, readings.length);
+    const counts = sameView ? known.counts : twin !== undefined ? readings[twin].counts : countRegion(text.slice(from, to), { start: start - from, end: end - from });
+    readings.push({ start, end, viewStart: from, viewEnd: to, known, twin, sameView, counts });
+    total = addCounts(total, counts);
+  }
+  const facts = documentFacts(total);
+  const factsKey = `${facts.blanksAreRare} ${facts.blanksAreCommon} ${facts.indents} ${facts.hasColumns} ${facts.reportsSpeech}`;
+
   const byOffset = new Map<number, RegionAnalysis>();
   const regions: RegionAnalysis[] = [];
   const directives: Directive[] = [];
-  // What the edits added or removed in all: how far the text after the last edit moved.
-  const totalShift = previous ? text.length - previous.textLength : 0;
-  // The previous version's region after the last one taken over.
-  let next = 0;
-  // A first analysis places each region as it is parsed, so the region's own arrays go at once (kept
+  const regionOptions: ModelOptions = { ...options, eol };
+  // A first analysis places each region as it is laid out, so the region's own arrays go at once (kept
   // until a first request, they would all outlive the young generation: a 10 MB article's peak grew by
   // 50 MB); after an edit, placing waits for the first request that needs the parts.
   const placed: GrowingParts | undefined = previous ? undefined : { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
   let at: Placement = ORIGIN;
-  for (const [start, end] of regionBounds(text, eol)) {
-    const regionText = text.slice(start, end);
-    const continues = start > 0;
-    const parsedWith = `${continues}${options.cjkLatinSpacing}${eol}`;
-    at = { offset: start, line: at.line, fragment: at.fragment, block: at.block };
-    // A region of the previous version is looked for among the few after the last one taken over (an edit
-    // re-parses one region, or merges or splits a few), then where the text after the last edit moved to,
-    // and compared: no string is hashed, which would read the whole document.
-    const known = previous ? followingRegion(previous, next, regionText) ?? sameText(previous.byOffset.get(start - totalShift), regionText) : byText!.get(regionText);
-    let region: RegionAnalysis;
-    if (known?.parsedWith === parsedWith) {
-      // Found by a binary search on offsets: a 10 MB document has thousands of regions.
-      if (previous) next = firstIndex(previous.list.length, (i) => previous.list[i].at.offset >= known.at.offset) + 1;
-      region = withSettings(takeOver(known, at), settings);
-      if (placed) place(placed, region);
+  let content = 0;
+  // The region laid out for each reading it starts with.
+  const laidOut: Array<RegionAnalysis | undefined> = [];
+  for (let k = 0; k < readings.length; ) {
+    const reading = readings[k];
+    const laidOutWith = `${factsKey} ${content > 0} ${options.cjkLatinSpacing} ${eol}`;
+    at = { offset: reading.start, line: at.line, fragment: at.fragment, block: at.block };
+    let region: RegionAnalysis | undefined;
+    let last = k;
+    const twin = reading.twin === undefined ? undefined : laidOut[reading.twin];
+    if (reading.sameView && reading.known!.laidOutWith === laidOutWith) {
+      region = takeOver(reading.known!, at);
+    } else if (twin && twin.laidOutWith === laidOutWith && twin.text.length === reading.end - reading.start) {
+      region = takeOver(twin, at);
     } else {
-      // After an edit the region gets a copy of its own text: a slice would keep this whole version of
-      // the document alive for as long as the region stays unchanged.
-      const ownText = previous ? detached(regionText) : regionText;
-      // The region the edit changed is most likely the next one of the previous version: its lines the edit
-      // did not touch are answered as they were.
-      const hints = previous?.list[next]?.words;
-      region = parseRegion(ownText, parsedWith, { ...options, region: { eol, continues } }, at, settings, hints);
-      if (placed) place(placed, region);
+      // The region the edit changed is most likely the next one of the previous version: its lines the
+      // edit did not touch are answered as they were.
+      const hints = reading.known?.words ?? previous?.list[next]?.words;
+      for (;;) {
+        region = layOut(text, readings, k, last, regionOptions, laidOutWith, at, facts, content > 0, settings, hints, previous !== undefined);
+        // The layout joins across the seam after all: the region runs on to the next one's end.
+        if (region !== undefined) break;
+        last++;
+      }
       yield;
     }
-    byText?.set(regionText, region);
-    byOffset.set(start, region);
+    // The region before is linted now that the block after it is known, then placed.
+    if (regions.length > 0) settle(regions, regions.length - 1, settings, region, placed);
+    laidOut[k] = region;
+    byOffset.set(reading.start, region);
     regions.push(region);
     for (const d of region.directives) directives.push({ ...d, fragment: d.fragment + at.fragment, line: d.line + at.line });
+    content += region.counts.content;
+    const end = readings[last].end;
     // The region's last line (which ends with its line ending) and the blank line after it.
     at = {
       offset: end,
@@ -200,27 +328,98 @@ export function* regionSteps(text: string, options: ModelOptions, settings: Sett
       fragment: at.fragment + region.fragmentCount,
       block: at.block + region.blockCount,
     };
+    k = last + 1;
   }
+  if (regions.length > 0) settle(regions, regions.length - 1, settings, undefined, placed);
   const model = documentModel(text, eol, options, regions, directives, placed);
   let figures: readonly Figure[] | undefined;
+  const regionFigures = (): readonly Figure[] =>
+    (figures ??= regions.flatMap((region) => moveFigures((region.figures ??= figuresOf(regionModel(region))), ORIGIN, region.at)));
+  // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
+  findFiguresWith(model, regionFigures);
   return {
     model,
-    cache: { list: regions, byOffset, textLength: text.length, size: regions.length },
+    facts,
+    cache: { list: regions, byOffset, textLength: text.length, size: regions.length, regionLength },
     problems: (settings) => {
-      const parts = regions.map((region) => ({ offset: region.at.offset, list: withSettings(region, settings).problems.list }));
+      const parts = regions.map((region, i) => ({ offset: region.at.offset, list: withProblems(region, settings, regions[i + 1]).problems.list }));
       if (model.directives.length === 0) return new ProblemSet(parts);
+      // Directives silence problems across regions: read once, over the whole document.
       const directives = new DirectiveIndex(model.directives, (fragment) => model.fragments[fragment + 1]?.line);
       return new ProblemSet(parts, (problem, offset) => directives.isDisabled(problem.ruleId, model.lineIndex.lineAt(problem.start + offset)));
     },
-    figures() {
-      figures ??= regions.flatMap((region) => moveFigures((region.figures ??= figuresOf(regionModel(region))), ORIGIN, region.at));
-      return figures;
-    },
+    figures: regionFigures,
   };
 }
 
+/**
+ * Lays out the regions readings[first..last] as one, with the document's facts and the lines around it
+ * in view; undefined when the layout joins the region's last line to the next region's first (the caller
+ * then takes in the next region as well).
+ */
+function layOut(
+  text: string,
+  readings: readonly Reading[],
+  first: number,
+  last: number,
+  options: ModelOptions,
+  laidOutWith: string,
+  at: Placement,
+  facts: DocumentFacts,
+  contentBefore: boolean,
+  settings: Settings,
+  wordHints: WordAnswers | undefined,
+  edited: boolean,
+): RegionAnalysis | undefined {
+  const { start, viewStart } = readings[first];
+  const { end, viewEnd } = readings[last];
+  // After an edit the lines in view are a copy of their own: the fragments' texts are slices of it, and
+  // a slice of the document would keep this whole version of it alive as long as the region is kept.
+  const inView = edited ? detached(text.slice(viewStart, viewEnd)) : text.slice(viewStart, viewEnd);
+  const parse = parseRegion(inView, { start: start - viewStart, end: end - viewStart, facts, contentBefore }, options, wordHints);
+  if (parse.seam?.join) return undefined;
+  const model = parse.model;
+  let counts = NO_COUNTS;
+  for (let k = first; k <= last; k++) counts = addCounts(counts, readings[k].counts);
+  // The lines around it too (the region's own text is already a slice of the copy).
+  const own = (slice: string) => (edited ? detached(slice) : slice);
+  return {
+    text: model.text,
+    before: own(text.slice(viewStart, start)),
+    after: own(text.slice(end, viewEnd)),
+    counts,
+    laidOutWith,
+    options,
+    at,
+    lines: model.lineIndex,
+    fragmentCount: model.fragments.length,
+    blockCount: model.blocks.length,
+    seamReason: parse.seam?.reason,
+    source: model,
+    from: ORIGIN,
+    directives: model.directives,
+    words: parse.words,
+    wordsFrom: parse.wordsFrom,
+    // Found once the block after the region is known (withProblems); the rules then run on its own model.
+    problems: { settings, blockAfter: UNKNOWN, list: [] },
+  };
+}
+
+/** A key no block has: problems not yet found. */
+const UNKNOWN = '\u0000unknown';
+
 /** How many regions of the previous version after the last one taken over are compared with a new one. */
 const LOOKAHEAD = 4;
+
+/** Reading `earlier` has the same lines in view around it as the region [start, end) viewed from `from` to `to`. */
+function sameReading(text: string, earlier: Reading, from: number, start: number, end: number, to: number): boolean {
+  return (
+    earlier.start - earlier.viewStart === start - from &&
+    earlier.viewEnd - earlier.end === to - end &&
+    text.startsWith(text.slice(from, start), earlier.viewStart) &&
+    text.startsWith(text.slice(end, to), earlier.end)
+  );
+}
 
 function followingRegion(previous: RegionCache, next: number, text: string): RegionAnalysis | undefined {
   for (let i = next; i < Math.min(next + LOOKAHEAD, previous.list.length); i++) if (previous.list[i].text === text) return previous.list[i];
@@ -239,54 +438,70 @@ function detached(text: string): string {
   return (' ' + text).slice(1);
 }
 
-function parseRegion(
-  text: string,
-  parsedWith: string,
-  options: ModelOptions,
-  at: Placement,
-  settings: Settings,
-  wordHints: WordAnswers | undefined,
-): RegionAnalysis {
-  const model = parseArticle(text, options, wordHints);
-  // Taken before the rules run: the wrap rules ask more pairs, then let the model's answers go.
-  const across = model.derived.get(WORDS_ACROSS_KEY) as WordsAcrossLines;
-  const problems = { settings, list: runRules(model, settings) };
-  return {
-    text,
-    parsedWith,
-    options,
-    at,
-    lines: model.lineIndex,
-    fragmentCount: model.fragments.length,
-    blockCount: model.blocks.length,
-    source: model,
-    from: ORIGIN,
-    directives: model.directives,
-    words: across.answers(),
-    problems,
-  };
-}
-
 /** A region of the previous version (or one met earlier in this one) placed at `at`: nothing in it is copied. */
 function takeOver(region: RegionAnalysis, at: Placement): RegionAnalysis {
   return { ...region, at };
 }
 
-/** The region with its problems under `settings` (linted again when they were found under others). */
-function withSettings(region: RegionAnalysis, settings: Settings): RegionAnalysis {
-  if (region.problems.settings === settings) return region;
-  return { ...region, problems: { settings, list: runRules(regionModel(region), settings) } };
+/** Finds the region's problems with its own model while it has it, then places it among the document's parts. */
+function settle(regions: readonly RegionAnalysis[], k: number, settings: Settings, next: RegionAnalysis | undefined, placed: GrowingParts | undefined): void {
+  withProblems(regions[k], settings, next);
+  if (placed) place(placed, regions[k], regions[k - 1]);
 }
 
-/** The region's own model, as parsing its text gave it, rebuilt from the document's parts. */
-function regionModel(region: RegionAnalysis): ArticleModel {
+/** The key of the block after a region: its role and text (none after the last region). */
+function blockAfterKey(next: RegionAnalysis | undefined): string {
+  if (!next || next.blockCount === 0) return '';
+  const block = next.source.blocks[next.from.block];
+  return `${block.role}\n${block.text}`;
+}
+
+/**
+ * The region with its problems under `settings` and the block after it, found again when they were
+ * found under others. Kept in the region (which then stands for what its problems were found with).
+ */
+function withProblems(region: RegionAnalysis, settings: Settings, next: RegionAnalysis | undefined): RegionAnalysis {
+  const blockAfter = blockAfterKey(next);
+  if (region.problems.settings !== settings || region.problems.blockAfter !== blockAfter) {
+    const after = next && next.blockCount > 0 ? next.source.blocks[next.from.block] : undefined;
+    (region as { problems: RegionProblems }).problems = { settings, blockAfter, list: runRules(regionModel(region, after), settings) };
+  }
+  return region;
+}
+
+/** The region's own model, as parsing it gave it, rebuilt from the document's parts. */
+function regionModel(region: RegionAnalysis, blockAfter?: Block): ArticleModel {
   const { text, options } = region;
+  if (region.from === ORIGIN && 'options' in region.source) {
+    const model = region.source as ArticleModel;
+    if (!blockAfter) return model;
+    // Not spread: that would read `lines`, which makes a Line object for every line.
+    const { lineIndex } = model;
+    return {
+      text: model.text,
+      eol: model.eol,
+      bom: model.bom,
+      lineIndex,
+      get lines() {
+        return lineIndex.lines;
+      },
+      fragments: model.fragments,
+      roles: model.roles,
+      breaks: model.breaks,
+      blocks: model.blocks,
+      blockOfFragment: model.blockOfFragment,
+      directives: model.directives,
+      options: model.options,
+      blockAfter,
+      wordsAcross: model.wordsAcross,
+    };
+  }
   const lineIndex = region.lines;
   const own: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
   appendRegion(own, region.source, region.from, region, ORIGIN);
   return {
     text,
-    eol: options.region?.eol ?? dominantEol(text),
+    eol: options.eol ?? dominantEol(text),
     bom: hasBom(text),
     lineIndex,
     get lines() {
@@ -295,7 +510,8 @@ function regionModel(region: RegionAnalysis): ArticleModel {
     ...own,
     directives: region.directives,
     options,
-    derived: new Map<string, unknown>([[WORDS_ACROSS_KEY, wordsAcrossLines(own.fragments, region.words)]]),
+    blockAfter,
+    wordsAcross: wordsAcrossLines(own.fragments, sliceAnswers(region.words, region.wordsFrom, region.wordsFrom + region.fragmentCount)),
   };
 }
 
@@ -349,20 +565,19 @@ function documentModel(
     },
     directives,
     options,
-    derived: new Map(),
   };
 }
 
 /** Every region's parts placed into one set for the document; each region then reads its parts from there. */
 function placeRegions(regions: readonly RegionAnalysis[]): Parts {
   const parts: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
-  for (const region of regions) place(parts, region);
+  regions.forEach((region, k) => place(parts, region, regions[k - 1]));
   return parts;
 }
 
 /** Appends the region's parts to the document's; the region then reads them from there. */
-function place(parts: GrowingParts, region: RegionAnalysis): void {
-  appendRegion(parts, region.source, region.from, region, region.at);
+function place(parts: GrowingParts, region: RegionAnalysis, before: RegionAnalysis | undefined): void {
+  appendRegion(parts, region.source, region.from, region, region.at, before?.seamReason);
   // Its own model's arrays (or an older version's) are no longer needed.
   region.source = parts;
   region.from = region.at;
@@ -379,6 +594,7 @@ function appendRegion(
   from: Placement,
   counts: { readonly fragmentCount: number; readonly blockCount: number },
   to: Placement,
+  seamReason?: string,
 ): void {
   const offset = to.offset - from.offset;
   const line = to.line - from.line;
@@ -404,7 +620,7 @@ function appendRegion(
     target.roles.push(source.roles[i]);
     target.blockOfFragment.push(source.blockOfFragment[i] + block);
   }
-  if (first > 0 && counts.fragmentCount > 0) target.breaks.push(seamBreak(target, first));
+  if (first > 0 && counts.fragmentCount > 0) target.breaks.push(seamBreak(target, first, seamReason));
   for (let i = from.fragment; i < from.fragment + counts.fragmentCount - 1; i++) {
     const b = source.breaks[i];
     target.breaks.push(
@@ -445,14 +661,14 @@ function appendRegion(
 }
 
 /** The break between the last fragment of one region and the first (`first`) of the next: one blank line, a paragraph end. */
-function seamBreak(parts: Parts, first: number): LineBreak {
+function seamBreak(parts: Parts, first: number, reason = 'region-edge'): LineBreak {
   const before = parts.fragments[first - 1];
   const after = parts.fragments[first];
   const bothBody = parts.roles[first - 1] === 'body' && parts.roles[first] === 'body';
   return {
     index: first - 1,
     kind: bothBody ? 'paragraph' : 'block',
-    reason: 'region-edge',
+    reason,
     blankLines: after.line - before.line - 1,
     joiner: '',
     keepsLeadingSpace: false,

@@ -2,7 +2,8 @@
 // 吴建平说 → 吴建平 (中国工程院院士、清华大学教授). Unnamed sources (专家认为, 企业负责人说) are not
 // people and are left out.
 
-import { derive, type ArticleModel, type Block } from './model';
+import type { ArticleModel, Block } from './model';
+import { part } from './parts';
 import { compactBlock, compactString, sourceRange } from './outline/compact';
 import { endsLikeSentence } from './outline/titles';
 import {
@@ -26,9 +27,7 @@ interface Found {
 }
 
 /** Named people quoted in the article, in order of first mention. */
-export function speakersOf(model: ArticleModel): readonly Speaker[] {
-  return derive(model, 'speakers', findSpeakers);
-}
+export const speakersOf: (model: ArticleModel) => readonly Speaker[] = part(findSpeakers);
 
 /** Marks that end a clause, by code (walking back over a clause reads one character at a time). */
 const CLAUSE_BOUNDARY: ReadonlySet<number> = new Set(Array.from('。！？；，：“”‘’「」『』!?;,:', (ch) => ch.charCodeAt(0)));

@@ -1,5 +1,12 @@
 // Lines and positions of a text, in UTF-16 code units as LSP counts them.
 
+/** A replacement of the source range [start, end). */
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
 export interface Position {
   /** Zero-based line. */
   line: number;

@@ -2,7 +2,7 @@
 // negative says a block ends here. The weights are log-odds in spirit, set by hand from what each
 // piece of evidence means on the page, not fitted to any file.
 
-import type { Fragment, Role } from '../model';
+import type { Fragment, Role } from '../article';
 import { isHan } from '../charClasses';
 import {
   endsClause,
@@ -70,15 +70,19 @@ export function decideBreaks(
   fixed: ReadonlyArray<Role | undefined>,
   style: DocumentStyle,
   across: WordsAcrossLines = wordsAcrossLines(fragments),
+  range: BreakRange = { from: 0, to: fragments.length - 1 },
 ): Decision[] {
+  // Breaks before `from` are not weighed: the one just before ends a block (a region's seam), which leaves
+  // nothing pending, carried or measured, as at the start of a document.
   const decisions: Decision[] = [];
+  if (range.from > 0) decisions[range.from - 1] = { join: false, reason: 'before-region' };
   let pending = 0;
   // Width of the printed line so far: pieces of one line that the extractor cut apart (at a font change
   // or around a stranded mark) add up; a line that filled its column starts the count again.
   let carried = 0;
   // Width of the paragraph so far, this line included.
   let paragraph = 0;
-  for (let i = 0; i + 1 < fragments.length; i++) {
+  for (let i = range.from; i < range.to; i++) {
     paragraph += style.widths[i];
     const fixedBefore = fixed[i];
     const fixedAfter = fixed[i + 1];
@@ -97,9 +101,15 @@ export function decideBreaks(
       pending = 0;
       paragraph = 0;
     }
-    decisions.push(decision);
+    decisions[i] = decision;
   }
   return decisions;
+}
+
+/** The breaks decided: from the one after fragment `from` to the one before fragment `to`. */
+export interface BreakRange {
+  readonly from: number;
+  readonly to: number;
 }
 
 /** What the breaks before this one leave it. */

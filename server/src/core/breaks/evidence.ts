@@ -222,6 +222,11 @@ export function wordsAcrossLines(lines: ReadonlyArray<{ readonly text: string }>
   return Object.assign(across, { answers: (): WordAnswers => ({ texts: lines.map((line) => line.text), codes }) });
 }
 
+/** The answers about lines [from, to) alone (pairs reaching past `to` are never asked of them). */
+export function sliceAnswers(answers: WordAnswers, from: number, to: number): WordAnswers {
+  return { texts: answers.texts.slice(from, to), codes: answers.codes.slice(2 * from, 2 * to) };
+}
+
 /** How many lines are the same at the start of both lists, and how many of the rest at the end. */
 function sameLines(lines: ReadonlyArray<{ readonly text: string }>, texts: readonly string[]): { start: number; end: number } {
   const shorter = Math.min(lines.length, texts.length);

@@ -2,12 +2,11 @@
 // Each break between body fragments is weighed (breaks/decide.ts); blocks then take their roles.
 
 import { isAsciiLetter, isHan, isLatinOrDigit } from '../charClasses';
-import type { BreakKind, Fragment, ModelOptions, Role } from '../model';
+import type { BreakKind, Directive, Fragment, ModelOptions, Role } from '../article';
 import type { Line } from '../text';
-import type { Directive } from '../directives';
 import { blockRole, fixedRole } from './roles';
 import { decideBreaks, startsWithLostText, type Decision } from './decide';
-import { readStyle } from './style';
+import { readStyle, type DocumentFacts } from './style';
 import { wordsAcrossLines, type WordAnswers, type WordsAcrossLines } from './evidence';
 
 export interface LayoutInput {
@@ -18,6 +17,21 @@ export interface LayoutInput {
   readonly options: ModelOptions;
   /** The segmenter's answers from an earlier parse of mostly the same lines (a region after an edit). */
   readonly wordHints?: WordAnswers;
+  /** Lay out only part of the fragments, with the document's facts given (a region: see regions.ts). */
+  readonly view?: LayoutView;
+}
+
+/**
+ * A region of a document with the lines around it in view: fragments [from, to) are its own, the ones
+ * before and after are read only as neighbours. The break before `from` ends a block; the break after
+ * the region's last fragment (when a fragment follows) is weighed too, as the seam.
+ */
+export interface LayoutView {
+  readonly from: number;
+  readonly to: number;
+  readonly facts: DocumentFacts;
+  /** A block that is not a directive comes before the region: then the title did. */
+  readonly contentBefore: boolean;
 }
 
 export interface BreakDecision {
@@ -28,42 +42,58 @@ export interface BreakDecision {
 }
 
 export interface Layout {
+  /** The role of each fragment laid out (the view's own, from its first). */
   readonly roles: Role[];
-  /** breaks[i] decides the break after fragments[i]. */
+  /** breaks[i] decides the break after the i-th fragment laid out. */
   readonly breaks: BreakDecision[];
-  /** What the word segmenter answered about pairs of lines, for the wrap rules to reuse. */
+  /** With a view and a fragment after it: the decision at the seam after the region's last fragment. */
+  readonly seam?: Decision;
+  /** What the word segmenter answered about pairs of lines (all in view), for the wrap rules to reuse. */
   readonly wordsAcross: WordsAcrossLines;
 }
 
 export function analyzeLayout(input: LayoutInput): Layout {
   const { fragments, text } = input;
+  const from = input.view?.from ?? 0;
+  const to = input.view?.to ?? fragments.length;
   const directiveFragments = new Set(input.directives.map((d) => d.fragment));
   const fixed = fragments.map((fragment) => fixedRole(fragment, directiveFragments.has(fragment.index)));
-  const style = readStyle(text, fragments);
+  const style = readStyle(text, fragments, input.view?.facts);
   const wordsAcross = wordsAcrossLines(fragments, input.wordHints);
-  const decisions = decideBreaks(fragments, fixed, style, wordsAcross);
-  const roles = assignRoles(fragments, fixed, decisions);
-  const breaks = decisions.map((decision, i): BreakDecision => {
+  const decisions = decideBreaks(fragments, fixed, style, wordsAcross, { from, to: Math.min(to, fragments.length - 1) });
+  const roles = assignRoles(fragments, fixed, decisions, from, to, input.view?.contentBefore ?? false);
+  const breaks: BreakDecision[] = [];
+  for (let i = from; i + 1 < to; i++) {
+    const decision = decisions[i];
     const before = fragments[i];
     const after = fragments[i + 1];
-    const kind: BreakKind = decision.join ? 'wrap' : roles[i] === 'body' && roles[i + 1] === 'body' ? 'paragraph' : 'block';
+    const bothBody = roles[i - from] === 'body' && roles[i + 1 - from] === 'body';
+    const kind: BreakKind = decision.join ? 'wrap' : bothBody ? 'paragraph' : 'block';
     const keepsLeadingSpace = decision.join && startsWithLostText(after, style);
-    return { kind, reason: decision.reason, joiner: decision.join ? joinerFor(before, after, input.options) : '', keepsLeadingSpace };
-  });
-  return { roles, breaks, wordsAcross };
+    breaks.push({ kind, reason: decision.reason, joiner: decision.join ? joinerFor(before, after, input.options) : '', keepsLeadingSpace });
+  }
+  const seam = to < fragments.length && to > from ? decisions[to - 1] : undefined;
+  return { roles, breaks, seam, wordsAcross };
 }
 
 /** Fixed roles stand; other blocks are the title (the first), headings or body. */
-function assignRoles(fragments: readonly Fragment[], fixed: ReadonlyArray<Role | undefined>, decisions: readonly Decision[]): Role[] {
-  const roles: Role[] = new Array(fragments.length);
-  let seenContent = false;
-  let first = 0;
-  while (first < fragments.length) {
+function assignRoles(
+  fragments: readonly Fragment[],
+  fixed: ReadonlyArray<Role | undefined>,
+  decisions: readonly Decision[],
+  from: number,
+  to: number,
+  contentBefore: boolean,
+): Role[] {
+  const roles: Role[] = new Array(to - from);
+  let seenContent = contentBefore;
+  let first = from;
+  while (first < to) {
     let last = first;
-    while (last < decisions.length && decisions[last].join) last++;
+    while (last + 1 < to && decisions[last].join) last++;
     const role = fixed[first] ?? blockRole(fragments, first, last, !seenContent);
     if (role !== 'directive') seenContent = true;
-    for (let i = first; i <= last; i++) roles[i] = fixed[i] ?? role;
+    for (let i = first; i <= last; i++) roles[i - from] = fixed[i] ?? role;
     first = last + 1;
   }
   return roles;

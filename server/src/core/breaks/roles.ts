@@ -2,7 +2,7 @@
 // and the title and headings, known once the breaks have grouped fragments into blocks.
 
 import { isLabel } from '../labels';
-import type { Fragment, Role } from '../model';
+import type { Fragment, Role } from '../article';
 import { endsSentence } from './evidence';
 import { emWidth } from './width';
 

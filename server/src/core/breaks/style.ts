@@ -1,12 +1,11 @@
 // What the whole document says about its extractor's habits: whether blank lines mark anything,
 // whether paragraphs are indented, and how wide its columns are.
 
-import type { Fragment } from '../model';
+import type { Fragment } from '../article';
 import { columnWidths, emWidth } from './width';
+import { isDirectiveText } from '../directives';
 
 export interface DocumentStyle {
-  /** Share of breaks with a blank line inside. */
-  readonly blankShare: number;
   /** Blank lines are rare, so one marks a boundary (column, box or paragraph). */
   readonly blanksAreRare: boolean;
   /** Blank lines are the rule, so a break without one is a wrap. */
@@ -44,45 +43,122 @@ const SENTENCES_PER_ATTRIBUTION = 10;
 /** Below this share of indented lines, leading whitespace is an accident (lost text), not a convention. */
 const INDENT_SHARE = 0.04;
 
-export function readStyle(text: string, fragments: readonly Fragment[]): DocumentStyle {
-  let blanks = 0;
-  let indented = 0;
-  for (let i = 0; i < fragments.length; i++) {
-    if (i > 0 && fragments[i].line - fragments[i - 1].line > 1) blanks++;
-    if (i > 0 && fragments[i].start > fragments[i].lineStart && !/^\f+$/.test(text.slice(fragments[i].lineStart, fragments[i].start))) indented++;
-  }
-  const breaks = Math.max(1, fragments.length - 1);
-  const blankShare = blanks / breaks;
-  const widths = fragments.map((fragment) => emWidth(fragment.text));
-  const columns = columnWidths(widths);
+/**
+ * What the document's facts are read from, counted fragment by fragment: counts add up, so the counts of
+ * a document's regions (each read with the lines before it in view) are those of the whole document.
+ */
+export interface StyleCounts {
+  readonly fragments: number;
+  /** Fragments with a blank line before them. */
+  readonly blanks: number;
+  /** Fragments (not the document's first) whose line starts with whitespace. */
+  readonly indented: number;
+  readonly attributions: number;
+  readonly sentences: number;
+  /** Fragments set in a column a window of lines shows (see columnWidths). */
+  readonly inColumns: number;
+  /** Fragments that are not directives: the first block of the document holding one is its title. */
+  readonly content: number;
+}
+
+export const NO_COUNTS: StyleCounts = { fragments: 0, blanks: 0, indented: 0, attributions: 0, sentences: 0, inColumns: 0, content: 0 };
+
+export function addCounts(a: StyleCounts, b: StyleCounts): StyleCounts {
   return {
-    blankShare,
-    blanksAreRare: blankShare < 0.35,
-    blanksAreCommon: blankShare > 0.55,
-    indents: indented >= 3 && indented / breaks >= INDENT_SHARE,
-    widths,
-    columns,
-    hasColumns: columns.some((column) => !Number.isNaN(column)),
-    reportsSpeech: reportsSpeech(fragments),
+    fragments: a.fragments + b.fragments,
+    blanks: a.blanks + b.blanks,
+    indented: a.indented + b.indented,
+    attributions: a.attributions + b.attributions,
+    sentences: a.sentences + b.sentences,
+    inColumns: a.inColumns + b.inColumns,
+    content: a.content + b.content,
   };
 }
 
-function reportsSpeech(fragments: readonly Fragment[]): boolean {
+/** The facts of the whole document every decision reads: settled once per document version. */
+export interface DocumentFacts {
+  readonly blanksAreRare: boolean;
+  readonly blanksAreCommon: boolean;
+  readonly indents: boolean;
+  readonly hasColumns: boolean;
+  readonly reportsSpeech: boolean;
+}
+
+export function documentFacts(counts: StyleCounts): DocumentFacts {
+  const breaks = Math.max(1, counts.fragments - 1);
+  const blankShare = counts.blanks / breaks;
+  return {
+    blanksAreRare: blankShare < 0.35,
+    blanksAreCommon: blankShare > 0.55,
+    indents: counts.indented >= 3 && counts.indented / breaks >= INDENT_SHARE,
+    hasColumns: counts.inColumns > 0,
+    reportsSpeech: counts.attributions >= MIN_ATTRIBUTIONS && counts.attributions * SENTENCES_PER_ATTRIBUTION >= counts.sentences,
+  };
+}
+
+export function sameFacts(a: DocumentFacts, b: DocumentFacts): boolean {
+  return (
+    a.blanksAreRare === b.blanksAreRare &&
+    a.blanksAreCommon === b.blanksAreCommon &&
+    a.indents === b.indents &&
+    a.hasColumns === b.hasColumns &&
+    a.reportsSpeech === b.reportsSpeech
+  );
+}
+
+/** Widths and columns of every fragment (per line), the document's facts given or read from these fragments. */
+export function readStyle(text: string, fragments: readonly Fragment[], facts?: DocumentFacts): DocumentStyle {
+  const widths = fragments.map((fragment) => emWidth(fragment.text));
+  const columns = columnWidths(widths);
+  return { ...(facts ?? documentFacts(countStyle(text, fragments, columns))), widths, columns };
+}
+
+/**
+ * The counts of fragments[from..to), the fragments before `from` read as the lines before them (the
+ * document's first fragment has no break before it). `columns` are those of all the fragments.
+ */
+export function countStyle(
+  text: string,
+  fragments: readonly Fragment[],
+  columns: readonly number[],
+  from = 0,
+  to = fragments.length,
+): StyleCounts {
+  let blanks = 0;
+  let indented = 0;
+  let inColumns = 0;
+  let content = 0;
+  for (let i = from; i < to; i++) {
+    if (i > 0 && fragments[i].line - fragments[i - 1].line > 1) blanks++;
+    if (i > 0 && fragments[i].start > fragments[i].lineStart && !/^\f+$/.test(text.slice(fragments[i].lineStart, fragments[i].start))) indented++;
+    if (!Number.isNaN(columns[i])) inColumns++;
+    if (!isDirectiveText(fragments[i].text)) content++;
+  }
+  const speech = countSpeech(fragments, from, to);
+  return { fragments: to - from, blanks, indented, attributions: speech.attributions, sentences: speech.sentences, inColumns, content };
+}
+
+/** Attributions and sentence ends of fragments[from..to), read after the fragments before them. */
+function countSpeech(fragments: readonly Fragment[], from: number, to: number): { attributions: number; sentences: number } {
   let attributions = 0;
   let sentences = 0;
   // An attribution may be cut by a wrap (`宋建武` / `说，`): each fragment is read after the last few
-  // characters of the one before, and a match counts where it ends.
+  // characters of the one before, and a match counts where it ends. The tail is carried from the start
+  // of what is in view, so a region counts as the whole document does.
   let tail = '';
-  for (const fragment of fragments) {
+  for (let i = 0; i < to; i++) {
+    const fragment = fragments[i];
     const text = tail + (HAS_SPACE.test(fragment.text) ? fragment.text.replace(/\s+/g, '') : fragment.text);
-    // Every attribution ends in a verb's last character and a comma or colon: most fragments have none.
-    if (ATTRIBUTION_END.test(text)) {
-      for (const match of text.matchAll(ATTRIBUTION)) if (match.index + match[0].length > tail.length) attributions++;
+    if (i >= from) {
+      // Every attribution ends in a verb's last character and a comma or colon: most fragments have none.
+      if (ATTRIBUTION_END.test(text)) {
+        for (const match of text.matchAll(ATTRIBUTION)) if (match.index + match[0].length > tail.length) attributions++;
+      }
+      sentences += sentenceEnds(fragment.text);
     }
-    sentences += sentenceEnds(fragment.text);
     tail = text.slice(-3);
   }
-  return attributions >= MIN_ATTRIBUTIONS && attributions * SENTENCES_PER_ATTRIBUTION >= sentences;
+  return { attributions, sentences };
 }
 
 /** Sentence-ending marks (。！？) in a text. */

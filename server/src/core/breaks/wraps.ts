@@ -1,8 +1,9 @@
 // What each wrap (a line break inside a block) splits: punctuation, a figure, a word or a sentence.
 
 import { isInlineSpace } from '../charClasses';
-import { derive, type ArticleModel, type LineBreak } from '../model';
-import { isPunctuationOnly, wordsAcrossLines, WORDS_ACROSS_KEY, type WordAcross } from './evidence';
+import type { ArticleModel, LineBreak } from '../article';
+import { part } from '../parts';
+import { isPunctuationOnly, wordsAcrossLines, type WordAcross } from './evidence';
 
 export { isPunctuationOnly } from './evidence';
 
@@ -20,15 +21,13 @@ export interface Wrap {
 
 const NUMBER_AT_START = /^\d[\d,.]*[%‰]?/;
 
-export function wrapsOf(model: ArticleModel): readonly Wrap[] {
-  return derive(model, 'wraps', classifyWraps);
-}
+export const wrapsOf: (model: ArticleModel) => readonly Wrap[] = part(classifyWraps);
 
 function classifyWraps(model: ArticleModel): Wrap[] {
   const wraps: Wrap[] = [];
   const { fragments, text } = model;
   // Most pairs of lines were asked about by the layout already (its answers are kept with the model).
-  const across = derive(model, WORDS_ACROSS_KEY, (m) => wordsAcrossLines(m.fragments));
+  const across = model.wordsAcross ?? wordsAcrossLines(model.fragments);
   for (const lineBreak of model.breaks) {
     if (lineBreak.kind !== 'wrap') continue;
     const before = fragments[lineBreak.index];
@@ -59,8 +58,6 @@ function classifyWraps(model: ArticleModel): Wrap[] {
     const subject = text.slice(edgeStart, before.end) + lineBreak.joiner + text.slice(after.start, edgeEnd);
     wraps.push({ break: lineBreak, kind: 'broken-line', subject, start: edgeStart, end: edgeEnd });
   }
-  // Nothing asks about these lines after the wraps: let the answers go (a few MB per MB of raw text).
-  model.derived.delete(WORDS_ACROSS_KEY);
   return wraps;
 }
 

@@ -2,7 +2,8 @@
 // over lines is one figure and hovering either part finds it.
 
 import { parseBoxLabel, parseInlineLabel } from '../labels';
-import { derive, toSourceRanges, type ArticleModel, type Block } from '../model';
+import { toSourceRanges, type ArticleModel, type Block } from '../model';
+import { part } from '../parts';
 import { recognizeFigures } from './recognize';
 import type { Figure } from './types';
 
@@ -10,8 +11,14 @@ export type { Figure, FigureKind, FoundFigure } from './types';
 export { recognizeFigures } from './recognize';
 
 /** Every figure of the article, in source order; computed once per model. */
-export function figuresOf(model: ArticleModel): readonly Figure[] {
-  return derive(model, 'figures', findFigures);
+export const figuresOf: (model: ArticleModel) => readonly Figure[] = part((model) => foundElsewhere.get(model)?.() ?? findFigures(model));
+
+/** Models whose figures are found another way (a document's, region by region): set as the model is made. */
+const foundElsewhere = new WeakMap<ArticleModel, () => readonly Figure[]>();
+
+/** Declares, as `model` is made and before anything asks, how its figures are found. */
+export function findFiguresWith(model: ArticleModel, find: () => readonly Figure[]): void {
+  foundElsewhere.set(model, find);
 }
 
 function findFigures(model: ArticleModel): Figure[] {
@@ -37,16 +44,7 @@ function labelPrefixLength(block: Block): number {
 
 /** The figures of one block, in order. */
 export function figuresInBlock(model: ArticleModel, block: number): readonly Figure[] {
-  const byBlock = derive(model, 'figuresByBlock', () => {
-    const map = new Map<number, Figure[]>();
-    for (const figure of figuresOf(model)) {
-      const list = map.get(figure.block) ?? [];
-      list.push(figure);
-      map.set(figure.block, list);
-    }
-    return map;
-  });
-  return byBlock.get(block) ?? [];
+  return figuresByBlock(model).get(block) ?? [];
 }
 
 /**
@@ -74,3 +72,14 @@ export function figureAt(model: ArticleModel, offset: number): Figure | undefine
   }
   return undefined;
 }
+
+/** The figures of each block, by block index. */
+const figuresByBlock = part((model): ReadonlyMap<number, readonly Figure[]> => {
+  const map = new Map<number, Figure[]>();
+  for (const figure of figuresOf(model)) {
+    const list = map.get(figure.block) ?? [];
+    list.push(figure);
+    map.set(figure.block, list);
+  }
+  return map;
+});

@@ -2,7 +2,7 @@
 // the plain headings no label claimed.
 
 import type { ArticleModel, Fragment } from '../model';
-import type { OutlineEntry } from '../outline';
+import type { OutlineEntry } from './types';
 import { compactBlock, compactString } from './compact';
 import { pairTitles } from './pairing';
 import { findBoxLabels, findInlineLabels, seriesKey, type LabelHit } from './sections';

@@ -1,7 +1,7 @@
 // Folding ranges per section, as source lines (the server maps them to LSP FoldingRanges).
 
 import type { ArticleModel } from '../model';
-import type { OutlineEntry } from '../outline';
+import type { OutlineEntry } from './types';
 
 export interface LineRange {
   /** Zero-based source lines, inclusive. */

@@ -3,7 +3,8 @@
 
 import { isHan, isClosingMark } from '../charClasses';
 import { endsSentence } from '../breaks/evidence';
-import { derive, type ArticleModel, type Fragment } from '../model';
+import type { ArticleModel, Fragment } from '../model';
+import { part } from '../parts';
 import { compactFragments, compactLength, compactString, type CompactText } from './compact';
 
 /** A run of fragments that reads as one title. */
@@ -181,9 +182,7 @@ export function titleUnits(model: ArticleModel, typicalWidth: number): TitleUnit
 }
 
 /** The median width of body lines, in characters: titles are shorter than a full column line. */
-export function typicalWidth(model: ArticleModel): number {
-  return derive(model, 'outline.typicalWidth', medianBodyWidth);
-}
+export const typicalWidth: (model: ArticleModel) => number = part(medianBodyWidth);
 
 function medianBodyWidth(model: ArticleModel): number {
   const { fragments, roles } = model;

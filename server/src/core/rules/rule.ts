@@ -1,6 +1,9 @@
 // What every rule module exports, and what a rule reports.
 
-import type { ArticleModel } from '../model';
+import type { ArticleModel } from '../article';
+import type { Edit } from '../text';
+
+export type { Edit } from '../text';
 import type { Locale, Severity, Settings } from '../settings';
 
 /** A message in both languages; `{name}` placeholders are filled from a report's args. */
@@ -21,13 +24,6 @@ export interface Rule {
   readonly fixable: boolean;
   readonly messages: Readonly<Record<string, LocalizedText>>;
   check(context: RuleContext): void;
-}
-
-/** A replacement of the source range [start, end). */
-export interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
 }
 
 export interface RelatedLocation {

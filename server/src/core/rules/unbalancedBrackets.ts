@@ -76,6 +76,6 @@ function checkBlock(context: RuleContext, model: ArticleModel, block: Block): vo
 
 /** A quotation running over several paragraphs opens each with “ and closes only at its end. */
 function nextBlockOpensQuote(model: ArticleModel, block: Block): boolean {
-  const next = model.blocks[block.index + 1];
+  const next = block.index + 1 < model.blocks.length ? model.blocks[block.index + 1] : model.blockAfter;
   return next !== undefined && next.role === block.role && next.text.startsWith('“');
 }

@@ -1,0 +1,157 @@
+// One pipeline for every document: the answers never depend on how the document is cut into regions,
+// on what was analysed before (the regions an edit reuses), or on the document's length.
+
+import * as assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { analyze, defaultSettings, fixAll, type Analysis } from '../../server/src/core';
+import { FIXTURES, readFixture } from '../helpers';
+
+/** A region length that cuts every document with blank lines into many regions. */
+const TINY = 2_000;
+/** One region, whatever the document's length: the document analysed whole. */
+const WHOLE = 1e9;
+
+/** Every corpus text copied for these tests (dev and news-dev, extractions and truths), by name. */
+function corpus(): Array<[string, string]> {
+  const texts: Array<[string, string]> = [];
+  for (const share of ['dev', 'news-dev']) {
+    const dir = path.join(FIXTURES, 'corpus-check', share);
+    for (const name of readdirSync(dir).sort()) texts.push([`${share}/${name}`, readFixture(`corpus-check/${share}/${name}`)]);
+  }
+  return texts;
+}
+
+/** Texts joined as one file, one blank line between, as a user pastes articles one after another. */
+function concatenated(texts: readonly string[]): string {
+  return texts.map((text) => text.trim()).join('\n\n') + '\n';
+}
+
+/** Everything an analysis answers, as plain data. */
+function answers(analysis: Analysis): unknown {
+  const { model } = analysis;
+  return {
+    breaks: model.breaks,
+    blocks: model.blocks,
+    roles: model.roles,
+    directives: model.directives,
+    problems: analysis.problems,
+    outline: analysis.outlineWithSpeakers('Speakers'),
+    figures: analysis.figures,
+    speakers: analysis.speakers,
+  };
+}
+
+function assertSameAtEveryRegionLength(name: string, text: string): number {
+  const tiny = analyze(text, defaultSettings, undefined, { regionLength: TINY });
+  const whole = analyze(text, defaultSettings, undefined, { regionLength: WHOLE });
+  assert.equal(whole.regions?.size, 1);
+  assert.deepEqual(answers(tiny), answers(whole), name);
+  return tiny.regions?.size ?? 0;
+}
+
+describe('one pipeline', () => {
+  const texts = corpus();
+
+  it('gives every corpus text and the sample the same analysis in regions of 2,000 characters as whole', function () {
+    this.timeout(120_000);
+    let cut = 0;
+    for (const [name, text] of [...texts, ['sample', readFixture('sample/sample.raw.article')] as [string, string]]) {
+      if (assertSameAtEveryRegionLength(name, text) > 1) cut++;
+    }
+    // Regions end only at a blank line after a sentence: most extractions have none, some are cut.
+    assert.ok(cut >= 3, `${cut} texts cut into regions`);
+  });
+
+  it('gives long concatenations of the corpus the same analysis and fixed text in regions as whole', function () {
+    this.timeout(300_000);
+    for (const kind of ['.extracted.txt', '.truth.txt']) {
+      const text = concatenated(texts.filter(([name]) => name.endsWith(kind)).map(([, text]) => text));
+      assert.ok(assertSameAtEveryRegionLength(`every ${kind}`, text) > 5);
+      assert.equal(fixAll(text, defaultSettings, undefined, { regionLength: TINY }), fixAll(text, defaultSettings, undefined, { regionLength: WHOLE }), `fixed ${kind}`);
+    }
+  });
+
+  it('gives the same analysis after any sequence of edits, each analysed from the one before in small regions, as afresh and whole', function () {
+    this.timeout(300_000);
+    const news = texts.filter(([name]) => name.startsWith('news-dev/') && name.endsWith('.extracted.txt')).map(([, text]) => text);
+    const base = concatenated(news.slice(0, 3));
+    const insertions = ['\n', '\n\n', '。', '，', '的', ' ', '“', '”', '（完）\n', '<!-- article-lint-disable -->\n', '    ', '2024年'];
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), removed: fc.integer({ min: 0, max: 40 }), insert: fc.constantFrom(...insertions) });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        let text = base;
+        let previous = analyze(text, defaultSettings, undefined, { regionLength: TINY });
+        for (const { at, removed, insert } of edits) {
+          const offset = Math.floor(at * text.length);
+          text = text.slice(0, offset) + insert + text.slice(offset + removed);
+          previous = analyze(text, defaultSettings, previous);
+        }
+        assert.deepEqual(answers(previous), answers(analyze(text, defaultSettings, undefined, { regionLength: WHOLE })));
+      }),
+      { numRuns: 12, seed: 13 },
+    );
+  });
+
+  describe('fix-all of a text plus a last line （完） begins with the fix-all of the text, at every length', () => {
+    const news = texts.filter(([name]) => name.endsWith('.extracted.txt')).map(([, text]) => text);
+    const all = concatenated([...news.filter((_, i) => i % 2 === 1), ...news.filter((_, i) => i % 2 === 0)]);
+    for (const length of [20_000, 31_997, 32_003, 64_000, 130_000]) {
+      it(`${length.toLocaleString('en')} characters`, function () {
+        this.timeout(300_000);
+        let text = all;
+        while (text.length < length) text += '\n' + all;
+        // Cut at the length (mid-line, as a user stops typing); 31,997 plus the last line crosses 32,000.
+        text = text.slice(0, length - 1) + '\n';
+        const fixed = fixAll(text, defaultSettings);
+        const finished = fixAll(text + '（完）\n', defaultSettings);
+        assert.ok(finished.startsWith(fixed.trimEnd()), `the fixed text before （完） changed at ${firstDifference(fixed, finished)}`);
+      });
+    }
+  });
+});
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `${i}: ${JSON.stringify(a.slice(Math.max(0, i - 30), i + 30))} vs ${JSON.stringify(b.slice(Math.max(0, i - 30), i + 30))}`;
+}
+
+describe('the analysis of a version', () => {
+  const text = concatenated(corpus().filter(([name]) => name.startsWith('news-dev/') && name.endsWith('.extracted.txt')).map(([, text]) => text));
+  const parts = ['problems', 'outline', 'figures', 'speakers', 'folds', 'highlights', 'figureAt', 'model'] as const;
+  const ask = (analysis: Analysis, part: (typeof parts)[number]): unknown => {
+    if (part === 'figureAt') return Array.from({ length: 30 }, (_, i) => analysis.figureAt(Math.floor((text.length * i) / 30)) ?? null);
+    if (part === 'model') return { breaks: analysis.model.breaks, blocks: analysis.model.blocks, roles: analysis.model.roles };
+    return analysis[part];
+  };
+
+  it('answers the same whichever feature asks first, in any order, fresh or after an edit', function () {
+    this.timeout(120_000);
+    const reference = analyze(text, defaultSettings);
+    const expected = Object.fromEntries(parts.map((part) => [part, ask(reference, part)]));
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...parts], { minLength: parts.length }), fc.boolean(), (order, afterEdit) => {
+        const analysis = afterEdit
+          ? analyze(text, defaultSettings, analyze(text.slice(0, 500) + '的' + text.slice(500), defaultSettings, undefined, { regionLength: TINY }))
+          : analyze(text, defaultSettings, undefined, { regionLength: TINY });
+        for (const part of order) assert.deepEqual(ask(analysis, part), expected[part], part);
+      }),
+      { numRuns: 12, seed: 2 },
+    );
+  });
+
+  it('lays out again every region when an edit changes a fact of the whole document, as afresh', function () {
+    this.timeout(120_000);
+    const prose = concatenated(corpus().filter(([name]) => name.startsWith('dev/') && name.endsWith('.extracted.txt')).slice(0, 12).map(([, text]) => text));
+    const before = analyze(prose, defaultSettings, undefined, { regionLength: TINY });
+    assert.ok(before.regions.size > 3 && !before.facts.blanksAreCommon);
+    // Lines parted by blank lines, enough to make blank lines the rule: every region reads that fact.
+    const lines = prose.split('\n').length;
+    const edited = '第一行\n\n'.repeat(2 * lines) + prose;
+    const after = analyze(edited, defaultSettings, before);
+    assert.ok(after.facts.blanksAreCommon);
+    assert.deepEqual(answers(after), answers(analyze(edited, defaultSettings, undefined, { regionLength: WHOLE })));
+  });
+});
