@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
-import { settingsLayerProblems } from '../../server/src/core/settingsCheck';
+import { settingsLayerProblems } from '../../server/src/core';
 import { findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { expandInputs, InputError } from './files';
 import { isUserError, lintFile, type FileOutcome, type LintOptions } from './lintFile';

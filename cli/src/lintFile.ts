@@ -2,8 +2,7 @@
 // function runs in the main thread and in the workers of a parallel batch, so both print the same.
 
 import * as path from 'node:path';
-import { analyze, fixAll, mergeSettings, type Settings } from '../../server/src/core';
-import { parseLocale, type SettingsLayer } from '../../server/src/core/settings';
+import { analyze, fixAll, mergeSettings, parseLocale, type Settings, type SettingsLayer } from '../../server/src/core';
 import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { InputError, readArticle, writeArticleAtomically } from './files';
 import { countProblems, fileJson, formatFileReport, githubAnnotations, type ProblemCounts } from './report';

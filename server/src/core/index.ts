@@ -1,6 +1,6 @@
 // The core's public face: analyse a text once, then ask for problems, fixes, outline and figures.
 
-import { fixAllEdits as fixAllEditsOf, fixAllText } from './fix';
+import { applyEdits, compatibleEdits, editsBetween, fixAllEdits as fixAllEditsOf, fixAllText, MAX_FIX_PASSES } from './fix';
 import { lint } from './lint';
 import { derive, parseArticle, type ArticleModel, type ModelOptions } from './model';
 import { ProblemSet } from './problemSet';
@@ -131,10 +131,47 @@ export function formatArticle(text: string, settings: Settings): string {
   return fixAll(text, settings);
 }
 
-export type { Problem, Edit, Rule } from './rules/rule';
+/**
+ * `fixAllEdits` of the analysed text for a caller that must stay responsive and be able to give up: the
+ * first pass takes the analysis's own problems, each later pass is analysed in steps, and `pause()`
+ * runs between steps (it may throw to abandon the work, e.g. when the request was cancelled).
+ */
+export async function fixAllEditsInSteps(
+  analysis: Analysis,
+  pause: () => Promise<void>,
+  accept: (problem: Problem) => boolean = () => true,
+): Promise<Edit[]> {
+  const { settings } = analysis;
+  const text = analysis.model.text;
+  const firstPass = compatibleEdits(analysis.problems.filter(accept));
+  if (firstPass.length === 0) return [];
+  const afterFirst = applyEdits(text, firstPass);
+  let current = afterFirst;
+  let previous = analysis;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    await pause();
+    previous = await analyzeInSteps(current, settings, previous, pause);
+    const edits = compatibleEdits(previous.problems.filter(accept));
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+  }
+  return current === afterFirst ? firstPass : editsBetween(text, current);
+}
+
+export type { Problem, Edit, Rule, LocalizedText } from './rules/rule';
+export { localize } from './rules/rule';
+export type { LineIndex } from './text';
+export { foldsOf, type Fold } from './folds';
+export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';
+export { unreadableReason } from './input';
+export { describeFigure, figureSummary } from './figureText';
+export { highlightsOf, type HighlightKind } from './highlights';
+export { settingsLayerProblems } from './settingsCheck';
 export type { Figure } from './figures';
 export type { OutlineEntry } from './outline';
 export type { Speaker } from './speakers';
 export type { ArticleModel } from './model';
 export { rules, ruleById } from './rules';
-export { mergeSettings, defaultSettings, type Settings, type Severity } from './settings';
+export { mergeSettings, defaultSettings, parseLocale, type Settings, type Severity, type Locale, type SettingsLayer } from './settings';

@@ -3,8 +3,7 @@
 // theme colours them.
 
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
-import type { Analysis } from '../core';
-import { highlightsOf, type HighlightKind } from '../core/highlights';
+import { highlightsOf, type Analysis, type HighlightKind } from '../core';
 
 const TOKEN_TYPES: readonly HighlightKind[] = ['title', 'heading', 'label', 'byline', 'directive', 'figure'];
 

@@ -16,6 +16,8 @@ export const fullWidthAlnum: Rule = {
   tags: ['punctuation'],
   defaultSeverity: 'warning',
   fixable: true,
+  wrap: false,
+  marksUnnecessary: false,
   messages: {
     fullWidth: { en: 'Write “{text}” with half-width letters and digits: “{half}”', zh: '“{text}”应使用半角字母和数字：“{half}”' },
   },

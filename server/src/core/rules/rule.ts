@@ -19,6 +19,13 @@ export interface Rule {
   readonly defaultSeverity: Exclude<Severity, 'off'>;
   /** Whether the rule's reports carry a fix (a test checks this against behaviour). */
   readonly fixable: boolean;
+  /**
+   * A wrap rule: it reports a line break the extractor put inside a paragraph, fixed by joining the lines
+   * (the editor offers to join a whole paragraph at its problems; the oracle evaluation turns these off).
+   */
+  readonly wrap: boolean;
+  /** What it reports is text to delete (editors show it faded, as unnecessary code). */
+  readonly marksUnnecessary: boolean;
   readonly messages: Readonly<Record<string, LocalizedText>>;
   check(context: RuleContext): void;
 }
