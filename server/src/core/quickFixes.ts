@@ -52,26 +52,29 @@ export function quickFixes(analysis: QuickFixSource, refs: readonly ProblemRef[]
   const ruleFixes: Array<{ ref: number; ruleId: string; count: number }> = [];
   const disables: Array<{ ref: number; ruleId: string; forLine?: Edit; forDocument?: Edit }> = [];
   const seenRules = new Set<string>();
+  const addToJoin = (index: number, offset: number) => {
+    const block = blockAt(model, offset);
+    if (!block) return;
+    const join = joins.get(block.index);
+    if (join) join.refs.push(index);
+    else if (joins.size < MAX_OFFERS) {
+      const edits = joinParagraphEdits(model, offset);
+      // A paragraph with one wrap is joined by that problem's own fix.
+      if (edits.length > 1) joins.set(block.index, { refs: [index], edits });
+    }
+  };
+  const seenProblems = new Set<string>();
   for (let index = 0; index < refs.length; index++) {
     const ref = refs[index];
     const rule = ruleById(ref.ruleId);
     if (!rule) continue;
-    if (fixes.length < MAX_OFFERS) {
-      // The fix is the current analysis's: a diagnostic of an older version no longer matches a problem.
-      const fix = problemAt(analysis, ref)?.fix;
-      if (fix) fixes.push({ ref: index, edits: fix });
-    }
-    if (rule.wrap) {
-      const block = blockAt(model, ref.start);
-      if (block) {
-        const join = joins.get(block.index);
-        if (join) join.refs.push(index);
-        else if (joins.size < MAX_OFFERS) {
-          const edits = joinParagraphEdits(model, ref.start);
-          // A paragraph with one wrap is joined by that problem's own fix.
-          if (edits.length > 1) joins.set(block.index, { refs: [index], edits });
-        }
-      }
+    // The problem is the current analysis's: a diagnostic of an older version, or one sent twice, offers nothing more.
+    const problem = problemAt(analysis, ref);
+    const key = `${ref.ruleId} ${ref.start} ${ref.end}`;
+    if (problem && !seenProblems.has(key)) {
+      seenProblems.add(key);
+      if (problem.fix && fixes.length < MAX_OFFERS) fixes.push({ ref: index, edits: problem.fix });
+      if (rule.wrap) addToJoin(index, ref.start);
     }
     if (!seenRules.has(rule.id)) {
       seenRules.add(rule.id);

@@ -88,7 +88,7 @@ export class Sessions {
 
   /**
    * The analysis of a document's current text, for a request; undefined when the document is not open,
-   * is refused (too large, binary), or the request was cancelled while waiting.
+   * is refused (too large, binary); Abandoned when the request was cancelled while waiting.
    */
   async ready(uri: string, token?: { readonly isCancellationRequested: boolean }): Promise<Ready | undefined> {
     const session = this.sessions.get(uri);
@@ -100,7 +100,8 @@ export class Sessions {
   /** The state of the session's latest text: an analysis overtaken by an edit is asked for again. */
   private async currentState(session: DocumentSession, token?: { readonly isCancellationRequested: boolean }): Promise<DocumentState | undefined> {
     for (;;) {
-      if (session.isClosed || token?.isCancellationRequested) return undefined;
+      if (session.isClosed) return undefined;
+      if (token?.isCancellationRequested) throw new Abandoned('cancelled');
       const settings = await this.settings.settingsFor(session.uri);
       try {
         const state = await session.stateWith(settings);
