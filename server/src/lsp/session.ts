@@ -50,6 +50,8 @@ export class DocumentSession {
   /** Notices shown for this document (once each until the reason goes away). */
   readonly notified = new Set<Refusal | 'tooManyProblems'>();
   private closed = false;
+  /** When the last change arrived (Date.now()), to tell a burst of edits from a single one. */
+  lastChangeAt = 0;
   /** Calls off the validation waiting to run. */
   cancelScheduled: (() => void) | undefined;
 

@@ -20,6 +20,12 @@ const DEBOUNCE_QUICK_MS = 30;
 const LARGE_DOCUMENT = 4_000_000;
 const DEBOUNCE_LARGE_MS = 250;
 
+/**
+ * Edits closer together than this are a burst (typing, a replace-all, a macro): each waits this long, so
+ * the burst is analysed once, after its last edit, instead of starting an analysis per edit.
+ */
+const BURST_MS = 30;
+
 function changeDelay(length: number): number {
   if (length <= QUICK_DOCUMENT) return DEBOUNCE_QUICK_MS;
   return length > LARGE_DOCUMENT ? DEBOUNCE_LARGE_MS : 0;
@@ -58,8 +64,12 @@ export class Sessions {
   change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): void {
     const session = this.sessions.get(uri);
     if (!session) return;
+    const now = Date.now();
+    const inBurst = now - session.lastChangeAt < BURST_MS;
+    session.lastChangeAt = now;
     session.change(changes, version);
-    this.schedule(session, changeDelay(session.document.getText().length));
+    const delay = changeDelay(session.document.getText().length);
+    this.schedule(session, inBurst ? Math.max(delay, BURST_MS) : delay);
   }
 
   close(uri: string): void {
