@@ -26,7 +26,7 @@ const clientOptions = {
 /** The server and CLI are fully self-contained. */
 const serverOptions = {
   ...shared,
-  entryPoints: { server: 'server/src/server.ts', cli: 'cli/src/cli.ts' },
+  entryPoints: { server: 'server/src/node/main.ts', cli: 'cli/src/cli.ts' },
   outdir: 'dist',
 };
 

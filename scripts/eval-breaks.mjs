@@ -17,14 +17,15 @@ const dir = args.find((arg) => !arg.startsWith('--') && args[args.indexOf(arg) -
 const only = args.includes('--only') ? new RegExp(args[args.indexOf('--only') + 1]) : undefined;
 const showAll = args.includes('--all');
 
-const model = await loadCore('server/src/core/model.ts');
+const core = await loadCore();
+const settings = core.mergeSettings({ cjkLatinSpacing: 'forbid' });
 const ids = fs.readdirSync(dir).filter((f) => f.endsWith('.truth.txt')).map((f) => f.slice(0, -10)).filter((id) => !only || only.test(id)).sort();
 const confusion = {};
 for (const id of ids) {
   const extracted = fs.readFileSync(path.join(dir, `${id}.extracted.txt`), 'utf8');
   const truth = fs.readFileSync(path.join(dir, `${id}.truth.txt`), 'utf8');
   const goldAt = goldJoins(extracted, truth);
-  const m = model.parseArticle(extracted, { cjkLatinSpacing: 'forbid' });
+  const m = core.analyze(extracted, settings).model;
   for (const lineBreak of m.breaks) {
     const before = m.fragments[lineBreak.index];
     const after = m.fragments[lineBreak.index + 1];

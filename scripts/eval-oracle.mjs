@@ -16,7 +16,6 @@ import { loadCore } from './load-core.mjs';
 import { goldJoins } from './gold-breaks.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const WRAP_RULES = ['broken-line', 'broken-word', 'split-figure', 'stranded-punctuation'];
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
 
 const args = process.argv.slice(2);
@@ -33,6 +32,8 @@ for (let i = 0; i < args.length; i++) {
 }
 
 const core = await loadCore();
+// The wrap rules (rule metadata): their decisions are what the oracle replaces.
+const WRAP_RULES = core.rules.filter((rule) => rule.wrap).map((rule) => rule.id);
 const decided = core.mergeSettings({ cjkLatinSpacing: 'forbid' });
 const rest = core.mergeSettings({ cjkLatinSpacing: 'forbid', rules: Object.fromEntries(WRAP_RULES.map((id) => [id, 'off'])) });
 fs.mkdirSync(out, { recursive: true });

@@ -10,8 +10,9 @@ import * as esbuild from 'esbuild';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Loads `entry` (relative to the repository root; default the core's public face). */
-export async function loadCore(entry = 'server/src/core/index.ts') {
+/** Loads the core through its one door, server/src/core/index.ts (scripts reach nothing else of it). */
+export async function loadCore() {
+  const entry = 'server/src/core/index.ts';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lint-core-'));
   const outfile = path.join(dir, 'core.cjs');
   try {

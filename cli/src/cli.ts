@@ -4,8 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
-import type { SettingsLayer } from '../../server/src/core/settings';
-import { settingsLayerProblems } from '../../server/src/core/settingsCheck';
+import { settingsLayerProblems, type SettingsLayer } from '../../server/src/core';
 import { findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { expandInputs } from './files';
 import { describeUserError, lintFile, type FileOutcome, type LintOptions } from './lintFile';

@@ -2,8 +2,7 @@
 // function runs in the main thread and in the workers of a parallel batch, so both print the same.
 
 import * as path from 'node:path';
-import { analyze, fixAll, mergeSettings, type Settings } from '../../server/src/core';
-import type { SettingsLayer } from '../../server/src/core/settings';
+import { analyze, fixAll, mergeSettings, type Settings, type SettingsLayer } from '../../server/src/core';
 import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { FileError, readArticle, writeArticle } from './files';
 import { messagesFor, type CliLocale, type Messages } from './messages';

@@ -2,7 +2,7 @@
 // time, and the results come back to be printed in the order the files were given.
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { SettingsLayer } from '../../server/src/core/settings';
+import type { SettingsLayer } from '../../server/src/core';
 import { lintFile, type FileOutcome, type LintOptions } from './lintFile';
 
 const WORKER_ROLE = 'article-lint-worker';

@@ -1,7 +1,6 @@
 // How the CLI prints problems, outlines and figures: for people (text) and for programs (JSON).
 
-import type { Analysis, Problem } from '../../server/src/core';
-import { figureSummary } from '../../server/src/core/figureText';
+import { figureSummary, type Analysis, type Problem } from '../../server/src/core';
 import type { Messages, Totals } from './messages';
 
 export interface FileReport {

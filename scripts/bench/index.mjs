@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { BenchServer, percentile, timeRuns } from './lsp.mjs';
+import { benchResponsiveness } from './responsive.mjs';
 import { corpusTexts, MB, repeatedSample, ROOT } from './texts.mjs';
 import { ensureBenchTools } from './tools.mjs';
 
@@ -206,6 +207,8 @@ try {
   await server.stop();
 }
 print();
+
+await benchResponsiveness({ print, progress, fmt, mark, quick });
 
 // 5. Memory with a large document open (a fresh server each).
 print('## Server memory');

@@ -25,6 +25,8 @@ export interface TestServer {
   readonly messages: string[];
   /** What the server wrote to its log (window/logMessage), in order. */
   readonly logs: string[];
+  /** The server's answer to initialize. */
+  initializeResult?: unknown;
   stderr(): string;
   stop(): Promise<number | null>;
 }
@@ -71,7 +73,7 @@ export async function startServer(initialize: Record<string, unknown> = {}): Pro
     server.logs.push(params.message);
   });
   connection.listen();
-  await connection.sendRequest('initialize', {
+  server.initializeResult = await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
     capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },

@@ -226,3 +226,29 @@ describe('robustness: malformed LSP traffic', function () {
     }
   });
 });
+
+describe('robustness: broken framing over stdio', function () {
+  this.timeout(30_000);
+
+  it('answers a body that is not JSON with -32700 and goes on serving', async () => {
+    const server = await startServer();
+    try {
+      const answers: string[] = [];
+      server.process.stdout!.on('data', (chunk: Buffer) => answers.push(chunk.toString('utf8')));
+      const body = '{"jsonrpc": "2.0", "id": 99, "method": ';
+      server.process.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      const uri = 'file:///robustness/after-bad-json.article';
+      assert.ok((await open(server, uri, SAMPLE)).length > 0);
+      assert.match(answers.join(''), /"code":-32700/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('exits with an error after a header without a usable Content-Length, so the client restarts it', async () => {
+    const server = await startServer();
+    const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)));
+    server.process.stdin!.write('Content-Length: many\r\n\r\n{}');
+    assert.equal(await exited, 1);
+  });
+});

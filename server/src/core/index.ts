@@ -1,13 +1,13 @@
 // The core's public face: analyse a text once, then ask for problems, fixes, outline and figures.
 
-import { fixAllEdits as fixAllEditsOf, fixAllText } from './fix';
+import { applyEdits, compatibleEdits, editsBetween, fixAllEdits as fixAllEditsOf, fixAllText, MAX_FIX_PASSES } from './fix';
+import { foldsOf, type Fold } from './folds';
 import type { ArticleModel, ModelOptions } from './model';
 import type { DocumentFacts } from './breaks/style';
 import { ProblemSet } from './problemSet';
 import { analyzeRegions, regionSteps, type RegionalAnalysis, type RegionCache } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
-import { foldingRangesOf, outlineOf, speakerEntries, type OutlineEntry } from './outline';
-import type { LineRange } from './outline/folding';
+import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
 import { highlightsOf, type Highlight } from './highlights';
 import { part } from './parts';
 import { speakersOf, type Speaker } from './speakers';
@@ -35,8 +35,8 @@ export interface Analysis {
   readonly speakers: readonly Speaker[];
   /** The outline followed by the people quoted, grouped under `groupName`. */
   outlineWithSpeakers(groupName: string): readonly OutlineEntry[];
-  /** Source line ranges sections fold to. */
-  readonly folds: readonly LineRange[];
+  /** What an editor can fold: each section and each paragraph spread over several lines (folds.ts). */
+  readonly folds: readonly Fold[];
   /** What semantic highlighting colours: roles and figures. */
   readonly highlights: readonly Highlight[];
   figureAt(offset: number): Figure | undefined;
@@ -85,6 +85,7 @@ function regionalAnalysis(regional: RegionalAnalysis, settings: Settings): Analy
   return analysisOf(regional.model, settings, () => regional.problems(settings), regional.cache, regional.facts);
 }
 
+const foldsPart = part((model): readonly Fold[] => foldsOf(model));
 const highlightsPart = part((model): readonly Highlight[] => highlightsOf(model, figuresOf(model)));
 
 function analysisOf(model: ArticleModel, settings: Settings, findProblems: () => ProblemSet, regions: RegionCache, facts: DocumentFacts): Analysis {
@@ -115,7 +116,7 @@ function analysisOf(model: ArticleModel, settings: Settings, findProblems: () =>
       return speakersOf(model);
     },
     get folds() {
-      return foldingRangesOf(model);
+      return foldsPart(model);
     },
     get highlights() {
       return highlightsPart(model);
@@ -144,14 +145,50 @@ export function formatArticle(text: string, settings: Settings): string {
   return fixAll(text, settings);
 }
 
-export type { Problem, Edit, Rule } from './rules/rule';
+/**
+ * `fixAllEdits` of the analysed text for a caller that must stay responsive and be able to give up: the
+ * first pass takes the analysis's own problems, each later pass is analysed in steps, and `pause()`
+ * runs between steps (it may throw to abandon the work, e.g. when the request was cancelled).
+ */
+export async function fixAllEditsInSteps(
+  analysis: Analysis,
+  pause: () => Promise<void>,
+  accept: (problem: Problem) => boolean = () => true,
+): Promise<Edit[]> {
+  const { settings } = analysis;
+  const text = analysis.model.text;
+  const firstPass = compatibleEdits(analysis.problems.filter(accept));
+  if (firstPass.length === 0) return [];
+  const afterFirst = applyEdits(text, firstPass);
+  let current = afterFirst;
+  let previous = analysis;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    await pause();
+    previous = await analyzeInSteps(current, settings, previous, pause);
+    const edits = compatibleEdits(previous.problems.filter(accept));
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+  }
+  return current === afterFirst ? firstPass : editsBetween(text, current);
+}
+
+export type { Problem, Edit, Rule, LocalizedText } from './rules/rule';
+export { localize } from './rules/rule';
+export type { LineIndex } from './text';
+export type { Fold } from './folds';
+export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';
+export { unreadableReason } from './input';
+export { describeFigure, figureSummary } from './figureText';
+export type { HighlightKind } from './highlights';
+export { settingsLayerProblems } from './settingsCheck';
 export type { Figure } from './figures';
 export type { OutlineEntry } from './outline';
 export type { Speaker } from './speakers';
 export type { ArticleModel } from './model';
 export type { DocumentFacts } from './breaks/style';
 export type { Highlight } from './highlights';
-export type { LineRange } from './outline/folding';
 export { rules, ruleById } from './rules';
-export { mergeSettings, defaultSettings, type Settings, type Severity } from './settings';
+export { mergeSettings, defaultSettings, parseLocale, type Settings, type Severity, type Locale, type SettingsLayer } from './settings';
 export { settingDescriptions, type SettingDescription } from './settingsSchema';

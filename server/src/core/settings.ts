@@ -5,7 +5,9 @@ import { settingDescription } from './settingsSchema';
 export type Severity = 'off' | 'hint' | 'information' | 'warning' | 'error';
 export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'information', 'warning', 'error'];
 
-export type Locale = 'en' | 'zh-cn';
+import type { Locale } from './localized';
+
+export type { Locale } from './localized';
 
 export type CjkLatinSpacing = 'ignore' | 'require' | 'forbid';
 /** Parentheses in Chinese text: made full-width (GB/T 15834) or left as written. */

@@ -4,7 +4,7 @@
 // when those files drift from it. The `rules` setting is described here too; its per-rule entries come from
 // the rule registry.
 
-import type { LocalizedText } from './rules/rule';
+import type { LocalizedText } from './localized';
 
 interface BaseDescription {
   /** The key in `.article-lint.json`; in VS Code it is `article.<key>`. */

@@ -1,18 +1,19 @@
-// Quick fixes (this problem, all of its rule, the whole paragraph) and source.fixAll.article.
+// Quick fixes (this problem, the whole paragraph, all of its rule, turn the rule off) and source.fixAll.article,
+// as LSP code actions. What is offered is decided in the core (core/quickFixes.ts).
 
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllEdits, ruleById, type Analysis } from '../core';
-import { compatibleEdits } from '../core/fix';
-import { joinParagraphEdits } from '../core/breaks/join';
-import { disableForDocumentEdit, disableForLineEdit } from '../core/directives';
-import type { Edit, Problem } from '../core/rules/rule';
-import { toTextEdit } from './convert';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { quickFixes, ruleFixEdits, type Analysis, type Edit, type ProblemRef } from '../core';
+import { isRange, toTextEdit, type Positions } from './convert';
 import { message } from './messages';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.article`;
 
-const WRAP_RULES = new Set(['broken-line', 'broken-word', 'split-figure', 'stranded-punctuation']);
+/**
+ * A client that cannot resolve code actions gets a rule's document-wide fix inline only while it is
+ * this small: building every fix of a rule of a large document at each selection change is what
+ * codeAction/resolve is for.
+ */
+export const INLINE_RULE_FIX_LIMIT = 500;
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
@@ -26,120 +27,115 @@ export interface DeferredFix {
   readonly ruleId?: string;
 }
 
+export interface CodeActionTarget {
+  readonly uri: string;
+  readonly version: number;
+  /** Positions of the analysed text (the session's document). */
+  readonly positions: Positions & { offsetAt(position: { line: number; character: number }): number };
+  readonly analysis: Analysis;
+  /** The client fetches edits with codeAction/resolve. */
+  readonly deferEdits: boolean;
+}
+
 /**
- * The code actions at the diagnostics asked about. With `deferEdits` (the client resolves edits), the
- * document-wide fixes carry a DeferredFix and get their edit in `resolveDeferredFix`: in a large
- * document they are tens of thousands of edits, which should be built only for the action picked.
+ * The quick fixes at the diagnostics asked about, and fix-all when the source kind is asked for. Each
+ * fix-all action is computed by the caller (it may take long, and honours cancellation): here it is
+ * only described, with `fixAll` telling whether it was asked for.
  */
-export function codeActions(params: CodeActionParams, document: TextDocument, analysis: Analysis, deferEdits = false): CodeAction[] {
-  const { only } = params.context;
-  const { model, settings } = analysis;
+export function quickFixActions(params: CodeActionParams, target: CodeActionTarget): CodeAction[] {
+  if (!wants(params.context.only, CodeActionKind.QuickFix)) return [];
+  const { uri, version, positions, analysis, deferEdits } = target;
+  const { locale } = analysis.settings;
+  const workspaceEdit = (edits: readonly Edit[]): WorkspaceEdit => ({ changes: { [uri]: edits.map((edit) => toTextEdit(positions, edit)) } });
+  const diagnostics = articleDiagnostics(params.context.diagnostics);
+  const refs: ProblemRef[] = diagnostics.map((diagnostic) => ({
+    ruleId: String(diagnostic.code),
+    start: positions.offsetAt(diagnostic.range.start),
+    end: positions.offsetAt(diagnostic.range.end),
+  }));
+  const plan = quickFixes(analysis, refs);
   const actions: CodeAction[] = [];
-  const uri = document.uri;
-  const workspaceEdit = (edits: readonly Edit[]) => ({ changes: { [uri]: edits.map((edit) => toTextEdit(model.lineIndex, edit)) } });
-  const documentWide = (ruleId?: string): Pick<CodeAction, 'edit' | 'data'> =>
-    deferEdits ? { data: { uri, version: document.version, ruleId } satisfies DeferredFix } : { edit: workspaceEdit(documentWideEdits(analysis, ruleId)) };
-
-  if (wants(only, CodeActionKind.QuickFix)) {
-    const offeredRules = new Set<string>();
-    const offeredDisable = new Set<string>();
-    // Turning a rule off comes after every fix, as in other linters' menus.
-    const disableActions: CodeAction[] = [];
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== 'article') continue;
-      const ruleId = String(diagnostic.code ?? '');
-      // The fix is the current analysis's: a diagnostic of an older version no longer matches a problem.
-      const fix = problemAt(analysis, ruleId, document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end))?.fix;
-      if (fix) {
-        actions.push({
-          title: message(settings.locale, 'fixOne', { message: textOf(diagnostic) }),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: true,
-          edit: workspaceEdit(fix),
-        });
-      }
-      if (!offeredRules.has(ruleId)) {
-        offeredRules.add(ruleId);
-        if ((analysis.fixableByRule().get(ruleId) ?? 0) > 1) {
-          actions.push({
-            title: message(settings.locale, 'fixRule', { rule: ruleId }),
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            ...documentWide(ruleId),
-          });
-        }
-      }
-      if (!offeredDisable.has(ruleId) && ruleById(ruleId)) {
-        offeredDisable.add(ruleId);
-        const forLine = disableForLineEdit(model, ruleId, document.offsetAt(diagnostic.range.start));
-        if (forLine) {
-          disableActions.push({
-            title: message(settings.locale, 'disableRuleForLine', { rule: ruleId }),
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            edit: workspaceEdit([forLine]),
-          });
-        }
-        const disable = disableForDocumentEdit(model, ruleId);
-        if (disable) {
-          disableActions.push({
-            title: message(settings.locale, 'disableRule', { rule: ruleId }),
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            edit: workspaceEdit([disable]),
-          });
-        }
-      }
-      if (WRAP_RULES.has(ruleId)) {
-        const paragraph = joinParagraphEdits(model, document.offsetAt(diagnostic.range.start));
-        if (paragraph.length > 1) {
-          actions.push({
-            title: message(settings.locale, 'joinParagraph'),
-            kind: CodeActionKind.QuickFix,
-            diagnostics: diagnosticsInside(params.context.diagnostics, diagnostic),
-            edit: workspaceEdit(paragraph),
-          });
-        }
-      }
-    }
-    actions.push(...disableActions);
+  for (const fix of plan.fixes) {
+    const diagnostic = diagnostics[fix.ref];
+    actions.push({
+      title: message(locale, 'fixOne', { message: textOf(diagnostic) }),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: true,
+      edit: workspaceEdit(fix.edits),
+    });
   }
-
-  if (only && wants(only, FIX_ALL_KIND) && only.some((kind) => kind.startsWith(CodeActionKind.Source))) {
-    actions.push({ title: message(settings.locale, 'fixAll'), kind: FIX_ALL_KIND, ...documentWide() });
+  for (const join of plan.joins) {
+    actions.push({
+      title: message(locale, 'joinParagraph'),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: join.refs.map((ref) => diagnostics[ref]),
+      edit: workspaceEdit(join.edits),
+    });
+  }
+  for (const ruleFix of plan.ruleFixes) {
+    const action: CodeAction = {
+      title: message(locale, 'fixRule', { rule: ruleFix.ruleId }),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostics[ruleFix.ref]],
+    };
+    if (deferEdits) action.data = { uri, version, ruleId: ruleFix.ruleId } satisfies DeferredFix;
+    else if (ruleFix.count <= INLINE_RULE_FIX_LIMIT) action.edit = workspaceEdit(ruleFixEdits(analysis.problems, ruleFix.ruleId));
+    else continue;
+    actions.push(action);
+  }
+  // Turning a rule off comes after every fix, as in other linters' menus.
+  for (const disable of plan.disables) {
+    const diagnostic = diagnostics[disable.ref];
+    if (disable.forLine) {
+      actions.push({
+        title: message(locale, 'disableRuleForLine', { rule: disable.ruleId }),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit([disable.forLine]),
+      });
+    }
+    if (disable.forDocument) {
+      actions.push({
+        title: message(locale, 'disableRule', { rule: disable.ruleId }),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit([disable.forDocument]),
+      });
+    }
   }
   return actions;
 }
 
-/** Fills in the edit of a deferred action, when the analysis is still of the version it was offered for. */
-export function resolveDeferredFix(action: CodeAction, analysis: Analysis, version: number): CodeAction {
-  const deferred = action.data as DeferredFix;
-  if (deferred.version !== version) return action;
-  const edits = documentWideEdits(analysis, deferred.ruleId);
-  return { ...action, edit: { changes: { [deferred.uri]: edits.map((edit) => toTextEdit(analysis.model.lineIndex, edit)) } } };
+/** Whether the request asks for source.fixAll.article (only when a source kind is named: it is never a quick fix). */
+export function wantsFixAll(params: CodeActionParams): boolean {
+  const { only } = params.context;
+  return only !== undefined && wants(only, FIX_ALL_KIND) && only.some((kind) => kind.startsWith(CodeActionKind.Source));
 }
 
-function documentWideEdits(analysis: Analysis, ruleId: string | undefined): Edit[] {
-  if (ruleId === undefined) return fixAllEdits(analysis.model.text, analysis.settings);
-  return compatibleEdits(analysis.problems.filter((problem) => problem.ruleId === ruleId && problem.fix));
+export function fixAllAction(locale: Analysis['settings']['locale'], fields: Pick<CodeAction, 'edit' | 'data'>): CodeAction {
+  return { title: message(locale, 'fixAll'), kind: FIX_ALL_KIND, ...fields };
 }
 
-/** How many problems either side of an offset are looked through for the one a diagnostic shows. */
-const LOOKUP_WINDOW = 64;
+export function isDeferredFix(data: unknown): data is DeferredFix {
+  const fix = data as DeferredFix | undefined;
+  return typeof fix?.uri === 'string' && typeof fix.version === 'number' && (fix.ruleId === undefined || typeof fix.ruleId === 'string');
+}
 
-/** The problem of rule `ruleId` on exactly [start, end). */
-function problemAt(analysis: Analysis, ruleId: string, start: number, end: number): Problem | undefined {
-  return analysis.problemsNear(start, LOOKUP_WINDOW).find((problem) => problem.ruleId === ruleId && problem.start === start && problem.end === end);
+/** The edits of a rule's document-wide fix, as a workspace edit. */
+export function ruleFixEdit(uri: string, positions: Positions, analysis: Analysis, ruleId: string): WorkspaceEdit {
+  return { changes: { [uri]: ruleFixEdits(analysis.problems, ruleId).map((edit) => toTextEdit(positions, edit)) } };
+}
+
+function articleDiagnostics(diagnostics: unknown): Diagnostic[] {
+  if (!Array.isArray(diagnostics)) return [];
+  return diagnostics.filter(
+    (diagnostic): diagnostic is Diagnostic =>
+      diagnostic?.source === 'article' && (typeof diagnostic.code === 'string') && isRange(diagnostic.range),
+  );
 }
 
 function textOf(diagnostic: Diagnostic): string {
   const text: unknown = diagnostic.message;
   return typeof text === 'string' ? text : String((text as { value?: unknown })?.value ?? '');
-}
-
-function diagnosticsInside(all: readonly Diagnostic[], diagnostic: Diagnostic): Diagnostic[] {
-  return all.filter((other) => other.source === 'article' && WRAP_RULES.has(String(other.code ?? ''))).concat(
-    all.includes(diagnostic) ? [] : [diagnostic],
-  );
 }

@@ -12,9 +12,7 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver';
-import type { LineIndex } from '../core/text';
-import type { Edit, Problem } from '../core/rules/rule';
-import type { OutlineEntry } from '../core/outline';
+import { ruleById, type Edit, type LineIndex, type OutlineEntry, type Problem } from '../core';
 
 /** Offsets to positions: the model's line index, or the editor's document at the analysed version. */
 export interface Positions {
@@ -36,8 +34,7 @@ const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Where each rule's page lives: the docs shipped beside the bundle (dist/../docs/rules). */
-/** Each rule's page, worked out once: a file URL costs microseconds, and a raw megabyte has 10 000 diagnostics. */
+/** Where each rule's page lives: the docs shipped beside the bundle (dist/../docs/rules). Each rule's page, worked out once: a file URL costs microseconds, and a raw megabyte has 10 000 diagnostics. */
 const ruleDocUris = new Map<string, string>();
 
 export function ruleDocUri(ruleId: string): string {
@@ -62,7 +59,7 @@ export function toDiagnostic(lineIndex: Positions, problem: Problem, uri: string
     source: 'article',
     message: problem.message,
   };
-  if (problem.ruleId === 'block-spacing') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (ruleById(problem.ruleId)?.marksUnnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (problem.related && problem.related.length > 0) {
     diagnostic.relatedInformation = problem.related.map((related) => ({
       location: { uri, range: toRange(lineIndex, related.start, related.end) },
@@ -118,4 +115,15 @@ function containing(outer: Range, inner: Range): Range {
   const start = before(outer.start, inner.start) ? outer.start : inner.start;
   const end = before(inner.end, outer.end) ? outer.end : inner.end;
   return start === outer.start && end === outer.end ? outer : { start, end };
+}
+
+/** Whether an editor's value is a range (anything else from the wire is ignored). */
+export function isRange(value: unknown): value is Range {
+  const range = value as Range | undefined;
+  return isPosition(range?.start) && isPosition(range?.end);
+}
+
+function isPosition(value: unknown): boolean {
+  const position = value as { line?: unknown; character?: unknown } | undefined;
+  return Number.isInteger(position?.line) && Number.isInteger(position?.character);
 }

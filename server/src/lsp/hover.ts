@@ -1,8 +1,7 @@
 // Hover: what a figure under the cursor means.
 
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { Analysis } from '../core';
-import { describeFigure } from '../core/figureText';
+import { describeFigure, type Analysis } from '../core';
 import { toRange } from './convert';
 
 export function hoverAt(analysis: Analysis, offset: number): Hover | null {

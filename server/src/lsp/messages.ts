@@ -1,7 +1,6 @@
 // Text the server shows outside diagnostics (code action titles, notices), in both languages.
 
-import type { Locale } from '../core/settings';
-import { localize, type LocalizedText } from '../core/rules/rule';
+import { localize, type Locale, type LocalizedText } from '../core';
 
 const MESSAGES = {
   fixOne: { en: 'Fix: {message}', zh: '修复：{message}' },
@@ -13,6 +12,14 @@ const MESSAGES = {
   tooLarge: {
     en: 'This document has {length} characters, more than article.maxDocumentLength ({limit}): it was not analysed.',
     zh: '本文档有 {length} 个字符，超过 article.maxDocumentLength（{limit}），未做分析。',
+  },
+  binary: {
+    en: 'This document contains NUL bytes: it is binary data, not text, and was not analysed.',
+    zh: '本文档含有 NUL 字节，是二进制数据而非文本，未做分析。',
+  },
+  configTimeout: {
+    en: 'The editor did not send the article.* settings in time; this document is analysed with the defaults and .article-lint.json.',
+    zh: '编辑器未及时提供 article.* 设置；本文档按默认设置和 .article-lint.json 分析。',
   },
   tooManyProblems: {
     en: 'This document has {count} problems; the {limit} nearest where you edit or look are shown (article.maxProblems). “Fix all problems” fixes every one.',

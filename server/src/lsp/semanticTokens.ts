@@ -3,8 +3,7 @@
 // theme colours them.
 
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
-import type { Analysis } from '../core';
-import { highlightsOf, type HighlightKind } from '../core/highlights';
+import type { Analysis, HighlightKind } from '../core';
 
 const TOKEN_TYPES: readonly HighlightKind[] = ['title', 'heading', 'label', 'byline', 'directive', 'figure'];
 
@@ -19,7 +18,7 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
   const data: number[] = [];
   let previousLine = 0;
   let previousCharacter = 0;
-  for (const highlight of highlightsOf(analysis.model, analysis.figures)) {
+  for (const highlight of analysis.highlights) {
     const start = lineIndex.positionAt(highlight.start);
     const end = lineIndex.positionAt(highlight.end);
     // Every highlight lies within one line; a guard all the same, as a token may not cross lines.

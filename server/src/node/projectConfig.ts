@@ -3,7 +3,7 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { SettingsLayer } from '../core/settings';
+import type { SettingsLayer } from '../core';
 
 export const PROJECT_CONFIG_NAME = '.article-lint.json';
 

@@ -3,7 +3,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyze, defaultSettings } from '../../../server/src/core';
-import { foldingRanges } from '../../../server/src/lsp/folding';
 import { SAMPLE_RAW, closeAllEditors, openSample, readText } from './helpers';
 
 const SECTIONS = ['信号一', '信号二', '信号三', '信号四', '信号五', '信号六'];
@@ -89,7 +88,7 @@ describe('navigating the sample article', () => {
     // The first paragraph (全国网络安全…召开。… 提供了根本遵循。) is wrapped over several lines.
     assert.ok(ranges.some((r) => r.start === lineOf(raw.indexOf('全国网络安全和信息化工作会议 20')) && r.end > r.start), 'a fold for the first paragraph');
     // VS Code drops folds that cross each other; the server's section folds must all survive.
-    const sections = foldingRanges(analysis).filter((r) => r.kind === 'region');
+    const sections = analysis.folds.filter((r) => r.kind === 'region');
     assert.ok(sections.length >= 5, `section folds: ${sections.length}`);
     for (const r of sections) assert.ok(shown.has(`${r.startLine}-${r.endLine}`), `the section fold ${r.startLine + 1}-${r.endLine + 1} is shown`);
     const regions = ranges.filter((r) => r.kind === vscode.FoldingRangeKind.Region);

@@ -12,6 +12,8 @@ export const blockSpacing: Rule = {
   tags: ['layout'],
   defaultSeverity: 'hint',
   fixable: true,
+  wrap: false,
+  marksUnnecessary: true,
   messages: {
     separator: { en: 'Separate blocks with exactly one blank line', zh: '段与段之间应恰好空一行' },
     leading: { en: 'Remove blank lines and spaces before the article', zh: '删除文首的空行和空格' },

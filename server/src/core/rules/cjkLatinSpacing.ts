@@ -15,6 +15,8 @@ export const cjkLatinSpacing: Rule = {
   tags: ['spacing'],
   defaultSeverity: 'warning',
   fixable: true,
+  wrap: false,
+  marksUnnecessary: false,
   messages: {
     missing: { en: 'Put one space between “{before}” and “{after}”', zh: '在“{before}”和“{after}”之间加一个空格' },
     notOne: { en: 'Use exactly one space between “{before}” and “{after}”', zh: '“{before}”和“{after}”之间应恰好一个空格' },

@@ -19,6 +19,8 @@ export const fullWidthAlnum: Rule = {
   tags: ['punctuation'],
   defaultSeverity: 'warning',
   fixable: true,
+  wrap: false,
+  marksUnnecessary: false,
   messages: {
     fullWidth: { en: 'Write “{text}” with half-width letters and digits: “{half}”', zh: '“{text}”应使用半角字母和数字：“{half}”' },
     colonFigure: { en: 'Write the time or ratio “{text}” half-width: “{half}”', zh: '时间或比例“{text}”应使用半角：“{half}”' },

@@ -26,6 +26,8 @@ export const halfWidthPunctuation: Rule = {
   tags: ['punctuation'],
   defaultSeverity: 'warning',
   fixable: true,
+  wrap: false,
+  marksUnnecessary: false,
   messages: {
     mark: { en: 'Use the full-width “{full}” instead of “{half}” in Chinese text', zh: '中文语境中应使用全角“{full}”，而非“{half}”' },
     pair: { en: 'Use “{full}” instead of “{half}” in Chinese text', zh: '中文语境中应使用“{full}”，而非“{half}”' },

@@ -11,6 +11,8 @@ export const lostText: Rule = {
   tags: ['layout'],
   defaultSeverity: 'warning',
   fixable: false,
+  wrap: false,
+  marksUnnecessary: false,
   messages: {
     lost: {
       en: 'Text was probably lost before “{next}”: check the source',

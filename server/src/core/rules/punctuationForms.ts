@@ -23,6 +23,8 @@ export const punctuationForms: Rule = {
   tags: ['punctuation'],
   defaultSeverity: 'warning',
   fixable: true,
+  wrap: false,
+  marksUnnecessary: false,
   messages: {
     ellipsis: { en: 'Write the ellipsis “{text}” as “……”', zh: '省略号“{text}”应写作“……”' },
     dash: { en: 'Write the dash “{text}” as “——”', zh: '破折号“{text}”应写作“——”' },

@@ -4,14 +4,12 @@ import type { ArticleModel } from '../article';
 import type { Edit } from '../text';
 
 export type { Edit } from '../text';
-import type { Locale, Severity, Settings } from '../settings';
+import type { Severity, Settings } from '../settings';
+import type { LocalizedText } from '../localized';
+
+export { localize, type LocalizedText } from '../localized';
 
 /** A message in both languages; `{name}` placeholders are filled from a report's args. */
-export interface LocalizedText {
-  readonly en: string;
-  readonly zh: string;
-}
-
 export type RuleTag = 'layout' | 'spacing' | 'punctuation' | 'structure';
 
 export interface Rule {
@@ -22,6 +20,13 @@ export interface Rule {
   readonly defaultSeverity: Exclude<Severity, 'off'>;
   /** Whether the rule's reports carry a fix (a test checks this against behaviour). */
   readonly fixable: boolean;
+  /**
+   * A wrap rule: it reports a line break the extractor put inside a paragraph, fixed by joining the lines
+   * (the editor offers to join a whole paragraph at its problems; the oracle evaluation turns these off).
+   */
+  readonly wrap: boolean;
+  /** What it reports is text to delete (editors show it faded, as unnecessary code). */
+  readonly marksUnnecessary: boolean;
   readonly messages: Readonly<Record<string, LocalizedText>>;
   check(context: RuleContext): void;
 }
@@ -58,29 +63,4 @@ export interface Problem {
   readonly message: string;
   readonly fix?: readonly Edit[];
   readonly related?: readonly RelatedLocation[];
-}
-
-export function localize(text: LocalizedText, locale: Locale, args?: Readonly<Record<string, string | number>>): string {
-  const template = locale === 'zh-cn' ? text.zh : text.en;
-  if (!args || !template.includes('{')) return template;
-  // What template.replace(/\{(\w+)\}/g, …) does, without a pattern and callback for each of the
-  // hundred thousand problems a raw megabyte has.
-  let out = '';
-  let copied = 0;
-  for (let open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
-    let close = open + 1;
-    while (close < template.length && isWordCode(template.charCodeAt(close))) close++;
-    if (close === open + 1 || template[close] !== '}') continue;
-    const name = template.slice(open + 1, close);
-    if (!(name in args)) continue;
-    out += template.slice(copied, open) + String(args[name]);
-    copied = close + 1;
-    open = close;
-  }
-  return copied === 0 ? template : out + template.slice(copied);
-}
-
-/** The characters of \w: ASCII letters, digits and the underscore. */
-function isWordCode(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
 }

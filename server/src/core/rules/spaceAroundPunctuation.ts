@@ -14,6 +14,8 @@ export const spaceAroundPunctuation: Rule = {
   tags: ['spacing', 'punctuation'],
   defaultSeverity: 'warning',
   fixable: true,
+  wrap: false,
+  marksUnnecessary: false,
   messages: {
     before: { en: 'Remove the space before “{mark}”', zh: '删除“{mark}”前的空格' },
     after: { en: 'Remove the space after “{mark}”', zh: '删除“{mark}”后的空格' },

@@ -24,6 +24,8 @@ export const spaceBetweenHan: Rule = {
   tags: ['spacing'],
   defaultSeverity: 'warning',
   fixable: true,
+  wrap: false,
+  marksUnnecessary: false,
   messages: {
     between: { en: 'Remove the space between “{before}” and “{after}”', zh: '删除“{before}”和“{after}”之间的空格' },
   },

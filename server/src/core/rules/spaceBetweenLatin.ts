@@ -19,6 +19,8 @@ export const spaceBetweenLatin: Rule = {
   tags: ['spacing'],
   defaultSeverity: 'warning',
   fixable: true,
+  wrap: false,
+  marksUnnecessary: false,
   messages: {
     wide: { en: 'Use one space between “{before}” and “{after}”', zh: '“{before}”和“{after}”之间只用一个空格' },
   },

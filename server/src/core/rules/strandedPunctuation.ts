@@ -13,6 +13,8 @@ export const strandedPunctuation: Rule = {
   tags: ['layout', 'punctuation'],
   defaultSeverity: 'warning',
   fixable: true,
+  wrap: true,
+  marksUnnecessary: false,
   messages: {
     stranded: { en: 'Punctuation “{subject}” stands alone on a line', zh: '标点“{subject}”单独成行' },
   },

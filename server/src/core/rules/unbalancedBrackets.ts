@@ -18,6 +18,8 @@ export const unbalancedBrackets: Rule = {
   tags: ['punctuation', 'structure'],
   defaultSeverity: 'warning',
   fixable: false,
+  wrap: false,
+  marksUnnecessary: false,
   messages: {
     unclosed: { en: 'Opening {open} has no closing {close} in this paragraph', zh: '本段中{open}没有对应的{close}' },
     unopened: { en: 'Closing {close} has no opening {open} before it in this paragraph', zh: '本段中{close}之前没有对应的{open}' },

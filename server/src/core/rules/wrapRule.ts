@@ -16,6 +16,8 @@ export function wrapRule(spec: {
     tags: ['layout'],
     defaultSeverity: 'warning',
     fixable: true,
+    wrap: true,
+    marksUnnecessary: false,
     messages: { split: spec.message },
     check(context: RuleContext) {
       for (const wrap of wrapsOf(context.model)) {

@@ -1,0 +1,171 @@
+// One open document: its text as the editor sent it, its analysis, where the user edits and looks, and
+// what was last published. Made on didOpen, dropped on didClose (lsp/sessions.ts).
+
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { analyzeInSteps, unreadableReason, type Analysis, type Problem, type Settings } from '../core';
+import { isRange } from './convert';
+
+/** Why a document has no analysis. */
+export type Refusal = 'tooLarge' | 'binary';
+
+export interface DocumentState {
+  /** The text this state is of (see DocumentSession.generation). */
+  readonly generation: number;
+  readonly settings: Settings;
+  /** Undefined when the document is refused. */
+  readonly analysis: Analysis | undefined;
+  readonly refusal?: Refusal;
+}
+
+/** Thrown out of a step of work whose result nobody wants any more (the text changed or the request was cancelled). */
+export class Abandoned extends Error {
+  constructor(readonly reason: 'superseded' | 'cancelled') {
+    super(reason);
+  }
+}
+
+/** Lets the messages already received be handled (other documents' requests, newer edits) before going on. */
+export const yieldToMessages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The span of the problems published for a version, when they were only some of them. */
+interface PublishedWindow {
+  readonly generation: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export class DocumentSession {
+  readonly document: TextDocument;
+  /**
+   * Counts every text the editor sent for this document (the open, each change). Analyses are keyed by it,
+   * not by the version number: a client may repeat a version with another text, and the text sent is
+   * what must be analysed.
+   */
+  private currentGeneration = 0;
+  private analysed: DocumentState | undefined;
+  private running: { generation: number; settings: Settings; state: Promise<DocumentState> } | undefined;
+  /** Where the user works: where the last edit started or the middle of what the editor shows. */
+  private place = 0;
+  private window: PublishedWindow | undefined;
+  /** Notices shown for this document (once each until the reason goes away). */
+  readonly notified = new Set<Refusal | 'tooManyProblems'>();
+  private closed = false;
+  /** When the last change arrived (Date.now()), to tell a burst of edits from a single one. */
+  lastChangeAt = 0;
+  /** Calls off the validation waiting to run. */
+  cancelScheduled: (() => void) | undefined;
+
+  constructor(uri: string, languageId: string, version: number, text: string) {
+    this.document = TextDocument.create(uri, languageId, version, text);
+  }
+
+  get uri(): string {
+    return this.document.uri;
+  }
+
+  get generation(): number {
+    return this.currentGeneration;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Applies the editor's changes; where the first one starts becomes the place the user works. */
+  change(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    const first = changes[0];
+    if (first && 'range' in first && first.range) this.place = this.document.offsetAt(first.range.start);
+    TextDocument.update(this.document, [...changes], version);
+    this.currentGeneration++;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.cancelScheduled?.();
+    this.cancelScheduled = undefined;
+    this.running = undefined;
+    this.analysed = undefined;
+  }
+
+  /** Forgets the analysis (the settings changed): the next request analyses again. */
+  invalidate(): void {
+    this.analysed = undefined;
+    this.running = undefined;
+  }
+
+  /** The analysis of the current text, if one is done and for these settings. */
+  ready(settings: Settings): DocumentState | undefined {
+    const analysed = this.analysed;
+    return analysed && analysed.generation === this.currentGeneration && analysed.settings === settings ? analysed : undefined;
+  }
+
+  /**
+   * The analysis of the current text with these settings, computed once and shared by every request
+   * that asks meanwhile. A large document is analysed in steps; between steps other messages are
+   * handled, and an analysis whose text was replaced meanwhile stops (rejects with Abandoned) — the
+   * caller asks again for the newer text.
+   */
+  stateWith(settings: Settings): Promise<DocumentState> {
+    const ready = this.ready(settings);
+    if (ready) return Promise.resolve(ready);
+    const generation = this.currentGeneration;
+    const running = this.running;
+    if (running && running.generation === generation && running.settings === settings) return running.state;
+    const state = this.analyse(generation, settings);
+    this.running = { generation, settings, state };
+    const done = () => {
+      if (this.running?.state === state) this.running = undefined;
+    };
+    state.then(done, done);
+    return state;
+  }
+
+  /** A pause between two steps of work on this document's current text; throws when that text is gone. */
+  pauseFor(generation: number, token?: { readonly isCancellationRequested: boolean }): () => Promise<void> {
+    return async () => {
+      await yieldToMessages();
+      if (this.closed || this.currentGeneration !== generation) throw new Abandoned('superseded');
+      if (token?.isCancellationRequested) throw new Abandoned('cancelled');
+    };
+  }
+
+  private async analyse(generation: number, settings: Settings): Promise<DocumentState> {
+    const text = this.document.getText();
+    let state: DocumentState;
+    if (text.length > settings.maxDocumentLength) state = { generation, settings, analysis: undefined, refusal: 'tooLarge' };
+    else if (unreadableReason(text)) state = { generation, settings, analysis: undefined, refusal: 'binary' };
+    else {
+      // The last analysis lets a large document re-analyse only what the edits touched.
+      const previous = this.analysed?.settings === settings ? this.analysed.analysis : undefined;
+      const analysis = await analyzeInSteps(text, settings, previous, this.pauseFor(generation));
+      state = { generation, settings, analysis };
+    }
+    if (this.closed || this.currentGeneration !== generation) throw new Abandoned('superseded');
+    this.analysed = state;
+    return state;
+  }
+
+  /** The place to show problems around, within the text. */
+  focusOffset(): number {
+    return Math.min(Math.max(0, this.place), this.document.getText().length);
+  }
+
+  /**
+   * Notes the middle of what an editor shows; true when only some problems were published and those in
+   * view are not among them (so they should be published again, around the new place).
+   */
+  viewed(ranges: unknown): boolean {
+    const range = Array.isArray(ranges) ? ranges.find(isRange) : undefined;
+    if (!range) return false;
+    const start = this.document.offsetAt(range.start);
+    const end = this.document.offsetAt(range.end);
+    this.place = Math.floor((start + end) / 2);
+    const window = this.window;
+    return window !== undefined && window.generation === this.currentGeneration && (start < window.start || end > window.end);
+  }
+
+  /** Records what was published, to know whether a later view is covered. */
+  published(generation: number, shown: readonly Problem[], partial: boolean): void {
+    this.window = !partial || shown.length === 0 ? undefined : { generation, start: shown[0].start, end: shown[shown.length - 1].end };
+  }
+}

@@ -1,0 +1,64 @@
+// The server in this process, spoken to over a pair of in-memory streams (as vscode-languageserver-node
+// tests itself): handlers' behaviour over real LSP messages, without spawning the bundle.
+
+import { PassThrough } from 'node:stream';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { startServer, type ServerOptions } from '../../server/src/server';
+
+export interface InProcessServer {
+  readonly client: MessageConnection;
+  /** What the client answers to workspace/configuration; `never` leaves the request unanswered. */
+  configuration: Record<string, unknown> | 'never';
+  readonly messages: string[];
+  nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  initialize(capabilities?: Record<string, unknown>): Promise<unknown>;
+  open(uri: string, text: string, version?: number): Promise<Diagnostic[]>;
+  dispose(): void;
+}
+
+export function inProcessServer(options: ServerOptions = {}): InProcessServer {
+  const up = new PassThrough();
+  const down = new PassThrough();
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down)), options);
+  const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const waiters: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
+  const server: InProcessServer = {
+    client,
+    configuration: {},
+    messages: [],
+    nextDiagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
+    async initialize(capabilities = { workspace: { configuration: true } }) {
+      const result = await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities });
+      await client.sendNotification('initialized', {});
+      return result;
+    },
+    async open(uri, text, version = 1) {
+      const diagnostics = server.nextDiagnostics(uri, version);
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version, text } });
+      return diagnostics;
+    },
+    dispose() {
+      client.dispose();
+      up.end();
+      down.end();
+    },
+  };
+  client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    const index = waiters.findIndex((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
+    if (index >= 0) waiters.splice(index, 1)[0].resolve(params.diagnostics);
+  });
+  client.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+    server.configuration === 'never' ? new Promise(() => undefined) : params.items.map(() => server.configuration),
+  );
+  client.onRequest('client/registerCapability', () => null);
+  client.onNotification('window/showMessage', (params: { message: string }) => void server.messages.push(params.message));
+  client.onRequest('window/showMessageRequest', (params: { message: string }) => {
+    server.messages.push(params.message);
+    return null;
+  });
+  client.onNotification('window/logMessage', () => undefined);
+  client.listen();
+  return server;
+}

@@ -1,0 +1,174 @@
+// The server's sessions, lifecycle and request bounds, over LSP messages with the server in this process.
+
+import * as assert from 'node:assert/strict';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { readFixture } from '../helpers';
+import { applyTextEdits } from './lspClient';
+import { inProcessServer, type InProcessServer } from './inProcess';
+
+const SAMPLE = readFixture('sample/sample.raw.article');
+const WRAP_CODES = new Set(['broken-line', 'broken-word', 'split-figure', 'stranded-punctuation']);
+
+async function errorOf(promise: Promise<unknown>): Promise<{ code?: number } | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return error as { code?: number };
+  }
+}
+
+describe('language server sessions (in process)', function () {
+  this.timeout(60_000);
+  let server: InProcessServer;
+  let counter = 0;
+  const nextUri = () => `file:///in-process/doc${++counter}.article`;
+
+  beforeEach(() => {
+    server = inProcessServer({ configurationTimeoutMs: 200 });
+  });
+  afterEach(() => server.dispose());
+
+  describe('lifecycle', () => {
+    it('answers a request before initialize with -32002 and drops notifications', async () => {
+      const uri = nextUri();
+      assert.equal((await errorOf(server.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } })))?.code, -32002);
+      assert.equal((await errorOf(server.client.sendRequest('article/anything', {})))?.code, -32002);
+      await server.client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text: SAMPLE } });
+      await server.initialize();
+      // The document opened before initialize was not taken: it has no session.
+      assert.equal(await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), null);
+    });
+
+    it('refuses a second initialize and keeps its state', async () => {
+      await server.initialize();
+      const uri = nextUri();
+      await server.open(uri, SAMPLE);
+      assert.equal((await errorOf(server.initialize()))?.code, -32600);
+      const symbols = await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(Array.isArray(symbols) && symbols.length > 0);
+    });
+
+    it('refuses requests after shutdown', async () => {
+      await server.initialize();
+      const uri = nextUri();
+      await server.open(uri, SAMPLE);
+      await server.client.sendRequest('shutdown');
+      assert.equal((await errorOf(server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })))?.code, -32600);
+      assert.equal((await errorOf(server.client.sendRequest('article/anything', {})))?.code, -32600);
+    });
+  });
+
+  describe('documents', () => {
+    beforeEach(() => server.initialize());
+
+    it('analyses the text a re-open carries, even with the same version', async () => {
+      const uri = nextUri();
+      await server.open(uri, SAMPLE, 1);
+      const text = '多边参与 、多方参与。\n';
+      const diagnostics = await server.open(uri, text, 1);
+      assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.range.start.line === 0), JSON.stringify(diagnostics));
+      const edits = (await server.client.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as TextEdit[];
+      assert.equal(applyTextEdits(text, edits), '多边参与、多方参与。\n');
+    });
+
+    it('analyses the text a change carries when the change keeps the version', async () => {
+      const uri = nextUri();
+      await server.open(uri, SAMPLE, 3);
+      const text = '今年增长 12.5% 。\n';
+      const next = server.nextDiagnostics(uri, 3);
+      await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
+      const diagnostics = await next;
+      assert.ok(diagnostics.every((d) => d.range.start.line === 0));
+      const hover = (await server.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } })) as Hover | null;
+      assert.ok(hover, 'a hover on the figure of the new text');
+    });
+
+    it('refuses text with NUL bytes like the CLI, with a message, and analyses it again once it is text', async () => {
+      const uri = nextUri();
+      assert.deepEqual(await server.open(uri, '多边参与 、\0多方参与。\n'), []);
+      assert.ok(server.messages.some((m) => /NUL/.test(m)), server.messages.join('\n'));
+      assert.equal(await server.client.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), null);
+      const next = server.nextDiagnostics(uri, 2);
+      await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '多边参与 、多方参与。\n' }] });
+      assert.ok((await next).length > 0);
+    });
+
+    it('analyses with the defaults when the editor never answers workspace/configuration', async () => {
+      server.configuration = 'never';
+      const uri = nextUri();
+      const diagnostics = await server.open(uri, SAMPLE);
+      assert.ok(diagnostics.length > 250);
+      const symbols = await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(Array.isArray(symbols) && symbols.length > 0);
+    });
+
+    it('answers a formatting request cancelled while the document is analysed with RequestCancelled', async () => {
+      const uri = nextUri();
+      const body = SAMPLE.replace(/\n+$/, '\n');
+      const text = Array.from({ length: 60 }, (_, i) => body.replace(/\d/g, (d) => String((Number(d) + i) % 10))).join('\n');
+      await server.client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } });
+      const source = new CancellationTokenSource();
+      const formatting = server.client.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }, source.token);
+      source.cancel();
+      assert.equal((await errorOf(formatting))?.code, -32800);
+    });
+  });
+
+  describe('code actions', () => {
+    it('are sized by what they fix: one join per paragraph with its own diagnostics, each rule once, even for 10 000 diagnostics', async () => {
+      await server.initialize({ workspace: { configuration: true }, textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } });
+      const uri = nextUri();
+      const published = await server.open(uri, SAMPLE);
+      const many: Diagnostic[] = [];
+      while (many.length < 10_000) many.push(...published);
+      many.length = 10_000;
+      const lastLine = SAMPLE.split('\n').length;
+      const started = Date.now();
+      const actions = (await server.client.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: 0 } },
+        context: { diagnostics: many, only: ['quickfix', 'source.fixAll'] },
+      })) as CodeAction[];
+      const elapsed = Date.now() - started;
+      assert.ok(JSON.stringify(actions).length < 300_000, `${JSON.stringify(actions).length} characters`);
+      assert.ok(actions.length <= 20 + 20 + 3 * 14 + 1, `${actions.length} actions`);
+      const titles = actions.filter((a) => !a.title.startsWith('Fix: ') && a.title !== 'Join every broken line of this paragraph').map((a) => a.title);
+      assert.equal(new Set(titles).size, titles.length, 'rule-wide actions once each');
+      const joins = actions.filter((a) => a.title === 'Join every broken line of this paragraph');
+      assert.ok(joins.length > 1);
+      const joinedLines = new Set<string>();
+      for (const join of joins) {
+        const edits = join.edit!.changes![uri];
+        const first = edits[0].range.start.line;
+        const last = edits[edits.length - 1].range.end.line;
+        const key = `${first}-${last}`;
+        assert.ok(!joinedLines.has(key), 'one action per paragraph');
+        joinedLines.add(key);
+        for (const diagnostic of join.diagnostics!) {
+          assert.ok(WRAP_CODES.has(String(diagnostic.code)));
+          assert.ok(diagnostic.range.start.line >= first && diagnostic.range.start.line <= last, 'a join lists only its paragraph’s diagnostics');
+        }
+      }
+      assert.equal(actions.filter((a) => a.kind === 'source.fixAll.article').length, 1);
+      assert.ok(elapsed < 10_000, `${elapsed} ms`);
+    });
+
+    it('gives a client without codeAction/resolve no document-wide edit of a rule with many problems inline', async () => {
+      await server.initialize();
+      const uri = nextUri();
+      const body = SAMPLE.replace(/\n+$/, '\n');
+      const text = Array.from({ length: 8 }, () => body).join('\n');
+      const diagnostics = await server.open(uri, text);
+      const space = diagnostics.find((d) => d.code === 'space-around-punctuation')!;
+      const actions = (await server.client.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: space.range,
+        context: { diagnostics: [space], only: ['quickfix'] },
+      })) as CodeAction[];
+      assert.ok(actions.some((a) => a.title.startsWith('Fix: ')));
+      assert.ok(!actions.some((a) => a.title.includes('Fix all “space-around-punctuation”')), actions.map((a) => a.title).join('\n'));
+    });
+  });
+});
