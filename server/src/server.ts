@@ -1,9 +1,8 @@
-// The language server: wires an LSP connection (stdio or IPC) to the core. No analysis happens here.
+// The language server: wires an LSP connection to the core. No analysis happens here. Started by
+// node/main.ts (stdio or IPC) and web/main.ts (a web worker), each with its platform (platform.ts).
 
 import {
-  createConnection,
   DidChangeConfigurationNotification,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
@@ -12,11 +11,11 @@ import {
   type CancellationToken,
   type Connection,
   type InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { parseLocale, type Locale, type SettingsLayer } from './core/settings';
 import { codeActions, FIX_ALL_KIND, resolveDeferredFix, type DeferredFix } from './lsp/codeActions';
-import { toDiagnostic, toDocumentSymbols, toTextEdit } from './lsp/convert';
+import { setRuleDocsBase, toDiagnostic, toDocumentSymbols, toTextEdit } from './lsp/convert';
 import { DocumentStore } from './lsp/documentStore';
 import { foldingRanges } from './lsp/folding';
 import { hoverAt } from './lsp/hover';
@@ -25,7 +24,8 @@ import { message } from './lsp/messages';
 import { fixAllEdits, type Analysis } from './core';
 import { WHOLE_DOCUMENT_LIMIT } from './core/regions';
 import { ProblemFocus } from './lsp/focus';
-import { PROBLEM_COUNT_NOTIFICATION, VISIBLE_RANGES_NOTIFICATION, type ProblemCountParams, type VisibleRangesParams } from './lsp/protocol';
+import { PROBLEM_COUNT_NOTIFICATION, VISIBLE_RANGES_NOTIFICATION, type ArticleInitializationOptions, type ProblemCountParams, type VisibleRangesParams } from './lsp/protocol';
+import type { ServerPlatform } from './platform';
 
 /**
  * How long an edit waits before the document is re-analysed. A document analysed whole waits for a short
@@ -49,7 +49,7 @@ function quietly(sent: unknown): void {
   if (sent instanceof Promise) sent.catch(() => undefined);
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, platform: ServerPlatform): void {
   const focus = new ProblemFocus();
   // The stock document type, updated as usual; where an edit starts is noted first, as the place the
   // user works (a document with more problems than the editor shows gets those nearest it).
@@ -93,6 +93,7 @@ export function startServer(connection: Connection): void {
         if (!canPullConfiguration) return undefined;
         return (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'article' })) as SettingsLayer | undefined;
       },
+      projectConfig: (uri) => platform.projectConfig(uri),
       reportConfigError: (error) => {
         // A client without window/showMessageRequest answers with an error; it must not end the server.
         quietly(connection.window.showWarningMessage(message(locale, 'configError', { reason: error.message })));
@@ -191,6 +192,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     locale = parseLocale(params.locale) ?? 'en';
+    const ruleDocsBase = (params.initializationOptions as ArticleInitializationOptions | undefined)?.ruleDocsBase;
+    setRuleDocsBase(typeof ruleDocsBase === 'string' ? ruleDocsBase : platform.ruleDocsBase);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canResolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     return {
@@ -315,9 +318,4 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-// Transport (--stdio, --node-ipc, --socket=N) is chosen from the command line by createConnection.
-if (require.main === module) {
-  startServer(createConnection(ProposedFeatures.all));
 }

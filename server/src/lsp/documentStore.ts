@@ -1,12 +1,11 @@
 // One analysis per document version and settings, shared by every request; settings per document.
 
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeInSteps, type Analysis } from '../core';
 import { mergeSettings, type Locale, type Settings, type SettingsLayer } from '../core/settings';
 import { settingsLayerProblems } from '../core/settingsCheck';
-import { ConfigError, findProjectConfig, readSettingsFile } from '../node/projectConfig';
+import type { ProjectConfig } from '../platform';
+import { ConfigError } from '../settingsFile';
 
 export interface DocumentState {
   readonly version: number;
@@ -18,6 +17,8 @@ export interface DocumentState {
 export interface StoreHooks {
   /** VS Code's `article.*` settings for a document (only what the user set). */
   fetchEditorSettings(uri: string): Promise<SettingsLayer | undefined>;
+  /** The `.article-lint.json` for a document (ServerPlatform.projectConfig); throws ConfigError when unusable. */
+  projectConfig(uri: string): Promise<ProjectConfig | undefined>;
   /** Reports a project configuration file that cannot be used at all (once per file and reason). */
   reportConfigError(error: ConfigError): void;
   /** Reports what in a project configuration file is ignored, e.g. a misspelt rule id (once per file and reason). */
@@ -47,16 +48,15 @@ export class DocumentStore {
   }
 
   private async loadSettings(uri: string): Promise<Settings> {
-    const editorLayer = await this.hooks.fetchEditorSettings(uri).catch(() => undefined);
-    return mergeSettings({ locale: this.locale }, this.projectLayer(uri), editorLayer);
+    const [projectLayer, editorLayer] = await Promise.all([this.projectLayer(uri), this.hooks.fetchEditorSettings(uri).catch(() => undefined)]);
+    return mergeSettings({ locale: this.locale }, projectLayer, editorLayer);
   }
 
-  private projectLayer(uri: string): SettingsLayer | undefined {
-    if (!uri.startsWith('file:')) return undefined;
+  private async projectLayer(uri: string): Promise<SettingsLayer | undefined> {
     try {
-      const file = findProjectConfig(path.dirname(fileURLToPath(uri)));
-      if (!file) return undefined;
-      const layer = readSettingsFile(file);
+      const found = await this.hooks.projectConfig(uri);
+      if (!found) return undefined;
+      const { file, layer } = found;
       for (const reason of settingsLayerProblems(layer)) {
         const key = `${file}: ${reason}`;
         if (this.reportedErrors.has(key)) continue;
