@@ -14,6 +14,8 @@ export async function findProjectConfig(params: ProjectConfigParams): Promise<Pr
   } catch {
     return null;
   }
+  // Nothing to look in: an untitled document, or a scheme no file system serves (its path need not even be absolute).
+  if (vscode.workspace.fs.isWritableFileSystem(document.scheme) === undefined || !document.path.startsWith('/')) return null;
   const root = vscode.workspace.getWorkspaceFolder(document)?.uri;
   let folder = vscode.Uri.joinPath(document, '..');
   for (;;) {

@@ -117,6 +117,11 @@ describe('the browser build in the web worker extension host', () => {
     assert.equal(shown.filter((d) => ruleOf(d) === 'space-around-punctuation').length, 0);
   });
 
+  it('lints an untitled article too (no file system to look for .article-lint.json in)', async () => {
+    const untitled = await vscode.workspace.openTextDocument({ language: 'article', content: SAMPLE });
+    await diagnosticsWhen(untitled.uri, expected.length);
+  });
+
   it('follows article.rules from the editor’s settings', async () => {
     const config = vscode.workspace.getConfiguration('article');
     await config.update('rules', { 'block-spacing': 'off' }, vscode.ConfigurationTarget.Workspace);
