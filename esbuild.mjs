@@ -1,39 +1,42 @@
-// Builds the three bundles: the VS Code client, the language server and the CLI.
+// Builds the bundles: the VS Code client and language server for Node (dist/extension.js, dist/server.js),
+// the same client and server for the browser (dist/web/extension.js, dist/web/server.js), and the CLI.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
+const root = path.dirname(fileURLToPath(import.meta.url));
 
-const shared = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-};
+/** The build options of every bundle; test/unit/webBundle.test.ts builds the web ones to check them. */
+export function bundles({ production = false } = {}) {
+  const shared = {
+    absWorkingDir: root,
+    bundle: true,
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+  };
+  const node = { ...shared, platform: 'node', format: 'cjs', target: 'node20' };
+  // The web extension host and its workers: no Node built-in resolves here, so importing one fails the build.
+  const browser = { ...shared, platform: 'browser', target: 'es2022', outdir: 'dist/web' };
+  return {
+    /** The client runs inside VS Code's extension host, which provides `vscode`. */
+    client: { ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+    /** The server and CLI are fully self-contained. */
+    server: { ...node, entryPoints: { server: 'server/src/node/main.ts', cli: 'cli/src/cli.ts' }, outdir: 'dist' },
+    /** The web extension host loads the client as a CommonJS module and provides `vscode`. */
+    webClient: { ...browser, format: 'cjs', entryPoints: { extension: 'client/src/web/extension.ts' }, external: ['vscode'] },
+    /** The server is a web worker's script. */
+    webServer: { ...browser, format: 'iife', entryPoints: { server: 'server/src/web/main.ts' } },
+  };
+}
 
-/** The client runs inside VS Code's extension host, which provides `vscode`. */
-const clientOptions = {
-  ...shared,
-  entryPoints: { extension: 'client/src/extension.ts' },
-  outdir: 'dist',
-  external: ['vscode'],
-};
-
-/** The server and CLI are fully self-contained. */
-const serverOptions = {
-  ...shared,
-  entryPoints: { server: 'server/src/node/main.ts', cli: 'cli/src/cli.ts' },
-  outdir: 'dist',
-};
-
-const all = [clientOptions, serverOptions];
-if (watch) {
-  for (const options of all) (await esbuild.context(options)).watch();
-  console.log('esbuild: watching for changes');
-} else {
-  await Promise.all(all.map((options) => esbuild.build(options)));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const all = Object.values(bundles({ production: process.argv.includes('--production') }));
+  if (process.argv.includes('--watch')) {
+    for (const options of all) (await esbuild.context(options)).watch();
+    console.log('esbuild: watching for changes');
+  } else {
+    await Promise.all(all.map((options) => esbuild.build(options)));
+  }
 }

@@ -34,4 +34,21 @@ await esbuild.build({
   target: 'node20',
   logLevel: 'warning',
 });
+// The browser suite, for the web worker extension host: one self-contained CommonJS file (that host
+// provides only `vscode`), mocha's browser build and the fixtures bundled in.
+await esbuild.build({
+  entryPoints: { index: path.join(root, 'test', 'e2e', 'web', 'index.ts') },
+  outdir: path.join(outdir, 'web'),
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  sourcemap: 'inline',
+  external: ['vscode'],
+  loader: { '.article': 'text' },
+  // mocha.js is UMD: seeing the host's CommonJS `exports` it would replace the suite's own exports
+  // instead of setting the `mocha` global.
+  define: { exports: 'undefined' },
+  logLevel: 'warning',
+});
 console.log(`e2e: built ${tests.length} test files into ${path.relative(root, outdir)}/`);

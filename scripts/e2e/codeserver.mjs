@@ -30,12 +30,12 @@ function freePort() {
 }
 
 /** Starts code-server; resolves once /healthz answers. `stop()` kills the whole process group. */
-export async function startCodeServer({ e2eHome, runDir, log, locale, env = {} }) {
+export async function startCodeServer({ e2eHome, runDir, log, locale, env = {}, settings = {} }) {
   const port = Number(process.env.E2E_PORT) || (await freePort());
   const dirs = Object.fromEntries(['ud', 'ext', 'xdgc', 'xdgd'].map((d) => [d, path.join(runDir, d)]));
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   fs.mkdirSync(path.join(dirs.ud, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.ud, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(dirs.ud, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   const config = path.join(runDir, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
   const nodeBin = path.join(e2eHome, 'node24', 'node_modules', 'node', 'bin');

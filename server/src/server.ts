@@ -6,8 +6,10 @@ import { parseLocale, type Locale, type SettingsLayer } from './core';
 import { FIX_ALL_KIND } from './lsp/codeActions';
 import { registerHandlers, type ClientFeatures } from './lsp/handlers';
 import { Lifecycle } from './lsp/lifecycle';
+import { setRuleDocsBase } from './lsp/convert';
 import { message } from './lsp/messages';
 import { NO_PLATFORM, type ServerPlatform } from './lsp/platform';
+import type { ArticleInitializationOptions } from './lsp/protocol';
 import { SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
 import { quietly, Sessions } from './lsp/sessions';
 import { CONFIGURATION_TIMEOUT_MS, DocumentSettings } from './lsp/settings';
@@ -28,9 +30,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let features: ClientFeatures = { resolvesEdits: false };
   let canPullConfiguration = false;
   let locale: Locale = 'en';
+  const platform = options.platform ?? NO_PLATFORM;
   const settings = new DocumentSettings(
     () => locale,
-    options.platform ?? NO_PLATFORM,
+    platform,
     {
       fetchEditorSettings: async (uri) => {
         if (!canPullConfiguration) return undefined;
@@ -49,6 +52,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     canPullConfiguration = params?.capabilities?.workspace?.configuration === true;
     features = { resolvesEdits: params?.capabilities?.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true };
     locale = parseLocale(params?.locale) ?? 'en';
+    const ruleDocsBase = (params?.initializationOptions as ArticleInitializationOptions | undefined)?.ruleDocsBase;
+    setRuleDocsBase(typeof ruleDocsBase === 'string' ? ruleDocsBase : platform.ruleDocsBase);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -1,7 +1,5 @@
 // Core values (UTF-16 offsets) to LSP values (positions), and back.
 
-import { pathToFileURL } from 'node:url';
-import * as path from 'node:path';
 import {
   DiagnosticSeverity,
   DiagnosticTag,
@@ -34,13 +32,21 @@ const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Where each rule's page lives: the docs shipped beside the bundle (dist/../docs/rules). Each rule's page, worked out once: a file URL costs microseconds, and a raw megabyte has 10 000 diagnostics. */
+/** Where the rule pages live (the docs shipped with the extension, a URI ending in `/`); set at initialize. */
+let ruleDocsBase: string | undefined;
+/** Each rule's page, worked out once: a raw megabyte has 10 000 diagnostics. */
 const ruleDocUris = new Map<string, string>();
 
-export function ruleDocUri(ruleId: string): string {
+export function setRuleDocsBase(base: string | undefined): void {
+  ruleDocsBase = base === undefined || base.endsWith('/') ? base : `${base}/`;
+  ruleDocUris.clear();
+}
+
+export function ruleDocUri(ruleId: string): string | undefined {
+  if (ruleDocsBase === undefined) return undefined;
   let uri = ruleDocUris.get(ruleId);
   if (uri === undefined) {
-    uri = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
+    uri = `${ruleDocsBase}${ruleId}.md`;
     ruleDocUris.set(ruleId, uri);
   }
   return uri;
@@ -55,10 +61,11 @@ export function toDiagnostic(lineIndex: Positions, problem: Problem, uri: string
     range: toRange(lineIndex, problem.start, problem.end),
     severity: SEVERITY[problem.severity],
     code: problem.ruleId,
-    codeDescription: { href: ruleDocUri(problem.ruleId) },
     source: 'article',
     message: problem.message,
   };
+  const href = ruleDocUri(problem.ruleId);
+  if (href !== undefined) diagnostic.codeDescription = { href };
   if (ruleById(problem.ruleId)?.marksUnnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (problem.related && problem.related.length > 0) {
     diagnostic.relatedInformation = problem.related.map((related) => ({

@@ -18,3 +18,25 @@ export interface ProblemCountParams {
   readonly total: number;
   readonly shown: number;
 }
+
+/**
+ * Server → client: the `.article-lint.json` that applies to a document, found from its folder upward
+ * through the editor's file system (a browser, or a virtual workspace, has no disk for the server to read).
+ * The answer is null when there is none.
+ */
+export const PROJECT_CONFIG_REQUEST = 'article/projectConfig';
+export interface ProjectConfigParams {
+  readonly uri: string;
+}
+export interface ProjectConfigResult {
+  /** The settings file's URI. */
+  readonly uri: string;
+  /** Its text; or, when it could not be read, why (`error`). */
+  readonly text?: string;
+  readonly error?: string;
+}
+
+/** Client → server in `initialize`: where the rule pages are (the extension's `docs/rules/`, ending in `/`). */
+export interface ArticleInitializationOptions {
+  readonly ruleDocsBase?: string;
+}

@@ -1,7 +1,7 @@
 // Each document's settings: the defaults, then the project's (ServerPlatform), then the editor's
 // `article.*` settings (workspace/configuration), fetched once per document until settings change.
 
-import { mergeSettings, type Locale, type Settings, type SettingsLayer } from '../core';
+import { mergeSettings, settingsLayerProblems, type Locale, type Settings, type SettingsLayer } from '../core';
 import type { ServerPlatform } from './platform';
 
 /**
@@ -52,27 +52,44 @@ export class DocumentSettings {
   }
 
   private async load(uri: string): Promise<Settings> {
-    const project = this.platform.projectSettings(uri, {
-      error: (reason) => this.reportOnce('error', reason),
-      problem: (file, reason) => this.reportOnce('problem', `${file}: ${reason}`),
-    });
-    const editor = await this.editorLayer(uri);
+    const [project, editor] = await Promise.all([this.projectLayer(uri), this.editorLayer(uri)]);
     return mergeSettings({ locale: this.locale() }, project, editor);
   }
 
+  /** The project's settings file for the document; one that cannot be used is reported and left out. */
+  private async projectLayer(uri: string): Promise<SettingsLayer | undefined> {
+    try {
+      const found = await this.within(this.platform.projectConfig(uri), () => undefined);
+      if (!found) return undefined;
+      for (const reason of settingsLayerProblems(found.layer)) this.reportOnce('problem', `${found.file}: ${reason}`);
+      return found.layer;
+    } catch (error) {
+      // A ConfigError names its file and reason in one line; anything else is still a reason to show.
+      this.reportOnce('error', error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
+  }
+
   private editorLayer(uri: string): Promise<SettingsLayer | undefined> {
-    return new Promise((resolve) => {
+    return this.within(this.hooks.fetchEditorSettings(uri), () => this.hooks.timedOut(uri)).catch(() => undefined);
+  }
+
+  /** The answer, or undefined once the timeout passes (a client that never answers must not hold a document up). */
+  private within<T>(answer: Promise<T | undefined>, timedOut: () => void): Promise<T | undefined> {
+    return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.hooks.timedOut(uri);
+        timedOut();
         resolve(undefined);
       }, this.timeoutMs);
-      const settle = (layer: SettingsLayer | undefined) => {
-        clearTimeout(timer);
-        resolve(layer);
-      };
-      this.hooks.fetchEditorSettings(uri).then(
-        (layer) => settle(layer),
-        () => settle(undefined),
+      answer.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
       );
     });
   }

@@ -39,7 +39,7 @@ function stdioConnection(handle: () => ServerHandle | undefined): Connection {
 function main(): void {
   let handle: ServerHandle | undefined;
   const connection = process.argv.includes('--stdio') ? stdioConnection(() => handle) : createConnection(ProposedFeatures.all);
-  handle = startServer(connection, { platform: nodePlatform });
+  handle = startServer(connection, { platform: nodePlatform(connection) });
 }
 
 main();

@@ -1,23 +1,20 @@
-// The server's platform on Node: project settings come from the nearest .article-lint.json on disk.
+// The server in a Node process: `.article-lint.json` read from disk for files, asked of the client for
+// any other scheme (a virtual workspace); rule pages beside the bundle (dist/../docs/rules/).
 
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { settingsLayerProblems, type SettingsLayer } from '../core';
-import type { ConfigReport, ServerPlatform } from '../lsp/platform';
-import { ConfigError, findProjectConfig, readSettingsFile } from './projectConfig';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Connection } from 'vscode-languageserver';
+import { projectConfigFromClient, type ServerPlatform } from '../lsp/platform';
+import { findProjectConfig, readSettingsFile } from './projectConfig';
 
-export const nodePlatform: ServerPlatform = {
-  projectSettings(uri: string, report: ConfigReport): SettingsLayer | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    try {
-      const file = findProjectConfig(path.dirname(fileURLToPath(uri)));
-      if (!file) return undefined;
-      const layer = readSettingsFile(file);
-      for (const reason of settingsLayerProblems(layer)) report.problem(file, reason);
-      return layer;
-    } catch (error) {
-      if (error instanceof ConfigError) report.error(error.message);
-      return undefined;
-    }
-  },
-};
+export function nodePlatform(connection: Connection): ServerPlatform {
+  const fromClient = projectConfigFromClient(connection);
+  return {
+    async projectConfig(documentUri) {
+      if (!documentUri.startsWith('file:')) return fromClient(documentUri);
+      const file = findProjectConfig(path.dirname(fileURLToPath(documentUri)));
+      return file ? { file, layer: readSettingsFile(file) } : undefined;
+    },
+    ruleDocsBase: pathToFileURL(path.join(__dirname, '..', 'docs', 'rules') + path.sep).toString(),
+  };
+}

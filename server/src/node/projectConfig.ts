@@ -1,17 +1,12 @@
-// `.article-lint.json`: a newsroom's shared settings, found from a file's folder upward.
-// Used by the CLI and the language server alike.
+// `.article-lint.json`: a newsroom's shared settings, found from a file's folder upward on disk.
+// Used by the CLI and the Node language server alike.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SettingsLayer } from '../core';
+import { ConfigError, parseSettingsFile, PROJECT_CONFIG_NAME } from '../settingsFile';
 
-export const PROJECT_CONFIG_NAME = '.article-lint.json';
-
-export class ConfigError extends Error {
-  constructor(readonly file: string, reason: string) {
-    super(`${file}: ${reason}`);
-  }
-}
+export { ConfigError, PROJECT_CONFIG_NAME };
 
 /** The nearest `.article-lint.json` at or above `directory`, or undefined. */
 export function findProjectConfig(directory: string): string | undefined {
@@ -33,12 +28,5 @@ export function readSettingsFile(file: string): SettingsLayer {
   } catch (error) {
     throw new ConfigError(file, `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ConfigError(file, `invalid JSON (${(error as Error).message})`);
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(file, 'expected a JSON object');
-  return parsed as SettingsLayer;
+  return parseSettingsFile(file, raw);
 }

@@ -1,0 +1,148 @@
+// npm run test:e2e:web — the extension's browser build in VS Code's web worker extension host, in
+// headless Chromium (code-server's workbench, set up by scripts/e2e/setup.sh like `npm run test:e2e`).
+//   1. build the extension and the browser suite (out/e2e/web/index.js);
+//   2. start code-server with `remote.extensionKind` set to ["web"] for this extension, so the workbench
+//      runs dist/web/extension.js in its web worker extension host (not dist/extension.js on the server);
+//   3. open the workbench with a payload that runs the browser suite in that host (test/e2e/web/);
+//   4. in the same Chromium, open the sample like a person would: squiggles, Problems count, Outline, hover;
+//   5. print `N passed, N failed`, stop code-server's process group, exit non-zero on any failure.
+// Env: E2E_HOME (default .e2e), E2E_PORT, E2E_TIMEOUT_S (whole run, default 300).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { makeRunDir, startCodeServer } from './codeserver.mjs';
+import { runUiChecks } from './ui-check.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const e2eHome = path.resolve(process.env.E2E_HOME ?? path.join(root, '.e2e'));
+const t0 = Date.now();
+const log = (...parts) => console.log(`[e2e:web ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...parts);
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SUITE_TIMEOUT_MS = 180_000;
+const MARKER = '[article-e2e] '; // as in test/e2e/web/report.ts
+const EXTENSION_ID = 'article-lint.article-lint';
+
+function step(title, command, commandArgs) {
+  log(title);
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${title} failed (exit ${result.status})`);
+}
+
+function prepare() {
+  const ready = ['node24/node_modules/node/bin/node', 'cs/node_modules/.bin/code-server'].every((p) => fs.existsSync(path.join(e2eHome, p)));
+  if (!ready || !fs.existsSync('/usr/bin/chromium')) step('setting up code-server (scripts/e2e/setup.sh)', 'bash', [path.join(root, 'scripts/e2e/setup.sh')]);
+  step('building the extension (node esbuild.mjs)', process.execPath, [path.join(root, 'esbuild.mjs')]);
+  step('building the suites (scripts/e2e/build-tests.mjs)', process.execPath, [path.join(root, 'scripts/e2e/build-tests.mjs')]);
+}
+
+/**
+ * The workspace: the sample, and a folder with its own `.article-lint.json` (read by the client through
+ * vscode.workspace.fs, since the server in a web worker has no disk).
+ */
+function makeWorkspace(runDir, name, { desk }) {
+  const ws = path.join(runDir, name, 'workspace');
+  fs.mkdirSync(ws, { recursive: true });
+  const sample = path.join(root, 'test/fixtures/sample/sample.raw.article');
+  fs.copyFileSync(sample, path.join(ws, 'sample.article'));
+  if (!desk) return ws;
+  fs.mkdirSync(path.join(ws, 'desk'));
+  fs.copyFileSync(sample, path.join(ws, 'desk', 'story.article'));
+  fs.writeFileSync(path.join(ws, 'desk', '.article-lint.json'), JSON.stringify({ rules: { 'space-around-punctuation': 'off' } }, null, 2));
+  return ws;
+}
+
+function workbenchUrl(server, folder, payload) {
+  const remote = (p) => `vscode-remote://${server.host}${p}`;
+  const entries = Object.entries(payload).map(([k, v]) => [k, k.endsWith('Path') ? remote(v) : v]);
+  return `${server.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(entries))}`;
+}
+
+async function runSuite(context, server, ws) {
+  const page = await context.newPage();
+  let finish;
+  const exited = new Promise((resolve) => (finish = resolve));
+  await page.exposeFunction('codeAutomationExit', (code) => finish(code));
+  let summary;
+  page.on('console', (message) => {
+    for (const line of message.text().split('\n')) {
+      const at = line.indexOf(MARKER);
+      if (at < 0) continue;
+      const text = line.slice(at + MARKER.length);
+      const counts = text.match(/^(\d+) passed, (\d+) failed$/);
+      if (counts) summary = { passed: Number(counts[1]), failed: Number(counts[2]) };
+      else console.log(`  ${text}`);
+    }
+  });
+  page.on('pageerror', (error) => log('page error:', error.message));
+  await page.goto(workbenchUrl(server, ws, {
+    extensionDevelopmentPath: root,
+    extensionTestsPath: path.join(root, 'out/e2e/web/index.js'),
+    skipWelcome: 'true',
+  }));
+  let timer;
+  const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS)))]);
+  clearTimeout(timer);
+  await page.close().catch(() => undefined);
+  log(`suite exit code: ${code}`);
+  if (!summary) summary = { passed: 0, failed: 1 };
+  if (code !== 0 && summary.failed === 0) summary.failed = 1;
+  return summary;
+}
+
+let server;
+
+async function main() {
+  prepare();
+  const overall = setTimeout(async () => {
+    log(`timed out after ${process.env.E2E_TIMEOUT_S ?? 300} s`);
+    await server?.stop();
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }, Number(process.env.E2E_TIMEOUT_S ?? 300) * 1000);
+  const runDir = makeRunDir();
+  const ws = makeWorkspace(runDir, 'workspace', { desk: true });
+  // The UI check gets a folder of its own: the workbench would otherwise restore the suite's editors.
+  const uiWs = makeWorkspace(runDir, 'ui', { desk: false });
+  // The user's way to pick where an extension runs: ["web"] puts it in the web worker extension host.
+  server = await startCodeServer({ e2eHome, runDir, log, settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } });
+  const results = [];
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(path.join(runDir, 'chromium'), {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 900 },
+    });
+    await context.pages()[0]?.close();
+    const suite = await runSuite(context, server, ws);
+    log(`browser suite: ${suite.passed} passed, ${suite.failed} failed`);
+    results.push(suite);
+    if (!process.argv.includes('--no-ui')) {
+      const shot = path.join(root, 'out/e2e/screenshot-web.png');
+      const checks = await runUiChecks({ context, url: workbenchUrl(server, uiWs, { extensionDevelopmentPath: root, skipWelcome: 'true' }), screenshot: shot, log });
+      log(`ui: ${checks.passed} passed, ${checks.failed} failed; screenshot ${path.relative(root, shot)}`);
+      results.push(checks);
+    }
+  } finally {
+    await context?.close().catch(() => undefined);
+    await server.stop();
+  }
+  clearTimeout(overall);
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  if (failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
+  else log(`kept ${runDir} (code-server.log) for a look`);
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+main().catch(async (error) => {
+  await server?.stop();
+  console.error('e2e:web:', error instanceof Error ? error.message : error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+declare module 'mocha/mocha.js';
+declare module '*.article' { const text: string; export default text; }

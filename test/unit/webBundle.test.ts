@@ -1,0 +1,43 @@
+// The browser bundles (dist/web/) as `npm run package` builds them: small, and nothing from Node in them.
+
+import * as assert from 'node:assert/strict';
+import { builtinModules } from 'node:module';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BuildOptions, Metafile } from 'esbuild';
+import { ROOT } from '../helpers';
+
+const LIMIT_BYTES = 400 * 1024;
+const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+
+async function productionBuild(name: 'webClient' | 'webServer') {
+  const esbuild = await import('esbuild');
+  const { bundles } = (await import(pathToFileURL(path.join(ROOT, 'esbuild.mjs')).href)) as {
+    bundles(options: { production: boolean }): Record<string, BuildOptions>;
+  };
+  const result = await esbuild.build({ ...bundles({ production: true })[name], write: false, metafile: true });
+  const [output] = Object.values(result.metafile!.outputs as Metafile['outputs']).filter((o) => o.entryPoint);
+  return { output, inputs: Object.keys(result.metafile!.inputs), text: result.outputFiles!.find((f) => f.path.endsWith('.js'))!.text };
+}
+
+describe('the web bundles', () => {
+  it('the server (dist/web/server.js) is under 400 KB, imports nothing and takes no Node-only source', async () => {
+    const { output, inputs, text } = await productionBuild('webServer');
+    assert.ok(output.bytes < LIMIT_BYTES, `${output.bytes} bytes`);
+    assert.deepEqual(output.imports, [], 'a worker script loads nothing else');
+    assert.ok(!inputs.some((file) => file.startsWith('server/src/node/') || file.includes('vscode-languageserver/lib/node/')), inputs.join('\n'));
+    assert.ok(inputs.includes('server/src/core/index.ts') && inputs.includes('server/src/server.ts'), 'the same core and server as in Node');
+    assert.doesNotMatch(text, /\brequire\(/);
+  });
+
+  it('the client (dist/web/extension.js) imports only vscode and takes no Node-only source', async () => {
+    const { output, inputs } = await productionBuild('webClient');
+    const imported = new Set(output.imports.map((i) => i.path));
+    assert.deepEqual([...imported], ['vscode']);
+    assert.ok(![...imported].some((name) => NODE_BUILTINS.has(name)));
+    assert.ok(!inputs.some((file) => file === 'client/src/extension.ts' || file.includes('vscode-languageclient/lib/node/')), inputs.join('\n'));
+    assert.ok(inputs.includes('client/src/client.ts'), 'the same client as in Node');
+    // Measured, not asserted under 400 KB: vscode-languageclient alone is ~229 KB of it (see README, In the browser).
+    assert.ok(output.bytes < 450 * 1024, `${output.bytes} bytes`);
+  });
+});
