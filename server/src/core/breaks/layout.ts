@@ -6,8 +6,8 @@ import type { BreakKind, Fragment, ModelOptions, Role } from '../model';
 import type { Line } from '../text';
 import type { Directive } from '../directives';
 import { blockRole, fixedRole } from './roles';
-import { decideBreaks, startsWithLostText, type Decision } from './decide';
-import { readStyle } from './style';
+import { decideBreaks, startsWithLostText, type DecideOptions, type Decision } from './decide';
+import { readStyle, type DocumentStyle } from './style';
 import { wordsAcrossLines, type WordAnswers, type WordsAcrossLines } from './evidence';
 
 export interface LayoutInput {
@@ -23,6 +23,8 @@ export interface LayoutInput {
 export interface BreakDecision {
   readonly kind: BreakKind;
   readonly reason: string;
+  /** The decision's probability (see Decision.confidence). */
+  readonly confidence: number;
   readonly joiner: string;
   readonly keepsLeadingSpace: boolean;
 }
@@ -36,21 +38,34 @@ export interface Layout {
 }
 
 export function analyzeLayout(input: LayoutInput): Layout {
-  const { fragments, text } = input;
-  const directiveFragments = new Set(input.directives.map((d) => d.fragment));
-  const fixed = fragments.map((fragment) => fixedRole(fragment, directiveFragments.has(fragment.index)));
-  const style = readStyle(text, fragments);
-  const wordsAcross = wordsAcrossLines(fragments, input.wordHints);
-  const decisions = decideBreaks(fragments, fixed, style, wordsAcross);
+  const { fragments } = input;
+  const { fixed, style, wordsAcross, decisions } = weighBreaks(input);
   const roles = assignRoles(fragments, fixed, decisions);
   const breaks = decisions.map((decision, i): BreakDecision => {
     const before = fragments[i];
     const after = fragments[i + 1];
     const kind: BreakKind = decision.join ? 'wrap' : roles[i] === 'body' && roles[i + 1] === 'body' ? 'paragraph' : 'block';
     const keepsLeadingSpace = decision.join && startsWithLostText(after, style);
-    return { kind, reason: decision.reason, joiner: decision.join ? joinerFor(before, after, input.options) : '', keepsLeadingSpace };
+    return { kind, reason: decision.reason, confidence: decision.confidence, joiner: decision.join ? joinerFor(before, after, input.options) : '', keepsLeadingSpace };
   });
   return { roles, breaks, wordsAcross };
+}
+
+/**
+ * The fixed roles and every break's decision. `decide` lets training weigh the breaks with other weights
+ * and collect their features (scripts/train): the same code as here.
+ */
+export function weighBreaks(
+  input: LayoutInput,
+  decide?: DecideOptions,
+): { fixed: Array<Role | undefined>; style: DocumentStyle; wordsAcross: WordsAcrossLines; decisions: Decision[] } {
+  const { fragments, text } = input;
+  const directiveFragments = new Set(input.directives.map((d) => d.fragment));
+  const fixed = fragments.map((fragment) => fixedRole(fragment, directiveFragments.has(fragment.index)));
+  const style = readStyle(text, fragments);
+  const wordsAcross = wordsAcrossLines(fragments, input.wordHints);
+  const decisions = decideBreaks(fragments, fixed, style, wordsAcross, decide);
+  return { fixed, style, wordsAcross, decisions };
 }
 
 /** Fixed roles stand; other blocks are the title (the first), headings or body. */
