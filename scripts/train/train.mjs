@@ -321,6 +321,27 @@ function calibrateHand(rows, names) {
   return { bias: round(a * HAND_WEIGHTS.bias), weights, scale: a };
 }
 
+/** Calibration of the shipped design: the hand-set weights scaled by one factor (fitted on all: one parameter). */
+function handCalibration(hand, names) {
+  const { scale } = calibrateHand(hand, names);
+  const scaled = (row) => 1 / (1 + Math.exp(-scale * Math.log(row.pJoin / (1 - row.pJoin))));
+  console.log(`\nCalibration, hand-set weights × ${scale.toFixed(4)}\n\n| P(join) | breaks | mean predicted | joined |\n| --- | --- | --- | --- |`);
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, p: 0, y: 0 }));
+  for (const row of hand) {
+    const p = scaled(row);
+    const bin = bins[Math.min(9, Math.floor(p * 10))];
+    bin.n++;
+    bin.p += p;
+    bin.y += row.y;
+  }
+  bins.forEach((bin, b) => {
+    if (bin.n > 0) console.log(`| ${(b / 10).toFixed(1)}–${((b + 1) / 10).toFixed(1)} | ${bin.n} | ${pct(bin.p / bin.n)} | ${pct(bin.y / bin.n)} |`);
+  });
+  const unsure = hand.filter((row) => Math.max(scaled(row), 1 - scaled(row)) < 0.8);
+  const sure = hand.filter((row) => Math.max(scaled(row), 1 - scaled(row)) >= 0.8);
+  console.log(`\nunsure (< 80 %): ${unsure.length} breaks, accuracy ${pct(joinScores(unsure).accuracy)}; sure: ${sure.length}, accuracy ${pct(joinScores(sure).accuracy)}`);
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const { docs, hash } = loadCorpus();
@@ -337,6 +358,7 @@ async function main() {
   }
   const cv = crossValidate(entry, docs, names, new Set(), handRows);
   report(cv, handRows);
+  handCalibration(handRows, names);
   if (args.includes('--errors')) printErrors(cv.rows, names);
   if (args.includes('--fixed')) await writeFixed(args[args.indexOf('--fixed') + 1], docs, cv);
   if (args.includes('--ablate')) {
