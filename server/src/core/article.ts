@@ -37,6 +37,8 @@ export interface LineBreak {
   readonly kind: BreakKind;
   /** A short, stable tag for why the layout analysis chose `kind` (shown in hovers and tests). */
   readonly reason: string;
+  /** How sure the layout analysis is of `kind`: the probability of its decision, 0.5 to 1 (breaks/decide.ts). */
+  readonly confidence: number;
   /** Blank lines between the two fragments. */
   readonly blankLines: number;
   /** What a join inserts between the fragments: '' or ' '. */

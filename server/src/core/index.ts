@@ -192,3 +192,6 @@ export type { Highlight } from './highlights';
 export { rules, ruleById } from './rules';
 export { mergeSettings, defaultSettings, parseLocale, type Settings, type Severity, type Locale, type SettingsLayer } from './settings';
 export { settingDescriptions, type SettingDescription } from './settingsSchema';
+/** For training the break model (scripts/train): the features of every break, weighed with given weights. */
+export { breakRows, type BreakRow } from './breaks/training';
+export { BREAK_FEATURES, type BreakWeights } from './breaks/features';

@@ -13,6 +13,11 @@ export function severityOf(rule: Rule, settings: Settings): Severity {
   return rule.defaultSeverity;
 }
 
+/** One step down the severities (a hint stays a hint): where an unsure problem is shown. */
+export function gentler(severity: Exclude<Severity, 'off'>): Exclude<Severity, 'off'> {
+  return severity === 'error' ? 'warning' : severity === 'warning' ? 'information' : 'hint';
+}
+
 function optionsOf(rule: Rule, settings: Settings): Record<string, unknown> {
   const setting = settings.rules[rule.id];
   return setting && typeof setting === 'object' ? setting : {};
@@ -31,7 +36,7 @@ export function runRules(model: ArticleModel, settings: Settings, rules: readonl
     const accept = (report: Report): void => {
       problems.push({
         ruleId: rule.id,
-        severity,
+        severity: report.uncertain ? gentler(severity) : severity,
         start: report.start,
         end: report.end,
         message: localize(rule.messages[report.messageId], settings.locale, report.args),

@@ -84,6 +84,7 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
       index: i,
       kind: decision.kind,
       reason: decision.reason,
+      confidence: decision.confidence,
       blankLines: after.line - before.line - 1,
       joiner: decision.joiner,
       keepsLeadingSpace: decision.keepsLeadingSpace,

@@ -95,8 +95,8 @@ export interface RegionAnalysis {
   readonly lines: LineIndex;
   readonly fragmentCount: number;
   readonly blockCount: number;
-  /** Why the break after the region's last fragment ends a block (the layout's reason), when one follows. */
-  readonly seamReason: string | undefined;
+  /** Why, and how surely, the break after the region's last fragment ends a block (the layout's decision), when one follows. */
+  readonly seamDecision: SeamDecision | undefined;
   /** Moved to the document's parts once those are built (the region's own arrays can then go). */
   source: Parts;
   from: Placement;
@@ -394,7 +394,7 @@ function layOut(
     lines: model.lineIndex,
     fragmentCount: model.fragments.length,
     blockCount: model.blocks.length,
-    seamReason: parse.seam?.reason,
+    seamDecision: parse.seam ? { reason: parse.seam.reason, confidence: parse.seam.confidence } : undefined,
     source: model,
     from: ORIGIN,
     directives: model.directives,
@@ -577,7 +577,7 @@ function placeRegions(regions: readonly RegionAnalysis[]): Parts {
 
 /** Appends the region's parts to the document's; the region then reads them from there. */
 function place(parts: GrowingParts, region: RegionAnalysis, before: RegionAnalysis | undefined): void {
-  appendRegion(parts, region.source, region.from, region, region.at, before?.seamReason);
+  appendRegion(parts, region.source, region.from, region, region.at, before?.seamDecision);
   // Its own model's arrays (or an older version's) are no longer needed.
   region.source = parts;
   region.from = region.at;
@@ -594,7 +594,7 @@ function appendRegion(
   from: Placement,
   counts: { readonly fragmentCount: number; readonly blockCount: number },
   to: Placement,
-  seamReason?: string,
+  seamDecision?: SeamDecision,
 ): void {
   const offset = to.offset - from.offset;
   const line = to.line - from.line;
@@ -620,7 +620,7 @@ function appendRegion(
     target.roles.push(source.roles[i]);
     target.blockOfFragment.push(source.blockOfFragment[i] + block);
   }
-  if (first > 0 && counts.fragmentCount > 0) target.breaks.push(seamBreak(target, first, seamReason));
+  if (first > 0 && counts.fragmentCount > 0) target.breaks.push(seamBreak(target, first, seamDecision));
   for (let i = from.fragment; i < from.fragment + counts.fragmentCount - 1; i++) {
     const b = source.breaks[i];
     target.breaks.push(
@@ -629,6 +629,7 @@ function appendRegion(
             index: b.index + fragment,
             kind: b.kind,
             reason: b.reason,
+            confidence: b.confidence,
             blankLines: b.blankLines,
             joiner: b.joiner,
             keepsLeadingSpace: b.keepsLeadingSpace,
@@ -660,15 +661,22 @@ function appendRegion(
   }
 }
 
+/** The layout's decision at a seam: a block ends there. */
+interface SeamDecision {
+  readonly reason: string;
+  readonly confidence: number;
+}
+
 /** The break between the last fragment of one region and the first (`first`) of the next: one blank line, a paragraph end. */
-function seamBreak(parts: Parts, first: number, reason = 'region-edge'): LineBreak {
+function seamBreak(parts: Parts, first: number, decision: SeamDecision = { reason: 'region-edge', confidence: 1 }): LineBreak {
   const before = parts.fragments[first - 1];
   const after = parts.fragments[first];
   const bothBody = parts.roles[first - 1] === 'body' && parts.roles[first] === 'body';
   return {
     index: first - 1,
     kind: bothBody ? 'paragraph' : 'block',
-    reason,
+    reason: decision.reason,
+    confidence: decision.confidence,
     blankLines: after.line - before.line - 1,
     joiner: '',
     keepsLeadingSpace: false,

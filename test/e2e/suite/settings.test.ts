@@ -79,8 +79,9 @@ describe('settings and commands', () => {
     const space = initial.find((d) => ruleOf(d) === RULE)!;
     // The stray-space message: “Remove the space after “。”” or “删除“。”后的空格”.
     assert.match(space.message, chinese ? /^删除“.”(前|后)的空格$|^删除“.”和“.”之间的空格$/ : /^Remove the space (before|after|between) “/, `${vscode.env.language}: ${space.message}`);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', document.uri, space.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await retriedIfCanceled(() =>
+      vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, space.range, vscode.CodeActionKind.QuickFix.value),
+    );
     assert.ok(actions.length > 0);
     for (const action of actions) assert.match(action.title, chinese ? /[\u4e00-\u9fff]/ : /^[A-Z]/, action.title);
   });
@@ -103,3 +104,18 @@ describe('settings and commands', () => {
     assert.equal(shown, strings['command.fixAll'], `${vscode.env.language}: the Fix all command's title`);
   });
 });
+
+/**
+ * The workbench may cancel a provider request it started itself (seen once on a loaded machine, right after
+ * the workbench started, with no edit and no server error); asking again is what the lightbulb does. Any
+ * other failure, or a third cancellation, fails the test.
+ */
+async function retriedIfCanceled<T>(ask: () => Thenable<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ask();
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof Error) || error.message !== 'Canceled') throw error;
+    }
+  }
+}

@@ -1,6 +1,7 @@
-// Weighing the evidence at each line break: positive weight says the paragraph goes on (join),
-// negative says a block ends here. The weights are log-odds in spirit, set by hand from what each
-// piece of evidence means on the page, not fitted to any file.
+// Weighing the evidence at each line break. Every piece of evidence is a feature of the break (the
+// questions of evidence.ts, the line's width against its column, the document's style); a logistic model
+// fitted on the corpus (scripts/train/train.mjs, weights in weights.generated.ts) weighs them all at once:
+// positive log-odds say the paragraph goes on (join), negative that a block ends here.
 
 import type { Fragment, Role } from '../article';
 import { isHan } from '../charClasses';
@@ -31,11 +32,44 @@ import {
 import type { DocumentStyle } from './style';
 import { COLUMN_WINDOW } from './width';
 import { parseInlineLabel } from '../labels';
+import { BREAK_FEATURES, type BreakFeature, type BreakWeights } from './features';
+import { BREAK_WEIGHTS } from './weights.generated';
+
+export { BREAK_FEATURES, type BreakFeature, type BreakWeights };
 
 export interface Decision {
   readonly join: boolean;
-  /** The evidence that weighed most, as a stable tag (`line-full`, `sentence-end`, …). */
+  /** The evidence that weighed most for the decision taken, as a stable tag (`line-full`, `sentence-end`, …). */
   readonly reason: string;
+  /**
+   * How sure the model is of the decision taken: its probability, 0.5 to 1 (1 for a break a fixed role
+   * decides). Where the costly evidence was not consulted (it could not have changed the decision nor
+   * brought it below SURE), a lower bound.
+   */
+  readonly confidence: number;
+}
+
+/** A decision at least this probable is sure; below it the wrap rules report it gently and say so. */
+export const SURE = 0.8;
+const SURE_LOGIT = Math.log(SURE / (1 - SURE));
+
+const F = Object.fromEntries(BREAK_FEATURES.map((name, k) => [name, k])) as Record<BreakFeature, number>;
+/** Features from here on come from the word segmenter. */
+const COSTLY = F['word-across'];
+
+/** The shipped weights in feature order (a feature the file does not name weighs nothing). */
+function weightVector(model: BreakWeights): Float64Array {
+  return Float64Array.from(BREAK_FEATURES, (name) => model.weights[name] ?? 0);
+}
+
+const SHIPPED = { bias: BREAK_WEIGHTS.bias, vector: weightVector(BREAK_WEIGHTS) };
+
+/** What decideBreaks may be asked besides the decisions (training collects the features). */
+export interface DecideOptions {
+  /** Weights other than the shipped ones (training, cross-validation). */
+  readonly model?: BreakWeights;
+  /** Called with each weighed break's features (all of them computed, none skipped). */
+  readonly onFeatures?: (index: number, features: Float64Array) => void;
 }
 
 /** Ems a line may fall short of its column, beyond the next line's first unit, and still count as full. */
@@ -48,20 +82,15 @@ const FULL_SHARE = 0.1;
 const WIDE = 1.15;
 const PUNCTUATION_INSIDE = /[，。；！？,;]/;
 const CLAUSE_INSIDE = /[，。；！？、,;]/;
+const ANY_PUNCTUATION = /[\p{P}\p{S}]/u;
 /** How far short of its column an indented first line falls, in ems. */
 const INDENT_MIN = 1.5;
 const INDENT_MAX = 3;
-/** A word split by the break (国际网 / 络空间). */
-const WORD_WEIGHT = 2.5;
 /**
  * Ems after which a news paragraph ends at its next sentence end: in news-dev every sentence end past
  * 80 characters of its paragraph ends it (16 of 16; Debian prose in dev: 103 of 214).
  */
 const NEWS_PARAGRAPH = 80;
-/** Two interleaved columns outweigh a full line and a missing blank line, not a stranded mark or comma. */
-const INTERLEAVED_WEIGHT = 5;
-/** A blank line in formatted text outweighs a comma at the end (list items), not a stranded mark. */
-const FORMATTED_BLANK_WEIGHT = 6;
 /** Chinese paragraphs indent their first line by two ems; extractors drop the indent. */
 const PARAGRAPH_INDENT = 2;
 
@@ -71,11 +100,14 @@ export function decideBreaks(
   style: DocumentStyle,
   across: WordsAcrossLines = wordsAcrossLines(fragments),
   range: BreakRange = { from: 0, to: fragments.length - 1 },
+  options: DecideOptions = {},
 ): Decision[] {
+  const model = options.model ? { bias: options.model.bias, vector: weightVector(options.model) } : SHIPPED;
+  const features = new Float64Array(BREAK_FEATURES.length);
   // Breaks before `from` are not weighed: the one just before ends a block (a region's seam), which leaves
   // nothing pending, carried or measured, as at the start of a document.
   const decisions: Decision[] = [];
-  if (range.from > 0) decisions[range.from - 1] = { join: false, reason: 'before-region' };
+  if (range.from > 0) decisions[range.from - 1] = { join: false, reason: 'before-region', confidence: 1 };
   let pending = 0;
   // Width of the printed line so far: pieces of one line that the extractor cut apart (at a font change
   // or around a stranded mark) add up; a line that filled its column starts the count again.
@@ -87,14 +119,18 @@ export function decideBreaks(
     const fixedBefore = fixed[i];
     const fixedAfter = fixed[i + 1];
     let decision: Decision & { piece?: boolean; full?: boolean };
-    if (fixedBefore) decision = { join: false, reason: `after-${fixedBefore}` };
-    else if (fixedAfter) decision = { join: false, reason: `before-${fixedAfter}` };
+    if (fixedBefore) decision = { join: false, reason: `after-${fixedBefore}`, confidence: 1 };
+    else if (fixedAfter) decision = { join: false, reason: `before-${fixedAfter}`, confidence: 1 };
     else {
       pending = opensPending(fragments[i].text, pending);
       const lostText = i > 0 && decisions[i - 1].join && startsWithLostText(fragments[i], style);
       const startsBlock = i > 0 && !decisions[i - 1].join;
       const context = { pending, lostTextBefore: lostText, carried, startsBlock, paragraph, measure: paragraphMeasure(decisions, i, style) };
-      decision = weigh(fragments, i, style, context, across);
+      const found = gatherEvidence(fragments, i, style, context, across, features);
+      const exact = options.onFeatures !== undefined;
+      decision = { ...score(fragments, i, features, model, across, exact), piece: false, full: found.full };
+      decision.piece = decision.join && !found.full && !lostText && i > 0;
+      options.onFeatures?.(i, features);
     }
     carried = decision.piece ? carried + style.widths[i] : 0;
     if (!decision.join) {
@@ -112,6 +148,67 @@ export interface BreakRange {
   readonly to: number;
 }
 
+/**
+ * The model's decision at one break: the cheap features' sum, then the segmenter's features unless a
+ * bound shows they cannot change the decision or bring it below SURE (their contribution lies between
+ * the least and the greatest of their few possible values).
+ */
+function score(
+  fragments: readonly Fragment[],
+  i: number,
+  features: Float64Array,
+  model: { bias: number; vector: Float64Array },
+  across: WordsAcrossLines,
+  exact: boolean,
+): { join: boolean; reason: string; confidence: number } {
+  const w = model.vector;
+  let cheap = model.bias;
+  for (let k = 0; k < COSTLY; k++) cheap += w[k] * features[k];
+  const lineShort = features[F['line-short']];
+  const sentenceEnd = features[F['sentence-end']];
+  const costly = (word: number, interleaved: number) =>
+    word * (w[F['word-across']] + lineShort * w[F['word-across-line-short']] + sentenceEnd * w[F['word-across-sentence-end']]) +
+    interleaved * w[F['interleaved-columns']];
+  let low = Infinity;
+  let high = -Infinity;
+  for (const word of [0, 1]) {
+    for (const interleaved of [0, 1]) {
+      const value = costly(word, interleaved);
+      low = Math.min(low, value);
+      high = Math.max(high, value);
+    }
+  }
+  let total: number;
+  let bounded = false;
+  if (!exact && (cheap + low >= SURE_LOGIT || cheap + high <= -SURE_LOGIT)) {
+    for (let k = COSTLY; k < features.length; k++) features[k] = 0;
+    // The least sure the decision could have been.
+    total = cheap > 0 ? cheap + low : cheap + high;
+    bounded = true;
+  } else {
+    const word = across(i, i + 1) ? 1 : 0;
+    const interleaved = isInterleaved(fragments, i, across) ? 1 : 0;
+    features[F['word-across']] = word;
+    features[F['word-across-line-short']] = word * lineShort;
+    features[F['word-across-sentence-end']] = word * sentenceEnd;
+    features[F['interleaved-columns']] = interleaved;
+    total = cheap + costly(word, interleaved);
+  }
+  const join = bounded ? cheap > 0 : total > 0;
+  // The reason shown: the feature that pushed hardest toward the decision taken.
+  let reason = 'no-evidence';
+  let strongest = 0;
+  for (let k = 0; k < features.length; k++) {
+    const push = w[k] * features[k] * (join ? 1 : -1);
+    if (push > strongest) {
+      strongest = push;
+      reason = BREAK_FEATURES[k];
+    }
+  }
+  const logit = Math.abs(total);
+  return { join, reason, confidence: 1 / (1 + Math.exp(-logit)) };
+}
+
 /** What the breaks before this one leave it. */
 interface BreakContext {
   /** Quotes and brackets opened in the paragraph and not closed. */
@@ -127,53 +224,59 @@ interface BreakContext {
   readonly measure: number | undefined;
 }
 
-/** Evidence for one break, strongest first within each group. */
-function weigh(
+/** Sets the cheap features of one break (the segmenter's are set by score) and tells whether the line is full. */
+function gatherEvidence(
   fragments: readonly Fragment[],
   i: number,
   style: DocumentStyle,
   context: BreakContext,
   across: WordsAcrossLines,
-): Decision & { piece: boolean; full: boolean } {
+  features: Float64Array,
+): { full: boolean } {
+  features.fill(0);
+  const set = (name: BreakFeature, value = 1) => {
+    features[F[name]] = value;
+  };
   const { pending, lostTextBefore, carried, startsBlock, paragraph, measure } = context;
   const before = fragments[i].text;
   const after = fragments[i + 1].text;
-  // Evidence is tallied as it is found (no list per break: a megabyte has a hundred thousand breaks).
-  const tally = new Tally();
-  const add = (weight: number, reason: string) => tally.add(weight, reason);
+  const lines = fragments[i + 1].line - fragments[i].line;
 
-  if (startsWithContinuation(after)) add(5, 'next-starts-with-punctuation');
-  if (startsWithBoundParticle(after)) add(3, 'next-starts-with-particle');
+  if (startsWithContinuation(after)) set('next-starts-with-punctuation');
+  if (startsWithBoundParticle(after)) set('next-starts-with-particle');
   // A stranded mark belongs with the text before it; one that does not end a sentence also with the text after.
-  if (isPunctuationOnly(after) || (isPunctuationOnly(before) && !endsSentence(before))) add(4, 'punctuation-only-line');
-  if (endsWithBoundWord(before)) add(4, 'ends-with-bound-word');
-  if (isLoneCharacter(after, before) || isQuotedTail(after, before)) add(4, 'tail-of-line-before');
-  if (endsWithOpener(before)) add(4, 'open-quote-at-end');
-  else if (pending > 0) add(1, 'quote-pending');
-  if (isLetterSpaced(before)) add(4, 'justified-line');
-  if (splitsFigure(before, after)) add(1.5, 'figure-split');
-  if (isLatinRun(before) || isLatinRun(after)) add(2.5, 'latin-run-line');
-  if (isDisplacedRun(fragments, i, across) || isDisplacedRun(fragments, i + 1, across)) add(-8, 'displaced-run');
-  else if (isIntruder(fragments, i, style, across) || isIntruder(fragments, i + 1, style, across)) add(-8, 'intruding-line');
-  const cutPiece = !isLatinRun(before) && !isLatinRun(after) && betweenLatinRuns(fragments, i);
-  if (cutPiece) add(3, 'piece-between-latin-runs');
+  if (isPunctuationOnly(after) || (isPunctuationOnly(before) && !endsSentence(before))) set('punctuation-only-line');
+  if (endsWithBoundWord(before)) set('ends-with-bound-word');
+  if (isLoneCharacter(after, before) || isQuotedTail(after, before)) set('tail-of-line-before');
+  if (endsWithOpener(before)) set('open-quote-at-end');
+  else if (pending > 0) set('quote-pending');
+  if (isLetterSpaced(before)) set('justified-line');
+  if (splitsFigure(before, after)) set('figure-split');
+  const latinRun = isLatinRun(before) || isLatinRun(after);
+  if (latinRun) set('latin-run-line');
+  // Asked of the segmenter only for the few lines these shapes fit (a Latin run, a line without punctuation).
+  if (isDisplacedRun(fragments, i, across) || isDisplacedRun(fragments, i + 1, across)) set('displaced-run');
+  else if (isIntruder(fragments, i, style, across) || isIntruder(fragments, i + 1, style, across)) set('intruding-line');
+  const cutPiece = !latinRun && betweenLatinRuns(fragments, i);
+  if (cutPiece) set('piece-between-latin-runs');
 
   const sentenceEnd = endsSentence(before);
-  if (sentenceEnd) add(-2.5, 'sentence-end');
+  if (sentenceEnd) set('sentence-end');
   // News paragraphs are short: a sentence that closes one already this long ends it, unless a quote is
   // still open (a quoted speaker may go on for several sentences).
-  if (sentenceEnd && style.reportsSpeech && pending === 0 && paragraph >= NEWS_PARAGRAPH) add(-2, 'long-news-paragraph');
-  else if (endsClause(before)) add(-1, 'clause-end');
-  else if (endsMidSentence(before)) add(4, 'comma-at-end');
+  if (sentenceEnd && style.reportsSpeech && pending === 0 && paragraph >= NEWS_PARAGRAPH) set('long-news-paragraph');
+  else if (endsClause(before)) set('clause-end');
+  else if (endsMidSentence(before)) {
+    set('comma-at-end');
+    if (before[before.length - 1] === '、') set('enumeration-comma-at-end');
+  }
   // A line with punctuation inside that stops mid-clause, with the next line right below it, goes on
   // (a heading with commas, 授权，加密, stands apart: a blank line or a short measure says so).
-  else if (isHan(before[before.length - 1]) && CLAUSE_INSIDE.test(before) && fragments[i + 1].line - fragments[i].line === 1) {
-    add(1, 'open-clause');
-  }
-  if (startsIndentedParagraph(fragments, i + 1, style, startsBlock)) add(-4, 'next-line-indented');
-  else if ((sentenceEnd || endsClause(before)) && headingAhead(fragments, i + 1, style)) add(-4, 'next-line-heading');
-  else if (sentenceEnd && standsApart(fragments, i + 1, style)) add(-3, 'next-line-apart');
-  if (parseInlineLabel(after)) add(-4, 'next-starts-with-label');
+  else if (isHan(before[before.length - 1]) && CLAUSE_INSIDE.test(before) && lines === 1) set('open-clause');
+  if (startsIndentedParagraph(fragments, i + 1, style, startsBlock)) set('next-line-indented');
+  else if ((sentenceEnd || endsClause(before)) && headingAhead(fragments, i + 1, style)) set('next-line-heading');
+  else if (sentenceEnd && standsApart(fragments, i + 1, style)) set('next-line-apart');
+  if (parseInlineLabel(after)) set('next-starts-with-label');
 
   // Room left once the next line's first unbreakable unit is placed: a line ended because that unit did
   // not fit is a wrap. A sentence end is trusted unless the line is truly full; elsewhere a line one or
@@ -184,54 +287,45 @@ function weigh(
   const indent = startsBlock && PUNCTUATION_INSIDE.test(before.slice(0, -1)) ? PARAGRAPH_INDENT : 0;
   const room = column - indent - carried - style.widths[i] - leadingUnitWidth(after) - latinShare(before) * 0.08 * style.widths[i];
   const fullBelow = sentenceEnd ? SENTENCE_FULL_ROOM : Math.max(FULL_ROOM, column * FULL_SHARE);
-  let width: 'full' | 'short' | 'unknown' = 'unknown';
-  if (i === 0) add(-1.5, 'after-first-line');
-  else if (lostTextBefore) add(1, 'line-lost-text');
+  let full = false;
+  if (i === 0) set('after-first-line');
+  else if (lostTextBefore) set('line-lost-text');
   // A line cut at a Latin run is a piece of a printed line: its width says nothing.
-  else if (cutPiece || ((isLatinRun(after) || isLatinRun(before)) && !sentenceEnd)) add(0, 'piece-width');
-  else if (Number.isNaN(room)) add(0, 'no-column');
-  else if (room < fullBelow) {
-    width = 'full';
-    add(3, 'line-full');
-  } else if (room < fullBelow + 1) add(-0.5, 'line-nearly-full');
-  else {
-    width = 'short';
-    add(-3, 'line-short');
+  else if (cutPiece || (latinRun && !sentenceEnd)) {
+    // piece-width: no evidence
+  } else if (Number.isNaN(room)) {
+    // no-column: no evidence
+  } else {
+    const clamped = Math.max(-1, Math.min(2, room / 4));
+    set('room', clamped);
+    if (sentenceEnd) set('room-after-sentence-end', clamped);
+    if (room < fullBelow) {
+      full = true;
+      set('line-full');
+      if (sentenceEnd) set('sentence-end-line-full');
+    } else if (room < fullBelow + 1) set('line-nearly-full');
+    else set('line-short');
   }
 
-  if (!style.hasColumns && fragments[i + 1].line - fragments[i].line > 1) add(-FORMATTED_BLANK_WEIGHT, 'formatted-blocks');
-  if (style.blanksAreRare && fragments[i + 1].line - fragments[i].line > 1) add(-1.2, 'blank-line');
-  if (style.blanksAreCommon && fragments[i + 1].line - fragments[i].line === 1) add(1.5, 'no-blank-line');
-  if (style.indents && fragments[i + 1].start > fragments[i + 1].lineStart) add(-3, 'indented');
-
-  // The dictionary segmenter is the costliest evidence: consult it only when it can change the outcome.
-  if (tally.total <= 0 && tally.total > -WORD_WEIGHT && across(i, i + 1)) add(WORD_WEIGHT, 'word-across');
-
-  if (tally.total > 0 && tally.total < INTERLEAVED_WEIGHT && isInterleaved(fragments, i, across)) add(-INTERLEAVED_WEIGHT, 'interleaved-columns');
-
-  const join = tally.total > 0;
-  const reason = (join ? tally.forReason : tally.againstReason) ?? 'no-evidence';
-  return { join, reason, piece: join && width !== 'full' && !lostTextBefore && i > 0, full: width === 'full' };
-}
-
-/** The sum of the evidence at one break, and the strongest piece on each side (the reason shown). */
-class Tally {
-  total = 0;
-  private forWeight = 0;
-  private againstWeight = 0;
-  forReason: string | undefined;
-  againstReason: string | undefined;
-
-  add(weight: number, reason: string): void {
-    this.total += weight;
-    if (weight > this.forWeight) {
-      this.forWeight = weight;
-      this.forReason = reason;
-    } else if (weight < this.againstWeight) {
-      this.againstWeight = weight;
-      this.againstReason = reason;
-    }
+  if (lines > 1) set('blank-line');
+  if (!style.hasColumns && lines > 1) set('formatted-blocks');
+  if (style.blanksAreRare && lines > 1) set('blank-line-rare');
+  if (style.blanksAreCommon && lines === 1) set('no-blank-line-common');
+  if (style.indents && fragments[i + 1].start > fragments[i + 1].lineStart) set('indented');
+  if (style.reportsSpeech) {
+    set('news-document');
+    if (sentenceEnd) set('news-sentence-end');
   }
+  if (sentenceEnd) set('paragraph-length-sentence-end', Math.min(2, paragraph / 100));
+  if (isHan(before[before.length - 1]) && isHan(after[0])) set('han-either-side');
+  if (style.blanksAreCommon) {
+    if (latinRun) set('latin-run-blanks-common');
+    if (cutPiece) set('piece-between-latin-runs-blanks-common');
+    if (features[F['punctuation-only-line']]) set('punctuation-only-blanks-common');
+  }
+  if (!ANY_PUNCTUATION.test(before)) set('line-without-punctuation');
+  if (!ANY_PUNCTUATION.test(after)) set('next-without-punctuation');
+  return { full };
 }
 
 /** Two lines apart in width by less than this share one measure. */

@@ -5,8 +5,8 @@ import { isAsciiLetter, isHan, isLatinOrDigit } from '../charClasses';
 import type { BreakKind, Directive, Fragment, ModelOptions, Role } from '../article';
 import type { Line } from '../text';
 import { blockRole, fixedRole } from './roles';
-import { decideBreaks, startsWithLostText, type Decision } from './decide';
-import { readStyle, type DocumentFacts } from './style';
+import { decideBreaks, startsWithLostText, type DecideOptions, type Decision } from './decide';
+import { readStyle, type DocumentFacts, type DocumentStyle } from './style';
 import { wordsAcrossLines, type WordAnswers, type WordsAcrossLines } from './evidence';
 
 export interface LayoutInput {
@@ -37,6 +37,8 @@ export interface LayoutView {
 export interface BreakDecision {
   readonly kind: BreakKind;
   readonly reason: string;
+  /** The decision's probability (see Decision.confidence). */
+  readonly confidence: number;
   readonly joiner: string;
   readonly keepsLeadingSpace: boolean;
 }
@@ -53,14 +55,10 @@ export interface Layout {
 }
 
 export function analyzeLayout(input: LayoutInput): Layout {
-  const { fragments, text } = input;
+  const { fragments } = input;
   const from = input.view?.from ?? 0;
   const to = input.view?.to ?? fragments.length;
-  const directiveFragments = new Set(input.directives.map((d) => d.fragment));
-  const fixed = fragments.map((fragment) => fixedRole(fragment, directiveFragments.has(fragment.index)));
-  const style = readStyle(text, fragments, input.view?.facts);
-  const wordsAcross = wordsAcrossLines(fragments, input.wordHints);
-  const decisions = decideBreaks(fragments, fixed, style, wordsAcross, { from, to: Math.min(to, fragments.length - 1) });
+  const { fixed, style, wordsAcross, decisions } = weighBreaks(input);
   const roles = assignRoles(fragments, fixed, decisions, from, to, input.view?.contentBefore ?? false);
   const breaks: BreakDecision[] = [];
   for (let i = from; i + 1 < to; i++) {
@@ -70,10 +68,29 @@ export function analyzeLayout(input: LayoutInput): Layout {
     const bothBody = roles[i - from] === 'body' && roles[i + 1 - from] === 'body';
     const kind: BreakKind = decision.join ? 'wrap' : bothBody ? 'paragraph' : 'block';
     const keepsLeadingSpace = decision.join && startsWithLostText(after, style);
-    breaks.push({ kind, reason: decision.reason, joiner: decision.join ? joinerFor(before, after, input.options) : '', keepsLeadingSpace });
+    breaks.push({ kind, reason: decision.reason, confidence: decision.confidence, joiner: decision.join ? joinerFor(before, after, input.options) : '', keepsLeadingSpace });
   }
   const seam = to < fragments.length && to > from ? decisions[to - 1] : undefined;
   return { roles, breaks, seam, wordsAcross };
+}
+
+/**
+ * The fixed roles and every break's decision. `decide` lets training weigh the breaks with other weights
+ * and collect their features (scripts/train): the same code as here.
+ */
+export function weighBreaks(
+  input: LayoutInput,
+  decide?: DecideOptions,
+): { fixed: Array<Role | undefined>; style: DocumentStyle; wordsAcross: WordsAcrossLines; decisions: Decision[] } {
+  const { fragments, text } = input;
+  const from = input.view?.from ?? 0;
+  const to = input.view?.to ?? fragments.length;
+  const directiveFragments = new Set(input.directives.map((d) => d.fragment));
+  const fixed = fragments.map((fragment) => fixedRole(fragment, directiveFragments.has(fragment.index)));
+  const style = readStyle(text, fragments, input.view?.facts);
+  const wordsAcross = wordsAcrossLines(fragments, input.wordHints);
+  const decisions = decideBreaks(fragments, fixed, style, wordsAcross, { from, to: Math.min(to, fragments.length - 1) }, decide);
+  return { fixed, style, wordsAcross, decisions };
 }
 
 /** Fixed roles stand; other blocks are the title (the first), headings or body. */

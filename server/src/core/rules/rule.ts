@@ -44,6 +44,11 @@ export interface Report {
   readonly args?: Readonly<Record<string, string | number>>;
   readonly fix?: readonly Edit[];
   readonly related?: ReadonlyArray<{ start: number; end: number; messageId: string; args?: Readonly<Record<string, string | number>> }>;
+  /**
+   * The rule is unsure of this problem (a break the layout model decided with low confidence): it is
+   * shown one severity gentler than the rule's (warning → information), and its message says so.
+   */
+  readonly uncertain?: boolean;
 }
 
 export interface RuleContext {

@@ -3,6 +3,7 @@
 import { wrapsOf } from '../breaks/wraps';
 import type { Rule } from './rule';
 import { joinEdit } from '../breaks/join';
+import { wrapCertainty, wrapMessages } from './wrapRule';
 
 export const strandedPunctuation: Rule = {
   id: 'stranded-punctuation',
@@ -15,9 +16,7 @@ export const strandedPunctuation: Rule = {
   fixable: true,
   wrap: true,
   marksUnnecessary: false,
-  messages: {
-    stranded: { en: 'Punctuation “{subject}” stands alone on a line', zh: '标点“{subject}”单独成行' },
-  },
+  messages: wrapMessages({ en: 'Punctuation “{subject}” stands alone on a line', zh: '标点“{subject}”单独成行' }),
   check(context) {
     // One report per stranded fragment, fixed by joining it to both neighbours where they are wraps.
     const byFragment = new Map<number, { start: number; end: number; subject: string; breaks: number[] }>();
@@ -28,12 +27,15 @@ export const strandedPunctuation: Rule = {
       byFragment.set(wrap.start, entry);
     }
     for (const entry of byFragment.values()) {
+      const breaks = entry.breaks.map((index) => context.model.breaks[index]);
+      const { messageId, uncertain, confidence } = wrapCertainty(breaks);
       context.report({
         start: entry.start,
         end: entry.end,
-        messageId: 'stranded',
-        args: { subject: entry.subject },
-        fix: entry.breaks.map((index) => joinEdit(context.model.breaks[index])),
+        messageId,
+        args: { subject: entry.subject, confidence },
+        fix: breaks.map((lineBreak) => joinEdit(lineBreak)),
+        uncertain,
       });
     }
   },

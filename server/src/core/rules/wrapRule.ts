@@ -1,8 +1,34 @@
-// The four wrap rules share one shape: report each wrap of their kind, fixed by joining it.
+// The four wrap rules share one shape: report each wrap of their kind, fixed by joining it, saying how
+// sure the layout model is that the lines belong together.
 
 import { joinEdit } from '../breaks/join';
+import { SURE } from '../breaks/decide';
 import { wrapsOf, type WrapKind } from '../breaks/wraps';
+import type { LineBreak } from '../model';
 import type { LocalizedText, Rule, RuleContext } from './rule';
+
+/**
+ * A wrap rule's two messages: sure (`…: join the lines (97% sure)`) and unsure, a question that tells the
+ * editor to look (`…: join the lines? Only 64% sure: check before joining`). `{confidence}` is filled by
+ * wrapCertainty.
+ */
+export function wrapMessages(message: LocalizedText): { split: LocalizedText; splitUnsure: LocalizedText } {
+  return {
+    split: { en: `${message.en} ({confidence} sure)`, zh: `${message.zh}（把握 {confidence}）` },
+    splitUnsure: { en: `${message.en}? Only {confidence} sure: check before joining`, zh: `${message.zh}？把握仅 {confidence}，请核对后再连行` },
+  };
+}
+
+/**
+ * How sure the model is of the joins behind one report (the least sure of them): whether the report is
+ * uncertain (shown gentler) and the percentage its message shows, rounded down (never claims 100%).
+ */
+export function wrapCertainty(breaks: readonly LineBreak[]): { messageId: 'split' | 'splitUnsure'; uncertain: boolean; confidence: string } {
+  let least = 1;
+  for (const lineBreak of breaks) least = Math.min(least, lineBreak.confidence);
+  const uncertain = least < SURE;
+  return { messageId: uncertain ? 'splitUnsure' : 'split', uncertain, confidence: `${Math.min(99, Math.floor(100 * least))}%` };
+}
 
 export function wrapRule(spec: {
   id: string;
@@ -18,16 +44,18 @@ export function wrapRule(spec: {
     fixable: true,
     wrap: true,
     marksUnnecessary: false,
-    messages: { split: spec.message },
+    messages: wrapMessages(spec.message),
     check(context: RuleContext) {
       for (const wrap of wrapsOf(context.model)) {
         if (wrap.kind !== spec.kind) continue;
+        const { messageId, uncertain, confidence } = wrapCertainty([wrap.break]);
         context.report({
           start: wrap.start,
           end: wrap.end,
-          messageId: 'split',
-          args: { subject: wrap.subject },
+          messageId,
+          args: { subject: wrap.subject, confidence },
           fix: [joinEdit(wrap.break)],
+          uncertain,
         });
       }
     },

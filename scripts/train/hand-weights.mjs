@@ -1,0 +1,42 @@
+// The hand-set weights of the engine before it was fitted (commit 2a86906, breaks/decide.ts), as a model
+// of the same features: the starting point of training (the first pass's paragraph context comes from
+// its decisions) and the old engine's stand-in in cross-validation. Its segmenter features had no gate
+// here: every feature is weighed.
+export const HAND_WEIGHTS = {
+  bias: 0,
+  weights: {
+    'next-starts-with-punctuation': 5,
+    'next-starts-with-particle': 3,
+    'punctuation-only-line': 4,
+    'ends-with-bound-word': 4,
+    'tail-of-line-before': 4,
+    'open-quote-at-end': 4,
+    'quote-pending': 1,
+    'justified-line': 4,
+    'figure-split': 1.5,
+    'latin-run-line': 2.5,
+    'displaced-run': -8,
+    'intruding-line': -8,
+    'piece-between-latin-runs': 3,
+    'sentence-end': -2.5,
+    'long-news-paragraph': -2,
+    'clause-end': -1,
+    'comma-at-end': 4,
+    'open-clause': 1,
+    'next-line-indented': -4,
+    'next-line-heading': -4,
+    'next-line-apart': -3,
+    'next-starts-with-label': -4,
+    'after-first-line': -1.5,
+    'line-lost-text': 1,
+    'line-full': 3,
+    'line-nearly-full': -0.5,
+    'line-short': -3,
+    'formatted-blocks': -6,
+    'blank-line-rare': -1.2,
+    'no-blank-line-common': 1.5,
+    indented: -3,
+    'word-across': 2.5,
+    'interleaved-columns': -5,
+  },
+};
