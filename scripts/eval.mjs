@@ -6,6 +6,9 @@
 // Runs fix-all of the real core over every DIR/<id>.extracted.txt (news style: no space between Chinese
 // and Latin letters or digits, as in the corpus truth), writes OUT/<id>.fixed.txt (default
 // eval-out/<basename of DIR>), then runs the corpus scorer (scripts/corpus-score.mjs) on the result.
+// Where DIR holds <article>.expect.json files (news sets), it also prints how many expected sections
+// the outline (what textDocument/documentSymbol shows) pairs with their own label and title, and how
+// many expected quoted people the speakers list finds (by name, and by name and role).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,11 +51,71 @@ async function main() {
   }
   const elapsed = performance.now() - started;
   console.log(`fixed ${ids.length} files in ${elapsed.toFixed(0)} ms -> ${path.relative(process.cwd(), options.out) || '.'}`);
+  reportOutline(core, settings, options.dir, ids);
   const scorer = path.join(ROOT, 'scripts', 'corpus-score.mjs');
   const result = spawnSync(process.execPath, [scorer, '--truth', options.dir, '--fixed', options.out, ...options.scorerArgs], {
     stdio: 'inherit',
   });
   process.exit(result.status ?? 1);
+}
+
+/** The article id of an extraction id (nt001-mu -> nt001). */
+function articleOf(id) {
+  return id.replace(/-[a-z]+$/, '');
+}
+
+/** How many of `wanted` (strings) occur in `found`, each found item used once. */
+function matched(wanted, found) {
+  const pool = new Map();
+  for (const key of found) pool.set(key, (pool.get(key) ?? 0) + 1);
+  let hits = 0;
+  for (const key of wanted) {
+    const left = pool.get(key) ?? 0;
+    if (left > 0) {
+      hits++;
+      pool.set(key, left - 1);
+    }
+  }
+  return hits;
+}
+
+function percent(part, whole) {
+  return whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)} %`;
+}
+
+/** Sections paired right and people found, over every extraction of an article with an expect.json. */
+function reportOutline(core, settings, dir, ids) {
+  const sections = { hit: 0, all: 0 };
+  const people = { hit: 0, named: 0, all: 0 };
+  const misses = [];
+  for (const id of ids) {
+    const expectFile = path.join(dir, `${articleOf(id)}.expect.json`);
+    if (!fs.existsSync(expectFile)) continue;
+    const expected = JSON.parse(fs.readFileSync(expectFile, 'utf8'));
+    const analysis = core.analyze(fs.readFileSync(path.join(dir, `${id}.extracted.txt`), 'utf8'), settings);
+    const rows = analysis.outline
+      .filter((entry) => entry.kind === 'section' || (entry.kind === 'heading' && expected.scope !== 'labelled'))
+      .map((entry) => `${entry.label ?? ''}|${entry.title ?? ''}`);
+    const wanted = expected.outline.map(({ label, title }) => `${label}|${title}`);
+    const hit = matched(wanted, rows);
+    sections.hit += hit;
+    sections.all += wanted.length;
+    if (hit < wanted.length) misses.push(`${id}: sections ${hit}/${wanted.length}`);
+    const speakers = analysis.speakers;
+    const wantedPeople = expected.speakers;
+    people.all += wantedPeople.length;
+    people.named += matched(wantedPeople.map((p) => p.name), speakers.map((p) => p.name));
+    const bothHit = matched(wantedPeople.map((p) => `${p.name}|${p.role}`), speakers.map((p) => `${p.name}|${p.role}`));
+    people.hit += bothHit;
+    if (bothHit < wantedPeople.length) misses.push(`${id}: people ${bothHit}/${wantedPeople.length}`);
+  }
+  if (sections.all + people.all === 0) return;
+  console.log(`sections paired with their own label and title: ${sections.hit}/${sections.all} (${percent(sections.hit, sections.all)})`);
+  console.log(
+    `quoted people found: ${people.named}/${people.all} by name (${percent(people.named, people.all)}), ` +
+      `${people.hit}/${people.all} with their role (${percent(people.hit, people.all)})`,
+  );
+  if (misses.length > 0) console.log(`  short of expected: ${misses.join('; ')}`);
 }
 
 main().catch((error) => {

@@ -1,13 +1,15 @@
-// Pairing box labels with their titles when extraction scrambled the order. The reading (title
-// after its label, or before it) is decided once for the whole document: the one that pairs the
-// most labels wins. Labels it leaves without a title take an unused title between their
-// neighbours' sections. Every title is used once. A label the extractor dropped into the middle
-// of a sentence pairs with nothing next to it: the lines around it are that sentence.
+// Pairing box labels with their titles, reading the whole article. Each series of labels (信号一…,
+// 关键词一…) is aligned with the article's title candidates in order: label n+1's title comes after
+// label n's, wherever the extractor put the labels (at the end of the page, before or after their
+// titles, next to a byline). The alignment is a dynamic programme over labels × candidates whose costs
+// weigh the evidence: where the candidate stands from the label, how much it looks like a heading, and
+// how much like the first line of a paragraph or a speaker's line. A label the extractor dropped into
+// the middle of a sentence pairs with nothing next to it: the lines around it are that sentence.
 
 import type { ArticleModel } from '../model';
 import { seriesKey, type LabelHit } from './sections';
 import { compactString } from './compact';
-import { endsLikeSentence, titleEndingAt, titleStartingAt, type TitleUnit } from './titles';
+import { endsLikeSentence, titleEndingAt, titleStartingAt, widerTitleStartingAt, type TitleUnit } from './titles';
 
 export type Reading = 'after' | 'before';
 
@@ -15,6 +17,50 @@ export interface Pairing {
   readonly reading: Reading;
   /** titles[i] belongs to labels[i]; undefined when none could be found. */
   readonly titles: ReadonlyArray<TitleUnit | undefined>;
+  /**
+   * displaced[i]: label i has a title but stands next to no title at all (one of a run of labels at the
+   * end of the page, or stranded between paragraphs): the extractor moved it away from its section.
+   */
+  readonly displaced: readonly boolean[];
+}
+
+/** Costs of the alignment (a title cost lower than SKIP_LABEL is worth taking). */
+const COST = {
+  /** A label left without a title. */
+  skipLabel: 3,
+  /** The title stands right after the label (the layout's own order). */
+  after: 0,
+  /** The title stands right before the label. */
+  before: 0.3,
+  /** The reading (after / before) the rest of the document does not use. */
+  otherReading: 0.4,
+  /** The title stands elsewhere: the label was moved. */
+  displaced: 1.5,
+  /** Per line between a displaced label and the title, up to the cap (nearer is likelier). */
+  perLine: 0.006,
+  distanceCap: 0.3,
+  /** A short body line rather than a heading the layout found. */
+  bodyLine: 1,
+  /** A line as wide as a paragraph's indented first line, or wider. */
+  paragraphShaped: 1.5,
+  /** A line naming an expert with their title: the start of a quote, not a heading. */
+  speakerLine: 1.5,
+  /** Before any body text: the article's title or subtitle, not a section's. */
+  beforeBody: 1,
+} as const;
+
+/** The alignment is quadratic: beyond this many label × candidate cells only neighbouring titles count. */
+const MAX_CELLS = 2_000_000;
+
+/** Words that introduce a quoted expert (…研究员甘绍华认为, 副院长雷澄宇介绍). */
+const SPEAKER_CUE = /(表示|认为|指出|介绍|说|坦言|提醒|建议|分析|告诉|研究员|教授|院长|主任|所长|局长|处长|司长|部长|专家|负责人|书记|经理|董事长|记者)/;
+
+interface Candidate {
+  readonly unit: TitleUnit;
+  /** Shape cost: how little it looks like a section title. */
+  readonly shape: number;
+  /** Only this label may take it (the title printed on the label's own line). */
+  readonly owner?: number;
 }
 
 export function pairTitles(
@@ -24,35 +70,142 @@ export function pairTitles(
   typicalWidth: number,
 ): Pairing {
   const embedded = labels.map((hit) => !hit.inlineTitle && isEmbedded(model, hit.fragment, typicalWidth));
-  const after = labels.map((hit, i) => hit.inlineTitle ?? (embedded[i] ? undefined : titleStartingAt(model, nextContent(model, hit.fragment))));
+  const after = labels.map((hit, i) =>
+    hit.inlineTitle ?? (embedded[i] ? undefined : adjacentAfter(model, nextContent(model, hit.fragment), typicalWidth)),
+  );
   const before = labels.map((hit, i) => hit.inlineTitle ?? (embedded[i] ? undefined : titleEndingAt(model, previousContent(model, hit.fragment))));
   const reading: Reading = count(before) > count(after) ? 'before' : 'after';
-  const chosen = reading === 'after' ? after : before;
-  const other = reading === 'after' ? before : after;
 
-  const used = new Set<number>();
-  const titles: Array<TitleUnit | undefined> = labels.map(() => undefined);
-  const take = (i: number, unit: TitleUnit | undefined): void => {
-    if (!unit || used.has(unit.first) || titles[i]) return;
-    titles[i] = unit;
-    used.add(unit.first);
-  };
-  chosen.forEach((unit, i) => take(i, unit));
-  other.forEach((unit, i) => take(i, unit));
   const nextToEmbedded = new Set(
     labels.flatMap((hit, i) => (embedded[i] ? [previousContent(model, hit.fragment), nextContent(model, hit.fragment)] : [])),
   );
-  const leftover = labels.map((_, i) => i).filter((i) => !titles[i]);
-  leftover.sort((a, b) => labels[a].label.number - labels[b].label.number);
-  if (leftover.length === 0) return { reading, titles };
-  // Which units could ever be a leftover label's title is worked out once (a search through every label
-  // for every unit and every leftover label took most of a second in a 10 MB document).
-  const labelFragments = labels.map((hit) => hit.fragment).sort((a, b) => a - b);
-  const candidates = units.filter((u) => !holdsLabel(labelFragments, u) && !nextToEmbedded.has(u.first) && !nextToEmbedded.has(u.last));
-  for (const i of leftover) {
-    take(i, titleInWindow(labels, titles, i, candidates.filter((u) => !used.has(u.first))));
+  const labelFragments = new Set(labels.map((hit) => hit.fragment));
+  const firstBody = model.roles.indexOf('body');
+  const candidates = new Map<number, Candidate>();
+  const addCandidate = (unit: TitleUnit | undefined, owner?: number): void => {
+    if (!unit || candidates.has(unit.first) || nextToEmbedded.has(unit.first) || nextToEmbedded.has(unit.last)) return;
+    if (owner === undefined && rangeHolds(labelFragments, unit)) return;
+    candidates.set(unit.first, { unit, shape: owner === undefined ? shapeCost(model, unit, typicalWidth, firstBody) : 0, owner });
+  };
+  labels.forEach((hit, i) => hit.inlineTitle && addCandidate(hit.inlineTitle, i));
+  after.forEach((unit) => addCandidate(unit));
+  before.forEach((unit) => addCandidate(unit));
+  for (const unit of units) addCandidate(unit);
+  const ordered = [...candidates.values()].sort((a, b) => a.unit.first - b.unit.first);
+
+  const titles: Array<TitleUnit | undefined> = labels.map(() => undefined);
+  const used = new Set<number>();
+  const bySeries = new Map<string, number[]>();
+  labels.forEach((hit, i) => {
+    const key = seriesKey(hit.label);
+    if (!bySeries.has(key)) bySeries.set(key, []);
+    bySeries.get(key)!.push(i);
+  });
+  // The longest series chooses first; a title is used once.
+  const series = [...bySeries.values()].sort((a, b) => b.length - a.length);
+  for (const members of series) {
+    members.sort((a, b) => labels[a].label.number - labels[b].label.number || labels[a].fragment - labels[b].fragment);
+    const free = ordered.filter((c) => !used.has(c.unit.first));
+    const placement = (i: number, candidate: Candidate): number => {
+      if (candidate.owner !== undefined) return candidate.owner === i ? 0 : Infinity;
+      if (labels[i].inlineTitle) return Infinity;
+      const first = candidate.unit.first;
+      if (after[i]?.first === first) return COST.after + (reading === 'after' ? 0 : COST.otherReading);
+      if (before[i]?.first === first) return COST.before + (reading === 'before' ? 0 : COST.otherReading);
+      if (free.length * members.length > MAX_CELLS) return Infinity;
+      const distance = Math.abs(first - labels[i].fragment);
+      return COST.displaced + Math.min(COST.distanceCap, distance * COST.perLine);
+    };
+    const chosen = align(members, free, (i, candidate) => placement(i, candidate) + candidate.shape);
+    members.forEach((i, k) => {
+      const candidate = chosen[k];
+      if (!candidate) return;
+      titles[i] = candidate.unit;
+      used.add(candidate.unit.first);
+    });
   }
-  return { reading, titles };
+  const displaced = labels.map((hit, i) => titles[i] !== undefined && !hit.inlineTitle && !standsByTitle(model, hit.fragment, typicalWidth));
+  return { reading, titles, displaced };
+}
+
+/**
+ * The cheapest monotone alignment of `members` (labels in number order) with `free` (candidates in
+ * document order): each label takes a later candidate than the label before it, or none.
+ */
+function align(
+  members: readonly number[],
+  free: readonly Candidate[],
+  cost: (label: number, candidate: Candidate) => number,
+): Array<Candidate | undefined> {
+  const n = members.length;
+  const m = free.length;
+  // best[k][j]: the least cost of labels 0..k-1 using candidates 0..j-1; choice says how it was reached.
+  const width = m + 1;
+  const best = new Float64Array((n + 1) * width);
+  const choice = new Uint8Array((n + 1) * width); // 0 skip label, 1 skip candidate, 2 pair
+  for (let k = 1; k <= n; k++) {
+    for (let j = 0; j <= m; j++) {
+      let value = best[(k - 1) * width + j] + COST.skipLabel;
+      let how = 0;
+      if (j > 0) {
+        const skipCandidate = best[k * width + j - 1];
+        if (skipCandidate < value) {
+          value = skipCandidate;
+          how = 1;
+        }
+        const pair = best[(k - 1) * width + j - 1] + cost(members[k - 1], free[j - 1]);
+        if (pair < value) {
+          value = pair;
+          how = 2;
+        }
+      }
+      best[k * width + j] = value;
+      choice[k * width + j] = how;
+    }
+  }
+  const chosen: Array<Candidate | undefined> = members.map(() => undefined);
+  let k = n;
+  let j = m;
+  while (k > 0) {
+    const how = choice[k * width + j];
+    if (how === 0) k--;
+    else if (how === 1) j--;
+    else {
+      chosen[k - 1] = free[j - 1];
+      k--;
+      j--;
+    }
+  }
+  return chosen;
+}
+
+/** How little a candidate looks like a section title. */
+function shapeCost(model: ArticleModel, unit: TitleUnit, typicalWidth: number, firstBody: number): number {
+  let cost = 0;
+  if (!unit.strong) {
+    cost += COST.bodyLine;
+    if (unit.text.length >= typicalWidth - 2) cost += COST.paragraphShaped;
+  }
+  // A heading is followed by anything; a body line that goes on into 表示 / 认为 names a speaker.
+  const goesOn = unit.strong ? '' : compactString(model.fragments[unit.last + 1]?.text ?? '').slice(0, 8);
+  if (SPEAKER_CUE.test(unit.text) || SPEAKER_CUE.test(goesOn)) cost += COST.speakerLine;
+  // A body line opening a quote it does not close starts a quoted paragraph.
+  if (!unit.strong && /^[“「]/.test(unit.text) && !/[”」]/.test(unit.text)) cost += COST.paragraphShaped;
+  if (firstBody < 0 || unit.first < firstBody) cost += COST.beforeBody;
+  return cost;
+}
+
+/** The title right after a label: a heading, or a body line up to a column wide that reads as a title. */
+function adjacentAfter(model: ArticleModel, index: number, typicalWidth: number): TitleUnit | undefined {
+  return titleStartingAt(model, index) ?? widerTitleStartingAt(model, index, typicalWidth);
+}
+
+/** The label stands right before or after a title (any title, not only its own), or shares a line with one. */
+function standsByTitle(model: ArticleModel, index: number, typicalWidth: number): boolean {
+  const previous = previousContent(model, index);
+  const next = nextContent(model, index);
+  if (next < model.fragments.length && (model.roles[next] === 'heading' || adjacentAfter(model, next, typicalWidth))) return true;
+  return previous >= 0 && model.roles[previous] !== 'title' && (model.roles[previous] === 'heading' || titleEndingAt(model, previous) !== undefined);
 }
 
 /**
@@ -72,61 +225,20 @@ function count(titles: ReadonlyArray<TitleUnit | undefined>): number {
   return titles.filter((t) => t !== undefined).length;
 }
 
-function nextContent(model: ArticleModel, index: number): number {
+export function nextContent(model: ArticleModel, index: number): number {
   let next = index + 1;
   while (next < model.fragments.length && model.roles[next] === 'directive') next++;
   return next;
 }
 
-function previousContent(model: ArticleModel, index: number): number {
+export function previousContent(model: ArticleModel, index: number): number {
   let previous = index - 1;
   while (previous >= 0 && model.roles[previous] === 'directive') previous--;
   return previous;
 }
 
-/** A label's fragment lies within the unit (`labelFragments` sorted). */
-function holdsLabel(labelFragments: readonly number[], unit: TitleUnit): boolean {
-  let low = 0;
-  let high = labelFragments.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (labelFragments[middle] < unit.first) low = middle + 1;
-    else high = middle;
-  }
-  return low < labelFragments.length && labelFragments[low] <= unit.last;
-}
-
-/**
- * An unused title between the sections numbered just below and just above label i (their labels
- * and titles as paired so far). Titles the layout made headings come first; then the one nearest
- * the label if the label lies inside that stretch, else the earliest (labels moved out of place
- * give no position to go by, titles still run in order).
- */
-function titleInWindow(
-  labels: readonly LabelHit[],
-  titles: ReadonlyArray<TitleUnit | undefined>,
-  i: number,
-  free: readonly TitleUnit[],
-): TitleUnit | undefined {
-  const hit = labels[i];
-  let lower = -1;
-  let upper = Number.MAX_SAFE_INTEGER;
-  labels.forEach((other, j) => {
-    const title = titles[j];
-    if (j === i || seriesKey(other.label) !== seriesKey(hit.label)) return;
-    if (other.label.number < hit.label.number) lower = Math.max(lower, title?.last ?? other.fragment);
-    if (other.label.number > hit.label.number) upper = Math.min(upper, title?.first ?? other.fragment);
-  });
-  const inside = hit.fragment > lower && hit.fragment < upper;
-  let best: TitleUnit | undefined;
-  let bestScore = Infinity;
-  for (const unit of free) {
-    if (unit.first <= lower || unit.last >= upper) continue;
-    const score = (unit.strong ? 0 : 1e6) + (inside ? Math.abs(unit.first - hit.fragment) : unit.first);
-    if (score < bestScore) {
-      best = unit;
-      bestScore = score;
-    }
-  }
-  return best;
+/** A label's fragment lies within the unit. */
+function rangeHolds(labelFragments: ReadonlySet<number>, unit: TitleUnit): boolean {
+  for (let i = unit.first; i <= unit.last; i++) if (labelFragments.has(i)) return true;
+  return false;
 }

@@ -107,7 +107,7 @@ function runsOn(model: ArticleModel, last: number, typicalWidth: number): boolea
 /** The last fragment of a heading that starts at `index` and may wrap onto a short second line. */
 function inlineTitleEnd(model: ArticleModel, index: number, typicalWidth: number): number {
   const block = model.blocks[model.blockOfFragment[index]];
-  if (block.role === 'heading' && block.firstFragment === index) return block.lastFragment;
+  if (block.role === 'heading' && block.firstFragment === index) return headingTailEnd(model, block.lastFragment, typicalWidth);
   const next = model.fragments[index + 1];
   if (!next || model.roles[index + 1] !== 'body' || parseInlineLabel(next.text)) return index;
   const line = compactString(model.fragments[index].text);
@@ -115,6 +115,20 @@ function inlineTitleEnd(model: ArticleModel, index: number, typicalWidth: number
   const fullLine = line.length >= typicalWidth - 1 && !/[。；]/.test(line);
   const shortEnd = rest.length < typicalWidth - 1 && isTitleText(rest.length >= 2 ? rest : `${line}${rest}`);
   return fullLine && shortEnd ? index + 1 : index;
+}
+
+/**
+ * A labelled heading wrapped onto a short second line the layout set as a heading of its own
+ * (`（三）为纳赫兹引力波探测提供新` / `样本`): the heading's line filled the column, the tail is a word or two
+ * with no punctuation and no label of its own.
+ */
+function headingTailEnd(model: ArticleModel, last: number, typicalWidth: number): number {
+  const next = model.fragments[last + 1];
+  if (!next || model.roles[last + 1] !== 'heading' || parseInlineLabel(next.text)) return last;
+  const line = compactString(model.fragments[last].text);
+  const tail = compactString(next.text);
+  const full = line.length >= typicalWidth - 1 && !/[。；，、：！？]$/.test(line);
+  return full && tail.length <= 4 && /^\p{Script=Han}+$/u.test(tail) ? last + 1 : last;
 }
 
 /**

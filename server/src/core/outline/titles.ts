@@ -134,6 +134,16 @@ function wrapsOnto(model: ArticleModel, index: number): boolean {
   return /[？！?!]$/.test(second) || second.length <= 3 || role === 'heading';
 }
 
+/**
+ * A body line right after a label that reads as a title though it is as wide as a paragraph's first
+ * line (a bold title in a narrow column): the pairing weighs its width against other candidates.
+ */
+export function widerTitleStartingAt(model: ArticleModel, index: number, typicalWidth: number): TitleUnit | undefined {
+  if (index >= model.fragments.length || model.roles[index] !== 'body') return undefined;
+  const line = bodyLineTitle(model, index);
+  return line && line.text.length <= typicalWidth + 1 ? line : undefined;
+}
+
 /** The title ending at fragment `index` (just before a label), if one does. */
 export function titleEndingAt(model: ArticleModel, index: number): TitleUnit | undefined {
   if (index < 0 || model.roles[index] === 'label') return undefined;

@@ -1,0 +1,54 @@
+// Box labels the extractor moved away from their titles: the outline still pairs each label with its
+// own title, in series order, and never with a speaker's line or a paragraph's first line.
+// (Columns of 16 characters; a body-line title within two characters of the column width is still
+// taken for a paragraph's first line: a known limit.)
+
+import * as assert from 'node:assert/strict';
+import { parseArticle } from '../../server/src/core/model';
+import { outlineOf } from '../../server/src/core/outline';
+
+const PARAGRAPH = [
+  '会议提出，要持续增强国内资源生',
+  '产保障能力，全国能源生产总量力争',
+  '达到新的水平，进一步提升煤炭、天',
+  '然气储备和应急调峰能力。',
+];
+const SPEAKER = ['国家能源局发展规划司副司长尹若', '川表示：“能源安全是关系经济社会', '发展全局的战略性问题。”'];
+const TITLES = ['能源供应保障能力再上台阶', '绿色低碳转型步伐加快', '新型电力系统建设提速'];
+
+function sections(lines: readonly string[]): string[] {
+  return outlineOf(parseArticle(lines.join('\n')))
+    .filter((entry) => entry.kind === 'section')
+    .map((entry) => `${entry.label}|${entry.title}`);
+}
+
+const want = TITLES.map((title, i) => `信号${'一二三'[i]}|${title}`);
+
+describe('outline: labels the extractor moved', () => {
+  it('pairs a run of labels at the end of the page with the headings in order', () => {
+    const lines = ['全国能源工作会议释放三大信号', ...PARAGRAPH];
+    for (const title of TITLES) lines.push(title, ...PARAGRAPH, ...SPEAKER);
+    lines.push('信号一', '信号二', '信号三');
+    assert.deepEqual(sections(lines), want);
+  });
+
+  it('pairs labels standing before their titles and after them', () => {
+    const before = ['全国能源工作会议释放三大信号', ...PARAGRAPH];
+    const after = [...before];
+    TITLES.forEach((title, i) => {
+      before.push(`信号${'一二三'[i]}`, title, ...PARAGRAPH, ...SPEAKER);
+      after.push(title, `信号${'一二三'[i]}`, ...PARAGRAPH, ...SPEAKER);
+    });
+    assert.deepEqual(sections(before), want);
+    assert.deepEqual(sections(after), want);
+  });
+
+  it('pairs a label printed beside a speaker’s line with the heading, not the speaker', () => {
+    const lines = ['全国能源工作会议释放三大信号', ...PARAGRAPH];
+    TITLES.forEach((title, i) => {
+      if (i === 1) lines.push(title, ...PARAGRAPH, '信号二', ...SPEAKER);
+      else lines.push(`信号${'一二三'[i]}`, title, ...PARAGRAPH, ...SPEAKER);
+    });
+    assert.deepEqual(sections(lines), want);
+  });
+});
