@@ -26,7 +26,7 @@ import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCoun
 import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { DirectiveIndex, type Directive } from './directives';
 import { runRules } from './lint';
-import { countRegion, isBlankChar, parseRegion, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
+import { countRegion, isBlankChar, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { ProblemSet } from './problemSet';
 import { firstIndex } from './search';
 import type { Problem } from './rules/rule';
@@ -604,19 +604,7 @@ function appendRegion(
   const first = target.fragments.length;
   for (let i = from.fragment; i < from.fragment + counts.fragmentCount; i++) {
     const f = source.fragments[i];
-    target.fragments.push(
-      moved
-        ? {
-            index: f.index + fragment,
-            line: f.line + line,
-            lineStart: f.lineStart + offset,
-            start: f.start + offset,
-            end: f.end + offset,
-            lineEnd: f.lineEnd + offset,
-            text: f.text,
-          }
-        : f,
-    );
+    target.fragments.push(moved ? shiftFragment(f, fragment, line, offset) : f);
     target.roles.push(source.roles[i]);
     target.blockOfFragment.push(source.blockOfFragment[i] + block);
   }
