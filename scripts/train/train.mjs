@@ -59,6 +59,13 @@ const PINNED = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Features the fitted design leaves out (weight 0), e.g. UNUSED=next-without-punctuation,line-without-punctuation:
+ * cross-validated F1 is the same without them (97.04 %), and they decide the hand-written layout tests'
+ * toy articles (every line without punctuation) the wrong way.
+ */
+const UNUSED = new Set((process.env.UNUSED ?? '').split(',').filter(Boolean));
+
 /** Feature groups dropped in turn by --ablate (names as in BREAK_FEATURES). */
 const GROUPS = {
   segmenter: ['word-across', 'word-across-line-short', 'word-across-sentence-end', 'interleaved-columns', 'displaced-run', 'intruding-line'],
@@ -377,11 +384,11 @@ async function main() {
     // The design cross-validation chose (docs/accuracy.md): the calibrated hand-set weights; --design fitted
     // writes the full logistic fit instead.
     const fitted = args.includes('--design') && args[args.indexOf('--design') + 1] === 'fitted';
-    const model = fitted ? fit(entry, docs, names, new Set(), handRows) : calibrateHand(handRows, names);
+    const model = fitted ? fit(entry, docs, names, UNUSED, handRows) : calibrateHand(handRows, names);
     writeWeights(model, names, hash, docs, fitted ? 'fitted' : 'calibrated-hand');
     return;
   }
-  const cv = crossValidate(entry, docs, names, new Set(), handRows);
+  const cv = crossValidate(entry, docs, names, UNUSED, handRows);
   report(cv, handRows);
   handCalibration(handRows, names);
   if (args.includes('--errors')) printErrors(cv.rows, names);
