@@ -1,8 +1,10 @@
 // Rows of issue 18: the server stays responsive whatever the editor sends — a select-all code action,
-// a burst of edits, and requests on one document while another, large one is analysed.
+// a burst of edits, and requests on one document while another, large one is analysed. Part of
+// `npm run bench`; alone: `npm run bench:responsive [-- --quick]` (needs dist/server.js).
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BenchServer, percentile, timeRuns } from './lsp.mjs';
 import { MB, repeatedSample, ROOT } from './texts.mjs';
 
@@ -58,24 +60,43 @@ export async function benchResponsiveness({ print, progress, fmt, mark, quick })
     const figureLine = sample.split('\n').findIndex((line) => /\d/.test(line));
     const position = { line: figureLine, character: sample.split('\n')[figureLine].search(/\d/) };
     const large = 'file:///bench/large-while.article';
+    const largeText = repeatedSample(largeSize, 'fixed');
+    const hover = () => server.request('textDocument/hover', { textDocument: { uri: small }, position });
     let analysed = false;
-    const largeDone = server.open(large, repeatedSample(largeSize, 'fixed')).then(() => (analysed = true));
+    const sentAt = performance.now();
+    const largeDone = server.open(large, largeText).then(() => (analysed = true));
+    // The messages come in one ordered stream: the first request after the didOpen waits for the large
+    // text itself to be sent, read and parsed (before any analysis). Timed apart; the hovers after it are
+    // those answered while the document is analysed.
+    await hover();
+    const arrivalMs = performance.now() - sentAt;
     const hoverTimes = [];
-    await new Promise((resolve) => setTimeout(resolve, 200));
     while (!analysed) {
       const started = performance.now();
-      await server.request('textDocument/hover', { textDocument: { uri: small }, position });
+      await hover();
       hoverTimes.push(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await largeDone;
     const p50 = percentile(hoverTimes, 0.5);
+    const p95 = percentile(hoverTimes, 0.95);
     const max = Math.max(...hoverTimes);
+    print(`| first request after the didOpen: the text sent, read and parsed | ${largeSize / MB} MB | ${fmt(arrivalMs, 0)} ms |  |`);
     print(
-      `| hover on another document while one is analysed: p50 / max (${hoverTimes.length} hovers) | ${largeSize / MB} MB | ${fmt(p50)} / ${fmt(max)} ms | ≤ 50 ms ${mark(max <= 50)} |`,
+      `| hover on another document while one is analysed: p50 / p95 / max (${hoverTimes.length} hovers) | ${largeSize / MB} MB | ${fmt(p50)} / ${fmt(p95)} / ${fmt(max)} ms | ≤ 50 ms ${mark(max <= 50)} |`,
     );
   } finally {
     await server.stop();
   }
   print();
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await benchResponsiveness({
+    print: (line = '') => console.log(line),
+    progress: (message) => process.stderr.write(`bench: ${message}\n`),
+    fmt: (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–'),
+    mark: (ok) => (ok ? '✅' : '❌'),
+    quick: process.argv.includes('--quick'),
+  });
 }

@@ -12,6 +12,8 @@ export interface InProcessServer {
   /** What the client answers to workspace/configuration; `never` leaves the request unanswered. */
   configuration: Record<string, unknown> | 'never';
   readonly messages: string[];
+  /** Every publishDiagnostics the server sent, in order: which document and version. */
+  readonly published: Array<{ readonly uri: string; readonly version?: number }>;
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   initialize(capabilities?: Record<string, unknown>): Promise<unknown>;
   open(uri: string, text: string, version?: number): Promise<Diagnostic[]>;
@@ -28,6 +30,7 @@ export function inProcessServer(options: ServerOptions = {}): InProcessServer {
     client,
     configuration: {},
     messages: [],
+    published: [],
     nextDiagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
     async initialize(capabilities = { workspace: { configuration: true } }) {
       const result = await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities });
@@ -46,6 +49,7 @@ export function inProcessServer(options: ServerOptions = {}): InProcessServer {
     },
   };
   client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    server.published.push({ uri: params.uri, version: params.version });
     const index = waiters.findIndex((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
     if (index >= 0) waiters.splice(index, 1)[0].resolve(params.diagnostics);
   });

@@ -6,6 +6,8 @@ import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageser
 import { readFixture } from '../helpers';
 import { applyTextEdits } from './lspClient';
 import { inProcessServer, type InProcessServer } from './inProcess';
+import { defaultSettings } from '../../server/src/core';
+import { Abandoned, DocumentSession, yieldToMessages } from '../../server/src/lsp/session';
 
 const SAMPLE = readFixture('sample/sample.raw.article');
 const WRAP_CODES = new Set(['broken-line', 'broken-word', 'split-figure', 'stranded-punctuation']);
@@ -113,6 +115,81 @@ describe('language server sessions (in process)', function () {
       const formatting = server.client.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }, source.token);
       source.cancel();
       assert.equal((await errorOf(formatting))?.code, -32800);
+    });
+  });
+
+  describe('responsiveness', () => {
+    beforeEach(() => server.initialize());
+    /** About 500 K characters: analysed in a hundred steps or so. */
+    const large = () => {
+      const body = SAMPLE.replace(/\n+$/, '\n');
+      return Array.from({ length: 60 }, (_, i) => body.replace(/\d/g, (d) => String((Number(d) + i) % 10))).join('\n');
+    };
+
+    it('answers a hover on another document while a large one is analysed, before the large one is done', async () => {
+      const small = nextUri();
+      await server.open(small, SAMPLE);
+      const lines = SAMPLE.split('\n');
+      const line = lines.findIndex((text) => /\d/.test(text));
+      const big = nextUri();
+      const events: string[] = [];
+      const bigDone = server.open(big, large()).then(() => events.push('large analysed'));
+      // Well into its analysis (a second or more of work) before asking.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const hover = (await server.client.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line, character: lines[line].search(/\d/) } })) as Hover | null;
+      events.push('hover answered');
+      assert.ok(hover, 'a hover on the figure');
+      await bigDone;
+      assert.deepEqual(events, ['hover answered', 'large analysed']);
+    });
+
+    it('analyses a burst of edits to a large document a few times at most, not once per edit, and publishes its last text', async () => {
+      const uri = nextUri();
+      await server.open(uri, large());
+      const EDITS = 40;
+      const last = server.nextDiagnostics(uri, EDITS + 1);
+      for (let i = 0; i < EDITS; i++) {
+        const position = { line: (i * 37) % 200, character: 0 };
+        await server.client.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version: i + 2 },
+          contentChanges: [{ range: { start: position, end: position }, text: '的' }],
+        });
+      }
+      const diagnostics = await last;
+      assert.ok(diagnostics.length > 0);
+      // A version is published only when its analysis ended before the next edit came (on a busy machine
+      // the edits may come slowly): never all of them.
+      const versions = server.published.filter((p) => p.uri === uri).map((p) => p.version!);
+      assert.ok(versions.length <= EDITS / 4, `published versions ${versions}`);
+      assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
+    });
+
+    it('stops the analysis of a text the editor has replaced (the session rejects it as superseded)', async () => {
+      const session = new DocumentSession('file:///in-process/superseded.article', 'article', 1, large());
+      const analysis = session.stateWith(defaultSettings);
+      let steps = 0;
+      // A few steps into the analysis, the text changes.
+      while (steps < 3) {
+        await yieldToMessages();
+        steps++;
+      }
+      let settled = false;
+      analysis.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      session.change([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '的' }], 2);
+      // At its next step, not after the hundred or so it had left.
+      let after = 0;
+      while (!settled) {
+        await yieldToMessages();
+        after++;
+      }
+      assert.ok(after <= 3, `stopped ${after} steps after the change`);
+      await assert.rejects(analysis, (error) => error instanceof Abandoned && error.reason === 'superseded');
+      const state = await session.stateWith(defaultSettings);
+      assert.equal(state.generation, session.generation);
+      assert.ok(state.analysis?.model.text.startsWith('的'));
     });
   });
 

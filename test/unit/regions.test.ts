@@ -119,6 +119,21 @@ describe('regions', () => {
     assert.ok(reparsed(analyze(twice, defaultSettings, before)) <= 4);
   });
 
+  it('re-parses a few regions after an edit that makes the first one much longer or shorter, not every region after it', () => {
+    const before = analyze(text, defaultSettings);
+    const regions = before.regions!.size;
+    const old = new Set([...before.regions!.byOffset.values()].map((region) => region.problems));
+    const reparsed = (after: Analysis) => [...after.regions!.byOffset.values()].filter((region) => !old.has(region.problems)).length;
+    // A burst of typing, a paste, a deletion: region ends set by length alone all moved (every region again).
+    const counts = [1, 7, 40, 91, 300, 777].map((size, i) => {
+      const at = text.indexOf('\n', 300 + 211 * i) + 1;
+      return reparsed(analyze(text.slice(0, at) + '的'.repeat(size) + text.slice(at), defaultSettings, before));
+    });
+    counts.push(reparsed(analyze(text.slice(0, 900) + text.slice(1_500), defaultSettings, before)));
+    assert.ok(regions > 20, `${regions} regions`);
+    assert.ok(Math.max(...counts) <= 10 && counts.reduce((a, b) => a + b) / counts.length <= 4, `${counts} of ${regions} regions`);
+  });
+
   it('lints taken-over regions again under other settings', () => {
     const previous = analyze(text, defaultSettings);
     const chinese = mergeSettings({ locale: 'zh-cn' });

@@ -46,7 +46,7 @@ export interface Analysis {
 
 /** How the analysis is cut into regions (a cache only: the answers are the same for any region length). */
 export interface AnalysisOptions {
-  /** A region runs at least this many characters (regions.ts REGION_LENGTH by default). */
+  /** Regions run about this many characters, at least a quarter of it (regions.ts REGION_LENGTH by default). */
   readonly regionLength?: number;
 }
 

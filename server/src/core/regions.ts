@@ -9,8 +9,9 @@
 // it read: its text, the lines in view around it, the document's facts, whether content came before; its
 // problems also on the block after it (a quotation may run on into it) and the settings.
 //
-// Regions end, after at least `regionLength` characters, at a paragraph end that is beyond doubt in the
-// text (a line ending a sentence, one blank line, a line that starts flush); should the layout still join
+// Regions end, about every `regionLength` characters, at a paragraph end that is beyond doubt in the
+// text (a line ending a sentence, one blank line, a line that starts flush), chosen by the text after it
+// so that an edit moves no other region's end (regionBounds); should the layout still join
 // across it, the region runs on to the next such end. The regions are placed side by side into one model
 // of the whole document, built once per version. A region whose text and inputs did not change since the
 // previous version is taken over from it as it was: its problems, figures and lines are kept in its own
@@ -33,7 +34,7 @@ import type { Problem } from './rules/rule';
 import type { Settings } from './settings';
 import { dominantEol, hasBom, LineIndex, type Eol } from './text';
 
-/** A region runs at least this long before it may end (a parameter of the analysis: answers do not depend on it). */
+/** Regions run about this long, at least a quarter of it (a parameter of the analysis: answers do not depend on it). */
 export const REGION_LENGTH = 4_000;
 /**
  * Documents up to this length re-analyse quickly enough for an editor to wait for a pause in typing (the
@@ -140,13 +141,25 @@ export interface RegionalAnalysis {
   figures(): readonly Figure[];
 }
 
-/** Where regions start and end: [start, end) pairs; the blank line between two regions belongs to neither. */
+/**
+ * Where regions start and end: [start, end) pairs; the blank line between two regions belongs to neither.
+ *
+ * A region ends at the first anchor seam at least a quarter of `regionLength` on: a seam is an anchor or
+ * not by the text of the line after it alone (anchorSeam), one in so many, so that anchors come about
+ * every `regionLength` characters. The ends are then the anchors themselves, wherever the region before
+ * started, and an edit that makes one region much longer or shorter moves no other end. (Ending each
+ * region at the first seam past a length, an edit adding a few characters near the start moved every
+ * later end, and the whole document was laid out again.) Where no anchor comes within three lengths, the
+ * region ends at the first seam past one length.
+ */
 export function regionBounds(text: string, eol: Eol, regionLength = REGION_LENGTH): Array<[number, number]> {
   const bounds: Array<[number, number]> = [];
   const gap = eol + eol;
+  const length = Math.max(1, regionLength);
   let start = 0;
   for (;;) {
-    const seam = seamAfter(text, start + Math.max(1, regionLength), gap);
+    let seam = seamAfter(text, start + Math.ceil(length / 4), gap, start + 3 * length, length);
+    if (seam < 0) seam = seamAfter(text, start + length, gap, Infinity);
     if (seam < 0) break;
     bounds.push([start, seam + eol.length]);
     start = seam + gap.length;
@@ -155,11 +168,32 @@ export function regionBounds(text: string, eol: Eol, regionLength = REGION_LENGT
   return bounds;
 }
 
-/** The first line end at or after `from` that closes a sentence and is followed by one blank line and a flush line. */
-function seamAfter(text: string, from: number, gap: string): number {
-  for (let at = text.indexOf(gap, from); at >= 0; at = text.indexOf(gap, at + 1)) {
+/**
+ * Characters of text per seam, about (a sample article has a seam every 140 characters or so): anchors
+ * are one seam in `regionLength / SEAM_SPACING`.
+ */
+const SEAM_SPACING = 150;
+
+/** Whether the seam before the line at `lineStart` is an anchor, by the start of that line alone. */
+function anchorSeam(text: string, lineStart: number, regionLength: number): boolean {
+  let hash = 0x811c9dc5;
+  for (let i = lineStart; i < Math.min(text.length, lineStart + 16); i++) {
+    const code = text.charCodeAt(i);
+    if (isLineEnd(code)) break;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return (hash >>> 0) % regionLength < SEAM_SPACING;
+}
+
+/**
+ * The first line end at or after `from` (and before `before`) that closes a sentence and is followed by one
+ * blank line and a flush line (an anchor seam only, given `anchorsFor`, the region length); -1 when none.
+ */
+function seamAfter(text: string, from: number, gap: string, before: number, anchorsFor?: number): number {
+  for (let at = text.indexOf(gap, from); at >= 0 && at < before; at = text.indexOf(gap, at + 1)) {
     const next = text.charCodeAt(at + gap.length);
     if (!(next > 0x20) || isSpaceLike(next)) continue;
+    if (anchorsFor !== undefined && !anchorSeam(text, at + gap.length, anchorsFor)) continue;
     let lineStart = at;
     while (lineStart > 0 && at - lineStart < 64 && !isLineEnd(text.charCodeAt(lineStart - 1))) lineStart--;
     if (endsSentence(text.slice(lineStart, at))) return at;
@@ -258,7 +292,13 @@ export function* regionSteps(
   // First the document's facts, from what each region counts (taken over where nothing it read changed).
   const readings: Reading[] = [];
   let total = NO_COUNTS;
+  // Counting is a step too: a 10 MB document's counts take a second, which a caller waits for in pieces.
+  let countedSinceStep = 0;
   for (const [start, end] of regionBounds(text, eol, regionLength)) {
+    if (countedSinceStep >= COUNTED_PER_STEP) {
+      countedSinceStep = 0;
+      yield;
+    }
     const regionText = text.slice(start, end);
     const from = viewStart(text, start, HALO);
     const to = viewEnd(text, end, HALO);
@@ -271,7 +311,13 @@ export function* regionSteps(
     let twin = byText?.get(regionText);
     if (twin !== undefined && !sameReading(text, readings[twin], from, start, end, to)) twin = undefined;
     else if (twin === undefined) byText?.set(regionText, readings.length);
-    const counts = sameView ? known.counts : twin !== undefined ? readings[twin].counts : countRegion(text.slice(from, to), { start: start - from, end: end - from });
+    let counts: StyleCounts;
+    if (sameView) counts = known.counts;
+    else if (twin !== undefined) counts = readings[twin].counts;
+    else {
+      counts = countRegion(text.slice(from, to), { start: start - from, end: end - from });
+      countedSinceStep += to - from;
+    }
     readings.push({ start, end, viewStart: from, viewEnd: to, known, twin, sameView, counts });
     total = addCounts(total, counts);
   }
@@ -407,6 +453,9 @@ function layOut(
 
 /** A key no block has: problems not yet found. */
 const UNKNOWN = '\u0000unknown';
+
+/** How many characters (with the lines in view) are counted between two steps: a few milliseconds' work. */
+const COUNTED_PER_STEP = 32_000;
 
 /** How many regions of the previous version after the last one taken over are compared with a new one. */
 const LOOKAHEAD = 4;

@@ -1,9 +1,10 @@
 // One open document: its text as the editor sent it, its analysis, where the user edits and looks, and
 // what was last published. Made on didOpen, dropped on didClose (lsp/sessions.ts).
 
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyzeInSteps, unreadableReason, type Analysis, type Problem, type Settings } from '../core';
 import { isRange } from './convert';
+import { EditedDocument } from './editedDocument';
 
 /** Why a document has no analysis. */
 export type Refusal = 'tooLarge' | 'binary';
@@ -35,7 +36,7 @@ interface PublishedWindow {
 }
 
 export class DocumentSession {
-  readonly document: TextDocument;
+  readonly document: EditedDocument;
   /**
    * Counts every text the editor sent for this document (the open, each change). Analyses are keyed by it,
    * not by the version number: a client may repeat a version with another text, and the text sent is
@@ -56,7 +57,7 @@ export class DocumentSession {
   cancelScheduled: (() => void) | undefined;
 
   constructor(uri: string, languageId: string, version: number, text: string) {
-    this.document = TextDocument.create(uri, languageId, version, text);
+    this.document = new EditedDocument(uri, languageId, version, text);
   }
 
   get uri(): string {
@@ -75,7 +76,7 @@ export class DocumentSession {
   change(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     const first = changes[0];
     if (first && 'range' in first && first.range) this.place = this.document.offsetAt(first.range.start);
-    TextDocument.update(this.document, [...changes], version);
+    this.document.update(changes, version);
     this.currentGeneration++;
   }
 
@@ -147,7 +148,7 @@ export class DocumentSession {
 
   /** The place to show problems around, within the text. */
   focusOffset(): number {
-    return Math.min(Math.max(0, this.place), this.document.getText().length);
+    return Math.min(Math.max(0, this.place), this.document.length);
   }
 
   /**

@@ -68,7 +68,7 @@ export class Sessions {
     const inBurst = now - session.lastChangeAt < BURST_MS;
     session.lastChangeAt = now;
     session.change(changes, version);
-    const delay = changeDelay(session.document.getText().length);
+    const delay = changeDelay(session.document.length);
     this.schedule(session, inBurst ? Math.max(delay, BURST_MS) : delay);
   }
 
@@ -165,7 +165,7 @@ export class Sessions {
       const text =
         refusal === 'binary'
           ? message(settings.locale, 'binary')
-          : message(settings.locale, 'tooLarge', { length: session.document.getText().length, limit: settings.maxDocumentLength });
+          : message(settings.locale, 'tooLarge', { length: session.document.length, limit: settings.maxDocumentLength });
       quietly(this.connection.window.showInformationMessage(text));
     }
     await this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
