@@ -50,4 +50,5 @@ export function speakerEntries(model: ArticleModel, groupName: string): OutlineE
 }
 
 export type { LineRange } from './outline/folding';
+export { displacedLabelsOf, type DisplacedLabel } from './outline/boxPairing';
 export { speakersOf, type Speaker };

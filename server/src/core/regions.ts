@@ -26,9 +26,9 @@ import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from '
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { DirectiveIndex, type Directive } from './directives';
-import { runRules } from './lint';
+import { inDocumentOrder, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
-import { ProblemSet } from './problemSet';
+import { placed, ProblemSet } from './problemSet';
 import { firstIndex } from './search';
 import type { Problem } from './rules/rule';
 import type { Settings } from './settings';
@@ -391,7 +391,13 @@ export function* regionSteps(
     facts,
     cache: { list: regions, byOffset, textLength: text.length, size: regions.length, regionLength },
     problems: (settings) => {
-      const parts = regions.map((region, i) => ({ offset: region.at.offset, list: withProblems(region, settings, regions[i + 1]).problems.list }));
+      // The document's own rules read the whole model, once per version; each problem joins the list of the region it starts in.
+      const documentWide = runDocumentRules(model, settings);
+      const parts = regions.map((region, i) => {
+        const { list } = withProblems(region, settings, regions[i + 1]).problems;
+        const offset = region.at.offset;
+        return { offset, list: documentWide.length === 0 ? list : withDocumentProblems(list, documentWide, offset, regions[i + 1]?.at.offset ?? Infinity) };
+      });
       if (model.directives.length === 0) return new ProblemSet(parts);
       // Directives silence problems across regions: read once, over the whole document.
       const directives = new DirectiveIndex(model.directives, (fragment) => model.fragments[fragment + 1]?.line);
@@ -399,6 +405,16 @@ export function* regionSteps(
     },
     figures: regionFigures,
   };
+}
+
+/**
+ * A region's problems (in its own offsets) with the document-wide problems (in document offsets) that
+ * start within [offset, end), moved to the region's offsets, in document order.
+ */
+function withDocumentProblems(list: readonly Problem[], documentWide: readonly Problem[], offset: number, end: number): readonly Problem[] {
+  const own = documentWide.filter((problem) => problem.start >= offset && problem.start < end);
+  if (own.length === 0) return list;
+  return [...list, ...own.map((problem) => placed(problem, -offset))].sort(inDocumentOrder);
 }
 
 /**

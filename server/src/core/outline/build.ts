@@ -4,9 +4,9 @@
 import type { ArticleModel, Fragment } from '../model';
 import type { OutlineEntry } from './types';
 import { compactBlock, compactString } from './compact';
-import { pairTitles } from './pairing';
-import { findBoxLabels, findInlineLabels, seriesKey, type LabelHit } from './sections';
-import { titleUnits, typicalWidth, type TitleUnit } from './titles';
+import { boxPairingOf } from './boxPairing';
+import { findInlineLabels, seriesKey, type LabelHit } from './sections';
+import type { TitleUnit } from './titles';
 
 interface Item {
   readonly entry: OutlineEntry;
@@ -29,11 +29,9 @@ const ADJACENT = 2;
 
 export function buildOutline(model: ArticleModel): OutlineEntry[] {
   if (model.fragments.length === 0) return [];
-  const width = typicalWidth(model);
-  const box = findBoxLabels(model);
+  const { width, box, units, pairing } = boxPairingOf(model);
+  const { titles } = pairing;
   const inline = findInlineLabels(model, width);
-  const units = titleUnits(model, width);
-  const { titles } = pairTitles(model, box, units, width);
   const inlineLevel = inlineLevels(inline, box.length > 0 ? 2 : 1);
   const sections: Section[] = [
     ...box.map((hit, i) => ({ hit, title: titles[i], level: 1 })),

@@ -3,6 +3,7 @@
 import { blockSpacing } from './blockSpacing';
 import { brokenLine } from './brokenLine';
 import { brokenWord } from './brokenWord';
+import { displacedLabel } from './displacedLabel';
 import { lostText } from './lostText';
 import type { Rule } from './rule';
 import { spaceAroundPunctuation } from './spaceAroundPunctuation';
@@ -23,6 +24,7 @@ export const rules: readonly Rule[] = [
   strandedPunctuation,
   lostText,
   blockSpacing,
+  displacedLabel,
   spaceAroundPunctuation,
   spaceBetweenHan,
   spaceBetweenLatin,

@@ -27,6 +27,13 @@ export interface Rule {
   readonly wrap: boolean;
   /** What it reports is text to delete (editors show it faded, as unnecessary code). */
   readonly marksUnnecessary: boolean;
+  /**
+   * What its check reads. 'region' (the default): one region's model at a time (regions.ts), so an edit
+   * re-checks only the regions it touched. 'document': the whole document's model, once per version, and
+   * only for documents up to DOCUMENT_RULES_LIMIT characters (lint.ts): such a rule reads the outline,
+   * which pairs labels with titles across the whole article.
+   */
+  readonly scope?: 'region' | 'document';
   readonly messages: Readonly<Record<string, LocalizedText>>;
   check(context: RuleContext): void;
 }
