@@ -124,7 +124,10 @@ export function pairTitles(
       used.add(candidate.unit.first);
     });
   }
-  const displaced = labels.map((hit, i) => titles[i] !== undefined && !hit.inlineTitle && !standsByTitle(model, hit.fragment, typicalWidth));
+  const titleEdges = edgesOf([...units, ...titles.filter((title) => title !== undefined)]);
+  const displaced = labels.map(
+    (hit, i) => titles[i] !== undefined && !hit.inlineTitle && !standsByTitle(model, hit.fragment, titleEdges, typicalWidth),
+  );
   return { reading, titles, displaced };
 }
 
@@ -186,13 +189,29 @@ function shapeCost(model: ArticleModel, unit: TitleUnit, typicalWidth: number, f
     cost += COST.bodyLine;
     if (unit.text.length >= typicalWidth - 2) cost += COST.paragraphShaped;
   }
-  // A heading is followed by anything; a body line that goes on into 表示 / 认为 names a speaker.
-  const goesOn = unit.strong ? '' : compactString(model.fragments[unit.last + 1]?.text ?? '').slice(0, 8);
-  if (SPEAKER_CUE.test(unit.text) || SPEAKER_CUE.test(goesOn)) cost += COST.speakerLine;
+  if (namesSpeaker(model, unit)) cost += COST.speakerLine;
   // A body line opening a quote it does not close starts a quoted paragraph.
   if (!unit.strong && /^[“「]/.test(unit.text) && !/[”」]/.test(unit.text)) cost += COST.paragraphShaped;
   if (firstBody < 0 || unit.first < firstBody) cost += COST.beforeBody;
   return cost;
+}
+
+/**
+ * A body line with no sentence or clause mark, which may be a title the outline did not read as one
+ * (`amd64或i386的网络安` / `装iso映像`, `控制新建文件的权限：umask`): a label before it may stand where it
+ * belongs, and is left there.
+ */
+function untakenTitleAt(model: ArticleModel, index: number): TitleUnit | undefined {
+  if (model.roles[index] !== 'body') return undefined;
+  const fragment = model.fragments[index];
+  if (/[。，；、！？,;!?]/.test(fragment.text)) return undefined;
+  return { first: index, last: index, text: compactString(fragment.text), start: fragment.start, end: fragment.end, strong: false };
+}
+
+/** The line names an expert with their title, or goes on into 表示 / 认为 (a heading is followed by anything). */
+function namesSpeaker(model: ArticleModel, unit: TitleUnit): boolean {
+  const goesOn = unit.strong ? '' : compactString(model.fragments[unit.last + 1]?.text ?? '').slice(0, 8);
+  return SPEAKER_CUE.test(unit.text) || SPEAKER_CUE.test(goesOn);
 }
 
 /** The title right after a label: a heading, or a body line up to a column wide that reads as a title. */
@@ -200,12 +219,30 @@ function adjacentAfter(model: ArticleModel, index: number, typicalWidth: number)
   return titleStartingAt(model, index) ?? widerTitleStartingAt(model, index, typicalWidth);
 }
 
-/** The label stands right before or after a title (any title, not only its own), or shares a line with one. */
-function standsByTitle(model: ArticleModel, index: number, typicalWidth: number): boolean {
+/** Where titles start and end: the title units of the document and the titles labels took. */
+interface TitleEdges {
+  readonly firsts: ReadonlySet<number>;
+  readonly lasts: ReadonlySet<number>;
+}
+
+function edgesOf(titles: readonly TitleUnit[]): TitleEdges {
+  return { firsts: new Set(titles.map((title) => title.first)), lasts: new Set(titles.map((title) => title.last)) };
+}
+
+/**
+ * The label stands right before or after a title (any title, not only its own): a heading the layout
+ * found, a line that reads as a title, or a title a label took. A speaker's line next to it is no title
+ * (`国家能源局发展规划司副司长尹若` / `川表示：…`: a label beside one was moved there), nor is a byline.
+ */
+function standsByTitle(model: ArticleModel, index: number, titles: TitleEdges, typicalWidth: number): boolean {
   const previous = previousContent(model, index);
   const next = nextContent(model, index);
-  if (next < model.fragments.length && (model.roles[next] === 'heading' || adjacentAfter(model, next, typicalWidth))) return true;
-  return previous >= 0 && model.roles[previous] !== 'title' && (model.roles[previous] === 'heading' || titleEndingAt(model, previous) !== undefined);
+  if (next < model.fragments.length) {
+    if (model.roles[next] === 'heading' || titles.firsts.has(next)) return true;
+    const after = adjacentAfter(model, next, typicalWidth) ?? untakenTitleAt(model, next);
+    if (after && !namesSpeaker(model, after)) return true;
+  }
+  return previous >= 0 && model.roles[previous] !== 'title' && (model.roles[previous] === 'heading' || titles.lasts.has(previous) || titleEndingAt(model, previous) !== undefined);
 }
 
 /**
