@@ -2,6 +2,7 @@
 // surrogate pairs, lone surrogates, combining marks, CR/LF/CRLF, BOMs, NUL and other controls, long lines.
 
 import fc from 'fast-check';
+import { parseSeriesLabel } from '../../server/src/core/labels';
 
 /** How many cases each property runs: small in `npm test`, larger with ARTICLE_LINT_PROPERTY_RUNS=N. */
 export const RUNS = Number(process.env.ARTICLE_LINT_PROPERTY_RUNS ?? 60);
@@ -54,4 +55,70 @@ export function essentials(text: string): string {
   return Array.from(text.normalize('NFKC'))
     .filter((ch) => /[\p{Script=Han}\p{L}\p{N}]/u.test(ch))
     .join('');
+}
+
+/**
+ * Whether `after` keeps every Han character, letter and digit of `before` (essentials) in order, except
+ * that whole label lines (信号一 on a line of its own) may have moved: the one reordering a fix may make
+ * (displaced-label moves a label above its title). Precisely: leaving out some label lines of `before`
+ * and label lines of `after` with the same texts, what is left of both is the same, in the same order.
+ */
+export function keepsEssentials(before: string, after: string): boolean {
+  if (essentials(before) === essentials(after)) return true;
+  return alignsMovingLabelLines(labelledEssentials(before), labelledEssentials(after));
+}
+
+interface LabelledEssentials {
+  readonly text: string;
+  /** The essentials of each label line, by where they start in `text`. */
+  readonly labels: ReadonlyMap<number, string>;
+}
+
+function labelledEssentials(text: string): LabelledEssentials {
+  let all = '';
+  const labels = new Map<number, string>();
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const own = essentials(line);
+    if (own.length > 0 && parseSeriesLabel(line) !== undefined) labels.set(all.length, own);
+    all += own;
+  }
+  return { text: all, labels };
+}
+
+/** Walks both texts in step; at a label line of either it may also leave the line out (a depth-first search). */
+function alignsMovingLabelLines(before: LabelledEssentials, after: LabelledEssentials): boolean {
+  // Label texts left out of `before` and not yet of `after` (positive), or the other way round.
+  const pending = new Map<string, number>();
+  const move = (label: string, by: number) => {
+    const count = (pending.get(label) ?? 0) + by;
+    if (count === 0) pending.delete(label);
+    else pending.set(label, count);
+  };
+  const failed = new Set<string>();
+  const visit = (i: number, j: number): boolean => {
+    while (!before.labels.has(i) && !after.labels.has(j)) {
+      if (i === before.text.length && j === after.text.length) return pending.size === 0;
+      if (i === before.text.length || j === after.text.length || before.text[i] !== after.text[j]) return false;
+      i++;
+      j++;
+    }
+    const key = `${i} ${j} ${[...pending].sort().join()}`;
+    if (failed.has(key)) return false;
+    if (i < before.text.length && j < after.text.length && before.text[i] === after.text[j] && visit(i + 1, j + 1)) return true;
+    const left = before.labels.get(i);
+    if (left !== undefined) {
+      move(left, 1);
+      if (visit(i + left.length, j)) return true;
+      move(left, -1);
+    }
+    const placed = after.labels.get(j);
+    if (placed !== undefined) {
+      move(placed, -1);
+      if (visit(i, j + placed.length)) return true;
+      move(placed, 1);
+    }
+    failed.add(key);
+    return false;
+  };
+  return visit(0, 0);
 }

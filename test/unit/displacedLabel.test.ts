@@ -1,0 +1,157 @@
+// displaced-label: a box label the extractor moved away from every title is reported, and its fix moves
+// the label's line above its own title; a label standing next to a title stays. Placements from
+// test/labelPlacements.ts: before the title (where it belongs), after it, at the end of the page, beside a
+// byline, beside a speaker's line.
+
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze, defaultSettings, fixAll, mergeSettings, type Problem } from '../../server/src/core';
+import { applyEdits } from '../../server/src/core/fix';
+import { DOCUMENT_RULES_LIMIT } from '../../server/src/core/lint';
+import { FIXTURES, ROOT, readFixture } from '../helpers';
+import { article, DISPLACED, LABELS, TITLES, type Placement } from '../labelPlacements';
+import { keepsEssentials } from '../robustness/arbitraries';
+
+const PLACEMENTS: readonly Placement[] = ['before', 'after', 'end', 'byline', 'speaker'];
+
+function displaced(text: string, settings = defaultSettings): Problem[] {
+  return analyze(text, settings).problems.filter((problem) => problem.ruleId === 'displaced-label');
+}
+
+/** The sections the outline shows, as label|title. */
+function sections(text: string): string[] {
+  return analyze(text, defaultSettings)
+    .outline.filter((entry) => entry.kind === 'section')
+    .map((entry) => `${entry.label}|${entry.title}`);
+}
+
+const PAIRED = LABELS.map((label, i) => `${label}|${TITLES[i]}`);
+/** Where every label belongs: the article with its labels before their titles, fixed. */
+const IN_PLACE = fixAll(article('before'), defaultSettings);
+
+describe('displaced-label', () => {
+  for (const placement of PLACEMENTS) {
+    describe(`labels ${placement === 'before' || placement === 'after' ? `${placement} their titles` : placement === 'end' ? 'at the end of the page' : `one beside a ${placement}`}`, () => {
+      const text = article(placement);
+      const problems = displaced(text);
+
+      it(`reports ${DISPLACED[placement].length === 0 ? 'no label' : DISPLACED[placement].join(', ')}, on the label's own line`, () => {
+        assert.deepEqual(
+          problems.map((problem) => text.slice(problem.start, problem.end)),
+          DISPLACED[placement],
+        );
+      });
+
+      it('names the label and its title, and points at the title', () => {
+        for (const problem of problems) {
+          const label = text.slice(problem.start, problem.end);
+          const title = TITLES[LABELS.indexOf(label)];
+          assert.equal(problem.message, `“${label}” stands away from its title “${title}”: move it above the title`);
+          assert.deepEqual(
+            problem.related?.map((related) => [text.slice(related.start, related.end), related.message]),
+            [[title, `The title of “${label}”`]],
+          );
+        }
+      });
+
+      it('each quick fix alone moves the label line just above its title, one blank line either side, and loses nothing', () => {
+        for (const problem of problems) {
+          const label = text.slice(problem.start, problem.end);
+          const title = TITLES[LABELS.indexOf(label)];
+          const fixed = applyEdits(text, problem.fix!);
+          assert.ok(fixed.includes(`\n\n${label}\n\n${title}\n`), `${label} above ${title}`);
+          assert.equal(fixed.split(label).length, 2, `${label} once`);
+          assert.ok(keepsEssentials(text, fixed));
+          assert.ok(!displaced(fixed).some((left) => fixed.slice(left.start, left.end) === label), `${label} is no longer reported`);
+        }
+      });
+
+      it('fix all puts every label above its own title (a label right after its title stays there)', () => {
+        const fixed = fixAll(text, defaultSettings);
+        const order = placement === 'after' ? (label: string, title: string) => `\n${title}\n\n${label}\n` : (label: string, title: string) => `\n${label}\n\n${title}\n`;
+        for (const [i, label] of LABELS.entries()) assert.ok(fixed.includes(order(label, TITLES[i])), `${label} and ${TITLES[i]}`);
+        // Where the label left no mark between two paragraphs, the article is the one with its labels in place.
+        if (placement === 'end' || placement === 'byline') assert.equal(fixed, IN_PLACE);
+        assert.ok(keepsEssentials(text, fixed));
+        assert.deepEqual(displaced(fixed), []);
+        assert.deepEqual(sections(fixed), PAIRED);
+      });
+    });
+  }
+
+  it('speaks Chinese', () => {
+    const [problem] = displaced(article('byline'), mergeSettings({ locale: 'zh-cn' }));
+    assert.equal(problem.message, '“信号一”远离其标题“能源供应保障能力再上台阶”：应移到标题上方');
+    assert.equal(problem.related?.[0].message, '“信号一”的标题');
+  });
+
+  it('is silenced by a directive on the line before the label', () => {
+    const text = article('byline').replace('信号一\n', '<!-- article-lint-disable-next-line displaced-label -->\n信号一\n');
+    assert.deepEqual(displaced(text), []);
+  });
+
+  it('reports nothing in the sample, whose labels stand next to headings, and the sample is still fixed byte for byte', () => {
+    const raw = readFixture('sample/sample.raw.article');
+    assert.deepEqual(displaced(raw), []);
+    assert.equal(fixAll(raw, defaultSettings), readFixture('sample/sample.fixed.article'));
+  });
+
+  it('moves the four labels mutool printed after the last paragraph above their titles (a news extraction)', () => {
+    const raw = readFixture('displaced/nt013-mu.extracted.txt');
+    assert.deepEqual(
+      displaced(raw).map((problem) => raw.slice(problem.start, problem.end)),
+      ['信号一', '信号二', '信号三', '信号四'],
+    );
+    const fixed = fixAll(raw, defaultSettings);
+    assert.ok(keepsEssentials(raw, fixed));
+    const titles = ['能源供应保障能力再上台阶', '绿色低碳转型步伐加快', '新型电力系统建设提速', '能源体制改革纵深推进'];
+    titles.forEach((title, i) => assert.match(fixed, new RegExp(`\\n信号${'一二三四'[i]}\\n\\n${title}`)));
+    assert.match(fixed, /[。”]\n$/, 'no label is left at the end');
+  });
+
+  it('gives the same problems and fixed text in small regions as whole', () => {
+    const text = readFixture('displaced/nt013-mu.extracted.txt');
+    const tiny = analyze(text, defaultSettings, undefined, { regionLength: 500 });
+    const whole = analyze(text, defaultSettings, undefined, { regionLength: 1e9 });
+    assert.ok((tiny.regions?.size ?? 0) > 3, `${tiny.regions?.size} regions`);
+    assert.deepEqual(tiny.problems, whole.problems);
+    assert.ok(tiny.problems.some((problem) => problem.ruleId === 'displaced-label'));
+    assert.equal(fixAll(text, defaultSettings, undefined, { regionLength: 500 }), fixAll(text, defaultSettings, undefined, { regionLength: 1e9 }));
+  });
+
+  it(`checks documents of up to ${DOCUMENT_RULES_LIMIT} characters only (its outline would be read again at every edit of a longer one)`, () => {
+    const text = article('end');
+    const padding = `${'数字经济持续发展。'.repeat(20)}\n\n`;
+    const longest = text + padding.repeat(Math.floor((DOCUMENT_RULES_LIMIT - text.length) / padding.length));
+    assert.ok(longest.length <= DOCUMENT_RULES_LIMIT);
+    assert.equal(displaced(longest).length, 3);
+    assert.deepEqual(displaced(longest + padding), []);
+  });
+
+  it('gives the doc page’s example its fixed text', () => {
+    const page = readFileSync(path.join(ROOT, 'docs', 'rules', 'displaced-label.md'), 'utf8');
+    const [raw, fixed] = [...page.matchAll(/```\n([\s\S]*?)```/g)].map((match) => match[1]);
+    assert.ok(displaced(raw).length === 2);
+    assert.equal(fixAll(raw, defaultSettings), fixed);
+  });
+});
+
+describe('keepsEssentials: fixes keep every character, moving only whole label lines', () => {
+  const text = '标题\n\n信号一\n\n第一段文字。\n\n第二段文字。\n\n信号二\n';
+  it('accepts the text unchanged and with spacing changed', () => {
+    assert.ok(keepsEssentials(text, text));
+    assert.ok(keepsEssentials(text, text.replace(/\n\n/g, '\n')));
+  });
+  it('accepts a label line moved to a line of its own elsewhere', () => {
+    assert.ok(keepsEssentials(text, '标题\n\n信号一\n\n第一段文字。\n\n信号二\n\n第二段文字。\n'));
+    assert.ok(keepsEssentials(text, '标题\n\n第一段文字。\n\n信号一\n\n第二段文字。\n\n信号二\n'));
+  });
+  it('refuses a lost label, a label moved into a line, other lines reordered, any character lost or added', () => {
+    assert.ok(!keepsEssentials(text, '标题\n\n信号一\n\n第一段文字。\n\n第二段文字。\n'));
+    assert.ok(!keepsEssentials(text, '标题\n\n信号一\n\n第一段文字。\n\n第二段信号二文字。\n'));
+    assert.ok(!keepsEssentials(text, '标题\n\n信号一\n\n第二段文字。\n\n第一段文字。\n\n信号二\n'));
+    assert.ok(!keepsEssentials(text, '标题\n\n信号一\n\n第一段文字。\n\n第二段文。\n\n信号二\n'));
+    assert.ok(!keepsEssentials(text, '标题\n\n信号一\n\n第一段文字。\n\n第二段文字。\n\n信号二\n\n信号三\n'));
+  });
+});
