@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { analyze, defaultSettings, fixAll, mergeSettings, type Problem } from '../../server/src/core';
 import { applyEdits } from '../../server/src/core/fix';
 import { DOCUMENT_RULES_LIMIT } from '../../server/src/core/lint';
-import { FIXTURES, ROOT, readFixture } from '../helpers';
+import { ROOT, readFixture } from '../helpers';
 import { article, DISPLACED, LABELS, TITLES, type Placement } from '../labelPlacements';
 import { keepsEssentials } from '../robustness/arbitraries';
 
