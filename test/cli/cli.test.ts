@@ -6,6 +6,7 @@ import { chmodSync, chownSync, linkSync, lstatSync, mkdtempSync, mkdirSync, read
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ROOT, readFixture } from '../helpers';
+import { article, LABELS, TITLES } from '../labelPlacements';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
@@ -100,6 +101,21 @@ describe('article-lint CLI', () => {
     const { stdout } = run(['--fix', '--stdout', file]);
     assert.equal(stdout, '标题\n\n多边参与、多方参与。\n');
     assert.equal(readFileSync(file, 'utf8'), original);
+  });
+
+  it('reports labels printed at the end of the page, and --fix moves each above its title', () => {
+    const file = write('labels.article', article('end'));
+    const { code, stdout } = run([file]);
+    assert.equal(code, 1);
+    const reported = stdout.split('\n').filter((line) => line.endsWith('[displaced-label]'));
+    assert.deepEqual(
+      reported.map((line) => line.slice(file.length + 1, line.indexOf('  '))),
+      LABELS.map((_, i) => `${article('end').split('\n').indexOf(LABELS[i]) + 1}:1`),
+    );
+    assert.equal(run(['--fix', file]).code, 0);
+    const fixed = readFileSync(file, 'utf8');
+    LABELS.forEach((label, i) => assert.ok(fixed.includes(`\n${label}\n\n${TITLES[i]}\n`), `${label} above ${TITLES[i]}`));
+    assert.equal(run([file]).code, 0, 'nothing left to report');
   });
 
   it('--format json gives positions, rule ids and fixability', () => {
