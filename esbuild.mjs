@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedTsHelpers } from './scripts/build/sharedTsHelpers.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -18,7 +19,8 @@ export function bundles({ production = false } = {}) {
   };
   const node = { ...shared, platform: 'node', format: 'cjs', target: 'node20' };
   // The web extension host and its workers: no Node built-in resolves here, so importing one fails the build.
-  const browser = { ...shared, platform: 'browser', target: 'es2022', outdir: 'dist/web' };
+  // What is downloaded is kept small: one copy of each TypeScript helper the LSP libraries repeat per file.
+  const browser = { ...shared, platform: 'browser', target: 'es2022', outdir: 'dist/web', plugins: [sharedTsHelpers()] };
   return {
     /** The client runs inside VS Code's extension host, which provides `vscode`. */
     client: { ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },

@@ -6,6 +6,8 @@
 //   3. open the workbench with a payload that runs the browser suite in that host (test/e2e/web/);
 //   4. in the same Chromium, open the sample like a person would: squiggles, Problems count, Outline, hover;
 //   5. print `N passed, N failed`, stop code-server's process group, exit non-zero on any failure.
+// Flags: --production tests the minified bundles `npm run package` ships (dist/ is built for development
+// again afterwards, pass or fail); --no-ui skips step 4.
 // Env: E2E_HOME (default .e2e), E2E_PORT, E2E_TIMEOUT_S (whole run, default 300).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -23,6 +25,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 const SUITE_TIMEOUT_MS = 180_000;
 const MARKER = '[article-e2e] '; // as in test/e2e/web/report.ts
 const EXTENSION_ID = 'article-lint.article-lint';
+const PRODUCTION = process.argv.includes('--production');
 
 function step(title, command, commandArgs) {
   log(title);
@@ -33,8 +36,27 @@ function step(title, command, commandArgs) {
 function prepare() {
   const ready = ['node24/node_modules/node/bin/node', 'cs/node_modules/.bin/code-server'].every((p) => fs.existsSync(path.join(e2eHome, p)));
   if (!ready || !fs.existsSync('/usr/bin/chromium')) step('setting up code-server (scripts/e2e/setup.sh)', 'bash', [path.join(root, 'scripts/e2e/setup.sh')]);
-  step('building the extension (node esbuild.mjs)', process.execPath, [path.join(root, 'esbuild.mjs')]);
+  if (PRODUCTION) step('building the extension as it ships (node esbuild.mjs --production)', process.execPath, [path.join(root, 'esbuild.mjs'), '--production']);
+  else step('building the extension (node esbuild.mjs)', process.execPath, [path.join(root, 'esbuild.mjs')]);
   step('building the suites (scripts/e2e/build-tests.mjs)', process.execPath, [path.join(root, 'scripts/e2e/build-tests.mjs')]);
+}
+
+/** After a --production run: F5 and the tests run dist/ as left, which must be the development build (as after `npm run package`). */
+function restoreDevelopmentBuild() {
+  if (!PRODUCTION) return;
+  try {
+    step('building the extension for development again (node esbuild.mjs)', process.execPath, [path.join(root, 'esbuild.mjs')]);
+  } catch (error) {
+    console.error('e2e:web:', error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}
+
+/** Ends the run: the summary line, dist/ as development needs it, and the exit code. */
+function finish(passed, failed) {
+  restoreDevelopmentBuild();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 && !process.exitCode ? 0 : 1);
 }
 
 /**
@@ -98,8 +120,7 @@ async function main() {
   const overall = setTimeout(async () => {
     log(`timed out after ${process.env.E2E_TIMEOUT_S ?? 300} s`);
     await server?.stop();
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+    finish(0, 1);
   }, Number(process.env.E2E_TIMEOUT_S ?? 300) * 1000);
   const runDir = makeRunDir();
   const ws = makeWorkspace(runDir, 'workspace', { desk: true });
@@ -135,14 +156,12 @@ async function main() {
   const failed = results.reduce((n, r) => n + r.failed, 0);
   if (failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
   else log(`kept ${runDir} (code-server.log) for a look`);
-  log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s${PRODUCTION ? ' (production bundles)' : ''}`);
+  finish(passed, failed);
 }
 
 main().catch(async (error) => {
   await server?.stop();
   console.error('e2e:web:', error instanceof Error ? error.message : error);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+  finish(0, 1);
 });

@@ -42,6 +42,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       reportConfig: (kind, reason) =>
         quietly(connection.window.showWarningMessage(message(locale, kind === 'error' ? 'configError' : 'configProblem', { reason }))),
       timedOut: (uri) => connection.console.warn(`${uri}: ${message(locale, 'configTimeout')}`),
+      arrivedLate: (uri) => {
+        connection.console.info(`${uri}: ${message(locale, 'configLate')}`);
+        sessions.settingsArrived(uri);
+      },
     },
     options.configurationTimeoutMs ?? CONFIGURATION_TIMEOUT_MS,
   );

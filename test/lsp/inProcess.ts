@@ -11,6 +11,10 @@ export interface InProcessServer {
   readonly client: MessageConnection;
   /** What the client answers to workspace/configuration; `never` leaves the request unanswered. */
   configuration: Record<string, unknown> | 'never';
+  /** How long the client takes to answer workspace/configuration (an editor under load). */
+  configurationDelayMs: number;
+  /** How many workspace/configuration requests the server sent. */
+  configurationRequests: number;
   readonly messages: string[];
   /** Every publishDiagnostics the server sent, in order: which document and version. */
   readonly published: Array<{ readonly uri: string; readonly version?: number }>;
@@ -29,6 +33,8 @@ export function inProcessServer(options: ServerOptions = {}): InProcessServer {
   const server: InProcessServer = {
     client,
     configuration: {},
+    configurationDelayMs: 0,
+    configurationRequests: 0,
     messages: [],
     published: [],
     nextDiagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
@@ -53,9 +59,13 @@ export function inProcessServer(options: ServerOptions = {}): InProcessServer {
     const index = waiters.findIndex((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
     if (index >= 0) waiters.splice(index, 1)[0].resolve(params.diagnostics);
   });
-  client.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
-    server.configuration === 'never' ? new Promise(() => undefined) : params.items.map(() => server.configuration),
-  );
+  client.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+    server.configurationRequests++;
+    if (server.configuration === 'never') return new Promise(() => undefined);
+    const answer = params.items.map(() => server.configuration);
+    if (server.configurationDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, server.configurationDelayMs));
+    return answer;
+  });
   client.onRequest('client/registerCapability', () => null);
   client.onNotification('window/showMessage', (params: { message: string }) => void server.messages.push(params.message));
   client.onRequest('window/showMessageRequest', (params: { message: string }) => {

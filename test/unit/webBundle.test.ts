@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import type { BuildOptions, Metafile } from 'esbuild';
 import { ROOT } from '../helpers';
 
-const LIMIT_BYTES = 400 * 1024;
+/** The issue's "small (< 400 KB)", in decimal bytes: what is downloaded into the browser, minified. */
+const LIMIT_BYTES = 400_000;
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
 async function productionBuild(name: 'webClient' | 'webServer') {
@@ -21,7 +22,7 @@ async function productionBuild(name: 'webClient' | 'webServer') {
 }
 
 describe('the web bundles', () => {
-  it('the server (dist/web/server.js) is under 400 KB, imports nothing and takes no Node-only source', async () => {
+  it('the server (dist/web/server.js) is under 400 000 bytes, imports nothing and takes no Node-only source', async () => {
     const { output, inputs, text } = await productionBuild('webServer');
     assert.ok(output.bytes < LIMIT_BYTES, `${output.bytes} bytes`);
     assert.deepEqual(output.imports, [], 'a worker script loads nothing else');
@@ -30,14 +31,15 @@ describe('the web bundles', () => {
     assert.doesNotMatch(text, /\brequire\(/);
   });
 
-  it('the client (dist/web/extension.js) imports only vscode and takes no Node-only source', async () => {
+  it('the client (dist/web/extension.js) is under 400 000 bytes, imports only vscode and takes no Node-only source', async () => {
     const { output, inputs } = await productionBuild('webClient');
     const imported = new Set(output.imports.map((i) => i.path));
     assert.deepEqual([...imported], ['vscode']);
     assert.ok(![...imported].some((name) => NODE_BUILTINS.has(name)));
     assert.ok(!inputs.some((file) => file === 'client/src/extension.ts' || file.includes('vscode-languageclient/lib/node/')), inputs.join('\n'));
     assert.ok(inputs.includes('client/src/client.ts'), 'the same client as in Node');
-    // Measured, not asserted under 400 KB: vscode-languageclient alone is ~229 KB of it (see README, In the browser).
-    assert.ok(output.bytes < 450 * 1024, `${output.bytes} bytes`);
+    // vscode-languageclient is most of it; under the limit thanks to one copy of each TypeScript helper
+    // (scripts/build/sharedTsHelpers.mjs) instead of one per file of the LSP libraries.
+    assert.ok(output.bytes < LIMIT_BYTES, `${output.bytes} bytes`);
   });
 });

@@ -18,8 +18,12 @@ const MESSAGES = {
     zh: '本文档含有 NUL 字节，是二进制数据而非文本，未做分析。',
   },
   configTimeout: {
-    en: 'The editor did not send the article.* settings in time; this document is analysed with the defaults and .article-lint.json.',
-    zh: '编辑器未及时提供 article.* 设置；本文档按默认设置和 .article-lint.json 分析。',
+    en: 'The editor did not send the article.* settings in time; this document is analysed with the defaults and .article-lint.json until they arrive.',
+    zh: '编辑器未及时提供 article.* 设置；收到之前，本文档按默认设置和 .article-lint.json 分析。',
+  },
+  configLate: {
+    en: 'Settings arrived after their timeout; this document is analysed again with them.',
+    zh: '设置在超时之后才到达；本文档按这些设置重新分析。',
   },
   tooManyProblems: {
     en: 'This document has {count} problems; the {limit} nearest where you edit or look are shown (article.maxProblems). “Fix all problems” fixes every one.',

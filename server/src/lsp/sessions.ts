@@ -90,6 +90,14 @@ export class Sessions {
     }
   }
 
+  /** A document's settings came after it was analysed without them: it is analysed again with them. */
+  settingsArrived(uri: string): void {
+    const session = this.sessions.get(uri);
+    if (!session) return;
+    session.invalidate();
+    this.schedule(session, 0);
+  }
+
   /** Stops all work (shutdown). */
   stop(): void {
     for (const session of this.sessions.values()) session.close();

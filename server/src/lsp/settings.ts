@@ -1,5 +1,7 @@
 // Each document's settings: the defaults, then the project's (ServerPlatform), then the editor's
 // `article.*` settings (workspace/configuration), fetched once per document until settings change.
+// A layer that comes after its timeout is not lost: it joins the document's settings, and the document
+// is analysed again (hooks.arrivedLate).
 
 import { mergeSettings, settingsLayerProblems, type Locale, type Settings, type SettingsLayer } from '../core';
 import type { ServerPlatform } from './platform';
@@ -18,6 +20,11 @@ export interface SettingsHooks {
   reportConfig(kind: 'error' | 'problem', reason: string): void;
   /** The editor did not answer in time for this document. */
   timedOut(uri: string): void;
+  /**
+   * A layer that timed out arrived after all: the document's settings now include it, and whatever was
+   * published with the settings before is out of date.
+   */
+  arrivedLate(uri: string): void;
 }
 
 export class DocumentSettings {
@@ -33,12 +40,17 @@ export class DocumentSettings {
   ) {}
 
   settingsFor(uri: string): Promise<Settings> {
-    let settings = this.cache.get(uri);
-    if (!settings) {
-      settings = this.load(uri);
-      this.cache.set(uri, settings);
-    }
-    return settings;
+    const cached = this.cache.get(uri);
+    if (cached) return cached;
+    let current: Promise<Settings> = this.load(uri, (settings) => {
+      // Settings changed or the document closed meanwhile: the next fetch asks afresh.
+      if (this.cache.get(uri) !== current) return;
+      current = Promise.resolve(settings);
+      this.cache.set(uri, current);
+      this.hooks.arrivedLate(uri);
+    });
+    this.cache.set(uri, current);
+    return current;
   }
 
   /** Settings changed (the editor's or a project file): every document's are fetched again. */
@@ -51,15 +63,39 @@ export class DocumentSettings {
     this.cache.delete(uri);
   }
 
-  private async load(uri: string): Promise<Settings> {
-    const [project, editor] = await Promise.all([this.projectLayer(uri), this.editorLayer(uri)]);
-    return mergeSettings({ locale: this.locale() }, project, editor);
+  /**
+   * The document's settings with the layers that answer in time; a layer that answers later (a busy
+   * editor, a project file read over a slow file system) is merged in then and given to `late`, without
+   * asking again: an editor that always answers late would otherwise be asked, and time out, forever.
+   */
+  private async load(uri: string, late: (settings: Settings) => void): Promise<Settings> {
+    let project: SettingsLayer | undefined;
+    let editor: SettingsLayer | undefined;
+    let answered = false;
+    const merged = () => mergeSettings({ locale: this.locale() }, project, editor);
+    const arrived = () => {
+      if (answered) late(merged());
+    };
+    const [projectInTime, editorInTime] = await Promise.all([
+      this.within(this.projectLayer(uri), () => undefined, (layer) => {
+        project = layer;
+        arrived();
+      }),
+      this.within(this.editorLayer(uri), () => this.hooks.timedOut(uri), (layer) => {
+        editor = layer;
+        arrived();
+      }),
+    ]);
+    project ??= projectInTime;
+    editor ??= editorInTime;
+    answered = true;
+    return merged();
   }
 
   /** The project's settings file for the document; one that cannot be used is reported and left out. */
   private async projectLayer(uri: string): Promise<SettingsLayer | undefined> {
     try {
-      const found = await this.within(this.platform.projectConfig(uri), () => undefined);
+      const found = await this.platform.projectConfig(uri);
       if (!found) return undefined;
       for (const reason of settingsLayerProblems(found.layer)) this.reportOnce('problem', `${found.file}: ${reason}`);
       return found.layer;
@@ -71,26 +107,27 @@ export class DocumentSettings {
   }
 
   private editorLayer(uri: string): Promise<SettingsLayer | undefined> {
-    return this.within(this.hooks.fetchEditorSettings(uri), () => this.hooks.timedOut(uri)).catch(() => undefined);
+    return this.hooks.fetchEditorSettings(uri).catch(() => undefined);
   }
 
-  /** The answer, or undefined once the timeout passes (a client that never answers must not hold a document up). */
-  private within<T>(answer: Promise<T | undefined>, timedOut: () => void): Promise<T | undefined> {
-    return new Promise((resolve, reject) => {
+  /**
+   * The answer (a promise that does not reject), or undefined once the timeout passes: a client that
+   * never answers must not hold a document up. A layer that comes after the timeout goes to `late`
+   * (an answer that there is none changes nothing).
+   */
+  private within<T>(answer: Promise<T | undefined>, timedOut: () => void, late: (value: T) => void): Promise<T | undefined> {
+    return new Promise((resolve) => {
+      let expired = false;
       const timer = setTimeout(() => {
+        expired = true;
         timedOut();
         resolve(undefined);
       }, this.timeoutMs);
-      answer.then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      );
+      void answer.then((value) => {
+        clearTimeout(timer);
+        if (!expired) resolve(value);
+        else if (value !== undefined) late(value);
+      });
     });
   }
 
