@@ -7,10 +7,17 @@ import { readFixture } from '../helpers';
 import { applyTextEdits } from './lspClient';
 import { inProcessServer, type InProcessServer } from './inProcess';
 import { defaultSettings } from '../../server/src/core';
-import { Abandoned, DocumentSession, yieldToMessages } from '../../server/src/lsp/session';
+import { Abandoned, DocumentSession, giveWay } from '../../server/src/lsp/session';
 
 const SAMPLE = readFixture('sample/sample.raw.article');
 const WRAP_CODES = new Set(['broken-line', 'broken-word', 'split-figure', 'stranded-punctuation']);
+
+/** Where the sample's first figure is: a hover there has an answer. */
+function figurePosition(): { line: number; character: number } {
+  const lines = SAMPLE.split('\n');
+  const line = lines.findIndex((text) => /\d/.test(text));
+  return { line, character: lines[line].search(/\d/) };
+}
 
 async function errorOf(promise: Promise<unknown>): Promise<{ code?: number } | undefined> {
   try {
@@ -168,13 +175,31 @@ describe('language server sessions (in process)', function () {
       assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
     });
 
+    it('stops fix all for a formatting request cancelled while it runs, and answers other documents meanwhile', async () => {
+      const small = nextUri();
+      await server.open(small, SAMPLE);
+      const uri = nextUri();
+      // Analysed already: the request goes straight to fixing, pass after pass, each analysed in steps.
+      await server.open(uri, large());
+      const source = new CancellationTokenSource();
+      const events: string[] = [];
+      const formatting = errorOf(server.client.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }, source.token));
+      void formatting.then(() => events.push('formatting ended'));
+      const hover = await server.client.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: figurePosition() });
+      events.push('hover answered');
+      assert.ok(hover, 'a hover on the figure');
+      source.cancel();
+      assert.equal((await formatting)?.code, -32800);
+      assert.deepEqual(events, ['hover answered', 'formatting ended']);
+    });
+
     it('stops the analysis of a text the editor has replaced (the session rejects it as superseded)', async () => {
       const session = new DocumentSession('file:///in-process/superseded.article', 'article', 1, large());
       const analysis = session.stateWith(defaultSettings);
       let steps = 0;
       // A few steps into the analysis, the text changes.
       while (steps < 3) {
-        await yieldToMessages();
+        await giveWay();
         steps++;
       }
       let settled = false;
@@ -186,7 +211,7 @@ describe('language server sessions (in process)', function () {
       // At its next step, not after the hundred or so it had left.
       let after = 0;
       while (!settled) {
-        await yieldToMessages();
+        await giveWay();
         after++;
       }
       assert.ok(after <= 3, `stopped ${after} steps after the change`);
@@ -206,13 +231,11 @@ describe('language server sessions (in process)', function () {
       while (many.length < 10_000) many.push(...published);
       many.length = 10_000;
       const lastLine = SAMPLE.split('\n').length;
-      const started = Date.now();
       const actions = (await server.client.sendRequest('textDocument/codeAction', {
         textDocument: { uri },
         range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: 0 } },
         context: { diagnostics: many, only: ['quickfix', 'source.fixAll'] },
       })) as CodeAction[];
-      const elapsed = Date.now() - started;
       assert.ok(JSON.stringify(actions).length < 300_000, `${JSON.stringify(actions).length} characters`);
       assert.ok(actions.length <= 20 + 20 + 3 * 14 + 1, `${actions.length} actions`);
       const titles = actions.filter((a) => !a.title.startsWith('Fix: ') && a.title !== 'Join every broken line of this paragraph').map((a) => a.title);
@@ -233,7 +256,31 @@ describe('language server sessions (in process)', function () {
         }
       }
       assert.equal(actions.filter((a) => a.kind === 'source.fixAll.article').length, 1);
-      assert.ok(elapsed < 10_000, `${elapsed} ms`);
+    });
+
+    it('stops resolving fix all when the editor cancels it, and answers other documents meanwhile', async () => {
+      await server.initialize({ workspace: { configuration: true }, textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } });
+      const small = nextUri();
+      await server.open(small, SAMPLE);
+      const uri = nextUri();
+      const body = SAMPLE.replace(/\n+$/, '\n');
+      await server.open(uri, Array.from({ length: 60 }, (_, i) => body.replace(/\d+/g, (digits) => String(Number(digits) + i))).join('\n'));
+      const actions = (await server.client.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      })) as CodeAction[];
+      const fixAll = actions.find((a) => a.kind === 'source.fixAll.article');
+      assert.ok(fixAll && !fixAll.edit, 'fix all offered, its edit left to resolve');
+      const source = new CancellationTokenSource();
+      const events: string[] = [];
+      const resolved = errorOf(server.client.sendRequest('codeAction/resolve', fixAll, source.token));
+      void resolved.then(() => events.push('fix all ended'));
+      await server.client.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: figurePosition() });
+      events.push('hover answered');
+      source.cancel();
+      assert.equal((await resolved)?.code, -32800);
+      assert.deepEqual(events, ['hover answered', 'fix all ended']);
     });
 
     it('gives a client without codeAction/resolve no document-wide edit of a rule with many problems inline', async () => {

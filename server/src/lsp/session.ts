@@ -25,8 +25,21 @@ export class Abandoned extends Error {
   }
 }
 
-/** Lets the messages already received be handled (other documents' requests, newer edits) before going on. */
-export const yieldToMessages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** One turn of the event loop: lets the messages already received be read before going on. */
+const yieldToMessages = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The pause between two steps of long work: long enough for a request that came in during the step to
+ * be answered before the next. A message read in one turn of the event loop is handled in the next
+ * (vscode-jsonrpc's queue runs in an immediate) and its answer written in the turn after that (its
+ * writer's lock too); pausing a single turn, a hover on another document waited two more steps of a
+ * large document's analysis. A turn with nothing to do takes microseconds.
+ */
+export async function giveWay(): Promise<void> {
+  for (let turn = 0; turn < TURNS_PER_PAUSE; turn++) await yieldToMessages();
+}
+
+const TURNS_PER_PAUSE = 3;
 
 /** The span of the problems published for a version, when they were only some of them. */
 interface PublishedWindow {
@@ -124,7 +137,7 @@ export class DocumentSession {
   /** A pause between two steps of work on this document's current text; throws when that text is gone. */
   pauseFor(generation: number, token?: { readonly isCancellationRequested: boolean }): () => Promise<void> {
     return async () => {
-      await yieldToMessages();
+      await giveWay();
       if (this.closed || this.currentGeneration !== generation) throw new Abandoned('superseded');
       if (token?.isCancellationRequested) throw new Abandoned('cancelled');
     };
