@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { settingsLayerProblems, type SettingsLayer } from '../../server/src/core';
 import { findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { expandInputs } from './files';
-import { describeUserError, lintFile, type FileOutcome, type LintOptions } from './lintFile';
+import { describeUserError, lintFile, RunSettings, type FileOutcome, type LintOptions } from './lintFile';
 import { localeFromEnvironment, messagesFor, parseCliLocale, type CliLocale, type Messages } from './messages';
 import { isPoolWorker, lintInParallel, serveJobs } from './pool';
 import { isFailing, totalsOf, type ProblemCounts } from './report';
@@ -24,6 +24,8 @@ interface Options extends LintOptions {
 
 /** Below this many files a batch runs in the main thread: starting workers would cost more. */
 const PARALLEL_FROM = 8;
+/** Characters of reports gathered before they are written to standard output. */
+const GATHERED_OUTPUT = 1 << 16;
 
 /**
  * The language to speak before the options are parsed, so that even an error in them is said in it:
@@ -140,9 +142,18 @@ async function lintAll(files: readonly string[], options: Options, explicitLayer
   const fixed: string[] = [];
   const failed: Array<{ file: string; message: string }> = [];
   let skipped = 0;
+  // Reports are gathered into writes of some size (one write per file costs more than its text for short
+  // articles); what is gathered goes out before anything said on standard error, so the two keep their order.
+  let gathered = '';
+  const flush = () => {
+    if (gathered.length > 0) process.stdout.write(gathered);
+    gathered = '';
+  };
   const take = (outcome: FileOutcome) => {
-    process.stdout.write(outcome.printed);
+    gathered += outcome.printed;
+    if (gathered.length >= GATHERED_OUTPUT) flush();
     if (outcome.failure) {
+      flush();
       process.stderr.write(`article-lint: ${outcome.failure}\n`);
       failed.push({ file: outcome.file, message: outcome.failure });
     }
@@ -155,10 +166,12 @@ async function lintAll(files: readonly string[], options: Options, explicitLayer
     if (options.format === 'json') json.push(outcome.json);
   };
   if (files.length < PARALLEL_FROM || options.jobs === 1 || files.includes('-')) {
-    for (const file of files) take(lintFile(file, options, explicitLayer));
+    const settings = new RunSettings(options, explicitLayer);
+    for (const file of files) take(lintFile(file, options, explicitLayer, settings));
   } else {
     await lintInParallel(script, files, options, explicitLayer, options.jobs, take);
   }
+  flush();
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify({ files: json, ...(options.fix ? { fixed } : {}), failed }, null, 2)}\n`);
   } else if (!options.stdout && counts.length > 0) {

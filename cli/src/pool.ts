@@ -3,7 +3,7 @@
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { SettingsLayer } from '../../server/src/core';
-import { lintFile, type FileOutcome, type LintOptions } from './lintFile';
+import { lintFile, RunSettings, type FileOutcome, type LintOptions } from './lintFile';
 
 const WORKER_ROLE = 'article-lint-worker';
 /**
@@ -36,8 +36,10 @@ export function isPoolWorker(): boolean {
 
 export function serveJobs(): void {
   const { options, explicitLayer } = workerData as WorkerSetup;
+  // A worker serves one run: each folder's settings file is read once.
+  const settings = new RunSettings(options, explicitLayer);
   parentPort!.on('message', ({ index, file }: Job) => {
-    const result: JobResult = { index, outcome: lintFile(file, options, explicitLayer) };
+    const result: JobResult = { index, outcome: lintFile(file, options, explicitLayer, settings) };
     parentPort!.postMessage(result);
   });
 }
