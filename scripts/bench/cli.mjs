@@ -92,6 +92,7 @@ export const autocorrectCli = () => path.join(toolPath('autocorrect-node'), 'cli
 export function benchCli({ print, progress, fmt, mark, runs = 5, large = true }) {
   if (!fs.existsSync(articleLintCli)) throw new Error('dist/cli.js is missing: run npm run build first');
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lint-bench-cli-'));
+  const loadBefore = os.loadavg()[0];
   try {
     print('## Whole process: article-lint CLI against AutoCorrect CLI (issue 16)');
     print();
@@ -135,6 +136,9 @@ export function benchCli({ print, progress, fmt, mark, runs = 5, large = true })
       row(`one extraction of ${file.chars.toLocaleString('en')} characters (the sample repeated with variation; median of ${largeRuns})`, ours, theirs);
       progress(`cli 10 MB: ours ${ours.times.map((t) => fmt(t, 0)).join(' ')} ms; AutoCorrect ${theirs.times.map((t) => fmt(t, 0)).join(' ')} ms`);
     }
+    print();
+    // On a shared machine the load says how far to trust the times.
+    print(`Load average (1 min) at the start ${fmt(loadBefore, 1)}, at the end ${fmt(os.loadavg()[0], 1)}, on ${os.availableParallelism()} cores.`);
     print();
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
