@@ -16,6 +16,8 @@ export class FileError extends Error {
 }
 
 const BOM = '\uFEFF';
+/** Refuses malformed UTF-8 (one decoder for every file: it keeps no state between whole-input calls). */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export interface ArticleFile {
   readonly path: string;
@@ -60,14 +62,14 @@ export function readArticle(file: string, maxLength: number): ArticleFile {
       if (stats.isDirectory()) throw new FileError(file, { kind: 'directory' });
       if (!stats.isFile()) throw new FileError(file, { kind: 'special', what: stats.isFIFO() ? 'fifo' : stats.isSocket() ? 'socket' : 'device' });
       if (stats.size > maxBytes) throw new FileError(file, { kind: 'too-long', limit: maxLength });
-      bytes = readAtMost(descriptor, maxBytes, file, maxLength);
+      bytes = readAtMost(descriptor, maxBytes, file, maxLength, stats.size);
     } finally {
       closeSync(descriptor);
     }
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    text = STRICT_UTF8.decode(bytes);
   } catch {
     throw new FileError(file, { kind: 'not-utf8' });
   }
@@ -78,15 +80,25 @@ export function readArticle(file: string, maxLength: number): ArticleFile {
   return { path: file, text, bom };
 }
 
-/** Reads to the end, or throws once more than `maxBytes` arrive (a file that grew, or endless stdin). */
-function readAtMost(descriptor: number, maxBytes: number, file: string, maxLength: number): Buffer {
+/**
+ * Reads to the end, or throws once more than `maxBytes` arrive (a file that grew, or endless stdin). With
+ * `expected` (a regular file's size) the first buffer holds it all, so a file is read without copying.
+ */
+function readAtMost(descriptor: number, maxBytes: number, file: string, maxLength: number, expected = 0): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
-  const chunk = Buffer.allocUnsafe(1 << 16);
+  // One byte more than expected: the read that finds the end needs room to say so.
+  let chunk = Buffer.allocUnsafe(expected > 0 ? expected + 1 : 1 << 16);
+  let filled = 0;
   for (;;) {
+    if (filled === chunk.length) {
+      chunks.push(chunk);
+      chunk = Buffer.allocUnsafe(1 << 16);
+      filled = 0;
+    }
     let read: number;
     try {
-      read = readSync(descriptor, chunk, 0, chunk.length, null);
+      read = readSync(descriptor, chunk, filled, chunk.length - filled, null);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Standard input may be a non-blocking pipe or terminal: wait a little for more.
@@ -98,10 +110,12 @@ function readAtMost(descriptor: number, maxBytes: number, file: string, maxLengt
       throw systemFailure(file, error, 'read');
     }
     if (read === 0) break;
+    filled += read;
     total += read;
     if (total > maxBytes) throw new FileError(file, { kind: 'too-long', limit: maxLength });
-    chunks.push(Buffer.from(chunk.subarray(0, read)));
   }
+  if (chunks.length === 0) return chunk.subarray(0, filled);
+  chunks.push(chunk.subarray(0, filled));
   return Buffer.concat(chunks, total);
 }
 

@@ -43,28 +43,61 @@ export function describeUserError(error: unknown, say: Messages): string | undef
   return undefined;
 }
 
-function settingsFor(file: string, options: LintOptions, explicitLayer: SettingsLayer | undefined): Settings {
-  let projectLayer: SettingsLayer | undefined = explicitLayer;
-  if (!options.config && !options.noConfig) {
-    const found = findProjectConfig(file === '-' ? process.cwd() : path.dirname(path.resolve(file)));
-    if (found) projectLayer = readSettingsFile(found);
+/**
+ * The settings of each file of one run, from the `.article-lint.json` nearest its folder: each folder's
+ * file is looked up, read and merged once per run (a batch is mostly many files in few folders), and a
+ * broken one is reported with every file it applies to, as before.
+ */
+export class RunSettings {
+  private readonly byDirectory = new Map<string, { settings?: Settings; error?: unknown }>();
+
+  constructor(
+    private readonly options: LintOptions,
+    private readonly explicitLayer: SettingsLayer | undefined,
+  ) {}
+
+  for(file: string): Settings {
+    const directory = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
+    let known = this.byDirectory.get(directory);
+    if (!known) {
+      try {
+        known = { settings: this.read(directory) };
+      } catch (error) {
+        known = { error };
+      }
+      this.byDirectory.set(directory, known);
+    }
+    if (known.error !== undefined) throw known.error;
+    return known.settings!;
   }
-  return mergeSettings(projectLayer, { locale: options.locale });
+
+  private read(directory: string): Settings {
+    let projectLayer: SettingsLayer | undefined = this.explicitLayer;
+    if (!this.options.config && !this.options.noConfig) {
+      const found = findProjectConfig(directory);
+      if (found) projectLayer = readSettingsFile(found);
+    }
+    return mergeSettings(projectLayer, { locale: this.options.locale });
+  }
 }
 
 /** Lints (and fixes) one file; never throws: a file that cannot be handled comes back with its failure. */
-export function lintFile(file: string, options: LintOptions, explicitLayer: SettingsLayer | undefined): FileOutcome {
+export function lintFile(
+  file: string,
+  options: LintOptions,
+  explicitLayer: SettingsLayer | undefined,
+  settings: RunSettings = new RunSettings(options, explicitLayer),
+): FileOutcome {
   const say = messagesFor(options.locale);
   try {
-    return lintReadable(file, options, explicitLayer, say);
+    return lintReadable(file, options, settings.for(file), say);
   } catch (error) {
     const failure = describeUserError(error, say) ?? say.internalError(`${file}: ${(error as Error).message}`);
     return { file, printed: '', fixed: false, failure };
   }
 }
 
-function lintReadable(file: string, options: LintOptions, explicitLayer: SettingsLayer | undefined, say: Messages): FileOutcome {
-  const settings = settingsFor(file, options, explicitLayer);
+function lintReadable(file: string, options: LintOptions, settings: Settings, say: Messages): FileOutcome {
   const article = readArticle(file, settings.maxDocumentLength);
   let text = article.text;
   let printed = '';

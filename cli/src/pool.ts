@@ -1,9 +1,9 @@
-// A batch spread over worker threads: each worker runs lintFile on the files it is handed, one at a
-// time, and the results come back to be printed in the order the files were given.
+// A batch spread over worker threads and the main thread: each runs lintFile on the files it is handed,
+// one at a time, and the results come back to be printed in the order the files were given.
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { SettingsLayer } from '../../server/src/core';
-import { lintFile, type FileOutcome, type LintOptions } from './lintFile';
+import { lintFile, RunSettings, type FileOutcome, type LintOptions } from './lintFile';
 
 const WORKER_ROLE = 'article-lint-worker';
 /**
@@ -36,16 +36,19 @@ export function isPoolWorker(): boolean {
 
 export function serveJobs(): void {
   const { options, explicitLayer } = workerData as WorkerSetup;
+  // A worker serves one run: each folder's settings file is read once.
+  const settings = new RunSettings(options, explicitLayer);
   parentPort!.on('message', ({ index, file }: Job) => {
-    const result: JobResult = { index, outcome: lintFile(file, options, explicitLayer) };
+    const result: JobResult = { index, outcome: lintFile(file, options, explicitLayer, settings) };
     parentPort!.postMessage(result);
   });
 }
 
 /**
- * Lints `files` on `jobs` workers started from `script` (the CLI bundle itself) and hands each result
- * to `onResult` in file order. Every file is linted: one that fails comes back with its reason, as it
- * does in the main thread, so the outcome is the same for any number of workers.
+ * Lints `files` `jobs` at a time: the main thread and `jobs` − 1 workers started from `script` (the CLI
+ * bundle itself), all taking the next file from one queue, and hands each result to `onResult` in file
+ * order. Every file is linted: one that fails comes back with its reason, as it does in the main thread,
+ * so the outcome is the same for any number of jobs.
  */
 export function lintInParallel(
   script: string,
@@ -54,18 +57,32 @@ export function lintInParallel(
   explicitLayer: SettingsLayer | undefined,
   jobs: number,
   onResult: (outcome: FileOutcome) => void,
+  settings: RunSettings = new RunSettings(options, explicitLayer),
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
-    const done = new Map<number, JobResult>();
+    const done = new Map<number, FileOutcome>();
     let nextJob = 0;
     let nextToReport = 0;
     let stopped = false;
     const finish = (error?: Error) => {
+      if (stopped) return;
       stopped = true;
       for (const worker of workers) void worker.terminate();
       if (error) reject(error);
       else resolve();
+    };
+    const accept = (index: number, outcome: FileOutcome) => {
+      if (stopped) return;
+      done.set(index, outcome);
+      // Results are reported in file order: a fast job's result waits for the ones before it.
+      while (done.has(nextToReport)) {
+        const next = done.get(nextToReport)!;
+        done.delete(nextToReport);
+        nextToReport++;
+        onResult(next);
+      }
+      if (nextToReport === files.length) finish();
     };
     const handOut = (worker: Worker) => {
       if (stopped || nextJob >= files.length) return;
@@ -73,25 +90,30 @@ export function lintInParallel(
       nextJob++;
       worker.postMessage(job);
     };
-    for (let i = 0; i < Math.min(jobs, files.length); i++) {
+    // The main thread lints one file per turn of the event loop, so the workers' results (and their next
+    // files) are handled between its files.
+    const lintHere = () => {
+      if (stopped || nextJob >= files.length) return;
+      const index = nextJob++;
+      try {
+        accept(index, lintFile(files[index], options, explicitLayer, settings));
+      } catch (error) {
+        // onResult failed (lintFile never throws): the run cannot go on.
+        return finish(error as Error);
+      }
+      setImmediate(lintHere);
+    };
+    for (let i = 0; i < Math.min(jobs - 1, files.length); i++) {
       const setup: WorkerSetup = { role: WORKER_ROLE, options, explicitLayer };
       const worker = new Worker(script, { workerData: setup });
       workers.push(worker);
       worker.on('message', (result: JobResult) => {
-        if (stopped) return;
-        done.set(result.index, result);
-        // Results are reported in file order: a fast worker's result waits for the ones before it.
-        while (done.has(nextToReport)) {
-          const next = done.get(nextToReport)!;
-          done.delete(nextToReport);
-          nextToReport++;
-          onResult(next.outcome);
-        }
-        if (nextToReport === files.length) return finish();
+        accept(result.index, result.outcome);
         handOut(worker);
       });
       worker.on('error', (error) => finish(error));
       for (let queued = 0; queued < QUEUED_PER_WORKER; queued++) handOut(worker);
     }
+    setImmediate(lintHere);
   });
 }

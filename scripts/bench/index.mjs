@@ -1,20 +1,23 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --out FILE]: speed, latency and memory of article-lint against AutoCorrect
-// and zhlint, printed as Markdown tables with the targets of issue 8. Every throughput figure comes from a
-// fresh process (AutoCorrect's lintFor returns nothing after its first large call in a long-lived one).
-// --quick skips the 10 MB runs (AutoCorrect alone needs most of a minute there).
+// npm run bench [-- --quick] [-- --cli] [-- --out FILE]: speed, latency and memory of article-lint against
+// AutoCorrect and zhlint, printed as Markdown tables with the targets of issues 8 and 16. Every throughput
+// figure comes from a fresh process (AutoCorrect's lintFor returns nothing after its first large call in a
+// long-lived one). --quick skips the 10 MB runs (AutoCorrect alone needs most of a minute there); --cli
+// runs only the whole-process comparison of the two CLIs (scripts/bench/cli.mjs).
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { benchCli } from './cli.mjs';
 import { BenchServer, percentile, timeRuns } from './lsp.mjs';
 import { benchResponsiveness } from './responsive.mjs';
 import { corpusTexts, MB, repeatedSample, ROOT } from './texts.mjs';
 import { ensureBenchTools } from './tools.mjs';
 
 const quick = process.argv.includes('--quick');
+const cliOnly = process.argv.includes('--cli');
 /** One-character edits over LSP: untimed first, then timed. */
 const EDIT_WARM_UP = 5;
 const EDIT_RUNS = 40;
@@ -28,6 +31,18 @@ const print = (line = '') => {
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 
 ensureBenchTools(progress);
+const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+const mark = (ok) => (ok ? '✅' : '❌');
+const machine = `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${fmt(os.totalmem() / 1e9, 1)} GB, Node ${process.version}, ${os.platform()} ${os.release()}.`;
+if (cliOnly) {
+  print('# article-lint benchmark: whole process');
+  print();
+  print(machine);
+  print();
+  benchCli({ print, progress, fmt, mark, large: !quick });
+  if (outFile) fs.writeFileSync(outFile, lines.join('\n') + '\n');
+  process.exit(0);
+}
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lint-bench-'));
 const coreBundle = path.join(workDir, 'core.cjs');
 await esbuild.build({
@@ -50,16 +65,17 @@ function child(...args) {
   return JSON.parse(output.trim().split('\n').pop());
 }
 
-const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 const rate = (chars, ms) => chars / (ms / 1000);
 const mchars = (perSecond) => `${fmt(perSecond / 1e6, 2)} M/s`;
-const mark = (ok) => (ok ? '✅' : '❌');
 
 print('# article-lint benchmark');
 print();
-print(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${fmt(os.totalmem() / 1e9, 1)} GB, Node ${process.version}, ${os.platform()} ${os.release()}.`);
+print(machine);
 print('Texts: the sample article (raw extraction) repeated with variation (digits shifted, about one Han character in 23 swapped per copy).');
 print();
+
+// 0. Whole process, the two CLIs side by side (issue 16).
+benchCli({ print, progress, fmt, mark, large: !quick });
 
 // 1. Throughput against AutoCorrect and zhlint.
 print('## Full analysis throughput (model + all rules + outline + figures)');

@@ -40,8 +40,8 @@ function vary(sample, copy) {
   return out;
 }
 
-/** The corpus extractions (all `*.extracted.txt` under the corpus folder), or undefined when it is missing. */
-export function corpusTexts(dir = process.env.ARTICLE_LINT_CORPUS ?? '/work/shared/corpus') {
+/** The corpus extractions' paths (all `*.extracted.txt` under the corpus folder, sorted), or undefined when it is missing. */
+export function corpusFiles(dir = process.env.ARTICLE_LINT_CORPUS ?? '/work/shared/corpus') {
   if (!fs.existsSync(dir)) return undefined;
   const files = [];
   const walk = (folder) => {
@@ -52,5 +52,10 @@ export function corpusTexts(dir = process.env.ARTICLE_LINT_CORPUS ?? '/work/shar
     }
   };
   walk(dir);
-  return files.length === 0 ? undefined : files.sort().map((file) => fs.readFileSync(file, 'utf8'));
+  return files.length === 0 ? undefined : files.sort();
+}
+
+/** The corpus extractions (all `*.extracted.txt` under the corpus folder), or undefined when it is missing. */
+export function corpusTexts(dir) {
+  return corpusFiles(dir)?.map((file) => fs.readFileSync(file, 'utf8'));
 }

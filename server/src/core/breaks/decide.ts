@@ -105,9 +105,10 @@ export function decideBreaks(
   const model = options.model ? { bias: options.model.bias, vector: weightVector(options.model) } : SHIPPED;
   const features = new Float64Array(BREAK_FEATURES.length);
   // Breaks before `from` are not weighed: the one just before ends a block (a region's seam), which leaves
-  // nothing pending, carried or measured, as at the start of a document.
-  const decisions: Decision[] = [];
-  if (range.from > 0) decisions[range.from - 1] = { join: false, reason: 'before-region', confidence: 1 };
+  // nothing pending, carried or measured, as at the start of a document. The array is sized up front (a
+  // write far past the end of an empty array would make it a slow dictionary).
+  const decisions: WeighedDecision[] = new Array(Math.max(0, range.to));
+  if (range.from > 0) decisions[range.from - 1] = weighed(false, 'before-region', 1, false, false);
   let pending = 0;
   // Width of the printed line so far: pieces of one line that the extractor cut apart (at a font change
   // or around a stranded mark) add up; a line that filled its column starts the count again.
@@ -118,9 +119,9 @@ export function decideBreaks(
     paragraph += style.widths[i];
     const fixedBefore = fixed[i];
     const fixedAfter = fixed[i + 1];
-    let decision: Decision & { piece?: boolean; full?: boolean };
-    if (fixedBefore) decision = { join: false, reason: `after-${fixedBefore}`, confidence: 1 };
-    else if (fixedAfter) decision = { join: false, reason: `before-${fixedAfter}`, confidence: 1 };
+    let decision: WeighedDecision;
+    if (fixedBefore) decision = weighed(false, `after-${fixedBefore}`, 1, false, false);
+    else if (fixedAfter) decision = weighed(false, `before-${fixedAfter}`, 1, false, false);
     else {
       pending = opensPending(fragments[i].text, pending);
       const lostText = i > 0 && decisions[i - 1].join && startsWithLostText(fragments[i], style);
@@ -128,8 +129,9 @@ export function decideBreaks(
       const context = { pending, lostTextBefore: lostText, carried, startsBlock, paragraph, measure: paragraphMeasure(decisions, i, style) };
       const found = gatherEvidence(fragments, i, style, context, across, features);
       const exact = options.onFeatures !== undefined;
-      decision = { ...score(fragments, i, features, model, across, exact), piece: false, full: found.full };
-      decision.piece = decision.join && !found.full && !lostText && i > 0;
+      const scored = score(fragments, i, features, model, across, exact);
+      const piece = scored.join && !found.full && !lostText && i > 0;
+      decision = weighed(scored.join, scored.reason, scored.confidence, piece, found.full);
       options.onFeatures?.(i, features);
     }
     carried = decision.piece ? carried + style.widths[i] : 0;
@@ -140,6 +142,18 @@ export function decideBreaks(
     decisions[i] = decision;
   }
   return decisions;
+}
+
+/** A decision with what the breaks after it read of it: every one built by `weighed`, so all share one shape. */
+interface WeighedDecision extends Decision {
+  /** Joined to the next line as a piece of one printed line (the width carries on). */
+  readonly piece: boolean;
+  /** The line filled its column. */
+  readonly full: boolean;
+}
+
+function weighed(join: boolean, reason: string, confidence: number, piece: boolean, full: boolean): WeighedDecision {
+  return { join, reason, confidence, piece, full };
 }
 
 /** The breaks decided: from the one after fragment `from` to the one before fragment `to`. */
@@ -166,18 +180,13 @@ function score(
   for (let k = 0; k < COSTLY; k++) cheap += w[k] * features[k];
   const lineShort = features[F['line-short']];
   const sentenceEnd = features[F['sentence-end']];
-  const costly = (word: number, interleaved: number) =>
-    word * (w[F['word-across']] + lineShort * w[F['word-across-line-short']] + sentenceEnd * w[F['word-across-sentence-end']]) +
-    interleaved * w[F['interleaved-columns']];
-  let low = Infinity;
-  let high = -Infinity;
-  for (const word of [0, 1]) {
-    for (const interleaved of [0, 1]) {
-      const value = costly(word, interleaved);
-      low = Math.min(low, value);
-      high = Math.max(high, value);
-    }
-  }
+  // The segmenter's features add word × perWord + interleaved × perInterleaved (each 0 or 1): their least
+  // and greatest contribution without asking it.
+  const perWord = w[F['word-across']] + lineShort * w[F['word-across-line-short']] + sentenceEnd * w[F['word-across-sentence-end']];
+  const perInterleaved = w[F['interleaved-columns']];
+  const costly = (word: number, interleaved: number) => word * perWord + interleaved * perInterleaved;
+  const low = Math.min(0, perWord) + Math.min(0, perInterleaved);
+  const high = Math.max(0, perWord) + Math.max(0, perInterleaved);
   let total: number;
   let bounded = false;
   if (!exact && (cheap + low >= SURE_LOGIT || cheap + high <= -SURE_LOGIT)) {
@@ -336,7 +345,7 @@ const SAME_MEASURE = 0.75;
  * were full wraps of the same width. Nearer than any window estimate, it follows a column that narrows
  * around a picture or widens past it.
  */
-function paragraphMeasure(decisions: ReadonlyArray<Decision & { full?: boolean }>, i: number, style: DocumentStyle): number | undefined {
+function paragraphMeasure(decisions: readonly WeighedDecision[], i: number, style: DocumentStyle): number | undefined {
   if (i < 2) return undefined;
   const last = decisions[i - 1];
   const previous = decisions[i - 2];
