@@ -95,17 +95,15 @@ export function pairTitles(
 
   const titles: Array<TitleUnit | undefined> = labels.map(() => undefined);
   const used = new Set<number>();
-  const bySeries = new Map<string, number[]>();
-  labels.forEach((hit, i) => {
-    const key = seriesKey(hit.label);
-    if (!bySeries.has(key)) bySeries.set(key, []);
-    bySeries.get(key)!.push(i);
-  });
+  const runs = seriesRuns(labels);
   // The longest series chooses first; a title is used once.
-  const series = [...bySeries.values()].sort((a, b) => b.length - a.length);
-  for (const members of series) {
+  const series = [...runs].sort((a, b) => b.members.length - a.members.length);
+  for (const { members, after: lo, before: hi } of series) {
     members.sort((a, b) => labels[a].label.number - labels[b].label.number || labels[a].fragment - labels[b].fragment);
-    const free = ordered.filter((c) => !used.has(c.unit.first));
+    // Its titles lie between the runs of the same series before and after it (articles pasted one after
+    // another each have their 信号一…): the alignment reads that stretch, whatever the document's length.
+    const window = ordered.slice(firstIndexOf(ordered, lo + 1), firstIndexOf(ordered, hi));
+    const free = window.filter((c) => !used.has(c.unit.first));
     const placement = (i: number, candidate: Candidate): number => {
       if (candidate.owner !== undefined) return candidate.owner === i ? 0 : Infinity;
       if (labels[i].inlineTitle) return Infinity;
@@ -129,6 +127,55 @@ export function pairTitles(
     (hit, i) => titles[i] !== undefined && !hit.inlineTitle && !standsByTitle(model, hit.fragment, titleEdges, typicalWidth),
   );
   return { reading, titles, displaced };
+}
+
+/** One run of a series of labels: its members, and the last label of the run before and the first of the run after. */
+interface SeriesRun {
+  readonly members: number[];
+  readonly after: number;
+  readonly before: number;
+}
+
+/**
+ * The labels grouped by series (信号…, 要点…), each series cut into runs where a number comes again:
+ * articles pasted one after another each have their own 信号一…, and each run is paired on its own.
+ * Within a run the labels may stand in any order (an extractor prints them where it likes).
+ */
+export function seriesRuns(labels: readonly LabelHit[]): SeriesRun[] {
+  const order = labels.map((_, i) => i).sort((a, b) => labels[a].fragment - labels[b].fragment);
+  const bySeries = new Map<string, number[][]>();
+  const seen = new Map<string, Set<number>>();
+  for (const i of order) {
+    const key = seriesKey(labels[i].label);
+    let runs = bySeries.get(key);
+    if (!runs) bySeries.set(key, (runs = []));
+    let numbers = seen.get(key);
+    if (!numbers || numbers.has(labels[i].label.number)) {
+      seen.set(key, (numbers = new Set()));
+      runs.push([]);
+    }
+    numbers.add(labels[i].label.number);
+    runs[runs.length - 1].push(i);
+  }
+  return [...bySeries.values()].flatMap((runs) =>
+    runs.map((members, r) => ({
+      members,
+      after: r > 0 ? labels[runs[r - 1][runs[r - 1].length - 1]].fragment : -1,
+      before: r + 1 < runs.length ? labels[runs[r + 1][0]].fragment : Number.MAX_SAFE_INTEGER,
+    })),
+  );
+}
+
+/** The index of the first candidate (in document order) that starts at or after `fragment`. */
+function firstIndexOf(ordered: readonly Candidate[], fragment: number): number {
+  let low = 0;
+  let high = ordered.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ordered[middle].unit.first < fragment) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

@@ -36,18 +36,52 @@ export function findBoxLabels(model: ArticleModel): LabelHit[] {
 }
 
 /**
- * A box label numbers one section: when a number occurs twice (第一 as a label, and 第一 / 季度
- * wrapped in a sentence), the one that interrupts no sentence wins, else the first.
+ * A box label numbers one section of its run: when a number occurs twice in a run (第一 as a label, and
+ * 第一 / 季度 wrapped in a sentence), the one that interrupts no sentence wins, else the first.
  */
 function onePerNumber(model: ArticleModel, hits: readonly LabelHit[]): LabelHit[] {
   const chosen = new Map<string, LabelHit>();
-  for (const hit of hits) {
-    const key = `${seriesKey(hit.label)}:${hit.label.number}`;
+  const runs = runsOf(hits);
+  for (const [i, hit] of hits.entries()) {
+    const key = `${seriesKey(hit.label)}:${runs[i]}:${hit.label.number}`;
     const current = chosen.get(key);
     if (!current || (!endsUnit(model, current.fragment - 1) && endsUnit(model, hit.fragment - 1))) chosen.set(key, hit);
   }
   const kept = new Set(chosen.values());
   return hits.filter((hit) => kept.has(hit));
+}
+
+/**
+ * The run of its series each hit (in document order) belongs to. Articles pasted one after another each
+ * have their own 信号一…: a series starts again where its first number comes back and the next number
+ * follows it (a lone 第一 wrapped in a later sentence starts nothing).
+ */
+function runsOf(hits: readonly LabelHit[]): number[] {
+  const current = new Map<string, { run: number; first: number; numbers: Set<number> }>();
+  // The next hit of the same series after each hit.
+  const nextInSeries: Array<LabelHit | undefined> = [];
+  const lastSeen = new Map<string, LabelHit>();
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const key = seriesKey(hits[i].label);
+    nextInSeries[i] = lastSeen.get(key);
+    lastSeen.set(key, hits[i]);
+  }
+  return hits.map((hit, i) => {
+    const key = seriesKey(hit.label);
+    const number = hit.label.number;
+    const run = current.get(key);
+    if (!run) {
+      current.set(key, { run: 0, first: number, numbers: new Set([number]) });
+      return 0;
+    }
+    const next = nextInSeries[i];
+    if (run.numbers.has(number) && number === run.first && next?.label.number === number + 1) {
+      current.set(key, { run: run.run + 1, first: number, numbers: new Set([number]) });
+      return run.run + 1;
+    }
+    run.numbers.add(number);
+    return run.run;
+  });
 }
 
 /** `信号一  网络强国战略思想形成`: a known box label and its title printed on one line. */
