@@ -30,3 +30,19 @@ describe('the outline of articles pasted one after another', () => {
     assert.deepEqual(boxSections(texts.map((text) => text.trim()).join('\n\n') + '\n'), alone);
   });
 });
+
+describe('the sections of articles pasted one after another, in reading order', () => {
+  const labels = (text: string): string[] =>
+    outlineOf(parseArticle(text))
+      .filter((entry) => entry.kind === 'section')
+      .map((entry) => entry.label ?? '');
+
+  it('lists every article’s labels (box and inline, 一、二、三 put in number order) as the article alone does', () => {
+    const texts = readdirSync(NEWS)
+      .sort()
+      .filter((file) => file.endsWith('.extracted.txt'))
+      .map((file) => readFixture(`news/${file}`));
+    const alone = texts.flatMap((text) => labels(text));
+    assert.deepEqual(labels(texts.map((text) => text.trim()).join('\n\n') + '\n'), alone);
+  });
+});

@@ -114,6 +114,25 @@ function sectionEntry(model: ArticleModel, section: Section): Item {
   return { entry, order: start, series: seriesKey(hit.label), number: hit.label.number };
 }
 
+/**
+ * A series' sections (in document order) in number order within each run: a series that starts again
+ * (（一）（二） under each of 一、 and 二、, or articles pasted one after another) is cut where a number
+ * comes back, and the runs stay in document order.
+ */
+function inNumberOrderPerRun(list: readonly Item[]): Item[] {
+  const runs: Item[][] = [];
+  let seen = new Set<number | undefined>();
+  for (const item of list) {
+    if (runs.length === 0 || seen.has(item.number)) {
+      runs.push([]);
+      seen = new Set();
+    }
+    seen.add(item.number);
+    runs[runs.length - 1].push(item);
+  }
+  return runs.flatMap((run) => run.sort((a, b) => a.number! - b.number!));
+}
+
 function plainEntry(kind: 'heading' | 'byline', name: string, start: number, end: number, level: number): OutlineEntry {
   return { kind, level, name, title: name, form: kind === 'heading' ? 'plain' : undefined, selectionStart: start, selectionEnd: end, start, end };
 }
@@ -127,10 +146,7 @@ function inReadingOrder(body: readonly Item[]): OutlineEntry[] {
     if (!bySeries.has(item.series)) bySeries.set(item.series, []);
     bySeries.get(item.series)!.push(item);
   }
-  for (const list of bySeries.values()) {
-    // A series that restarts (（一）（二） under each of 一、 and 二、) stays in document order.
-    if (new Set(list.map((item) => item.number)).size === list.length) list.sort((a, b) => a.number! - b.number!);
-  }
+  for (const [series, list] of bySeries) bySeries.set(series, inNumberOrderPerRun(list));
   const next = new Map<string, number>();
   return byPosition.map((item) => {
     if (item.series === undefined) return item.entry;
