@@ -1,13 +1,13 @@
 // Articles whose section labels (信号一…信号三) the extractor put in different places, for the unit and
-// LSP tests of the displaced-label rule. Columns of 16 characters, as a narrow newspaper column prints.
+// LSP tests of the displaced-label rule and the outline's tests of moved labels. Columns of 16 characters, as a narrow newspaper column prints.
 
-const PARAGRAPH = [
+export const PARAGRAPH = [
   '会议提出，要持续增强国内资源生',
   '产保障能力，全国能源生产总量力争',
   '达到新的水平，进一步提升煤炭、天',
   '然气储备和应急调峰能力。',
 ];
-const SPEAKER = ['国家能源局发展规划司副司长尹若', '川表示：“能源安全是关系经济社会', '发展全局的战略性问题。”'];
+export const SPEAKER = ['国家能源局发展规划司副司长尹若', '川表示：“能源安全是关系经济社会', '发展全局的战略性问题。”'];
 const HEADLINE = '全国能源工作会议释放三大信号';
 const BYLINE = '本报记者 符嘉言';
 export const TITLES = ['能源供应保障能力再上台阶', '绿色低碳转型步伐加快', '新型电力系统建设提速'];

@@ -6,15 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/model';
 import { outlineOf } from '../../server/src/core/outline';
-
-const PARAGRAPH = [
-  '会议提出，要持续增强国内资源生',
-  '产保障能力，全国能源生产总量力争',
-  '达到新的水平，进一步提升煤炭、天',
-  '然气储备和应急调峰能力。',
-];
-const SPEAKER = ['国家能源局发展规划司副司长尹若', '川表示：“能源安全是关系经济社会', '发展全局的战略性问题。”'];
-const TITLES = ['能源供应保障能力再上台阶', '绿色低碳转型步伐加快', '新型电力系统建设提速'];
+import { PARAGRAPH, SPEAKER, TITLES } from '../labelPlacements';
 
 function sections(lines: readonly string[]): string[] {
   return outlineOf(parseArticle(lines.join('\n')))
