@@ -8,35 +8,24 @@
 // Then it runs the tests about language again with VS Code's display language set to zh-cn.
 // Options: --no-ui (no UI check), --no-zh (no zh-cn pass), --update-screenshot (copy it to docs/images/).
 // Env: E2E_HOME (default .e2e), E2E_PORT, E2E_TIMEOUT_S (whole run, default 420).
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { makeRunDir, startCodeServer } from './codeserver.mjs';
 import { runUiChecks } from './ui-check.mjs';
+import { CHROMIUM_ARGS, ROOT as root, runLog, runSuite, step, workbenchUrl } from './workbench.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const e2eHome = path.resolve(process.env.E2E_HOME ?? path.join(root, '.e2e'));
 const args = new Set(process.argv.slice(2));
-const t0 = Date.now();
-const log = (...parts) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...parts);
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const log = runLog('e2e');
 const SUITE_TIMEOUT_MS = 240_000;
-const MARKER = '[article-e2e] '; // as in test/e2e/index.ts
-
-function step(title, command, commandArgs) {
-  log(title);
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${title} failed (exit ${result.status})`);
-}
 
 function prepare() {
   const ready = ['node24/node_modules/node/bin/node', 'cs/node_modules/.bin/code-server'].every((p) => fs.existsSync(path.join(e2eHome, p)));
-  if (!ready || !fs.existsSync('/usr/bin/chromium')) step('setting up code-server (scripts/e2e/setup.sh)', 'bash', [path.join(root, 'scripts/e2e/setup.sh')]);
-  step('building the extension (node esbuild.mjs)', process.execPath, [path.join(root, 'esbuild.mjs')]);
-  step('building the suite (scripts/e2e/build-tests.mjs)', process.execPath, [path.join(root, 'scripts/e2e/build-tests.mjs')]);
+  if (!ready || !fs.existsSync('/usr/bin/chromium')) step(log, 'setting up code-server (scripts/e2e/setup.sh)', 'bash', [path.join(root, 'scripts/e2e/setup.sh')]);
+  step(log, 'building the extension (node esbuild.mjs)', process.execPath, [path.join(root, 'esbuild.mjs')]);
+  step(log, 'building the suite (scripts/e2e/build-tests.mjs)', process.execPath, [path.join(root, 'scripts/e2e/build-tests.mjs')]);
 }
 
 /** A workspace of its own: the sample as a person would have it, so nothing in the repository is touched. */
@@ -68,45 +57,6 @@ function registerLanguageStub(runDir, locale) {
   fs.writeFileSync(path.join(runDir, 'ud', 'languagepacks.json'), JSON.stringify({ [locale]: entry }));
 }
 
-function workbenchUrl(server, folder, payload) {
-  const remote = (p) => `vscode-remote://${server.host}${p}`;
-  const entries = Object.entries(payload).map(([k, v]) => [k, k.endsWith('Path') ? remote(v) : v]);
-  return `${server.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(entries))}`;
-}
-
-async function runSuite(context, server, ws) {
-  const page = await context.newPage();
-  let finish;
-  const exited = new Promise((resolve) => (finish = resolve));
-  await page.exposeFunction('codeAutomationExit', (code) => finish(code));
-  let summary;
-  page.on('console', (message) => {
-    // Only the suite's own lines (test/e2e/index.ts marks them), not the workbench's chatter.
-    for (const line of message.text().split('\n')) {
-      const at = line.indexOf(MARKER);
-      if (at < 0) continue;
-      const text = line.slice(at + MARKER.length);
-      const counts = text.match(/^(\d+) passed, (\d+) failed$/);
-      if (counts) summary = { passed: Number(counts[1]), failed: Number(counts[2]) };
-      else console.log(`  ${text}`);
-    }
-  });
-  page.on('pageerror', (error) => log('page error:', error.message));
-  await page.goto(workbenchUrl(server, ws, {
-    extensionDevelopmentPath: root,
-    extensionTestsPath: path.join(root, 'out/e2e/index.js'),
-    skipWelcome: 'true',
-  }));
-  let timer;
-  const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS)))]);
-  clearTimeout(timer);
-  await page.close().catch(() => undefined);
-  log(`suite exit code: ${code}`);
-  if (!summary) summary = { passed: 0, failed: 1 };
-  if (code !== 0 && summary.failed === 0) summary.failed = 1; // the host died or timed out before mocha reported
-  return summary;
-}
-
 /** The code-servers started and not yet stopped, for the overall timeout to stop. */
 const running = new Set();
 
@@ -128,7 +78,7 @@ async function session({ label, locale, grep, ui }) {
       viewport: { width: 1400, height: 900 },
     });
     await context.pages()[0]?.close();
-    const suite = await runSuite(context, server, ws);
+    const suite = await runSuite({ context, server, folder: ws, testsPath: path.join(root, 'out/e2e/index.js'), timeoutMs: SUITE_TIMEOUT_MS, log });
     log(`${label} suite: ${suite.passed} passed, ${suite.failed} failed`);
     results.push(suite);
     if (ui) {
@@ -170,7 +120,7 @@ async function main() {
   clearTimeout(overall);
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
-  log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  log(`done in ${log.seconds().toFixed(0)} s`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
 }

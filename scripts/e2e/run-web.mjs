@@ -9,43 +9,32 @@
 // Flags: --production tests the minified bundles `npm run package` ships (dist/ is built for development
 // again afterwards, pass or fail); --no-ui skips step 4.
 // Env: E2E_HOME (default .e2e), E2E_PORT, E2E_TIMEOUT_S (whole run, default 300).
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { makeRunDir, startCodeServer } from './codeserver.mjs';
 import { runUiChecks } from './ui-check.mjs';
+import { CHROMIUM_ARGS, ROOT as root, runLog, runSuite, step, workbenchUrl } from './workbench.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const e2eHome = path.resolve(process.env.E2E_HOME ?? path.join(root, '.e2e'));
-const t0 = Date.now();
-const log = (...parts) => console.log(`[e2e:web ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...parts);
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const log = runLog('e2e:web');
 const SUITE_TIMEOUT_MS = 180_000;
-const MARKER = '[article-e2e] '; // as in test/e2e/web/report.ts
 const EXTENSION_ID = 'article-lint.article-lint';
 const PRODUCTION = process.argv.includes('--production');
 
-function step(title, command, commandArgs) {
-  log(title);
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${title} failed (exit ${result.status})`);
-}
-
 function prepare() {
   const ready = ['node24/node_modules/node/bin/node', 'cs/node_modules/.bin/code-server'].every((p) => fs.existsSync(path.join(e2eHome, p)));
-  if (!ready || !fs.existsSync('/usr/bin/chromium')) step('setting up code-server (scripts/e2e/setup.sh)', 'bash', [path.join(root, 'scripts/e2e/setup.sh')]);
-  if (PRODUCTION) step('building the extension as it ships (node esbuild.mjs --production)', process.execPath, [path.join(root, 'esbuild.mjs'), '--production']);
-  else step('building the extension (node esbuild.mjs)', process.execPath, [path.join(root, 'esbuild.mjs')]);
-  step('building the suites (scripts/e2e/build-tests.mjs)', process.execPath, [path.join(root, 'scripts/e2e/build-tests.mjs')]);
+  if (!ready || !fs.existsSync('/usr/bin/chromium')) step(log, 'setting up code-server (scripts/e2e/setup.sh)', 'bash', [path.join(root, 'scripts/e2e/setup.sh')]);
+  if (PRODUCTION) step(log, 'building the extension as it ships (node esbuild.mjs --production)', process.execPath, [path.join(root, 'esbuild.mjs'), '--production']);
+  else step(log, 'building the extension (node esbuild.mjs)', process.execPath, [path.join(root, 'esbuild.mjs')]);
+  step(log, 'building the suites (scripts/e2e/build-tests.mjs)', process.execPath, [path.join(root, 'scripts/e2e/build-tests.mjs')]);
 }
 
 /** After a --production run: F5 and the tests run dist/ as left, which must be the development build (as after `npm run package`). */
 function restoreDevelopmentBuild() {
   if (!PRODUCTION) return;
   try {
-    step('building the extension for development again (node esbuild.mjs)', process.execPath, [path.join(root, 'esbuild.mjs')]);
+    step(log, 'building the extension for development again (node esbuild.mjs)', process.execPath, [path.join(root, 'esbuild.mjs')]);
   } catch (error) {
     console.error('e2e:web:', error instanceof Error ? error.message : error);
     process.exitCode = 1;
@@ -75,44 +64,6 @@ function makeWorkspace(runDir, name, { desk }) {
   return ws;
 }
 
-function workbenchUrl(server, folder, payload) {
-  const remote = (p) => `vscode-remote://${server.host}${p}`;
-  const entries = Object.entries(payload).map(([k, v]) => [k, k.endsWith('Path') ? remote(v) : v]);
-  return `${server.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(entries))}`;
-}
-
-async function runSuite(context, server, ws) {
-  const page = await context.newPage();
-  let finish;
-  const exited = new Promise((resolve) => (finish = resolve));
-  await page.exposeFunction('codeAutomationExit', (code) => finish(code));
-  let summary;
-  page.on('console', (message) => {
-    for (const line of message.text().split('\n')) {
-      const at = line.indexOf(MARKER);
-      if (at < 0) continue;
-      const text = line.slice(at + MARKER.length);
-      const counts = text.match(/^(\d+) passed, (\d+) failed$/);
-      if (counts) summary = { passed: Number(counts[1]), failed: Number(counts[2]) };
-      else console.log(`  ${text}`);
-    }
-  });
-  page.on('pageerror', (error) => log('page error:', error.message));
-  await page.goto(workbenchUrl(server, ws, {
-    extensionDevelopmentPath: root,
-    extensionTestsPath: path.join(root, 'out/e2e/web/index.js'),
-    skipWelcome: 'true',
-  }));
-  let timer;
-  const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS)))]);
-  clearTimeout(timer);
-  await page.close().catch(() => undefined);
-  log(`suite exit code: ${code}`);
-  if (!summary) summary = { passed: 0, failed: 1 };
-  if (code !== 0 && summary.failed === 0) summary.failed = 1;
-  return summary;
-}
-
 let server;
 
 async function main() {
@@ -138,7 +89,7 @@ async function main() {
       viewport: { width: 1400, height: 900 },
     });
     await context.pages()[0]?.close();
-    const suite = await runSuite(context, server, ws);
+    const suite = await runSuite({ context, server, folder: ws, testsPath: path.join(root, 'out/e2e/web/index.js'), timeoutMs: SUITE_TIMEOUT_MS, log });
     log(`browser suite: ${suite.passed} passed, ${suite.failed} failed`);
     results.push(suite);
     if (!process.argv.includes('--no-ui')) {
@@ -156,7 +107,7 @@ async function main() {
   const failed = results.reduce((n, r) => n + r.failed, 0);
   if (failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
   else log(`kept ${runDir} (code-server.log) for a look`);
-  log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s${PRODUCTION ? ' (production bundles)' : ''}`);
+  log(`done in ${log.seconds().toFixed(0)} s${PRODUCTION ? ' (production bundles)' : ''}`);
   finish(passed, failed);
 }
 
