@@ -83,9 +83,10 @@ function cutsOfLongerNames(mentions: ReadonlyMap<string, Mentions>): Set<string>
 function introducedWithTitle(passages: readonly Passage[], names: ReadonlySet<string>): string[] {
   const introduced = new Set<string>();
   if (names.size === 0) return [];
+  const startsName = new Set(Array.from(names, (name) => name.charCodeAt(0)));
   for (const { text } of passages) {
     for (let at = 1; at + 1 < text.length; at++) {
-      if (!endsLikeRole(text[at - 1])) continue;
+      if (!startsName.has(text.charCodeAt(at)) || !endsLikeRole(text[at - 1])) continue;
       for (let length = 2; length <= 4 && at + length <= text.length; length++) {
         const name = text.slice(at, at + length);
         if (names.has(name)) introduced.add(name);
