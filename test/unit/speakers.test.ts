@@ -68,4 +68,65 @@ describe('people quoted', () => {
     ]);
     assert.equal(model.text.slice(speakersOf(model)[0].start, speakersOf(model)[0].end), '温\n知远');
   });
+
+  it('reads rarer surnames, and 单 only in a three-character name (单位 is a word)', () => {
+    assert.deepEqual(speakers('国家医疗保障局副司长钮嘉平表示，集采不是单纯“砍价”。'), ['钮嘉平|国家医疗保障局副司长']);
+    assert.deepEqual(speakers('研究所研究员单晓岚指出，专业调整要避免“一窝蜂”。'), ['单晓岚|研究所研究员']);
+    assert.deepEqual(speakers('施工单位表示，将加快进度。'), []);
+  });
+
+  it('splits at the title word: 主任刘敏, not 主 and 任刘敏', () => {
+    assert.deepEqual(speakers('眼科医院视光中心主任刘敏介绍，学校会及时通知家长。'), ['刘敏|眼科医院视光中心主任']);
+    assert.deepEqual(speakers('医院院长任志强介绍，学校会及时通知家长。'), ['任志强|医院院长']);
+  });
+
+  it('drops a name cut short that only ever occurs inside a longer one (陈伟 of 陈伟强)', () => {
+    assert.deepEqual(
+      speakers('学院副教授陈伟强说，中国积累了丰富经验，“希望与中国加强合作”。'),
+      ['陈伟强|学院副教授'],
+    );
+    assert.deepEqual(
+      speakers('学院副教授陈伟强说，中国积累了丰富经验。\n\n研究员陈伟认为，“合作的空间还很大很大”。'),
+      ['陈伟强|学院副教授', '陈伟|研究员'],
+    );
+  });
+
+  it('finds people in the street introduced by their occupation, quoted in the same or the next sentence', () => {
+    assert.deepEqual(
+      speakers('在商丘市虞城县，村民赵红梅把家里的8亩地交给了托管服务组织。“打药、施肥、收割都不用操心。”'),
+      ['赵红梅|村民'],
+    );
+    assert.deepEqual(speakers('退休教师邱慧珍今年78岁。“电梯装好后，我每天都下楼转一转。”'), ['邱慧珍|退休教师']);
+    assert.deepEqual(speakers('家住益阳的乘客彭志刚特意买了纪念车票，“以后周末带孩子去看外婆”。'), ['彭志刚|家住益阳的乘客']);
+    // The quotation comes later, after a sentence about something else: not tied to the person.
+    assert.deepEqual(speakers('村民赵红梅把地交给了托管组织。今年收成不错，“打药、施肥都不用操心。”'), []);
+    // A compound noun after the occupation is not a name.
+    assert.deepEqual(speakers('全年旅客周转量同比增长5%。“今年的客流比往年都多。”'), []);
+  });
+
+  it('follows 他/她 from the person named to what they say', () => {
+    assert.deepEqual(speakers('90后姑娘黄梓涵回到家乡开起了直播间。她说：“去年卖了不少脐橙。”'), ['黄梓涵|90后姑娘']);
+    assert.deepEqual(speakers('学院副教授杨晓霞是论文的作者之一。她表示，这类系统很少见。'), ['杨晓霞|学院副教授']);
+    assert.deepEqual(
+      speakers('皮影戏传承人黄俊杰今年36岁。他在网上开设账号直播。“以前演一场戏，台下没几个人。”'),
+      ['黄俊杰|皮影戏传承人'],
+    );
+    assert.deepEqual(speakers('90后姑娘黄梓涵回到家乡开起了直播间。她家门前有条河。'), []);
+  });
+
+  it('reads the name attributing a quote just closed, with a description or bare once introduced', () => {
+    assert.deepEqual(
+      speakers('“国庆假期的房间基本订满了。”在景区附近经营民宿的黄小琴说，她打算再招两名服务员。'),
+      ['黄小琴|'],
+    );
+    assert.deepEqual(
+      speakers('苗族蜡染传承人杨秀英正手把手地教学员画蜡。\n\n“现在在家门口就能靠手艺挣钱。”杨秀英说，订单最远卖到了欧洲。'),
+      ['杨秀英|'],
+    );
+    // Not introduced anywhere: a word that looks like a name (文件, 杨秀英 alone) is not taken.
+    assert.deepEqual(speakers('“现在在家门口就能靠手艺挣钱。”杨秀英说，订单最远卖到了欧洲。'), []);
+    assert.deepEqual(speakers('“要加快推进项目建设进度。”会议印发的文件指出，各地要抓好落实。'), []);
+    // A form of address after the description is no name.
+    assert.deepEqual(speakers('“国庆假期的房间基本订满了。”在景区附近经营民宿的王老师说。'), []);
+  });
 });

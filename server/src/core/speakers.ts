@@ -42,18 +42,58 @@ function findSpeakers(model: ArticleModel): Speaker[] {
     const known = found.get(candidate.name);
     if (!known || (!known.role && candidate.role)) found.set(candidate.name, candidate);
   };
+  const unconfirmed = new Set<string>();
   for (const passage of passages) {
     // Candidates are handed over as found (a generator per passage cost more memory than the search).
-    byVerb(passage.text, remember);
+    byVerb(passage.text, remember, unconfirmed);
     byQuote(passage.text, remember);
   }
+  // A bare name after a quote (”杨秀英说) counts once the article introduces it with a title somewhere
+  // (苗族蜡染传承人杨秀英): a word that merely looks like a name (”文件指出) is not introduced so.
+  for (const name of introducedWithTitle(passages, unconfirmed)) remember({ name, role: '' });
   const mentions = countMentions(passages, [...found.keys()]);
+  const cut = cutsOfLongerNames(mentions);
   const speakers: Speaker[] = [];
   for (const { name, role } of found.values()) {
     const counted = mentions.get(name);
-    if (counted?.first) speakers.push({ name, role, ...counted.first, mentions: counted.count });
+    if (counted?.first && !cut.has(name)) speakers.push({ name, role, ...counted.first, mentions: counted.count });
   }
   return speakers.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Names found that only ever occur as the start of a longer name also found (陈伟 of 陈伟强, cut short
+ * because 强 could start 强调): every mention of the shorter one is then a mention of the longer one.
+ */
+function cutsOfLongerNames(mentions: ReadonlyMap<string, Mentions>): Set<string> {
+  const cut = new Set<string>();
+  for (const [longer, { count }] of mentions) {
+    for (let length = 2; length < longer.length; length++) {
+      const shorter = mentions.get(longer.slice(0, length));
+      if (shorter && shorter.count <= count) cut.add(longer.slice(0, length));
+    }
+  }
+  return cut;
+}
+
+/**
+ * The names of `names` that occur somewhere right after a title or occupation (传承人杨秀英), in one pass
+ * over the text: a search per name through the whole text would be quadratic in a long document.
+ */
+function introducedWithTitle(passages: readonly Passage[], names: ReadonlySet<string>): string[] {
+  const introduced = new Set<string>();
+  if (names.size === 0) return [];
+  const startsName = new Set(Array.from(names, (name) => name.charCodeAt(0)));
+  for (const { text } of passages) {
+    for (let at = 1; at + 1 < text.length; at++) {
+      if (!startsName.has(text.charCodeAt(at)) || !endsLikeRole(text[at - 1])) continue;
+      for (let length = 2; length <= 4 && at + length <= text.length; length++) {
+        const name = text.slice(at, at + length);
+        if (names.has(name)) introduced.add(name);
+      }
+    }
+  }
+  return [...introduced];
 }
 
 /** A run of body paragraphs read as one text; where its characters stand in the source is worked out only when asked. */
@@ -169,8 +209,12 @@ function byFirstCharacter(list: readonly string[]): WordsByFirst {
   return { starts, words };
 }
 
-/** `<role><name><verb>` and `<name><title><verb>`: 研究员杨海燕认为, 习近平总书记指出. */
-function byVerb(text: string, found: (candidate: Found) => void): void {
+/**
+ * `<role><name><verb>` and `<name><title><verb>`: 研究员杨海燕认为, 习近平总书记指出. Right after a
+ * closing quote the attribution needs no title: ”在景区附近经营民宿的黄小琴说 (a description ending in
+ * 的) is taken as it stands, a bare ”杨秀英说 is handed to `unconfirmed` to be checked against the article.
+ */
+function byVerb(text: string, found: (candidate: Found) => void, unconfirmed: Set<string>): void {
   for (let at = 1; at < text.length; at++) {
     const code = text.charCodeAt(at);
     if (!VERBS_BY_FIRST.starts[code]) continue;
@@ -182,10 +226,12 @@ function byVerb(text: string, found: (candidate: Found) => void): void {
       }
     }
     if (!verb) continue;
-    const clause = trimClause(clauseBefore(text, at));
-    if (clause !== undefined) {
+    const whole = clauseBefore(text, at);
+    const clause = trimClause(whole);
+    if (whole !== undefined && clause !== undefined) {
       const candidate = splitRoleAndName(clause) ?? nameThenTitle(clause);
       if (candidate) found(candidate);
+      else if (text.charCodeAt(at - whole.length - 1) === CLOSING_QUOTE) attributionAfterQuote(clause, found, unconfirmed);
     }
     at += verb.length - 1;
   }
@@ -205,12 +251,57 @@ function byQuote(text: string, found: (candidate: Found) => void): void {
   for (const { index, at } of hits) {
     const nameStart = at + ROLE_WORDS[index].length;
     const name = VERB_START.has(text[nameStart + 2]) ? text.slice(nameStart, nameStart + 2) : text.slice(nameStart, nameStart + 3);
-    if (!startsWithSurname(name) || insideBrackets(text, at)) continue;
-    const sentenceEnd = endOfSentence(text, nameStart);
-    if (!hasQuotation(text, nameStart, sentenceEnd)) continue;
+    if (!startsWithSurname(name) || endsLikeNoun(name) || insideBrackets(text, at)) continue;
+    if (!quotedNearby(text, nameStart)) continue;
     const role = cleanRole(clauseBefore(text, nameStart) ?? '');
     if (role && !isReporter(role)) found({ name, role });
   }
+}
+
+/**
+ * Last characters of compound nouns that can follow an occupation (旅客周转量, 游客服务站), which a
+ * given name hardly ever ends with.
+ */
+const NOUN_ENDS = new Set('量率额费价型性站场馆厅处部局署室票证卡');
+
+function endsLikeNoun(name: string): boolean {
+  return NOUN_ENDS.has(name[name.length - 1]);
+}
+
+/** 他 or 她 opening a sentence: the person just named goes on. */
+const PRONOUNS = new Set('他她');
+
+/**
+ * Whether the person named at `nameStart` is quoted: in the same sentence, or in the next one if it opens
+ * with a quotation (村民赵红梅把地交给了托管组织。“打药、施肥…”) or with 他/她 and a speech verb or a
+ * quotation (…卖甜柚。她说：“…”); a sentence about 他/她 in between is passed over (传承人黄俊杰今年36岁。他在
+ * 网上开设账号…。“以前演一场戏…”).
+ */
+function quotedNearby(text: string, nameStart: number): boolean {
+  let end = endOfSentence(text, nameStart);
+  if (hasQuotation(text, nameStart, end)) return true;
+  for (let sentences = 0; sentences < 2 && end < text.length; sentences++) {
+    const next = endOfSentence(text, end);
+    if (text.charCodeAt(end) === OPENING_QUOTE) return hasQuotation(text, end, next);
+    if (!PRONOUNS.has(text[end])) return false;
+    if (startsWithSpeechVerb(text, end + 1) || hasQuotation(text, end, next)) return true;
+    end = next;
+  }
+  return false;
+}
+
+/** Whether a speech verb starts at `at`, after words like 也 or 进一步. */
+function startsWithSpeechVerb(text: string, at: number): boolean {
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const adverb of ADVERBS_BEFORE_VERB) {
+      if (text.startsWith(adverb, at)) {
+        at += adverb.length;
+        moved = true;
+      }
+    }
+  }
+  return SPEECH_VERBS.some((verb) => text.startsWith(verb, at));
 }
 
 /** The clause before `at` (back to the last comma, quote or sentence end), unless it sits in brackets. */
@@ -266,9 +357,28 @@ function splitRoleAndName(clause: string): Found | undefined {
     const role = cleanRole(clause.slice(0, -length));
     if (!startsWithSurname(name)) continue;
     // A first mention without a title (强烈建议, 对此建议) is too weak to tell a name from a word.
-    if (endsLikeRole(role) && !isReporter(role)) return { name, role };
+    if (!endsLikeRole(role) || isReporter(role)) continue;
+    // 主任刘敏: 任刘敏 after 主 reads as well as 刘敏 after 主任, but the title word decides.
+    if (length === 3 && ROLE_WORDS.some((word) => (role + name[0]).endsWith(word))) continue;
+    return { name, role };
   }
   return undefined;
+}
+
+/** Ends of what stands where a name would but is a form of address (王老师, 李女士, 张师傅). */
+const ADDRESS_ENDS = ['老师', '女士', '先生', '师傅', '阿姨', '大爷', '大妈', '奶奶', '爷爷', '同学', '医生', '们'];
+
+/**
+ * A name attributing the quote just closed: ”<description>的<name><verb> (the description is not a
+ * title, so the role stays empty) or ”<name><verb>.
+ */
+function attributionAfterQuote(clause: string, found: (candidate: Found) => void, unconfirmed: Set<string>): void {
+  const of = clause.lastIndexOf('的');
+  const name = of >= 0 ? clause.slice(of + 1) : clause;
+  if (!startsWithSurname(name) || endsLikeNoun(name) || ADDRESS_ENDS.some((end) => name.endsWith(end))) return;
+  // Three characters after 的 are a name far more often than a word; two (的文件, 的高校) need the check.
+  if (of > 0 && name.length >= 3) found({ name, role: '' });
+  else unconfirmed.add(name);
 }
 
 /** 习近平总书记: a name followed by its title. */

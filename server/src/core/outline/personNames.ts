@@ -13,16 +13,23 @@ const SINGLE_SURNAMES =
   '宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠' +
   '惠荆乐冀郁胥班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿狄' +
   '计索宣晋相初云容敬扈晁芮阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇哈湛宾戎' +
-  '勾茅於呼居揭干尉冶斯束檀衣展阴昝智幸奉植衡富尧闭习';
+  '勾茅於呼居揭干尉冶斯束檀衣展阴昝智幸奉植衡富尧闭习' +
+  // Rarer surnames that seldom start anything else a speech verb follows.
+  '钮訾郗逄笪仉';
+
+/** Surnames that also start a common word (单位): only a three-character name is read with them (单晓岚). */
+const SURNAMES_OF_LONG_NAMES_ONLY = '单';
 
 const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木', '独孤', '南宫', '西门'];
 
 const SURNAMES: ReadonlySet<string> = new Set(SINGLE_SURNAMES);
+const LONG_NAMES_ONLY: ReadonlySet<string> = new Set(SURNAMES_OF_LONG_NAMES_ONLY);
 
 /** Whether `name` (2–4 Han characters) opens with a surname: 吴建平, 李艳, 欧阳明远. */
 export function startsWithSurname(name: string): boolean {
   if (!/^\p{Script=Han}{2,4}$/u.test(name)) return false;
   if (COMPOUND_SURNAMES.some((surname) => name.startsWith(surname))) return name.length >= 3;
+  if (LONG_NAMES_ONLY.has(name[0])) return name.length === 3;
   return name.length <= 3 && SURNAMES.has(name[0]);
 }
 
@@ -39,6 +46,9 @@ export const ROLE_WORDS = [
   '经理', '厂长', '站长', '支书', '书记', '主任', '教授', '研究员', '院士', '专家', '工程师', '技术员',
   '董事长', '总经理', '所长', '院长', '局长', '司长', '处长', '科长', '队长', '社长', '校长', '老师', '医生',
   '志愿者', '创始人', '负责人', '代表', '委员', '秘书长', '会长', '理事长', '主席', '部长', '科学家',
+  // People in the street a reporter talks to: 果农马俊山, 乘客彭志刚, 家长王秀兰, 退休教师邱慧珍.
+  '果农', '菜农', '茶农', '渔民', '牧民', '乘客', '旅客', '游客', '患者', '家长', '学生', '教师', '传承人',
+  '接线员', '店长', '员工', '护士', '民警', '姑娘', '小伙',
 ];
 
 /** Titles printed after a name (习近平总书记指出, 王强教授说). */
