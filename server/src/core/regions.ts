@@ -11,7 +11,7 @@
 //
 // Regions end, about every `regionLength` characters, at a paragraph end that is beyond doubt in the
 // text (a line ending a sentence, one blank line, a line that starts flush), chosen by the text after it
-// so that an edit moves no other region's end (regionBounds); should the layout still join
+// so that an edit moves no other region's end (regionSeam); should the layout still join
 // across it, the region runs on to the next such end. The regions are placed side by side into one model
 // of the whole document, built once per version. A region whose text and inputs did not change since the
 // previous version is taken over from it as it was: its problems, figures and lines are kept in its own
@@ -111,6 +111,8 @@ export interface RegionAnalysis {
   readonly problems: RegionProblems;
   /** Found on first use. */
   figures?: readonly Figure[];
+  /** The role and text of its first block (what the region before it keys its problems on), found on first use. */
+  readonly firstBlockKey?: string;
 }
 
 /** A region's problems before directives silence any, and what they were found with. */
@@ -130,6 +132,10 @@ export interface RegionCache {
   readonly textLength: number;
   readonly size: number;
   readonly regionLength: number;
+  /** The version's text (the analysis holds it anyway), its line ending and where its regions were cut, in document order. */
+  readonly text: string;
+  readonly eol: Eol;
+  readonly cuts: readonly Cut[];
 }
 
 export interface RegionalAnalysis {
@@ -142,7 +148,8 @@ export interface RegionalAnalysis {
 }
 
 /**
- * Where regions start and end: [start, end) pairs; the blank line between two regions belongs to neither.
+ * The seam (the line end before one blank line) where the region starting at `start` ends, or -1 when it
+ * runs to the end of the text. The blank line between two regions belongs to neither.
  *
  * A region ends at the first anchor seam at least a quarter of `regionLength` on: a seam is an anchor or
  * not by the text of the line after it alone (anchorSeam), one in so many, so that anchors come about
@@ -154,19 +161,11 @@ export interface RegionalAnalysis {
  *
  * Found one region at a time, as they are read: looking for every seam of a 10 MB document at once was a
  * first step of 15-75 ms (measured on a busy machine) that a request on another document waited for.
+ * Reads the text from 64 characters before `start` (SEEN_BEFORE) to three lengths on, or to the seam.
  */
-export function* regionBounds(text: string, eol: Eol, regionLength = REGION_LENGTH): Generator<[number, number]> {
-  const gap = eol + eol;
-  const length = Math.max(1, regionLength);
-  let start = 0;
-  for (;;) {
-    let seam = seamAfter(text, start + Math.ceil(length / 4), gap, start + 3 * length, length);
-    if (seam < 0) seam = seamAfter(text, start + length, gap, Infinity);
-    if (seam < 0) break;
-    yield [start, seam + eol.length];
-    start = seam + gap.length;
-  }
-  yield [start, text.length];
+function regionSeam(text: string, start: number, gap: string, length: number): number {
+  const seam = seamAfter(text, start + Math.ceil(length / 4), gap, start + 3 * length, length);
+  return seam >= 0 ? seam : seamAfter(text, start + length, gap, Infinity);
 }
 
 /**
@@ -259,19 +258,23 @@ export function analyzeRegions(
   }
 }
 
-/** A region's bounds with the lines in view around it. */
-interface Reading {
+/** Where a region was cut, the lines in view around it, and what it counted there (kept for the next version). */
+interface Cut {
   readonly start: number;
   readonly end: number;
   readonly viewStart: number;
   readonly viewEnd: number;
+  readonly counts: StyleCounts;
+}
+
+/** A region's bounds with the lines in view around it. */
+interface Reading extends Cut {
   /** The previous version's region of the same text, if any. */
   readonly known: RegionAnalysis | undefined;
   /** Without a previous version: an earlier region of this one with the same text and the same lines in view. */
   readonly twin: number | undefined;
   /** The region's counts were taken over from `known` (its text and the lines in view are the same). */
   readonly sameView: boolean;
-  readonly counts: StyleCounts;
 }
 
 /** The same, one region per step, so a caller can let other work run between steps. */
@@ -292,12 +295,48 @@ export function* regionSteps(
 
   // First the document's facts, from what each region counts (taken over where nothing it read changed).
   const readings: Reading[] = [];
+  // Where the regions were cut, for the next version (no reference to this version's regions).
+  const cuts: Cut[] = [];
   let total = NO_COUNTS;
   // Counting is a step too: a 10 MB document's counts take a second, which a caller waits for in pieces.
   const work = new StepWork();
-  for (const [start, end] of regionBounds(text, eol, regionLength)) {
+  const gap = eol + eol;
+  const length = Math.max(1, regionLength);
+  // What the edit left as it was (compared once, from both ends): the previous version's cuts there are
+  // this version's, so far from the edit nothing is sought, viewed or counted again.
+  const change = previous && previous.eol === eol && previous.regionLength === regionLength ? changedSpan(previous.text, text) : undefined;
+  let start = 0;
+  if (change && previous) {
+    for (const cut of previous.cuts) {
+      if (!readBefore(cut, length, gap.length, change.prefix)) break;
+      const reading = takenOverReading(text, cut, cut, true, previous, next, totalShift);
+      if (reading.known) next = indexAfter(previous.list, reading.known);
+      readings.push(reading);
+      cuts.push(cut);
+      total = addCounts(total, cut.counts);
+      // Never the last cut (that one reads to the text's end): the next starts after the blank line.
+      start = cut.end - eol.length + gap.length;
+      work.add(cut.end - cut.start, TAKING_OVER / 16);
+      if (work.due()) yield;
+    }
+  }
+  // Then regions are cut afresh from where the edit may have changed what a cut reads, until a cut starts
+  // where the text is the previous version's again, from 64 characters before it on (regionSeam).
+  let rejoin = -1;
+  for (;;) {
+    if (change && previous && start - SEEN_BEFORE >= text.length - change.suffix) {
+      // From here on the text is the previous version's, moved: so are the cuts (their views where the view is too).
+      const i = cutAt(previous.cuts, start - totalShift);
+      if (i >= 0) {
+        rejoin = i;
+        break;
+      }
+    }
+    const seam = regionSeam(text, start, gap, length);
+    const last = seam < 0;
+    const end = last ? text.length : seam + eol.length;
     if (work.due()) yield;
-    // Finding where the region ends read its text (regionBounds).
+    // Finding where the region ends read its text.
     work.add(end - start, SEEKING);
     const regionText = text.slice(start, end);
     const from = viewStart(text, start, HALO);
@@ -320,8 +359,28 @@ export function* regionSteps(
       counts = countRegion(text.slice(from, to), { start: start - from, end: end - from });
       work.add(to - from, COUNTING);
     }
-    readings.push({ start, end, viewStart: from, viewEnd: to, known, twin, sameView, counts });
+    const cut: Cut = { start, end, viewStart: from, viewEnd: to, counts };
+    readings.push(readingOf(cut, known, twin, sameView));
+    cuts.push(cut);
     total = addCounts(total, counts);
+    if (last) break;
+    start = seam + gap.length;
+  }
+  if (change && previous && rejoin >= 0) {
+    const suffixStart = previous.textLength - change.suffix;
+    for (let i = rejoin; i < previous.cuts.length; i++) {
+      const old = previous.cuts[i];
+      const cut: Cut = { start: old.start + totalShift, end: old.end + totalShift, viewStart: old.viewStart + totalShift, viewEnd: old.viewEnd + totalShift, counts: old.counts };
+      // The lines in view before the region reach back into what the edit changed: found again, counted again.
+      const viewed = old.viewStart - SEEN_BEFORE >= suffixStart ? cut : viewedAgain(text, cut);
+      const reading = takenOverReading(text, viewed, old, viewed === cut, previous, next, totalShift);
+      if (reading.known) next = indexAfter(previous.list, reading.known);
+      readings.push(reading);
+      cuts.push(viewed);
+      total = addCounts(total, viewed.counts);
+      work.add(cut.end - cut.start, TAKING_OVER / 16);
+      if (work.due()) yield;
+    }
   }
   const facts = documentFacts(total);
   const factsKey = `${facts.blanksAreRare} ${facts.blanksAreCommon} ${facts.indents} ${facts.hasColumns} ${facts.reportsSpeech}`;
@@ -338,9 +397,12 @@ export function* regionSteps(
   let content = 0;
   // The region laid out for each reading it starts with.
   const laidOut: Array<RegionAnalysis | undefined> = [];
+  // What each region is laid out with: one of two, by whether content came before it.
+  const laidOutWithout = `${factsKey} false ${options.cjkLatinSpacing} ${eol}`;
+  const laidOutAfterContent = `${factsKey} true ${options.cjkLatinSpacing} ${eol}`;
   for (let k = 0; k < readings.length; ) {
     const reading = readings[k];
-    const laidOutWith = `${factsKey} ${content > 0} ${options.cjkLatinSpacing} ${eol}`;
+    const laidOutWith = content > 0 ? laidOutAfterContent : laidOutWithout;
     at = { offset: reading.start, line: at.line, fragment: at.fragment, block: at.block };
     let region: RegionAnalysis | undefined;
     let last = k;
@@ -392,7 +454,7 @@ export function* regionSteps(
   return {
     model,
     facts,
-    cache: { list: regions, byOffset, textLength: text.length, size: regions.length, regionLength },
+    cache: { list: regions, byOffset, text, eol, cuts, textLength: text.length, size: regions.length, regionLength },
     problems: (settings) => {
       // The document's own rules read the whole model, once per version; each problem joins the list of the region it starts in.
       const documentWide = runDocumentRules(model, settings);
@@ -518,6 +580,73 @@ const TAKING_OVER = 1 / 2;
 /** How many regions of the previous version after the last one taken over are compared with a new one. */
 const LOOKAHEAD = 4;
 
+/** Characters before a region's start that finding its end may read (seamAfter looks back 64 from a line end after the start), and a margin. */
+const SEEN_BEFORE = 80;
+
+/** The lengths of what two texts begin and end with alike (not overlapping in either). */
+function changedSpan(before: string, after: string): { readonly prefix: number; readonly suffix: number } {
+  const most = Math.min(before.length, after.length);
+  let prefix = 0;
+  // Compared a block at a time (natively), then character by character within the block that differs.
+  for (let block = 256; prefix + block <= most && before.slice(prefix, prefix + block) === after.slice(prefix, prefix + block); block = Math.min(block * 2, 65_536)) prefix += block;
+  while (prefix < most && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  const room = most - prefix;
+  let suffix = 0;
+  for (
+    let block = 256;
+    suffix + block <= room && before.slice(before.length - suffix - block, before.length - suffix) === after.slice(after.length - suffix - block, after.length - suffix);
+    block = Math.min(block * 2, 65_536)
+  )
+    suffix += block;
+  while (suffix < room && before.charCodeAt(before.length - suffix - 1) === after.charCodeAt(after.length - suffix - 1)) suffix++;
+  return { prefix, suffix };
+}
+
+/**
+ * Whether finding the cut's end, and the lines in view around it, read only text before `prefix`: the
+ * anchor sought up to three lengths on (or the seam found), the line end after it, 16 characters of the
+ * line after, the line after the view.
+ */
+function readBefore(cut: Cut, length: number, gapLength: number, prefix: number): boolean {
+  return Math.max(cut.end + gapLength + 16, cut.start + 3 * length + gapLength, cut.viewEnd + 2) + SEEN_BEFORE <= prefix;
+}
+
+/** The index of the cut that starts at `start`, or -1. */
+function cutAt(cuts: readonly Cut[], start: number): number {
+  const i = firstIndex(cuts.length, (k) => cuts[k].start >= start);
+  return i < cuts.length && cuts[i].start === start ? i : -1;
+}
+
+/** A cut moved into text the edit did not change, whose lines in view before it reach what it did: viewed and counted again. */
+function viewedAgain(text: string, cut: Cut): Cut {
+  const from = viewStart(text, cut.start, HALO);
+  const to = cut.viewEnd;
+  return { start: cut.start, end: cut.end, viewStart: from, viewEnd: to, counts: countRegion(text.slice(from, to), { start: cut.start - from, end: cut.end - from }) };
+}
+
+/**
+ * The reading of a cut of the previous version (`old`) in text the edit did not change (`cut`, moved).
+ * When its lines in view did not change either (`sameLines`) and the previous version laid it out as a
+ * region of its own, that region is the one to take over (same text, same lines in view: nothing to
+ * compare); else it is looked for as any region is.
+ */
+function takenOverReading(text: string, cut: Cut, old: Cut, sameLines: boolean, previous: RegionCache, next: number, totalShift: number): Reading {
+  const { start, end, viewStart: from, viewEnd: to } = cut;
+  const own = previous.byOffset.get(old.start);
+  if (sameLines && own !== undefined && own.text.length === end - start && own.before.length === start - from && own.after.length === to - end) {
+    return readingOf(cut, own, undefined, true);
+  }
+  const regionText = text.slice(start, end);
+  const known = followingRegion(previous, next, regionText) ?? sameText(previous.byOffset.get(start - totalShift), regionText);
+  const sameView = known !== undefined && known.before === text.slice(from, start) && known.after === text.slice(end, to);
+  return readingOf(cut, known, undefined, sameView);
+}
+
+/** Written out, not spread: a reading is made for every region of every version. */
+function readingOf(cut: Cut, known: RegionAnalysis | undefined, twin: number | undefined, sameView: boolean): Reading {
+  return { start: cut.start, end: cut.end, viewStart: cut.viewStart, viewEnd: cut.viewEnd, counts: cut.counts, known, twin, sameView };
+}
+
 /** Reading `earlier` has the same lines in view around it as the region [start, end) viewed from `from` to `to`. */
 function sameReading(text: string, earlier: Reading, from: number, start: number, end: number, to: number): boolean {
   return (
@@ -559,8 +688,12 @@ function settle(regions: readonly RegionAnalysis[], k: number, settings: Setting
 /** The key of the block after a region: its role and text (none after the last region). */
 function blockAfterKey(next: RegionAnalysis | undefined): string {
   if (!next || next.blockCount === 0) return '';
-  const block = next.source.blocks[next.from.block];
-  return `${block.role}\n${block.text}`;
+  // Kept in the region (and in what takes it over): its first block is its own, wherever it stands.
+  if (next.firstBlockKey === undefined) {
+    const block = next.source.blocks[next.from.block];
+    (next as { firstBlockKey?: string }).firstBlockKey = `${block.role}\n${block.text}`;
+  }
+  return next.firstBlockKey!;
 }
 
 /**
