@@ -129,7 +129,6 @@ export interface RegionCache {
   readonly list: readonly RegionAnalysis[];
   /** Each region by the offset it starts at. */
   readonly byOffset: ReadonlyMap<number, RegionAnalysis>;
-  readonly textLength: number;
   readonly size: number;
   readonly regionLength: number;
   /** The version's text (the analysis holds it anyway), its line ending and where its regions were cut, in document order. */
@@ -289,7 +288,7 @@ export function* regionSteps(
   // Without a previous version, regions of the same text met earlier in this one (a repeated part).
   const byText = previous ? undefined : new Map<string, number>();
   // What the edits added or removed in all: how far the text after the last edit moved.
-  const totalShift = previous ? text.length - previous.textLength : 0;
+  const totalShift = previous ? text.length - previous.text.length : 0;
   // The previous version's region after the last one found.
   let next = 0;
 
@@ -341,19 +340,15 @@ export function* regionSteps(
     const regionText = text.slice(start, end);
     const from = viewStart(text, start, HALO);
     const to = viewEnd(text, end, HALO);
-    // A region of the previous version is looked for among the few after the last one found (an edit
-    // re-parses one region, or merges or splits a few), then where the text after the last edit moved to,
-    // and compared: no string is hashed, which would read the whole document.
-    const known = previous ? followingRegion(previous, next, regionText) ?? sameText(previous.byOffset.get(start - totalShift), regionText) : undefined;
+    const { known, sameView } = previous ? lookUp(text, start, end, from, to, regionText, previous, next, totalShift) : NOT_KNOWN;
     if (known && previous) next = indexAfter(previous.list, known);
-    const sameView = known !== undefined && known.before === text.slice(from, start) && known.after === text.slice(end, to);
     let twin = byText?.get(regionText);
     if (twin !== undefined && !sameReading(text, readings[twin], from, start, end, to)) twin = undefined;
     else if (twin === undefined) byText?.set(regionText, readings.length);
     // Finding the region's counts elsewhere read its text too (compared, hashed): cheaper, not free.
     work.add(to - from, COMPARING);
     let counts: StyleCounts;
-    if (sameView) counts = known.counts;
+    if (sameView && known) counts = known.counts;
     else if (twin !== undefined) counts = readings[twin].counts;
     else {
       counts = countRegion(text.slice(from, to), { start: start - from, end: end - from });
@@ -367,7 +362,7 @@ export function* regionSteps(
     start = seam + gap.length;
   }
   if (change && previous && rejoin >= 0) {
-    const suffixStart = previous.textLength - change.suffix;
+    const suffixStart = previous.text.length - change.suffix;
     for (let i = rejoin; i < previous.cuts.length; i++) {
       const old = previous.cuts[i];
       const cut: Cut = { start: old.start + totalShift, end: old.end + totalShift, viewStart: old.viewStart + totalShift, viewEnd: old.viewEnd + totalShift, counts: old.counts };
@@ -454,7 +449,7 @@ export function* regionSteps(
   return {
     model,
     facts,
-    cache: { list: regions, byOffset, text, eol, cuts, textLength: text.length, size: regions.length, regionLength },
+    cache: { list: regions, byOffset, text, eol, cuts, size: regions.length, regionLength },
     problems: (settings) => {
       // The document's own rules read the whole model, once per version; each problem joins the list of the region it starts in.
       const documentWide = runDocumentRules(model, settings);
@@ -636,10 +631,31 @@ function takenOverReading(text: string, cut: Cut, old: Cut, sameLines: boolean, 
   if (sameLines && own !== undefined && own.text.length === end - start && own.before.length === start - from && own.after.length === to - end) {
     return readingOf(cut, own, undefined, true);
   }
-  const regionText = text.slice(start, end);
-  const known = followingRegion(previous, next, regionText) ?? sameText(previous.byOffset.get(start - totalShift), regionText);
-  const sameView = known !== undefined && known.before === text.slice(from, start) && known.after === text.slice(end, to);
+  const { known, sameView } = lookUp(text, start, end, from, to, text.slice(start, end), previous, next, totalShift);
   return readingOf(cut, known, undefined, sameView);
+}
+
+const NOT_KNOWN = { known: undefined, sameView: false } as const;
+
+/**
+ * The previous version's region of the text [start, end), if any, and whether its lines in view
+ * [from, to) are the same. Looked for among the few after the last one found (an edit re-parses one region,
+ * or merges or splits a few), then where the text after the last edit moved to, and compared: no string is
+ * hashed, which would read the whole document.
+ */
+function lookUp(
+  text: string,
+  start: number,
+  end: number,
+  from: number,
+  to: number,
+  regionText: string,
+  previous: RegionCache,
+  next: number,
+  totalShift: number,
+): { readonly known: RegionAnalysis | undefined; readonly sameView: boolean } {
+  const known = followingRegion(previous, next, regionText) ?? sameText(previous.byOffset.get(start - totalShift), regionText);
+  return { known, sameView: known !== undefined && known.before === text.slice(from, start) && known.after === text.slice(end, to) };
 }
 
 /** Written out, not spread: a reading is made for every region of every version. */

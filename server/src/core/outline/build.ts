@@ -5,7 +5,7 @@ import type { ArticleModel, Fragment } from '../model';
 import type { OutlineEntry } from './types';
 import { compactBlock, compactString } from './compact';
 import { boxPairingOf } from './boxPairing';
-import { findInlineLabels, seriesKey, type LabelHit } from './sections';
+import { findInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import type { TitleUnit } from './titles';
 
 interface Item {
@@ -120,17 +120,7 @@ function sectionEntry(model: ArticleModel, section: Section): Item {
  * comes back, and the runs stay in document order.
  */
 function inNumberOrderPerRun(list: readonly Item[]): Item[] {
-  const runs: Item[][] = [];
-  let seen = new Set<number | undefined>();
-  for (const item of list) {
-    if (runs.length === 0 || seen.has(item.number)) {
-      runs.push([]);
-      seen = new Set();
-    }
-    seen.add(item.number);
-    runs[runs.length - 1].push(item);
-  }
-  return runs.flatMap((run) => run.sort((a, b) => a.number! - b.number!));
+  return runsWhereNumbersRepeat(list, (item) => item.number!).flatMap((run) => run.sort((a, b) => a.number! - b.number!));
 }
 
 function plainEntry(kind: 'heading' | 'byline', name: string, start: number, end: number, level: number): OutlineEntry {

@@ -7,7 +7,8 @@
 // the middle of a sentence pairs with nothing next to it: the lines around it are that sentence.
 
 import type { ArticleModel } from '../model';
-import { seriesKey, type LabelHit } from './sections';
+import { runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
+import { firstIndex } from '../search';
 import { compactString } from './compact';
 import { endsLikeSentence, titleEndingAt, titleStartingAt, widerTitleStartingAt, type TitleUnit } from './titles';
 
@@ -141,41 +142,26 @@ interface SeriesRun {
  * articles pasted one after another each have their own 信号一…, and each run is paired on its own.
  * Within a run the labels may stand in any order (an extractor prints them where it likes).
  */
-export function seriesRuns(labels: readonly LabelHit[]): SeriesRun[] {
-  const order = labels.map((_, i) => i).sort((a, b) => labels[a].fragment - labels[b].fragment);
-  const bySeries = new Map<string, number[][]>();
-  const seen = new Map<string, Set<number>>();
-  for (const i of order) {
+function seriesRuns(labels: readonly LabelHit[]): SeriesRun[] {
+  const bySeries = new Map<string, number[]>();
+  for (const i of labels.map((_, i) => i).sort((a, b) => labels[a].fragment - labels[b].fragment)) {
     const key = seriesKey(labels[i].label);
-    let runs = bySeries.get(key);
-    if (!runs) bySeries.set(key, (runs = []));
-    let numbers = seen.get(key);
-    if (!numbers || numbers.has(labels[i].label.number)) {
-      seen.set(key, (numbers = new Set()));
-      runs.push([]);
-    }
-    numbers.add(labels[i].label.number);
-    runs[runs.length - 1].push(i);
+    if (!bySeries.has(key)) bySeries.set(key, []);
+    bySeries.get(key)!.push(i);
   }
-  return [...bySeries.values()].flatMap((runs) =>
-    runs.map((members, r) => ({
-      members,
+  return [...bySeries.values()].flatMap((members) => {
+    const runs = runsWhereNumbersRepeat(members, (i) => labels[i].label.number);
+    return runs.map((run, r) => ({
+      members: run,
       after: r > 0 ? labels[runs[r - 1][runs[r - 1].length - 1]].fragment : -1,
       before: r + 1 < runs.length ? labels[runs[r + 1][0]].fragment : Number.MAX_SAFE_INTEGER,
-    })),
-  );
+    }));
+  });
 }
 
 /** The index of the first candidate (in document order) that starts at or after `fragment`. */
 function firstIndexOf(ordered: readonly Candidate[], fragment: number): number {
-  let low = 0;
-  let high = ordered.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (ordered[middle].unit.first < fragment) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndex(ordered.length, (i) => ordered[i].unit.first >= fragment);
 }
 
 /**

@@ -52,6 +52,25 @@ function onePerNumber(model: ArticleModel, hits: readonly LabelHit[]): LabelHit[
 }
 
 /**
+ * A series' items, in document order, cut into runs where a number comes again: articles pasted one after
+ * another each have their own 信号一…, and （一）（二） may stand under each of 一、 and 二、.
+ */
+export function runsWhereNumbersRepeat<T>(items: readonly T[], numberOf: (item: T) => number): T[][] {
+  const runs: T[][] = [];
+  let seen = new Set<number>();
+  for (const item of items) {
+    const number = numberOf(item);
+    if (runs.length === 0 || seen.has(number)) {
+      runs.push([]);
+      seen = new Set();
+    }
+    seen.add(number);
+    runs[runs.length - 1].push(item);
+  }
+  return runs;
+}
+
+/**
  * The run of its series each hit (in document order) belongs to. Articles pasted one after another each
  * have their own 信号一…: a series starts again where its first number comes back and the next number
  * follows it (a lone 第一 wrapped in a later sentence starts nothing).
