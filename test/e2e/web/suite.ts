@@ -104,7 +104,8 @@ describe('the browser build in the web worker extension host', () => {
     assert.ok(await vscode.workspace.applyEdit(edit), 'the formatting edits apply');
     assert.equal(copy.getText(), SAMPLE_FIXED, 'Format Document gives samples’ fixed article');
     const fixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, document.lineCount, 0), 'source.fixAll.article', 1);
-    assert.ok(fixAll.some((a) => a.kind?.value === 'source.fixAll.article' && a.edit && a.edit.size > 0), 'source.fixAll.article with its edit');
+    const described = fixAll.map((a) => `${a.kind?.value}: ${a.edit ? `${a.edit.size} file(s) edited` : 'no edit'}`).join(' | ');
+    assert.ok(fixAll.some((a) => a.kind?.value === 'source.fixAll.article' && a.edit && a.edit.size > 0), `source.fixAll.article with its edit, among: ${described || 'no actions'}`);
   });
 
   it('reads .article-lint.json through the editor’s file system (desk/ turns space-around-punctuation off)', async () => {
