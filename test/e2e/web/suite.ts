@@ -97,15 +97,18 @@ describe('the browser build in the web worker extension host', () => {
     assert.ok(quickFix?.edit, `a preferred quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
     const fix = quickFix.edit.get(document.uri);
     assert.ok(fix.length === 1 && fix[0].range.isEqual(space.range) && fix[0].newText === '', `deletes just the space: ${JSON.stringify(fix)}`);
+    // Fix all is asked for before the plaintext copy below is opened: VS Code cancels a code action request
+    // (and returns no actions) when the set of code action providers changes meanwhile, which a built-in
+    // extension activating for that plaintext document may do.
+    const fixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, document.lineCount, 0), 'source.fixAll.article', 1);
+    const described = fixAll.map((a) => `${a.kind?.value}: ${a.edit ? `${a.edit.size} file(s) edited` : 'no edit'}`).join(' | ');
+    assert.ok(fixAll.some((a) => a.kind?.value === 'source.fixAll.article' && a.edit && a.edit.size > 0), `source.fixAll.article with its edit, among: ${described || 'no actions'}`);
     const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 2, insertSpaces: true });
     const copy = await vscode.workspace.openTextDocument({ language: 'plaintext', content: SAMPLE });
     const edit = new vscode.WorkspaceEdit();
     edit.set(copy.uri, edits);
     assert.ok(await vscode.workspace.applyEdit(edit), 'the formatting edits apply');
     assert.equal(copy.getText(), SAMPLE_FIXED, 'Format Document gives samples’ fixed article');
-    const fixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, document.lineCount, 0), 'source.fixAll.article', 1);
-    const described = fixAll.map((a) => `${a.kind?.value}: ${a.edit ? `${a.edit.size} file(s) edited` : 'no edit'}`).join(' | ');
-    assert.ok(fixAll.some((a) => a.kind?.value === 'source.fixAll.article' && a.edit && a.edit.size > 0), `source.fixAll.article with its edit, among: ${described || 'no actions'}`);
   });
 
   it('reads .article-lint.json through the editor’s file system (desk/ turns space-around-punctuation off)', async () => {
