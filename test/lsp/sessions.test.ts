@@ -104,6 +104,22 @@ describe('language server sessions (in process)', function () {
       assert.ok((await next).length > 0);
     });
 
+    it('refuses a large document once an edit inserts a NUL byte, and analyses it again once an edit removes it', async () => {
+      const uri = nextUri();
+      const body = SAMPLE.replace(/\n+$/, '\n');
+      const text = Array.from({ length: 12 }, (_, i) => body.replace(/\d/g, (d) => String((Number(d) + i) % 10))).join('\n');
+      assert.ok((await server.open(uri, text)).length > 250);
+      const where = { line: 400, character: 2 };
+      const refused = server.nextDiagnostics(uri, 2);
+      await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: where, end: where }, text: '\0' }] });
+      assert.deepEqual(await refused, []);
+      assert.equal(await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), null);
+      const analysed = server.nextDiagnostics(uri, 3);
+      const after = { line: 400, character: 3 };
+      await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: where, end: after }, text: '' }] });
+      assert.ok((await analysed).length > 250);
+    });
+
     it('analyses with the defaults when the editor never answers workspace/configuration', async () => {
       server.configuration = 'never';
       const uri = nextUri();

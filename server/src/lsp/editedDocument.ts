@@ -5,9 +5,11 @@
 // (about a millisecond each), so the server was still applying edits half a second after the editor's last
 // one. Here a change rebuilds only the chunks it touches; the whole text is joined once, when it is read.
 // Positions and offsets are those of the library's TextDocument (test/unit/editedDocument.test.ts
-// compares them on random edits).
+// compares them on random edits). Whether the text is readable is kept per chunk too: after an edit only
+// the chunks it rebuilt are read again, not the whole text.
 
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { unreadableReason } from '../core';
 
 /** A chunk is cut at the first line end past this many characters (a single longer line stays whole). */
 export const CHUNK_LENGTH = 4_096;
@@ -18,6 +20,8 @@ interface Chunk {
   readonly breaks: number;
   /** Where each line after a line end starts, within the chunk (found on first use). */
   lineStarts?: number[];
+  /** Why the chunk is not text (core/input.ts), or undefined. */
+  readonly unreadable: 'binary' | undefined;
 }
 
 const LF = 10;
@@ -49,7 +53,7 @@ function chunksOf(text: string, chunkLength: number): Chunk[] {
     if (end < text.length && text.charCodeAt(end - 1) === CR && text.charCodeAt(end) === LF) end++;
     const piece = text.slice(start, end);
     const lineStarts = lineStartsOf(piece);
-    chunks.push({ text: piece, breaks: lineStarts.length, lineStarts });
+    chunks.push({ text: piece, breaks: lineStarts.length, lineStarts, unreadable: unreadableReason(piece) });
     start = end;
   }
   return chunks;
@@ -82,6 +86,15 @@ export class EditedDocument {
 
   get version(): number {
     return this.currentVersion;
+  }
+
+  /**
+   * Why the text is not analysed, or undefined when it is text: the core's verdict (unreadableReason),
+   * given without joining or reading the whole text again (each chunk's was found when it was made).
+   */
+  unreadableReason(): 'binary' | undefined {
+    for (const chunk of this.chunks) if (chunk.unreadable) return chunk.unreadable;
+    return undefined;
   }
 
   /** The text's length, without joining it. */
