@@ -1,5 +1,7 @@
 // Lines and positions of a text, in UTF-16 code units as LSP counts them.
 
+import type { DocumentText } from './documentText';
+
 /** A replacement of the source range [start, end). */
 export interface Edit {
   readonly start: number;
@@ -29,7 +31,7 @@ export type Eol = '\n' | '\r\n' | '\r';
 
 const BOM = '\uFEFF';
 
-export function hasBom(text: string): boolean {
+export function hasBom(text: DocumentText): boolean {
   return text.startsWith(BOM);
 }
 
@@ -64,7 +66,7 @@ export function splitLines(text: string): Line[] {
 }
 
 /** The line ending used most in the text (LF when there is none). */
-export function dominantEol(text: string): Eol {
+export function dominantEol(text: DocumentText): Eol {
   if (text.indexOf('\r') < 0) return '\n';
   let crlf = 0;
   let lf = 0;

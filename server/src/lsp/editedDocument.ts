@@ -9,7 +9,7 @@
 // the chunks it rebuilt are read again, not the whole text.
 
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { unreadableReason } from '../core';
+import { PieceText, unreadableReason } from '../core';
 
 /** A chunk is cut at the first line end past this many characters (a single longer line stays whole). */
 export const CHUNK_LENGTH = 4_096;
@@ -69,6 +69,8 @@ export class EditedDocument {
   private textLength: number;
   /** The whole text, joined on first read after a change. */
   private joined: string | undefined;
+  /** The text as the core reads it, made on first read after a change. */
+  private pieces: PieceText | undefined;
   /** Where each chunk starts and how many line ends come before it (worked out on first use after a change). */
   private index: { readonly starts: number[]; readonly breaksBefore: number[]; readonly breaks: number } | undefined;
 
@@ -106,8 +108,21 @@ export class EditedDocument {
     return this.lines().breaks + 1;
   }
 
+  /**
+   * The text for the core to analyse: its chunks, read where the analysis reads and joined only if
+   * something asks for the whole string (after an edit the analysis reads little but the region edited).
+   * Unchanged chunks are the same strings from version to version, so the core compares two versions
+   * chunk by chunk.
+   */
+  text(): PieceText {
+    return (this.pieces ??= new PieceText(
+      this.chunks.map((chunk) => chunk.text),
+      this.joined,
+    ));
+  }
+
   getText(range?: Range): string {
-    this.joined ??= this.chunks.map((chunk) => chunk.text).join('');
+    this.joined ??= this.text().toString();
     return range ? this.joined.substring(this.offsetAt(range.start), this.offsetAt(range.end)) : this.joined;
   }
 
@@ -154,6 +169,7 @@ export class EditedDocument {
     this.chunks = chunksOf(text, this.chunkLength);
     this.textLength = text.length;
     this.joined = text;
+    this.pieces = undefined;
     this.index = undefined;
   }
 
@@ -182,6 +198,7 @@ export class EditedDocument {
     this.chunks.splice(first, last - first + 1, ...chunksOf(piece, this.chunkLength));
     this.textLength += text.length - (to - from);
     this.joined = undefined;
+    this.pieces = undefined;
     this.index = undefined;
   }
 

@@ -149,7 +149,8 @@ export class DocumentSession {
     // Read per chunk as the edits came in: the whole text is not scanned again at every edit.
     else if (this.document.unreadableReason()) state = { generation, settings, analysis: undefined, refusal: 'binary' };
     else {
-      const text = this.document.getText();
+      // The editor's copy as it is kept, in chunks: joining a megabyte at every edit cost more than the analysis.
+      const text = this.document.text();
       // The last analysis lets a large document re-analyse only what the edits touched.
       const previous = this.analysed?.settings === settings ? this.analysed.analysis : undefined;
       const analysis = await analyzeInSteps(text, settings, previous, this.pauseFor(generation));
