@@ -56,6 +56,7 @@ export interface AnalysisOptions {
  * pipeline for every document: regions.ts); problems, outline and figures are computed on first use and
  * kept. Give the analysis of the document's previous version as `previous` and only the regions an edit
  * touched (or whose inputs it changed) are analysed again; the result is the same as without it.
+ * The text is a string, or an editor's copy in pieces (PieceText, documentText.ts), read without joining it.
  */
 export function analyze(text: DocumentText, settings: Settings, previous?: Analysis, analysisOptions: AnalysisOptions = {}): Analysis {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };

@@ -453,6 +453,7 @@ export function* regionSteps(
     cache: { list: regions, byOffset, text, eol, cuts, size: regions.length, regionLength },
     problems: (settings) => {
       // The document's own rules read the whole model, once per version; each problem joins the list of the region it starts in.
+      // Their length limit is read here, from the text as given: the model's `text` would join an editor's pieces.
       const documentWide = text.length > DOCUMENT_RULES_LIMIT ? [] : runDocumentRules(model, settings);
       const parts = regions.map((region, i) => {
         const { list } = withProblems(region, settings, regions[i + 1]).problems;
