@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PieceText } from '../../server/src/core';
 import { changedSpan } from '../../server/src/core/documentText';
+import { dominantEol } from '../../server/src/core/text';
 
 /** Pieces rich in what reads trip over: line ends of every kind, a blank line, surrogate pairs, empty pieces. */
 const piece = fc.array(fc.constantFrom('', 'a', '网络', '\n', '\r\n', '\r', '\n\n', '😀', '。', ' ', '\0'), { maxLength: 6 }).map((parts) => parts.join(''));
@@ -37,6 +38,16 @@ describe('PieceText (a text read in pieces)', () => {
         assert.equal(ours.toString(), text);
       }),
       { numRuns: 3000, seed: 5 },
+    );
+  });
+
+  it('has the line ending of its joined string, whichever piece a \\r\\n is cut in', () => {
+    const lineEnds = fc.array(fc.constantFrom('\n', '\r\n', '\r', 'a', '\r\r', '\n\r', ''), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(lineEnds, { maxLength: 10 }), (pieces) => {
+        assert.equal(dominantEol(new PieceText(pieces)), dominantEol(pieces.join('')), JSON.stringify(pieces));
+      }),
+      { numRuns: 3000, seed: 9 },
     );
   });
 
