@@ -5,9 +5,11 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import {
+  DIAGNOSTIC_SOURCE,
   PROBLEM_COUNT_NOTIFICATION,
   PROJECT_CONFIG_REQUEST,
   VISIBLE_RANGES_NOTIFICATION,
+  rulePageUri,
   type ArticleInitializationOptions,
   type ProblemCountParams,
   type VisibleRangesParams,
@@ -29,16 +31,20 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
   const settingKeys = Object.keys(context.extension.packageJSON.contributes.configuration.properties as object)
     .map((key) => key.slice('article.'.length))
     .filter((key) => key !== 'trace.server');
-  const initializationOptions: ArticleInitializationOptions = {
-    // Diagnostics link each rule's page; the extension's own URI works on disk, remote and on the web alike.
-    ruleDocsBase: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/`,
-  };
+  // Diagnostics link each rule's page; the extension's own URI works on disk, remote and on the web alike.
+  const ruleDocsBase = `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/`;
+  const initializationOptions: ArticleInitializationOptions = { ruleDocsBase, completesDiagnostics: true };
+  const completeDiagnostic = diagnosticCompleter(ruleDocsBase);
   const clientOptions: LanguageClientOptions = {
     // Any scheme: a file on disk, an untitled document, a virtual workspace (github.dev, vscode-vfs:).
     documentSelector: [{ language: 'article' }],
     initializationOptions,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.article-lint.json') },
     middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => {
+        diagnostics.forEach(completeDiagnostic);
+        next(uri, diagnostics);
+      },
       workspace: {
         // Send only what the user set, so `.article-lint.json` is not hidden by the settings' defaults.
         configuration: (params) =>
@@ -102,6 +108,25 @@ export async function deactivateClient(): Promise<void> {
   client = undefined;
 }
 
+/**
+ * Gives a diagnostic what the server leaves out for this client (completesDiagnostics): its source and
+ * its rule's page as the code's target, one URI per rule (a raw megabyte has 1,000 diagnostics per edit).
+ */
+function diagnosticCompleter(ruleDocsBase: string): (diagnostic: vscode.Diagnostic) => void {
+  const pages = new Map<string, vscode.Uri>();
+  return (diagnostic) => {
+    diagnostic.source ??= DIAGNOSTIC_SOURCE;
+    const code = diagnostic.code;
+    if (typeof code !== 'string') return;
+    let target = pages.get(code);
+    if (!target) {
+      target = vscode.Uri.parse(rulePageUri(ruleDocsBase, code));
+      pages.set(code, target);
+    }
+    diagnostic.code = { value: code, target };
+  };
+}
+
 function explicitSettings(configuration: vscode.WorkspaceConfiguration, keys: readonly string[]): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of keys) {
@@ -151,7 +176,7 @@ function updateStatus(status: vscode.StatusBarItem, counts: ReadonlyMap<string, 
   }
   const shown = vscode.languages
     .getDiagnostics(editor.document.uri)
-    .filter((diagnostic) => diagnostic.source === 'article').length;
+    .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE).length;
   const reported = counts.get(editor.document.uri.toString());
   // The server's count once it has one for this version; what the editor holds otherwise.
   const count = reported && reported.version === editor.document.version ? reported.total : shown;

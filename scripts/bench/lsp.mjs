@@ -4,10 +4,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from './texts.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
+const RULE_DOCS_BASE = `${pathToFileURL(path.join(ROOT, 'docs', 'rules')).href}/`;
 
 export class BenchServer {
   /** `nodeArgs`: options for the server's node process (e.g. --heapsnapshot-signal=SIGUSR2). */
@@ -25,7 +27,14 @@ export class BenchServer {
       new rpc.StreamMessageWriter(this.child.stdin),
     );
     this.waiters = [];
+    this.rulePages = new Map();
     this.connection.onNotification('textDocument/publishDiagnostics', (params) => {
+      // What the extension's client does with each diagnostic it is sent (client/src/client.ts
+      // diagnosticCompleter): the server leaves out what the client adds from the code.
+      for (const diagnostic of params.diagnostics) {
+        diagnostic.source ??= 'article';
+        if (typeof diagnostic.code === 'string') diagnostic.codeDescription ??= { href: this.rulePage(diagnostic.code) };
+      }
       const index = this.waiters.findIndex((w) => w.uri === params.uri && (w.version === undefined || w.version === params.version));
       if (index >= 0) this.waiters.splice(index, 1)[0].resolve(params.diagnostics);
     });
@@ -36,10 +45,19 @@ export class BenchServer {
     this.connection.listen();
   }
 
+  rulePage(ruleId) {
+    let page = this.rulePages.get(ruleId);
+    if (!page) this.rulePages.set(ruleId, (page = `${RULE_DOCS_BASE}${ruleId}.md`));
+    return page;
+  }
+
   async initialize() {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      // As the extension's client says (client/src/client.ts): where the rule pages are, and that it adds
+      // each diagnostic's source and rule page itself.
+      initializationOptions: { ruleDocsBase: RULE_DOCS_BASE, completesDiagnostics: true },
       // As VS Code declares: code action edits may be resolved later.
       capabilities: {
         workspace: { configuration: true },

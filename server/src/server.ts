@@ -27,7 +27,7 @@ export interface ServerHandle {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
   const lifecycle = new Lifecycle();
-  let features: ClientFeatures = { resolvesEdits: false };
+  let features: ClientFeatures = { resolvesEdits: false, completesDiagnostics: false };
   let canPullConfiguration = false;
   let locale: Locale = 'en';
   const platform = options.platform ?? NO_PLATFORM;
@@ -49,14 +49,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
     options.configurationTimeoutMs ?? CONFIGURATION_TIMEOUT_MS,
   );
-  const sessions = new Sessions(connection, settings);
+  const sessions = new Sessions(connection, settings, () => features);
 
   connection.onInitialize((params): InitializeResult => {
     lifecycle.initialize();
     canPullConfiguration = params?.capabilities?.workspace?.configuration === true;
-    features = { resolvesEdits: params?.capabilities?.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true };
+    const initializationOptions = params?.initializationOptions as ArticleInitializationOptions | undefined;
+    features = {
+      resolvesEdits: params?.capabilities?.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true,
+      completesDiagnostics: initializationOptions?.completesDiagnostics === true,
+    };
     locale = parseLocale(params?.locale) ?? 'en';
-    const ruleDocsBase = (params?.initializationOptions as ArticleInitializationOptions | undefined)?.ruleDocsBase;
+    const ruleDocsBase = initializationOptions?.ruleDocsBase;
     setRuleDocsBase(typeof ruleDocsBase === 'string' ? ruleDocsBase : platform.ruleDocsBase);
     return {
       capabilities: {

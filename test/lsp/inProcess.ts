@@ -19,7 +19,7 @@ export interface InProcessServer {
   /** Every publishDiagnostics the server sent, in order: which document and version. */
   readonly published: Array<{ readonly uri: string; readonly version?: number }>;
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
-  initialize(capabilities?: Record<string, unknown>): Promise<unknown>;
+  initialize(capabilities?: Record<string, unknown>, initializationOptions?: Record<string, unknown>): Promise<unknown>;
   open(uri: string, text: string, version?: number): Promise<Diagnostic[]>;
   dispose(): void;
 }
@@ -38,8 +38,8 @@ export function inProcessServer(options: ServerOptions = {}): InProcessServer {
     messages: [],
     published: [],
     nextDiagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
-    async initialize(capabilities = { workspace: { configuration: true } }) {
-      const result = await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities });
+    async initialize(capabilities = { workspace: { configuration: true } }, initializationOptions?: Record<string, unknown>) {
+      const result = await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities, initializationOptions });
       await client.sendNotification('initialized', {});
       return result;
     },

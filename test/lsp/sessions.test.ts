@@ -6,7 +6,8 @@ import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageser
 import { readFixture } from '../helpers';
 import { applyTextEdits } from './lspClient';
 import { inProcessServer, type InProcessServer } from './inProcess';
-import { defaultSettings } from '../../server/src/core';
+import { defaultSettings, rules } from '../../server/src/core';
+import { DIAGNOSTIC_SOURCE, rulePageUri } from '../../server/src/lsp/protocol';
 import { Abandoned, DocumentSession, giveWay } from '../../server/src/lsp/session';
 
 const SAMPLE = readFixture('sample/sample.raw.article');
@@ -102,6 +103,22 @@ describe('language server sessions (in process)', function () {
       const next = server.nextDiagnostics(uri, 2);
       await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '多边参与 、多方参与。\n' }] });
       assert.ok((await next).length > 0);
+    });
+
+    it('refuses a large document once an edit inserts a NUL byte, and analyses it again once an edit removes it', async () => {
+      const uri = nextUri();
+      const body = SAMPLE.replace(/\n+$/, '\n');
+      const text = Array.from({ length: 12 }, (_, i) => body.replace(/\d/g, (d) => String((Number(d) + i) % 10))).join('\n');
+      assert.ok((await server.open(uri, text)).length > 250);
+      const where = { line: 400, character: 2 };
+      const refused = server.nextDiagnostics(uri, 2);
+      await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: where, end: where }, text: '\0' }] });
+      assert.deepEqual(await refused, []);
+      assert.equal(await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), null);
+      const analysed = server.nextDiagnostics(uri, 3);
+      const after = { line: 400, character: 3 };
+      await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: where, end: after }, text: '' }] });
+      assert.ok((await analysed).length > 250);
     });
 
     it('analyses with the defaults when the editor never answers workspace/configuration', async () => {
@@ -219,6 +236,38 @@ describe('language server sessions (in process)', function () {
       const state = await session.stateWith(defaultSettings);
       assert.equal(state.generation, session.generation);
       assert.ok(state.analysis?.model.text.startsWith('的'));
+    });
+  });
+
+  describe('diagnostics', () => {
+    it('leave out the source and the rule page for a client that completes them, and its completed diagnostics get their quick fixes', async () => {
+      await server.initialize({ workspace: { configuration: true } }, { ruleDocsBase: 'https://example.test/rules/', completesDiagnostics: true });
+      const uri = nextUri();
+      const published = await server.open(uri, SAMPLE);
+      assert.ok(published.length > 250);
+      for (const diagnostic of published) {
+        assert.deepEqual(Object.keys(diagnostic).filter((key) => key !== 'tags' && key !== 'relatedInformation').sort(), ['code', 'message', 'range', 'severity']);
+        assert.ok(rules.some((rule) => rule.id === diagnostic.code), String(diagnostic.code));
+        assert.ok(String(diagnostic.message).length > 0);
+      }
+      // What the extension's client makes of them (client/src/client.ts) is what the editor sends back.
+      const space = published.find((d) => d.code === 'space-around-punctuation')!;
+      const completed: Diagnostic = { ...space, source: DIAGNOSTIC_SOURCE, codeDescription: { href: rulePageUri('https://example.test/rules/', String(space.code)) } };
+      const actions = (await server.client.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: completed.range,
+        context: { diagnostics: [completed], only: ['quickfix'] },
+      })) as CodeAction[];
+      assert.ok(actions.some((action) => action.title.startsWith('Fix: ') && action.edit !== undefined), JSON.stringify(actions.map((a) => a.title)));
+    });
+
+    it('carry the source and the rule page for any other client', async () => {
+      await server.initialize({ workspace: { configuration: true } }, { ruleDocsBase: 'https://example.test/rules/' });
+      const published = await server.open(nextUri(), SAMPLE);
+      for (const diagnostic of published) {
+        assert.equal(diagnostic.source, 'article');
+        assert.equal(diagnostic.codeDescription?.href, `https://example.test/rules/${diagnostic.code}.md`);
+      }
     });
   });
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument, type Position, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { unreadableReason } from '../../server/src/core';
 import { EditedDocument } from '../../server/src/lsp/editedDocument';
 
 /** A small deterministic generator (the failing seed is printed by the assertion's message). */
@@ -76,6 +77,23 @@ describe('EditedDocument (the open document, edited in chunks)', () => {
         ours.update(changes, step + 2);
         text = applied(text, changes);
         assertSame(ours, TextDocument.create('file:///a.article', 'article', step + 2, text), next, `seed ${seed}, step ${step}: ${JSON.stringify(changes)}`);
+      }
+    }
+  });
+
+  it('says the text is unreadable exactly when the core says so of the whole text, as edits add and remove NUL bytes', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const next = random(seed);
+      const withNul = (): string => (next() < 0.3 ? '\0' : '') + randomText(next, Math.floor(next() * 4));
+      let text = randomText(next, 40);
+      const ours = new EditedDocument('file:///a.article', 'article', 1, text, 1 + Math.floor(next() * 12));
+      for (let step = 0; step < 60; step++) {
+        const change = randomChange(next, ours.lineCount);
+        const changes = [{ ...change, text: withNul() }];
+        ours.update(changes, step + 2);
+        text = applied(text, changes);
+        assert.equal(ours.getText(), text);
+        assert.equal(ours.unreadableReason(), unreadableReason(text), `seed ${seed}, step ${step}: ${JSON.stringify(changes)}`);
       }
     }
   });

@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, defaultSettings, fixAll, type Analysis } from '../../server/src/core';
+import { EditedDocument } from '../../server/src/lsp/editedDocument';
 import { FIXTURES, readFixture } from '../helpers';
 
 /** A region length that cuts every document with blank lines into many regions. */
@@ -91,6 +92,30 @@ describe('one pipeline', () => {
         assert.deepEqual(answers(previous), answers(analyze(text, defaultSettings, undefined, { regionLength: WHOLE })));
       }),
       { numRuns: 12, seed: 13 },
+    );
+  });
+
+  it('gives the same analysis when the text comes as the editor keeps it, in chunks (PieceText), after any sequence of edits', function () {
+    this.timeout(300_000);
+    const news = texts.filter(([name]) => name.startsWith('news-dev/') && name.endsWith('.extracted.txt')).map(([, text]) => text);
+    const base = concatenated(news);
+    const insertions = ['\n', '\n\n', '。', '的', ' ', '（完）\n', '<!-- article-lint-disable -->\n', '\r\n'];
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), removed: fc.integer({ min: 0, max: 300 }), insert: fc.constantFrom(...insertions) });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 600 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (chunkLength, edits) => {
+        const document = new EditedDocument('file:///a.article', 'article', 1, base, chunkLength);
+        let previous = analyze(document.text(), defaultSettings, undefined, { regionLength: TINY });
+        for (const { at, removed, insert } of edits) {
+          const start = document.positionAt(Math.floor(at * document.length));
+          const end = document.positionAt(Math.floor(at * document.length) + removed);
+          document.update([{ range: { start, end }, text: insert }], 2);
+          previous = analyze(document.text(), defaultSettings, previous);
+        }
+        const text = document.getText();
+        assert.equal(previous.model.text, text);
+        assert.deepEqual(answers(previous), answers(analyze(text, defaultSettings, undefined, { regionLength: WHOLE })));
+      }),
+      { numRuns: 12, seed: 17 },
     );
   });
 

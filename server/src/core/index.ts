@@ -10,6 +10,7 @@ import { figuresOf, figureAt, type Figure } from './figures';
 import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
 import { highlightsOf, type Highlight } from './highlights';
 import { part } from './parts';
+import type { DocumentText } from './documentText';
 import { speakersOf, type Speaker } from './speakers';
 import type { Edit, Problem } from './rules/rule';
 import type { Settings } from './settings';
@@ -55,8 +56,9 @@ export interface AnalysisOptions {
  * pipeline for every document: regions.ts); problems, outline and figures are computed on first use and
  * kept. Give the analysis of the document's previous version as `previous` and only the regions an edit
  * touched (or whose inputs it changed) are analysed again; the result is the same as without it.
+ * The text is a string, or an editor's copy in pieces (PieceText, documentText.ts), read without joining it.
  */
-export function analyze(text: string, settings: Settings, previous?: Analysis, analysisOptions: AnalysisOptions = {}): Analysis {
+export function analyze(text: DocumentText, settings: Settings, previous?: Analysis, analysisOptions: AnalysisOptions = {}): Analysis {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
   return regionalAnalysis(analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength), settings);
 }
@@ -66,7 +68,7 @@ export function analyze(text: string, settings: Settings, previous?: Analysis, a
  * included), awaiting `pause()` between regions so other work can run; the result is the same.
  */
 export async function analyzeInSteps(
-  text: string,
+  text: DocumentText,
   settings: Settings,
   previous: Analysis | undefined,
   pause: () => Promise<void>,
@@ -180,6 +182,7 @@ export type { LineIndex } from './text';
 export type { Fold } from './folds';
 export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';
 export { unreadableReason } from './input';
+export { PieceText, type DocumentText } from './documentText';
 export { describeFigure, figureSummary } from './figureText';
 export type { HighlightKind } from './highlights';
 export { settingsLayerProblems } from './settingsCheck';

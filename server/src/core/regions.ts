@@ -26,13 +26,14 @@ import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from '
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { DirectiveIndex, type Directive } from './directives';
-import { inDocumentOrder, runDocumentRules, runRules } from './lint';
+import { DOCUMENT_RULES_LIMIT, inDocumentOrder, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet } from './problemSet';
 import { firstIndex } from './search';
 import type { Problem } from './rules/rule';
 import type { Settings } from './settings';
 import { dominantEol, hasBom, LineIndex, type Eol } from './text';
+import { changedSpan, type DocumentText } from './documentText';
 
 /** Regions run about this long, at least a quarter of it (a parameter of the analysis: answers do not depend on it). */
 export const REGION_LENGTH = 4_000;
@@ -132,7 +133,7 @@ export interface RegionCache {
   readonly size: number;
   readonly regionLength: number;
   /** The version's text (the analysis holds it anyway), its line ending and where its regions were cut, in document order. */
-  readonly text: string;
+  readonly text: DocumentText;
   readonly eol: Eol;
   readonly cuts: readonly Cut[];
 }
@@ -162,7 +163,7 @@ export interface RegionalAnalysis {
  * first step of 15-75 ms (measured on a busy machine) that a request on another document waited for.
  * Reads the text from 64 characters before `start` (SEEN_BEFORE) to three lengths on, or to the seam.
  */
-function regionSeam(text: string, start: number, gap: string, length: number): number {
+function regionSeam(text: DocumentText, start: number, gap: string, length: number): number {
   const seam = seamAfter(text, start + Math.ceil(length / 4), gap, start + 3 * length, length);
   return seam >= 0 ? seam : seamAfter(text, start + length, gap, Infinity);
 }
@@ -174,7 +175,7 @@ function regionSeam(text: string, start: number, gap: string, length: number): n
 const SEAM_SPACING = 150;
 
 /** Whether the seam before the line at `lineStart` is an anchor, by the start of that line alone. */
-function anchorSeam(text: string, lineStart: number, regionLength: number): boolean {
+function anchorSeam(text: DocumentText, lineStart: number, regionLength: number): boolean {
   let hash = 0x811c9dc5;
   for (let i = lineStart; i < Math.min(text.length, lineStart + 16); i++) {
     const code = text.charCodeAt(i);
@@ -188,7 +189,7 @@ function anchorSeam(text: string, lineStart: number, regionLength: number): bool
  * The first line end at or after `from` (and before `before`) that closes a sentence and is followed by one
  * blank line and a flush line (an anchor seam only, given `anchorsFor`, the region length); -1 when none.
  */
-function seamAfter(text: string, from: number, gap: string, before: number, anchorsFor?: number): number {
+function seamAfter(text: DocumentText, from: number, gap: string, before: number, anchorsFor?: number): number {
   for (let at = text.indexOf(gap, from); at >= 0 && at < before; at = text.indexOf(gap, at + 1)) {
     const next = text.charCodeAt(at + gap.length);
     if (!(next > 0x20) || isSpaceLike(next)) continue;
@@ -210,7 +211,7 @@ function isSpaceLike(code: number): boolean {
 }
 
 /** Where the `count`-th line with text before `offset` (a line start) starts, or 0. */
-function viewStart(text: string, offset: number, count: number): number {
+function viewStart(text: DocumentText, offset: number, count: number): number {
   let at = offset;
   let seen = 0;
   while (at > 0 && seen < count) {
@@ -225,7 +226,7 @@ function viewStart(text: string, offset: number, count: number): number {
 }
 
 /** Where the line after the `count`-th line with text from `offset` (a line start) starts, or the text's end. */
-function viewEnd(text: string, offset: number, count: number): number {
+function viewEnd(text: DocumentText, offset: number, count: number): number {
   let at = offset;
   let seen = 0;
   while (at < text.length && seen < count) {
@@ -237,14 +238,14 @@ function viewEnd(text: string, offset: number, count: number): number {
   return Math.min(at, text.length);
 }
 
-function hasText(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isBlankChar(text[i])) return true;
+function hasText(text: DocumentText, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isBlankChar(text.charAt(i))) return true;
   return false;
 }
 
 /** Analyses and lints a document region by region, taking over unchanged regions from `previous`. */
 export function analyzeRegions(
-  text: string,
+  text: DocumentText,
   options: ModelOptions,
   settings: Settings,
   previous?: RegionCache,
@@ -278,7 +279,7 @@ interface Reading extends Cut {
 
 /** The same, one region per step, so a caller can let other work run between steps. */
 export function* regionSteps(
-  text: string,
+  text: DocumentText,
   options: ModelOptions,
   settings: Settings,
   previous?: RegionCache,
@@ -452,7 +453,8 @@ export function* regionSteps(
     cache: { list: regions, byOffset, text, eol, cuts, size: regions.length, regionLength },
     problems: (settings) => {
       // The document's own rules read the whole model, once per version; each problem joins the list of the region it starts in.
-      const documentWide = runDocumentRules(model, settings);
+      // Their length limit is read here, from the text as given: the model's `text` would join an editor's pieces.
+      const documentWide = text.length > DOCUMENT_RULES_LIMIT ? [] : runDocumentRules(model, settings);
       const parts = regions.map((region, i) => {
         const { list } = withProblems(region, settings, regions[i + 1]).problems;
         const offset = region.at.offset;
@@ -492,7 +494,7 @@ function indexAfter(list: readonly RegionAnalysis[], known: RegionAnalysis): num
  * then takes in the next region as well).
  */
 function layOut(
-  text: string,
+  text: DocumentText,
   readings: readonly Reading[],
   first: number,
   last: number,
@@ -578,25 +580,6 @@ const LOOKAHEAD = 4;
 /** Characters before a region's start that finding its end may read (seamAfter looks back 64 from a line end after the start), and a margin. */
 const SEEN_BEFORE = 80;
 
-/** The lengths of what two texts begin and end with alike (not overlapping in either). */
-function changedSpan(before: string, after: string): { readonly prefix: number; readonly suffix: number } {
-  const most = Math.min(before.length, after.length);
-  let prefix = 0;
-  // Compared a block at a time (natively), then character by character within the block that differs.
-  for (let block = 256; prefix + block <= most && before.slice(prefix, prefix + block) === after.slice(prefix, prefix + block); block = Math.min(block * 2, 65_536)) prefix += block;
-  while (prefix < most && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  const room = most - prefix;
-  let suffix = 0;
-  for (
-    let block = 256;
-    suffix + block <= room && before.slice(before.length - suffix - block, before.length - suffix) === after.slice(after.length - suffix - block, after.length - suffix);
-    block = Math.min(block * 2, 65_536)
-  )
-    suffix += block;
-  while (suffix < room && before.charCodeAt(before.length - suffix - 1) === after.charCodeAt(after.length - suffix - 1)) suffix++;
-  return { prefix, suffix };
-}
-
 /**
  * Whether finding the cut's end, and the lines in view around it, read only text before `prefix`: the
  * anchor sought up to three lengths on (or the seam found), the line end after it, 16 characters of the
@@ -613,7 +596,7 @@ function cutAt(cuts: readonly Cut[], start: number): number {
 }
 
 /** A cut moved into text the edit did not change, whose lines in view before it reach what it did: viewed and counted again. */
-function viewedAgain(text: string, cut: Cut): Cut {
+function viewedAgain(text: DocumentText, cut: Cut): Cut {
   const from = viewStart(text, cut.start, HALO);
   const to = cut.viewEnd;
   return { start: cut.start, end: cut.end, viewStart: from, viewEnd: to, counts: countRegion(text.slice(from, to), { start: cut.start - from, end: cut.end - from }) };
@@ -625,7 +608,7 @@ function viewedAgain(text: string, cut: Cut): Cut {
  * region of its own, that region is the one to take over (same text, same lines in view: nothing to
  * compare); else it is looked for as any region is.
  */
-function takenOverReading(text: string, cut: Cut, old: Cut, sameLines: boolean, previous: RegionCache, next: number, totalShift: number): Reading {
+function takenOverReading(text: DocumentText, cut: Cut, old: Cut, sameLines: boolean, previous: RegionCache, next: number, totalShift: number): Reading {
   const { start, end, viewStart: from, viewEnd: to } = cut;
   const own = previous.byOffset.get(old.start);
   if (sameLines && own !== undefined && own.text.length === end - start && own.before.length === start - from && own.after.length === to - end) {
@@ -644,7 +627,7 @@ const NOT_KNOWN = { known: undefined, sameView: false } as const;
  * hashed, which would read the whole document.
  */
 function lookUp(
-  text: string,
+  text: DocumentText,
   start: number,
   end: number,
   from: number,
@@ -664,7 +647,7 @@ function readingOf(cut: Cut, known: RegionAnalysis | undefined, twin: number | u
 }
 
 /** Reading `earlier` has the same lines in view around it as the region [start, end) viewed from `from` to `to`. */
-function sameReading(text: string, earlier: Reading, from: number, start: number, end: number, to: number): boolean {
+function sameReading(text: DocumentText, earlier: Reading, from: number, start: number, end: number, to: number): boolean {
   return (
     earlier.start - earlier.viewStart === start - from &&
     earlier.viewEnd - earlier.end === to - end &&
@@ -778,7 +761,7 @@ function regionModel(region: RegionAnalysis, blockAfter?: Block): ArticleModel {
  * re-analysing a large document would otherwise cost.
  */
 function documentModel(
-  text: string,
+  text: DocumentText,
   eol: Eol,
   options: ModelOptions,
   regions: readonly RegionAnalysis[],
@@ -795,7 +778,10 @@ function documentModel(
   let parts = placedParts;
   const placed = (): Parts => (parts ??= placeRegions(regions));
   return {
-    text,
+    // Joined on first use too: after an edit the editor's copy (lsp/editedDocument.ts) comes in pieces.
+    get text() {
+      return text.toString();
+    },
     eol,
     bom: hasBom(text),
     get lineIndex() {

@@ -5,6 +5,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { quickFixes, ruleFixEdits, type Analysis, type Edit, type ProblemRef } from '../core';
 import { isRange, toTextEdit, type Positions } from './convert';
 import { message } from './messages';
+import { DIAGNOSTIC_SOURCE } from './protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.article`;
 
@@ -131,7 +132,7 @@ function articleDiagnostics(diagnostics: unknown): Diagnostic[] {
   if (!Array.isArray(diagnostics)) return [];
   return diagnostics.filter(
     (diagnostic): diagnostic is Diagnostic =>
-      diagnostic?.source === 'article' && (typeof diagnostic.code === 'string') && isRange(diagnostic.range),
+      diagnostic?.source === DIAGNOSTIC_SOURCE && (typeof diagnostic.code === 'string') && isRange(diagnostic.range),
   );
 }
 

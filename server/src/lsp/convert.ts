@@ -11,6 +11,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { ruleById, type Edit, type LineIndex, type OutlineEntry, type Problem } from '../core';
+import { DIAGNOSTIC_SOURCE, rulePageUri } from './protocol';
 
 /** Offsets to positions: the model's line index, or the editor's document at the analysed version. */
 export interface Positions {
@@ -46,7 +47,7 @@ export function ruleDocUri(ruleId: string): string | undefined {
   if (ruleDocsBase === undefined) return undefined;
   let uri = ruleDocUris.get(ruleId);
   if (uri === undefined) {
-    uri = `${ruleDocsBase}${ruleId}.md`;
+    uri = rulePageUri(ruleDocsBase, ruleId);
     ruleDocUris.set(ruleId, uri);
   }
   return uri;
@@ -55,17 +56,21 @@ export function ruleDocUri(ruleId: string): string | undefined {
 /**
  * The problem as a diagnostic. Its fix is not sent along: a raw megabyte shows a thousand diagnostics after
  * every keystroke, and a quick fix asks the analysis of the current version for it (lsp/codeActions.ts).
+ * For a client that completes diagnostics (ArticleInitializationOptions.completesDiagnostics) the source
+ * and the rule's page are left out: it adds them from the code.
  */
-export function toDiagnostic(lineIndex: Positions, problem: Problem, uri: string): Diagnostic {
+export function toDiagnostic(lineIndex: Positions, problem: Problem, uri: string, completedByClient = false): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(lineIndex, problem.start, problem.end),
     severity: SEVERITY[problem.severity],
     code: problem.ruleId,
-    source: 'article',
     message: problem.message,
   };
-  const href = ruleDocUri(problem.ruleId);
-  if (href !== undefined) diagnostic.codeDescription = { href };
+  if (!completedByClient) {
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    const href = ruleDocUri(problem.ruleId);
+    if (href !== undefined) diagnostic.codeDescription = { href };
+  }
   if (ruleById(problem.ruleId)?.marksUnnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (problem.related && problem.related.length > 0) {
     diagnostic.relatedInformation = problem.related.map((related) => ({

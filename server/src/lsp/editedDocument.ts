@@ -5,9 +5,11 @@
 // (about a millisecond each), so the server was still applying edits half a second after the editor's last
 // one. Here a change rebuilds only the chunks it touches; the whole text is joined once, when it is read.
 // Positions and offsets are those of the library's TextDocument (test/unit/editedDocument.test.ts
-// compares them on random edits).
+// compares them on random edits). Whether the text is readable is kept per chunk too: after an edit only
+// the chunks it rebuilt are read again, not the whole text.
 
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { PieceText, unreadableReason } from '../core';
 
 /** A chunk is cut at the first line end past this many characters (a single longer line stays whole). */
 export const CHUNK_LENGTH = 4_096;
@@ -18,6 +20,8 @@ interface Chunk {
   readonly breaks: number;
   /** Where each line after a line end starts, within the chunk (found on first use). */
   lineStarts?: number[];
+  /** Why the chunk is not text (core/input.ts), or undefined. */
+  readonly unreadable: 'binary' | undefined;
 }
 
 const LF = 10;
@@ -49,7 +53,7 @@ function chunksOf(text: string, chunkLength: number): Chunk[] {
     if (end < text.length && text.charCodeAt(end - 1) === CR && text.charCodeAt(end) === LF) end++;
     const piece = text.slice(start, end);
     const lineStarts = lineStartsOf(piece);
-    chunks.push({ text: piece, breaks: lineStarts.length, lineStarts });
+    chunks.push({ text: piece, breaks: lineStarts.length, lineStarts, unreadable: unreadableReason(piece) });
     start = end;
   }
   return chunks;
@@ -65,6 +69,8 @@ export class EditedDocument {
   private textLength: number;
   /** The whole text, joined on first read after a change. */
   private joined: string | undefined;
+  /** The text as the core reads it, made on first read after a change. */
+  private pieces: PieceText | undefined;
   /** Where each chunk starts and how many line ends come before it (worked out on first use after a change). */
   private index: { readonly starts: number[]; readonly breaksBefore: number[]; readonly breaks: number } | undefined;
 
@@ -84,6 +90,15 @@ export class EditedDocument {
     return this.currentVersion;
   }
 
+  /**
+   * Why the text is not analysed, or undefined when it is text: the core's verdict (unreadableReason),
+   * given without joining or reading the whole text again (each chunk's was found when it was made).
+   */
+  unreadableReason(): 'binary' | undefined {
+    for (const chunk of this.chunks) if (chunk.unreadable) return chunk.unreadable;
+    return undefined;
+  }
+
   /** The text's length, without joining it. */
   get length(): number {
     return this.textLength;
@@ -93,8 +108,21 @@ export class EditedDocument {
     return this.lines().breaks + 1;
   }
 
+  /**
+   * The text for the core to analyse: its chunks, read where the analysis reads and joined only if
+   * something asks for the whole string (after an edit the analysis reads little but the region edited).
+   * Unchanged chunks are the same strings from version to version, so the core compares two versions
+   * chunk by chunk.
+   */
+  text(): PieceText {
+    return (this.pieces ??= new PieceText(
+      this.chunks.map((chunk) => chunk.text),
+      this.joined,
+    ));
+  }
+
   getText(range?: Range): string {
-    this.joined ??= this.chunks.map((chunk) => chunk.text).join('');
+    this.joined ??= this.text().toString();
     return range ? this.joined.substring(this.offsetAt(range.start), this.offsetAt(range.end)) : this.joined;
   }
 
@@ -141,6 +169,7 @@ export class EditedDocument {
     this.chunks = chunksOf(text, this.chunkLength);
     this.textLength = text.length;
     this.joined = text;
+    this.pieces = undefined;
     this.index = undefined;
   }
 
@@ -169,6 +198,7 @@ export class EditedDocument {
     this.chunks.splice(first, last - first + 1, ...chunksOf(piece, this.chunkLength));
     this.textLength += text.length - (to - from);
     this.joined = undefined;
+    this.pieces = undefined;
     this.index = undefined;
   }
 

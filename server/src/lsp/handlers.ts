@@ -19,12 +19,9 @@ import { message } from './messages';
 import { VISIBLE_RANGES_NOTIFICATION, type VisibleRangesParams } from './protocol';
 import { semanticTokens } from './semanticTokens';
 import { Abandoned, type DocumentSession } from './session';
-import type { Ready, Sessions } from './sessions';
+import type { ClientFeatures, Ready, Sessions } from './sessions';
 
-export interface ClientFeatures {
-  /** The client fetches a code action's edit with codeAction/resolve, so document-wide fixes are built only when picked. */
-  readonly resolvesEdits: boolean;
-}
+export type { ClientFeatures } from './sessions';
 
 type Token = CancellationToken | undefined;
 

@@ -2,7 +2,7 @@
 // what was last published. Made on didOpen, dropped on didClose (lsp/sessions.ts).
 
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { analyzeInSteps, unreadableReason, type Analysis, type Problem, type Settings } from '../core';
+import { analyzeInSteps, type Analysis, type Problem, type Settings } from '../core';
 import { isRange } from './convert';
 import { EditedDocument } from './editedDocument';
 
@@ -144,11 +144,13 @@ export class DocumentSession {
   }
 
   private async analyse(generation: number, settings: Settings): Promise<DocumentState> {
-    const text = this.document.getText();
     let state: DocumentState;
-    if (text.length > settings.maxDocumentLength) state = { generation, settings, analysis: undefined, refusal: 'tooLarge' };
-    else if (unreadableReason(text)) state = { generation, settings, analysis: undefined, refusal: 'binary' };
+    if (this.document.length > settings.maxDocumentLength) state = { generation, settings, analysis: undefined, refusal: 'tooLarge' };
+    // Read per chunk as the edits came in: the whole text is not scanned again at every edit.
+    else if (this.document.unreadableReason()) state = { generation, settings, analysis: undefined, refusal: 'binary' };
     else {
+      // The editor's copy as it is kept, in chunks: joining a megabyte at every edit cost more than the analysis.
+      const text = this.document.text();
       // The last analysis lets a large document re-analyse only what the edits touched.
       const previous = this.analysed?.settings === settings ? this.analysed.analysis : undefined;
       const analysis = await analyzeInSteps(text, settings, previous, this.pauseFor(generation));

@@ -36,6 +36,14 @@ export function quietly(sent: unknown): void {
   if (sent instanceof Promise) sent.catch(() => undefined);
 }
 
+/** What the client said it does in `initialize`. */
+export interface ClientFeatures {
+  /** The client fetches a code action's edit with codeAction/resolve, so document-wide fixes are built only when picked. */
+  readonly resolvesEdits: boolean;
+  /** The client adds each diagnostic's source and rule page itself (ArticleInitializationOptions.completesDiagnostics). */
+  readonly completesDiagnostics: boolean;
+}
+
 export interface Ready {
   readonly session: DocumentSession;
   readonly analysis: Analysis;
@@ -47,6 +55,7 @@ export class Sessions {
   constructor(
     private readonly connection: Connection,
     private readonly settings: DocumentSettings,
+    private readonly client: () => ClientFeatures,
   ) {}
 
   get(uri: string): DocumentSession | undefined {
@@ -201,7 +210,8 @@ export class Sessions {
     session.published(generation, shown, total > shown.length);
     // Positions from the session's document before anything is awaited: it is updated in place when the
     // next change arrives.
-    const diagnostics = shown.map((problem) => toDiagnostic(document, problem, uri));
+    const { completesDiagnostics } = this.client();
+    const diagnostics = shown.map((problem) => toDiagnostic(document, problem, uri, completesDiagnostics));
     if (total > shown.length && !session.notified.has('tooManyProblems')) {
       session.notified.add('tooManyProblems');
       quietly(this.connection.window.showInformationMessage(message(analysis.settings.locale, 'tooManyProblems', { count: total, limit })));
