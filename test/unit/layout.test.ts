@@ -4,16 +4,28 @@ import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/model';
 import { emWidth, columnWidths } from '../../server/src/core/breaks/width';
 import { leadingUnitWidth, isLetterSpaced, wordAcross, endsSentence, isLatinRun } from '../../server/src/core/breaks/evidence';
+import { SURE } from '../../server/src/core/breaks/decide';
+import type { LineBreak } from '../../server/src/core/article';
 
 /** Twelve-em lines of running text that fill their column. */
 const FULL = ['我们在这一段里写下了很多字', '而且每一行都排满了整个栏宽', '读者看到的是连续不断的文字', '编辑需要把这些行重新连起来', '这样才能得到完整的一段文章'];
 
-/** The kind of the break after the fragment whose text starts with `prefix`. */
-function kindAfter(lines: readonly string[], prefix: string, separator = '\n'): string {
+/** The break after the fragment whose text starts with `prefix`. */
+function breakAfter(lines: readonly string[], prefix: string, separator = '\n'): LineBreak {
   const model = parseArticle(lines.join(separator) + '\n');
   const fragment = model.fragments.find((f) => f.text.startsWith(prefix));
   assert.ok(fragment, `no fragment starting with ${prefix}`);
-  return model.breaks[fragment.index].kind;
+  return model.breaks[fragment.index];
+}
+
+/** The kind of the break after the fragment whose text starts with `prefix`. */
+function kindAfter(lines: readonly string[], prefix: string, separator = '\n'): string {
+  return breakAfter(lines, prefix, separator).kind;
+}
+
+/** The model's probability that a break is a join (whatever it decided). */
+function joinProbability(lineBreak: LineBreak): number {
+  return lineBreak.kind === 'wrap' ? lineBreak.confidence : 1 - lineBreak.confidence;
 }
 
 function article(...body: string[]): string[] {
@@ -47,8 +59,13 @@ describe('layout evidence', () => {
     assert.equal(parseArticle(lines.join('\n')).roles[FULL.length + 2], 'heading');
   });
 
-  it('joins a full line ending a sentence (the paragraph goes on)', () => {
-    assert.equal(kindAfter(article('这一行正好排满并且句子结束。', '下一行仍属于同一个段落的文字'), '这一行正好'), 'wrap');
+  it('is unsure after a full line whose sentence-end mark hangs past the column (the paragraph may go on or end)', () => {
+    // Expected a join until the fitted model shipped. The corpus is split: on train, news-train, dev and
+    // news-dev (gold from the scorer's alignment) a sentence-final line whose closing mark hangs past its
+    // column, followed by a full line, goes on 29 of 52 times in prose (dev alone: 5 of 9) and 12 of 15 in
+    // news short of 80 ems (0 of 5 past them, see the next test). So the break is reported as unsure.
+    const lineBreak = breakAfter(article('这一行正好排满并且句子结束。', '下一行仍属于同一个段落的文字'), '这一行正好');
+    assert.ok(lineBreak.confidence < SURE, `${lineBreak.kind} at ${lineBreak.confidence}`);
   });
 
   it('ends a long news paragraph at a full line ending a sentence, unless a quote is open', () => {
@@ -57,8 +74,12 @@ describe('layout evidence', () => {
     const paragraph = (...opening: string[]) => ['标题在这里', ...opening, ...FULL, ...FULL.slice(0, 2), '这一行正好排满并且句子结束。', '下一行仍属于同一个段落的文字', ...FULL];
     assert.equal(kindAfter(paragraph(...speakers), '这一行正好'), 'paragraph');
     assert.equal(kindAfter(paragraph('“教授李明说，这一段里写下了', '主任王强指出，每一行排满了'), '这一行正好'), 'wrap');
-    // The same paragraph in prose that quotes nobody goes on.
-    assert.equal(kindAfter(paragraph(FULL[0], FULL[1]), '这一行正好'), 'wrap');
+    // The same paragraph in prose that quotes nobody is left unsure, and more likely to go on than in news.
+    // (Expected a join until the fitted model shipped; in prose, such a line 100 ems or more into its
+    // paragraph goes on 4 of 9 times on the corpus, in news past 80 ems 0 of 5.)
+    const prose = breakAfter(paragraph(FULL[0], FULL[1]), '这一行正好');
+    assert.ok(prose.confidence < SURE, `${prose.kind} at ${prose.confidence}`);
+    assert.ok(joinProbability(prose) > joinProbability(breakAfter(paragraph(...speakers), '这一行正好')));
   });
 
   it('ends the paragraph before a short line without punctuation after a full sentence end (a box label)', () => {
@@ -106,10 +127,17 @@ describe('layout evidence', () => {
     assert.equal(kindAfter(article('他说“', '这里是引号里的话。”'), '他说'), 'wrap');
   });
 
-  it('joins a Latin or figure run standing on its own line to the text around it', () => {
+  it('joins a figure standing on its own line where a blank line follows every line, and is unsure of it elsewhere', () => {
     const lines = article('数字经济总量增长', '2017', '年达到新的高度，还在增长中');
-    assert.equal(kindAfter(lines, '数字经济'), 'wrap');
-    assert.equal(kindAfter(lines, '2017'), 'wrap');
+    // The sample's extractor cuts lines at Latin and figure runs, in order, a blank line after each.
+    assert.equal(kindAfter(lines, '数字经济', '\n\n'), 'wrap');
+    assert.equal(kindAfter(lines, '2017', '\n\n'), 'wrap');
+    // Elsewhere a figure alone on its line is mostly one pdfminer moved: on train, news-train, dev and
+    // news-dev a figure line below a Chinese line mid-sentence joins it 14 of 40 times, the Chinese line
+    // after it 17 of 56 (the scorer counts text out of order as kept apart). Expected joins on both sides
+    // until the fitted model shipped; now the line before is not joined and neither break is sure.
+    assert.notEqual(kindAfter(lines, '数字经济'), 'wrap');
+    for (const prefix of ['数字经济', '2017']) assert.ok(breakAfter(lines, prefix).confidence < SURE, prefix);
     assert.notEqual(kindAfter(article('数字经济总量增长', '年达到新的高度，还在增长中'), '数字经济'), 'wrap');
   });
 
@@ -188,10 +216,22 @@ describe('evidence helpers', () => {
     const lines = article('软件包是一种存档格式，它包含了安', 'Debian', '装一个软件将用到的所有文件。');
     assert.equal(kindAfter(lines, '软件包是'), 'block');
     assert.equal(kindAfter(lines, 'Debian'), 'block');
-    // A run that fits where it stands still joins both sides.
+    // A run that fits where it stands is more likely joined, and not surely kept apart. (Expected joins
+    // on both sides until the fitted model shipped: on train, news-train, dev and news-dev a Latin word
+    // alone on its line that this test does not find moved joins the Chinese line before it 29 of 64
+    // times and the one after it 30 of 96, the runs it finds moved 4 of 40; the rest are mostly runs
+    // pdfminer moved elsewhere, or commands set apart.) Where a blank line follows every line it joins.
     const inPlace = article('这一行排满了栏宽我们先安装', 'Debian', '系统然后再配置它的网络。');
-    assert.equal(kindAfter(inPlace, '这一行排满'), 'wrap');
-    assert.equal(kindAfter(inPlace, 'Debian'), 'wrap');
+    for (const [moved, stays] of [
+      ['软件包是', '这一行排满'],
+      ['Debian', 'Debian'],
+    ]) {
+      const fits = breakAfter(inPlace, stays);
+      assert.ok(joinProbability(fits) > joinProbability(breakAfter(lines, moved)), stays);
+      assert.ok(fits.kind === 'wrap' || fits.confidence < SURE, `${stays}: ${fits.kind} at ${fits.confidence}`);
+    }
+    assert.equal(kindAfter(inPlace, '这一行排满', '\n\n'), 'wrap');
+    assert.equal(kindAfter(inPlace, 'Debian', '\n\n'), 'wrap');
   });
   it('keeps apart a heading set down inside a paragraph, the lines around it reading on as one word (一 / 个)', () => {
     const lines = article('这一行排满了栏宽之后还有一', '', '网页应用的风险', '', '个坚决的攻击者可能会走到更远。');

@@ -4,7 +4,7 @@
 // positive log-odds say the paragraph goes on (join), negative that a block ends here.
 
 import type { Fragment, Role } from '../article';
-import { isHan } from '../charClasses';
+import { isClosingMark, isHan, isSentenceEnd } from '../charClasses';
 import {
   endsClause,
   endsMidSentence,
@@ -303,15 +303,15 @@ function gatherEvidence(
   else if (cutPiece || (latinRun && !sentenceEnd)) {
     // piece-width: no evidence
   } else if (Number.isNaN(room)) {
-    // no-column: no evidence
+    // no-column: no evidence of width
+    if (lines > 1 && !ANY_PUNCTUATION.test(before)) set('unpunctuated-line-apart-no-column');
   } else {
-    const clamped = Math.max(-1, Math.min(2, room / 4));
-    set('room', clamped);
-    if (sentenceEnd) set('room-after-sentence-end', clamped);
     if (room < fullBelow) {
       full = true;
       set('line-full');
       if (sentenceEnd) set('sentence-end-line-full');
+      const overrun = indent + carried + style.widths[i] - column;
+      if (sentenceEnd && overrun > HANG_TOLERANCE && overrun - closingMarksWidth(before) <= HANG_TOLERANCE) set('hanging-sentence-end');
     } else if (room < fullBelow + 1) set('line-nearly-full');
     else set('line-short');
   }
@@ -320,7 +320,10 @@ function gatherEvidence(
   if (!style.hasColumns && lines > 1) set('formatted-blocks');
   if (style.blanksAreRare && lines > 1) set('blank-line-rare');
   if (style.blanksAreCommon && lines === 1) set('no-blank-line-common');
-  if (style.indents && fragments[i + 1].start > fragments[i + 1].lineStart) set('indented');
+  if (style.indents && fragments[i + 1].start > fragments[i + 1].lineStart) {
+    set('indented');
+    if (full && !sentenceEnd) set('indented-after-full-line');
+  }
   if (style.reportsSpeech) {
     set('news-document');
     if (sentenceEnd) set('news-sentence-end');
@@ -335,6 +338,16 @@ function gatherEvidence(
   if (!ANY_PUNCTUATION.test(before)) set('line-without-punctuation');
   if (!ANY_PUNCTUATION.test(after)) set('next-without-punctuation');
   return { full };
+}
+
+/** Ems a line may overrun its column (or a hung mark fall short of it) and count as set to it exactly. */
+const HANG_TOLERANCE = 0.25;
+
+/** Width in ems of the sentence-end and closing marks that end a line (full-width marks, one em each). */
+function closingMarksWidth(text: string): number {
+  let width = 0;
+  for (let i = text.length - 1; i >= 0 && (isClosingMark(text[i]) || isSentenceEnd(text[i])); i--) width += text.charCodeAt(i) < 0x80 ? 0.55 : 1;
+  return width;
 }
 
 /** Two lines apart in width by less than this share one measure. */

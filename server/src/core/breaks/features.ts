@@ -35,11 +35,19 @@ export const BREAK_FEATURES = [
   'line-full',
   'line-nearly-full',
   'line-short',
-  /** Room left on the line in ems over 4, clamped to −1…2, where the width is known. */
-  'room',
-  /** The same after a sentence end. */
-  'room-after-sentence-end',
   'sentence-end-line-full',
+  /**
+   * A sentence end whose closing marks hang past the column: the line without them fills it (the
+   * typesetter hung the mark in the margin, so the line was set full).
+   */
+  'hanging-sentence-end',
+  /** The next line is indented (indented) after a line that fills its column without ending a sentence. */
+  'indented-after-full-line',
+  /**
+   * A line without any punctuation followed by a blank line where its column is unknown, so its width
+   * says nothing: the shape of a heading or label in formatted text.
+   */
+  'unpunctuated-line-apart-no-column',
   'formatted-blocks',
   'blank-line',
   'blank-line-rare',
