@@ -25,6 +25,7 @@
 import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from './breaks/evidence';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
+import { labelCensus, labelSurroundings, placedHit, placedLabel, placedUnit, readLabelsWith, type LabelCensus, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
 import { inDocumentOrder, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
@@ -111,6 +112,10 @@ export interface RegionAnalysis {
   readonly problems: RegionProblems;
   /** Found on first use. */
   figures?: readonly Figure[];
+  /** Its box labels and line widths (outline/boxPairing.ts), in its own numbering; found on first use. */
+  labelCensus?: LabelCensus;
+  /** Its labels and titles read with the lines around them, and what that read: the document's width and the regions in view. */
+  labelSurroundings?: { readonly key: readonly unknown[]; readonly read: LabelSurroundings };
   /** The role and text of its first block (what the region before it keys its problems on), found on first use. */
   readonly firstBlockKey?: string;
 }
@@ -446,6 +451,8 @@ export function* regionSteps(
     (figures ??= regions.flatMap((region) => moveFigures((region.figures ??= figuresOf(regionModel(region))), ORIGIN, region.at)));
   // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
   findFiguresWith(model, regionFigures);
+  // Labels and titles are read per region too, reusing unchanged ones; only their pairing is the version's own.
+  readLabelsWith(model, labelParts(regions));
   return {
     model,
     facts,
@@ -465,6 +472,69 @@ export function* regionSteps(
     },
     figures: regionFigures,
   };
+}
+
+/**
+ * Lines either side of a region in view when its labels and titles are read: reading one reads up to a few
+ * lines around it (outline/pairing.ts scanLabel), and a label may start a region.
+ */
+const LABEL_VIEW = 16;
+
+/** The document's regions as the parts its labels are read in (outline/boxPairing.ts). */
+function labelParts(regions: readonly RegionAnalysis[]): LabelParts {
+  return {
+    count: regions.length,
+    placement: (k) => regions[k].at,
+    census: (k) => regionLabelCensus(regions[k]),
+    surroundings: (k, width) => regionLabelSurroundings(regions, k, width),
+  };
+}
+
+/** The census of a region's own lines, in its own numbering; kept in the region. */
+function regionLabelCensus(region: RegionAnalysis): LabelCensus {
+  if (region.labelCensus) return region.labelCensus;
+  const { from } = region;
+  const census = labelCensus(region.source, from.fragment, from.fragment + region.fragmentCount);
+  region.labelCensus = {
+    ...census,
+    hits: census.hits.map((hit) => placedHit(hit, -from.fragment, -from.offset)),
+    firstBody: census.firstBody < 0 ? -1 : census.firstBody - from.fragment,
+  };
+  return region.labelCensus;
+}
+
+/**
+ * Region k's labels and titles read with the document's width and LABEL_VIEW lines either side in view (the
+ * regions around it placed side by side), in its own numbering. Kept in the region with what it read: an
+ * edit reads again only the regions near it, or every region when it changes the width.
+ */
+function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, width: number): LabelSurroundings {
+  const region = regions[k];
+  let first = k;
+  for (let seen = 0; first > 0 && seen < LABEL_VIEW; ) seen += regions[--first].fragmentCount;
+  let last = k;
+  for (let seen = 0; last + 1 < regions.length && seen < LABEL_VIEW; ) seen += regions[++last].fragmentCount;
+  // A region laid out again has a line index of its own: the regions in view are the same when theirs are.
+  const key: unknown[] = [width];
+  for (let i = first; i <= last; i++) key.push(regions[i].lines);
+  const kept = region.labelSurroundings;
+  if (kept && kept.key.length === key.length && kept.key.every((part, i) => part === key[i])) return kept.read;
+  const base = regions[first].at;
+  const inView: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
+  for (let i = first; i <= last; i++) appendRegion(inView, regions[i].source, regions[i].from, regions[i], relativeTo(regions[i].at, base), regions[i - 1]?.seamDecision);
+  const at = relativeTo(region.at, base);
+  const hits = regionLabelCensus(region).hits.map((hit) => placedHit(hit, at.fragment, at.offset));
+  const read = labelSurroundings(inView, hits, width, at.fragment, at.fragment + region.fragmentCount);
+  const own: LabelSurroundings = {
+    labels: read.labels.map((label) => placedLabel(label, -at.fragment, -at.offset)),
+    units: read.units.map((unit) => placedUnit(unit, -at.fragment, -at.offset)),
+  };
+  region.labelSurroundings = { key, read: own };
+  return own;
+}
+
+function relativeTo(at: Placement, base: Placement): Placement {
+  return { offset: at.offset - base.offset, line: at.line - base.line, fragment: at.fragment - base.fragment, block: at.block - base.block };
 }
 
 /**

@@ -6,23 +6,60 @@
 // how much like the first line of a paragraph or a speaker's line. A label the extractor dropped into
 // the middle of a sentence pairs with nothing next to it: the lines around it are that sentence.
 
-import type { ArticleModel } from '../model';
 import { runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import { firstIndex } from '../search';
 import { compactString } from './compact';
-import { endsLikeSentence, titleEndingAt, titleStartingAt, widerTitleStartingAt, type TitleUnit } from './titles';
+import { endsLikeSentence, titleEndingAt, titleStartingAt, widerTitleStartingAt, type OutlineLines, type TitleUnit } from './titles';
 
 export type Reading = 'after' | 'before';
 
 export interface Pairing {
   readonly reading: Reading;
   /** titles[i] belongs to labels[i]; undefined when none could be found. */
-  readonly titles: ReadonlyArray<TitleUnit | undefined>;
+  readonly titles: ReadonlyArray<ScannedUnit | undefined>;
   /**
    * displaced[i]: label i has a title but stands next to no title at all (one of a run of labels at the
    * end of the page, or stranded between paragraphs): the extractor moved it away from its section.
    */
   readonly displaced: readonly boolean[];
+}
+
+/**
+ * A title candidate, read where it stands with the lines around it: how it looks, and where a label
+ * moved above it would go.
+ */
+export interface ScannedUnit extends TitleUnit {
+  /** Shape cost: how little it looks like a section title (but for standing before any body text, read over the document). */
+  readonly shape: number;
+  /** Where its first line starts, and where the text before it ends (undefined at the document's start). */
+  readonly lineStart: number;
+  readonly aboveEnd: number | undefined;
+}
+
+/**
+ * A box label line, read where it stands with the lines around it: its neighbours, the titles right after
+ * and before it, whether it interrupts a sentence, and what a fix moving its line needs.
+ */
+export interface ScannedLabel extends LabelHit {
+  /** The content lines before and after it (directives skipped); -1 or past the last line when none. */
+  readonly previous: number;
+  readonly next: number;
+  /** The label interrupts a sentence (isEmbedded). */
+  readonly embedded: boolean;
+  /** The title on its own line, or right after it, or right before it (the pairing's own readings). */
+  readonly inlineUnit: ScannedUnit | undefined;
+  readonly after: ScannedUnit | undefined;
+  readonly before: ScannedUnit | undefined;
+  /** A line follows it, and it is a heading or a title that names no speaker (standsByTitle, the part no other title decides). */
+  readonly nextExists: boolean;
+  readonly nextStands: boolean;
+  /** A line other than the article's title precedes it, and it is a heading or ends a title. */
+  readonly previousCounts: boolean;
+  readonly previousStands: boolean;
+  /** Its line: where it starts, its text, and where the line after it starts (undefined: the document ends). */
+  readonly lineStart: number;
+  readonly lineText: string;
+  readonly nextLineStart: number | undefined;
 }
 
 /** Costs of the alignment (a title cost lower than SKIP_LABEL is worth taking). */
@@ -57,44 +94,91 @@ const MAX_CELLS = 2_000_000;
 const SPEAKER_CUE = /(表示|认为|指出|介绍|说|坦言|提醒|建议|分析|告诉|研究员|教授|院长|主任|所长|局长|处长|司长|部长|专家|负责人|书记|经理|董事长|记者)/;
 
 interface Candidate {
-  readonly unit: TitleUnit;
+  readonly unit: ScannedUnit;
   /** Shape cost: how little it looks like a section title. */
   readonly shape: number;
   /** Only this label may take it (the title printed on the label's own line). */
   readonly owner?: number;
 }
 
-export function pairTitles(
-  model: ArticleModel,
-  labels: readonly LabelHit[],
-  units: readonly TitleUnit[],
-  typicalWidth: number,
-): Pairing {
-  const embedded = labels.map((hit) => !hit.inlineTitle && isEmbedded(model, hit.fragment, typicalWidth));
-  const after = labels.map((hit, i) =>
-    hit.inlineTitle ?? (embedded[i] ? undefined : adjacentAfter(model, nextContent(model, hit.fragment), typicalWidth)),
-  );
-  const before = labels.map((hit, i) => hit.inlineTitle ?? (embedded[i] ? undefined : titleEndingAt(model, previousContent(model, hit.fragment))));
+/**
+ * Reads the box label `hit` where it stands in `model` (a document, or a few regions of it side by side
+ * with the label's lines in view), with the document's typical width. Reads at most a few lines either side.
+ */
+export function scanLabel(model: OutlineLines, hit: LabelHit, typicalWidth: number): ScannedLabel {
+  const index = hit.fragment;
+  const previous = previousContent(model, index);
+  const next = nextContent(model, index);
+  const embedded = !hit.inlineTitle && isEmbedded(model, index, typicalWidth);
+  const inlineUnit = hit.inlineTitle && scanUnit(model, hit.inlineTitle, typicalWidth);
+  const after = inlineUnit ?? (embedded ? undefined : scanUnit(model, adjacentAfter(model, next, typicalWidth), typicalWidth));
+  const before = inlineUnit ?? (embedded ? undefined : scanUnit(model, titleEndingAt(model, previous, typicalWidth), typicalWidth));
+  const nextExists = next < model.fragments.length;
+  let nextStands = false;
+  if (nextExists) {
+    const title = model.roles[next] === 'heading' ? undefined : (adjacentAfter(model, next, typicalWidth) ?? untakenTitleAt(model, next));
+    nextStands = model.roles[next] === 'heading' || (title !== undefined && !namesSpeaker(model, title));
+  }
+  const previousCounts = previous >= 0 && model.roles[previous] !== 'title';
+  const previousStands = previousCounts && (model.roles[previous] === 'heading' || titleEndingAt(model, previous, typicalWidth) !== undefined);
+  const line = model.fragments[index];
+  return {
+    ...hit,
+    previous,
+    next,
+    embedded,
+    inlineUnit,
+    after,
+    before,
+    nextExists,
+    nextStands,
+    previousCounts,
+    previousStands,
+    lineStart: line.lineStart,
+    lineText: line.text,
+    nextLineStart: model.fragments[index + 1]?.lineStart,
+  };
+}
+
+/** A title candidate read where it stands (scanLabel). */
+export function scanUnit(model: OutlineLines, unit: TitleUnit, typicalWidth: number): ScannedUnit;
+export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typicalWidth: number): ScannedUnit | undefined;
+export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typicalWidth: number): ScannedUnit | undefined {
+  if (!unit) return undefined;
+  return {
+    ...unit,
+    shape: shapeCost(model, unit, typicalWidth),
+    lineStart: model.fragments[unit.first].lineStart,
+    aboveEnd: model.fragments[unit.first - 1]?.end,
+  };
+}
+
+/**
+ * Pairs the document's box labels (in document order, read where they stand) with its title units, over
+ * the whole document; `firstBody` is the document's first body line (-1: none). Reads no line itself: what
+ * it needs of the lines around each label and title was read with them (scanLabel, scanUnit).
+ */
+export function pairTitles(labels: readonly ScannedLabel[], units: readonly ScannedUnit[], firstBody: number): Pairing {
+  const after = labels.map((label) => label.after);
+  const before = labels.map((label) => label.before);
   const reading: Reading = count(before) > count(after) ? 'before' : 'after';
 
-  const nextToEmbedded = new Set(
-    labels.flatMap((hit, i) => (embedded[i] ? [previousContent(model, hit.fragment), nextContent(model, hit.fragment)] : [])),
-  );
+  const nextToEmbedded = new Set(labels.flatMap((label) => (label.embedded ? [label.previous, label.next] : [])));
   const labelFragments = new Set(labels.map((hit) => hit.fragment));
-  const firstBody = model.roles.indexOf('body');
   const candidates = new Map<number, Candidate>();
-  const addCandidate = (unit: TitleUnit | undefined, owner?: number): void => {
+  const addCandidate = (unit: ScannedUnit | undefined, owner?: number): void => {
     if (!unit || candidates.has(unit.first) || nextToEmbedded.has(unit.first) || nextToEmbedded.has(unit.last)) return;
     if (owner === undefined && rangeHolds(labelFragments, unit)) return;
-    candidates.set(unit.first, { unit, shape: owner === undefined ? shapeCost(model, unit, typicalWidth, firstBody) : 0, owner });
+    const shape = owner !== undefined ? 0 : unit.shape + (firstBody < 0 || unit.first < firstBody ? COST.beforeBody : 0);
+    candidates.set(unit.first, { unit, shape, owner });
   };
-  labels.forEach((hit, i) => hit.inlineTitle && addCandidate(hit.inlineTitle, i));
+  labels.forEach((label, i) => label.inlineUnit && addCandidate(label.inlineUnit, i));
   after.forEach((unit) => addCandidate(unit));
   before.forEach((unit) => addCandidate(unit));
   for (const unit of units) addCandidate(unit);
   const ordered = [...candidates.values()].sort((a, b) => a.unit.first - b.unit.first);
 
-  const titles: Array<TitleUnit | undefined> = labels.map(() => undefined);
+  const titles: Array<ScannedUnit | undefined> = labels.map(() => undefined);
   const used = new Set<number>();
   const runs = seriesRuns(labels);
   // The longest series chooses first; a title is used once.
@@ -124,9 +208,7 @@ export function pairTitles(
     });
   }
   const titleEdges = edgesOf([...units, ...titles.filter((title) => title !== undefined)]);
-  const displaced = labels.map(
-    (hit, i) => titles[i] !== undefined && !hit.inlineTitle && !standsByTitle(model, hit.fragment, titleEdges, typicalWidth),
-  );
+  const displaced = labels.map((label, i) => titles[i] !== undefined && !label.inlineTitle && !standsByTitle(label, titleEdges));
   return { reading, titles, displaced };
 }
 
@@ -215,8 +297,8 @@ function align(
   return chosen;
 }
 
-/** How little a candidate looks like a section title. */
-function shapeCost(model: ArticleModel, unit: TitleUnit, typicalWidth: number, firstBody: number): number {
+/** How little a candidate looks like a section title, read from its lines (standing before any body text is weighed by pairTitles). */
+function shapeCost(model: OutlineLines, unit: TitleUnit, typicalWidth: number): number {
   let cost = 0;
   if (!unit.strong) {
     cost += COST.bodyLine;
@@ -225,7 +307,6 @@ function shapeCost(model: ArticleModel, unit: TitleUnit, typicalWidth: number, f
   if (namesSpeaker(model, unit)) cost += COST.speakerLine;
   // A body line opening a quote it does not close starts a quoted paragraph.
   if (!unit.strong && /^[“「]/.test(unit.text) && !/[”」]/.test(unit.text)) cost += COST.paragraphShaped;
-  if (firstBody < 0 || unit.first < firstBody) cost += COST.beforeBody;
   return cost;
 }
 
@@ -234,7 +315,7 @@ function shapeCost(model: ArticleModel, unit: TitleUnit, typicalWidth: number, f
  * (`amd64或i386的网络安` / `装iso映像`, `控制新建文件的权限：umask`): a label before it may stand where it
  * belongs, and is left there.
  */
-function untakenTitleAt(model: ArticleModel, index: number): TitleUnit | undefined {
+function untakenTitleAt(model: OutlineLines, index: number): TitleUnit | undefined {
   if (model.roles[index] !== 'body') return undefined;
   const fragment = model.fragments[index];
   if (/[。，；、！？,;!?]/.test(fragment.text)) return undefined;
@@ -242,14 +323,14 @@ function untakenTitleAt(model: ArticleModel, index: number): TitleUnit | undefin
 }
 
 /** The line names an expert with their title, or goes on into 表示 / 认为 (a heading is followed by anything). */
-function namesSpeaker(model: ArticleModel, unit: TitleUnit): boolean {
+function namesSpeaker(model: OutlineLines, unit: TitleUnit): boolean {
   const goesOn = unit.strong ? '' : compactString(model.fragments[unit.last + 1]?.text ?? '').slice(0, 8);
   return SPEAKER_CUE.test(unit.text) || SPEAKER_CUE.test(goesOn);
 }
 
 /** The title right after a label: a heading, or a body line up to a column wide that reads as a title. */
-function adjacentAfter(model: ArticleModel, index: number, typicalWidth: number): TitleUnit | undefined {
-  return titleStartingAt(model, index) ?? widerTitleStartingAt(model, index, typicalWidth);
+function adjacentAfter(model: OutlineLines, index: number, typicalWidth: number): TitleUnit | undefined {
+  return titleStartingAt(model, index, typicalWidth) ?? widerTitleStartingAt(model, index, typicalWidth);
 }
 
 /** Where titles start and end: the title units of the document and the titles labels took. */
@@ -266,23 +347,18 @@ function edgesOf(titles: readonly TitleUnit[]): TitleEdges {
  * The label stands right before or after a title (any title, not only its own): a heading the layout
  * found, a line that reads as a title, or a title a label took. A speaker's line next to it is no title
  * (`国家能源局发展规划司副司长尹若` / `川表示：…`: a label beside one was moved there), nor is a byline.
+ * What its neighbours are was read with them (scanLabel); which titles labels took, over the document.
  */
-function standsByTitle(model: ArticleModel, index: number, titles: TitleEdges, typicalWidth: number): boolean {
-  const previous = previousContent(model, index);
-  const next = nextContent(model, index);
-  if (next < model.fragments.length) {
-    if (model.roles[next] === 'heading' || titles.firsts.has(next)) return true;
-    const after = adjacentAfter(model, next, typicalWidth) ?? untakenTitleAt(model, next);
-    if (after && !namesSpeaker(model, after)) return true;
-  }
-  return previous >= 0 && model.roles[previous] !== 'title' && (model.roles[previous] === 'heading' || titles.lasts.has(previous) || titleEndingAt(model, previous) !== undefined);
+function standsByTitle(label: ScannedLabel, titles: TitleEdges): boolean {
+  if (label.nextExists && (label.nextStands || titles.firsts.has(label.next))) return true;
+  return label.previousCounts && (label.previousStands || titles.lasts.has(label.previous));
 }
 
 /**
  * The label interrupts a sentence: the line before it is a full body line that does not end a
  * sentence (a paragraph's first line is indented, hence the slack of 3), and body text follows.
  */
-function isEmbedded(model: ArticleModel, index: number, typicalWidth: number): boolean {
+function isEmbedded(model: OutlineLines, index: number, typicalWidth: number): boolean {
   const previous = previousContent(model, index);
   const next = nextContent(model, index);
   if (previous < 0 || next >= model.fragments.length) return false;
@@ -295,13 +371,13 @@ function count(titles: ReadonlyArray<TitleUnit | undefined>): number {
   return titles.filter((t) => t !== undefined).length;
 }
 
-export function nextContent(model: ArticleModel, index: number): number {
+export function nextContent(model: OutlineLines, index: number): number {
   let next = index + 1;
   while (next < model.fragments.length && model.roles[next] === 'directive') next++;
   return next;
 }
 
-export function previousContent(model: ArticleModel, index: number): number {
+export function previousContent(model: OutlineLines, index: number): number {
   let previous = index - 1;
   while (previous >= 0 && model.roles[previous] === 'directive') previous--;
   return previous;
