@@ -25,7 +25,7 @@
 import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from './breaks/evidence';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
-import { labelCensus, labelSurroundings, placedHit, placedLabel, placedUnit, readLabelsWith, type LabelCensus, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
+import { labelCensus, labelSurroundings, placedHit, placedLabel, placedUnit, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
 import { inDocumentOrder, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
@@ -140,6 +140,8 @@ export interface RegionCache {
   readonly text: string;
   readonly eol: Eol;
   readonly cuts: readonly Cut[];
+  /** What the version settled about its labels over the whole document once asked (outline/boxPairing.ts), for the next version to take over. */
+  readonly labels: LabelMemo;
 }
 
 export interface RegionalAnalysis {
@@ -452,11 +454,12 @@ export function* regionSteps(
   // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
   findFiguresWith(model, regionFigures);
   // Labels and titles are read per region too, reusing unchanged ones; only their pairing is the version's own.
-  readLabelsWith(model, labelParts(regions));
+  const labels: LabelMemo = {};
+  readLabelsWith(model, labelParts(regions, previous?.labels, labels));
   return {
     model,
     facts,
-    cache: { list: regions, byOffset, text, eol, cuts, size: regions.length, regionLength },
+    cache: { list: regions, byOffset, text, eol, cuts, size: regions.length, regionLength, labels },
     problems: (settings) => {
       // The document's own rules read the whole model, once per version; each problem joins the list of the region it starts in.
       const documentWide = runDocumentRules(model, settings);
@@ -480,10 +483,16 @@ export function* regionSteps(
  */
 const LABEL_VIEW = 16;
 
-/** The document's regions as the parts its labels are read in (outline/boxPairing.ts). */
-function labelParts(regions: readonly RegionAnalysis[]): LabelParts {
+/**
+ * The document's regions as the parts its labels are read in (outline/boxPairing.ts), with the previous
+ * version's pairing and where to keep this version's. (A function of its own: a closure in regionSteps would
+ * keep the previous version alive.)
+ */
+function labelParts(regions: readonly RegionAnalysis[], previous: LabelMemo | undefined, kept: LabelMemo): LabelParts {
   return {
     count: regions.length,
+    previous,
+    kept,
     placement: (k) => regions[k].at,
     census: (k) => regionLabelCensus(regions[k]),
     surroundings: (k, width) => regionLabelSurroundings(regions, k, width),

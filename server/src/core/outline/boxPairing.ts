@@ -9,7 +9,7 @@
 
 import type { ArticleModel } from '../model';
 import { part } from '../parts';
-import { pairTitles, scanLabel, scanUnit, type Pairing, type ScannedLabel, type ScannedUnit } from './pairing';
+import { pairTitles, scanLabel, scanUnit, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type TitleSource } from './pairing';
 import { boxLabelLines, numberedBoxLabels, type LabelHit } from './sections';
 import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type TitleUnit } from './titles';
 
@@ -76,6 +76,36 @@ export interface LabelParts {
   placement(k: number): { readonly fragment: number; readonly offset: number };
   census(k: number): LabelCensus;
   surroundings(k: number, width: number): LabelSurroundings;
+  /** What the document's previous version settled, taken over where nothing it read changed. */
+  readonly previous?: LabelMemo;
+  /** Where this version keeps what it settles, for the next. */
+  readonly kept?: LabelMemo;
+}
+
+/** What a version settled over the whole document, kept for the next version (it holds no text or model). */
+export interface LabelMemo {
+  labels?: DocumentLabels;
+  pairing?: PairingMemo;
+}
+
+/** Which part, and which of its hits (or title units), an entry of the pairing is. */
+interface PartRef {
+  readonly part: number;
+  readonly index: number;
+}
+
+/**
+ * A version's pairing as references into its parts' readings, and what it read: the width, the first body
+ * line, and each part's first line and the signatures of its readings (what the alignment reads of them:
+ * line numbers, shapes and flags, not offsets or texts). The next version takes it over when all of that is
+ * unchanged, as after typing within a paragraph: the alignment then does not run again.
+ */
+export interface PairingMemo {
+  readonly key: readonly unknown[];
+  readonly reading: Reading;
+  /** titles[i]: where the title of box label i came from; a title unit also with its part and index there. */
+  readonly titles: ReadonlyArray<(TitleSource & { readonly unit?: PartRef }) | undefined>;
+  readonly displaced: readonly boolean[];
 }
 
 /** Models whose labels are read another way (a document's, region by region): set as the model is made. */
@@ -99,48 +129,174 @@ function wholeModel(model: ArticleModel): LabelParts {
 
 const partsOf: (model: ArticleModel) => LabelParts = part((model) => readElsewhere.get(model) ?? wholeModel(model));
 
-/** What the whole document settles from its parts' censuses: the width, the numbered box labels (with their parts), the first body line. */
+/** What the whole document settles from its parts' censuses. */
 interface DocumentLabels {
+  /** The censuses it was settled from, and the body lines of each width they count in all. */
+  readonly censuses: readonly LabelCensus[];
+  readonly widths: ReadonlyMap<number, number>;
   readonly width: number;
   readonly firstBody: number;
-  /** The numbered box labels, in document order, each with its part and its index among the part's hits. */
-  readonly box: ReadonlyArray<{ readonly hit: LabelHit; readonly part: number; readonly index: number }>;
+  /** The numbered box labels, in document order: each a part and its index among the part's hits. */
+  readonly box: readonly PartRef[];
+  /** Every numbered box label has its title on its own line (none can have been moved away from it). */
+  readonly allInline: boolean;
 }
 
+/**
+ * The document's width, first body line and numbered box labels, from its parts' censuses. After an edit,
+ * the counts of widths move by what the parts that changed counted, and the box labels are the previous
+ * version's when no census changed in what numbering reads.
+ */
 const documentLabelsOf: (model: ArticleModel) => DocumentLabels = part((model) => {
   const parts = partsOf(model);
   const censuses = Array.from({ length: parts.count }, (_, k) => parts.census(k));
+  const previous = parts.previous?.labels;
+  const same = previous !== undefined && previous.censuses.length === censuses.length;
+  let widths: Map<number, number>;
+  if (same) {
+    widths = new Map(previous.widths);
+    censuses.forEach((census, k) => {
+      if (census === previous.censuses[k]) return;
+      addWidths(widths, previous.censuses[k].widths, -1);
+      addWidths(widths, census.widths, 1);
+    });
+  } else {
+    widths = new Map();
+    for (const census of censuses) addWidths(widths, census.widths, 1);
+  }
   let firstBody = -1;
-  let opensAfter = true;
-  const hits: Array<{ hit: LabelHit; part: number; index: number; opensUnit: boolean }> = [];
-  censuses.forEach((census, k) => {
-    const at = parts.placement(k);
-    if (firstBody < 0 && census.firstBody >= 0) firstBody = census.firstBody + at.fragment;
-    census.hits.forEach((hit, index) => hits.push({ hit: placedHit(hit, at.fragment, at.offset), part: k, index, opensUnit: census.opensUnit[index] ?? opensAfter }));
-    if (census.endsUnit !== undefined) opensAfter = census.endsUnit;
-  });
-  const box = numberedBoxLabels(
-    hits.map((entry) => ({ ...entry.hit, entry })),
-    (hit) => hit.entry.opensUnit,
-  ).map(({ entry }) => entry);
-  return { width: medianWidth(censuses.map((census) => census.widths)), firstBody, box };
+  for (let k = 0; k < censuses.length && firstBody < 0; k++) if (censuses[k].firstBody >= 0) firstBody = censuses[k].firstBody + parts.placement(k).fragment;
+  let box: readonly PartRef[];
+  if (same && censuses.every((census, k) => census === previous.censuses[k] || censusSignature(census) === censusSignature(previous.censuses[k]))) box = previous.box;
+  else {
+    let opensAfter = true;
+    const hits: Array<LabelHit & { readonly ref: PartRef; readonly opensUnit: boolean }> = [];
+    censuses.forEach((census, k) => {
+      census.hits.forEach((hit, index) => hits.push({ ...hit, ref: { part: k, index }, opensUnit: census.opensUnit[index] ?? opensAfter }));
+      if (census.endsUnit !== undefined) opensAfter = census.endsUnit;
+    });
+    box = numberedBoxLabels(hits, (hit) => hit.opensUnit).map((hit) => hit.ref);
+  }
+  const allInline = box.every(({ part: k, index }) => censuses[k].hits[index].inlineTitle !== undefined);
+  const settled: DocumentLabels = { censuses, widths, width: medianWidth([widths]), firstBody, box, allInline };
+  if (parts.kept) parts.kept.labels = settled;
+  return settled;
 });
 
+function addWidths(total: Map<number, number>, widths: ReadonlyMap<number, number>, sign: 1 | -1): void {
+  for (const [width, count] of widths) {
+    const sum = (total.get(width) ?? 0) + sign * count;
+    if (sum === 0) total.delete(width);
+    else total.set(width, sum);
+  }
+}
+
+/** Every part's surroundings, read with the document's width. */
+const surroundingsOf: (model: ArticleModel) => readonly LabelSurroundings[] = part((model) => {
+  const parts = partsOf(model);
+  const { width } = documentLabelsOf(model);
+  return Array.from({ length: parts.count }, (_, k) => parts.surroundings(k, width));
+});
+
+const signatures = new WeakMap<object, string>();
+
+/** What numbering and the alignment read of a part's census: its hits' labels, lines and whether a unit ends before each. */
+function censusSignature(census: LabelCensus): string {
+  let signature = signatures.get(census);
+  if (signature === undefined) {
+    const hits = census.hits.map(
+      (hit, i) =>
+        `${hit.label.text}:${hit.label.series}:${hit.label.form}:${hit.label.style}:${hit.label.number}:${hit.fragment}:${hit.inlineTitle ? hit.inlineTitle.last : '-'}:${census.opensUnit[i]}`,
+    );
+    signature = `${census.firstBody};${census.endsUnit};${hits.join(',')}`;
+    signatures.set(census, signature);
+  }
+  return signature;
+}
+
+/** What the alignment reads of a part's surroundings: lines, shapes and flags. */
+function surroundingsSignature(read: LabelSurroundings): string {
+  let signature = signatures.get(read);
+  if (signature === undefined) {
+    const unit = (u: ScannedUnit | undefined) => (u ? `${u.first}-${u.last}-${u.shape}` : '-');
+    const labels = read.labels.map(
+      (l) =>
+        `${l.previous}:${l.next}:${l.embedded}:${unit(l.inlineUnit)}:${unit(l.after)}:${unit(l.before)}:${l.nextExists}:${l.nextStands}:${l.previousCounts}:${l.previousStands}`,
+    );
+    signature = `${labels.join(',')};${read.units.map(unit).join(',')}`;
+    signatures.set(read, signature);
+  }
+  return signature;
+}
+
+/** The version's pairing as references (PairingMemo): the previous version's when nothing it read changed. */
+const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
+  const parts = partsOf(model);
+  const { width, firstBody, box } = documentLabelsOf(model);
+  const surroundings = surroundingsOf(model);
+  const key: unknown[] = [width, firstBody, parts.count];
+  for (let k = 0; k < parts.count; k++) key.push(parts.placement(k).fragment, censusSignature(parts.census(k)), surroundingsSignature(surroundings[k]));
+  const previous = parts.previous?.pairing;
+  let memo: PairingMemo;
+  if (previous && previous.key.length === key.length && previous.key.every((part, i) => part === key[i])) memo = previous;
+  else {
+    // The labels and units as read in their parts, each with its part's first line: nothing is copied.
+    const labels = box.map(({ part: k, index }) => surroundings[k].labels[index]);
+    const labelShift = Int32Array.from(box, ({ part: k }) => parts.placement(k).fragment);
+    const units: ScannedUnit[] = [];
+    const unitShift: number[] = [];
+    const unitRefs: PartRef[] = [];
+    surroundings.forEach((read, k) => {
+      const shift = parts.placement(k).fragment;
+      read.units.forEach((unit, index) => {
+        units.push(unit);
+        unitShift.push(shift);
+        unitRefs.push({ part: k, index });
+      });
+    });
+    const pairing = pairTitles(labels, labelShift, units, unitShift, firstBody);
+    memo = {
+      key,
+      reading: pairing.reading,
+      titles: pairing.sources.map((source) => source && (source.kind === 'unit' ? { ...source, unit: unitRefs[source.index] } : source)),
+      displaced: pairing.displaced,
+    };
+  }
+  if (parts.kept) parts.kept.pairing = memo;
+  return memo;
+});
+
+/** Box label i of the document (its part and index there), placed in the document. */
+function placedBoxLabel(model: ArticleModel, { part: k, index }: PartRef): ScannedLabel {
+  const at = partsOf(model).placement(k);
+  return placedLabel(surroundingsOf(model)[k].labels[index], at.fragment, at.offset);
+}
+
+/** The title the pairing gave box label i, placed in the document. */
+function placedTitleOf(model: ArticleModel, i: number): ScannedUnit | undefined {
+  const source = pairingMemoOf(model).titles[i];
+  if (!source) return undefined;
+  if (source.unit) {
+    const at = partsOf(model).placement(source.unit.part);
+    return placedUnit(surroundingsOf(model)[source.unit.part].units[source.unit.index], at.fragment, at.offset);
+  }
+  const owner = placedBoxLabel(model, documentLabelsOf(model).box[source.index]);
+  return source.kind === 'inline' ? owner.inlineUnit : source.kind === 'after' ? owner.after : owner.before;
+}
+
+/** The pairing with every label and unit placed in the document, for the outline. */
 export const boxPairingOf: (model: ArticleModel) => BoxPairing = part((model) => {
   const parts = partsOf(model);
-  const { width, firstBody, box: numbered } = documentLabelsOf(model);
-  const box: ScannedLabel[] = [];
+  const { width, box: refs } = documentLabelsOf(model);
   const units: ScannedUnit[] = [];
-  const surroundings = Array.from({ length: parts.count }, (_, k) => parts.surroundings(k, width));
-  surroundings.forEach((read, k) => {
+  surroundingsOf(model).forEach((read, k) => {
     const at = parts.placement(k);
     for (const unit of read.units) units.push(placedUnit(unit, at.fragment, at.offset));
   });
-  for (const { part: k, index } of numbered) {
-    const at = parts.placement(k);
-    box.push(placedLabel(surroundings[k].labels[index], at.fragment, at.offset));
-  }
-  return { width, box, units, pairing: pairTitles(box, units, firstBody) };
+  const box = refs.map((ref) => placedBoxLabel(model, ref));
+  const memo = pairingMemoOf(model);
+  const titles = box.map((_, i) => placedTitleOf(model, i));
+  return { width, box, units, pairing: { reading: memo.reading, titles, sources: memo.titles, displaced: memo.displaced } };
 });
 
 /** A label standing away from every title, and the title it belongs to. */
@@ -152,17 +308,19 @@ export interface DisplacedLabel {
 /**
  * The box labels the extractor moved away from their titles (a run at the end of the page, a label
  * stranded between paragraphs or beside a byline), each with its title. A label right before or after its
- * own title is where it belongs, whatever else the pairing says.
+ * own title is where it belongs, whatever else the pairing says. Only these are placed in the document.
  */
 export const displacedLabelsOf: (model: ArticleModel) => readonly DisplacedLabel[] = part((model) => {
+  const labels = documentLabelsOf(model);
   // Most documents have no box label at all: their title candidates are not even looked for.
-  if (documentLabelsOf(model).box.every(({ hit }) => hit.inlineTitle !== undefined)) return [];
-  const { box, pairing } = boxPairingOf(model);
+  if (labels.allInline) return [];
+  const memo = pairingMemoOf(model);
   const displaced: DisplacedLabel[] = [];
-  box.forEach((label, i) => {
-    const title = pairing.titles[i];
-    if (!pairing.displaced[i] || !title) return;
-    if (title.first === label.next || title.last === label.previous) return;
+  labels.box.forEach((ref, i) => {
+    if (!memo.displaced[i]) return;
+    const label = placedBoxLabel(model, ref);
+    const title = placedTitleOf(model, i);
+    if (!title || title.first === label.next || title.last === label.previous) return;
     displaced.push({ label, title });
   });
   return displaced;

@@ -13,8 +13,16 @@ import { endsLikeSentence, titleEndingAt, titleStartingAt, widerTitleStartingAt,
 
 export type Reading = 'after' | 'before';
 
+/** Where a title came from: the global list of title units (index into it), or label `index`'s own readings. */
+export interface TitleSource {
+  readonly kind: 'unit' | 'inline' | 'after' | 'before';
+  readonly index: number;
+}
+
 export interface Pairing {
   readonly reading: Reading;
+  /** sources[i]: where titles[i] came from (defined where titles[i] is). */
+  readonly sources: ReadonlyArray<TitleSource | undefined>;
   /** titles[i] belongs to labels[i]; undefined when none could be found. */
   readonly titles: ReadonlyArray<ScannedUnit | undefined>;
   /**
@@ -95,6 +103,9 @@ const SPEAKER_CUE = /(表示|认为|指出|介绍|说|坦言|提醒|建议|分�
 
 interface Candidate {
   readonly unit: ScannedUnit;
+  /** Its first line in the document (the unit's, shifted by its part's). */
+  readonly first: number;
+  readonly source: TitleSource;
   /** Shape cost: how little it looks like a section title. */
   readonly shape: number;
   /** Only this label may take it (the title printed on the label's own line). */
@@ -156,60 +167,106 @@ export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typic
 /**
  * Pairs the document's box labels (in document order, read where they stand) with its title units, over
  * the whole document; `firstBody` is the document's first body line (-1: none). Reads no line itself: what
- * it needs of the lines around each label and title was read with them (scanLabel, scanUnit).
+ * it needs of the lines around each label and title was read with them (scanLabel, scanUnit). Each label
+ * and unit may be read in a part of the document: `labelShift[i]` (`unitShift[i]`) is how many lines come
+ * before that part, added to its line numbers (its titles, read with it, take the same shift). The titles
+ * returned are as read, unshifted: where each came from (`sources`) says which shift is theirs.
  */
-export function pairTitles(labels: readonly ScannedLabel[], units: readonly ScannedUnit[], firstBody: number): Pairing {
+export function pairTitles(
+  labels: readonly ScannedLabel[],
+  labelShift: ArrayLike<number>,
+  units: readonly ScannedUnit[],
+  unitShift: ArrayLike<number>,
+  firstBody: number,
+): Pairing {
   const after = labels.map((label) => label.after);
   const before = labels.map((label) => label.before);
   const reading: Reading = count(before) > count(after) ? 'before' : 'after';
 
-  const nextToEmbedded = new Set(labels.flatMap((label) => (label.embedded ? [label.previous, label.next] : [])));
-  const labelFragments = new Set(labels.map((hit) => hit.fragment));
+  const nextToEmbedded = new Set<number>();
+  for (const [i, label] of labels.entries()) {
+    if (!label.embedded) continue;
+    nextToEmbedded.add(label.previous + labelShift[i]);
+    nextToEmbedded.add(label.next + labelShift[i]);
+  }
+  const labelFragment = Int32Array.from(labels, (label, i) => label.fragment + labelShift[i]);
+  const labelFragments = new Set(labelFragment);
   const candidates = new Map<number, Candidate>();
-  const addCandidate = (unit: ScannedUnit | undefined, owner?: number): void => {
-    if (!unit || candidates.has(unit.first) || nextToEmbedded.has(unit.first) || nextToEmbedded.has(unit.last)) return;
-    if (owner === undefined && rangeHolds(labelFragments, unit)) return;
-    const shape = owner !== undefined ? 0 : unit.shape + (firstBody < 0 || unit.first < firstBody ? COST.beforeBody : 0);
-    candidates.set(unit.first, { unit, shape, owner });
+  const addCandidate = (unit: ScannedUnit | undefined, shift: number, source: TitleSource, owner?: number): void => {
+    if (!unit) return;
+    const first = unit.first + shift;
+    const last = unit.last + shift;
+    if (candidates.has(first) || nextToEmbedded.has(first) || nextToEmbedded.has(last)) return;
+    if (owner === undefined && rangeHolds(labelFragments, first, last)) return;
+    const shape = owner !== undefined ? 0 : unit.shape + (firstBody < 0 || first < firstBody ? COST.beforeBody : 0);
+    candidates.set(first, { unit, first, source, shape, owner });
   };
-  labels.forEach((label, i) => label.inlineUnit && addCandidate(label.inlineUnit, i));
-  after.forEach((unit) => addCandidate(unit));
-  before.forEach((unit) => addCandidate(unit));
-  for (const unit of units) addCandidate(unit);
-  const ordered = [...candidates.values()].sort((a, b) => a.unit.first - b.unit.first);
+  labels.forEach((label, i) => label.inlineUnit && addCandidate(label.inlineUnit, labelShift[i], { kind: 'inline', index: i }, i));
+  after.forEach((unit, i) => addCandidate(unit, labelShift[i], { kind: 'after', index: i }));
+  before.forEach((unit, i) => addCandidate(unit, labelShift[i], { kind: 'before', index: i }));
+  units.forEach((unit, i) => addCandidate(unit, unitShift[i], { kind: 'unit', index: i }));
+  const ordered = [...candidates.values()].sort((a, b) => a.first - b.first);
+  // What the alignment's costs read, as numbers: it weighs every label of a run against every candidate
+  // of its stretch (a series numbered once in a long document reads every candidate).
+  const candidateFirst = Int32Array.from(ordered, (candidate) => candidate.first);
+  const candidateShape = Float64Array.from(ordered, (candidate) => candidate.shape);
+  const candidateOwner = Int32Array.from(ordered, (candidate) => candidate.owner ?? -1);
+  const NONE = -2;
+  const labelAfter = Int32Array.from(after, (unit, i) => (unit ? unit.first + labelShift[i] : NONE));
+  const labelBefore = Int32Array.from(before, (unit, i) => (unit ? unit.first + labelShift[i] : NONE));
+  const labelInline = Uint8Array.from(labels, (label) => (label.inlineTitle ? 1 : 0));
+  const afterCost = COST.after + (reading === 'after' ? 0 : COST.otherReading);
+  const beforeCost = COST.before + (reading === 'before' ? 0 : COST.otherReading);
 
   const titles: Array<ScannedUnit | undefined> = labels.map(() => undefined);
+  const sources: Array<TitleSource | undefined> = labels.map(() => undefined);
+  const titleFirst: number[] = [];
+  const titleLast: number[] = [];
   const used = new Set<number>();
-  const runs = seriesRuns(labels);
+  const runs = seriesRuns(labels, labelFragment);
   // The longest series chooses first; a title is used once.
   const series = [...runs].sort((a, b) => b.members.length - a.members.length);
   for (const { members, after: lo, before: hi } of series) {
-    members.sort((a, b) => labels[a].label.number - labels[b].label.number || labels[a].fragment - labels[b].fragment);
+    members.sort((a, b) => labels[a].label.number - labels[b].label.number || labelFragment[a] - labelFragment[b]);
     // Its titles lie between the runs of the same series before and after it (articles pasted one after
     // another each have their 信号一…): the alignment reads that stretch, whatever the document's length.
-    const window = ordered.slice(firstIndexOf(ordered, lo + 1), firstIndexOf(ordered, hi));
-    const free = window.filter((c) => !used.has(c.unit.first));
-    const placement = (i: number, candidate: Candidate): number => {
-      if (candidate.owner !== undefined) return candidate.owner === i ? 0 : Infinity;
-      if (labels[i].inlineTitle) return Infinity;
-      const first = candidate.unit.first;
-      if (after[i]?.first === first) return COST.after + (reading === 'after' ? 0 : COST.otherReading);
-      if (before[i]?.first === first) return COST.before + (reading === 'before' ? 0 : COST.otherReading);
-      if (free.length * members.length > MAX_CELLS) return Infinity;
-      const distance = Math.abs(first - labels[i].fragment);
-      return COST.displaced + Math.min(COST.distanceCap, distance * COST.perLine);
+    const from = firstIndexOf(candidateFirst, lo + 1);
+    const to = firstIndexOf(candidateFirst, hi);
+    const free: number[] = [];
+    for (let j = from; j < to; j++) if (!used.has(candidateFirst[j])) free.push(j);
+    const tooMany = free.length * members.length > MAX_CELLS;
+    // The cost of label i taking candidate j (an index into ordered).
+    const cost = (i: number, j: number): number => {
+      const owner = candidateOwner[j];
+      let placement: number;
+      if (owner >= 0) placement = owner === i ? 0 : Infinity;
+      else if (labelInline[i] === 1) placement = Infinity;
+      else {
+        const first = candidateFirst[j];
+        if (labelAfter[i] === first) placement = afterCost;
+        else if (labelBefore[i] === first) placement = beforeCost;
+        else if (tooMany) placement = Infinity;
+        else placement = COST.displaced + Math.min(COST.distanceCap, Math.abs(first - labelFragment[i]) * COST.perLine);
+      }
+      return placement + candidateShape[j];
     };
-    const chosen = align(members, free, (i, candidate) => placement(i, candidate) + candidate.shape);
+    const chosen = align(members, free, cost);
     members.forEach((i, k) => {
-      const candidate = chosen[k];
-      if (!candidate) return;
+      if (chosen[k] < 0) return;
+      const candidate = ordered[chosen[k]];
       titles[i] = candidate.unit;
-      used.add(candidate.unit.first);
+      sources[i] = candidate.source;
+      titleFirst.push(candidate.first);
+      titleLast.push(candidate.first + candidate.unit.last - candidate.unit.first);
+      used.add(candidate.first);
     });
   }
-  const titleEdges = edgesOf([...units, ...titles.filter((title) => title !== undefined)]);
-  const displaced = labels.map((label, i) => titles[i] !== undefined && !label.inlineTitle && !standsByTitle(label, titleEdges));
-  return { reading, titles, displaced };
+  const titleEdges: TitleEdges = {
+    firsts: new Set([...units.map((unit, i) => unit.first + unitShift[i]), ...titleFirst]),
+    lasts: new Set([...units.map((unit, i) => unit.last + unitShift[i]), ...titleLast]),
+  };
+  const displaced = labels.map((label, i) => titles[i] !== undefined && !label.inlineTitle && !standsByTitle(label, labelShift[i], titleEdges));
+  return { reading, titles, sources, displaced };
 }
 
 /** One run of a series of labels: its members, and the last label of the run before and the first of the run after. */
@@ -224,9 +281,9 @@ interface SeriesRun {
  * articles pasted one after another each have their own 信号一…, and each run is paired on its own.
  * Within a run the labels may stand in any order (an extractor prints them where it likes).
  */
-function seriesRuns(labels: readonly LabelHit[]): SeriesRun[] {
+function seriesRuns(labels: readonly LabelHit[], fragments: ArrayLike<number>): SeriesRun[] {
   const bySeries = new Map<string, number[]>();
-  for (const i of labels.map((_, i) => i).sort((a, b) => labels[a].fragment - labels[b].fragment)) {
+  for (const i of labels.map((_, i) => i).sort((a, b) => fragments[a] - fragments[b])) {
     const key = seriesKey(labels[i].label);
     if (!bySeries.has(key)) bySeries.set(key, []);
     bySeries.get(key)!.push(i);
@@ -235,26 +292,23 @@ function seriesRuns(labels: readonly LabelHit[]): SeriesRun[] {
     const runs = runsWhereNumbersRepeat(members, (i) => labels[i].label.number);
     return runs.map((run, r) => ({
       members: run,
-      after: r > 0 ? labels[runs[r - 1][runs[r - 1].length - 1]].fragment : -1,
-      before: r + 1 < runs.length ? labels[runs[r + 1][0]].fragment : Number.MAX_SAFE_INTEGER,
+      after: r > 0 ? fragments[runs[r - 1][runs[r - 1].length - 1]] : -1,
+      before: r + 1 < runs.length ? fragments[runs[r + 1][0]] : Number.MAX_SAFE_INTEGER,
     }));
   });
 }
 
-/** The index of the first candidate (in document order) that starts at or after `fragment`. */
-function firstIndexOf(ordered: readonly Candidate[], fragment: number): number {
-  return firstIndex(ordered.length, (i) => ordered[i].unit.first >= fragment);
+/** The index of the first candidate (their first lines in document order) that starts at or after `fragment`. */
+function firstIndexOf(firsts: Int32Array, fragment: number): number {
+  return firstIndex(firsts.length, (i) => firsts[i] >= fragment);
 }
 
 /**
  * The cheapest monotone alignment of `members` (labels in number order) with `free` (candidates in
- * document order): each label takes a later candidate than the label before it, or none.
+ * document order, as indices): each label takes a later candidate than the label before it, or none
+ * (-1).
  */
-function align(
-  members: readonly number[],
-  free: readonly Candidate[],
-  cost: (label: number, candidate: Candidate) => number,
-): Array<Candidate | undefined> {
+function align(members: readonly number[], free: readonly number[], cost: (label: number, candidate: number) => number): Int32Array {
   const n = members.length;
   const m = free.length;
   // best[k][j]: the least cost of labels 0..k-1 using candidates 0..j-1; choice says how it was reached.
@@ -262,6 +316,7 @@ function align(
   const best = new Float64Array((n + 1) * width);
   const choice = new Uint8Array((n + 1) * width); // 0 skip label, 1 skip candidate, 2 pair
   for (let k = 1; k <= n; k++) {
+    const label = members[k - 1];
     for (let j = 0; j <= m; j++) {
       let value = best[(k - 1) * width + j] + COST.skipLabel;
       let how = 0;
@@ -271,7 +326,7 @@ function align(
           value = skipCandidate;
           how = 1;
         }
-        const pair = best[(k - 1) * width + j - 1] + cost(members[k - 1], free[j - 1]);
+        const pair = best[(k - 1) * width + j - 1] + cost(label, free[j - 1]);
         if (pair < value) {
           value = pair;
           how = 2;
@@ -281,7 +336,7 @@ function align(
       choice[k * width + j] = how;
     }
   }
-  const chosen: Array<Candidate | undefined> = members.map(() => undefined);
+  const chosen = new Int32Array(n).fill(-1);
   let k = n;
   let j = m;
   while (k > 0) {
@@ -339,9 +394,6 @@ interface TitleEdges {
   readonly lasts: ReadonlySet<number>;
 }
 
-function edgesOf(titles: readonly TitleUnit[]): TitleEdges {
-  return { firsts: new Set(titles.map((title) => title.first)), lasts: new Set(titles.map((title) => title.last)) };
-}
 
 /**
  * The label stands right before or after a title (any title, not only its own): a heading the layout
@@ -349,9 +401,9 @@ function edgesOf(titles: readonly TitleUnit[]): TitleEdges {
  * (`国家能源局发展规划司副司长尹若` / `川表示：…`: a label beside one was moved there), nor is a byline.
  * What its neighbours are was read with them (scanLabel); which titles labels took, over the document.
  */
-function standsByTitle(label: ScannedLabel, titles: TitleEdges): boolean {
-  if (label.nextExists && (label.nextStands || titles.firsts.has(label.next))) return true;
-  return label.previousCounts && (label.previousStands || titles.lasts.has(label.previous));
+function standsByTitle(label: ScannedLabel, shift: number, titles: TitleEdges): boolean {
+  if (label.nextExists && (label.nextStands || titles.firsts.has(label.next + shift))) return true;
+  return label.previousCounts && (label.previousStands || titles.lasts.has(label.previous + shift));
 }
 
 /**
@@ -384,7 +436,7 @@ export function previousContent(model: OutlineLines, index: number): number {
 }
 
 /** A label's fragment lies within the unit. */
-function rangeHolds(labelFragments: ReadonlySet<number>, unit: TitleUnit): boolean {
-  for (let i = unit.first; i <= unit.last; i++) if (labelFragments.has(i)) return true;
+function rangeHolds(labelFragments: ReadonlySet<number>, first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (labelFragments.has(i)) return true;
   return false;
 }
