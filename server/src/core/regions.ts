@@ -114,6 +114,8 @@ export interface RegionAnalysis {
   figures?: readonly Figure[];
   /** Its box labels and line widths (outline/boxPairing.ts), in its own numbering; found on first use. */
   labelCensus?: LabelCensus;
+  /** What reading the labels of a region beside it may read of it (regionEdges); found on first use. */
+  labelEdges?: string;
   /** Its labels and titles read with the lines around them, and what that read: the document's width and the regions in view. */
   labelSurroundings?: { readonly key: readonly unknown[]; readonly read: LabelSurroundings };
   /** The role and text of its first block (what the region before it keys its problems on), found on first use. */
@@ -523,9 +525,14 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
   for (let seen = 0; first > 0 && seen < LABEL_VIEW; ) seen += regions[--first].fragmentCount;
   let last = k;
   for (let seen = 0; last + 1 < regions.length && seen < LABEL_VIEW; ) seen += regions[++last].fragmentCount;
-  // A region laid out again has a line index of its own: the regions in view are the same when theirs are.
-  const key: unknown[] = [width];
-  for (let i = first; i <= last; i++) key.push(regions[i].lines);
+  // The region itself as laid out (a region laid out again has a line index of its own), and of the regions
+  // around it, the lines in view (their edges) and the gaps between them: typing in a paragraph of the
+  // region before reads again only that region's own labels and titles.
+  const key: unknown[] = [width, region.lines];
+  for (let i = first; i <= last; i++) {
+    if (i < last) key.push(regions[i + 1].at.offset - regions[i].at.offset - regions[i].text.length);
+    if (i !== k) key.push(regionEdges(regions[i]));
+  }
   const kept = region.labelSurroundings;
   if (kept && kept.key.length === key.length && kept.key.every((part, i) => part === key[i])) return kept.read;
   const base = regions[first].at;
@@ -540,6 +547,33 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
   };
   region.labelSurroundings = { key, read: own };
   return own;
+}
+
+/**
+ * What reading the labels of a region beside this one may read of it: its first and last LABEL_VIEW lines
+ * (role, text, where they stand from the region's start or end, the block each is in), or all of it, with
+ * its length, when it is no longer. Kept in the region.
+ */
+function regionEdges(region: RegionAnalysis): string {
+  if (region.labelEdges !== undefined) return region.labelEdges;
+  const { source, from, fragmentCount } = region;
+  const end = from.offset + region.text.length;
+  const line = (local: number, origin: number): string => {
+    const i = from.fragment + local;
+    const f = source.fragments[i];
+    const block = source.blocks[source.blockOfFragment[i]];
+    return `${source.roles[i]}|${f.text}|${f.lineStart - origin}|${f.start - origin}|${f.end - origin}|${f.lineEnd - origin}|${block.role}|${block.firstFragment - i}|${block.lastFragment - i}`;
+  };
+  const lines: string[] = [];
+  if (fragmentCount <= 2 * LABEL_VIEW) {
+    lines.push(`${fragmentCount} ${region.text.length}`);
+    for (let local = 0; local < fragmentCount; local++) lines.push(line(local, from.offset));
+  } else {
+    for (let local = 0; local < LABEL_VIEW; local++) lines.push(line(local, from.offset));
+    for (let local = fragmentCount - LABEL_VIEW; local < fragmentCount; local++) lines.push(line(local, end));
+  }
+  region.labelEdges = lines.join('\n');
+  return region.labelEdges;
 }
 
 function relativeTo(at: Placement, base: Placement): Placement {
