@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, defaultSettings, fixAll, type Analysis } from '../../server/src/core';
 import { FIXTURES, readFixture } from '../helpers';
+import { article } from '../labelPlacements';
 
 /** A region length that cuts every document with blank lines into many regions. */
 const TINY = 2_000;
@@ -73,10 +74,24 @@ describe('one pipeline', () => {
     }
   });
 
+  it('gives labels moved away from their titles (displaced-label) the same problems and fixes in regions as whole, far into long concatenations', function () {
+    this.timeout(300_000);
+    const news = texts.filter(([name]) => name.endsWith('.extracted.txt')).map(([, text]) => text);
+    // Articles whose extractor moved their labels, between and after the corpus's: up to 50,000 characters in.
+    const moved = [readFixture('displaced/nt013-mu.extracted.txt'), article('end'), article('byline'), article('speaker')];
+    const text = concatenated([...news.slice(0, 20), moved[0], ...news.slice(20, 40), moved[1], moved[2], ...news.slice(40), moved[3]]);
+    assert.ok(text.length > 48_000, `${text.length} characters`);
+    assertSameAtEveryRegionLength('corpus and moved labels', text);
+    const problems = analyze(text, defaultSettings, undefined, { regionLength: TINY }).problems.filter((problem) => problem.ruleId === 'displaced-label');
+    assert.ok(problems.length >= 6 && problems.some((problem) => problem.start > 32_000), `${problems.length} displaced labels`);
+    assert.equal(fixAll(text, defaultSettings, undefined, { regionLength: TINY }), fixAll(text, defaultSettings, undefined, { regionLength: WHOLE }));
+  });
+
   it('gives the same analysis after any sequence of edits, each analysed from the one before in small regions, as afresh and whole', function () {
     this.timeout(300_000);
     const news = texts.filter(([name]) => name.startsWith('news-dev/') && name.endsWith('.extracted.txt')).map(([, text]) => text);
-    const base = concatenated(news.slice(0, 3));
+    // With labels the extractor moved, whose pairing an edit may take over from the version before.
+    const base = concatenated([...news.slice(0, 3), readFixture('displaced/nt013-mu.extracted.txt')]);
     const insertions = ['\n', '\n\n', '。', '，', '的', ' ', '“', '”', '（完）\n', '<!-- article-lint-disable -->\n', '    ', '2024年'];
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), removed: fc.integer({ min: 0, max: 40 }), insert: fc.constantFrom(...insertions) });
     fc.assert(
