@@ -5,6 +5,10 @@
 // weigh the evidence: where the candidate stands from the label, how much it looks like a heading, and
 // how much like the first line of a paragraph or a speaker's line. A label the extractor dropped into
 // the middle of a sentence pairs with nothing next to it: the lines around it are that sentence.
+//
+// Two halves: what a label or a title candidate is, read from the lines around it (scanLabel, scanUnit),
+// which a document read in regions reads and keeps per region (boxPairing.ts); and the alignment over the
+// whole document (pairTitles), which reads only what those readings found.
 
 import { runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import { firstIndex } from '../search';

@@ -18,11 +18,6 @@ export interface LabelHit {
 
 const BOX_WITH_TITLE = /^(\S{2,4}?)[\s\u3000]+(\S.*)$/u;
 
-/** Box labels (信号一) of the series the document numbers, in document order. */
-export function findBoxLabels(model: ArticleModel): LabelHit[] {
-  return numberedBoxLabels(boxLabelLines(model), (hit) => endsUnit(model, hit.fragment - 1));
-}
-
 /**
  * Every line of [from, to) that reads as a box label (信号一, or 信号一  标题), whether or not the document
  * numbers its series: which series it numbers is read over the whole document (numberedBoxLabels).
