@@ -531,14 +531,24 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
   const key: unknown[] = [width, region.lines];
   for (let i = first; i <= last; i++) {
     if (i < last) key.push(regions[i + 1].at.offset - regions[i].at.offset - regions[i].text.length);
+    // Their edges as text, not the regions: a region kept in a key would keep the parts it reads alive.
     if (i !== k) key.push(regionEdges(regions[i]));
   }
   const kept = region.labelSurroundings;
   if (kept && kept.key.length === key.length && kept.key.every((part, i) => part === key[i])) return kept.read;
-  const base = regions[first].at;
-  const inView: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
-  for (let i = first; i <= last; i++) appendRegion(inView, regions[i].source, regions[i].from, regions[i], relativeTo(regions[i].at, base), regions[i - 1]?.seamDecision);
-  const at = relativeTo(region.at, base);
+  let inView: Parts;
+  let at: Placement;
+  if (sideBySide(regions, first, last)) {
+    // The regions in view stand side by side in one set of parts (as after a first analysis): read there.
+    inView = region.source;
+    at = region.from;
+  } else {
+    const base = regions[first].at;
+    const own: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
+    for (let i = first; i <= last; i++) appendRegion(own, regions[i].source, regions[i].from, regions[i], relativeTo(regions[i].at, base), regions[i - 1]?.seamDecision);
+    inView = own;
+    at = relativeTo(region.at, base);
+  }
   const hits = regionLabelCensus(region).hits.map((hit) => placedHit(hit, at.fragment, at.offset));
   const read = labelSurroundings(inView, hits, width, at.fragment, at.fragment + region.fragmentCount);
   const own: LabelSurroundings = {
@@ -574,6 +584,17 @@ function regionEdges(region: RegionAnalysis): string {
   }
   region.labelEdges = lines.join('\n');
   return region.labelEdges;
+}
+
+/** Regions first..last read their parts from one set, where they stand one after another as in the document. */
+function sideBySide(regions: readonly RegionAnalysis[], first: number, last: number): boolean {
+  for (let i = first + 1; i <= last; i++) {
+    const [before, region] = [regions[i - 1], regions[i]];
+    if (region.source !== before.source) return false;
+    if (region.from.fragment !== before.from.fragment + before.fragmentCount || region.from.block !== before.from.block + before.blockCount) return false;
+    if (region.from.offset - before.from.offset !== region.at.offset - before.at.offset) return false;
+  }
+  return true;
 }
 
 function relativeTo(at: Placement, base: Placement): Placement {

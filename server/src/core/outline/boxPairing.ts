@@ -96,8 +96,8 @@ interface PartRef {
 
 /**
  * A version's pairing as references into its parts' readings, and what it read: the width, the first body
- * line, and each part's first line and the signatures of its readings (what the alignment reads of them:
- * line numbers, shapes and flags, not offsets or texts). The next version takes it over when all of that is
+ * line, and each part's first line and readings, compared by their signatures where they are not the same
+ * objects (what the alignment reads of them: line numbers, shapes and flags, not offsets or texts). The next version takes it over when all of that is
  * unchanged, as after typing within a paragraph: the alignment then does not run again.
  */
 export interface PairingMemo {
@@ -167,7 +167,7 @@ const documentLabelsOf: (model: ArticleModel) => DocumentLabels = part((model) =
   let firstBody = -1;
   for (let k = 0; k < censuses.length && firstBody < 0; k++) if (censuses[k].firstBody >= 0) firstBody = censuses[k].firstBody + parts.placement(k).fragment;
   let box: readonly PartRef[];
-  if (same && censuses.every((census, k) => census === previous.censuses[k] || censusSignature(census) === censusSignature(previous.censuses[k]))) box = previous.box;
+  if (same && censuses.every((census, k) => sameRead(census, previous.censuses[k]))) box = previous.box;
   else {
     let opensAfter = true;
     const hits: Array<LabelHit & { readonly ref: PartRef; readonly opensUnit: boolean }> = [];
@@ -229,16 +229,25 @@ function surroundingsSignature(read: LabelSurroundings): string {
   return signature;
 }
 
+/** Two entries of a pairing key alike: the same number, or a part's readings that read alike (their signatures, found only when needed). */
+function sameRead(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if ('opensUnit' in a && 'opensUnit' in b) return censusSignature(a as LabelCensus) === censusSignature(b as LabelCensus);
+  if ('units' in a && 'units' in b) return surroundingsSignature(a as LabelSurroundings) === surroundingsSignature(b as LabelSurroundings);
+  return false;
+}
+
 /** The version's pairing as references (PairingMemo): the previous version's when nothing it read changed. */
 const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
   const parts = partsOf(model);
   const { width, firstBody, box } = documentLabelsOf(model);
   const surroundings = surroundingsOf(model);
   const key: unknown[] = [width, firstBody, parts.count];
-  for (let k = 0; k < parts.count; k++) key.push(parts.placement(k).fragment, censusSignature(parts.census(k)), surroundingsSignature(surroundings[k]));
+  for (let k = 0; k < parts.count; k++) key.push(parts.placement(k).fragment, parts.census(k), surroundings[k]);
   const previous = parts.previous?.pairing;
   let memo: PairingMemo;
-  if (previous && previous.key.length === key.length && previous.key.every((part, i) => part === key[i])) memo = previous;
+  if (previous && previous.key.length === key.length && previous.key.every((part, i) => sameRead(part, key[i]))) memo = previous;
   else {
     // The labels and units as read in their parts, each with its part's first line: nothing is copied.
     const labels = box.map(({ part: k, index }) => surroundings[k].labels[index]);
@@ -296,7 +305,7 @@ function holdsWhenMoved(
   unitShift: ArrayLike<number>,
 ): boolean {
   if (previous.length !== key.length) return false;
-  for (let i = 0; i < key.length; i++) if (previous[i] !== key[i] && (i < KEY_HEAD || (i - KEY_HEAD) % KEY_PER_PART !== 0)) return false;
+  for (let i = 0; i < key.length; i++) if (!sameRead(previous[i], key[i]) && (i < KEY_HEAD || (i - KEY_HEAD) % KEY_PER_PART !== 0)) return false;
   // Where the moves change (a part before them grew or shrank), and by how much in all.
   const edges: number[] = [];
   let moved = 0;
