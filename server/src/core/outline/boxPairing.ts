@@ -5,7 +5,8 @@
 // each); it is done per part of the document (a region, or the whole model), and a document made of
 // regions keeps each region's reading for the next version (regions.ts). Only what is settled over the
 // whole document is done per version: the typical width of a line (a median of the parts' counts), which
-// series the document numbers, and the alignment of labels with titles (pairing.ts).
+// series the document numbers, and the alignment of labels with titles (pairing.ts); the alignment itself is
+// taken over from the previous version when nothing it reads changed (PairingMemo, holdsWhenMoved).
 
 import type { ArticleModel } from '../model';
 import { part } from '../parts';
