@@ -6,11 +6,11 @@
 // regions keeps each region's reading for the next version (regions.ts). Only what is settled over the
 // whole document is done per version: the typical width of a line (a median of the parts' counts), which
 // series the document numbers, and the alignment of labels with titles (pairing.ts); the alignment itself is
-// taken over from the previous version when nothing it reads changed (PairingMemo, holdsWhenMoved).
+// taken over from the previous version when nothing it reads changed (PairingMemo).
 
 import type { ArticleModel } from '../model';
 import { part } from '../parts';
-import { DISTANCE_COUNTS_UP_TO, pairTitles, scanLabel, scanUnit, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type TitleSource } from './pairing';
+import { pairTitles, scanLabel, scanUnit, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type TitleSource } from './pairing';
 import { boxLabelLines, numberedBoxLabels, type LabelHit } from './sections';
 import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type TitleUnit } from './titles';
 
@@ -264,81 +264,24 @@ const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
         unitParts.push(k);
       }
     });
-    if (previous && holdsWhenMoved(previous.key, key, labels, labelShift, units, unitShift)) memo = { ...previous, key };
-    else {
-      const pairing = pairTitles(labels, labelShift, units, unitShift, firstBody);
-      // A unit's index among its part's: its index among all, less those of the parts before.
-      const partStart = new Map<number, number>();
-      unitParts.forEach((k, i) => partStart.has(k) || partStart.set(k, i));
-      memo = {
-        key,
-        reading: pairing.reading,
-        titles: pairing.sources.map((source) => {
-          if (!source || source.kind !== 'unit') return source;
-          const k = unitParts[source.index];
-          return { ...source, unit: { part: k, index: source.index - partStart.get(k)! } };
-        }),
-        displaced: pairing.displaced,
-      };
-    }
+    const pairing = pairTitles(labels, labelShift, units, unitShift, firstBody);
+    // A unit's index among its part's: its index among all, less those of the parts before.
+    const partStart = new Map<number, number>();
+    unitParts.forEach((k, i) => partStart.has(k) || partStart.set(k, i));
+    memo = {
+      key,
+      reading: pairing.reading,
+      titles: pairing.sources.map((source) => {
+        if (!source || source.kind !== 'unit') return source;
+        const k = unitParts[source.index];
+        return { ...source, unit: { part: k, index: source.index - partStart.get(k)! } };
+      }),
+      displaced: pairing.displaced,
+    };
   }
   if (parts.kept) parts.kept.pairing = memo;
   return memo;
 });
-
-/** Where the parts' entries of a pairing key start (width, first body line, count), and how many each part has (its first line, two signatures). */
-const KEY_HEAD = 3;
-const KEY_PER_PART = 3;
-
-/**
- * Whether the previous version's pairing holds for this one though lines were added or removed: every part
- * reads as before (the same signatures), only where parts start moved. The alignment reads line numbers in
- * order, in equality and in the distance between a label and a candidate, which counts only up to
- * DISTANCE_COUNTS_UP_TO lines: the pairing holds when, at each place where parts moved apart or together,
- * no label on one side and candidate on the other stand that close (by more than all the moves together).
- */
-function holdsWhenMoved(
-  previous: readonly unknown[],
-  key: readonly unknown[],
-  labels: readonly ScannedLabel[],
-  labelShift: ArrayLike<number>,
-  units: readonly ScannedUnit[],
-  unitShift: ArrayLike<number>,
-): boolean {
-  if (previous.length !== key.length) return false;
-  for (let i = 0; i < key.length; i++) if (!sameRead(previous[i], key[i]) && (i < KEY_HEAD || (i - KEY_HEAD) % KEY_PER_PART !== 0)) return false;
-  // Where the moves change (a part before them grew or shrank), and by how much in all.
-  const edges: number[] = [];
-  let moved = 0;
-  let last = 0;
-  for (let i = KEY_HEAD; i < key.length; i += KEY_PER_PART) {
-    const shift = (key[i] as number) - (previous[i] as number);
-    if (shift === last) continue;
-    edges.push(key[i] as number);
-    moved += Math.abs(shift - last);
-    last = shift;
-  }
-  const reach = DISTANCE_COUNTS_UP_TO + moved;
-  const labelLines: number[] = labels.map((label, i) => label.fragment + labelShift[i]);
-  const candidateLines: number[] = units.map((unit, i) => unit.first + unitShift[i]);
-  labels.forEach((label, i) => {
-    for (const unit of [label.inlineUnit, label.after, label.before]) if (unit) candidateLines.push(unit.first + labelShift[i]);
-  });
-  return edges.every((edge) => {
-    const nearest = (lines: readonly number[]) => {
-      let before = -Infinity;
-      let after = Infinity;
-      for (const line of lines) {
-        if (line < edge) before = Math.max(before, line);
-        else after = Math.min(after, line);
-      }
-      return { before, after };
-    };
-    const label = nearest(labelLines);
-    const candidate = nearest(candidateLines);
-    return candidate.after - label.before >= reach && label.after - candidate.before >= reach;
-  });
-}
 
 /** Box label i of the document (its part and index there), placed in the document. */
 function placedBoxLabel(model: ArticleModel, { part: k, index }: PartRef): ScannedLabel {

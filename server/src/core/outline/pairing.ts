@@ -86,7 +86,7 @@ const COST = {
   otherReading: 0.4,
   /** The title stands elsewhere: the label was moved. */
   displaced: 1.5,
-  /** Per line between a displaced label and the title, up to the cap (nearer is likelier; DISTANCE_COUNTS_UP_TO). */
+  /** Per line between a displaced label and the title, up to the cap (nearer is likelier). */
   perLine: 0.006,
   distanceCap: 0.3,
   /** A short body line rather than a heading the layout found. */
@@ -98,12 +98,6 @@ const COST = {
   /** Before any body text: the article's title or subtitle, not a section's. */
   beforeBody: 1,
 } as const;
-
-/**
- * Lines from a label beyond which a candidate's distance costs no more (the cap over the cost per line),
- * with a line's margin: how far apart a label and a candidate stand matters to the alignment only below it.
- */
-export const DISTANCE_COUNTS_UP_TO = Math.ceil(0.3 / 0.006) + 1;
 
 /** The alignment is quadratic: beyond this many label × candidate cells only neighbouring titles count. */
 const MAX_CELLS = 2_000_000;
