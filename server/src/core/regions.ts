@@ -543,11 +543,7 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
     inView = region.source;
     at = region.from;
   } else {
-    const base = regions[first].at;
-    const own: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
-    for (let i = first; i <= last; i++) appendRegion(own, regions[i].source, regions[i].from, regions[i], relativeTo(regions[i].at, base), regions[i - 1]?.seamDecision);
-    inView = own;
-    at = relativeTo(region.at, base);
+    ({ inView, at } = linesInView(regions, k, first, last));
   }
   const hits = regionLabelCensus(region).hits.map((hit) => placedHit(hit, at.fragment, at.offset));
   const read = labelSurroundings(inView, hits, width, at.fragment, at.fragment + region.fragmentCount);
@@ -586,6 +582,41 @@ function regionEdges(region: RegionAnalysis): string {
   return region.labelEdges;
 }
 
+/**
+ * Region k's lines with LABEL_VIEW lines of each region in view before and after it (regions first..last),
+ * in the region's own parts' numbering and offsets (`at`: where its first line stands there): its own
+ * lines are not copied, those of the regions around it are, moved there, with their blocks cut to them.
+ */
+function linesInView(regions: readonly RegionAnalysis[], k: number, first: number, last: number): { inView: Parts; at: Placement } {
+  const region = regions[k];
+  // Where a document offset stands in the region's own parts.
+  const frame = region.at.offset - region.from.offset;
+  const view: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
+  const add = (other: RegionAnalysis, from: number, to: number): void => {
+    const { source } = other;
+    const start = other.from.fragment + from;
+    const end = other.from.fragment + to;
+    const fragmentShift = view.fragments.length - start;
+    const offsetShift = other.at.offset - other.from.offset - frame;
+    let block = -1;
+    for (let i = start; i < end; i++) {
+      view.fragments.push(offsetShift === 0 ? source.fragments[i] : shiftFragment(source.fragments[i], fragmentShift, 0, offsetShift));
+      view.roles.push(source.roles[i]);
+      if (source.blockOfFragment[i] !== block) {
+        block = source.blockOfFragment[i];
+        const b = source.blocks[block];
+        view.blocks.push({ ...b, index: view.blocks.length, firstFragment: Math.max(b.firstFragment, start) + fragmentShift, lastFragment: Math.min(b.lastFragment, end - 1) + fragmentShift });
+      }
+      view.blockOfFragment.push(view.blocks.length - 1);
+    }
+  };
+  for (let i = first; i < k; i++) add(regions[i], Math.max(0, regions[i].fragmentCount - LABEL_VIEW), regions[i].fragmentCount);
+  const at: Placement = { offset: region.from.offset, line: 0, fragment: view.fragments.length, block: view.blocks.length };
+  add(region, 0, region.fragmentCount);
+  for (let i = k + 1; i <= last; i++) add(regions[i], 0, Math.min(LABEL_VIEW, regions[i].fragmentCount));
+  return { inView: view, at };
+}
+
 /** Regions first..last read their parts from one set, where they stand one after another as in the document. */
 function sideBySide(regions: readonly RegionAnalysis[], first: number, last: number): boolean {
   for (let i = first + 1; i <= last; i++) {
@@ -597,9 +628,6 @@ function sideBySide(regions: readonly RegionAnalysis[], first: number, last: num
   return true;
 }
 
-function relativeTo(at: Placement, base: Placement): Placement {
-  return { offset: at.offset - base.offset, line: at.line - base.line, fragment: at.fragment - base.fragment, block: at.block - base.block };
-}
 
 /**
  * A region's problems (in its own offsets) with the document-wide problems (in document offsets) that

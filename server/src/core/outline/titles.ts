@@ -185,12 +185,14 @@ export function titleUnits(model: OutlineLines, typicalWidth: number, from = 0, 
   const units: TitleUnit[] = [];
   for (let i = from; i < to; i++) {
     const role = model.roles[i];
+    // The cheap tests first: a heading is read at its block's first line, a body line only if narrow enough.
     if (role === 'heading') {
+      if (model.blocks[model.blockOfFragment[i]].firstFragment !== i) continue;
       const heading = headingBlockUnit(model, i);
-      if (heading && heading.first === i && opensCleanly(model, i)) units.push(heading);
-    } else if (role === 'body' && opensCleanly(model, i)) {
+      if (heading && opensCleanly(model, i)) units.push(heading);
+    } else if (role === 'body' && compactLength(model.fragments[i].text) <= typicalWidth - 2 && opensCleanly(model, i)) {
       const line = bodyLineTitle(model, i);
-      if (line && line.text.length <= typicalWidth - 2) units.push(line);
+      if (line) units.push(line);
     }
   }
   return units;
