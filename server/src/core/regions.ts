@@ -115,7 +115,7 @@ export interface RegionAnalysis {
   /** Its box labels and line widths (outline/boxPairing.ts), in its own numbering; found on first use. */
   labelCensus?: LabelCensus;
   /** What reading the labels of a region beside it may read of it (regionEdges); found on first use. */
-  labelEdges?: string;
+  labelEdges?: readonly unknown[];
   /** Its labels and titles read with the lines around them, and what that read: the document's width and the regions in view. */
   labelSurroundings?: { readonly key: readonly unknown[]; readonly read: LabelSurroundings };
   /** The role and text of its first block (what the region before it keys its problems on), found on first use. */
@@ -531,11 +531,11 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
   const key: unknown[] = [width, region.lines];
   for (let i = first; i <= last; i++) {
     if (i < last) key.push(regions[i + 1].at.offset - regions[i].at.offset - regions[i].text.length);
-    // Their edges as text, not the regions: a region kept in a key would keep the parts it reads alive.
+    // Their edges, not the regions: a region kept in a key would keep the parts it reads alive.
     if (i !== k) key.push(regionEdges(regions[i]));
   }
   const kept = region.labelSurroundings;
-  if (kept && kept.key.length === key.length && kept.key.every((part, i) => part === key[i])) return kept.read;
+  if (kept && kept.key.length === key.length && kept.key.every((part, i) => part === key[i] || sameEdges(part, key[i]))) return kept.read;
   let inView: Parts;
   let at: Placement;
   if (sideBySide(regions, first, last)) {
@@ -560,26 +560,33 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
  * (role, text, where they stand from the region's start or end, the block each is in), or all of it, with
  * its length, when it is no longer. Kept in the region.
  */
-function regionEdges(region: RegionAnalysis): string {
+function regionEdges(region: RegionAnalysis): readonly unknown[] {
   if (region.labelEdges !== undefined) return region.labelEdges;
   const { source, from, fragmentCount } = region;
   const end = from.offset + region.text.length;
-  const line = (local: number, origin: number): string => {
+  // The lines' own texts, not copies: a key keeps no text the regions do not keep anyway.
+  const edges: unknown[] = [];
+  const line = (local: number, origin: number): void => {
     const i = from.fragment + local;
     const f = source.fragments[i];
     const block = source.blocks[source.blockOfFragment[i]];
-    return `${source.roles[i]}|${f.text}|${f.lineStart - origin}|${f.start - origin}|${f.end - origin}|${f.lineEnd - origin}|${block.role}|${block.firstFragment - i}|${block.lastFragment - i}`;
+    edges.push(source.roles[i], f.text, f.lineStart - origin, f.start - origin, f.end - origin, f.lineEnd - origin, block.role, block.firstFragment - i, block.lastFragment - i);
   };
-  const lines: string[] = [];
   if (fragmentCount <= 2 * LABEL_VIEW) {
-    lines.push(`${fragmentCount} ${region.text.length}`);
-    for (let local = 0; local < fragmentCount; local++) lines.push(line(local, from.offset));
+    edges.push(fragmentCount, region.text.length);
+    for (let local = 0; local < fragmentCount; local++) line(local, from.offset);
   } else {
-    for (let local = 0; local < LABEL_VIEW; local++) lines.push(line(local, from.offset));
-    for (let local = fragmentCount - LABEL_VIEW; local < fragmentCount; local++) lines.push(line(local, end));
+    for (let local = 0; local < LABEL_VIEW; local++) line(local, from.offset);
+    for (let local = fragmentCount - LABEL_VIEW; local < fragmentCount; local++) line(local, end);
   }
-  region.labelEdges = lines.join('\n');
-  return region.labelEdges;
+  region.labelEdges = edges;
+  return edges;
+}
+
+function sameEdges(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
