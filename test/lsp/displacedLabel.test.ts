@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, DocumentSymbol, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { article, DISPLACED, LABELS, TITLES, type Placement } from '../labelPlacements';
+import { article, DISPLACED, LABELS, PARAGRAPH, SPEAKER, TITLES, type Placement } from '../labelPlacements';
 import { applyTextEdits, open, startServer, type TestServer } from './lspClient';
 
 const PLACEMENTS: readonly Placement[] = ['before', 'after', 'end', 'byline', 'speaker'];
@@ -96,4 +96,25 @@ describe('displaced-label over LSP', function () {
       assert.deepEqual(await sectionsOf(fixedUri), SECTIONS, 'the outline of the fixed text');
     });
   }
+
+  it('reports the moved labels of a document over 32,000 characters, and again after an edit far from them', async () => {
+    const uri = nextUri();
+    // Whole paragraphs after the article, parted by blank lines: fewer problems than the editor shows, wherever one edits.
+    const more = `\n${PARAGRAPH.join('')}\n\n${SPEAKER.join('')}\n`;
+    const text = article('end') + more.repeat(Math.ceil(40_000 / more.length));
+    assert.ok(text.length > 32_000);
+    const labelsOf = (diagnostics: Diagnostic[], content: string) =>
+      diagnostics.filter((d) => d.code === 'displaced-label').map((d) => TextDocument.create(uri, 'article', 1, content).getText(d.range));
+    const opened = await open(server, uri, text);
+    assert.ok(opened.length < 1_000);
+    assert.deepEqual(labelsOf(opened, text), LABELS);
+    // A character typed at the end: the label pairing is taken over from the version before, the answer the same.
+    const lines = text.split('\n').length - 1;
+    const after = server.nextDiagnostics(uri, 2);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: lines - 1, character: 0 }, end: { line: lines - 1, character: 0 } }, text: '的' }],
+    });
+    assert.deepEqual(labelsOf(await after, text), LABELS);
+  });
 });

@@ -8,9 +8,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, defaultSettings, fixAll, mergeSettings, type Problem } from '../../server/src/core';
 import { applyEdits } from '../../server/src/core/fix';
-import { DOCUMENT_RULES_LIMIT } from '../../server/src/core/lint';
 import { ROOT, readFixture } from '../helpers';
-import { article, DISPLACED, LABELS, TITLES, type Placement } from '../labelPlacements';
+import { article, DISPLACED, LABELS, PARAGRAPH, SPEAKER, TITLES, type Placement } from '../labelPlacements';
 import { keepsEssentials } from '../robustness/arbitraries';
 
 const PLACEMENTS: readonly Placement[] = ['before', 'after', 'end', 'byline', 'speaker'];
@@ -120,13 +119,24 @@ describe('displaced-label', () => {
     assert.equal(fixAll(text, defaultSettings, undefined, { regionLength: 500 }), fixAll(text, defaultSettings, undefined, { regionLength: 1e9 }));
   });
 
-  it(`checks documents of up to ${DOCUMENT_RULES_LIMIT} characters only (its outline would be read again at every edit of a longer one)`, () => {
+  it('reports the same labels with the same fixes in a document just over 32,000 characters as in one just under, and fixes both alike', () => {
     const text = article('end');
-    const padding = `${'数字经济持续发展。'.repeat(20)}\n\n`;
-    const longest = text + padding.repeat(Math.floor((DOCUMENT_RULES_LIMIT - text.length) / padding.length));
-    assert.ok(longest.length <= DOCUMENT_RULES_LIMIT);
-    assert.equal(displaced(longest).length, 3);
-    assert.deepEqual(displaced(longest + padding), []);
+    // More of the article's paragraphs after it: a document under 32,000 characters, and the same with one more.
+    const more = [...PARAGRAPH, ...SPEAKER].join('\n') + '\n';
+    const below = text + more.repeat(Math.floor((32_000 - text.length) / more.length));
+    const above = below + more;
+    assert.ok(below.length <= 32_000 && above.length > 32_000);
+    const problems = displaced(below);
+    assert.deepEqual(
+      problems.map((problem) => text.slice(problem.start, problem.end)),
+      LABELS,
+    );
+    assert.deepEqual(displaced(above), problems);
+    const fixed = fixAll(above, defaultSettings);
+    // The article and the first paragraphs after it.
+    assert.equal(fixed.slice(0, 2 * text.length), fixAll(below, defaultSettings).slice(0, 2 * text.length));
+    for (const [i, label] of LABELS.entries()) assert.ok(fixed.includes(`\n${label}\n\n${TITLES[i]}\n`), `${label} above ${TITLES[i]}`);
+    assert.ok(keepsEssentials(above, fixed));
   });
 
   it('gives the doc page’s example its fixed text', () => {

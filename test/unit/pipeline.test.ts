@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { analyze, defaultSettings, fixAll, type Analysis } from '../../server/src/core';
 import { EditedDocument } from '../../server/src/lsp/editedDocument';
 import { FIXTURES, readFixture } from '../helpers';
+import { article } from '../labelPlacements';
 
 /** A region length that cuts every document with blank lines into many regions. */
 const TINY = 2_000;
@@ -74,10 +75,24 @@ describe('one pipeline', () => {
     }
   });
 
+  it('gives labels moved away from their titles (displaced-label) the same problems and fixes in regions as whole, far into long concatenations', function () {
+    this.timeout(300_000);
+    const news = texts.filter(([name]) => name.endsWith('.extracted.txt')).map(([, text]) => text);
+    // Articles whose extractor moved their labels, between and after the corpus's: up to 50,000 characters in.
+    const moved = [readFixture('displaced/nt013-mu.extracted.txt'), article('end'), article('byline'), article('speaker')];
+    const text = concatenated([...news.slice(0, 20), moved[0], ...news.slice(20, 40), moved[1], moved[2], ...news.slice(40), moved[3]]);
+    assert.ok(text.length > 48_000, `${text.length} characters`);
+    assertSameAtEveryRegionLength('corpus and moved labels', text);
+    const problems = analyze(text, defaultSettings, undefined, { regionLength: TINY }).problems.filter((problem) => problem.ruleId === 'displaced-label');
+    assert.ok(problems.length >= 6 && problems.some((problem) => problem.start > 32_000), `${problems.length} displaced labels`);
+    assert.equal(fixAll(text, defaultSettings, undefined, { regionLength: TINY }), fixAll(text, defaultSettings, undefined, { regionLength: WHOLE }));
+  });
+
   it('gives the same analysis after any sequence of edits, each analysed from the one before in small regions, as afresh and whole', function () {
     this.timeout(300_000);
     const news = texts.filter(([name]) => name.startsWith('news-dev/') && name.endsWith('.extracted.txt')).map(([, text]) => text);
-    const base = concatenated(news.slice(0, 3));
+    // With labels the extractor moved, whose pairing an edit may take over from the version before.
+    const base = concatenated([...news.slice(0, 3), readFixture('displaced/nt013-mu.extracted.txt')]);
     const insertions = ['\n', '\n\n', '。', '，', '的', ' ', '“', '”', '（完）\n', '<!-- article-lint-disable -->\n', '    ', '2024年'];
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), removed: fc.integer({ min: 0, max: 40 }), insert: fc.constantFrom(...insertions) });
     fc.assert(
@@ -116,6 +131,35 @@ describe('one pipeline', () => {
         assert.deepEqual(answers(previous), answers(analyze(text, defaultSettings, undefined, { regionLength: WHOLE })));
       }),
       { numRuns: 12, seed: 17 },
+    );
+  });
+
+  it('pairs labels with titles after edits that add or remove lines as afresh, though the pairing of the version before is taken over where it holds', function () {
+    this.timeout(300_000);
+    const sample = readFixture('sample/sample.raw.article');
+    const news = texts.filter(([name]) => name.startsWith('news-dev/') && name.endsWith('.extracted.txt')).map(([, text]) => text);
+    // Labels near most edits, and far from some (where a line added or removed leaves the pairing as it was).
+    const plain = Array.from({ length: 40 }, (_, i) => `${2000 + i}年以来，数字经济持续发展，带动了产业结构的深刻调整，也改变了人们的生活方式。`.repeat(3)).join('\n\n');
+    const base = concatenated([sample, article('end'), plain, ...news.slice(0, 4), sample.replace(/信号/g, '要点'), plain, article('byline'), ...news.slice(4, 8)]);
+    const insertions = ['\n', '\n\n', '的', '信号二\n', '能源供应保障能力再上台阶\n', ''];
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), removed: fc.integer({ min: 0, max: 30 }), insert: fc.constantFrom(...insertions) });
+    const labels = (analysis: Analysis) => ({
+      displaced: analysis.problems.filter((problem) => problem.ruleId === 'displaced-label'),
+      sections: analysis.outline.filter((entry) => entry.kind === 'section'),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+        let text = base;
+        let previous = analyze(text, defaultSettings, undefined, { regionLength: TINY });
+        void previous.problems;
+        for (const { at, removed, insert } of edits) {
+          const offset = Math.floor(at * text.length);
+          text = text.slice(0, offset) + insert + text.slice(offset + removed);
+          previous = analyze(text, defaultSettings, previous);
+          assert.deepEqual(labels(previous), labels(analyze(text, defaultSettings, undefined, { regionLength: WHOLE })));
+        }
+      }),
+      { numRuns: 10, seed: 7 },
     );
   });
 

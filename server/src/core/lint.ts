@@ -23,15 +23,6 @@ function optionsOf(rule: Rule, settings: Settings): Record<string, unknown> {
   return setting && typeof setting === 'object' ? setting : {};
 }
 
-/**
- * Documents up to this length are checked by the rules that read the whole document (scope 'document').
- * Such a rule reads the outline's labels and title candidates, found anew for each version of the
- * document (measured on 2 shared cores: 5-30 ms for 32,000 characters, 0.4-0.6 s for a megabyte, which an
- * editor would wait for at every edit). A document this short is a few articles, what a label moved away
- * from its title belongs to; the outline an editor asks for then reads the same parts, computed once.
- */
-export const DOCUMENT_RULES_LIMIT = 32_000;
-
 /** Every enabled rule's problems (region rules and document rules alike) in document order, directives applied. */
 export function lint(model: ArticleModel, settings: Settings, rules: readonly Rule[] = allRules): Problem[] {
   const problems = [...runRules(model, settings, rules), ...runDocumentRules(model, settings, rules)];
@@ -42,10 +33,10 @@ const isDocumentRule = (rule: Rule): boolean => rule.scope === 'document';
 
 /**
  * The problems of the whole document's rules (scope 'document') among `rules`, in document order, before
- * directives silence any; none for a document longer than DOCUMENT_RULES_LIMIT.
+ * directives silence any. Such a rule reads parts of the document computed per region and kept for the
+ * next version (the outline's displacedLabelsOf: outline/boxPairing.ts), so it runs on documents of any length.
  */
 export function runDocumentRules(model: ArticleModel, settings: Settings, rules: readonly Rule[] = allRules): Problem[] {
-  if (model.text.length > DOCUMENT_RULES_LIMIT) return [];
   const documentRules = rules.filter(isDocumentRule);
   return documentRules.length === 0 ? [] : problemsOf(model, settings, documentRules);
 }

@@ -25,8 +25,9 @@
 import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from './breaks/evidence';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
+import { labelCensus, labelSurroundings, placedHit, placedLabel, placedUnit, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
-import { DOCUMENT_RULES_LIMIT, inDocumentOrder, runDocumentRules, runRules } from './lint';
+import { inDocumentOrder, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet } from './problemSet';
 import { firstIndex } from './search';
@@ -112,6 +113,12 @@ export interface RegionAnalysis {
   readonly problems: RegionProblems;
   /** Found on first use. */
   figures?: readonly Figure[];
+  /** Its box labels and line widths (outline/boxPairing.ts), in its own numbering; found on first use. */
+  labelCensus?: LabelCensus;
+  /** What reading the labels of a region beside it may read of it (regionEdges); found on first use. */
+  labelEdges?: readonly unknown[];
+  /** Its labels and titles read with the lines around them, and what that read: the document's width and the regions in view. */
+  labelSurroundings?: { readonly key: readonly unknown[]; readonly read: LabelSurroundings };
   /** The role and text of its first block (what the region before it keys its problems on), found on first use. */
   readonly firstBlockKey?: string;
 }
@@ -136,6 +143,8 @@ export interface RegionCache {
   readonly text: DocumentText;
   readonly eol: Eol;
   readonly cuts: readonly Cut[];
+  /** What the version settled about its labels over the whole document once asked (outline/boxPairing.ts), for the next version to take over. */
+  readonly labels: LabelMemo;
 }
 
 export interface RegionalAnalysis {
@@ -447,14 +456,16 @@ export function* regionSteps(
     (figures ??= regions.flatMap((region) => moveFigures((region.figures ??= figuresOf(regionModel(region))), ORIGIN, region.at)));
   // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
   findFiguresWith(model, regionFigures);
+  // Labels and titles are read per region too, reusing unchanged ones; only their pairing is the version's own.
+  const labels: LabelMemo = {};
+  readLabelsWith(model, labelParts(regions, previous?.labels, labels));
   return {
     model,
     facts,
-    cache: { list: regions, byOffset, text, eol, cuts, size: regions.length, regionLength },
+    cache: { list: regions, byOffset, text, eol, cuts, size: regions.length, regionLength, labels },
     problems: (settings) => {
       // The document's own rules read the whole model, once per version; each problem joins the list of the region it starts in.
-      // Their length limit is read here, from the text as given: the model's `text` would join an editor's pieces.
-      const documentWide = text.length > DOCUMENT_RULES_LIMIT ? [] : runDocumentRules(model, settings);
+      const documentWide = runDocumentRules(model, settings);
       const parts = regions.map((region, i) => {
         const { list } = withProblems(region, settings, regions[i + 1]).problems;
         const offset = region.at.offset;
@@ -468,6 +479,163 @@ export function* regionSteps(
     figures: regionFigures,
   };
 }
+
+/**
+ * Lines either side of a region in view when its labels and titles are read: reading one reads up to a few
+ * lines around it (outline/pairing.ts scanLabel), and a label may start a region.
+ */
+const LABEL_VIEW = 16;
+
+/**
+ * The document's regions as the parts its labels are read in (outline/boxPairing.ts), with the previous
+ * version's pairing and where to keep this version's. (A function of its own: a closure in regionSteps would
+ * keep the previous version alive.)
+ */
+function labelParts(regions: readonly RegionAnalysis[], previous: LabelMemo | undefined, kept: LabelMemo): LabelParts {
+  return {
+    count: regions.length,
+    previous,
+    kept,
+    placement: (k) => regions[k].at,
+    census: (k) => regionLabelCensus(regions[k]),
+    surroundings: (k, width) => regionLabelSurroundings(regions, k, width),
+  };
+}
+
+/** The census of a region's own lines, in its own numbering; kept in the region. */
+function regionLabelCensus(region: RegionAnalysis): LabelCensus {
+  if (region.labelCensus) return region.labelCensus;
+  const { from } = region;
+  const census = labelCensus(region.source, from.fragment, from.fragment + region.fragmentCount);
+  region.labelCensus = {
+    ...census,
+    hits: census.hits.map((hit) => placedHit(hit, -from.fragment, -from.offset)),
+    firstBody: census.firstBody < 0 ? -1 : census.firstBody - from.fragment,
+  };
+  return region.labelCensus;
+}
+
+/**
+ * Region k's labels and titles read with the document's width and LABEL_VIEW lines either side in view (the
+ * regions around it placed side by side), in its own numbering. Kept in the region with what it read: an
+ * edit reads again only the regions near it, or every region when it changes the width.
+ */
+function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, width: number): LabelSurroundings {
+  const region = regions[k];
+  let first = k;
+  for (let seen = 0; first > 0 && seen < LABEL_VIEW; ) seen += regions[--first].fragmentCount;
+  let last = k;
+  for (let seen = 0; last + 1 < regions.length && seen < LABEL_VIEW; ) seen += regions[++last].fragmentCount;
+  // The region itself as laid out (a region laid out again has a line index of its own), and of the regions
+  // around it, the lines in view (their edges) and the gaps between them: typing in a paragraph of the
+  // region before reads again only that region's own labels and titles.
+  const key: unknown[] = [width, region.lines];
+  for (let i = first; i <= last; i++) {
+    if (i < last) key.push(regions[i + 1].at.offset - regions[i].at.offset - regions[i].text.length);
+    // Their edges, not the regions: a region kept in a key would keep the parts it reads alive.
+    if (i !== k) key.push(regionEdges(regions[i]));
+  }
+  const kept = region.labelSurroundings;
+  if (kept && kept.key.length === key.length && kept.key.every((part, i) => part === key[i] || sameEdges(part, key[i]))) return kept.read;
+  let inView: Parts;
+  let at: Placement;
+  if (sideBySide(regions, first, last)) {
+    // The regions in view stand side by side in one set of parts (as after a first analysis): read there.
+    inView = region.source;
+    at = region.from;
+  } else {
+    ({ inView, at } = linesInView(regions, k, first, last));
+  }
+  const hits = regionLabelCensus(region).hits.map((hit) => placedHit(hit, at.fragment, at.offset));
+  const read = labelSurroundings(inView, hits, width, at.fragment, at.fragment + region.fragmentCount);
+  const own: LabelSurroundings = {
+    labels: read.labels.map((label) => placedLabel(label, -at.fragment, -at.offset)),
+    units: read.units.map((unit) => placedUnit(unit, -at.fragment, -at.offset)),
+  };
+  region.labelSurroundings = { key, read: own };
+  return own;
+}
+
+/**
+ * What reading the labels of a region beside this one may read of it: its first and last LABEL_VIEW lines
+ * (role, text, where they stand from the region's start or end, the block each is in), or all of it, with
+ * its length, when it is no longer. Kept in the region.
+ */
+function regionEdges(region: RegionAnalysis): readonly unknown[] {
+  if (region.labelEdges !== undefined) return region.labelEdges;
+  const { source, from, fragmentCount } = region;
+  const end = from.offset + region.text.length;
+  // The lines' own texts, not copies: a key keeps no text the regions do not keep anyway.
+  const edges: unknown[] = [];
+  const line = (local: number, origin: number): void => {
+    const i = from.fragment + local;
+    const f = source.fragments[i];
+    const block = source.blocks[source.blockOfFragment[i]];
+    edges.push(source.roles[i], f.text, f.lineStart - origin, f.start - origin, f.end - origin, f.lineEnd - origin, block.role, block.firstFragment - i, block.lastFragment - i);
+  };
+  if (fragmentCount <= 2 * LABEL_VIEW) {
+    edges.push(fragmentCount, region.text.length);
+    for (let local = 0; local < fragmentCount; local++) line(local, from.offset);
+  } else {
+    for (let local = 0; local < LABEL_VIEW; local++) line(local, from.offset);
+    for (let local = fragmentCount - LABEL_VIEW; local < fragmentCount; local++) line(local, end);
+  }
+  region.labelEdges = edges;
+  return edges;
+}
+
+function sameEdges(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Region k's lines with LABEL_VIEW lines of each region in view before and after it (regions first..last),
+ * in the region's own parts' numbering and offsets (`at`: where its first line stands there): its own
+ * lines are not copied, those of the regions around it are, moved there, with their blocks cut to them.
+ */
+function linesInView(regions: readonly RegionAnalysis[], k: number, first: number, last: number): { inView: Parts; at: Placement } {
+  const region = regions[k];
+  // Where a document offset stands in the region's own parts.
+  const frame = region.at.offset - region.from.offset;
+  const view: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
+  const add = (other: RegionAnalysis, from: number, to: number): void => {
+    const { source } = other;
+    const start = other.from.fragment + from;
+    const end = other.from.fragment + to;
+    const fragmentShift = view.fragments.length - start;
+    const offsetShift = other.at.offset - other.from.offset - frame;
+    let block = -1;
+    for (let i = start; i < end; i++) {
+      view.fragments.push(offsetShift === 0 ? source.fragments[i] : shiftFragment(source.fragments[i], fragmentShift, 0, offsetShift));
+      view.roles.push(source.roles[i]);
+      if (source.blockOfFragment[i] !== block) {
+        block = source.blockOfFragment[i];
+        const b = source.blocks[block];
+        view.blocks.push({ ...b, index: view.blocks.length, firstFragment: Math.max(b.firstFragment, start) + fragmentShift, lastFragment: Math.min(b.lastFragment, end - 1) + fragmentShift });
+      }
+      view.blockOfFragment.push(view.blocks.length - 1);
+    }
+  };
+  for (let i = first; i < k; i++) add(regions[i], Math.max(0, regions[i].fragmentCount - LABEL_VIEW), regions[i].fragmentCount);
+  const at: Placement = { offset: region.from.offset, line: 0, fragment: view.fragments.length, block: view.blocks.length };
+  add(region, 0, region.fragmentCount);
+  for (let i = k + 1; i <= last; i++) add(regions[i], 0, Math.min(LABEL_VIEW, regions[i].fragmentCount));
+  return { inView: view, at };
+}
+
+/** Regions first..last read their parts from one set, where they stand one after another as in the document. */
+function sideBySide(regions: readonly RegionAnalysis[], first: number, last: number): boolean {
+  for (let i = first + 1; i <= last; i++) {
+    const [before, region] = [regions[i - 1], regions[i]];
+    if (region.source !== before.source) return false;
+    if (region.from.fragment !== before.from.fragment + before.fragmentCount || region.from.block !== before.from.block + before.blockCount) return false;
+    if (region.from.offset - before.from.offset !== region.at.offset - before.at.offset) return false;
+  }
+  return true;
+}
+
 
 /**
  * A region's problems (in its own offsets) with the document-wide problems (in document offsets) that

@@ -1,52 +1,393 @@
 // The box labels of a document paired with their titles, computed once per model: the outline reads the
 // pairing for its sections, the displaced-label rule for the labels the extractor moved away from them.
+//
+// Reading the lines is most of the work (which lines are labels, which read as titles, what stands around
+// each); it is done per part of the document (a region, or the whole model), and a document made of
+// regions keeps each region's reading for the next version (regions.ts). Only what is settled over the
+// whole document is done per version: the typical width of a line (a median of the parts' counts), which
+// series the document numbers, and the alignment of labels with titles (pairing.ts); the alignment itself is
+// taken over from the previous version when nothing it reads changed (PairingMemo).
 
 import type { ArticleModel } from '../model';
 import { part } from '../parts';
-import { nextContent, pairTitles, previousContent, type Pairing } from './pairing';
-import { findBoxLabels, type LabelHit } from './sections';
-import { titleUnits, typicalWidth, type TitleUnit } from './titles';
+import { pairTitles, scanLabel, scanUnit, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type TitleSource } from './pairing';
+import { boxLabelLines, numberedBoxLabels, type LabelHit } from './sections';
+import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type TitleUnit } from './titles';
 
 export interface BoxPairing {
   /** The median width of body lines (titles are narrower). */
   readonly width: number;
-  /** Box labels of the series the document numbers, in document order. */
-  readonly box: readonly LabelHit[];
+  /** Box labels of the series the document numbers, in document order, read where they stand. */
+  readonly box: readonly ScannedLabel[];
   /** Every line or heading that reads as a title. */
   readonly units: readonly TitleUnit[];
   readonly pairing: Pairing;
 }
 
-const boxLabelsOf: (model: ArticleModel) => readonly LabelHit[] = part(findBoxLabels);
+/** What one part of a document (lines [from, to) of some model) holds for the pairing, whatever the document's width. */
+export interface LabelCensus {
+  /** The lines that read as box labels, numbered series or not. */
+  readonly hits: readonly LabelHit[];
+  /** Whether the line before each hit ends a unit (undefined for a hit on the part's first line: the part before decides). */
+  readonly opensUnit: ReadonlyArray<boolean | undefined>;
+  /** How many body lines of each width. */
+  readonly widths: ReadonlyMap<number, number>;
+  /** The part's first body line, or -1. */
+  readonly firstBody: number;
+  /** Whether its last line ends a unit (what a hit on the next part's first line reads), undefined when it has none. */
+  readonly endsUnit: boolean | undefined;
+}
 
+/** One part's labels and titles read with the document's width and the lines around them in view. */
+export interface LabelSurroundings {
+  /** One per hit of the census, in its order. */
+  readonly labels: readonly ScannedLabel[];
+  readonly units: readonly ScannedUnit[];
+}
+
+/** The census of lines [from, to) of `model`. */
+export function labelCensus(model: OutlineLines, from = 0, to = model.fragments.length): LabelCensus {
+  const hits = boxLabelLines(model, from, to);
+  let firstBody = -1;
+  for (let i = from; i < to && firstBody < 0; i++) if (model.roles[i] === 'body') firstBody = i;
+  return {
+    hits,
+    opensUnit: hits.map((hit) => (hit.fragment > from ? endsUnit(model, hit.fragment - 1) : undefined)),
+    widths: bodyWidths(model, from, to),
+    firstBody,
+    endsUnit: to > from ? endsUnit(model, to - 1) : undefined,
+  };
+}
+
+/** The labels `hits` (of lines [from, to) of `model`) and the title units of those lines, read with the document's width. */
+export function labelSurroundings(model: OutlineLines, hits: readonly LabelHit[], width: number, from = 0, to = model.fragments.length): LabelSurroundings {
+  return {
+    labels: hits.map((hit) => scanLabel(model, hit, width)),
+    units: titleUnits(model, width, from, to).map((unit) => scanUnit(model, unit, width)),
+  };
+}
+
+/**
+ * A document as parts (regions) placed one after another: each part's census and surroundings in the
+ * part's own numbering (its first line 0, its first character at offset 0) and where the part stands.
+ */
+export interface LabelParts {
+  readonly count: number;
+  /** Where part k's first line and character stand in the document. */
+  placement(k: number): { readonly fragment: number; readonly offset: number };
+  census(k: number): LabelCensus;
+  surroundings(k: number, width: number): LabelSurroundings;
+  /** What the document's previous version settled, taken over where nothing it read changed. */
+  readonly previous?: LabelMemo;
+  /** Where this version keeps what it settles, for the next. */
+  readonly kept?: LabelMemo;
+}
+
+/** What a version settled over the whole document, kept for the next version (it holds no text or model). */
+export interface LabelMemo {
+  labels?: DocumentLabels;
+  pairing?: PairingMemo;
+}
+
+/** Which part, and which of its hits (or title units), an entry of the pairing is. */
+interface PartRef {
+  readonly part: number;
+  readonly index: number;
+}
+
+/**
+ * A version's pairing as references into its parts' readings, and what it read: the width, the first body
+ * line, and each part's first line and readings, compared by their signatures where they are not the same
+ * objects (what the alignment reads of them: line numbers, shapes and flags, not offsets or texts). The next version takes it over when all of that is
+ * unchanged, as after typing within a paragraph: the alignment then does not run again.
+ */
+export interface PairingMemo {
+  readonly key: readonly unknown[];
+  readonly reading: Reading;
+  /** titles[i]: where the title of box label i came from; a title unit also with its part and index there. */
+  readonly titles: ReadonlyArray<(TitleSource & { readonly unit?: PartRef }) | undefined>;
+  readonly displaced: readonly boolean[];
+}
+
+/** Models whose labels are read another way (a document's, region by region): set as the model is made. */
+const readElsewhere = new WeakMap<ArticleModel, LabelParts>();
+
+/** Declares, as `model` is made and before anything asks, the parts its labels are read in. */
+export function readLabelsWith(model: ArticleModel, parts: LabelParts): void {
+  readElsewhere.set(model, parts);
+}
+
+/** The model read whole, as one part. */
+function wholeModel(model: ArticleModel): LabelParts {
+  let census: LabelCensus | undefined;
+  return {
+    count: 1,
+    placement: () => ({ fragment: 0, offset: 0 }),
+    census: () => (census ??= labelCensus(model)),
+    surroundings: (_, width) => labelSurroundings(model, (census ??= labelCensus(model)).hits, width),
+  };
+}
+
+const partsOf: (model: ArticleModel) => LabelParts = part((model) => readElsewhere.get(model) ?? wholeModel(model));
+
+/** What the whole document settles from its parts' censuses. */
+interface DocumentLabels {
+  /** The censuses it was settled from, and the body lines of each width they count in all. */
+  readonly censuses: readonly LabelCensus[];
+  readonly widths: ReadonlyMap<number, number>;
+  readonly width: number;
+  readonly firstBody: number;
+  /** The numbered box labels, in document order: each a part and its index among the part's hits. */
+  readonly box: readonly PartRef[];
+  /** Every numbered box label has its title on its own line (none can have been moved away from it). */
+  readonly allInline: boolean;
+}
+
+/**
+ * The document's width, first body line and numbered box labels, from its parts' censuses. After an edit,
+ * the counts of widths move by what the parts that changed counted, and the box labels are the previous
+ * version's when no census changed in what numbering reads.
+ */
+const documentLabelsOf: (model: ArticleModel) => DocumentLabels = part((model) => {
+  const parts = partsOf(model);
+  const censuses = Array.from({ length: parts.count }, (_, k) => parts.census(k));
+  const previous = parts.previous?.labels;
+  const same = previous !== undefined && previous.censuses.length === censuses.length;
+  let widths: Map<number, number>;
+  if (same) {
+    widths = new Map(previous.widths);
+    censuses.forEach((census, k) => {
+      if (census === previous.censuses[k]) return;
+      addWidths(widths, previous.censuses[k].widths, -1);
+      addWidths(widths, census.widths, 1);
+    });
+  } else {
+    widths = new Map();
+    for (const census of censuses) addWidths(widths, census.widths, 1);
+  }
+  let firstBody = -1;
+  for (let k = 0; k < censuses.length && firstBody < 0; k++) if (censuses[k].firstBody >= 0) firstBody = censuses[k].firstBody + parts.placement(k).fragment;
+  let box: readonly PartRef[];
+  if (same && censuses.every((census, k) => sameRead(census, previous.censuses[k]))) box = previous.box;
+  else {
+    let opensAfter = true;
+    const hits: Array<LabelHit & { readonly ref: PartRef; readonly opensUnit: boolean }> = [];
+    censuses.forEach((census, k) => {
+      census.hits.forEach((hit, index) => hits.push({ ...hit, ref: { part: k, index }, opensUnit: census.opensUnit[index] ?? opensAfter }));
+      if (census.endsUnit !== undefined) opensAfter = census.endsUnit;
+    });
+    box = numberedBoxLabels(hits, (hit) => hit.opensUnit).map((hit) => hit.ref);
+  }
+  const allInline = box.every(({ part: k, index }) => censuses[k].hits[index].inlineTitle !== undefined);
+  const settled: DocumentLabels = { censuses, widths, width: medianWidth([widths]), firstBody, box, allInline };
+  if (parts.kept) parts.kept.labels = settled;
+  return settled;
+});
+
+function addWidths(total: Map<number, number>, widths: ReadonlyMap<number, number>, sign: 1 | -1): void {
+  for (const [width, count] of widths) {
+    const sum = (total.get(width) ?? 0) + sign * count;
+    if (sum === 0) total.delete(width);
+    else total.set(width, sum);
+  }
+}
+
+/** Every part's surroundings, read with the document's width. */
+const surroundingsOf: (model: ArticleModel) => readonly LabelSurroundings[] = part((model) => {
+  const parts = partsOf(model);
+  const { width } = documentLabelsOf(model);
+  return Array.from({ length: parts.count }, (_, k) => parts.surroundings(k, width));
+});
+
+const signatures = new WeakMap<object, string>();
+
+/** What numbering and the alignment read of a part's census: its hits' labels, lines and whether a unit ends before each. */
+function censusSignature(census: LabelCensus): string {
+  let signature = signatures.get(census);
+  if (signature === undefined) {
+    const hits = census.hits.map(
+      (hit, i) =>
+        `${hit.label.text}:${hit.label.series}:${hit.label.form}:${hit.label.style}:${hit.label.number}:${hit.fragment}:${hit.inlineTitle ? hit.inlineTitle.last : '-'}:${census.opensUnit[i]}`,
+    );
+    signature = `${census.firstBody};${census.endsUnit};${hits.join(',')}`;
+    signatures.set(census, signature);
+  }
+  return signature;
+}
+
+/** What the alignment reads of a part's surroundings: lines, shapes and flags. */
+function surroundingsSignature(read: LabelSurroundings): string {
+  let signature = signatures.get(read);
+  if (signature === undefined) {
+    const unit = (u: ScannedUnit | undefined) => (u ? `${u.first}-${u.last}-${u.shape}` : '-');
+    const labels = read.labels.map(
+      (l) =>
+        `${l.previous}:${l.next}:${l.embedded}:${unit(l.inlineUnit)}:${unit(l.after)}:${unit(l.before)}:${l.nextExists}:${l.nextStands}:${l.previousCounts}:${l.previousStands}`,
+    );
+    signature = `${labels.join(',')};${read.units.map(unit).join(',')}`;
+    signatures.set(read, signature);
+  }
+  return signature;
+}
+
+/** Two entries of a pairing key alike: the same number, or a part's readings that read alike (their signatures, found only when needed). */
+function sameRead(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if ('opensUnit' in a && 'opensUnit' in b) return censusSignature(a as LabelCensus) === censusSignature(b as LabelCensus);
+  if ('units' in a && 'units' in b) return surroundingsSignature(a as LabelSurroundings) === surroundingsSignature(b as LabelSurroundings);
+  return false;
+}
+
+/** The version's pairing as references (PairingMemo): the previous version's when nothing it read changed. */
+const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
+  const parts = partsOf(model);
+  const { width, firstBody, box } = documentLabelsOf(model);
+  const surroundings = surroundingsOf(model);
+  const key: unknown[] = [width, firstBody, parts.count];
+  for (let k = 0; k < parts.count; k++) key.push(parts.placement(k).fragment, parts.census(k), surroundings[k]);
+  const previous = parts.previous?.pairing;
+  let memo: PairingMemo;
+  if (previous && previous.key.length === key.length && previous.key.every((part, i) => sameRead(part, key[i]))) memo = previous;
+  else {
+    // The labels and units as read in their parts, each with its part's first line: nothing is copied.
+    const labels = box.map(({ part: k, index }) => surroundings[k].labels[index]);
+    const labelShift = Int32Array.from(box, ({ part: k }) => parts.placement(k).fragment);
+    const units: ScannedUnit[] = [];
+    const unitShift: number[] = [];
+    const unitParts: number[] = [];
+    surroundings.forEach((read, k) => {
+      const shift = parts.placement(k).fragment;
+      for (const unit of read.units) {
+        units.push(unit);
+        unitShift.push(shift);
+        unitParts.push(k);
+      }
+    });
+    const pairing = pairTitles(labels, labelShift, units, unitShift, firstBody);
+    // A unit's index among its part's: its index among all, less those of the parts before.
+    const partStart = new Map<number, number>();
+    unitParts.forEach((k, i) => partStart.has(k) || partStart.set(k, i));
+    memo = {
+      key,
+      reading: pairing.reading,
+      titles: pairing.sources.map((source) => {
+        if (!source || source.kind !== 'unit') return source;
+        const k = unitParts[source.index];
+        return { ...source, unit: { part: k, index: source.index - partStart.get(k)! } };
+      }),
+      displaced: pairing.displaced,
+    };
+  }
+  if (parts.kept) parts.kept.pairing = memo;
+  return memo;
+});
+
+/** Box label i of the document (its part and index there), placed in the document. */
+function placedBoxLabel(model: ArticleModel, { part: k, index }: PartRef): ScannedLabel {
+  const at = partsOf(model).placement(k);
+  return placedLabel(surroundingsOf(model)[k].labels[index], at.fragment, at.offset);
+}
+
+/** The title the pairing gave box label i, placed in the document. */
+function placedTitleOf(model: ArticleModel, i: number): ScannedUnit | undefined {
+  const source = pairingMemoOf(model).titles[i];
+  if (!source) return undefined;
+  if (source.unit) {
+    const at = partsOf(model).placement(source.unit.part);
+    return placedUnit(surroundingsOf(model)[source.unit.part].units[source.unit.index], at.fragment, at.offset);
+  }
+  const owner = placedBoxLabel(model, documentLabelsOf(model).box[source.index]);
+  return source.kind === 'inline' ? owner.inlineUnit : source.kind === 'after' ? owner.after : owner.before;
+}
+
+/** The pairing with every label and unit placed in the document, for the outline. */
 export const boxPairingOf: (model: ArticleModel) => BoxPairing = part((model) => {
-  const width = typicalWidth(model);
-  const box = boxLabelsOf(model);
-  const units = titleUnits(model, width);
-  return { width, box, units, pairing: pairTitles(model, box, units, width) };
+  const parts = partsOf(model);
+  const { width, box: refs } = documentLabelsOf(model);
+  const units: ScannedUnit[] = [];
+  surroundingsOf(model).forEach((read, k) => {
+    const at = parts.placement(k);
+    for (const unit of read.units) units.push(placedUnit(unit, at.fragment, at.offset));
+  });
+  const box = refs.map((ref) => placedBoxLabel(model, ref));
+  const memo = pairingMemoOf(model);
+  const titles = box.map((_, i) => placedTitleOf(model, i));
+  return { width, box, units, pairing: { reading: memo.reading, titles, sources: memo.titles, displaced: memo.displaced } };
 });
 
 /** A label standing away from every title, and the title it belongs to. */
 export interface DisplacedLabel {
-  readonly label: LabelHit;
-  readonly title: TitleUnit;
+  readonly label: ScannedLabel;
+  readonly title: ScannedUnit;
 }
 
 /**
  * The box labels the extractor moved away from their titles (a run at the end of the page, a label
  * stranded between paragraphs or beside a byline), each with its title. A label right before or after its
- * own title is where it belongs, whatever else the pairing says.
+ * own title is where it belongs, whatever else the pairing says. Only these are placed in the document.
  */
 export const displacedLabelsOf: (model: ArticleModel) => readonly DisplacedLabel[] = part((model) => {
+  const labels = documentLabelsOf(model);
   // Most documents have no box label at all: their title candidates are not even looked for.
-  if (boxLabelsOf(model).every((hit) => hit.inlineTitle !== undefined)) return [];
-  const { box, pairing } = boxPairingOf(model);
+  if (labels.allInline) return [];
+  const memo = pairingMemoOf(model);
   const displaced: DisplacedLabel[] = [];
-  box.forEach((label, i) => {
-    const title = pairing.titles[i];
-    if (!pairing.displaced[i] || !title) return;
-    if (title.first === nextContent(model, label.fragment) || title.last === previousContent(model, label.fragment)) return;
+  labels.box.forEach((ref, i) => {
+    if (!memo.displaced[i]) return;
+    const label = placedBoxLabel(model, ref);
+    const title = placedTitleOf(model, i);
+    if (!title || title.first === label.next || title.last === label.previous) return;
     displaced.push({ label, title });
   });
   return displaced;
 });
+
+function placedTitle(unit: TitleUnit, fragment: number, offset: number): TitleUnit {
+  if (fragment === 0 && offset === 0) return unit;
+  return { first: unit.first + fragment, last: unit.last + fragment, text: unit.text, start: unit.start + offset, end: unit.end + offset, strong: unit.strong };
+}
+
+/** A hit of a part, moved to where the part stands (`fragment` lines and `offset` characters on). */
+export function placedHit(hit: LabelHit, fragment: number, offset: number): LabelHit {
+  if (fragment === 0 && offset === 0) return hit;
+  return {
+    label: hit.label,
+    fragment: hit.fragment + fragment,
+    start: hit.start + offset,
+    end: hit.end + offset,
+    inlineTitle: hit.inlineTitle && placedTitle(hit.inlineTitle, fragment, offset),
+  };
+}
+
+/** A title unit read in a part, moved as placedHit. */
+export function placedUnit<T extends ScannedUnit | undefined>(unit: T, fragment: number, offset: number): T {
+  if (!unit || (fragment === 0 && offset === 0)) return unit;
+  return {
+    ...placedTitle(unit, fragment, offset),
+    shape: unit.shape,
+    lineStart: unit.lineStart + offset,
+    aboveEnd: unit.aboveEnd === undefined ? undefined : unit.aboveEnd + offset,
+  } as T;
+}
+
+/** A label read in a part, moved as placedHit. */
+export function placedLabel(label: ScannedLabel, fragment: number, offset: number): ScannedLabel {
+  if (fragment === 0 && offset === 0) return label;
+  return {
+    ...placedHit(label, fragment, offset),
+    previous: label.previous + fragment,
+    next: label.next + fragment,
+    embedded: label.embedded,
+    inlineUnit: placedUnit(label.inlineUnit, fragment, offset),
+    after: placedUnit(label.after, fragment, offset),
+    before: placedUnit(label.before, fragment, offset),
+    nextExists: label.nextExists,
+    nextStands: label.nextStands,
+    previousCounts: label.previousCounts,
+    previousStands: label.previousStands,
+    lineStart: label.lineStart + offset,
+    lineText: label.lineText,
+    nextLineStart: label.nextLineStart === undefined ? undefined : label.nextLineStart + offset,
+  };
+}

@@ -38,7 +38,7 @@ export function compactBlock(block: Block): CompactText {
 }
 
 /** Several fragments read as one line of text (a heading that wraps), mapped to source offsets. */
-export function compactFragments(model: ArticleModel, first: number, last: number): CompactText {
+export function compactFragments(model: Pick<ArticleModel, 'fragments'>, first: number, last: number): CompactText {
   let text = '';
   const sources: number[] = [];
   for (let i = first; i <= last; i++) {

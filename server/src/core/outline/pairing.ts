@@ -5,24 +5,73 @@
 // weigh the evidence: where the candidate stands from the label, how much it looks like a heading, and
 // how much like the first line of a paragraph or a speaker's line. A label the extractor dropped into
 // the middle of a sentence pairs with nothing next to it: the lines around it are that sentence.
+//
+// Two halves: what a label or a title candidate is, read from the lines around it (scanLabel, scanUnit),
+// which a document read in regions reads and keeps per region (boxPairing.ts); and the alignment over the
+// whole document (pairTitles), which reads only what those readings found.
 
-import type { ArticleModel } from '../model';
 import { runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import { firstIndex } from '../search';
 import { compactString } from './compact';
-import { endsLikeSentence, titleEndingAt, titleStartingAt, widerTitleStartingAt, type TitleUnit } from './titles';
+import { endsLikeSentence, titleEndingAt, titleStartingAt, widerTitleStartingAt, type OutlineLines, type TitleUnit } from './titles';
 
 export type Reading = 'after' | 'before';
 
+/** Where a title came from: the global list of title units (index into it), or label `index`'s own readings. */
+export interface TitleSource {
+  readonly kind: 'unit' | 'inline' | 'after' | 'before';
+  readonly index: number;
+}
+
 export interface Pairing {
   readonly reading: Reading;
+  /** sources[i]: where titles[i] came from (defined where titles[i] is). */
+  readonly sources: ReadonlyArray<TitleSource | undefined>;
   /** titles[i] belongs to labels[i]; undefined when none could be found. */
-  readonly titles: ReadonlyArray<TitleUnit | undefined>;
+  readonly titles: ReadonlyArray<ScannedUnit | undefined>;
   /**
    * displaced[i]: label i has a title but stands next to no title at all (one of a run of labels at the
    * end of the page, or stranded between paragraphs): the extractor moved it away from its section.
    */
   readonly displaced: readonly boolean[];
+}
+
+/**
+ * A title candidate, read where it stands with the lines around it: how it looks, and where a label
+ * moved above it would go.
+ */
+export interface ScannedUnit extends TitleUnit {
+  /** Shape cost: how little it looks like a section title (but for standing before any body text, read over the document). */
+  readonly shape: number;
+  /** Where its first line starts, and where the text before it ends (undefined at the document's start). */
+  readonly lineStart: number;
+  readonly aboveEnd: number | undefined;
+}
+
+/**
+ * A box label line, read where it stands with the lines around it: its neighbours, the titles right after
+ * and before it, whether it interrupts a sentence, and what a fix moving its line needs.
+ */
+export interface ScannedLabel extends LabelHit {
+  /** The content lines before and after it (directives skipped); -1 or past the last line when none. */
+  readonly previous: number;
+  readonly next: number;
+  /** The label interrupts a sentence (isEmbedded). */
+  readonly embedded: boolean;
+  /** The title on its own line, or right after it, or right before it (the pairing's own readings). */
+  readonly inlineUnit: ScannedUnit | undefined;
+  readonly after: ScannedUnit | undefined;
+  readonly before: ScannedUnit | undefined;
+  /** A line follows it, and it is a heading or a title that names no speaker (standsByTitle, the part no other title decides). */
+  readonly nextExists: boolean;
+  readonly nextStands: boolean;
+  /** A line other than the article's title precedes it, and it is a heading or ends a title. */
+  readonly previousCounts: boolean;
+  readonly previousStands: boolean;
+  /** Its line: where it starts, its text, and where the line after it starts (undefined: the document ends). */
+  readonly lineStart: number;
+  readonly lineText: string;
+  readonly nextLineStart: number | undefined;
 }
 
 /** Costs of the alignment (a title cost lower than SKIP_LABEL is worth taking). */
@@ -57,77 +106,171 @@ const MAX_CELLS = 2_000_000;
 const SPEAKER_CUE = /(表示|认为|指出|介绍|说|坦言|提醒|建议|分析|告诉|研究员|教授|院长|主任|所长|局长|处长|司长|部长|专家|负责人|书记|经理|董事长|记者)/;
 
 interface Candidate {
-  readonly unit: TitleUnit;
+  readonly unit: ScannedUnit;
+  /** Its first line in the document (the unit's, shifted by its part's). */
+  readonly first: number;
+  readonly source: TitleSource;
   /** Shape cost: how little it looks like a section title. */
   readonly shape: number;
   /** Only this label may take it (the title printed on the label's own line). */
   readonly owner?: number;
 }
 
+/**
+ * Reads the box label `hit` where it stands in `model` (a document, or a few regions of it side by side
+ * with the label's lines in view), with the document's typical width. Reads at most a few lines either side.
+ */
+export function scanLabel(model: OutlineLines, hit: LabelHit, typicalWidth: number): ScannedLabel {
+  const index = hit.fragment;
+  const previous = previousContent(model, index);
+  const next = nextContent(model, index);
+  const embedded = !hit.inlineTitle && isEmbedded(model, index, typicalWidth);
+  const inlineUnit = hit.inlineTitle && scanUnit(model, hit.inlineTitle, typicalWidth);
+  const after = inlineUnit ?? (embedded ? undefined : scanUnit(model, adjacentAfter(model, next, typicalWidth), typicalWidth));
+  const before = inlineUnit ?? (embedded ? undefined : scanUnit(model, titleEndingAt(model, previous, typicalWidth), typicalWidth));
+  const nextExists = next < model.fragments.length;
+  let nextStands = false;
+  if (nextExists) {
+    const title = model.roles[next] === 'heading' ? undefined : (adjacentAfter(model, next, typicalWidth) ?? untakenTitleAt(model, next));
+    nextStands = model.roles[next] === 'heading' || (title !== undefined && !namesSpeaker(model, title));
+  }
+  const previousCounts = previous >= 0 && model.roles[previous] !== 'title';
+  const previousStands = previousCounts && (model.roles[previous] === 'heading' || titleEndingAt(model, previous, typicalWidth) !== undefined);
+  const line = model.fragments[index];
+  return {
+    ...hit,
+    previous,
+    next,
+    embedded,
+    inlineUnit,
+    after,
+    before,
+    nextExists,
+    nextStands,
+    previousCounts,
+    previousStands,
+    lineStart: line.lineStart,
+    lineText: line.text,
+    nextLineStart: model.fragments[index + 1]?.lineStart,
+  };
+}
+
+/** A title candidate read where it stands (scanLabel). */
+export function scanUnit(model: OutlineLines, unit: TitleUnit, typicalWidth: number): ScannedUnit;
+export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typicalWidth: number): ScannedUnit | undefined;
+export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typicalWidth: number): ScannedUnit | undefined {
+  if (!unit) return undefined;
+  return {
+    ...unit,
+    shape: shapeCost(model, unit, typicalWidth),
+    lineStart: model.fragments[unit.first].lineStart,
+    aboveEnd: model.fragments[unit.first - 1]?.end,
+  };
+}
+
+/**
+ * Pairs the document's box labels (in document order, read where they stand) with its title units, over
+ * the whole document; `firstBody` is the document's first body line (-1: none). Reads no line itself: what
+ * it needs of the lines around each label and title was read with them (scanLabel, scanUnit). Each label
+ * and unit may be read in a part of the document: `labelShift[i]` (`unitShift[i]`) is how many lines come
+ * before that part, added to its line numbers (its titles, read with it, take the same shift). The titles
+ * returned are as read, unshifted: where each came from (`sources`) says which shift is theirs.
+ */
 export function pairTitles(
-  model: ArticleModel,
-  labels: readonly LabelHit[],
-  units: readonly TitleUnit[],
-  typicalWidth: number,
+  labels: readonly ScannedLabel[],
+  labelShift: ArrayLike<number>,
+  units: readonly ScannedUnit[],
+  unitShift: ArrayLike<number>,
+  firstBody: number,
 ): Pairing {
-  const embedded = labels.map((hit) => !hit.inlineTitle && isEmbedded(model, hit.fragment, typicalWidth));
-  const after = labels.map((hit, i) =>
-    hit.inlineTitle ?? (embedded[i] ? undefined : adjacentAfter(model, nextContent(model, hit.fragment), typicalWidth)),
-  );
-  const before = labels.map((hit, i) => hit.inlineTitle ?? (embedded[i] ? undefined : titleEndingAt(model, previousContent(model, hit.fragment))));
+  const after = labels.map((label) => label.after);
+  const before = labels.map((label) => label.before);
   const reading: Reading = count(before) > count(after) ? 'before' : 'after';
 
-  const nextToEmbedded = new Set(
-    labels.flatMap((hit, i) => (embedded[i] ? [previousContent(model, hit.fragment), nextContent(model, hit.fragment)] : [])),
-  );
-  const labelFragments = new Set(labels.map((hit) => hit.fragment));
-  const firstBody = model.roles.indexOf('body');
+  const nextToEmbedded = new Set<number>();
+  for (const [i, label] of labels.entries()) {
+    if (!label.embedded) continue;
+    nextToEmbedded.add(label.previous + labelShift[i]);
+    nextToEmbedded.add(label.next + labelShift[i]);
+  }
+  const labelFragment = Int32Array.from(labels, (label, i) => label.fragment + labelShift[i]);
+  const labelFragments = new Set(labelFragment);
   const candidates = new Map<number, Candidate>();
-  const addCandidate = (unit: TitleUnit | undefined, owner?: number): void => {
-    if (!unit || candidates.has(unit.first) || nextToEmbedded.has(unit.first) || nextToEmbedded.has(unit.last)) return;
-    if (owner === undefined && rangeHolds(labelFragments, unit)) return;
-    candidates.set(unit.first, { unit, shape: owner === undefined ? shapeCost(model, unit, typicalWidth, firstBody) : 0, owner });
+  const addCandidate = (unit: ScannedUnit | undefined, shift: number, source: TitleSource, owner?: number): void => {
+    if (!unit) return;
+    const first = unit.first + shift;
+    const last = unit.last + shift;
+    if (candidates.has(first) || nextToEmbedded.has(first) || nextToEmbedded.has(last)) return;
+    if (owner === undefined && rangeHolds(labelFragments, first, last)) return;
+    const shape = owner !== undefined ? 0 : unit.shape + (firstBody < 0 || first < firstBody ? COST.beforeBody : 0);
+    candidates.set(first, { unit, first, source, shape, owner });
   };
-  labels.forEach((hit, i) => hit.inlineTitle && addCandidate(hit.inlineTitle, i));
-  after.forEach((unit) => addCandidate(unit));
-  before.forEach((unit) => addCandidate(unit));
-  for (const unit of units) addCandidate(unit);
-  const ordered = [...candidates.values()].sort((a, b) => a.unit.first - b.unit.first);
+  labels.forEach((label, i) => label.inlineUnit && addCandidate(label.inlineUnit, labelShift[i], { kind: 'inline', index: i }, i));
+  after.forEach((unit, i) => addCandidate(unit, labelShift[i], { kind: 'after', index: i }));
+  before.forEach((unit, i) => addCandidate(unit, labelShift[i], { kind: 'before', index: i }));
+  units.forEach((unit, i) => addCandidate(unit, unitShift[i], { kind: 'unit', index: i }));
+  const ordered = [...candidates.values()].sort((a, b) => a.first - b.first);
+  // What the alignment's costs read, as numbers: it weighs every label of a run against every candidate
+  // of its stretch (a series numbered once in a long document reads every candidate).
+  const candidateFirst = Int32Array.from(ordered, (candidate) => candidate.first);
+  const candidateShape = Float64Array.from(ordered, (candidate) => candidate.shape);
+  const candidateOwner = Int32Array.from(ordered, (candidate) => candidate.owner ?? -1);
+  const NONE = -2;
+  const labelAfter = Int32Array.from(after, (unit, i) => (unit ? unit.first + labelShift[i] : NONE));
+  const labelBefore = Int32Array.from(before, (unit, i) => (unit ? unit.first + labelShift[i] : NONE));
+  const labelInline = Uint8Array.from(labels, (label) => (label.inlineTitle ? 1 : 0));
+  const afterCost = COST.after + (reading === 'after' ? 0 : COST.otherReading);
+  const beforeCost = COST.before + (reading === 'before' ? 0 : COST.otherReading);
 
-  const titles: Array<TitleUnit | undefined> = labels.map(() => undefined);
+  const titles: Array<ScannedUnit | undefined> = labels.map(() => undefined);
+  const sources: Array<TitleSource | undefined> = labels.map(() => undefined);
+  const titleFirst: number[] = [];
+  const titleLast: number[] = [];
   const used = new Set<number>();
-  const runs = seriesRuns(labels);
+  const runs = seriesRuns(labels, labelFragment);
   // The longest series chooses first; a title is used once.
   const series = [...runs].sort((a, b) => b.members.length - a.members.length);
   for (const { members, after: lo, before: hi } of series) {
-    members.sort((a, b) => labels[a].label.number - labels[b].label.number || labels[a].fragment - labels[b].fragment);
+    members.sort((a, b) => labels[a].label.number - labels[b].label.number || labelFragment[a] - labelFragment[b]);
     // Its titles lie between the runs of the same series before and after it (articles pasted one after
     // another each have their 信号一…): the alignment reads that stretch, whatever the document's length.
-    const window = ordered.slice(firstIndexOf(ordered, lo + 1), firstIndexOf(ordered, hi));
-    const free = window.filter((c) => !used.has(c.unit.first));
-    const placement = (i: number, candidate: Candidate): number => {
-      if (candidate.owner !== undefined) return candidate.owner === i ? 0 : Infinity;
-      if (labels[i].inlineTitle) return Infinity;
-      const first = candidate.unit.first;
-      if (after[i]?.first === first) return COST.after + (reading === 'after' ? 0 : COST.otherReading);
-      if (before[i]?.first === first) return COST.before + (reading === 'before' ? 0 : COST.otherReading);
-      if (free.length * members.length > MAX_CELLS) return Infinity;
-      const distance = Math.abs(first - labels[i].fragment);
-      return COST.displaced + Math.min(COST.distanceCap, distance * COST.perLine);
+    const from = firstIndexOf(candidateFirst, lo + 1);
+    const to = firstIndexOf(candidateFirst, hi);
+    const free: number[] = [];
+    for (let j = from; j < to; j++) if (!used.has(candidateFirst[j])) free.push(j);
+    const tooMany = free.length * members.length > MAX_CELLS;
+    // The cost of label i taking candidate j (an index into ordered).
+    const cost = (i: number, j: number): number => {
+      const owner = candidateOwner[j];
+      let placement: number;
+      if (owner >= 0) placement = owner === i ? 0 : Infinity;
+      else if (labelInline[i] === 1) placement = Infinity;
+      else {
+        const first = candidateFirst[j];
+        if (labelAfter[i] === first) placement = afterCost;
+        else if (labelBefore[i] === first) placement = beforeCost;
+        else if (tooMany) placement = Infinity;
+        else placement = COST.displaced + Math.min(COST.distanceCap, Math.abs(first - labelFragment[i]) * COST.perLine);
+      }
+      return placement + candidateShape[j];
     };
-    const chosen = align(members, free, (i, candidate) => placement(i, candidate) + candidate.shape);
+    const chosen = align(members, free, cost);
     members.forEach((i, k) => {
-      const candidate = chosen[k];
-      if (!candidate) return;
+      if (chosen[k] < 0) return;
+      const candidate = ordered[chosen[k]];
       titles[i] = candidate.unit;
-      used.add(candidate.unit.first);
+      sources[i] = candidate.source;
+      titleFirst.push(candidate.first);
+      titleLast.push(candidate.first + candidate.unit.last - candidate.unit.first);
+      used.add(candidate.first);
     });
   }
-  const titleEdges = edgesOf([...units, ...titles.filter((title) => title !== undefined)]);
-  const displaced = labels.map(
-    (hit, i) => titles[i] !== undefined && !hit.inlineTitle && !standsByTitle(model, hit.fragment, titleEdges, typicalWidth),
-  );
-  return { reading, titles, displaced };
+  const titleEdges: TitleEdges = {
+    firsts: new Set([...units.map((unit, i) => unit.first + unitShift[i]), ...titleFirst]),
+    lasts: new Set([...units.map((unit, i) => unit.last + unitShift[i]), ...titleLast]),
+  };
+  const displaced = labels.map((label, i) => titles[i] !== undefined && !label.inlineTitle && !standsByTitle(label, labelShift[i], titleEdges));
+  return { reading, titles, sources, displaced };
 }
 
 /** One run of a series of labels: its members, and the last label of the run before and the first of the run after. */
@@ -142,9 +285,9 @@ interface SeriesRun {
  * articles pasted one after another each have their own 信号一…, and each run is paired on its own.
  * Within a run the labels may stand in any order (an extractor prints them where it likes).
  */
-function seriesRuns(labels: readonly LabelHit[]): SeriesRun[] {
+function seriesRuns(labels: readonly LabelHit[], fragments: ArrayLike<number>): SeriesRun[] {
   const bySeries = new Map<string, number[]>();
-  for (const i of labels.map((_, i) => i).sort((a, b) => labels[a].fragment - labels[b].fragment)) {
+  for (const i of labels.map((_, i) => i).sort((a, b) => fragments[a] - fragments[b])) {
     const key = seriesKey(labels[i].label);
     if (!bySeries.has(key)) bySeries.set(key, []);
     bySeries.get(key)!.push(i);
@@ -153,26 +296,23 @@ function seriesRuns(labels: readonly LabelHit[]): SeriesRun[] {
     const runs = runsWhereNumbersRepeat(members, (i) => labels[i].label.number);
     return runs.map((run, r) => ({
       members: run,
-      after: r > 0 ? labels[runs[r - 1][runs[r - 1].length - 1]].fragment : -1,
-      before: r + 1 < runs.length ? labels[runs[r + 1][0]].fragment : Number.MAX_SAFE_INTEGER,
+      after: r > 0 ? fragments[runs[r - 1][runs[r - 1].length - 1]] : -1,
+      before: r + 1 < runs.length ? fragments[runs[r + 1][0]] : Number.MAX_SAFE_INTEGER,
     }));
   });
 }
 
-/** The index of the first candidate (in document order) that starts at or after `fragment`. */
-function firstIndexOf(ordered: readonly Candidate[], fragment: number): number {
-  return firstIndex(ordered.length, (i) => ordered[i].unit.first >= fragment);
+/** The index of the first candidate (their first lines in document order) that starts at or after `fragment`. */
+function firstIndexOf(firsts: Int32Array, fragment: number): number {
+  return firstIndex(firsts.length, (i) => firsts[i] >= fragment);
 }
 
 /**
  * The cheapest monotone alignment of `members` (labels in number order) with `free` (candidates in
- * document order): each label takes a later candidate than the label before it, or none.
+ * document order, as indices): each label takes a later candidate than the label before it, or none
+ * (-1).
  */
-function align(
-  members: readonly number[],
-  free: readonly Candidate[],
-  cost: (label: number, candidate: Candidate) => number,
-): Array<Candidate | undefined> {
+function align(members: readonly number[], free: readonly number[], cost: (label: number, candidate: number) => number): Int32Array {
   const n = members.length;
   const m = free.length;
   // best[k][j]: the least cost of labels 0..k-1 using candidates 0..j-1; choice says how it was reached.
@@ -180,6 +320,7 @@ function align(
   const best = new Float64Array((n + 1) * width);
   const choice = new Uint8Array((n + 1) * width); // 0 skip label, 1 skip candidate, 2 pair
   for (let k = 1; k <= n; k++) {
+    const label = members[k - 1];
     for (let j = 0; j <= m; j++) {
       let value = best[(k - 1) * width + j] + COST.skipLabel;
       let how = 0;
@@ -189,7 +330,7 @@ function align(
           value = skipCandidate;
           how = 1;
         }
-        const pair = best[(k - 1) * width + j - 1] + cost(members[k - 1], free[j - 1]);
+        const pair = best[(k - 1) * width + j - 1] + cost(label, free[j - 1]);
         if (pair < value) {
           value = pair;
           how = 2;
@@ -199,7 +340,7 @@ function align(
       choice[k * width + j] = how;
     }
   }
-  const chosen: Array<Candidate | undefined> = members.map(() => undefined);
+  const chosen = new Int32Array(n).fill(-1);
   let k = n;
   let j = m;
   while (k > 0) {
@@ -215,8 +356,8 @@ function align(
   return chosen;
 }
 
-/** How little a candidate looks like a section title. */
-function shapeCost(model: ArticleModel, unit: TitleUnit, typicalWidth: number, firstBody: number): number {
+/** How little a candidate looks like a section title, read from its lines (standing before any body text is weighed by pairTitles). */
+function shapeCost(model: OutlineLines, unit: TitleUnit, typicalWidth: number): number {
   let cost = 0;
   if (!unit.strong) {
     cost += COST.bodyLine;
@@ -225,7 +366,6 @@ function shapeCost(model: ArticleModel, unit: TitleUnit, typicalWidth: number, f
   if (namesSpeaker(model, unit)) cost += COST.speakerLine;
   // A body line opening a quote it does not close starts a quoted paragraph.
   if (!unit.strong && /^[“「]/.test(unit.text) && !/[”」]/.test(unit.text)) cost += COST.paragraphShaped;
-  if (firstBody < 0 || unit.first < firstBody) cost += COST.beforeBody;
   return cost;
 }
 
@@ -234,7 +374,7 @@ function shapeCost(model: ArticleModel, unit: TitleUnit, typicalWidth: number, f
  * (`amd64或i386的网络安` / `装iso映像`, `控制新建文件的权限：umask`): a label before it may stand where it
  * belongs, and is left there.
  */
-function untakenTitleAt(model: ArticleModel, index: number): TitleUnit | undefined {
+function untakenTitleAt(model: OutlineLines, index: number): TitleUnit | undefined {
   if (model.roles[index] !== 'body') return undefined;
   const fragment = model.fragments[index];
   if (/[。，；、！？,;!?]/.test(fragment.text)) return undefined;
@@ -242,14 +382,14 @@ function untakenTitleAt(model: ArticleModel, index: number): TitleUnit | undefin
 }
 
 /** The line names an expert with their title, or goes on into 表示 / 认为 (a heading is followed by anything). */
-function namesSpeaker(model: ArticleModel, unit: TitleUnit): boolean {
+function namesSpeaker(model: OutlineLines, unit: TitleUnit): boolean {
   const goesOn = unit.strong ? '' : compactString(model.fragments[unit.last + 1]?.text ?? '').slice(0, 8);
   return SPEAKER_CUE.test(unit.text) || SPEAKER_CUE.test(goesOn);
 }
 
 /** The title right after a label: a heading, or a body line up to a column wide that reads as a title. */
-function adjacentAfter(model: ArticleModel, index: number, typicalWidth: number): TitleUnit | undefined {
-  return titleStartingAt(model, index) ?? widerTitleStartingAt(model, index, typicalWidth);
+function adjacentAfter(model: OutlineLines, index: number, typicalWidth: number): TitleUnit | undefined {
+  return titleStartingAt(model, index, typicalWidth) ?? widerTitleStartingAt(model, index, typicalWidth);
 }
 
 /** Where titles start and end: the title units of the document and the titles labels took. */
@@ -258,31 +398,23 @@ interface TitleEdges {
   readonly lasts: ReadonlySet<number>;
 }
 
-function edgesOf(titles: readonly TitleUnit[]): TitleEdges {
-  return { firsts: new Set(titles.map((title) => title.first)), lasts: new Set(titles.map((title) => title.last)) };
-}
 
 /**
  * The label stands right before or after a title (any title, not only its own): a heading the layout
  * found, a line that reads as a title, or a title a label took. A speaker's line next to it is no title
  * (`国家能源局发展规划司副司长尹若` / `川表示：…`: a label beside one was moved there), nor is a byline.
+ * What its neighbours are was read with them (scanLabel); which titles labels took, over the document.
  */
-function standsByTitle(model: ArticleModel, index: number, titles: TitleEdges, typicalWidth: number): boolean {
-  const previous = previousContent(model, index);
-  const next = nextContent(model, index);
-  if (next < model.fragments.length) {
-    if (model.roles[next] === 'heading' || titles.firsts.has(next)) return true;
-    const after = adjacentAfter(model, next, typicalWidth) ?? untakenTitleAt(model, next);
-    if (after && !namesSpeaker(model, after)) return true;
-  }
-  return previous >= 0 && model.roles[previous] !== 'title' && (model.roles[previous] === 'heading' || titles.lasts.has(previous) || titleEndingAt(model, previous) !== undefined);
+function standsByTitle(label: ScannedLabel, shift: number, titles: TitleEdges): boolean {
+  if (label.nextExists && (label.nextStands || titles.firsts.has(label.next + shift))) return true;
+  return label.previousCounts && (label.previousStands || titles.lasts.has(label.previous + shift));
 }
 
 /**
  * The label interrupts a sentence: the line before it is a full body line that does not end a
  * sentence (a paragraph's first line is indented, hence the slack of 3), and body text follows.
  */
-function isEmbedded(model: ArticleModel, index: number, typicalWidth: number): boolean {
+function isEmbedded(model: OutlineLines, index: number, typicalWidth: number): boolean {
   const previous = previousContent(model, index);
   const next = nextContent(model, index);
   if (previous < 0 || next >= model.fragments.length) return false;
@@ -295,20 +427,20 @@ function count(titles: ReadonlyArray<TitleUnit | undefined>): number {
   return titles.filter((t) => t !== undefined).length;
 }
 
-export function nextContent(model: ArticleModel, index: number): number {
+export function nextContent(model: OutlineLines, index: number): number {
   let next = index + 1;
   while (next < model.fragments.length && model.roles[next] === 'directive') next++;
   return next;
 }
 
-export function previousContent(model: ArticleModel, index: number): number {
+export function previousContent(model: OutlineLines, index: number): number {
   let previous = index - 1;
   while (previous >= 0 && model.roles[previous] === 'directive') previous--;
   return previous;
 }
 
 /** A label's fragment lies within the unit. */
-function rangeHolds(labelFragments: ReadonlySet<number>, unit: TitleUnit): boolean {
-  for (let i = unit.first; i <= unit.last; i++) if (labelFragments.has(i)) return true;
+function rangeHolds(labelFragments: ReadonlySet<number>, first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (labelFragments.has(i)) return true;
   return false;
 }

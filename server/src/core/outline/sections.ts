@@ -4,7 +4,7 @@
 import { parseBoxLabel, parseInlineLabel, parseSeriesLabel, WEAK_SERIES, type Label } from '../labels';
 import type { ArticleModel } from '../model';
 import { compactFragments, compactString, sourceRange } from './compact';
-import { endsLikeSentence, endsUnit, isTitleText, type TitleUnit } from './titles';
+import { endsLikeSentence, endsUnit, isTitleText, type OutlineLines, type TitleUnit } from './titles';
 
 export interface LabelHit {
   readonly label: Label;
@@ -18,36 +18,48 @@ export interface LabelHit {
 
 const BOX_WITH_TITLE = /^(\S{2,4}?)[\s\u3000]+(\S.*)$/u;
 
-/** Box labels (信号一) of the series the document numbers, in document order. */
-export function findBoxLabels(model: ArticleModel): LabelHit[] {
+/**
+ * Every line of [from, to) that reads as a box label (信号一, or 信号一  标题), whether or not the document
+ * numbers its series: which series it numbers is read over the whole document (numberedBoxLabels).
+ */
+export function boxLabelLines(model: OutlineLines, from = 0, to = model.fragments.length): LabelHit[] {
   const hits: LabelHit[] = [];
-  model.fragments.forEach((fragment, index) => {
-    if (model.roles[index] === 'directive' || model.roles[index] === 'title') return;
+  for (let index = from; index < to; index++) {
+    if (model.roles[index] === 'directive' || model.roles[index] === 'title') continue;
+    const fragment = model.fragments[index];
     const label = parseSeriesLabel(fragment.text);
     if (label) {
       hits.push({ label, fragment: index, start: fragment.start, end: fragment.end });
-      return;
+      continue;
     }
     const withTitle = boxLabelWithTitle(model, index);
     if (withTitle) hits.push(withTitle);
-  });
+  }
+  return hits;
+}
+
+/**
+ * The box label lines of the whole document (in document order) of the series it numbers, one per number
+ * in each run; `opensUnit` says whether the line before a hit ends a unit (endsUnit).
+ */
+export function numberedBoxLabels<T extends LabelHit>(hits: readonly T[], opensUnit: (hit: T) => boolean): T[] {
   const numbered = keepNumberedSeries(hits, (hit) => parseBoxLabel(hit.label.text) !== undefined && !WEAK_SERIES.has(hit.label.series));
-  return onePerNumber(model, numbered);
+  return onePerNumber(numbered, opensUnit);
 }
 
 /**
  * A box label numbers one section of its run: when a number occurs twice in a run (第一 as a label, and
  * 第一 / 季度 wrapped in a sentence), the one that interrupts no sentence wins, else the first.
  */
-function onePerNumber(model: ArticleModel, hits: readonly LabelHit[]): LabelHit[] {
-  const chosen = new Map<string, LabelHit>();
+function onePerNumber<T extends LabelHit>(hits: readonly T[], opensUnit: (hit: T) => boolean): T[] {
+  const chosen = new Map<string, T>();
   const runs = runsOf(hits);
   for (const [i, hit] of hits.entries()) {
     const key = `${seriesKey(hit.label)}:${runs[i]}:${hit.label.number}`;
     const current = chosen.get(key);
-    if (!current || (!endsUnit(model, current.fragment - 1) && endsUnit(model, hit.fragment - 1))) chosen.set(key, hit);
+    if (!current || (!opensUnit(current) && opensUnit(hit))) chosen.set(key, hit);
   }
-  const kept = new Set(chosen.values());
+  const kept = new Set<T>(chosen.values());
   return hits.filter((hit) => kept.has(hit));
 }
 
@@ -104,7 +116,7 @@ function runsOf(hits: readonly LabelHit[]): number[] {
 }
 
 /** `信号一  网络强国战略思想形成`: a known box label and its title printed on one line. */
-function boxLabelWithTitle(model: ArticleModel, index: number): LabelHit | undefined {
+function boxLabelWithTitle(model: OutlineLines, index: number): LabelHit | undefined {
   const fragment = model.fragments[index];
   const match = BOX_WITH_TITLE.exec(fragment.text);
   if (!match) return undefined;
@@ -188,7 +200,7 @@ function headingTailEnd(model: ArticleModel, last: number, typicalWidth: number)
  * Keeps the labels of series numbered at least twice (一 and 二); a lone label is kept only if
  * `trusted` says its kind is unmistakable (信号一 on its own line, a heading the layout found).
  */
-function keepNumberedSeries(hits: readonly LabelHit[], trusted: (hit: LabelHit) => boolean): LabelHit[] {
+function keepNumberedSeries<T extends LabelHit>(hits: readonly T[], trusted: (hit: T) => boolean): T[] {
   const numbers = new Map<string, Set<number>>();
   for (const hit of hits) {
     const key = seriesKey(hit.label);

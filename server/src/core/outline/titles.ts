@@ -4,8 +4,13 @@
 import { isHan, isClosingMark } from '../charClasses';
 import { endsSentence } from '../breaks/evidence';
 import type { ArticleModel, Fragment } from '../model';
-import { part } from '../parts';
 import { compactFragments, compactLength, compactString, type CompactText } from './compact';
+
+/**
+ * What reading titles and labels needs of a model: its lines, their roles and blocks. A whole document's
+ * model, or a few regions placed side by side (regions.ts reads a region's labels with its neighbours in view).
+ */
+export type OutlineLines = Pick<ArticleModel, 'fragments' | 'roles' | 'blocks' | 'blockOfFragment'>;
 
 /** A run of fragments that reads as one title. */
 export interface TitleUnit {
@@ -42,14 +47,14 @@ export function isTitleText(text: string, allowComma = true): boolean {
 }
 
 /** A line after the title that is shorter than the title's last line is the rest of a wrapped title. */
-function wrapsTitle(model: ArticleModel, index: number): boolean {
+function wrapsTitle(model: OutlineLines, index: number): boolean {
   const title = compactString(model.fragments[index - 1].text);
   const line = compactString(model.fragments[index].text);
   return !endsLikeSentence(title) && line.length < title.length;
 }
 
 /** The fragment ends a sentence, or is not body text: a title may follow it. */
-export function endsUnit(model: ArticleModel, index: number): boolean {
+export function endsUnit(model: OutlineLines, index: number): boolean {
   if (index < 0) return true;
   if (model.roles[index] !== 'body') return true;
   return endsLikeSentence(model.fragments[index].text);
@@ -61,7 +66,7 @@ export function endsUnit(model: ArticleModel, index: number): boolean {
  * `年我国…`, a figure the layout mistook for a heading). A line right after the article title
  * is the title's second line or a subtitle, never a section title.
  */
-export function opensCleanly(model: ArticleModel, index: number): boolean {
+export function opensCleanly(model: OutlineLines, index: number): boolean {
   const previous = index - 1;
   if (previous < 0) return true;
   const role = model.roles[previous];
@@ -84,12 +89,12 @@ export function endsLikeSentence(text: string): boolean {
   return i >= 0 && (text[i] === '.' || endsSentence(text[i]));
 }
 
-function continuesInto(model: ArticleModel, index: number): boolean {
+function continuesInto(model: OutlineLines, index: number): boolean {
   const next: Fragment | undefined = model.fragments[index + 1];
   return next !== undefined && CONTINUING_START.test(next.text);
 }
 
-function unit(model: ArticleModel, first: number, last: number, strong: boolean): TitleUnit {
+function unit(model: OutlineLines, first: number, last: number, strong: boolean): TitleUnit {
   const compact: CompactText = compactFragments(model, first, last);
   return {
     first,
@@ -102,7 +107,7 @@ function unit(model: ArticleModel, first: number, last: number, strong: boolean)
 }
 
 /** The heading block holding fragment `index`, if the layout made one that can be a title. */
-function headingBlockUnit(model: ArticleModel, index: number): TitleUnit | undefined {
+function headingBlockUnit(model: OutlineLines, index: number): TitleUnit | undefined {
   const block = model.blocks[model.blockOfFragment[index]];
   if (block.role !== 'heading') return undefined;
   const found = unit(model, block.firstFragment, block.lastFragment, true);
@@ -110,10 +115,10 @@ function headingBlockUnit(model: ArticleModel, index: number): TitleUnit | undef
 }
 
 /** The title starting at fragment `index` (just after a label), if one does. */
-export function titleStartingAt(model: ArticleModel, index: number): TitleUnit | undefined {
+export function titleStartingAt(model: OutlineLines, index: number, typicalWidth: number): TitleUnit | undefined {
   if (index >= model.fragments.length || model.roles[index] === 'label') return undefined;
   const heading = headingBlockUnit(model, index);
-  const found = heading ? (heading.first === index ? heading : undefined) : narrowBodyLineTitle(model, index);
+  const found = heading ? (heading.first === index ? heading : undefined) : narrowBodyLineTitle(model, index, typicalWidth);
   if (!found || found.first !== found.last) return found;
   return wrapsOnto(model, index) ? unit(model, index, index + 1, found.strong) : found;
 }
@@ -123,7 +128,7 @@ export function titleStartingAt(model: ArticleModel, index: number): TitleUnit |
  * `Debian开发者？`, `…提供更多的支` / `持`). A body line after a title is never this short unless
  * it ends the title: it ends with ？ or ！, holds a word or two, or the layout calls it a heading.
  */
-function wrapsOnto(model: ArticleModel, index: number): boolean {
+function wrapsOnto(model: OutlineLines, index: number): boolean {
   const next = model.fragments[index + 1];
   const role = model.roles[index + 1];
   if (!next || (role !== 'body' && role !== 'heading')) return false;
@@ -138,32 +143,32 @@ function wrapsOnto(model: ArticleModel, index: number): boolean {
  * A body line right after a label that reads as a title though it is as wide as a paragraph's first
  * line (a bold title in a narrow column): the pairing weighs its width against other candidates.
  */
-export function widerTitleStartingAt(model: ArticleModel, index: number, typicalWidth: number): TitleUnit | undefined {
+export function widerTitleStartingAt(model: OutlineLines, index: number, typicalWidth: number): TitleUnit | undefined {
   if (index >= model.fragments.length || model.roles[index] !== 'body') return undefined;
   const line = bodyLineTitle(model, index);
   return line && line.text.length <= typicalWidth + 1 ? line : undefined;
 }
 
 /** The title ending at fragment `index` (just before a label), if one does. */
-export function titleEndingAt(model: ArticleModel, index: number): TitleUnit | undefined {
+export function titleEndingAt(model: OutlineLines, index: number, typicalWidth: number): TitleUnit | undefined {
   if (index < 0 || model.roles[index] === 'label') return undefined;
   const heading = headingBlockUnit(model, index);
   if (heading) return heading.last === index ? heading : undefined;
   if (!endsUnit(model, index - 1)) return undefined;
-  return narrowBodyLineTitle(model, index);
+  return narrowBodyLineTitle(model, index, typicalWidth);
 }
 
 /**
  * A body line next to a label reads as its title only if it is no wider than a paragraph's
  * indented first line: a full line next to a label is the paragraph the label was dropped before.
  */
-function narrowBodyLineTitle(model: ArticleModel, index: number): TitleUnit | undefined {
+function narrowBodyLineTitle(model: OutlineLines, index: number, typicalWidth: number): TitleUnit | undefined {
   const line = bodyLineTitle(model, index);
-  return line && line.text.length <= typicalWidth(model) - 2 ? line : undefined;
+  return line && line.text.length <= typicalWidth - 2 ? line : undefined;
 }
 
 /** A single line the layout left in a paragraph that still reads as a title. */
-function bodyLineTitle(model: ArticleModel, index: number): TitleUnit | undefined {
+function bodyLineTitle(model: OutlineLines, index: number): TitleUnit | undefined {
   const role = model.roles[index];
   if (role !== 'body' && role !== 'heading') return undefined;
   if (continuesInto(model, index)) return undefined;
@@ -176,29 +181,49 @@ function bodyLineTitle(model: ArticleModel, index: number): TitleUnit | undefine
  * Every title-like unit of the document: heading blocks, and short body lines standing alone between
  * sentence ends (a title the extractor moved away from its label).
  */
-export function titleUnits(model: ArticleModel, typicalWidth: number): TitleUnit[] {
+export function titleUnits(model: OutlineLines, typicalWidth: number, from = 0, to = model.fragments.length): TitleUnit[] {
   const units: TitleUnit[] = [];
-  for (let i = 0; i < model.fragments.length; i++) {
+  for (let i = from; i < to; i++) {
     const role = model.roles[i];
+    // The cheap tests first: a heading is read at its block's first line, a body line only if narrow enough.
     if (role === 'heading') {
+      if (model.blocks[model.blockOfFragment[i]].firstFragment !== i) continue;
       const heading = headingBlockUnit(model, i);
-      if (heading && heading.first === i && opensCleanly(model, i)) units.push(heading);
-    } else if (role === 'body' && opensCleanly(model, i)) {
+      if (heading && opensCleanly(model, i)) units.push(heading);
+    } else if (role === 'body' && compactLength(model.fragments[i].text) <= typicalWidth - 2 && opensCleanly(model, i)) {
       const line = bodyLineTitle(model, i);
-      if (line && line.text.length <= typicalWidth - 2) units.push(line);
+      if (line) units.push(line);
     }
   }
   return units;
 }
 
-/** The median width of body lines, in characters: titles are shorter than a full column line. */
-export const typicalWidth: (model: ArticleModel) => number = part(medianBodyWidth);
-
-function medianBodyWidth(model: ArticleModel): number {
+/** How many body lines of each width (in characters) lines [from, to) hold: counts add up across regions. */
+export function bodyWidths(model: OutlineLines, from = 0, to = model.fragments.length): Map<number, number> {
   const { fragments, roles } = model;
-  // A typed buffer sorts by value without a comparator call per step (a raw megabyte has 60 000 body lines).
-  const widths = new Uint32Array(fragments.length);
-  let count = 0;
-  for (let i = 0; i < fragments.length; i++) if (roles[i] === 'body') widths[count++] = compactLength(fragments[i].text);
-  return count === 0 ? 0 : widths.subarray(0, count).sort()[count >> 1];
+  const widths = new Map<number, number>();
+  for (let i = from; i < to; i++) {
+    if (roles[i] !== 'body') continue;
+    const width = compactLength(fragments[i].text);
+    widths.set(width, (widths.get(width) ?? 0) + 1);
+  }
+  return widths;
+}
+
+/**
+ * The median width of body lines, in characters (titles are shorter than a full column line), from the
+ * counts of each part of the document: the upper median of an even count, as a sorted list's [count / 2].
+ */
+export function medianWidth(counts: Iterable<ReadonlyMap<number, number>>): number {
+  const total = new Map<number, number>();
+  for (const widths of counts) for (const [width, count] of widths) total.set(width, (total.get(width) ?? 0) + count);
+  let lines = 0;
+  for (const count of total.values()) lines += count;
+  if (lines === 0) return 0;
+  let seen = 0;
+  for (const width of [...total.keys()].sort((a, b) => a - b)) {
+    seen += total.get(width)!;
+    if (seen > lines >> 1) return width;
+  }
+  return 0;
 }

@@ -5,7 +5,7 @@
 // It reads the document, not a region: a label and its title may be pages of text apart.
 
 import type { ArticleModel } from '../model';
-import { displacedLabelsOf } from '../outline';
+import { displacedLabelsOf, type ScannedLabel, type ScannedUnit } from '../outline';
 import type { Edit, Rule } from './rule';
 
 export const displacedLabel: Rule = {
@@ -30,7 +30,7 @@ export const displacedLabel: Rule = {
   check(context) {
     const { model } = context;
     for (const { label, title } of displacedLabelsOf(model)) {
-      const fix = moveLineAbove(model, label.fragment, title.first);
+      const fix = moveLineAbove(model, label, title);
       if (!fix) continue;
       const args = { label: label.label.text, title: title.text };
       context.report({
@@ -46,21 +46,20 @@ export const displacedLabel: Rule = {
 };
 
 /**
- * The edits moving the line of fragment `moved` to just above fragment `target`'s line: the line goes
- * with the blank lines after it (at the end of the text, with everything after it, which is blank), and
- * stands apart from the lines around its new place by one blank line, as Format Document sets blocks
- * apart. Only whitespace and line breaks are removed; undefined when the two places overlap.
+ * The edits moving the label's line to just above the title's first line: the line goes with the blank
+ * lines after it (at the end of the text, with everything after it, which is blank), and stands apart from
+ * the lines around its new place by one blank line, as Format Document sets blocks apart. Only whitespace
+ * and line breaks are removed; undefined when the two places overlap. Reads where the lines stand as the
+ * pairing read them (pairing.ts ScannedLabel, ScannedUnit), not the model's lines.
  */
-export function moveLineAbove(model: ArticleModel, moved: number, target: number): Edit[] | undefined {
-  const { fragments, text, eol } = model;
-  const line = fragments[moved];
-  const after = fragments[moved + 1];
-  const removal: Edit = { start: line.lineStart, end: after ? after.lineStart : text.length, newText: '' };
-  const above = fragments[target - 1];
-  const targetLine = Math.max(fragments[target].lineStart, model.bom ? 1 : 0);
-  const insertion: Edit = above
-    ? { start: above.end, end: targetLine, newText: eol + eol + line.text + eol + eol }
-    : { start: targetLine, end: targetLine, newText: line.text + eol + eol };
+export function moveLineAbove(model: ArticleModel, label: ScannedLabel, title: ScannedUnit): Edit[] | undefined {
+  const { text, eol } = model;
+  const removal: Edit = { start: label.lineStart, end: label.nextLineStart ?? text.length, newText: '' };
+  const targetLine = Math.max(title.lineStart, model.bom ? 1 : 0);
+  const insertion: Edit =
+    title.aboveEnd !== undefined
+      ? { start: title.aboveEnd, end: targetLine, newText: eol + eol + label.lineText + eol + eol }
+      : { start: targetLine, end: targetLine, newText: label.lineText + eol + eol };
   if (insertion.start < removal.end && removal.start < Math.max(insertion.end, insertion.start + 1)) return undefined;
   return [removal, insertion];
 }

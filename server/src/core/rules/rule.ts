@@ -29,9 +29,9 @@ export interface Rule {
   readonly marksUnnecessary: boolean;
   /**
    * What its check reads. 'region' (the default): one region's model at a time (regions.ts), so an edit
-   * re-checks only the regions it touched. 'document': the whole document's model, once per version, and
-   * only for documents up to DOCUMENT_RULES_LIMIT characters (lint.ts): such a rule reads the outline,
-   * which pairs labels with titles across the whole article.
+   * re-checks only the regions it touched. 'document': the whole document's model, once per version, at
+   * every length: such a rule reads the outline's pairing of labels with titles across the whole article,
+   * whose reading of the lines is kept per region (outline/boxPairing.ts).
    */
   readonly scope?: 'region' | 'document';
   readonly messages: Readonly<Record<string, LocalizedText>>;
