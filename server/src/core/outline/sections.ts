@@ -4,7 +4,7 @@
 import { parseBoxLabel, parseInlineLabel, parseSeriesLabel, WEAK_SERIES, type Label } from '../labels';
 import type { ArticleModel } from '../model';
 import { compactFragments, compactString, sourceRange } from './compact';
-import { endsLikeSentence, endsUnit, isTitleText, type OutlineLines, type TitleUnit } from './titles';
+import { endsLikeSentence, endsUnit, headingLastLine, isTitleText, type OutlineLines, type TitleUnit } from './titles';
 
 export interface LabelHit {
   readonly label: Label;
@@ -172,7 +172,7 @@ function runsOn(model: ArticleModel, last: number, typicalWidth: number): boolea
 /** The last fragment of a heading that starts at `index` and may wrap onto a short second line. */
 function inlineTitleEnd(model: ArticleModel, index: number, typicalWidth: number): number {
   const block = model.blocks[model.blockOfFragment[index]];
-  if (block.role === 'heading' && block.firstFragment === index) return headingTailEnd(model, block.lastFragment, typicalWidth);
+  if (block.role === 'heading' && block.firstFragment === index) return headingTailEnd(model, headingLastLine(model, index, block.lastFragment), typicalWidth);
   const next = model.fragments[index + 1];
   if (!next || model.roles[index + 1] !== 'body' || parseInlineLabel(next.text)) return index;
   const line = compactString(model.fragments[index].text);
@@ -183,16 +183,22 @@ function inlineTitleEnd(model: ArticleModel, index: number, typicalWidth: number
 }
 
 /**
+ * A heading is set in a larger type than the body: its full line holds fewer characters, down to about
+ * two thirds of a body line's.
+ */
+const HEADING_FULL_SHARE = 2 / 3;
+
+/**
  * A labelled heading wrapped onto a short second line the layout set as a heading of its own
- * (`（三）为纳赫兹引力波探测提供新` / `样本`): the heading's line filled the column, the tail is a word or two
- * with no punctuation and no label of its own.
+ * (`（三）为纳赫兹引力波探测提供新` / `样本`): the heading's line filled the column (in the heading's larger
+ * type), the tail is a word or two with no punctuation and no label of its own.
  */
 function headingTailEnd(model: ArticleModel, last: number, typicalWidth: number): number {
   const next = model.fragments[last + 1];
   if (!next || model.roles[last + 1] !== 'heading' || parseInlineLabel(next.text)) return last;
   const line = compactString(model.fragments[last].text);
   const tail = compactString(next.text);
-  const full = line.length >= typicalWidth - 1 && !/[。；，、：！？]$/.test(line);
+  const full = line.length >= HEADING_FULL_SHARE * typicalWidth && !/[。；，、：！？]$/.test(line);
   return full && tail.length <= 4 && /^\p{Script=Han}+$/u.test(tail) ? last + 1 : last;
 }
 

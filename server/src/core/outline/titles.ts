@@ -5,6 +5,7 @@ import { isHan, isClosingMark } from '../charClasses';
 import { endsSentence } from '../breaks/evidence';
 import type { ArticleModel, Fragment } from '../model';
 import { compactFragments, compactLength, compactString, type CompactText } from './compact';
+import { unitAt } from '../figures/lexicon';
 
 /**
  * What reading titles and labels needs of a model: its lines, their roles and blocks. A whole document's
@@ -63,8 +64,10 @@ export function endsUnit(model: OutlineLines, index: number): boolean {
 /**
  * Stricter than `endsUnit`, for titles no label vouches for: the fragment before must end a
  * sentence, be a label or byline, or be a heading that itself opens cleanly (not `2017` /
- * `年我国…`, a figure the layout mistook for a heading). A line right after the article title
- * is the title's second line or a subtitle, never a section title.
+ * `年我国…`, a figure the layout mistook for a heading). pdfminer prints the figures of a text box
+ * apart from their sentences: after a figure standing alone between sentences (`…显现。` / `8%` /
+ * `智能农机跑出抢收速度`), a line that does not start with a unit (`年`, `万亩`) opens cleanly. A line
+ * right after the article title is the title's second line or a subtitle, never a section title.
  */
 export function opensCleanly(model: OutlineLines, index: number): boolean {
   const previous = index - 1;
@@ -75,8 +78,18 @@ export function opensCleanly(model: OutlineLines, index: number): boolean {
   if (endsLikeSentence(model.fragments[previous].text)) return true;
   if (role !== 'heading') return false;
   const heading = headingBlockUnit(model, previous);
-  return heading !== undefined && opensCleanly(model, heading.first);
+  if (heading) return opensCleanly(model, heading.first);
+  const readsOnFromFigure = unitAt(compactString(model.fragments[index].text), 0) !== undefined;
+  return isStrayFigure(model, previous) && !readsOnFromFigure && opensCleanly(model, previous);
 }
+
+/** A figure standing alone (`8%`, `17.6`): pdfminer prints the figures of a text box apart from their sentences. */
+function isStrayFigure(model: OutlineLines, index: number): boolean {
+  const block = model.blocks[model.blockOfFragment[index]];
+  return block.firstFragment === block.lastFragment && STRAY_FIGURE.test(model.fragments[index].text);
+}
+
+const STRAY_FIGURE = /^[\d.,%\s]+$/;
 
 /**
  * The layout's endsSentence (breaks/evidence.ts), read more loosely for titles and speakers: a Latin full
@@ -110,8 +123,24 @@ function unit(model: OutlineLines, first: number, last: number, strong: boolean)
 function headingBlockUnit(model: OutlineLines, index: number): TitleUnit | undefined {
   const block = model.blocks[model.blockOfFragment[index]];
   if (block.role !== 'heading') return undefined;
-  const found = unit(model, block.firstFragment, block.lastFragment, true);
-  return isTitleText(found.text) && !continuesInto(model, block.lastFragment) ? found : undefined;
+  const last = headingLastLine(model, block.firstFragment, block.lastFragment);
+  const found = unit(model, block.firstFragment, last, true);
+  return isTitleText(found.text) && !continuesInto(model, last) ? found : undefined;
+}
+
+/**
+ * The last line of a heading block (lines first..last) that belongs to the heading. A lone character
+ * after a blank line, with a figure after it, is a piece the extractor cut from the next paragraph's
+ * first line at that figure, which the layout joined to the heading (`（四）观测能力持续提升` / blank /
+ * `自` / blank / `2020`, for 自2020年…).
+ */
+export function headingLastLine(model: Pick<OutlineLines, 'fragments'>, first: number, last: number): number {
+  if (last === first) return last;
+  const tail = model.fragments[last];
+  const text = compactString(tail.text);
+  const apart = tail.line - model.fragments[last - 1].line > 1;
+  const cutAtFigure = /^[0-9A-Za-z]/.test(model.fragments[last + 1]?.text ?? '');
+  return apart && text.length === 1 && isHan(text) && cutAtFigure ? last - 1 : last;
 }
 
 /** The title starting at fragment `index` (just after a label), if one does. */
@@ -192,7 +221,7 @@ export function titleUnits(model: OutlineLines, typicalWidth: number, from = 0, 
       if (heading && opensCleanly(model, i)) units.push(heading);
     } else if (role === 'body' && compactLength(model.fragments[i].text) <= typicalWidth - 2 && opensCleanly(model, i)) {
       const line = bodyLineTitle(model, i);
-      if (line) units.push(line);
+      if (line) units.push(wrapsOnto(model, i) ? unit(model, i, i + 1, false) : line);
     }
   }
   return units;
