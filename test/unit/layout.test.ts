@@ -259,4 +259,68 @@ describe('evidence helpers', () => {
     // Ordinary full lines still join.
     assert.equal(kindAfter(lines, '编辑需要'), 'wrap');
   });
+
+});
+
+describe('layout: a heading joined to the paragraph after it', () => {
+  /** News columns of 19 characters (pdftotext): a section closes, the next heading starts with 三、. */
+  const inlineHeading = [
+    '北斗应用加速融入千行百业',
+    '',
+    '除了耕种收环节，北斗还在农机作业监',
+    '测、农业保险查勘、耕地保护等方面发挥作',
+    '用。在部分粮食主产区，农业部门依托北斗',
+    '终端实时采集深松整地作业数据，作业面积',
+    '核验由过去的人工抽查变为全量在线核查，',
+    '补贴发放更加精准高效。',
+    '',
+    '三、大众消费应用加速普及',
+    '北斗正在从“行业用”走向“大众',
+    '用”。数据显示，今年上半年国内销售的智',
+    '能手机中，支持北斗定位的机型占比达98%，',
+    '北斗地基增强系统可为用户提供实时米级、',
+    '分米级乃至厘米级定位服务。',
+  ];
+
+  it('sets apart a short unpunctuated heading opening a block, though it ends in a word like 普及', () => {
+    const lineBreak = breakAfter(inlineHeading, '三、大众');
+    assert.deepEqual([lineBreak.kind, lineBreak.reason], ['block', 'heading-before-paragraph']);
+  });
+
+  it('still joins a short line ending in a word that needs what follows (的, 和)', () => {
+    for (const heading of ['三、大众消费应用中的', '三、大众消费应用和']) {
+      const bound = inlineHeading.map((line) => (line.startsWith('三、') ? heading : line));
+      assert.equal(kindAfter(bound, '三、大众'), 'wrap', heading);
+    }
+  });
+
+  /** A column of 16 characters (pdfminer): a label, its title in a larger type, the paragraph. */
+  const afterLabel = (title: readonly string[]) => [
+    '全国能源工作会议释放四大信号',
+    '',
+    '本报记者符嘉言',
+    '',
+    '记者梳理发现，保供稳价、绿色转型、新型',
+    '电力系统建设和能源体制改革，',
+    '成为会上被反复提及的高频词。',
+    '',
+    ...title,
+    '会议通报，2025 年全国能源生',
+    '产总量预计达到 51.2 亿吨标准煤，',
+    '同 比 增 长 4.1% 。 其 中 ， 原 煤 产 量',
+    '48.6 亿吨，原油产量连续 4 年稳定',
+    '在 2 亿 吨 以 上 ， 天 然 气 产 量 达 到',
+    '2580 亿立方米。',
+  ];
+
+  it('sets apart the title right after a box label, which looks as full as a paragraph line', () => {
+    const lineBreak = breakAfter(afterLabel(['信号一', '能源供应保障能力再上台阶']), '能源供应');
+    assert.deepEqual([lineBreak.kind, lineBreak.reason], ['block', 'title-after-label']);
+  });
+
+  it('joins the line after a label when it names a quoted person or when a title stands before the label', () => {
+    const speaker = afterLabel(['信号一', '国家能源局发展规划司副司长尹']).map((line) => (line.startsWith('会议通报') ? '若川表示：“能源安全是关系经济社' : line));
+    assert.equal(kindAfter(speaker, '国家能源局'), 'wrap');
+    assert.equal(kindAfter(afterLabel(['成本持续下降', '信号一', '能源供应保障能力再上台阶']), '能源供应'), 'wrap');
+  });
 });

@@ -9,6 +9,7 @@ import {
   endsClause,
   endsMidSentence,
   endsSentence,
+  endsWithBareBoundWord,
   endsWithBoundWord,
   endsWithOpener,
   hasInnerGap,
@@ -31,7 +32,8 @@ import {
 } from './evidence';
 import type { DocumentStyle } from './style';
 import { COLUMN_WINDOW } from './width';
-import { parseInlineLabel } from '../labels';
+import { isLabel, parseInlineLabel } from '../labels';
+import { SPEAKER_CUE } from '../speakerCues';
 import { BREAK_FEATURES, type BreakFeature, type BreakWeights } from './features';
 import { BREAK_WEIGHTS } from './weights.generated';
 
@@ -474,6 +476,71 @@ function standsApart(fragments: readonly Fragment[], j: number, style: DocumentS
   const column = columnOf(j, style);
   return column - style.widths[j] - leadingUnitWidth(next) >= APART_SHORT;
 }
+
+/** A title's marks: quotes and title marks around a phrase, a dash; any other mark makes a sentence. */
+const TITLE_MARKS = /[“”‘’《》—]/g;
+/** Fewer characters than this make a word or a name, not a title. */
+const MIN_TITLE = 4;
+
+/**
+ * A heading the layout joined to the paragraph after it: set in a larger type, its line looks full to the
+ * width evidence. Fragment i opens a block (after a sentence end, a label or a heading), carries no
+ * punctuation (an inline label such as `三、` aside) and no Latin or figure (pdfminer cuts a line there, so
+ * its width says nothing), and is short of its column by more than a paragraph's indent once the next
+ * line's first unit is placed: it cannot be the first line of the paragraph after it, and it is not that
+ * paragraph's last line either, as a last line ends with a mark. No word runs across the break, and the
+ * next line starts a sentence of its own (not `的…`, not a mark). A decision apart from the fitted model
+ * (decideBreaks), so training reads the model's own decisions.
+ */
+export function setHeadingsApart(
+  fragments: readonly Fragment[],
+  fixed: ReadonlyArray<Role | undefined>,
+  style: DocumentStyle,
+  across: WordsAcrossLines,
+  decisions: Decision[],
+  range: BreakRange,
+): void {
+  for (let i = Math.max(range.from, 1); i < range.to; i++) {
+    if (!decisions[i].join || decisions[i - 1].join) continue;
+    const afterLabel = fixed[i - 1] === 'label';
+    if (!headingBeforeParagraph(fragments, i, style, across, afterLabel)) continue;
+    decisions[i] = weighed(false, afterLabel ? 'title-after-label' : 'heading-before-paragraph', SURE, false, false);
+  }
+}
+
+/**
+ * Whether fragment i is a heading standing before the paragraph it was joined to (see setHeadingsApart).
+ * Right after a box label (信号一) a line needs no width evidence: the label vouches that its title follows
+ * (unless a title stands before the label: then the label is that title's), though set in the title's
+ * larger type the line looks as full as a paragraph's first line. It must still
+ * read as a title and not as a quoted person's line (`国家能源局发展规划司副司长尹若` / `川表示：…`, next to
+ * a label the extractor moved), and the line after it must be as wide as a paragraph's, not the title's
+ * wrapped end.
+ */
+function headingBeforeParagraph(fragments: readonly Fragment[], i: number, style: DocumentStyle, across: WordsAcrossLines, afterLabel: boolean): boolean {
+  const line = fragments[i].text;
+  const next = fragments[i + 1].text;
+  const label = parseInlineLabel(line);
+  const title = (label ? line.slice(label.text.length) : line).replace(TITLE_MARKS, '');
+  if (title.replace(/\s/g, '').length < MIN_TITLE || ANY_PUNCTUATION.test(title) || hasLatin(line) || hasInnerGap(line) || isLetterSpaced(line)) return false;
+  if ((/[“‘]/.test(line) && !/[”’]/.test(line)) || endsWithBareBoundWord(line)) return false;
+  // A piece of a printed line pdfminer cut at a Latin word or a figure, before or after it.
+  if (hasLatin(fragments[i - 1].text.slice(-1)) || hasLatin(next.slice(0, 1))) return false;
+  if (startsWithContinuation(next) || startsWithBoundParticle(next) || isPunctuationOnly(next)) return false;
+  const column = columnOf(i, style);
+  if (Number.isNaN(column)) return false;
+  if (afterLabel) {
+    // A label standing after a title (`成本持续下降` / `看点二`) belongs to it: the line after it opens the paragraph.
+    const beforeLabel = fragments[i - 2]?.text ?? '';
+    if (beforeLabel !== '' && !hasLatin(beforeLabel) && !ANY_PUNCTUATION.test(beforeLabel.slice(-1)) && !isLabel(beforeLabel)) return false;
+    if (style.widths[i] > column + 0.5 || style.widths[i + 1] < style.widths[i]) return false;
+    if (SPEAKER_CUE.test(line) || SPEAKER_CUE.test(next.replace(/\s/g, '').slice(0, SPEAKER_LOOKAHEAD))) return false;
+  } else if (column - style.widths[i] - leadingUnitWidth(next) < APART_SHORT) return false;
+  return !across(i, i + 1);
+}
+
+/** How far into the next line a speaker's cue (`川表示`) is looked for. */
+const SPEAKER_LOOKAHEAD = 8;
 
 /** Leading whitespace where the document does not indent: text the extractor dropped (` 世纪` for `21世纪`). */
 export function startsWithLostText(fragment: Fragment, style: DocumentStyle): boolean {

@@ -73,6 +73,18 @@ export function endsWithBoundWord(text: string): boolean {
 }
 
 /**
+ * Ends with a word that needs what follows it standing as a word of its own: the particle 的, or a
+ * conjunction or preposition (`…系统和`) that is not the end of a longer word the segmenter knows (`普及`,
+ * `存在`, `应对`), with which a title may end.
+ */
+export function endsWithBareBoundWord(text: string): boolean {
+  if (!endsWithBoundWord(text)) return false;
+  if (text[text.length - 1] === '的') return true;
+  const tail = tailWithoutSpaces(text, WORD_WINDOW);
+  return wordSegmenter().segment(tail).containing(tail.length - 1)?.segment.length === 1;
+}
+
+/**
  * A line of one Han character after a line ending in one (`相关设` / `置`, `更多的支` / `持`): no title,
  * heading, label or paragraph is a single character, so it is the tail of a word the line before began.
  */

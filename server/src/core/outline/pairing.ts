@@ -12,6 +12,7 @@
 
 import { runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import { firstIndex } from '../search';
+import { SPEAKER_CUE } from '../speakerCues';
 import { compactString } from './compact';
 import { endsLikeSentence, titleEndingAt, titleStartingAt, widerTitleStartingAt, type OutlineLines, type TitleUnit } from './titles';
 
@@ -102,8 +103,6 @@ const COST = {
 /** The alignment is quadratic: beyond this many label × candidate cells only neighbouring titles count. */
 const MAX_CELLS = 2_000_000;
 
-/** Words that introduce a quoted expert (…研究员甘绍华认为, 副院长雷澄宇介绍). */
-const SPEAKER_CUE = /(表示|认为|指出|介绍|说|坦言|提醒|建议|分析|告诉|研究员|教授|院长|主任|所长|局长|处长|司长|部长|专家|负责人|书记|经理|董事长|记者)/;
 
 interface Candidate {
   readonly unit: ScannedUnit;
