@@ -99,7 +99,9 @@ describe('displaced-label', () => {
   it('moves the four labels mutool printed after the last paragraph above their titles (a news extraction)', () => {
     const raw = readFixture('displaced/nt013-mu.extracted.txt');
     assert.deepEqual(
-      displaced(raw).map((problem) => raw.slice(problem.start, problem.end)),
+      displaced(raw)
+        .filter((problem) => problem.message.includes('stands away'))
+        .map((problem) => raw.slice(problem.start, problem.end)),
       ['信号一', '信号二', '信号三', '信号四'],
     );
     const fixed = fixAll(raw, defaultSettings);
@@ -107,6 +109,19 @@ describe('displaced-label', () => {
     const titles = ['能源供应保障能力再上台阶', '绿色低碳转型步伐加快', '新型电力系统建设提速', '能源体制改革纵深推进'];
     titles.forEach((title, i) => assert.match(fixed, new RegExp(`\\n信号${'一二三四'[i]}\\n\\n${title}`)));
     assert.match(fixed, /[。”]\n$/, 'no label is left at the end');
+  });
+
+  it('sets apart a displaced label’s title that the layout joined to the paragraph after it', () => {
+    const raw = readFixture('displaced/nt013-mu.extracted.txt');
+    const runsOn = displaced(raw).filter((problem) => problem.message.includes('runs on'));
+    assert.deepEqual(
+      runsOn.map((problem) => [raw.slice(problem.start, problem.end), problem.message]),
+      [['能源供应保障能力再上台阶', 'The title “能源供应保障能力再上台阶” of “信号一” runs on into the paragraph after it: set it apart']],
+    );
+    assert.equal(applyEdits(raw, runsOn[0].fix!).split('能源供应保障能力再上台阶\n\n会议通报').length, 2);
+    const fixed = fixAll(raw, defaultSettings);
+    assert.match(fixed, /\n信号一\n\n能源供应保障能力再上台阶\n\n会议通报，2025/);
+    assert.ok(sections(fixed).includes('信号一|能源供应保障能力再上台阶'));
   });
 
   it('gives the same problems and fixed text in small regions as whole', () => {

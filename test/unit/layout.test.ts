@@ -318,6 +318,44 @@ describe('layout: a heading joined to the paragraph after it', () => {
     assert.deepEqual([lineBreak.kind, lineBreak.reason], ['block', 'title-after-label']);
   });
 
+  it('sets apart a title after its label wrapped onto the word that closes its quote, keeping the title whole', () => {
+    // The head of a pdftotext extraction: columns of 17 to 22 characters, the title in a larger type.
+    const lines = [
+      '热线“接诉即办”，小诉求撬',
+      '动城市治理大提升',
+      '本报记者罗雨晴',
+      '',
+      '“您好，这里是 12345市民服务热线，',
+      '请问有什么可以帮您？”每天，这句话在',
+      '武汉市民服务热线中心要重复上万遍。今',
+      '年以来，武汉12345热线共受理群众诉求',
+      '860万件，诉求响应率保持100%，解决',
+      '率和满意率分别达到 93.4%和95.1%。',
+      '一条热线，正成为倾听民声、推动治理的',
+      '“连心线”。',
+      '焦点一',
+      '',
+      '快速响应——群众诉求“件件有回',
+      '音”',
+      '',
+      '走进武汉市民服务热线中心， 300多名接线',
+      '员正紧张有序地接听电话。大屏幕上，诉求数量、',
+      '办理进度、热点问题等数据实时滚动更新，每张',
+      '工单从受理、派发到办结、回访，全程留痕、可',
+      '追溯。',
+      '“接到来电后，我们要在2小时内把工单派到',
+      '承办单位，紧急诉求要做到即接即转。”接线员',
+      '方小雨已经在这里工作了6年，她说，最忙的时',
+      '候每天要接 200多个电话，“有的市民刚打进来',
+      '时情绪很激动，等问题解决了又专门打电话来道',
+      '谢，这是我们最有成就感的时候”。',
+      '',
+      '家住江汉区某小区的胡春燕对热线的“速度”',
+    ];
+    assert.equal(kindAfter(lines, '快速响应'), 'wrap');
+    assert.deepEqual([breakAfter(lines, '音”').kind, breakAfter(lines, '音”').reason], ['block', 'title-after-label']);
+  });
+
   it('joins the line after a label when it names a quoted person or when a title stands before the label', () => {
     const speaker = afterLabel(['信号一', '国家能源局发展规划司副司长尹']).map((line) => (line.startsWith('会议通报') ? '若川表示：“能源安全是关系经济社' : line));
     assert.equal(kindAfter(speaker, '国家能源局'), 'wrap');

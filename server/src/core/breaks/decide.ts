@@ -503,40 +503,58 @@ export function setHeadingsApart(
   for (let i = Math.max(range.from, 1); i < range.to; i++) {
     if (!decisions[i].join || decisions[i - 1].join) continue;
     const afterLabel = fixed[i - 1] === 'label';
-    if (!headingBeforeParagraph(fragments, i, style, across, afterLabel)) continue;
-    decisions[i] = weighed(false, afterLabel ? 'title-after-label' : 'heading-before-paragraph', SURE, false, false);
+    // A title after its label may wrap onto a word or two (`快速响应——群众诉求“件件有回` / `音”`).
+    const last = afterLabel && i + 1 < range.to && decisions[i + 1].join && isTitleTail(fragments, i) ? i + 1 : i;
+    if (!headingBeforeParagraph(fragments, i, last, style, across, afterLabel)) continue;
+    decisions[last] = weighed(false, afterLabel ? 'title-after-label' : 'heading-before-paragraph', SURE, false, false);
   }
 }
 
+/** The most characters the wrapped end of a title holds. */
+const TITLE_TAIL = 3;
+
+/** Fragment i + 1 is the wrapped end of the title on fragment i: a word or two, closing what it opened. */
+function isTitleTail(fragments: readonly Fragment[], i: number): boolean {
+  const tail = fragments[i + 1].text.replace(/\s/g, '');
+  return tail.length <= TITLE_TAIL && !/[，。、；：！？,;:!?]/.test(tail) && isHan(tail[0]) && /[“‘]/.test(fragments[i].text) && /[”’]$/.test(tail);
+}
+
 /**
- * Whether fragment i is a heading standing before the paragraph it was joined to (see setHeadingsApart).
- * Right after a box label (信号一) a line needs no width evidence: the label vouches that its title follows
- * (unless a title stands before the label: then the label is that title's), though set in the title's
- * larger type the line looks as full as a paragraph's first line. It must still
- * read as a title and not as a quoted person's line (`国家能源局发展规划司副司长尹若` / `川表示：…`, next to
- * a label the extractor moved), and the line after it must be as wide as a paragraph's, not the title's
- * wrapped end.
+ * Whether the title on fragments first..last is a heading standing before the paragraph it was joined to
+ * (see setHeadingsApart). Right after a box label (信号一) a line needs no width evidence: the label vouches
+ * that its title follows (unless a title stands before the label: then the label is that title's), though
+ * set in the title's larger type the line looks as full as a paragraph's first line. It must still read as
+ * a title and not as a quoted person's line (`国家能源局发展规划司副司长尹若` / `川表示：…`, next to a label
+ * the extractor moved), and the line after it must be as wide as a paragraph's, not the title's wrapped end.
  */
-function headingBeforeParagraph(fragments: readonly Fragment[], i: number, style: DocumentStyle, across: WordsAcrossLines, afterLabel: boolean): boolean {
-  const line = fragments[i].text;
-  const next = fragments[i + 1].text;
+function headingBeforeParagraph(
+  fragments: readonly Fragment[],
+  first: number,
+  last: number,
+  style: DocumentStyle,
+  across: WordsAcrossLines,
+  afterLabel: boolean,
+): boolean {
+  let line = '';
+  for (let k = first; k <= last; k++) line += fragments[k].text;
+  const next = fragments[last + 1].text;
   const label = parseInlineLabel(line);
   const title = (label ? line.slice(label.text.length) : line).replace(TITLE_MARKS, '');
   if (title.replace(/\s/g, '').length < MIN_TITLE || ANY_PUNCTUATION.test(title) || hasLatin(line) || hasInnerGap(line) || isLetterSpaced(line)) return false;
   if ((/[“‘]/.test(line) && !/[”’]/.test(line)) || endsWithBareBoundWord(line)) return false;
   // A piece of a printed line pdfminer cut at a Latin word or a figure, before or after it.
-  if (hasLatin(fragments[i - 1].text.slice(-1)) || hasLatin(next.slice(0, 1))) return false;
+  if (hasLatin(fragments[first - 1].text.slice(-1)) || hasLatin(next.slice(0, 1))) return false;
   if (startsWithContinuation(next) || startsWithBoundParticle(next) || isPunctuationOnly(next)) return false;
-  const column = columnOf(i, style);
+  const column = columnOf(first, style);
   if (Number.isNaN(column)) return false;
   if (afterLabel) {
     // A label standing after a title (`成本持续下降` / `看点二`) belongs to it: the line after it opens the paragraph.
-    const beforeLabel = fragments[i - 2]?.text ?? '';
+    const beforeLabel = fragments[first - 2]?.text ?? '';
     if (beforeLabel !== '' && !hasLatin(beforeLabel) && !ANY_PUNCTUATION.test(beforeLabel.slice(-1)) && !isLabel(beforeLabel)) return false;
-    if (style.widths[i] > column + 0.5 || style.widths[i + 1] < style.widths[i]) return false;
+    if (style.widths[first] > column + 0.5 || style.widths[last + 1] < style.widths[last]) return false;
     if (SPEAKER_CUE.test(line) || SPEAKER_CUE.test(next.replace(/\s/g, '').slice(0, SPEAKER_LOOKAHEAD))) return false;
-  } else if (column - style.widths[i] - leadingUnitWidth(next) < APART_SHORT) return false;
-  return !across(i, i + 1);
+  } else if (column - style.widths[first] - leadingUnitWidth(next) < APART_SHORT) return false;
+  return !across(last, last + 1);
 }
 
 /** How far into the next line a speaker's cue (`川表示`) is looked for. */

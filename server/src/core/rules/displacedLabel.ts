@@ -1,7 +1,8 @@
 // A section label the extractor moved away from its title: mutool prints every box label at the end of
 // the page, other extractors leave one between two paragraphs or beside a byline. The outline pairs each
 // label with its title over the whole article (outline/pairing.ts); this rule reports a label that stands
-// next to no title and moves its whole line to just above its own: the one reordering a fix may make.
+// next to no title and moves its whole line to just above its own: the one reordering a fix may make; and
+// a displaced label's title the layout joined to the paragraph after it, which it sets apart.
 // It reads the document, not a region: a label and its title may be pages of text apart.
 
 import type { ArticleModel } from '../model';
@@ -26,6 +27,10 @@ export const displacedLabel: Rule = {
       zh: '“{label}”远离其标题“{title}”：应移到标题上方',
     },
     title: { en: 'The title of “{label}”', zh: '“{label}”的标题' },
+    runsOn: {
+      en: 'The title “{title}” of “{label}” runs on into the paragraph after it: set it apart',
+      zh: '“{label}”的标题“{title}”与其后的段落连在了一起：应单独成段',
+    },
   },
   check(context) {
     const { model } = context;
@@ -41,9 +46,23 @@ export const displacedLabel: Rule = {
         fix,
         related: [{ start: title.start, end: title.end, messageId: 'title', args }],
       });
+      const apart = setApartFromParagraph(model, title);
+      if (apart) context.report({ start: title.start, end: title.end, messageId: 'runsOn', args, fix: [apart] });
     }
   },
 };
+
+/**
+ * A title the layout joined to the paragraph after it (set in a larger type, its line looked full): once its
+ * label is moved above it nothing else tells the two apart, so the break after the title becomes a blank
+ * line. Reported at the title, which comes before the wrap's own report there, so fix-all takes this edit.
+ */
+function setApartFromParagraph(model: ArticleModel, title: ScannedUnit): Edit | undefined {
+  const lineBreak = model.breaks[title.last];
+  const next = model.fragments[title.last + 1];
+  if (!lineBreak || lineBreak.kind !== 'wrap' || !next) return undefined;
+  return { start: lineBreak.start, end: next.start, newText: model.eol + model.eol };
+}
 
 /**
  * The edits moving the label's line to just above the title's first line: the line goes with the blank
