@@ -361,4 +361,27 @@ describe('layout: a heading joined to the paragraph after it', () => {
     assert.equal(kindAfter(speaker, '国家能源局'), 'wrap');
     assert.equal(kindAfter(afterLabel(['成本持续下降', '信号一', '能源供应保障能力再上台阶']), '能源供应'), 'wrap');
   });
+
+  it('joins a labelled heading wrapped in its larger type onto a word the layout set apart, not a label after it', () => {
+    // pdftotext, columns of 20 characters: the heading's line holds 15.
+    const lines = [
+      '据进行了逐段加速搜索，计算量相当于普通个',
+      '人计算机连续运行200多年。',
+      '',
+      '共同作者之一。她表示，这类系统是研究双星',
+      '演化的理想“天然实验室”，有助于科学家理解',
+      '中子星如何获得极快的自转速度，以及中子星',
+      '的最大质量等前沿问题。',
+      '',
+      '（三）为纳赫兹引力波探测提供新',
+      '样本',
+      '（二）“黑寡妇”揭示极端物理过',
+      '程',
+      '',
+      '在新发现的系统中，编号为J2107+2243',
+      '的脉冲星格外引人关注。它与伴星的轨道周期',
+    ];
+    assert.deepEqual([breakAfter(lines, '（三）').kind, breakAfter(lines, '（三）').reason], ['wrap', 'heading-wrapped']);
+    assert.equal(kindAfter(lines, '样本'), 'block');
+  });
 });

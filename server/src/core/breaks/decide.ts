@@ -510,6 +510,33 @@ export function setHeadingsApart(
   }
 }
 
+/**
+ * A labelled heading wrapped onto a word or two the layout set apart (`（三）为纳赫兹引力波探测提供新` /
+ * `样本`): set in a larger type, the heading's line filled its column with fewer characters than a body
+ * line holds (down to about two thirds of the column), so the width evidence read it as short. The heading
+ * opens its block, carries no punctuation or figure, and the tail is a few Han characters ending its own
+ * block. Joined, apart from the fitted model (decideBreaks), as setHeadingsApart.
+ */
+export function joinWrappedHeadings(fragments: readonly Fragment[], style: DocumentStyle, decisions: Decision[], range: BreakRange): void {
+  for (let i = Math.max(range.from, 1); i < range.to; i++) {
+    if (decisions[i].join || decisions[i - 1].join || (i + 1 < range.to && decisions[i + 1].join)) continue;
+    const line = fragments[i].text;
+    const label = parseInlineLabel(line);
+    if (!label) continue;
+    const title = line.slice(label.text.length).replace(TITLE_MARKS, '');
+    const tail = fragments[i + 1].text.trim();
+    if (ANY_PUNCTUATION.test(title) || hasLatin(line) || tail.length > HEADING_TAIL || !/^\p{Script=Han}+$/u.test(tail) || parseInlineLabel(tail)) continue;
+    const column = columnOf(i, style);
+    if (Number.isNaN(column) || style.widths[i] < HEADING_FULL_SHARE * column) continue;
+    decisions[i] = weighed(true, 'heading-wrapped', SURE, false, true);
+  }
+}
+
+/** The most characters a labelled heading's wrapped end holds. */
+const HEADING_TAIL = 4;
+/** A heading's full line, in its larger type, holds down to this share of the column's ems. */
+const HEADING_FULL_SHARE = 2 / 3;
+
 /** The most characters the wrapped end of a title holds. */
 const TITLE_TAIL = 3;
 

@@ -5,7 +5,7 @@ import { isAsciiLetter, isHan, isLatinOrDigit } from '../charClasses';
 import type { BreakKind, Directive, Fragment, ModelOptions, Role } from '../article';
 import type { Line } from '../text';
 import { blockRole, fixedRole } from './roles';
-import { decideBreaks, setHeadingsApart, startsWithLostText, type DecideOptions, type Decision } from './decide';
+import { decideBreaks, joinWrappedHeadings, setHeadingsApart, startsWithLostText, type DecideOptions, type Decision } from './decide';
 import { readStyle, type DocumentFacts, type DocumentStyle } from './style';
 import { wordsAcrossLines, type WordAnswers, type WordsAcrossLines } from './evidence';
 
@@ -59,7 +59,9 @@ export function analyzeLayout(input: LayoutInput): Layout {
   const from = input.view?.from ?? 0;
   const to = input.view?.to ?? fragments.length;
   const { fixed, style, wordsAcross, decisions } = weighBreaks(input);
-  setHeadingsApart(input.fragments, fixed, style, wordsAcross, decisions, { from, to: Math.min(to, fragments.length - 1) });
+  const weighedRange = { from, to: Math.min(to, fragments.length - 1) };
+  setHeadingsApart(input.fragments, fixed, style, wordsAcross, decisions, weighedRange);
+  joinWrappedHeadings(input.fragments, style, decisions, weighedRange);
   const roles = assignRoles(fragments, fixed, decisions, from, to, input.view?.contentBefore ?? false);
   const breaks: BreakDecision[] = [];
   for (let i = from; i + 1 < to; i++) {
