@@ -384,4 +384,34 @@ describe('layout: a heading joined to the paragraph after it', () => {
     assert.deepEqual([breakAfter(lines, '（三）').kind, breakAfter(lines, '（三）').reason], ['wrap', 'heading-wrapped']);
     assert.equal(kindAfter(lines, '样本'), 'block');
   });
+
+  it('sets apart an unpunctuated line ending its block after a blank line from the text before it, where blank lines are rare', () => {
+    // pdftotext, columns of 15 characters: the text before the heading is a piece the extractor displaced.
+    const lines = [
+      '良田良种良机齐发力，河南麦区再迎丰收年',
+      '本报记者王建国、刘晓燕',
+      '',
+      '芒种时节，中原大地麦浪翻滚，联合收割机在田间来回穿梭，处处是繁忙的抢收景象。记者了解到，截至 6 月 10 日，河南已收获小麦',
+      '7860万亩，占种植面积的92.4%，麦收进度快于往年同期。从各地实打实收测产情况看，今年小麦单产有望再创新高。',
+      '地、适期适量播种、氮肥后移、一',
+      '喷三防”等集成技术，示范区平均',
+      '亩产比周边农田高出 8% 以上，良',
+      '',
+      '高标准农田托起丰收底气',
+      '在驻马店市西平县，种粮大户',
+      '李保全正忙着指挥收割机作业。',
+      '“我流转的1200亩地全部建成了高',
+      '标准农田，旱能浇、涝能排，浇地',
+      '比过去省了一半的时间。”他说，',
+      '经过实打实收测产，自家小麦亩产',
+      '达 到 了 652 公 斤 ， 比 去 年 多 打 了',
+      '40多公斤。',
+      '记者在田间看到，沟渠路林配',
+      '套齐全，每隔 100 米左右就设有智',
+    ];
+    assert.deepEqual([breakAfter(lines, '亩产比周边').kind, breakAfter(lines, '亩产比周边').reason], ['block', 'heading-after-blank']);
+    // Where blank lines part every line (mutool), a list item may end bare: it still joins.
+    const spaced = lines.filter((line) => line !== '').join('\n\n').split('\n');
+    assert.equal(kindAfter(spaced, '亩产比周边'), 'wrap');
+  });
 });

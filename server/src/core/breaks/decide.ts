@@ -501,6 +501,7 @@ export function setHeadingsApart(
   range: BreakRange,
 ): void {
   for (let i = Math.max(range.from, 1); i < range.to; i++) {
+    if (endsBlockUnpunctuated(fragments, style, decisions, i)) decisions[i - 1] = weighed(false, 'heading-after-blank', SURE, false, false);
     if (!decisions[i].join || decisions[i - 1].join) continue;
     const afterLabel = fixed[i - 1] === 'label';
     // A title after its label may wrap onto a word or two (`快速响应——群众诉求“件件有回` / `音”`).
@@ -536,6 +537,25 @@ export function joinWrappedHeadings(fragments: readonly Fragment[], style: Docum
 const HEADING_TAIL = 4;
 /** A heading's full line, in its larger type, holds down to this share of the column's ems. */
 const HEADING_FULL_SHARE = 2 / 3;
+
+/**
+ * Fragment i, joined across a blank line (where blank lines mark something) to the text before it, ends
+ * its block with no mark at all: a paragraph's last line ends with one, so i is a heading the layout
+ * joined to the paragraph before it (`…高出8%以上，良` / blank / `高标准农田托起丰收底气`, the text before
+ * it displaced by the extractor), right above the paragraph it heads. A few characters (`置`, `“加速度”`)
+ * may still be a title's wrapped end.
+ */
+function endsBlockUnpunctuated(fragments: readonly Fragment[], style: DocumentStyle, decisions: readonly Decision[], i: number): boolean {
+  if (!decisions[i - 1].join || (i < decisions.length && decisions[i].join)) return false;
+  // Where blank lines are the rule (mutool) they part every line, not blocks: a list item may end bare.
+  if (style.blanksAreCommon || fragments[i].line - fragments[i - 1].line < 2) return false;
+  // A heading stands right above its paragraph; a line with blank lines either side may be any piece.
+  if (fragments[i + 1] === undefined || fragments[i + 1].line - fragments[i].line !== 1) return false;
+  const line = fragments[i].text;
+  const title = line.replace(TITLE_MARKS, '');
+  if (title.replace(/\s/g, '').length < MIN_TITLE || ANY_PUNCTUATION.test(title) || hasLatin(line) || isLetterSpaced(line)) return false;
+  return !(/[“‘]/.test(line) && !/[”’]/.test(line)) && !hasLatin(fragments[i - 1].text.slice(-1));
+}
 
 /** The most characters the wrapped end of a title holds. */
 const TITLE_TAIL = 3;
