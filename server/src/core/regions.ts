@@ -508,9 +508,11 @@ function regionLabelCensus(region: RegionAnalysis): LabelCensus {
   const { from } = region;
   const census = labelCensus(region.source, from.fragment, from.fragment + region.fragmentCount);
   region.labelCensus = {
-    ...census,
     hits: census.hits.map((hit) => placedHit(hit, -from.fragment, -from.offset)),
+    opensUnit: census.opensUnit,
+    widths: census.widths,
     firstBody: census.firstBody < 0 ? -1 : census.firstBody - from.fragment,
+    endsUnit: census.endsUnit,
   };
   return region.labelCensus;
 }
@@ -526,17 +528,19 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
   for (let seen = 0; first > 0 && seen < LABEL_VIEW; ) seen += regions[--first].fragmentCount;
   let last = k;
   for (let seen = 0; last + 1 < regions.length && seen < LABEL_VIEW; ) seen += regions[++last].fragmentCount;
+  const kept = region.labelSurroundings;
+  // Every version asks this of every region: what it read is compared where it is kept, and a key is
+  // built only when something changed.
+  if (kept && readsAsBefore(kept.key, regions, k, first, last, width)) return kept.read;
   // The region itself as laid out (a region laid out again has a line index of its own), and of the regions
   // around it, the lines in view (their edges) and the gaps between them: typing in a paragraph of the
   // region before reads again only that region's own labels and titles.
   const key: unknown[] = [width, region.lines];
   for (let i = first; i <= last; i++) {
-    if (i < last) key.push(regions[i + 1].at.offset - regions[i].at.offset - regions[i].text.length);
+    if (i < last) key.push(gapAfter(regions, i));
     // Their edges, not the regions: a region kept in a key would keep the parts it reads alive.
     if (i !== k) key.push(regionEdges(regions[i]));
   }
-  const kept = region.labelSurroundings;
-  if (kept && kept.key.length === key.length && kept.key.every((part, i) => part === key[i] || sameEdges(part, key[i]))) return kept.read;
   let inView: Parts;
   let at: Placement;
   if (sideBySide(regions, first, last)) {
@@ -582,6 +586,25 @@ function regionEdges(region: RegionAnalysis): readonly unknown[] {
   }
   region.labelEdges = edges;
   return edges;
+}
+
+/** The characters between region i and the next (the blank lines at the seam). */
+function gapAfter(regions: readonly RegionAnalysis[], i: number): number {
+  return regions[i + 1].at.offset - regions[i].at.offset - regions[i].text.length;
+}
+
+/** Whether `key` (regionLabelSurroundings') is what region k, with regions first..last in view, reads now. */
+function readsAsBefore(key: readonly unknown[], regions: readonly RegionAnalysis[], k: number, first: number, last: number, width: number): boolean {
+  let j = 0;
+  if (key[j++] !== width || key[j++] !== regions[k].lines) return false;
+  for (let i = first; i <= last; i++) {
+    if (i < last && key[j++] !== gapAfter(regions, i)) return false;
+    if (i === k) continue;
+    const edges = regionEdges(regions[i]);
+    const was = key[j++];
+    if (was !== edges && !sameEdges(was, edges)) return false;
+  }
+  return j === key.length;
 }
 
 function sameEdges(a: unknown, b: unknown): boolean {

@@ -10,7 +10,7 @@
 
 import type { ArticleModel } from '../model';
 import { part } from '../parts';
-import { pairTitles, scanLabel, scanUnit, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type TitleSource } from './pairing';
+import { pairTitles, scanLabel, scannedLabel, scannedUnit, scanUnit, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type TitleSource } from './pairing';
 import { boxLabelLines, numberedBoxLabels, type LabelHit } from './sections';
 import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type TitleUnit } from './titles';
 
@@ -107,6 +107,12 @@ export interface PairingMemo {
   /** titles[i]: where the title of box label i came from; a title unit also with its part and index there. */
   readonly titles: ReadonlyArray<(TitleSource & { readonly unit?: PartRef }) | undefined>;
   readonly displaced: readonly boolean[];
+  /**
+   * The box labels displacedLabelsOf reports (displaced, and standing beside no title of theirs), found
+   * the first time a version with this pairing asks: what decides it is in the key, so the versions that
+   * take the pairing over only place those labels.
+   */
+  away?: readonly number[];
 }
 
 /** Models whose labels are read another way (a document's, region by region): set as the model is made. */
@@ -173,7 +179,9 @@ const documentLabelsOf: (model: ArticleModel) => DocumentLabels = part((model) =
     let opensAfter = true;
     const hits: Array<LabelHit & { readonly ref: PartRef; readonly opensUnit: boolean }> = [];
     censuses.forEach((census, k) => {
-      census.hits.forEach((hit, index) => hits.push({ ...hit, ref: { part: k, index }, opensUnit: census.opensUnit[index] ?? opensAfter }));
+      census.hits.forEach((hit, index) =>
+        hits.push({ label: hit.label, fragment: hit.fragment, start: hit.start, end: hit.end, inlineTitle: hit.inlineTitle, ref: { part: k, index }, opensUnit: census.opensUnit[index] ?? opensAfter }),
+      );
       if (census.endsUnit !== undefined) opensAfter = census.endsUnit;
     });
     box = numberedBoxLabels(hits, (hit) => hit.opensUnit).map((hit) => hit.ref);
@@ -239,17 +247,27 @@ function sameRead(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/** Whether a pairing's key ([width, firstBody, count, then each part's first line, census and surroundings]) is what the parts read now. */
+function readsAsBefore(key: readonly unknown[], parts: LabelParts, width: number, firstBody: number, surroundings: readonly LabelSurroundings[]): boolean {
+  if (key.length !== 3 + 3 * parts.count || key[0] !== width || key[1] !== firstBody || key[2] !== parts.count) return false;
+  for (let k = 0, j = 3; k < parts.count; k++, j += 3) {
+    if (key[j] !== parts.placement(k).fragment || !sameRead(key[j + 1], parts.census(k)) || !sameRead(key[j + 2], surroundings[k])) return false;
+  }
+  return true;
+}
+
 /** The version's pairing as references (PairingMemo): the previous version's when nothing it read changed. */
 const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
   const parts = partsOf(model);
   const { width, firstBody, box } = documentLabelsOf(model);
   const surroundings = surroundingsOf(model);
-  const key: unknown[] = [width, firstBody, parts.count];
-  for (let k = 0; k < parts.count; k++) key.push(parts.placement(k).fragment, parts.census(k), surroundings[k]);
   const previous = parts.previous?.pairing;
   let memo: PairingMemo;
-  if (previous && previous.key.length === key.length && previous.key.every((part, i) => sameRead(part, key[i]))) memo = previous;
+  // Asked at every version: the previous key is compared in place, a new one built only when it differs.
+  if (previous && readsAsBefore(previous.key, parts, width, firstBody, surroundings)) memo = previous;
   else {
+    const key: unknown[] = [width, firstBody, parts.count];
+    for (let k = 0; k < parts.count; k++) key.push(parts.placement(k).fragment, parts.census(k), surroundings[k]);
     // The labels and units as read in their parts, each with its part's first line: nothing is copied.
     const labels = box.map(({ part: k, index }) => surroundings[k].labels[index]);
     const labelShift = Int32Array.from(box, ({ part: k }) => parts.placement(k).fragment);
@@ -274,7 +292,7 @@ const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
       titles: pairing.sources.map((source) => {
         if (!source || source.kind !== 'unit') return source;
         const k = unitParts[source.index];
-        return { ...source, unit: { part: k, index: source.index - partStart.get(k)! } };
+        return { kind: source.kind, index: source.index, unit: { part: k, index: source.index - partStart.get(k)! } };
       }),
       displaced: pairing.displaced,
     };
@@ -333,13 +351,20 @@ export const displacedLabelsOf: (model: ArticleModel) => readonly DisplacedLabel
   if (labels.allInline) return [];
   const memo = pairingMemoOf(model);
   const displaced: DisplacedLabel[] = [];
+  if (memo.away) {
+    for (const i of memo.away) displaced.push({ label: placedBoxLabel(model, labels.box[i]), title: placedTitleOf(model, i)! });
+    return displaced;
+  }
+  const away: number[] = [];
   labels.box.forEach((ref, i) => {
     if (!memo.displaced[i]) return;
     const label = placedBoxLabel(model, ref);
     const title = placedTitleOf(model, i);
     if (!title || title.first === label.next || title.last === label.previous) return;
+    away.push(i);
     displaced.push({ label, title });
   });
+  memo.away = away;
   return displaced;
 });
 
@@ -363,19 +388,13 @@ export function placedHit(hit: LabelHit, fragment: number, offset: number): Labe
 /** A title unit read in a part, moved as placedHit. */
 export function placedUnit<T extends ScannedUnit | undefined>(unit: T, fragment: number, offset: number): T {
   if (!unit || (fragment === 0 && offset === 0)) return unit;
-  return {
-    ...placedTitle(unit, fragment, offset),
-    shape: unit.shape,
-    lineStart: unit.lineStart + offset,
-    aboveEnd: unit.aboveEnd === undefined ? undefined : unit.aboveEnd + offset,
-  } as T;
+  return scannedUnit(placedTitle(unit, fragment, offset), unit.shape, unit.lineStart + offset, unit.aboveEnd === undefined ? undefined : unit.aboveEnd + offset) as T;
 }
 
 /** A label read in a part, moved as placedHit. */
 export function placedLabel(label: ScannedLabel, fragment: number, offset: number): ScannedLabel {
   if (fragment === 0 && offset === 0) return label;
-  return {
-    ...placedHit(label, fragment, offset),
+  return scannedLabel(placedHit(label, fragment, offset), {
     previous: label.previous + fragment,
     next: label.next + fragment,
     embedded: label.embedded,
@@ -389,5 +408,5 @@ export function placedLabel(label: ScannedLabel, fragment: number, offset: numbe
     lineStart: label.lineStart + offset,
     lineText: label.lineText,
     nextLineStart: label.nextLineStart === undefined ? undefined : label.nextLineStart + offset,
-  };
+  });
 }

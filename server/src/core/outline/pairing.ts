@@ -136,8 +136,7 @@ export function scanLabel(model: OutlineLines, hit: LabelHit, typicalWidth: numb
   const previousCounts = previous >= 0 && model.roles[previous] !== 'title';
   const previousStands = previousCounts && (model.roles[previous] === 'heading' || titleEndingAt(model, previous, typicalWidth) !== undefined);
   const line = model.fragments[index];
-  return {
-    ...hit,
+  return scannedLabel(hit, {
     previous,
     next,
     embedded,
@@ -151,7 +150,41 @@ export function scanLabel(model: OutlineLines, hit: LabelHit, typicalWidth: numb
     lineStart: line.lineStart,
     lineText: line.text,
     nextLineStart: model.fragments[index + 1]?.lineStart,
+  });
+}
+
+/**
+ * A label and what was read around it as one object. Written out property by property, as are
+ * scannedUnit's and the placed copies in boxPairing.ts, never spread: a large document makes thousands of
+ * these, and V8 gives each object made by a spread it cannot predict a hidden class of its own (about 200
+ * bytes each, and every read of them slower), where a literal's objects share one.
+ */
+export function scannedLabel(hit: LabelHit, read: Omit<ScannedLabel, keyof LabelHit>): ScannedLabel {
+  return {
+    label: hit.label,
+    fragment: hit.fragment,
+    start: hit.start,
+    end: hit.end,
+    inlineTitle: hit.inlineTitle,
+    previous: read.previous,
+    next: read.next,
+    embedded: read.embedded,
+    inlineUnit: read.inlineUnit,
+    after: read.after,
+    before: read.before,
+    nextExists: read.nextExists,
+    nextStands: read.nextStands,
+    previousCounts: read.previousCounts,
+    previousStands: read.previousStands,
+    lineStart: read.lineStart,
+    lineText: read.lineText,
+    nextLineStart: read.nextLineStart,
   };
+}
+
+/** A title unit and how it reads, as one object (see scannedLabel for why it is not spread). */
+export function scannedUnit(unit: TitleUnit, shape: number, lineStart: number, aboveEnd: number | undefined): ScannedUnit {
+  return { first: unit.first, last: unit.last, text: unit.text, start: unit.start, end: unit.end, strong: unit.strong, shape, lineStart, aboveEnd };
 }
 
 /** A title candidate read where it stands (scanLabel). */
@@ -159,12 +192,7 @@ export function scanUnit(model: OutlineLines, unit: TitleUnit, typicalWidth: num
 export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typicalWidth: number): ScannedUnit | undefined;
 export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typicalWidth: number): ScannedUnit | undefined {
   if (!unit) return undefined;
-  return {
-    ...unit,
-    shape: shapeCost(model, unit, typicalWidth),
-    lineStart: model.fragments[unit.first].lineStart,
-    aboveEnd: model.fragments[unit.first - 1]?.end,
-  };
+  return scannedUnit(unit, shapeCost(model, unit, typicalWidth), model.fragments[unit.first].lineStart, model.fragments[unit.first - 1]?.end);
 }
 
 /**
