@@ -31,7 +31,7 @@ import {
   type WordsAcrossLines,
 } from './evidence';
 import type { DocumentStyle } from './style';
-import { COLUMN_WINDOW } from './width';
+import { COLUMN_WINDOW, HEADING_FULL_SHARE, HEADING_TAIL } from './width';
 import { isLabel, parseInlineLabel } from '../labels';
 import { SPEAKER_CUE } from '../speakerCues';
 import { BREAK_FEATURES, type BreakFeature, type BreakWeights } from './features';
@@ -533,11 +533,6 @@ export function joinWrappedHeadings(fragments: readonly Fragment[], style: Docum
   }
 }
 
-/** The most characters a labelled heading's wrapped end holds. */
-const HEADING_TAIL = 4;
-/** A heading's full line, in its larger type, holds down to this share of the column's ems. */
-const HEADING_FULL_SHARE = 2 / 3;
-
 /**
  * Fragment i, joined across a blank line (where blank lines mark something) to the text before it, ends
  * its block with no mark at all: a paragraph's last line ends with one, so i is a heading the layout
@@ -554,7 +549,12 @@ function endsBlockUnpunctuated(fragments: readonly Fragment[], style: DocumentSt
   const line = fragments[i].text;
   const title = line.replace(TITLE_MARKS, '');
   if (title.replace(/\s/g, '').length < MIN_TITLE || ANY_PUNCTUATION.test(title) || hasLatin(line) || isLetterSpaced(line)) return false;
-  return !(/[“‘]/.test(line) && !/[”’]/.test(line)) && !hasLatin(fragments[i - 1].text.slice(-1));
+  return !opensUnclosedQuote(line) && !hasLatin(fragments[i - 1].text.slice(-1));
+}
+
+/** A quote opens on the line and does not close there: the line is a piece of a sentence, not a title. */
+function opensUnclosedQuote(line: string): boolean {
+  return /[“‘]/.test(line) && !/[”’]/.test(line);
 }
 
 /** The most characters the wrapped end of a title holds. */
@@ -588,7 +588,7 @@ function headingBeforeParagraph(
   const label = parseInlineLabel(line);
   const title = (label ? line.slice(label.text.length) : line).replace(TITLE_MARKS, '');
   if (title.replace(/\s/g, '').length < MIN_TITLE || ANY_PUNCTUATION.test(title) || hasLatin(line) || hasInnerGap(line) || isLetterSpaced(line)) return false;
-  if ((/[“‘]/.test(line) && !/[”’]/.test(line)) || endsWithBareBoundWord(line)) return false;
+  if (opensUnclosedQuote(line) || endsWithBareBoundWord(line)) return false;
   // A piece of a printed line pdfminer cut at a Latin word or a figure, before or after it.
   if (hasLatin(fragments[first - 1].text.slice(-1)) || hasLatin(next.slice(0, 1))) return false;
   if (startsWithContinuation(next) || startsWithBoundParticle(next) || isPunctuationOnly(next)) return false;

@@ -4,6 +4,14 @@
 import { isCjkCode, isInlineSpaceCode } from '../charClasses';
 
 /**
+ * A heading is set in a larger type than the body: its full line holds fewer characters, down to about
+ * this share of a body line's. Read by the layout (breaks/decide.ts) and the outline (outline/sections.ts).
+ */
+export const HEADING_FULL_SHARE = 2 / 3;
+/** The most characters the wrapped end of a labelled heading holds (`…提供新` / `样本`). */
+export const HEADING_TAIL = 4;
+
+/**
  * The printed width of a fragment in ems: Han, full-width forms and CJK punctuation count 1, other
  * characters about half. Spaces count nothing: extractors insert them where justification stretched
  * the line (`列 出 的 这 样`), so they say nothing about how much text the line held.

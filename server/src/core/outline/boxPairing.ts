@@ -248,7 +248,7 @@ function sameRead(a: unknown, b: unknown): boolean {
 }
 
 /** Whether a pairing's key ([width, firstBody, count, then each part's first line, census and surroundings]) is what the parts read now. */
-function readsAsBefore(key: readonly unknown[], parts: LabelParts, width: number, firstBody: number, surroundings: readonly LabelSurroundings[]): boolean {
+function pairingReadsAsBefore(key: readonly unknown[], parts: LabelParts, width: number, firstBody: number, surroundings: readonly LabelSurroundings[]): boolean {
   if (key.length !== 3 + 3 * parts.count || key[0] !== width || key[1] !== firstBody || key[2] !== parts.count) return false;
   for (let k = 0, j = 3; k < parts.count; k++, j += 3) {
     if (key[j] !== parts.placement(k).fragment || !sameRead(key[j + 1], parts.census(k)) || !sameRead(key[j + 2], surroundings[k])) return false;
@@ -264,7 +264,7 @@ const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
   const previous = parts.previous?.pairing;
   let memo: PairingMemo;
   // Asked at every version: the previous key is compared in place, a new one built only when it differs.
-  if (previous && readsAsBefore(previous.key, parts, width, firstBody, surroundings)) memo = previous;
+  if (previous && pairingReadsAsBefore(previous.key, parts, width, firstBody, surroundings)) memo = previous;
   else {
     const key: unknown[] = [width, firstBody, parts.count];
     for (let k = 0; k < parts.count; k++) key.push(parts.placement(k).fragment, parts.census(k), surroundings[k]);

@@ -4,6 +4,7 @@
 import { parseBoxLabel, parseInlineLabel, parseSeriesLabel, WEAK_SERIES, type Label } from '../labels';
 import type { ArticleModel } from '../model';
 import { compactFragments, compactString, sourceRange } from './compact';
+import { HEADING_FULL_SHARE, HEADING_TAIL } from '../breaks/width';
 import { endsLikeSentence, endsUnit, headingLastLine, isTitleText, type OutlineLines, type TitleUnit } from './titles';
 
 export interface LabelHit {
@@ -183,12 +184,6 @@ function inlineTitleEnd(model: ArticleModel, index: number, typicalWidth: number
 }
 
 /**
- * A heading is set in a larger type than the body: its full line holds fewer characters, down to about
- * two thirds of a body line's.
- */
-const HEADING_FULL_SHARE = 2 / 3;
-
-/**
  * A labelled heading wrapped onto a short second line the layout set as a heading of its own
  * (`（三）为纳赫兹引力波探测提供新` / `样本`): the heading's line filled the column (in the heading's larger
  * type), the tail is a word or two with no punctuation and no label of its own.
@@ -199,7 +194,7 @@ function headingTailEnd(model: ArticleModel, last: number, typicalWidth: number)
   const line = compactString(model.fragments[last].text);
   const tail = compactString(next.text);
   const full = line.length >= HEADING_FULL_SHARE * typicalWidth && !/[。；，、：！？]$/.test(line);
-  return full && tail.length <= 4 && /^\p{Script=Han}+$/u.test(tail) ? last + 1 : last;
+  return full && tail.length <= HEADING_TAIL && /^\p{Script=Han}+$/u.test(tail) ? last + 1 : last;
 }
 
 /**
