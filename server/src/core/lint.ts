@@ -1,6 +1,7 @@
 // Runs the enabled rules over a model and turns their reports into problems.
 
 import { DirectiveIndex } from './directives';
+import { LintProblem } from './lintProblem';
 import type { ArticleModel } from './model';
 import { rules as allRules } from './rules';
 import { localize, type Problem, type Report, type Rule } from './rules/rule';
@@ -57,19 +58,23 @@ function problemsOf(model: ArticleModel, settings: Settings, rules: readonly Rul
     const severity = severityOf(rule, settings);
     if (severity === 'off') continue;
     const accept = (report: Report): void => {
-      problems.push({
-        ruleId: rule.id,
-        severity: report.uncertain ? gentler(severity) : severity,
-        start: report.start,
-        end: report.end,
-        message: localize(rule.messages[report.messageId], settings.locale, report.args),
-        fix: report.fix,
-        related: report.related?.map((related) => ({
-          start: related.start,
-          end: related.end,
-          message: localize(rule.messages[related.messageId], settings.locale, related.args),
-        })),
-      });
+      problems.push(
+        new LintProblem(
+          rule.id,
+          report.uncertain ? gentler(severity) : severity,
+          report.start,
+          report.end,
+          rule.messages[report.messageId],
+          settings.locale,
+          report.args,
+          report.fix,
+          report.related?.map((related) => ({
+            start: related.start,
+            end: related.end,
+            message: localize(rule.messages[related.messageId], settings.locale, related.args),
+          })),
+        ),
+      );
     };
     rule.check({ model, settings, options: optionsOf(rule, settings), report: accept });
   }

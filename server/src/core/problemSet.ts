@@ -6,6 +6,7 @@
 // all, in document offsets, is built only for whoever asks for all (fix all, the CLI), and an editor asks
 // for the count and for the problems near where the user is working.
 
+import { LintProblem } from './lintProblem';
 import type { Edit, Problem } from './rules/rule';
 import { firstIndex } from './search';
 
@@ -105,6 +106,7 @@ function position(parts: readonly PlacedProblems[], focus: number): [number, num
 /** The problem moved from its list's offsets to the document's. */
 export function placed(problem: Problem, offset: number): Problem {
   if (offset === 0) return problem;
+  if (problem instanceof LintProblem) return problem.movedBy(offset);
   const move = (edit: Edit): Edit => ({ start: edit.start + offset, end: edit.end + offset, newText: edit.newText });
   return {
     ...problem,
