@@ -227,7 +227,7 @@ function censusSignature(census: LabelCensus): string {
 function surroundingsSignature(read: LabelSurroundings): string {
   let signature = signatures.get(read);
   if (signature === undefined) {
-    const unit = (u: ScannedUnit | undefined) => (u ? `${u.first}-${u.last}-${u.shape}` : '-');
+    const unit = (u: ScannedUnit | undefined) => (u ? `${u.first}-${u.last}-${u.shapeHalves}` : '-');
     const labels = read.labels.map(
       (l) =>
         `${l.previous}:${l.next}:${l.embedded}:${unit(l.inlineUnit)}:${unit(l.after)}:${unit(l.before)}:${l.nextExists}:${l.nextStands}:${l.previousCounts}:${l.previousStands}`,
@@ -319,8 +319,12 @@ function placedTitleOf(model: ArticleModel, i: number): ScannedUnit | undefined 
   return source.kind === 'inline' ? owner.inlineUnit : source.kind === 'after' ? owner.after : owner.before;
 }
 
-/** The pairing with every label and unit placed in the document, for the outline. */
-export const boxPairingOf: (model: ArticleModel) => BoxPairing = part((model) => {
+/**
+ * The pairing with every label and unit placed in the document, for the outline. Not kept: the outline is
+ * built from it once per version and keeps only what it shows, while copies of every title unit placed in
+ * the document would stay as long as the analysis (a tenth of the heap of a clean 10 MB article).
+ */
+export function boxPairingOf(model: ArticleModel): BoxPairing {
   const parts = partsOf(model);
   const { width, box: refs } = documentLabelsOf(model);
   const units: ScannedUnit[] = [];
@@ -332,7 +336,7 @@ export const boxPairingOf: (model: ArticleModel) => BoxPairing = part((model) =>
   const memo = pairingMemoOf(model);
   const titles = box.map((_, i) => placedTitleOf(model, i));
   return { width, box, units, pairing: { reading: memo.reading, titles, sources: memo.titles, displaced: memo.displaced } };
-});
+}
 
 /** A label standing away from every title, and the title it belongs to. */
 export interface DisplacedLabel {
@@ -388,7 +392,7 @@ export function placedHit(hit: LabelHit, fragment: number, offset: number): Labe
 /** A title unit read in a part, moved as placedHit. */
 export function placedUnit<T extends ScannedUnit | undefined>(unit: T, fragment: number, offset: number): T {
   if (!unit || (fragment === 0 && offset === 0)) return unit;
-  return scannedUnit(placedTitle(unit, fragment, offset), unit.shape, unit.lineStart + offset, unit.aboveEnd === undefined ? undefined : unit.aboveEnd + offset) as T;
+  return scannedUnit(placedTitle(unit, fragment, offset), unit.shapeHalves, unit.lineStart + offset, unit.aboveEnd === undefined ? undefined : unit.aboveEnd + offset) as T;
 }
 
 /** A label read in a part, moved as placedHit. */

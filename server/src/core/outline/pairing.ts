@@ -42,8 +42,12 @@ export interface Pairing {
  * moved above it would go.
  */
 export interface ScannedUnit extends TitleUnit {
-  /** Shape cost: how little it looks like a section title (but for standing before any body text, read over the document). */
-  readonly shape: number;
+  /**
+   * Shape cost: how little it looks like a section title (but for standing before any body text, read over
+   * the document), in halves of a point (SHAPE_HALVES): a small integer, which V8 keeps in the object itself
+   * where a fraction would take a heap number of its own for each of the document's units.
+   */
+  readonly shapeHalves: number;
   /** Where its first line starts, and where the text before it ends (undefined at the document's start). */
   readonly lineStart: number;
   readonly aboveEnd: number | undefined;
@@ -90,14 +94,18 @@ const COST = {
   /** Per line between a displaced label and the title, up to the cap (nearer is likelier). */
   perLine: 0.006,
   distanceCap: 0.3,
-  /** A short body line rather than a heading the layout found. */
-  bodyLine: 1,
-  /** A line as wide as a paragraph's indented first line, or wider. */
-  paragraphShaped: 1.5,
-  /** A line naming an expert with their title: the start of a quote, not a heading. */
-  speakerLine: 1.5,
   /** Before any body text: the article's title or subtitle, not a section's. */
   beforeBody: 1,
+} as const;
+
+/** What makes a candidate look less like a section title, in halves of a point of the alignment's costs. */
+const SHAPE_HALVES = {
+  /** A short body line rather than a heading the layout found (1 point). */
+  bodyLine: 2,
+  /** A line as wide as a paragraph's indented first line, or wider (1.5 points). */
+  paragraphShaped: 3,
+  /** A line naming an expert with their title: the start of a quote, not a heading (1.5 points). */
+  speakerLine: 3,
 } as const;
 
 /** The alignment is quadratic: beyond this many label × candidate cells only neighbouring titles count. */
@@ -183,8 +191,8 @@ export function scannedLabel(hit: LabelHit, read: Omit<ScannedLabel, keyof Label
 }
 
 /** A title unit and how it reads, as one object (see scannedLabel for why it is not spread). */
-export function scannedUnit(unit: TitleUnit, shape: number, lineStart: number, aboveEnd: number | undefined): ScannedUnit {
-  return { first: unit.first, last: unit.last, text: unit.text, start: unit.start, end: unit.end, strong: unit.strong, shape, lineStart, aboveEnd };
+export function scannedUnit(unit: TitleUnit, shapeHalves: number, lineStart: number, aboveEnd: number | undefined): ScannedUnit {
+  return { first: unit.first, last: unit.last, text: unit.text, start: unit.start, end: unit.end, strong: unit.strong, shapeHalves, lineStart, aboveEnd };
 }
 
 /** A title candidate read where it stands (scanLabel). */
@@ -192,7 +200,7 @@ export function scanUnit(model: OutlineLines, unit: TitleUnit, typicalWidth: num
 export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typicalWidth: number): ScannedUnit | undefined;
 export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typicalWidth: number): ScannedUnit | undefined {
   if (!unit) return undefined;
-  return scannedUnit(unit, shapeCost(model, unit, typicalWidth), model.fragments[unit.first].lineStart, model.fragments[unit.first - 1]?.end);
+  return scannedUnit(unit, shapeHalves(model, unit, typicalWidth), model.fragments[unit.first].lineStart, model.fragments[unit.first - 1]?.end);
 }
 
 /**
@@ -229,7 +237,7 @@ export function pairTitles(
     const last = unit.last + shift;
     if (candidates.has(first) || nextToEmbedded.has(first) || nextToEmbedded.has(last)) return;
     if (owner === undefined && rangeHolds(labelFragments, first, last)) return;
-    const shape = owner !== undefined ? 0 : unit.shape + (firstBody < 0 || first < firstBody ? COST.beforeBody : 0);
+    const shape = owner !== undefined ? 0 : unit.shapeHalves / 2 + (firstBody < 0 || first < firstBody ? COST.beforeBody : 0);
     candidates.set(first, { unit, first, source, shape, owner });
   };
   labels.forEach((label, i) => label.inlineUnit && addCandidate(label.inlineUnit, labelShift[i], { kind: 'inline', index: i }, i));
@@ -383,17 +391,17 @@ function align(members: readonly number[], free: readonly number[], cost: (label
   return chosen;
 }
 
-/** How little a candidate looks like a section title, read from its lines (standing before any body text is weighed by pairTitles). */
-function shapeCost(model: OutlineLines, unit: TitleUnit, typicalWidth: number): number {
-  let cost = 0;
+/** How little a candidate looks like a section title, in halves of a point, read from its lines (standing before any body text is weighed by pairTitles). */
+function shapeHalves(model: OutlineLines, unit: TitleUnit, typicalWidth: number): number {
+  let halves = 0;
   if (!unit.strong) {
-    cost += COST.bodyLine;
-    if (unit.text.length >= typicalWidth - 2) cost += COST.paragraphShaped;
+    halves += SHAPE_HALVES.bodyLine;
+    if (unit.text.length >= typicalWidth - 2) halves += SHAPE_HALVES.paragraphShaped;
   }
-  if (namesSpeaker(model, unit)) cost += COST.speakerLine;
+  if (namesSpeaker(model, unit)) halves += SHAPE_HALVES.speakerLine;
   // A body line opening a quote it does not close starts a quoted paragraph.
-  if (!unit.strong && /^[“「]/.test(unit.text) && !/[”」]/.test(unit.text)) cost += COST.paragraphShaped;
-  return cost;
+  if (!unit.strong && /^[“「]/.test(unit.text) && !/[”」]/.test(unit.text)) halves += SHAPE_HALVES.paragraphShaped;
+  return halves;
 }
 
 /**
