@@ -111,8 +111,12 @@ export interface RegionAnalysis {
   readonly words: WordAnswers;
   readonly wordsFrom: number;
   readonly problems: RegionProblems;
-  /** Found on first use. */
-  figures?: readonly Figure[];
+  /**
+   * Found on first use, and kept where the document last placed them (`at`): the document's list of figures
+   * is made of these very objects, so a version holds one copy of each figure, and only the regions an edit
+   * moved are copied again (into their new place).
+   */
+  figures?: PlacedFigures;
   /** Its box labels and line widths (outline/boxPairing.ts), in its own numbering; found on first use. */
   labelCensus?: LabelCensus;
   /** What reading the labels of a region beside it may read of it (regionEdges); found on first use. */
@@ -121,6 +125,12 @@ export interface RegionAnalysis {
   labelSurroundings?: { readonly key: readonly unknown[]; readonly read: LabelSurroundings };
   /** The role and text of its first block (what the region before it keys its problems on), found on first use. */
   readonly firstBlockKey?: string;
+}
+
+/** A region's figures in the document's offsets and numbering for the region standing at `at`. */
+interface PlacedFigures {
+  readonly list: readonly Figure[];
+  readonly at: Placement;
 }
 
 /** A region's problems before directives silence any, and what they were found with. */
@@ -453,7 +463,11 @@ export function* regionSteps(
   const model = documentModel(text, eol, options, regions, directives, placed);
   let figures: readonly Figure[] | undefined;
   const regionFigures = (): readonly Figure[] =>
-    (figures ??= regions.flatMap((region) => moveFigures((region.figures ??= figuresOf(regionModel(region))), ORIGIN, region.at)));
+    (figures ??= regions.flatMap((region) => {
+      const found = region.figures ?? { list: figuresOf(regionModel(region)), at: ORIGIN };
+      region.figures = found.at === region.at ? found : { list: moveFigures(found.list, found.at, region.at), at: region.at };
+      return region.figures.list;
+    }));
   // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
   findFiguresWith(model, regionFigures);
   // Labels and titles are read per region too, reusing unchanged ones; only their pairing is the version's own.
