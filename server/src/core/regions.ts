@@ -26,6 +26,7 @@ import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from '
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { labelCensus, labelSurroundings, placedHit, placedLabel, placedUnit, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
+import type { ScannedUnit } from './outline/pairing';
 import { DirectiveIndex, type Directive } from './directives';
 import { inDocumentOrder, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
@@ -120,7 +121,7 @@ export interface RegionAnalysis {
   /** Its box labels and line widths (outline/boxPairing.ts), in its own numbering; found on first use. */
   labelCensus?: LabelCensus;
   /** What reading the labels of a region beside it may read of it (regionEdges); found on first use. */
-  labelEdges?: readonly unknown[];
+  labelEdges?: RegionEdges;
   /** Its labels and titles read with the lines around them, and what that read: the document's width and the regions in view. */
   labelSurroundings?: { readonly key: readonly unknown[]; readonly read: LabelSurroundings };
   /** The role and text of its first block (what the region before it keys its problems on), found on first use. */
@@ -566,9 +567,17 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
   }
   const hits = regionLabelCensus(region).hits.map((hit) => placedHit(hit, at.fragment, at.offset));
   const read = labelSurroundings(inView, hits, width, at.fragment, at.fragment + region.fragmentCount);
+  // Moved into the region's own numbering, a label's title readings shared with the units stay shared.
+  const moved = new Map<ScannedUnit, ScannedUnit>();
+  const moveUnit = (unit: ScannedUnit | undefined): ScannedUnit | undefined => {
+    if (!unit) return undefined;
+    let own = moved.get(unit);
+    if (!own) moved.set(unit, (own = placedUnit(unit, -at.fragment, -at.offset)));
+    return own;
+  };
   const own: LabelSurroundings = {
-    labels: read.labels.map((label) => placedLabel(label, -at.fragment, -at.offset)),
-    units: read.units.map((unit) => placedUnit(unit, -at.fragment, -at.offset)),
+    units: read.units.map((unit) => moveUnit(unit)!),
+    labels: read.labels.map((label) => placedLabel(label, -at.fragment, -at.offset, moveUnit)),
   };
   region.labelSurroundings = { key, read: own };
   return own;
@@ -577,27 +586,59 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
 /**
  * What reading the labels of a region beside this one may read of it: its first and last LABEL_VIEW lines
  * (role, text, where they stand from the region's start or end, the block each is in), or all of it, with
- * its length, when it is no longer. Kept in the region.
+ * its length, when it is no longer. Kept in the region, the numbers in a typed array (a region's edges are
+ * some 300 values: as a plain array they were 5 MB of a clean 10 MB article's heap).
  */
-function regionEdges(region: RegionAnalysis): readonly unknown[] {
+interface RegionEdges {
+  /** The lines' own texts, not copies: a key keeps no text the regions do not keep anyway. */
+  readonly texts: readonly string[];
+  /** Per line EDGE_FIELDS numbers (roles as ROLE_CODES), after the region's length when it is read whole. */
+  readonly numbers: Int32Array;
+}
+
+/** Numbers per line in RegionEdges: role, line start, start, end, line end, block role, block first and last line. */
+const EDGE_FIELDS = 8;
+/** Roles as numbers for RegionEdges (any fixed numbering will do: edges are only compared with each other). */
+const ROLE_CODES = new Map<string, number>();
+
+function roleCode(role: string): number {
+  let code = ROLE_CODES.get(role);
+  if (code === undefined) ROLE_CODES.set(role, (code = ROLE_CODES.size));
+  return code;
+}
+
+function regionEdges(region: RegionAnalysis): RegionEdges {
   if (region.labelEdges !== undefined) return region.labelEdges;
   const { source, from, fragmentCount } = region;
   const end = from.offset + region.text.length;
-  // The lines' own texts, not copies: a key keeps no text the regions do not keep anyway.
-  const edges: unknown[] = [];
+  const whole = fragmentCount <= 2 * LABEL_VIEW;
+  const lineCount = whole ? fragmentCount : 2 * LABEL_VIEW;
+  const texts: string[] = [];
+  const numbers = new Int32Array((whole ? 2 : 0) + lineCount * EDGE_FIELDS);
+  let n = 0;
   const line = (local: number, origin: number): void => {
     const i = from.fragment + local;
     const f = source.fragments[i];
     const block = source.blocks[source.blockOfFragment[i]];
-    edges.push(source.roles[i], f.text, f.lineStart - origin, f.start - origin, f.end - origin, f.lineEnd - origin, block.role, block.firstFragment - i, block.lastFragment - i);
+    texts.push(f.text);
+    numbers[n++] = roleCode(source.roles[i]);
+    numbers[n++] = f.lineStart - origin;
+    numbers[n++] = f.start - origin;
+    numbers[n++] = f.end - origin;
+    numbers[n++] = f.lineEnd - origin;
+    numbers[n++] = roleCode(block.role);
+    numbers[n++] = block.firstFragment - i;
+    numbers[n++] = block.lastFragment - i;
   };
-  if (fragmentCount <= 2 * LABEL_VIEW) {
-    edges.push(fragmentCount, region.text.length);
+  if (whole) {
+    numbers[n++] = fragmentCount;
+    numbers[n++] = region.text.length;
     for (let local = 0; local < fragmentCount; local++) line(local, from.offset);
   } else {
     for (let local = 0; local < LABEL_VIEW; local++) line(local, from.offset);
     for (let local = fragmentCount - LABEL_VIEW; local < fragmentCount; local++) line(local, end);
   }
+  const edges: RegionEdges = { texts, numbers };
   region.labelEdges = edges;
   return edges;
 }
@@ -621,9 +662,12 @@ function readsAsBefore(key: readonly unknown[], regions: readonly RegionAnalysis
   return j === key.length;
 }
 
-function sameEdges(a: unknown, b: unknown): boolean {
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+function sameEdges(was: unknown, now: RegionEdges): boolean {
+  if (typeof was !== 'object' || was === null || !('numbers' in was)) return false;
+  const { texts, numbers } = was as RegionEdges;
+  if (texts.length !== now.texts.length || numbers.length !== now.numbers.length) return false;
+  for (let i = 0; i < numbers.length; i++) if (numbers[i] !== now.numbers[i]) return false;
+  for (let i = 0; i < texts.length; i++) if (texts[i] !== now.texts[i]) return false;
   return true;
 }
 

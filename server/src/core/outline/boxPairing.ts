@@ -10,7 +10,7 @@
 
 import type { ArticleModel } from '../model';
 import { part } from '../parts';
-import { pairTitles, scanLabel, scannedLabel, scannedUnit, scanUnit, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type TitleSource } from './pairing';
+import { pairTitles, scanLabel, scannedLabel, scannedUnit, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type TitleSource } from './pairing';
 import { boxLabelLines, numberedBoxLabels, type LabelHit } from './sections';
 import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type TitleUnit } from './titles';
 
@@ -61,10 +61,9 @@ export function labelCensus(model: OutlineLines, from = 0, to = model.fragments.
 
 /** The labels `hits` (of lines [from, to) of `model`) and the title units of those lines, read with the document's width. */
 export function labelSurroundings(model: OutlineLines, hits: readonly LabelHit[], width: number, from = 0, to = model.fragments.length): LabelSurroundings {
-  return {
-    labels: hits.map((hit) => scanLabel(model, hit, width)),
-    units: titleUnits(model, width, from, to).map((unit) => scanUnit(model, unit, width)),
-  };
+  const units = titleUnits(model, width, from, to).map((unit) => scanUnit(model, unit, width));
+  const shared = new SharedUnits(units);
+  return { labels: hits.map((hit) => scanLabel(model, hit, width, shared)), units };
 }
 
 /**
@@ -395,16 +394,24 @@ export function placedUnit<T extends ScannedUnit | undefined>(unit: T, fragment:
   return scannedUnit(placedTitle(unit, fragment, offset), unit.shapeHalves, unit.lineStart + offset, unit.aboveEnd === undefined ? undefined : unit.aboveEnd + offset) as T;
 }
 
-/** A label read in a part, moved as placedHit. */
-export function placedLabel(label: ScannedLabel, fragment: number, offset: number): ScannedLabel {
+/**
+ * A label read in a part, moved as placedHit; its title readings moved by `moveUnit` (a caller moving a
+ * part's units as well passes the units it moved, so readings shared with them stay shared).
+ */
+export function placedLabel(
+  label: ScannedLabel,
+  fragment: number,
+  offset: number,
+  moveUnit: (unit: ScannedUnit | undefined) => ScannedUnit | undefined = (unit) => placedUnit(unit, fragment, offset),
+): ScannedLabel {
   if (fragment === 0 && offset === 0) return label;
   return scannedLabel(placedHit(label, fragment, offset), {
     previous: label.previous + fragment,
     next: label.next + fragment,
     embedded: label.embedded,
-    inlineUnit: placedUnit(label.inlineUnit, fragment, offset),
-    after: placedUnit(label.after, fragment, offset),
-    before: placedUnit(label.before, fragment, offset),
+    inlineUnit: moveUnit(label.inlineUnit),
+    after: moveUnit(label.after),
+    before: moveUnit(label.before),
     nextExists: label.nextExists,
     nextStands: label.nextStands,
     previousCounts: label.previousCounts,

@@ -127,14 +127,14 @@ interface Candidate {
  * Reads the box label `hit` where it stands in `model` (a document, or a few regions of it side by side
  * with the label's lines in view), with the document's typical width. Reads at most a few lines either side.
  */
-export function scanLabel(model: OutlineLines, hit: LabelHit, typicalWidth: number): ScannedLabel {
+export function scanLabel(model: OutlineLines, hit: LabelHit, typicalWidth: number, shared: SharedUnits = NO_SHARED_UNITS): ScannedLabel {
   const index = hit.fragment;
   const previous = previousContent(model, index);
   const next = nextContent(model, index);
   const embedded = !hit.inlineTitle && isEmbedded(model, index, typicalWidth);
-  const inlineUnit = hit.inlineTitle && scanUnit(model, hit.inlineTitle, typicalWidth);
-  const after = inlineUnit ?? (embedded ? undefined : scanUnit(model, adjacentAfter(model, next, typicalWidth), typicalWidth));
-  const before = inlineUnit ?? (embedded ? undefined : scanUnit(model, titleEndingAt(model, previous, typicalWidth), typicalWidth));
+  const inlineUnit = shared.as(hit.inlineTitle && scanUnit(model, hit.inlineTitle, typicalWidth));
+  const after = inlineUnit ?? (embedded ? undefined : shared.as(scanUnit(model, adjacentAfter(model, next, typicalWidth), typicalWidth)));
+  const before = inlineUnit ?? (embedded ? undefined : shared.as(scanUnit(model, titleEndingAt(model, previous, typicalWidth), typicalWidth)));
   const nextExists = next < model.fragments.length;
   let nextStands = false;
   if (nextExists) {
@@ -188,6 +188,42 @@ export function scannedLabel(hit: LabelHit, read: Omit<ScannedLabel, keyof Label
     lineText: read.lineText,
     nextLineStart: read.nextLineStart,
   };
+}
+
+/**
+ * The title units of a stretch of lines, to which a label's own readings (the title after it, before it)
+ * are the same object when they read the same: most labels' titles are among them, and a document with a
+ * label every few lines would otherwise keep each such title twice.
+ */
+export class SharedUnits {
+  private readonly byFirst = new Map<number, ScannedUnit>();
+
+  constructor(units: readonly ScannedUnit[]) {
+    for (const unit of units) this.byFirst.set(unit.first, unit);
+  }
+
+  /** `unit`, or the shared unit that reads exactly as it does. */
+  as<T extends ScannedUnit | undefined>(unit: T): T {
+    if (!unit) return unit;
+    const same = this.byFirst.get(unit.first);
+    return same !== undefined && sameUnit(same, unit) ? (same as T) : unit;
+  }
+}
+
+const NO_SHARED_UNITS = new SharedUnits([]);
+
+function sameUnit(a: ScannedUnit, b: ScannedUnit): boolean {
+  return (
+    a.first === b.first &&
+    a.last === b.last &&
+    a.text === b.text &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.strong === b.strong &&
+    a.shapeHalves === b.shapeHalves &&
+    a.lineStart === b.lineStart &&
+    a.aboveEnd === b.aboveEnd
+  );
 }
 
 /** A title unit and how it reads, as one object (see scannedLabel for why it is not spread). */
