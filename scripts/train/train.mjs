@@ -5,8 +5,8 @@
 //   npm run train                      fit on all four sets and write the weights file
 //   npm run train -- --design hand     write the hand-set weights (calibrated) instead, for comparison
 //   npm run train -- --cv [--ablate]   cross-validate by article instead (nothing written): join
-//                                      decisions per fold, genre and extractor, calibration, the hand-set
-//                                      weights beside; --ablate also drops each feature group in turn;
+//                                      decisions per fold, genre and extractor (the model's own, and after
+//                                      the layout's heading rules), calibration, the hand-set weights beside; --ablate also drops each feature group in turn;
 //                                      --fixed DIR writes each file as fixed by the fold that never saw it
 //
 // Features come from the core's own code (scripts/train/entry.ts → core breakRows → breaks/layout.ts weighBreaks), so
@@ -122,7 +122,7 @@ function collect(entry, docs, model) {
     for (const row of entry.breakRows(doc.extracted, model)) {
       const gold = doc.gold(row.afterStart);
       if (gold === undefined) continue;
-      rows.push({ doc, afterStart: row.afterStart, x: row.features, y: gold ? 1 : 0, join: row.join, pJoin: row.pJoin });
+      rows.push({ doc, afterStart: row.afterStart, x: row.features, y: gold ? 1 : 0, join: row.join, joinAfterRules: row.joinAfterRules, pJoin: row.pJoin });
     }
   }
   return rows;
@@ -220,6 +220,11 @@ function fit(entry, docs, names, dropped, first) {
   return model;
 }
 
+/** The rows with the decisions the layout's heading rules after the model leave (what fix-all's first pass decides). */
+function afterRules(rows) {
+  return rows.map((row) => ({ ...row, join: row.joinAfterRules }));
+}
+
 /** Join precision, recall, F1 and accuracy of decisions against gold. */
 function joinScores(rows) {
   let tp = 0;
@@ -306,6 +311,8 @@ function report(cv, hand) {
     { name: 'fitted: join F1 (folds mean ± sd)', value: (rows) => perFold(rows, (s) => s.f1) },
     { name: 'fitted: F1 pooled', value: (rows) => pct(joinScores(rows).f1) },
     { name: 'fitted: accuracy', value: (rows) => pct(joinScores(rows).accuracy) },
+    { name: 'fitted + heading rules: F1 pooled', value: (rows) => pct(joinScores(afterRules(rows)).f1) },
+    { name: 'fitted + heading rules: accuracy', value: (rows) => pct(joinScores(afterRules(rows)).accuracy) },
     { name: 'hand-set: F1 pooled', value: (rows) => pct(joinScores(handOf.get(rows.group)).f1) },
     { name: 'hand-set: accuracy', value: (rows) => pct(joinScores(handOf.get(rows.group)).accuracy) },
   ];
