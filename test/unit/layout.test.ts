@@ -146,13 +146,19 @@ describe('layout evidence', () => {
   });
 
   it('joins across a word the segmenter finds split, where no column is known', () => {
-    assert.equal(kindAfter(['标题', '他说要加强国际网', '络空间治理的合作与交流'], '他说'), 'wrap');
-    assert.notEqual(kindAfter(['标题', '他说今天会下雨', '明天我们一起去公园散步'], '他说'), 'wrap');
+    const split = breakAfter(['标题', '他说要加强国际网', '络空间治理的合作与交流'], '他说');
+    assert.equal(split.kind, 'wrap');
+    // Without the word across, no evidence either way: the corpus does not decide it (no-column breaks with
+    // no punctuation on the line before and no word across join 5 of 10), so the break is not sure.
+    const plain = breakAfter(['标题', '他说今天会下雨', '明天我们一起去公园散步'], '他说');
+    assert.ok(plain.confidence < SURE, `${plain.kind} at ${plain.confidence}`);
+    assert.ok(joinProbability(split) > joinProbability(plain));
   });
 
   it('treats a missing blank line as a wrap where blank lines follow every line', () => {
     const lines = ['标题', '他说今天会下雨', '明天我们一起去公园散步', '后来真的下雨了。'];
-    assert.notEqual(kindAfter(lines, '他说', '\n'), 'wrap');
+    // Without blank lines it is the no-column coin toss above (not sure either way).
+    assert.ok(breakAfter(lines, '他说', '\n').confidence < SURE);
     const text = '标题\n\n他说今天会下雨\n明天我们一起去公园散步\n\n后来真的下雨了。\n\n再后来天晴了。\n\n大家都很高兴。\n';
     const model = parseArticle(text);
     assert.equal(model.breaks[1].kind, 'wrap');
@@ -237,9 +243,13 @@ describe('evidence helpers', () => {
     const lines = article('这一行排满了栏宽之后还有一', '', '网页应用的风险', '', '个坚决的攻击者可能会走到更远。');
     assert.equal(kindAfter(lines, '这一行排满'), 'block');
     assert.equal(kindAfter(lines, '网页应用'), 'block');
-    // Without the word across it, the short line is the paragraph's next line.
+    // Without the word across it the short line is no intruder: the break before it is left to the width
+    // and blank-line evidence, which does not decide it (a coin toss either way), and is more likely joined.
     const plain = article('这一行排满了栏宽之后还有两', '', '网页应用的风险', '', '个坚决的攻击者可能会走到更远。');
-    assert.equal(kindAfter(plain, '这一行排满'), 'wrap');
+    const before = breakAfter(plain, '这一行排满');
+    assert.notEqual(before.reason, 'intruding-line');
+    assert.ok(before.confidence < SURE, `${before.kind} at ${before.confidence}`);
+    assert.ok(joinProbability(before) > joinProbability(breakAfter(lines, '这一行排满')));
   });
   it('keeps the blocks of formatted text apart, a list item ending in a comma included', () => {
     const formatted = [
@@ -283,8 +293,9 @@ describe('layout: a heading joined to the paragraph after it', () => {
   ];
 
   it('sets apart a short unpunctuated heading opening a block, though it ends in a word like 普及', () => {
-    const lineBreak = breakAfter(inlineHeading, '三、大众');
-    assert.deepEqual([lineBreak.kind, lineBreak.reason], ['block', 'heading-before-paragraph']);
+    // The model sets it apart itself (a title-shaped line opening a block ends with a word of its own:
+    // ends-with-bound-word does not fire), so the heading-before-paragraph rule after it has nothing to do.
+    assert.equal(kindAfter(inlineHeading, '三、大众'), 'block');
   });
 
   it('still joins a short line ending in a word that needs what follows (的, 和)', () => {

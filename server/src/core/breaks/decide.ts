@@ -257,7 +257,9 @@ function gatherEvidence(
   if (startsWithBoundParticle(after)) set('next-starts-with-particle');
   // A stranded mark belongs with the text before it; one that does not end a sentence also with the text after.
   if (isPunctuationOnly(after) || (isPunctuationOnly(before) && !endsSentence(before))) set('punctuation-only-line');
-  if (endsWithBoundWord(before)) set('ends-with-bound-word');
+  // A line that opens a block with a title's shape ends with a word of its own (`加速普及`: the segmenter
+  // is asked of those few lines whether the bound word stands alone), not with one bound to the next line.
+  if (endsWithBoundWord(before) && !(startsBlock && i > 0 && isTitleShaped(before))) set('ends-with-bound-word');
   if (isLoneCharacter(after, before) || isQuotedTail(after, before)) set('tail-of-line-before');
   if (endsWithOpener(before)) set('open-quote-at-end');
   else if (pending > 0) set('quote-pending');
@@ -332,6 +334,7 @@ function gatherEvidence(
   }
   if (sentenceEnd) set('paragraph-length-sentence-end', Math.min(2, paragraph / 100));
   if (isHan(before[before.length - 1]) && isHan(after[0])) set('han-either-side');
+  if (nextTitleAfterBlank(fragments, i, style)) set('next-title-after-blank');
   if (style.blanksAreCommon) {
     if (latinRun) set('latin-run-blanks-common');
     if (cutPiece) set('piece-between-latin-runs-blanks-common');
@@ -340,6 +343,25 @@ function gatherEvidence(
   if (!ANY_PUNCTUATION.test(before)) set('line-without-punctuation');
   if (!ANY_PUNCTUATION.test(after)) set('next-without-punctuation');
   return { full };
+}
+
+/**
+ * The next line stands apart as a heading above its paragraph: after a blank line (where blank lines do not
+ * part every line), right above the line after it, with a title's shape. The evidence of the layout's
+ * heading-after-blank rule (setHeadingsApart), weighed by the model too.
+ */
+function nextTitleAfterBlank(fragments: readonly Fragment[], i: number, style: DocumentStyle): boolean {
+  const third = fragments[i + 2];
+  if (style.blanksAreCommon || third === undefined || fragments[i + 1].line - fragments[i].line < 2 || third.line - fragments[i + 1].line !== 1) return false;
+  return !hasLatin(fragments[i].text.slice(-1)) && isTitleShaped(fragments[i + 1].text);
+}
+
+/** A title's shape: no punctuation but a title's marks (an inline label such as `三、` aside), no Latin or figure, not a piece of a sentence. */
+function isTitleShaped(line: string): boolean {
+  const label = parseInlineLabel(line);
+  const title = (label ? line.slice(label.text.length) : line).replace(TITLE_MARKS, '');
+  if (title.replace(/\s/g, '').length < MIN_TITLE || ANY_PUNCTUATION.test(title) || hasLatin(line) || hasInnerGap(line) || isLetterSpaced(line)) return false;
+  return !opensUnclosedQuote(line) && !endsWithBareBoundWord(line);
 }
 
 /** Ems a line may overrun its column (or a hung mark fall short of it) and count as set to it exactly. */

@@ -64,6 +64,8 @@ export const BREAK_FEATURES = [
   'punctuation-only-blanks-common',
   'line-without-punctuation',
   'next-without-punctuation',
+  /** The next line, after a blank line and right above the line after it, has a title's shape: a heading above its paragraph. */
+  'next-title-after-blank',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',

@@ -58,10 +58,9 @@ export function analyzeLayout(input: LayoutInput): Layout {
   const { fragments } = input;
   const from = input.view?.from ?? 0;
   const to = input.view?.to ?? fragments.length;
-  const { fixed, style, wordsAcross, decisions } = weighBreaks(input);
-  const weighedRange = { from, to: Math.min(to, fragments.length - 1) };
-  setHeadingsApart(input.fragments, fixed, style, wordsAcross, decisions, weighedRange);
-  joinWrappedHeadings(input.fragments, style, decisions, weighedRange);
+  const weighed = weighBreaks(input);
+  const { fixed, style, wordsAcross, decisions } = weighed;
+  applyHeadingRules(input, weighed);
   const roles = assignRoles(fragments, fixed, decisions, from, to, input.view?.contentBefore ?? false);
   const breaks: BreakDecision[] = [];
   for (let i = from; i + 1 < to; i++) {
@@ -77,6 +76,14 @@ export function analyzeLayout(input: LayoutInput): Layout {
   return { roles, breaks, seam, wordsAcross };
 }
 
+/** What weighBreaks finds: the fixed roles, the document's style, the segmenter's answers and the decisions. */
+export interface WeighedBreaks {
+  readonly fixed: Array<Role | undefined>;
+  readonly style: DocumentStyle;
+  readonly wordsAcross: WordsAcrossLines;
+  readonly decisions: Decision[];
+}
+
 /**
  * The fixed roles and every break's decision. `decide` lets training weigh the breaks with other weights
  * and collect their features (scripts/train): the same code as here.
@@ -84,7 +91,7 @@ export function analyzeLayout(input: LayoutInput): Layout {
 export function weighBreaks(
   input: LayoutInput,
   decide?: DecideOptions,
-): { fixed: Array<Role | undefined>; style: DocumentStyle; wordsAcross: WordsAcrossLines; decisions: Decision[] } {
+): WeighedBreaks {
   const { fragments, text } = input;
   const from = input.view?.from ?? 0;
   const to = input.view?.to ?? fragments.length;
@@ -94,6 +101,17 @@ export function weighBreaks(
   const wordsAcross = wordsAcrossLines(fragments, input.wordHints);
   const decisions = decideBreaks(fragments, fixed, style, wordsAcross, { from, to: Math.min(to, fragments.length - 1) }, decide);
   return { fixed, style, wordsAcross, decisions };
+}
+
+/**
+ * The layout's rules after the fitted model (breaks/decide.ts): headings in their larger type set apart
+ * from a paragraph or joined to their wrapped end, in place. Training applies them to judge them too.
+ */
+export function applyHeadingRules(input: LayoutInput, weighed: WeighedBreaks): void {
+  const { fragments } = input;
+  const range = { from: input.view?.from ?? 0, to: Math.min(input.view?.to ?? fragments.length, fragments.length - 1) };
+  setHeadingsApart(fragments, weighed.fixed, weighed.style, weighed.wordsAcross, weighed.decisions, range);
+  joinWrappedHeadings(fragments, weighed.style, weighed.decisions, range);
 }
 
 /** Fixed roles stand; other blocks are the title (the first), headings or body. */
