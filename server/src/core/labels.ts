@@ -82,7 +82,23 @@ export function parseSeriesLabel(text: string): Label | undefined {
 function boxLabel(text: string, series: string, numeral: string): Label | undefined {
   const number = parseChineseInteger(numeral);
   if (number === undefined || number < 1 || number > 99) return undefined;
-  return { text, series, style: `${series}N`, number, form: 'box' };
+  return { text, series: kept(series), style: kept(`${series}N`), number, form: 'box' };
+}
+
+/**
+ * One string for each series and style, however many labels read them: the outline keeps every label of
+ * a long document (thousands in a labelled megabyte), and each match and template makes a new string.
+ * Cleared when it grows past a bound, so text full of odd series cannot make it grow without end.
+ */
+const keptStrings = new Map<string, string>();
+const KEPT_STRINGS_LIMIT = 10_000;
+
+function kept(text: string): string {
+  const same = keptStrings.get(text);
+  if (same !== undefined) return same;
+  if (keptStrings.size >= KEPT_STRINGS_LIMIT) keptStrings.clear();
+  keptStrings.set(text, text);
+  return text;
 }
 
 /** A label printed before a heading on the same line (一、加快…, （二）…, 3. …, 第二章 …). */

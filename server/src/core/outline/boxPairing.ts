@@ -30,8 +30,11 @@ export interface LabelCensus {
   readonly hits: readonly LabelHit[];
   /** Whether the line before each hit ends a unit (undefined for a hit on the part's first line: the part before decides). */
   readonly opensUnit: ReadonlyArray<boolean | undefined>;
-  /** How many body lines of each width. */
-  readonly widths: ReadonlyMap<number, number>;
+  /**
+   * How many body lines of each width, as pairs (width, count) in a typed array: a document keeps one per
+   * region, and a Map of a few dozen entries is several times the size.
+   */
+  readonly widths: Int32Array;
   /** The part's first body line, or -1. */
   readonly firstBody: number;
   /** Whether its last line ends a unit (what a hit on the next part's first line reads), undefined when it has none. */
@@ -53,7 +56,7 @@ export function labelCensus(model: OutlineLines, from = 0, to = model.fragments.
   return {
     hits,
     opensUnit: hits.map((hit) => (hit.fragment > from ? endsUnit(model, hit.fragment - 1) : undefined)),
-    widths: bodyWidths(model, from, to),
+    widths: widthPairs(bodyWidths(model, from, to)),
     firstBody,
     endsUnit: to > from ? endsUnit(model, to - 1) : undefined,
   };
@@ -191,8 +194,20 @@ const documentLabelsOf: (model: ArticleModel) => DocumentLabels = part((model) =
   return settled;
 });
 
-function addWidths(total: Map<number, number>, widths: ReadonlyMap<number, number>, sign: 1 | -1): void {
+function widthPairs(widths: ReadonlyMap<number, number>): Int32Array {
+  const pairs = new Int32Array(2 * widths.size);
+  let i = 0;
   for (const [width, count] of widths) {
+    pairs[i++] = width;
+    pairs[i++] = count;
+  }
+  return pairs;
+}
+
+function addWidths(total: Map<number, number>, widths: Int32Array, sign: 1 | -1): void {
+  for (let i = 0; i < widths.length; i += 2) {
+    const width = widths[i];
+    const count = widths[i + 1];
     const sum = (total.get(width) ?? 0) + sign * count;
     if (sum === 0) total.delete(width);
     else total.set(width, sum);
