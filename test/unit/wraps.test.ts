@@ -68,7 +68,8 @@ describe('the segmenter’s answers about pairs of lines, reused by a later pars
     assert.deepEqual(across(0, 1), { word: '网络', left: 1, right: 1 });
     assert.equal(across(1, 2), undefined);
     const answers = across.answers();
-    assert.deepEqual(answers.texts, before.map((line) => line.text));
+    const texts = Array.from(answers.starts, (start, i) => answers.source.slice(start, answers.ends[i]));
+    assert.deepEqual(texts, before.map((line) => line.text));
     assert.ok(answers.codes[0] > 1, 'a word recorded for lines 0 and 1');
   });
 
@@ -78,7 +79,7 @@ describe('the segmenter’s answers about pairs of lines, reused by a later pars
     earlier(2, 3);
     // Recorded answers stand in for the segmenter: make them recognisably not its own.
     const answers = earlier.answers();
-    const doctored = { texts: answers.texts, codes: Uint8Array.from(answers.codes, (code) => (code === 0 ? 0 : 1)) };
+    const doctored = { ...answers, codes: Uint8Array.from(answers.codes, (code) => (code === 0 ? 0 : 1)) };
     // A line inserted after the second: the first pair is at the start, the last pair at the end of both.
     const after = lines(before[0].text, before[1].text, '新插入的一行', before[2].text, before[3].text);
     const across = wordsAcrossLines(after, doctored);

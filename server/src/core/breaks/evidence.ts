@@ -187,9 +187,22 @@ export interface WordsAcrossLines {
  * not touch are answered from here, not by the segmenter (about 6 µs a call, most of a region's parse).
  */
 export interface WordAnswers {
-  readonly texts: readonly string[];
+  /**
+   * The lines asked about: line i is source.slice(starts[i], ends[i]). Where the lines stand in the text
+   * they were read from, not the lines' strings: a region keeps its answers for the lines in view around
+   * it too, and a string for each of those (a slice of the text) cost several MB on a clean 10 MB article.
+   */
+  readonly source: string;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   /** codes[2a + k], lines a and a + 1 + k: 0 not asked, 1 no word, 2 + 4 (left − 1) + (right − 1) a word. */
   readonly codes: Uint8Array;
+}
+
+/** A line of text and, for a fragment, where it stands in the text it was read from. */
+interface PlacedLine {
+  readonly text: string;
+  readonly start?: number;
 }
 
 const NOT_ASKED = 0;
@@ -201,14 +214,14 @@ const NO_WORD = 1;
  * With `earlier`, the answers of a parse of mostly the same lines: a pair of lines the same at the start
  * or at the end of both is answered as it was then (the answer depends on the two lines' text alone).
  */
-export function wordsAcrossLines(lines: ReadonlyArray<{ readonly text: string }>, earlier?: WordAnswers): WordsAcrossLines {
+export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAnswers, source?: string): WordsAcrossLines {
   const codes = new Uint8Array(2 * lines.length);
   let same: { readonly start: number; readonly end: number } | undefined;
   const earlierCode = (a: number, k: number): number => {
     if (!earlier) return NOT_ASKED;
-    same ??= sameLines(lines, earlier.texts);
+    same ??= sameLines(lines, earlier);
     if (a + 1 + k < same.start) return earlier.codes[2 * a + k];
-    const then = a + earlier.texts.length - lines.length;
+    const then = a + earlier.starts.length - lines.length;
     return a >= lines.length - same.end && then >= 0 ? earlier.codes[2 * then + k] : NOT_ASKED;
   };
   const across = (a: number, b: number): WordAcross | undefined => {
@@ -231,21 +244,48 @@ export function wordsAcrossLines(lines: ReadonlyArray<{ readonly text: string }>
     const word = tailWithoutSpaces(lines[a].text, WORD_WINDOW).slice(-left) + headWithoutSpaces(lines[b].text, WORD_WINDOW).slice(0, right);
     return { word, left, right };
   };
-  return Object.assign(across, { answers: (): WordAnswers => ({ texts: lines.map((line) => line.text), codes }) });
+  return Object.assign(across, { answers: (): WordAnswers => ({ ...linesIn(lines, source), codes }) });
+}
+
+/**
+ * Where `lines` stand in `source`, the text they were read from; lines not read from it (or no source)
+ * get a text of their own, joined from theirs.
+ */
+function linesIn(lines: readonly PlacedLine[], source: string | undefined): Pick<WordAnswers, 'source' | 'starts' | 'ends'> {
+  const starts = new Int32Array(lines.length);
+  const ends = new Int32Array(lines.length);
+  let fromSource = source !== undefined;
+  for (let i = 0; fromSource && i < lines.length; i++) {
+    const { text, start } = lines[i];
+    fromSource = start !== undefined && source!.startsWith(text, start);
+    starts[i] = start!;
+    ends[i] = start! + text.length;
+  }
+  if (fromSource) return { source: source!, starts, ends };
+  let at = 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = at;
+    at += lines[i].text.length;
+    ends[i] = at;
+  }
+  return { source: lines.map((line) => line.text).join(''), starts, ends };
 }
 
 /** The answers about lines [from, to) alone (pairs reaching past `to` are never asked of them). */
 export function sliceAnswers(answers: WordAnswers, from: number, to: number): WordAnswers {
-  return { texts: answers.texts.slice(from, to), codes: answers.codes.slice(2 * from, 2 * to) };
+  return { source: answers.source, starts: answers.starts.slice(from, to), ends: answers.ends.slice(from, to), codes: answers.codes.slice(2 * from, 2 * to) };
 }
 
 /** How many lines are the same at the start of both lists, and how many of the rest at the end. */
-function sameLines(lines: ReadonlyArray<{ readonly text: string }>, texts: readonly string[]): { start: number; end: number } {
-  const shorter = Math.min(lines.length, texts.length);
+function sameLines(lines: readonly PlacedLine[], earlier: WordAnswers): { start: number; end: number } {
+  const count = earlier.starts.length;
+  const shorter = Math.min(lines.length, count);
+  const isLine = (i: number, text: string): boolean =>
+    earlier.ends[i] - earlier.starts[i] === text.length && earlier.source.startsWith(text, earlier.starts[i]);
   let start = 0;
-  while (start < shorter && lines[start].text === texts[start]) start++;
+  while (start < shorter && isLine(start, lines[start].text)) start++;
   let end = 0;
-  while (end < shorter - start && lines[lines.length - 1 - end].text === texts[texts.length - 1 - end]) end++;
+  while (end < shorter - start && isLine(count - 1 - end, lines[lines.length - 1 - end].text)) end++;
   return { start, end };
 }
 

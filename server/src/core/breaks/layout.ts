@@ -98,7 +98,7 @@ export function weighBreaks(
   const directiveFragments = new Set(input.directives.map((d) => d.fragment));
   const fixed = fragments.map((fragment) => fixedRole(fragment, directiveFragments.has(fragment.index)));
   const style = readStyle(text, fragments, input.view?.facts);
-  const wordsAcross = wordsAcrossLines(fragments, input.wordHints);
+  const wordsAcross = wordsAcrossLines(fragments, input.wordHints, text);
   const decisions = decideBreaks(fragments, fixed, style, wordsAcross, { from, to: Math.min(to, fragments.length - 1) }, decide);
   return { fixed, style, wordsAcross, decisions };
 }
