@@ -406,7 +406,8 @@ export function placedHit(hit: LabelHit, fragment: number, offset: number): Labe
 /** A title unit read in a part, moved as placedHit. */
 export function placedUnit<T extends ScannedUnit | undefined>(unit: T, fragment: number, offset: number): T {
   if (!unit || (fragment === 0 && offset === 0)) return unit;
-  return scannedUnit(placedTitle(unit, fragment, offset), unit.shapeHalves, unit.lineStart + offset, unit.aboveEnd === undefined ? undefined : unit.aboveEnd + offset) as T;
+  const moved = (at: number | undefined) => (at === undefined ? undefined : at + offset);
+  return scannedUnit(placedTitle(unit, fragment, offset), unit.shapeHalves, unit.lineStart + offset, moved(unit.aboveEnd), moved(unit.runsOnAt)) as T;
 }
 
 /**

@@ -51,6 +51,12 @@ export interface ScannedUnit extends TitleUnit {
   /** Where its first line starts, and where the text before it ends (undefined at the document's start). */
   readonly lineStart: number;
   readonly aboveEnd: number | undefined;
+  /**
+   * Where the next line's text starts when the layout joined the unit's last line to it (a title set in a
+   * larger type that runs on into its paragraph), else undefined: what displaced-label reads to set the
+   * title apart, without placing the whole document's breaks.
+   */
+  readonly runsOnAt: number | undefined;
 }
 
 /**
@@ -110,6 +116,15 @@ const SHAPE_HALVES = {
 
 /** The alignment is quadratic: beyond this many label × candidate cells only neighbouring titles count. */
 const MAX_CELLS = 2_000_000;
+
+/**
+ * How far (in lines) from its labels a run's titles are looked for, and the widest gap between two labels
+ * of one run. An extractor moves a label within its page (to the page's end, beside a byline), and an
+ * article's labels stand within a few pages of each other; without a bound, a series whose labels stand
+ * once each in articles pasted far apart (or a misread label: 信据二) made every alignment read the whole
+ * document, which made each edit of a 10 MB file of articles take seconds. Far more than any page.
+ */
+const TITLE_REACH = 2_000;
 
 
 interface Candidate {
@@ -222,13 +237,14 @@ function sameUnit(a: ScannedUnit, b: ScannedUnit): boolean {
     a.strong === b.strong &&
     a.shapeHalves === b.shapeHalves &&
     a.lineStart === b.lineStart &&
-    a.aboveEnd === b.aboveEnd
+    a.aboveEnd === b.aboveEnd &&
+    a.runsOnAt === b.runsOnAt
   );
 }
 
 /** A title unit and how it reads, as one object (see scannedLabel for why it is not spread). */
-export function scannedUnit(unit: TitleUnit, shapeHalves: number, lineStart: number, aboveEnd: number | undefined): ScannedUnit {
-  return { first: unit.first, last: unit.last, text: unit.text, start: unit.start, end: unit.end, strong: unit.strong, shapeHalves, lineStart, aboveEnd };
+export function scannedUnit(unit: TitleUnit, shapeHalves: number, lineStart: number, aboveEnd: number | undefined, runsOnAt: number | undefined): ScannedUnit {
+  return { first: unit.first, last: unit.last, text: unit.text, start: unit.start, end: unit.end, strong: unit.strong, shapeHalves, lineStart, aboveEnd, runsOnAt };
 }
 
 /** A title candidate read where it stands (scanLabel). */
@@ -236,7 +252,10 @@ export function scanUnit(model: OutlineLines, unit: TitleUnit, typicalWidth: num
 export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typicalWidth: number): ScannedUnit | undefined;
 export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typicalWidth: number): ScannedUnit | undefined {
   if (!unit) return undefined;
-  return scannedUnit(unit, shapeHalves(model, unit, typicalWidth), model.fragments[unit.first].lineStart, model.fragments[unit.first - 1]?.end);
+  const next = model.fragments[unit.last + 1];
+  // Lines the layout joined are one block (a wrap is the only break inside a block).
+  const runsOnAt = next !== undefined && model.blockOfFragment[unit.last + 1] === model.blockOfFragment[unit.last] ? next.start : undefined;
+  return scannedUnit(unit, shapeHalves(model, unit, typicalWidth), model.fragments[unit.first].lineStart, model.fragments[unit.first - 1]?.end, runsOnAt);
 }
 
 /**
@@ -304,9 +323,16 @@ export function pairTitles(
   for (const { members, after: lo, before: hi } of series) {
     members.sort((a, b) => labels[a].label.number - labels[b].label.number || labelFragment[a] - labelFragment[b]);
     // Its titles lie between the runs of the same series before and after it (articles pasted one after
-    // another each have their 信号一…): the alignment reads that stretch, whatever the document's length.
-    const from = firstIndexOf(candidateFirst, lo + 1);
-    const to = firstIndexOf(candidateFirst, hi);
+    // another each have their 信号一…), within TITLE_REACH of its labels: the alignment reads that stretch,
+    // whatever the document's length.
+    let nearest = Infinity;
+    let farthest = -Infinity;
+    for (const i of members) {
+      nearest = Math.min(nearest, labelFragment[i]);
+      farthest = Math.max(farthest, labelFragment[i]);
+    }
+    const from = firstIndexOf(candidateFirst, Math.max(lo + 1, nearest - TITLE_REACH));
+    const to = firstIndexOf(candidateFirst, Math.min(hi, farthest + TITLE_REACH + 1));
     const free: number[] = [];
     for (let j = from; j < to; j++) if (!used.has(candidateFirst[j])) free.push(j);
     const tooMany = free.length * members.length > MAX_CELLS;
@@ -364,13 +390,23 @@ function seriesRuns(labels: readonly LabelHit[], fragments: ArrayLike<number>): 
     bySeries.get(key)!.push(i);
   }
   return [...bySeries.values()].flatMap((members) => {
-    const runs = runsWhereNumbersRepeat(members, (i) => labels[i].label.number);
+    const runs = runsWhereNumbersRepeat(members, (i) => labels[i].label.number).flatMap((run) => apartWhereFar(run, fragments));
     return runs.map((run, r) => ({
       members: run,
       after: r > 0 ? fragments[runs[r - 1][runs[r - 1].length - 1]] : -1,
       before: r + 1 < runs.length ? fragments[runs[r + 1][0]] : Number.MAX_SAFE_INTEGER,
     }));
   });
+}
+
+/** A run (labels in document order) cut where two labels stand more than TITLE_REACH lines apart: they are not one article's. */
+function apartWhereFar(run: number[], fragments: ArrayLike<number>): number[][] {
+  const pieces: number[][] = [[run[0]]];
+  for (let k = 1; k < run.length; k++) {
+    if (fragments[run[k]] - fragments[run[k - 1]] > TITLE_REACH) pieces.push([]);
+    pieces[pieces.length - 1].push(run[k]);
+  }
+  return pieces;
 }
 
 /** The index of the first candidate (their first lines in document order) that starts at or after `fragment`. */

@@ -56,12 +56,11 @@ export const displacedLabel: Rule = {
  * A title the layout joined to the paragraph after it (set in a larger type, its line looked full): once its
  * label is moved above it nothing else tells the two apart, so the break after the title becomes a blank
  * line. Reported at the title, which comes before the wrap's own report there, so fix-all takes this edit.
+ * Read as the pairing read the title (ScannedUnit.runsOnAt): the model's breaks would place every region's.
  */
 function setApartFromParagraph(model: ArticleModel, title: ScannedUnit): Edit | undefined {
-  const lineBreak = model.breaks[title.last];
-  const next = model.fragments[title.last + 1];
-  if (!lineBreak || lineBreak.kind !== 'wrap' || !next) return undefined;
-  return { start: lineBreak.start, end: next.start, newText: model.eol + model.eol };
+  if (title.runsOnAt === undefined) return undefined;
+  return { start: title.end, end: title.runsOnAt, newText: model.eol + model.eol };
 }
 
 /**
@@ -72,8 +71,9 @@ function setApartFromParagraph(model: ArticleModel, title: ScannedUnit): Edit | 
  * pairing read them (pairing.ts ScannedLabel, ScannedUnit), not the model's lines.
  */
 export function moveLineAbove(model: ArticleModel, label: ScannedLabel, title: ScannedUnit): Edit[] | undefined {
-  const { text, eol } = model;
-  const removal: Edit = { start: label.lineStart, end: label.nextLineStart ?? text.length, newText: '' };
+  const { eol } = model;
+  // The whole text only for a label on the last line (a document's text is joined from the editor's pieces when asked).
+  const removal: Edit = { start: label.lineStart, end: label.nextLineStart ?? model.text.length, newText: '' };
   const targetLine = Math.max(title.lineStart, model.bom ? 1 : 0);
   const insertion: Edit =
     title.aboveEnd !== undefined
