@@ -316,7 +316,8 @@ export function pairTitles(
   const sources: Array<TitleSource | undefined> = labels.map(() => undefined);
   const titleFirst: number[] = [];
   const titleLast: number[] = [];
-  const used = new Set<number>();
+  // Whether candidate j (an index into ordered) is some label's title already.
+  const used = new Uint8Array(ordered.length);
   const runs = seriesRuns(labels, labelFragment);
   // The longest series chooses first; a title is used once.
   const series = [...runs].sort((a, b) => b.members.length - a.members.length);
@@ -334,7 +335,7 @@ export function pairTitles(
     const from = firstIndexOf(candidateFirst, Math.max(lo + 1, nearest - TITLE_REACH));
     const to = firstIndexOf(candidateFirst, Math.min(hi, farthest + TITLE_REACH + 1));
     const free: number[] = [];
-    for (let j = from; j < to; j++) if (!used.has(candidateFirst[j])) free.push(j);
+    for (let j = from; j < to; j++) if (used[j] === 0) free.push(j);
     const tooMany = free.length * members.length > MAX_CELLS;
     // The cost of label i taking candidate j (an index into ordered).
     const cost = (i: number, j: number): number => {
@@ -359,12 +360,12 @@ export function pairTitles(
       sources[i] = candidate.source;
       titleFirst.push(candidate.first);
       titleLast.push(candidate.first + candidate.unit.last - candidate.unit.first);
-      used.add(candidate.first);
+      used[chosen[k]] = 1;
     });
   }
   const titleEdges: TitleEdges = {
-    firsts: new Set([...units.map((unit, i) => unit.first + unitShift[i]), ...titleFirst]),
-    lasts: new Set([...units.map((unit, i) => unit.last + unitShift[i]), ...titleLast]),
+    firsts: sortedLines(units.map((unit, i) => unit.first + unitShift[i]).concat(titleFirst)),
+    lasts: sortedLines(units.map((unit, i) => unit.last + unitShift[i]).concat(titleLast)),
   };
   const displaced = labels.map((label, i) => titles[i] !== undefined && !label.inlineTitle && !standsByTitle(label, labelShift[i], titleEdges));
   return { reading, titles, sources, displaced };
@@ -500,9 +501,19 @@ function adjacentAfter(model: OutlineLines, index: number, typicalWidth: number)
 }
 
 /** Where titles start and end: the title units of the document and the titles labels took. */
+/** The first and the last lines of every title, each sorted (a document has tens of thousands). */
 interface TitleEdges {
-  readonly firsts: ReadonlySet<number>;
-  readonly lasts: ReadonlySet<number>;
+  readonly firsts: Int32Array;
+  readonly lasts: Int32Array;
+}
+
+function sortedLines(lines: readonly number[]): Int32Array {
+  return Int32Array.from(lines).sort();
+}
+
+function holdsLine(sorted: Int32Array, line: number): boolean {
+  const i = firstIndex(sorted.length, (k) => sorted[k] >= line);
+  return i < sorted.length && sorted[i] === line;
 }
 
 
@@ -513,8 +524,8 @@ interface TitleEdges {
  * What its neighbours are was read with them (scanLabel); which titles labels took, over the document.
  */
 function standsByTitle(label: ScannedLabel, shift: number, titles: TitleEdges): boolean {
-  if (label.nextExists && (label.nextStands || titles.firsts.has(label.next + shift))) return true;
-  return label.previousCounts && (label.previousStands || titles.lasts.has(label.previous + shift));
+  if (label.nextExists && (label.nextStands || holdsLine(titles.firsts, label.next + shift))) return true;
+  return label.previousCounts && (label.previousStands || holdsLine(titles.lasts, label.previous + shift));
 }
 
 /**

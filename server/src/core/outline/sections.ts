@@ -53,14 +53,19 @@ export function numberedBoxLabels<T extends LabelHit>(hits: readonly T[], opensU
  * 第一 / 季度 wrapped in a sentence), the one that interrupts no sentence wins, else the first.
  */
 function onePerNumber<T extends LabelHit>(hits: readonly T[], opensUnit: (hit: T) => boolean): T[] {
-  const chosen = new Map<string, T>();
+  // By series, then by run and number as one integer (a label's number is 1–99).
+  const chosen = new Map<string, Map<number, T>>();
   const runs = runsOf(hits);
   for (const [i, hit] of hits.entries()) {
-    const key = `${seriesKey(hit.label)}:${runs[i]}:${hit.label.number}`;
-    const current = chosen.get(key);
-    if (!current || (!opensUnit(current) && opensUnit(hit))) chosen.set(key, hit);
+    const series = seriesKey(hit.label);
+    let inSeries = chosen.get(series);
+    if (!inSeries) chosen.set(series, (inSeries = new Map()));
+    const key = runs[i] * 100 + hit.label.number;
+    const current = inSeries.get(key);
+    if (!current || (!opensUnit(current) && opensUnit(hit))) inSeries.set(key, hit);
   }
-  const kept = new Set<T>(chosen.values());
+  const kept = new Set<T>();
+  for (const inSeries of chosen.values()) for (const hit of inSeries.values()) kept.add(hit);
   return hits.filter((hit) => kept.has(hit));
 }
 
@@ -212,5 +217,17 @@ function keepNumberedSeries<T extends LabelHit>(hits: readonly T[], trusted: (hi
 }
 
 export function seriesKey(label: Label): string {
-  return `${label.form}:${label.style}`;
+  // Asked several times for every label of a long document at each version: one string per series, kept.
+  let byStyle = SERIES_KEYS.get(label.form);
+  if (!byStyle) SERIES_KEYS.set(label.form, (byStyle = new Map()));
+  let key = byStyle.get(label.style);
+  if (key === undefined) {
+    if (byStyle.size >= SERIES_KEYS_LIMIT) byStyle.clear();
+    byStyle.set(label.style, (key = `${label.form}:${label.style}`));
+  }
+  return key;
 }
+
+const SERIES_KEYS = new Map<string, Map<string, string>>();
+/** Bounds the kept keys, so text full of odd series cannot make them grow without end. */
+const SERIES_KEYS_LIMIT = 10_000;
