@@ -176,7 +176,7 @@ const documentLabelsOf: (model: ArticleModel) => DocumentLabels = part((model) =
   let firstBody = -1;
   for (let k = 0; k < censuses.length && firstBody < 0; k++) if (censuses[k].firstBody >= 0) firstBody = censuses[k].firstBody + parts.placement(k).fragment;
   let box: readonly PartRef[];
-  if (same && censuses.every((census, k) => sameRead(census, previous.censuses[k]))) box = previous.box;
+  if (same && censuses.every((census, k) => census === previous.censuses[k] || numberingSignature(census) === numberingSignature(previous.censuses[k]))) box = previous.box;
   else {
     let opensAfter = true;
     const hits: Array<LabelHit & { readonly ref: PartRef; readonly opensUnit: boolean }> = [];
@@ -222,6 +222,24 @@ const surroundingsOf: (model: ArticleModel) => readonly LabelSurroundings[] = pa
 });
 
 const signatures = new WeakMap<object, string>();
+const numberingSignatures = new WeakMap<LabelCensus, string>();
+
+/**
+ * What numbering reads of a part's census: its hits' labels in order, which have a title on their own line,
+ * whether a unit ends before each and after the part. Not where they stand: a line added above a label
+ * moves it without changing which labels the document numbers.
+ */
+function numberingSignature(census: LabelCensus): string {
+  let signature = numberingSignatures.get(census);
+  if (signature === undefined) {
+    const hits = census.hits.map(
+      (hit, i) => `${hit.label.text}:${hit.label.series}:${hit.label.form}:${hit.label.style}:${hit.label.number}:${hit.inlineTitle !== undefined}:${census.opensUnit[i]}`,
+    );
+    signature = `${census.endsUnit};${hits.join(',')}`;
+    numberingSignatures.set(census, signature);
+  }
+  return signature;
+}
 
 /** What numbering and the alignment read of a part's census: its hits' labels, lines and whether a unit ends before each. */
 function censusSignature(census: LabelCensus): string {
