@@ -6,7 +6,7 @@ import { analyze, fixAll, mergeSettings, type Settings, type SettingsLayer } fro
 import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { FileError, readArticle, writeArticle } from './files';
 import { messagesFor, type CliLocale, type Messages } from './messages';
-import { countProblems, fileJson, formatFileReport, githubAnnotations, type ProblemCounts } from './report';
+import { countProblems, fileJson, formatFileReport, githubAnnotations, jsonReportEntry, type ProblemCounts } from './report';
 
 export interface LintOptions {
   readonly fix: boolean;
@@ -26,8 +26,11 @@ export interface FileOutcome {
   readonly file: string;
   /** What is printed for the file, in its turn: its report, or its fixed text with --fix --stdout. */
   readonly printed: string;
-  /** The file's entry in the JSON report; undefined when the file was skipped. */
-  readonly json?: unknown;
+  /**
+   * The file's entry in the JSON report, serialized as it stands there (indented for its place in the
+   * `files` array), so that the report is written file by file; undefined when the file was skipped.
+   */
+  readonly jsonEntry?: string;
   /** Undefined when the file could not be read (or its settings file is broken) and was skipped. */
   readonly counts?: ProblemCounts;
   /** The fix was written back to the file. */
@@ -134,7 +137,7 @@ function lintReadable(file: string, options: LintOptions, settings: Settings, sa
   return {
     file,
     printed,
-    json: options.format === 'json' ? fileJson(report, sections) : undefined,
+    jsonEntry: options.format === 'json' ? jsonReportEntry(fileJson(report, sections)) : undefined,
     counts: countProblems(problems),
     fixed,
     failure,

@@ -115,6 +115,25 @@ export function fileJson({ file, analysis, problems }: FileReport, sections: Sec
   };
 }
 
+/**
+ * The JSON report, `JSON.stringify({ files, fixed?, failed }, null, 2)` byte for byte, written as it goes:
+ * the opening, each file's entry (jsonReportEntry) as it comes, then the rest. Holding every file's entry
+ * until the end kept the whole batch's problems alive and built the report as one string.
+ */
+export const JSON_REPORT_OPENING = '{\n  "files": [';
+
+/** A file's entry in the `files` array of the report, indented for its depth there. */
+export function jsonReportEntry(entry: unknown): string {
+  // JSON.stringify escapes the line breaks within strings: every one left is between two lines to indent.
+  return `\n    ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ')}`;
+}
+
+/** What follows the entries: the end of the `files` array, then the other fields of the report. */
+export function jsonReportClosing(entries: number, rest: { fixed?: readonly string[]; failed: readonly unknown[] }): string {
+  // The rest as an object of its own, without its opening brace: the same fields at the same depth.
+  return `${entries > 0 ? '\n  ]' : ']'},${JSON.stringify(rest, null, 2).slice(1)}\n`;
+}
+
 /** GitHub Actions workflow-command severities: anything below a warning is a notice. */
 const GITHUB_LEVELS = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
 
