@@ -1,0 +1,56 @@
+// How the CLI writes a batch's reports (cli/src/output.ts) and its JSON report file by file
+// (cli/src/report.ts): the bytes are those of writing each text as it comes, and of one JSON.stringify.
+
+import * as assert from 'node:assert/strict';
+import { BufferedOutput } from '../../cli/src/output';
+import { JSON_REPORT_OPENING, jsonReportClosing, jsonReportEntry } from '../../cli/src/report';
+
+function written(texts: readonly string[], flushAfter: ReadonlySet<number> = new Set()): { bytes: Buffer; writes: Buffer[] } {
+  const writes: Buffer[] = [];
+  const output = new BufferedOutput((bytes) => writes.push(bytes));
+  texts.forEach((text, i) => {
+    output.add(text);
+    if (flushAfter.has(i)) output.flush();
+  });
+  output.flush();
+  return { bytes: Buffer.concat(writes), writes };
+}
+
+describe('CLI: buffered standard output', () => {
+  it('writes the texts’ UTF-8 in order, across buffer boundaries, Han characters and surrogate pairs included', () => {
+    const texts = Array.from({ length: 5_000 }, (_, i) => `a.article:${i}:1  warning  “的好”${'𠀀'.repeat(i % 3)}  [broken-line]\n`);
+    const { bytes, writes } = written(texts);
+    assert.ok(writes.length > 1, 'more than one buffer was written');
+    assert.deepEqual(bytes, Buffer.from(texts.join(''), 'utf8'));
+  });
+
+  it('writes a text larger than its buffer whole, after what came before it', () => {
+    const large = '标题\n'.repeat(100_000);
+    const { bytes } = written(['before\n', large, 'after\n']);
+    assert.deepEqual(bytes, Buffer.from(`before\n${large}after\n`, 'utf8'));
+  });
+
+  it('writes what it gathered when flushed, and never hands over a buffer it writes to again', () => {
+    const { writes } = written(['one\n', 'two\n', '', 'three\n'], new Set([0]));
+    assert.deepEqual(writes.map((bytes) => bytes.toString('utf8')), ['one\n', 'two\nthree\n']);
+  });
+});
+
+describe('CLI: the JSON report written file by file', () => {
+  const entries = [
+    { file: 'a.article', problems: [{ ruleId: 'broken-line', message: 'join “的好”\n(97% sure)', line: 1, fixable: true }] },
+    { file: 'b.article', problems: [], outline: [{ name: '标题', children: [] }] },
+  ];
+
+  const pieces = (files: readonly unknown[], rest: { fixed?: string[]; failed: unknown[] }) =>
+    JSON_REPORT_OPENING + files.map((entry, i) => (i > 0 ? ',' : '') + jsonReportEntry(entry)).join('') + jsonReportClosing(files.length, rest);
+
+  it('is JSON.stringify(report, null, 2) byte for byte, with and without files, fixed and failed', () => {
+    const failed = [{ file: 'c.article', message: 'c.article: not UTF-8' }];
+    for (const files of [entries, entries.slice(0, 1), []]) {
+      for (const rest of [{ failed: [] }, { failed }, { fixed: ['a.article'], failed }, { fixed: [], failed: [] }]) {
+        assert.equal(pieces(files, rest), `${JSON.stringify({ files, ...rest }, null, 2)}\n`);
+      }
+    }
+  });
+});
