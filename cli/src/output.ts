@@ -16,7 +16,12 @@ export class BufferedOutput {
   /** `write` is handed each buffer once, and the buffer is never written to again (the stream may keep it). */
   constructor(private readonly write: (bytes: Buffer) => void) {}
 
-  add(text: string): void {
+  /** Adds a text, or the UTF-8 pieces of one (cli/src/report.ts Printed). */
+  add(text: string | readonly Uint8Array[]): void {
+    if (typeof text !== 'string') {
+      for (const piece of text) this.addBytes(piece);
+      return;
+    }
     if (text.length === 0) return;
     if (this.filled + text.length * MAX_UTF8_PER_UNIT > this.buffer.length) {
       this.flush();
@@ -27,6 +32,18 @@ export class BufferedOutput {
       }
     }
     this.filled += this.buffer.write(text, this.filled, 'utf8');
+  }
+
+  private addBytes(bytes: Uint8Array): void {
+    if (this.filled + bytes.length > this.buffer.length) {
+      this.flush();
+      if (bytes.length > this.buffer.length) {
+        this.write(Buffer.from(bytes));
+        return;
+      }
+    }
+    this.buffer.set(bytes, this.filled);
+    this.filled += bytes.length;
   }
 
   /** Writes what is gathered (before anything is said on standard error, so the two keep their order). */

@@ -2,10 +2,15 @@
 // (cli/src/report.ts): the bytes are those of writing each text as it comes, and of one JSON.stringify.
 
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { lintFile, type LintOptions } from '../../cli/src/lintFile';
 import { BufferedOutput } from '../../cli/src/output';
 import { JSON_REPORT_OPENING, jsonReportClosing, jsonReportEntry } from '../../cli/src/report';
+import { readFixture } from '../helpers';
 
-function written(texts: readonly string[], flushAfter: ReadonlySet<number> = new Set()): { bytes: Buffer; writes: Buffer[] } {
+function written(texts: ReadonlyArray<string | readonly Uint8Array[]>, flushAfter: ReadonlySet<number> = new Set()): { bytes: Buffer; writes: Buffer[] } {
   const writes: Buffer[] = [];
   const output = new BufferedOutput((bytes) => writes.push(bytes));
   texts.forEach((text, i) => {
@@ -33,6 +38,28 @@ describe('CLI: buffered standard output', () => {
   it('writes what it gathered when flushed, and never hands over a buffer it writes to again', () => {
     const { writes } = written(['one\n', 'two\n', '', 'three\n'], new Set([0]));
     assert.deepEqual(writes.map((bytes) => bytes.toString('utf8')), ['one\n', 'two\nthree\n']);
+  });
+});
+
+describe('CLI: a long report', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'article-lint-output-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('comes in UTF-8 pieces that read as one line per problem, as the JSON report states them', () => {
+    const file = path.join(dir, 'long.article');
+    writeFileSync(file, readFixture('sample/sample.raw.article').repeat(20));
+    const options: LintOptions = { fix: false, stdout: false, outline: false, figures: false, format: 'text', noConfig: true, locale: 'en', quiet: false };
+    const text = lintFile(file, options, undefined).printed;
+    const json = JSON.parse(lintFile(file, { ...options, format: 'json' }, undefined).jsonEntry!) as {
+      problems: Array<{ line: number; column: number; severity: string; message: string; ruleId: string }>;
+    };
+    assert.ok(typeof text !== 'string' && text.length > 1, 'the report came in pieces');
+    const lines = json.problems.map((p) => `${file}:${p.line}:${p.column}  ${p.severity}  ${p.message}  [${p.ruleId}]\n`);
+    assert.equal(Buffer.concat(text).toString('utf8'), lines.join(''));
+    assert.deepEqual(written(['before\n', text, 'after\n']).bytes, Buffer.from(`before\n${lines.join('')}after\n`, 'utf8'));
   });
 });
 
