@@ -12,7 +12,7 @@ import { describeUserError, lintFile, RunSettings, type FileOutcome, type LintOp
 import { localeFromEnvironment, messagesFor, parseCliLocale, type CliLocale, type Messages } from './messages';
 import { isPoolWorker, lintInParallel, serveJobs } from './pool';
 import { BufferedOutput } from './output';
-import { isFailing, JSON_REPORT_OPENING, jsonReportClosing, totalsOf, type ProblemCounts } from './report';
+import { isFailing, JSON_REPORT_OPENING, jsonReportClosing, totalsOf, type Printed, type ProblemCounts } from './report';
 
 const VERSION = '0.1.0';
 
@@ -172,8 +172,8 @@ async function lintAll(files: readonly string[], options: Options, explicitLayer
   let jsonEntries = 0;
   const output = new BufferedOutput((bytes) => process.stdout.write(bytes));
   // The JSON report goes out file by file, unless the fixed texts (--fix --stdout) come first: then at the end.
-  const heldJson: string[] | undefined = options.stdout ? [] : undefined;
-  const addJson = (text: string) => (heldJson ? heldJson.push(text) : output.add(text));
+  const heldJson: Printed[] | undefined = options.stdout ? [] : undefined;
+  const addJson = (text: Printed) => (heldJson ? heldJson.push(text) : output.add(text));
   if (options.format === 'json') addJson(JSON_REPORT_OPENING);
   const take = (outcome: FileOutcome) => {
     output.add(outcome.printed);
@@ -188,7 +188,10 @@ async function lintAll(files: readonly string[], options: Options, explicitLayer
       return;
     }
     counts.push(outcome.counts);
-    if (outcome.jsonEntry !== undefined) addJson(jsonEntries++ > 0 ? `,${outcome.jsonEntry}` : outcome.jsonEntry);
+    if (outcome.jsonEntry !== undefined) {
+      if (jsonEntries++ > 0) addJson(',');
+      addJson(outcome.jsonEntry);
+    }
   };
   const settings = new RunSettings(options, explicitLayer);
   const jobs = files.includes('-') ? 1 : options.jobs === 'auto' ? autoJobs(files) : options.jobs;

@@ -6,7 +6,7 @@ import { analyze, fixAll, mergeSettings, type Settings, type SettingsLayer } fro
 import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { FileError, readArticle, writeArticle } from './files';
 import { messagesFor, type CliLocale, type Messages } from './messages';
-import { countProblems, fileJson, formatFileReport, githubAnnotations, jsonReportEntry, type Printed, type ProblemCounts } from './report';
+import { countProblems, fileJsonEntry, formatFileReport, githubAnnotations, type Printed, type ProblemCounts } from './report';
 
 export interface LintOptions {
   readonly fix: boolean;
@@ -30,7 +30,7 @@ export interface FileOutcome {
    * The file's entry in the JSON report, serialized as it stands there (indented for its place in the
    * `files` array), so that the report is written file by file; undefined when the file was skipped.
    */
-  readonly jsonEntry?: string;
+  readonly jsonEntry?: Printed;
   /** Undefined when the file could not be read (or its settings file is broken) and was skipped. */
   readonly counts?: ProblemCounts;
   /** The fix was written back to the file. */
@@ -137,7 +137,7 @@ function lintReadable(file: string, options: LintOptions, settings: Settings, sa
   return {
     file,
     printed,
-    jsonEntry: options.format === 'json' ? jsonReportEntry(fileJson(report, sections)) : undefined,
+    jsonEntry: options.format === 'json' ? fileJsonEntry(report, sections) : undefined,
     counts: countProblems(problems),
     fixed,
     failure,

@@ -111,24 +111,29 @@ export function totalsOf(perFile: readonly ProblemCounts[], fixed: number, skipp
   return { ...counts, problems, files: perFile.length, fixed, skipped, notFixed };
 }
 
-/** One file's entry in the JSON report (`{ files: [...] }`). */
-export function fileJson({ file, analysis, problems }: FileReport, sections: Sections): unknown {
+function problemJson(analysis: Analysis, problem: Problem) {
+  const start = where(analysis, problem.start);
+  const end = where(analysis, problem.end);
   return {
-    file,
-    problems: problems.map((problem) => {
-      const start = where(analysis, problem.start);
-      const end = where(analysis, problem.end);
-      return {
-        ruleId: problem.ruleId,
-        severity: problem.severity,
-        message: problem.message,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        fixable: Boolean(problem.fix),
-      };
-    }),
+    ruleId: problem.ruleId,
+    severity: problem.severity,
+    message: problem.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    fixable: Boolean(problem.fix),
+  };
+}
+
+/** One file's entry in the JSON report (`{ files: [...] }`). */
+export function fileJson(report: FileReport, sections: Sections): unknown {
+  return { file: report.file, problems: report.problems.map((problem) => problemJson(report.analysis, problem)), ...fileJsonSections(report, sections) };
+}
+
+/** The fields of a file's entry after its problems: outline, speakers and figures, when asked for. */
+function fileJsonSections({ analysis }: FileReport, sections: Sections): object {
+  return {
     ...(sections.outline
       ? {
           outline: analysis.outline.map((entry) => ({ ...entry, line: where(analysis, entry.selectionStart).line })),
@@ -145,6 +150,38 @@ export function fileJson({ file, analysis, problems }: FileReport, sections: Sec
         }
       : {}),
   };
+}
+
+/** Problems serialized at once in a file's JSON entry: a raw 10 MB extraction has about a million. */
+const JSON_PROBLEMS_AT_ONCE = 256;
+
+/**
+ * A file's entry in the JSON report as it stands there, `jsonReportEntry(fileJson(report, sections))` byte
+ * for byte, built a slice of problems at a time into a Printed: the entry of a raw 10 MB extraction, held
+ * whole as objects and then as one string, took 4 GB.
+ */
+export function fileJsonEntry(report: FileReport, sections: Sections): Printed {
+  const out = new ReportText();
+  // The entry is built as at depth 0 (JSON.stringify(entry, null, 2)), each line break indented for the
+  // entry's depth in the report as it is added: JSON.stringify leaves no line break inside a string.
+  const add = (text: string) => out.add(text.replace(/\n/g, '\n    '));
+  add(`\n{\n  "file": ${JSON.stringify(report.file)},\n  "problems": `);
+  const { problems, analysis } = report;
+  if (problems.length === 0) add('[]');
+  else {
+    add('[');
+    for (let first = 0; first < problems.length; first += JSON_PROBLEMS_AT_ONCE) {
+      const slice = problems.slice(first, first + JSON_PROBLEMS_AT_ONCE).map((problem) => problemJson(analysis, problem));
+      // A slice's array without its brackets ("[\n" … "\n]"), its items one level deeper: as in the whole array.
+      const items = JSON.stringify(slice, null, 2).slice(1, -2).replace(/\n/g, '\n  ');
+      add(first > 0 ? `,${items}` : items);
+    }
+    add('\n  ]');
+  }
+  // The other fields as an object of their own, without its opening brace: the same fields at the same depth.
+  const rest = JSON.stringify(fileJsonSections(report, sections), null, 2);
+  add(rest === '{}' ? '\n}' : `,${rest.slice(1)}`);
+  return out.done();
 }
 
 /**

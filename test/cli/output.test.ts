@@ -7,8 +7,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { lintFile, type LintOptions } from '../../cli/src/lintFile';
 import { BufferedOutput } from '../../cli/src/output';
-import { JSON_REPORT_OPENING, jsonReportClosing, jsonReportEntry } from '../../cli/src/report';
+import { analyze, mergeSettings } from '../../server/src/core';
+import { fileJson, fileJsonEntry, JSON_REPORT_OPENING, jsonReportClosing, jsonReportEntry, type Printed } from '../../cli/src/report';
 import { readFixture } from '../helpers';
+
+function asText(printed: Printed): string {
+  return typeof printed === 'string' ? printed : Buffer.concat(printed).toString('utf8');
+}
 
 function written(texts: ReadonlyArray<string | readonly Uint8Array[]>, flushAfter: ReadonlySet<number> = new Set()): { bytes: Buffer; writes: Buffer[] } {
   const writes: Buffer[] = [];
@@ -53,13 +58,29 @@ describe('CLI: a long report', () => {
     writeFileSync(file, readFixture('sample/sample.raw.article').repeat(20));
     const options: LintOptions = { fix: false, stdout: false, outline: false, figures: false, format: 'text', noConfig: true, locale: 'en', quiet: false };
     const text = lintFile(file, options, undefined).printed;
-    const json = JSON.parse(lintFile(file, { ...options, format: 'json' }, undefined).jsonEntry!) as {
+    const json = JSON.parse(asText(lintFile(file, { ...options, format: 'json' }, undefined).jsonEntry!)) as {
       problems: Array<{ line: number; column: number; severity: string; message: string; ruleId: string }>;
     };
     assert.ok(typeof text !== 'string' && text.length > 1, 'the report came in pieces');
     const lines = json.problems.map((p) => `${file}:${p.line}:${p.column}  ${p.severity}  ${p.message}  [${p.ruleId}]\n`);
     assert.equal(Buffer.concat(text).toString('utf8'), lines.join(''));
     assert.deepEqual(written(['before\n', text, 'after\n']).bytes, Buffer.from(`before\n${lines.join('')}after\n`, 'utf8'));
+  });
+});
+
+describe('CLI: a file’s entry in the JSON report, built a slice of problems at a time', () => {
+  const settings = mergeSettings(undefined, { locale: 'en' });
+  const raw = readFixture('sample/sample.raw.article');
+
+  it('is its entry serialized whole, byte for byte, for no problems, a few, and thousands, with and without the outline and figures', () => {
+    for (const text of ['', '标题\n\n正文。\n', raw, raw.repeat(20)]) {
+      const analysis = analyze(text, settings);
+      const report = { file: 'a/“b”.article', analysis, problems: analysis.problems };
+      if (text.length > raw.length) assert.ok(analysis.problems.length > 1_000, 'problems enough for several slices');
+      for (const sections of [{ outline: false, figures: false }, { outline: true, figures: true }]) {
+        assert.equal(asText(fileJsonEntry(report, sections)), jsonReportEntry(fileJson(report, sections)));
+      }
+    }
   });
 });
 
