@@ -11,7 +11,8 @@ import { expandInputs } from './files';
 import { describeUserError, lintFile, RunSettings, type FileOutcome, type LintOptions } from './lintFile';
 import { localeFromEnvironment, messagesFor, parseCliLocale, type CliLocale, type Messages } from './messages';
 import { isPoolWorker, lintInParallel, serveJobs } from './pool';
-import { isFailing, totalsOf, type ProblemCounts } from './report';
+import { BufferedOutput } from './output';
+import { isFailing, JSON_REPORT_OPENING, jsonReportClosing, totalsOf, type Printed, type ProblemCounts } from './report';
 
 const VERSION = '0.1.0';
 
@@ -53,9 +54,6 @@ export function autoJobs(files: readonly string[], cores = availableParallelism(
   }
   return 1;
 }
-
-/** Characters of reports gathered before they are written to standard output. */
-const GATHERED_OUTPUT = 1 << 16;
 
 /**
  * The language to speak before the options are parsed, so that even an error in them is said in it:
@@ -168,22 +166,19 @@ function warnAboutSettings(files: readonly string[], options: Options, explicitL
  */
 async function lintAll(files: readonly string[], options: Options, explicitLayer: SettingsLayer | undefined, script: string, say: Messages): Promise<number> {
   const counts: ProblemCounts[] = [];
-  const json: unknown[] = [];
   const fixed: string[] = [];
   const failed: Array<{ file: string; message: string }> = [];
   let skipped = 0;
-  // Reports are gathered into writes of some size (one write per file costs more than its text for short
-  // articles); what is gathered goes out before anything said on standard error, so the two keep their order.
-  let gathered = '';
-  const flush = () => {
-    if (gathered.length > 0) process.stdout.write(gathered);
-    gathered = '';
-  };
+  let jsonEntries = 0;
+  const output = new BufferedOutput((bytes) => process.stdout.write(bytes));
+  // The JSON report goes out file by file, unless the fixed texts (--fix --stdout) come first: then at the end.
+  const heldJson: Printed[] | undefined = options.stdout ? [] : undefined;
+  const addJson = (text: Printed) => (heldJson ? heldJson.push(text) : output.add(text));
+  if (options.format === 'json') addJson(JSON_REPORT_OPENING);
   const take = (outcome: FileOutcome) => {
-    gathered += outcome.printed;
-    if (gathered.length >= GATHERED_OUTPUT) flush();
+    output.add(outcome.printed);
     if (outcome.failure) {
-      flush();
+      output.flush();
       process.stderr.write(`article-lint: ${outcome.failure}\n`);
       failed.push({ file: outcome.file, message: outcome.failure });
     }
@@ -193,7 +188,10 @@ async function lintAll(files: readonly string[], options: Options, explicitLayer
       return;
     }
     counts.push(outcome.counts);
-    if (options.format === 'json') json.push(outcome.json);
+    if (outcome.jsonEntry !== undefined) {
+      if (jsonEntries++ > 0) addJson(',');
+      addJson(outcome.jsonEntry);
+    }
   };
   const settings = new RunSettings(options, explicitLayer);
   const jobs = files.includes('-') ? 1 : options.jobs === 'auto' ? autoJobs(files) : options.jobs;
@@ -202,13 +200,14 @@ async function lintAll(files: readonly string[], options: Options, explicitLayer
   } else {
     await lintInParallel(script, files, options, explicitLayer, jobs, take, settings);
   }
-  flush();
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ files: json, ...(options.fix ? { fixed } : {}), failed }, null, 2)}\n`);
+    addJson(jsonReportClosing(jsonEntries, { ...(options.fix ? { fixed } : {}), failed }));
+    for (const text of heldJson ?? []) output.add(text);
   } else if (!options.stdout && counts.length > 0) {
     // No summary when no file could be read: the reasons on standard error are all there is to say.
-    process.stdout.write(say.summary(totalsOf(counts, fixed.length, skipped, failed.length - skipped), options.fix));
+    output.add(say.summary(totalsOf(counts, fixed.length, skipped, failed.length - skipped), options.fix));
   }
+  output.flush();
   if (failed.length > 0) return 2;
   return counts.some(isFailing) && !options.exitZero ? 1 : 0;
 }

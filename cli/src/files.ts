@@ -2,7 +2,6 @@
 
 import { accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { FileFailure } from './messages';
 
 /** A file that cannot be read, or whose fix cannot be written: reported in one line, then skipped. */
@@ -120,6 +119,16 @@ function readAtMost(descriptor: number, maxBytes: number, file: string, maxLengt
 }
 
 /**
+ * write-file-atomic, loaded on the first write: it brings node:crypto and exit handlers with it, a few
+ * milliseconds of every start, and only --fix writes.
+ */
+let atomicWriter: typeof import('write-file-atomic') | undefined;
+function writeFileAtomicSync(file: string, text: string): void {
+  atomicWriter ??= require('write-file-atomic') as typeof import('write-file-atomic');
+  atomicWriter.sync(file, text, { encoding: 'utf8' });
+}
+
+/**
  * Writes the fixed text back as an editor's safe save does: to the real file behind any symbolic links,
  * through a temporary file in the same folder renamed over it (write-file-atomic), with the file's mode
  * and owner. Refuses, with the reason, a file the user may not write, and a file owned by someone else
@@ -146,7 +155,7 @@ export function writeArticle(file: ArticleFile, text: string): void {
   const uid = process.getuid?.();
   if (uid !== undefined && uid !== 0 && owner !== uid) throw new FileError(file.path, { kind: 'other-owner' });
   try {
-    writeFileAtomic.sync(real, (file.bom ? BOM : '') + text, { encoding: 'utf8' });
+    writeFileAtomicSync(real, (file.bom ? BOM : '') + text);
   } catch (error) {
     throw systemFailure(file.path, error, 'write');
   }

@@ -6,7 +6,7 @@ import { analyze, fixAll, mergeSettings, type Settings, type SettingsLayer } fro
 import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { FileError, readArticle, writeArticle } from './files';
 import { messagesFor, type CliLocale, type Messages } from './messages';
-import { countProblems, fileJson, formatFileReport, githubAnnotations, type ProblemCounts } from './report';
+import { countProblems, fileJsonEntry, formatFileReport, githubAnnotations, type Printed, type ProblemCounts } from './report';
 
 export interface LintOptions {
   readonly fix: boolean;
@@ -24,10 +24,13 @@ export interface LintOptions {
 /** What became of one file, whether it was linted or skipped. */
 export interface FileOutcome {
   readonly file: string;
-  /** What is printed for the file, in its turn: its report, or its fixed text with --fix --stdout. */
-  readonly printed: string;
-  /** The file's entry in the JSON report; undefined when the file was skipped. */
-  readonly json?: unknown;
+  /** What is printed for the file, in its turn: its report (a long one in UTF-8 pieces), or its fixed text with --fix --stdout. */
+  readonly printed: Printed;
+  /**
+   * The file's entry in the JSON report, serialized as it stands there (indented for its place in the
+   * `files` array), so that the report is written file by file; undefined when the file was skipped.
+   */
+  readonly jsonEntry?: Printed;
   /** Undefined when the file could not be read (or its settings file is broken) and was skipped. */
   readonly counts?: ProblemCounts;
   /** The fix was written back to the file. */
@@ -100,7 +103,7 @@ export function lintFile(
 function lintReadable(file: string, options: LintOptions, settings: Settings, say: Messages): FileOutcome {
   const article = readArticle(file, settings.maxDocumentLength);
   let text = article.text;
-  let printed = '';
+  let printed: Printed = '';
   let fixed = false;
   let failure: string | undefined;
   if (options.fix) {
@@ -134,7 +137,7 @@ function lintReadable(file: string, options: LintOptions, settings: Settings, sa
   return {
     file,
     printed,
-    json: options.format === 'json' ? fileJson(report, sections) : undefined,
+    jsonEntry: options.format === 'json' ? fileJsonEntry(report, sections) : undefined,
     counts: countProblems(problems),
     fixed,
     failure,

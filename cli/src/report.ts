@@ -20,31 +20,63 @@ function where(analysis: Analysis, offset: number): { line: number; column: numb
   return { line: position.line + 1, column: position.character + 1 };
 }
 
-export function formatFileReport(report: FileReport, sections: Sections, say: Messages): string {
+/**
+ * What is printed for a file: its text, or, for a long report, the text's UTF-8 in pieces. A raw 10 MB
+ * extraction has about a million problems: its report held as one string (a rope of some ten million
+ * pieces, 240 MB of two-byte text) kept the garbage collector marking it until it was written, some 9 s of
+ * a 34 s run; encoded as it grows, the report is 120 MB of bytes the collector does not look into.
+ */
+export type Printed = string | readonly Uint8Array[];
+
+/** Characters of a report gathered before they are encoded: a string this long stays out of V8's large-object space. */
+const REPORT_PIECE = 1 << 14;
+const UTF8 = new TextEncoder();
+
+/** Gathers a report, line by line, into a Printed. */
+class ReportText {
+  private text = '';
+  private pieces: Uint8Array[] | undefined;
+
+  add(line: string): void {
+    this.text += line;
+    if (this.text.length >= REPORT_PIECE) {
+      (this.pieces ??= []).push(UTF8.encode(this.text));
+      this.text = '';
+    }
+  }
+
+  done(): Printed {
+    if (!this.pieces) return this.text;
+    if (this.text.length > 0) this.pieces.push(UTF8.encode(this.text));
+    return this.pieces;
+  }
+}
+
+export function formatFileReport(report: FileReport, sections: Sections, say: Messages): Printed {
   const { analysis, file } = report;
-  let out = '';
+  const out = new ReportText();
   for (const problem of report.problems) {
     const { line, column } = where(analysis, problem.start);
-    out += `${file}:${line}:${column}  ${problem.severity}  ${problem.message}  [${problem.ruleId}]\n`;
+    out.add(`${file}:${line}:${column}  ${problem.severity}  ${problem.message}  [${problem.ruleId}]\n`);
   }
   if (sections.outline) {
-    out += `\n${say.outline}: ${file}\n`;
+    out.add(`\n${say.outline}: ${file}\n`);
     for (const entry of analysis.outlineWithSpeakers(say.peopleQuoted)) {
       const { line } = where(analysis, entry.selectionStart);
       const detail = entry.detail ? ` — ${entry.detail}` : '';
-      out += `${'  '.repeat(entry.level + 1)}${entry.name}${detail}  (${line})\n`;
+      out.add(`${'  '.repeat(entry.level + 1)}${entry.name}${detail}  (${line})\n`);
     }
   }
   if (sections.figures) {
-    out += `\n${say.figures}: ${file}\n`;
+    out.add(`\n${say.figures}: ${file}\n`);
     for (const figure of analysis.figures) {
       const [start] = figure.ranges[0] ?? [0];
       const { line, column } = where(analysis, start);
-      out += `  ${line}:${column}  ${figureSummary(figure, analysis.settings.locale)}\n`;
+      out.add(`  ${line}:${column}  ${figureSummary(figure, analysis.settings.locale)}\n`);
     }
   }
-  if (sections.outline || sections.figures) out += '\n';
-  return out;
+  if (sections.outline || sections.figures) out.add('\n');
+  return out.done();
 }
 
 export interface ProblemCounts {
@@ -79,24 +111,29 @@ export function totalsOf(perFile: readonly ProblemCounts[], fixed: number, skipp
   return { ...counts, problems, files: perFile.length, fixed, skipped, notFixed };
 }
 
-/** One file's entry in the JSON report (`{ files: [...] }`). */
-export function fileJson({ file, analysis, problems }: FileReport, sections: Sections): unknown {
+function problemJson(analysis: Analysis, problem: Problem) {
+  const start = where(analysis, problem.start);
+  const end = where(analysis, problem.end);
   return {
-    file,
-    problems: problems.map((problem) => {
-      const start = where(analysis, problem.start);
-      const end = where(analysis, problem.end);
-      return {
-        ruleId: problem.ruleId,
-        severity: problem.severity,
-        message: problem.message,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        fixable: Boolean(problem.fix),
-      };
-    }),
+    ruleId: problem.ruleId,
+    severity: problem.severity,
+    message: problem.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    fixable: Boolean(problem.fix),
+  };
+}
+
+/** One file's entry in the JSON report (`{ files: [...] }`). */
+export function fileJson(report: FileReport, sections: Sections): unknown {
+  return { file: report.file, problems: report.problems.map((problem) => problemJson(report.analysis, problem)), ...fileJsonSections(report, sections) };
+}
+
+/** The fields of a file's entry after its problems: outline, speakers and figures, when asked for. */
+function fileJsonSections({ analysis }: FileReport, sections: Sections): object {
+  return {
     ...(sections.outline
       ? {
           outline: analysis.outline.map((entry) => ({ ...entry, line: where(analysis, entry.selectionStart).line })),
@@ -115,6 +152,57 @@ export function fileJson({ file, analysis, problems }: FileReport, sections: Sec
   };
 }
 
+/** Problems serialized at once in a file's JSON entry: a raw 10 MB extraction has about a million. */
+const JSON_PROBLEMS_AT_ONCE = 256;
+
+/**
+ * A file's entry in the JSON report as it stands there, `jsonReportEntry(fileJson(report, sections))` byte
+ * for byte, built a slice of problems at a time into a Printed: the entry of a raw 10 MB extraction, held
+ * whole as objects and then as one string, took 4 GB.
+ */
+export function fileJsonEntry(report: FileReport, sections: Sections): Printed {
+  const out = new ReportText();
+  // The entry is built as at depth 0 (JSON.stringify(entry, null, 2)), each line break indented for the
+  // entry's depth in the report as it is added: JSON.stringify leaves no line break inside a string.
+  const add = (text: string) => out.add(text.replace(/\n/g, '\n    '));
+  add(`\n{\n  "file": ${JSON.stringify(report.file)},\n  "problems": `);
+  const { problems, analysis } = report;
+  if (problems.length === 0) add('[]');
+  else {
+    add('[');
+    for (let first = 0; first < problems.length; first += JSON_PROBLEMS_AT_ONCE) {
+      const slice = problems.slice(first, first + JSON_PROBLEMS_AT_ONCE).map((problem) => problemJson(analysis, problem));
+      // A slice's array without its brackets ("[\n" … "\n]"), its items one level deeper: as in the whole array.
+      const items = JSON.stringify(slice, null, 2).slice(1, -2).replace(/\n/g, '\n  ');
+      add(first > 0 ? `,${items}` : items);
+    }
+    add('\n  ]');
+  }
+  // The other fields as an object of their own, without its opening brace: the same fields at the same depth.
+  const rest = JSON.stringify(fileJsonSections(report, sections), null, 2);
+  add(rest === '{}' ? '\n}' : `,${rest.slice(1)}`);
+  return out.done();
+}
+
+/**
+ * The JSON report, `JSON.stringify({ files, fixed?, failed }, null, 2)` byte for byte, written as it goes:
+ * the opening, each file's entry (jsonReportEntry) as it comes, then the rest. Holding every file's entry
+ * until the end kept the whole batch's problems alive and built the report as one string.
+ */
+export const JSON_REPORT_OPENING = '{\n  "files": [';
+
+/** A file's entry in the `files` array of the report, indented for its depth there. */
+export function jsonReportEntry(entry: unknown): string {
+  // JSON.stringify escapes the line breaks within strings: every one left is between two lines to indent.
+  return `\n    ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ')}`;
+}
+
+/** What follows the entries: the end of the `files` array, then the other fields of the report. */
+export function jsonReportClosing(entries: number, rest: { fixed?: readonly string[]; failed: readonly unknown[] }): string {
+  // The rest as an object of its own, without its opening brace: the same fields at the same depth.
+  return `${entries > 0 ? '\n  ]' : ']'},${JSON.stringify(rest, null, 2).slice(1)}\n`;
+}
+
 /** GitHub Actions workflow-command severities: anything below a warning is a notice. */
 const GITHUB_LEVELS = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
 
@@ -122,9 +210,9 @@ const GITHUB_LEVELS = { error: 'error', warning: 'warning', information: 'notice
  * One GitHub Actions annotation per problem (`::warning file=…,line=…::message`), so a CI job's problems
  * show on the lines of the pull request. Property values and messages are escaped as the runner asks.
  */
-export function githubAnnotations(report: FileReport): string {
+export function githubAnnotations(report: FileReport): Printed {
   const { analysis, file } = report;
-  let out = '';
+  const out = new ReportText();
   for (const problem of report.problems) {
     const start = where(analysis, problem.start);
     const end = where(analysis, problem.end);
@@ -136,9 +224,9 @@ export function githubAnnotations(report: FileReport): string {
       ...(end.line === start.line ? [`endColumn=${end.column}`] : []),
       `title=${escapeProperty(`article-lint(${problem.ruleId})`)}`,
     ];
-    out += `::${GITHUB_LEVELS[problem.severity]} ${properties.join(',')}::${escapeData(problem.message)}\n`;
+    out.add(`::${GITHUB_LEVELS[problem.severity]} ${properties.join(',')}::${escapeData(problem.message)}\n`);
   }
-  return out;
+  return out.done();
 }
 
 function escapeData(text: string): string {

@@ -154,7 +154,10 @@ export function isInlineSpaceCode(code: number): boolean {
 /** Letters between U+00C0 and U+2E80 (Latin, Greek, Cyrillic…), tabulated once so lookups need no regex. */
 const LETTERS_BEFORE_CJK: Uint8Array = (() => {
   const table = new Uint8Array(0x2e80 - 0xc0);
-  for (let code = 0xc0; code < 0x2e80; code++) table[code - 0xc0] = /\p{L}/u.test(String.fromCharCode(code)) ? 1 : 0;
+  // One regex for the whole table: the bundle builds a RegExp from its source wherever the literal stands,
+  // and one per code point cost ~7 ms of every start.
+  const letter = /\p{L}/u;
+  for (let code = 0xc0; code < 0x2e80; code++) table[code - 0xc0] = letter.test(String.fromCharCode(code)) ? 1 : 0;
   return table;
 })();
 

@@ -1,0 +1,104 @@
+// How the CLI writes a batch's reports (cli/src/output.ts) and its JSON report file by file
+// (cli/src/report.ts): the bytes are those of writing each text as it comes, and of one JSON.stringify.
+
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { lintFile, type LintOptions } from '../../cli/src/lintFile';
+import { BufferedOutput } from '../../cli/src/output';
+import { analyze, mergeSettings } from '../../server/src/core';
+import { fileJson, fileJsonEntry, JSON_REPORT_OPENING, jsonReportClosing, jsonReportEntry, type Printed } from '../../cli/src/report';
+import { readFixture } from '../helpers';
+
+function asText(printed: Printed): string {
+  return typeof printed === 'string' ? printed : Buffer.concat(printed).toString('utf8');
+}
+
+function written(texts: ReadonlyArray<string | readonly Uint8Array[]>, flushAfter: ReadonlySet<number> = new Set()): { bytes: Buffer; writes: Buffer[] } {
+  const writes: Buffer[] = [];
+  const output = new BufferedOutput((bytes) => writes.push(bytes));
+  texts.forEach((text, i) => {
+    output.add(text);
+    if (flushAfter.has(i)) output.flush();
+  });
+  output.flush();
+  return { bytes: Buffer.concat(writes), writes };
+}
+
+describe('CLI: buffered standard output', () => {
+  it('writes the texts’ UTF-8 in order, across buffer boundaries, Han characters and surrogate pairs included', () => {
+    const texts = Array.from({ length: 5_000 }, (_, i) => `a.article:${i}:1  warning  “的好”${'𠀀'.repeat(i % 3)}  [broken-line]\n`);
+    const { bytes, writes } = written(texts);
+    assert.ok(writes.length > 1, 'more than one buffer was written');
+    assert.deepEqual(bytes, Buffer.from(texts.join(''), 'utf8'));
+  });
+
+  it('writes a text larger than its buffer whole, after what came before it', () => {
+    const large = '标题\n'.repeat(100_000);
+    const { bytes } = written(['before\n', large, 'after\n']);
+    assert.deepEqual(bytes, Buffer.from(`before\n${large}after\n`, 'utf8'));
+  });
+
+  it('writes what it gathered when flushed, and never hands over a buffer it writes to again', () => {
+    const { writes } = written(['one\n', 'two\n', '', 'three\n'], new Set([0]));
+    assert.deepEqual(writes.map((bytes) => bytes.toString('utf8')), ['one\n', 'two\nthree\n']);
+  });
+});
+
+describe('CLI: a long report', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'article-lint-output-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('comes in UTF-8 pieces that read as one line per problem, as the JSON report states them', () => {
+    const file = path.join(dir, 'long.article');
+    writeFileSync(file, readFixture('sample/sample.raw.article').repeat(20));
+    const options: LintOptions = { fix: false, stdout: false, outline: false, figures: false, format: 'text', noConfig: true, locale: 'en', quiet: false };
+    const text = lintFile(file, options, undefined).printed;
+    const json = JSON.parse(asText(lintFile(file, { ...options, format: 'json' }, undefined).jsonEntry!)) as {
+      problems: Array<{ line: number; column: number; severity: string; message: string; ruleId: string }>;
+    };
+    assert.ok(typeof text !== 'string' && text.length > 1, 'the report came in pieces');
+    const lines = json.problems.map((p) => `${file}:${p.line}:${p.column}  ${p.severity}  ${p.message}  [${p.ruleId}]\n`);
+    assert.equal(Buffer.concat(text).toString('utf8'), lines.join(''));
+    assert.deepEqual(written(['before\n', text, 'after\n']).bytes, Buffer.from(`before\n${lines.join('')}after\n`, 'utf8'));
+  });
+});
+
+describe('CLI: a file’s entry in the JSON report, built a slice of problems at a time', () => {
+  const settings = mergeSettings(undefined, { locale: 'en' });
+  const raw = readFixture('sample/sample.raw.article');
+
+  it('is its entry serialized whole, byte for byte, for no problems, a few, and thousands, with and without the outline and figures', () => {
+    for (const text of ['', '标题\n\n正文。\n', raw, raw.repeat(20)]) {
+      const analysis = analyze(text, settings);
+      const report = { file: 'a/“b”.article', analysis, problems: analysis.problems };
+      if (text.length > raw.length) assert.ok(analysis.problems.length > 1_000, 'problems enough for several slices');
+      for (const sections of [{ outline: false, figures: false }, { outline: true, figures: true }]) {
+        assert.equal(asText(fileJsonEntry(report, sections)), jsonReportEntry(fileJson(report, sections)));
+      }
+    }
+  });
+});
+
+describe('CLI: the JSON report written file by file', () => {
+  const entries = [
+    { file: 'a.article', problems: [{ ruleId: 'broken-line', message: 'join “的好”\n(97% sure)', line: 1, fixable: true }] },
+    { file: 'b.article', problems: [], outline: [{ name: '标题', children: [] }] },
+  ];
+
+  const pieces = (files: readonly unknown[], rest: { fixed?: string[]; failed: unknown[] }) =>
+    JSON_REPORT_OPENING + files.map((entry, i) => (i > 0 ? ',' : '') + jsonReportEntry(entry)).join('') + jsonReportClosing(files.length, rest);
+
+  it('is JSON.stringify(report, null, 2) byte for byte, with and without files, fixed and failed', () => {
+    const failed = [{ file: 'c.article', message: 'c.article: not UTF-8' }];
+    for (const files of [entries, entries.slice(0, 1), []]) {
+      for (const rest of [{ failed: [] }, { failed }, { fixed: ['a.article'], failed }, { fixed: [], failed: [] }]) {
+        assert.equal(pieces(files, rest), `${JSON.stringify({ files, ...rest }, null, 2)}\n`);
+      }
+    }
+  });
+});
