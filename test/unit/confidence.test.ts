@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { analyze, mergeSettings } from '../../server/src/core/index';
 import { parseArticle } from '../../server/src/core/model';
 import { weighBreaks } from '../../server/src/core/breaks/layout';
-import { SURE } from '../../server/src/core/breaks/decide';
+import { SURE, SURE_PPM } from '../../server/src/core/breaks/decide';
 import { gentler } from '../../server/src/core/lint';
 import { readFixture } from '../helpers';
 
@@ -13,11 +13,13 @@ const WRAP_RULES = ['broken-line', 'broken-word', 'split-figure', 'stranded-punc
 const raw = readFixture('sample/sample.raw.article');
 
 describe('break confidence', () => {
-  it('gives every break a probability between 0.5 and 1 for the decision taken', () => {
+  it('gives every break a probability between 0.5 and 1 for the decision taken, in whole millionths', () => {
     const model = parseArticle(raw);
     assert.ok(model.breaks.length > 100);
-    for (const lineBreak of model.breaks) assert.ok(lineBreak.confidence >= 0.5 && lineBreak.confidence <= 1, `${lineBreak.index}: ${lineBreak.confidence}`);
-    assert.ok(model.breaks.some((lineBreak) => lineBreak.confidence < SURE), 'the sample has unsure breaks');
+    for (const { index, confidencePpm } of model.breaks) {
+      assert.ok(Number.isInteger(confidencePpm) && confidencePpm >= 500_000 && confidencePpm <= 1_000_000, `${index}: ${confidencePpm}`);
+    }
+    assert.ok(model.breaks.some((lineBreak) => lineBreak.confidencePpm < SURE_PPM), 'the sample has unsure breaks');
   });
 
   it('skips the segmenter only where it could not change the decision or bring it below SURE', () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/model';
 import { emWidth, columnWidths } from '../../server/src/core/breaks/width';
 import { leadingUnitWidth, isLetterSpaced, wordAcross, endsSentence, isLatinRun } from '../../server/src/core/breaks/evidence';
-import { SURE } from '../../server/src/core/breaks/decide';
+import { SURE_PPM } from '../../server/src/core/breaks/decide';
 import type { LineBreak } from '../../server/src/core/article';
 
 /** Twelve-em lines of running text that fill their column. */
@@ -25,7 +25,7 @@ function kindAfter(lines: readonly string[], prefix: string, separator = '\n'): 
 
 /** The model's probability that a break is a join (whatever it decided). */
 function joinProbability(lineBreak: LineBreak): number {
-  return lineBreak.kind === 'wrap' ? lineBreak.confidence : 1 - lineBreak.confidence;
+  return (lineBreak.kind === 'wrap' ? lineBreak.confidencePpm : 1_000_000 - lineBreak.confidencePpm) / 1_000_000;
 }
 
 function article(...body: string[]): string[] {
@@ -65,7 +65,7 @@ describe('layout evidence', () => {
     // column, followed by a full line, goes on 29 of 52 times in prose (dev alone: 5 of 9) and 12 of 15 in
     // news short of 80 ems (0 of 5 past them, see the next test). So the break is reported as unsure.
     const lineBreak = breakAfter(article('这一行正好排满并且句子结束。', '下一行仍属于同一个段落的文字'), '这一行正好');
-    assert.ok(lineBreak.confidence < SURE, `${lineBreak.kind} at ${lineBreak.confidence}`);
+    assert.ok(lineBreak.confidencePpm < SURE_PPM, `${lineBreak.kind} at ${lineBreak.confidencePpm}`);
   });
 
   it('ends a long news paragraph at a full line ending a sentence, unless a quote is open', () => {
@@ -78,7 +78,7 @@ describe('layout evidence', () => {
     // (Expected a join until the fitted model shipped; in prose, such a line 100 ems or more into its
     // paragraph goes on 4 of 9 times on the corpus, in news past 80 ems 0 of 5.)
     const prose = breakAfter(paragraph(FULL[0], FULL[1]), '这一行正好');
-    assert.ok(prose.confidence < SURE, `${prose.kind} at ${prose.confidence}`);
+    assert.ok(prose.confidencePpm < SURE_PPM, `${prose.kind} at ${prose.confidencePpm}`);
     assert.ok(joinProbability(prose) > joinProbability(breakAfter(paragraph(...speakers), '这一行正好')));
   });
 
@@ -137,7 +137,7 @@ describe('layout evidence', () => {
     // after it 17 of 56 (the scorer counts text out of order as kept apart). Expected joins on both sides
     // until the fitted model shipped; now the line before is not joined and neither break is sure.
     assert.notEqual(kindAfter(lines, '数字经济'), 'wrap');
-    for (const prefix of ['数字经济', '2017']) assert.ok(breakAfter(lines, prefix).confidence < SURE, prefix);
+    for (const prefix of ['数字经济', '2017']) assert.ok(breakAfter(lines, prefix).confidencePpm < SURE_PPM, prefix);
     assert.notEqual(kindAfter(article('数字经济总量增长', '年达到新的高度，还在增长中'), '数字经济'), 'wrap');
   });
 
@@ -151,14 +151,14 @@ describe('layout evidence', () => {
     // Without the word across, no evidence either way: the corpus does not decide it (no-column breaks with
     // no punctuation on the line before and no word across join 5 of 10), so the break is not sure.
     const plain = breakAfter(['标题', '他说今天会下雨', '明天我们一起去公园散步'], '他说');
-    assert.ok(plain.confidence < SURE, `${plain.kind} at ${plain.confidence}`);
+    assert.ok(plain.confidencePpm < SURE_PPM, `${plain.kind} at ${plain.confidencePpm}`);
     assert.ok(joinProbability(split) > joinProbability(plain));
   });
 
   it('treats a missing blank line as a wrap where blank lines follow every line', () => {
     const lines = ['标题', '他说今天会下雨', '明天我们一起去公园散步', '后来真的下雨了。'];
     // Without blank lines it is the no-column coin toss above (not sure either way).
-    assert.ok(breakAfter(lines, '他说', '\n').confidence < SURE);
+    assert.ok(breakAfter(lines, '他说', '\n').confidencePpm < SURE_PPM);
     const text = '标题\n\n他说今天会下雨\n明天我们一起去公园散步\n\n后来真的下雨了。\n\n再后来天晴了。\n\n大家都很高兴。\n';
     const model = parseArticle(text);
     assert.equal(model.breaks[1].kind, 'wrap');
@@ -234,7 +234,7 @@ describe('evidence helpers', () => {
     ]) {
       const fits = breakAfter(inPlace, stays);
       assert.ok(joinProbability(fits) > joinProbability(breakAfter(lines, moved)), stays);
-      assert.ok(fits.kind === 'wrap' || fits.confidence < SURE, `${stays}: ${fits.kind} at ${fits.confidence}`);
+      assert.ok(fits.kind === 'wrap' || fits.confidencePpm < SURE_PPM, `${stays}: ${fits.kind} at ${fits.confidencePpm}`);
     }
     assert.equal(kindAfter(inPlace, '这一行排满', '\n\n'), 'wrap');
     assert.equal(kindAfter(inPlace, 'Debian', '\n\n'), 'wrap');
@@ -248,7 +248,7 @@ describe('evidence helpers', () => {
     const plain = article('这一行排满了栏宽之后还有两', '', '网页应用的风险', '', '个坚决的攻击者可能会走到更远。');
     const before = breakAfter(plain, '这一行排满');
     assert.notEqual(before.reason, 'intruding-line');
-    assert.ok(before.confidence < SURE, `${before.kind} at ${before.confidence}`);
+    assert.ok(before.confidencePpm < SURE_PPM, `${before.kind} at ${before.confidencePpm}`);
     assert.ok(joinProbability(before) > joinProbability(breakAfter(lines, '这一行排满')));
   });
   it('keeps the blocks of formatted text apart, a list item ending in a comma included', () => {

@@ -4,7 +4,7 @@ import { isInlineSpace } from './charClasses';
 import { LineIndex, dominantEol, hasBom } from './text';
 import { analyzeLayout } from './breaks/layout';
 import { sliceAnswers, wordsAcrossLines, type WordAnswers } from './breaks/evidence';
-import type { Decision } from './breaks/decide';
+import { inMillionths, type Decision } from './breaks/decide';
 import { countStyle, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { columnWidths, emWidth } from './breaks/width';
 import { firstIndex } from './search';
@@ -86,7 +86,7 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
       index: i,
       kind: decision.kind,
       reason: decision.reason,
-      confidence: decision.confidence,
+      confidencePpm: inMillionths(decision.confidence),
       blankLines: after.line - before.line - 1,
       joiner: decision.joiner,
       keepsLeadingSpace: decision.keepsLeadingSpace,

@@ -23,6 +23,7 @@
 // takes). The region's own model, which its rules and figures read, is rebuilt from them when needed.
 
 import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from './breaks/evidence';
+import { inMillionths } from './breaks/decide';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { labelCensus, labelSurroundings, placedHit, placedLabel, placedUnit, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
@@ -1108,7 +1109,7 @@ function appendRegion(
             index: b.index + fragment,
             kind: b.kind,
             reason: b.reason,
-            confidence: b.confidence,
+            confidencePpm: b.confidencePpm,
             blankLines: b.blankLines,
             joiner: b.joiner,
             keepsLeadingSpace: b.keepsLeadingSpace,
@@ -1155,7 +1156,7 @@ function seamBreak(parts: Parts, first: number, decision: SeamDecision = { reaso
     index: first - 1,
     kind: bothBody ? 'paragraph' : 'block',
     reason: decision.reason,
-    confidence: decision.confidence,
+    confidencePpm: inMillionths(decision.confidence),
     blankLines: after.line - before.line - 1,
     joiner: '',
     keepsLeadingSpace: false,

@@ -53,6 +53,13 @@ export interface Decision {
 
 /** A decision at least this probable is sure; below it the wrap rules report it gently and say so. */
 export const SURE = 0.8;
+/** SURE in millionths (LineBreak.confidencePpm). */
+export const SURE_PPM = 800_000;
+
+/** A probability in millionths, rounded down (LineBreak.confidencePpm): a whole percentage rounded down reads the same. */
+export function inMillionths(probability: number): number {
+  return Math.floor(probability * 1_000_000);
+}
 const SURE_LOGIT = Math.log(SURE / (1 - SURE));
 
 const F = Object.fromEntries(BREAK_FEATURES.map((name, k) => [name, k])) as Record<BreakFeature, number>;

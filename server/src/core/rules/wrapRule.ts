@@ -2,7 +2,7 @@
 // sure the layout model is that the lines belong together.
 
 import { joinEdit } from '../breaks/join';
-import { SURE } from '../breaks/decide';
+import { SURE_PPM } from '../breaks/decide';
 import { wrapsOf, type WrapKind } from '../breaks/wraps';
 import type { LineBreak } from '../model';
 import type { LocalizedText, Rule, RuleContext } from './rule';
@@ -24,10 +24,10 @@ export function wrapMessages(message: LocalizedText): { split: LocalizedText; sp
  * uncertain (shown gentler) and the percentage its message shows, rounded down (never claims 100%).
  */
 export function wrapCertainty(breaks: readonly LineBreak[]): { messageId: 'split' | 'splitUnsure'; uncertain: boolean; confidence: string } {
-  let least = 1;
-  for (const lineBreak of breaks) least = Math.min(least, lineBreak.confidence);
-  const uncertain = least < SURE;
-  return { messageId: uncertain ? 'splitUnsure' : 'split', uncertain, confidence: `${Math.min(99, Math.floor(100 * least))}%` };
+  let least = 1_000_000;
+  for (const lineBreak of breaks) least = Math.min(least, lineBreak.confidencePpm);
+  const uncertain = least < SURE_PPM;
+  return { messageId: uncertain ? 'splitUnsure' : 'split', uncertain, confidence: `${Math.min(99, Math.floor(least / 10_000))}%` };
 }
 
 export function wrapRule(spec: {
