@@ -249,7 +249,8 @@ for (const [size, kind] of quick ? [[2 * MB, 'fixed']] : [[10 * MB, 'fixed'], [2
     const loaded = memoryServer.memory();
     progress(`lsp memory ${size / MB} MB ${kind}: waiting for the server to settle`);
     const settled = await settledMemory(memoryServer);
-    const target = size === 10 * MB ? `≤ 200 MB ${mark(settled.rssMb <= 200)}` : '';
+    // Issue 8 asked ≤ 200 MB with 10 MB open (read once the idle server settled), issue 16 right after the first analysis.
+    const target = size === 10 * MB ? `settled ≤ 200 MB ${mark(settled.rssMb <= 200)}; after symbols ≤ 200 MB (issue 16) ${mark(loaded.rssMb <= 200)}` : '';
     print(
       `| ${size / MB} MB ${kind === 'raw' ? 'raw' : 'clean'} | ${fmt(openMs, 0)} ms | ${diagnostics.length.toLocaleString('en')} | ${fmt(baseline.rssMb, 0)} MB | ${fmt(loaded.rssMb, 0)} MB | ${fmt(settled.rssMb, 0)} MB | ${fmt(settled.peakMb, 0)} MB | ${target} |`,
     );
@@ -268,7 +269,8 @@ fs.rmSync(workDir, { recursive: true, force: true });
  * lowest reading (the document is still open and its analysis kept).
  */
 async function settledMemory(server) {
-  const SETTLE_MS = 45_000;
+  // V8's memory reducer ran 20–120 s into idleness on this machine, later when other work loads it.
+  const SETTLE_MS = 120_000;
   const POLL_MS = 2_500;
   let lowest = server.memory();
   for (let waited = 0; waited < SETTLE_MS; waited += POLL_MS) {
