@@ -37,13 +37,13 @@ const isDocumentRule = (rule: Rule): boolean => rule.scope === 'document';
  * directives silence any. Such a rule reads parts of the document computed per region and kept for the
  * next version (the outline's displacedLabelsOf: outline/boxPairing.ts), so it runs on documents of any length.
  */
-export function runDocumentRules(model: ArticleModel, settings: Settings, rules: readonly Rule[] = allRules): Problem[] {
+export function runDocumentRules(model: ArticleModel, settings: Settings, rules: readonly Rule[] = allRules): LintProblem[] {
   const documentRules = rules.filter(isDocumentRule);
   return documentRules.length === 0 ? [] : problemsOf(model, settings, documentRules);
 }
 
 /** The problems of the rules among `rules` that read one region (every rule but the document's), in document order, before directives silence any. */
-export function runRules(model: ArticleModel, settings: Settings, rules: readonly Rule[] = allRules): Problem[] {
+export function runRules(model: ArticleModel, settings: Settings, rules: readonly Rule[] = allRules): LintProblem[] {
   return problemsOf(model, settings, rules.filter((rule) => !isDocumentRule(rule)));
 }
 
@@ -52,8 +52,8 @@ export function inDocumentOrder(a: Problem, b: Problem): number {
   return a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId);
 }
 
-function problemsOf(model: ArticleModel, settings: Settings, rules: readonly Rule[]): Problem[] {
-  const problems: Problem[] = [];
+function problemsOf(model: ArticleModel, settings: Settings, rules: readonly Rule[]): LintProblem[] {
+  const problems: LintProblem[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule, settings);
     if (severity === 'off') continue;
@@ -83,7 +83,7 @@ function problemsOf(model: ArticleModel, settings: Settings, rules: readonly Rul
 }
 
 /** The problems no `article-lint-disable` comment of the model silences. */
-export function withoutSilenced(model: ArticleModel, problems: Problem[]): Problem[] {
+export function withoutSilenced<T extends Problem>(model: ArticleModel, problems: T[]): T[] {
   if (model.directives.length === 0) return problems;
   const directives = new DirectiveIndex(model.directives, (fragment) => model.fragments[fragment + 1]?.line);
   return problems.filter((problem) => !directives.isDisabled(problem.ruleId, model.lineIndex.lineAt(problem.start)));

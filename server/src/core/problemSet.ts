@@ -7,20 +7,20 @@
 // for the count and for the problems near where the user is working.
 
 import { LintProblem } from './lintProblem';
-import type { Edit, Problem } from './rules/rule';
+import type { Problem } from './rules/rule';
 import { firstIndex } from './search';
 
 /** A list of problems in its own offsets (sorted by start), standing at `offset` in the document. */
 export interface PlacedProblems {
   readonly offset: number;
-  readonly list: readonly Problem[];
+  readonly list: readonly LintProblem[];
 }
 
 /** Whether a directive silences a problem found at `offset` plus its start. */
 export type Silenced = (problem: Problem, offset: number) => boolean;
 
 export class ProblemSet {
-  private all: readonly Problem[] | undefined;
+  private all: readonly LintProblem[] | undefined;
   private counted: number | undefined;
 
   /** `parts` in document order, none overlapping the next. */
@@ -29,9 +29,9 @@ export class ProblemSet {
   }
 
   /** Every problem in document offsets, in document order (built once). */
-  list(): readonly Problem[] {
+  list(): readonly LintProblem[] {
     if (!this.all) {
-      const all: Problem[] = [];
+      const all: LintProblem[] = [];
       for (const { offset, list } of this.parts) {
         for (const problem of list) if (!this.silenced?.(problem, offset)) all.push(placed(problem, offset));
       }
@@ -104,15 +104,6 @@ function position(parts: readonly PlacedProblems[], focus: number): [number, num
 }
 
 /** The problem moved from its list's offsets to the document's. */
-export function placed(problem: Problem, offset: number): Problem {
-  if (offset === 0) return problem;
-  if (problem instanceof LintProblem) return problem.movedBy(offset);
-  const move = (edit: Edit): Edit => ({ start: edit.start + offset, end: edit.end + offset, newText: edit.newText });
-  return {
-    ...problem,
-    start: problem.start + offset,
-    end: problem.end + offset,
-    fix: problem.fix?.map(move),
-    related: problem.related?.map((related) => ({ ...related, start: related.start + offset, end: related.end + offset })),
-  };
+export function placed(problem: LintProblem, offset: number): LintProblem {
+  return offset === 0 ? problem : problem.movedBy(offset);
 }

@@ -33,7 +33,7 @@ import { inDocumentOrder, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet } from './problemSet';
 import { firstIndex } from './search';
-import type { Problem } from './rules/rule';
+import type { LintProblem } from './lintProblem';
 import type { Settings } from './settings';
 import { dominantEol, hasBom, LineIndex, type Eol } from './text';
 import { changedSpan, type DocumentText } from './documentText';
@@ -140,7 +140,7 @@ interface RegionProblems {
   readonly settings: Settings;
   /** The role and text of the block after the region's last (rules may read on into it). */
   readonly blockAfter: string;
-  readonly list: readonly Problem[];
+  readonly list: readonly LintProblem[];
 }
 
 /** The regions of one version, for the next version to take over. */
@@ -723,7 +723,7 @@ function sideBySide(regions: readonly RegionAnalysis[], first: number, last: num
  * A region's problems (in its own offsets) with the document-wide problems (in document offsets) that
  * start within [offset, end), moved to the region's offsets, in document order.
  */
-function withDocumentProblems(list: readonly Problem[], documentWide: readonly Problem[], offset: number, end: number): readonly Problem[] {
+function withDocumentProblems(list: readonly LintProblem[], documentWide: readonly LintProblem[], offset: number, end: number): readonly LintProblem[] {
   const own = documentWide.filter((problem) => problem.start >= offset && problem.start < end);
   if (own.length === 0) return list;
   return [...list, ...own.map((problem) => placed(problem, -offset))].sort(inDocumentOrder);
