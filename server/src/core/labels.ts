@@ -80,26 +80,25 @@ export function parseSeriesLabel(text: string): Label | undefined {
 }
 
 function boxLabel(text: string, series: string, numeral: string): Label | undefined {
+  const same = keptLabels.get(text);
+  if (same !== undefined) return same;
   const number = parseChineseInteger(numeral);
   if (number === undefined || number < 1 || number > 99) return undefined;
-  return { text, series: kept(series), style: kept(`${series}N`), number, form: 'box' };
+  if (keptLabels.size >= KEPT_LABELS_LIMIT) keptLabels.clear();
+  const label: Label = { text, series, style: `${series}N`, number, form: 'box' };
+  keptLabels.set(text, label);
+  return label;
 }
 
 /**
- * One string for each series and style, however many labels read them: the outline keeps every label of
- * a long document (thousands in a labelled megabyte), and each match and template makes a new string.
- * Cleared when it grows past a bound, so text full of odd series cannot make it grow without end.
+ * One object for each box label text (信号一), however often it is read: the outline keeps every label of a
+ * long document (thousands in a labelled megabyte), and each would otherwise be an object with strings of
+ * its own. A box label is a function of its compacted text: parseBoxLabel's pattern is tried first on every
+ * path, so a text splits into series and numeral one way. Cleared when it grows past a bound, so text full
+ * of odd series cannot make it grow without end.
  */
-const keptStrings = new Map<string, string>();
-const KEPT_STRINGS_LIMIT = 10_000;
-
-function kept(text: string): string {
-  const same = keptStrings.get(text);
-  if (same !== undefined) return same;
-  if (keptStrings.size >= KEPT_STRINGS_LIMIT) keptStrings.clear();
-  keptStrings.set(text, text);
-  return text;
-}
+const keptLabels = new Map<string, Label>();
+const KEPT_LABELS_LIMIT = 10_000;
 
 /** A label printed before a heading on the same line (一、加快…, （二）…, 3. …, 第二章 …). */
 export function parseInlineLabel(text: string): Label | undefined {

@@ -121,8 +121,6 @@ export interface RegionAnalysis {
   figures?: PlacedFigures;
   /** Its box labels and line widths (outline/boxPairing.ts), in its own numbering; found on first use. */
   labelCensus?: LabelCensus;
-  /** What reading the labels of a region beside it may read of it (regionEdges); found on first use. */
-  labelEdges?: RegionEdges;
   /** Its labels and titles read with the lines around them, and what that read: the document's width and the regions in view. */
   labelSurroundings?: { readonly key: readonly unknown[]; readonly read: LabelSurroundings };
   /** The role and text of its first block (what the region before it keys its problems on), found on first use. */
@@ -547,15 +545,16 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
   const kept = region.labelSurroundings;
   // Every version asks this of every region: what it read is compared where it is kept, and a key is
   // built only when something changed.
-  if (kept && readsAsBefore(kept.key, regions, k, first, last, width)) return kept.read;
-  // The region itself as laid out (a region laid out again has a line index of its own), and of the regions
-  // around it, the lines in view (their edges) and the gaps between them: typing in a paragraph of the
-  // region before reads again only that region's own labels and titles.
-  const key: unknown[] = [width, region.lines];
+  if (kept && readsAsBefore(kept.key, regions, first, last, width)) return kept.read;
+  // The region itself and the regions around it as laid out (a region laid out again has a line index of
+  // its own; one only moved by an edit before it keeps its own), and the gaps between them. A line index,
+  // not the region: a region kept in a key would keep the parts it reads alive. Typing in a paragraph of
+  // the region before reads this region's labels and titles again (a few lines): keeping what the lines
+  // in view held instead, to compare, was a tenth of the heap of a clean 10 MB article.
+  const key: unknown[] = [width];
   for (let i = first; i <= last; i++) {
+    key.push(regions[i].lines);
     if (i < last) key.push(gapAfter(regions, i));
-    // Their edges, not the regions: a region kept in a key would keep the parts it reads alive.
-    if (i !== k) key.push(regionEdges(regions[i]));
   }
   let inView: Parts;
   let at: Placement;
@@ -584,92 +583,20 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
   return own;
 }
 
-/**
- * What reading the labels of a region beside this one may read of it: its first and last LABEL_VIEW lines
- * (role, text, where they stand from the region's start or end, the block each is in), or all of it, with
- * its length, when it is no longer. Kept in the region, the numbers in a typed array (a region's edges are
- * some 300 values: as a plain array they were 5 MB of a clean 10 MB article's heap).
- */
-interface RegionEdges {
-  /** The lines' own texts, not copies: a key keeps no text the regions do not keep anyway. */
-  readonly texts: readonly string[];
-  /** Per line EDGE_FIELDS numbers (roles as ROLE_CODES), after the region's length when it is read whole. */
-  readonly numbers: Int32Array;
-}
-
-/** Numbers per line in RegionEdges: role, line start, start, end, line end, block role, block first and last line. */
-const EDGE_FIELDS = 8;
-/** Roles as numbers for RegionEdges (any fixed numbering will do: edges are only compared with each other). */
-const ROLE_CODES = new Map<string, number>();
-
-function roleCode(role: string): number {
-  let code = ROLE_CODES.get(role);
-  if (code === undefined) ROLE_CODES.set(role, (code = ROLE_CODES.size));
-  return code;
-}
-
-function regionEdges(region: RegionAnalysis): RegionEdges {
-  if (region.labelEdges !== undefined) return region.labelEdges;
-  const { source, from, fragmentCount } = region;
-  const end = from.offset + region.text.length;
-  const whole = fragmentCount <= 2 * LABEL_VIEW;
-  const lineCount = whole ? fragmentCount : 2 * LABEL_VIEW;
-  const texts: string[] = [];
-  const numbers = new Int32Array((whole ? 2 : 0) + lineCount * EDGE_FIELDS);
-  let n = 0;
-  const line = (local: number, origin: number): void => {
-    const i = from.fragment + local;
-    const f = source.fragments[i];
-    const block = source.blocks[source.blockOfFragment[i]];
-    texts.push(f.text);
-    numbers[n++] = roleCode(source.roles[i]);
-    numbers[n++] = f.lineStart - origin;
-    numbers[n++] = f.start - origin;
-    numbers[n++] = f.end - origin;
-    numbers[n++] = f.lineEnd - origin;
-    numbers[n++] = roleCode(block.role);
-    numbers[n++] = block.firstFragment - i;
-    numbers[n++] = block.lastFragment - i;
-  };
-  if (whole) {
-    numbers[n++] = fragmentCount;
-    numbers[n++] = region.text.length;
-    for (let local = 0; local < fragmentCount; local++) line(local, from.offset);
-  } else {
-    for (let local = 0; local < LABEL_VIEW; local++) line(local, from.offset);
-    for (let local = fragmentCount - LABEL_VIEW; local < fragmentCount; local++) line(local, end);
-  }
-  const edges: RegionEdges = { texts, numbers };
-  region.labelEdges = edges;
-  return edges;
-}
-
 /** The characters between region i and the next (the blank lines at the seam). */
 function gapAfter(regions: readonly RegionAnalysis[], i: number): number {
   return regions[i + 1].at.offset - regions[i].at.offset - regions[i].text.length;
 }
 
 /** Whether `key` (regionLabelSurroundings') is what region k, with regions first..last in view, reads now. */
-function readsAsBefore(key: readonly unknown[], regions: readonly RegionAnalysis[], k: number, first: number, last: number, width: number): boolean {
+function readsAsBefore(key: readonly unknown[], regions: readonly RegionAnalysis[], first: number, last: number, width: number): boolean {
   let j = 0;
-  if (key[j++] !== width || key[j++] !== regions[k].lines) return false;
+  if (key[j++] !== width) return false;
   for (let i = first; i <= last; i++) {
+    if (key[j++] !== regions[i].lines) return false;
     if (i < last && key[j++] !== gapAfter(regions, i)) return false;
-    if (i === k) continue;
-    const edges = regionEdges(regions[i]);
-    const was = key[j++];
-    if (was !== edges && !sameEdges(was, edges)) return false;
   }
   return j === key.length;
-}
-
-function sameEdges(was: unknown, now: RegionEdges): boolean {
-  if (typeof was !== 'object' || was === null || !('numbers' in was)) return false;
-  const { texts, numbers } = was as RegionEdges;
-  if (texts.length !== now.texts.length || numbers.length !== now.numbers.length) return false;
-  for (let i = 0; i < numbers.length; i++) if (numbers[i] !== now.numbers[i]) return false;
-  for (let i = 0; i < texts.length; i++) if (texts[i] !== now.texts[i]) return false;
-  return true;
 }
 
 /**
