@@ -26,8 +26,7 @@ import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from '
 import { inMillionths } from './breaks/decide';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
-import { labelCensus, labelSurroundings, placedHit, placedLabel, placedUnit, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
-import type { ScannedUnit } from './outline/pairing';
+import { labelCensus, labelSurroundings, placedHit, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
 import { inDocumentOrder, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
@@ -567,18 +566,8 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
   }
   const hits = regionLabelCensus(region).hits.map((hit) => placedHit(hit, at.fragment, at.offset));
   const read = labelSurroundings(inView, hits, width, at.fragment, at.fragment + region.fragmentCount);
-  // Moved into the region's own numbering, a label's title readings shared with the units stay shared.
-  const moved = new Map<ScannedUnit, ScannedUnit>();
-  const moveUnit = (unit: ScannedUnit | undefined): ScannedUnit | undefined => {
-    if (!unit) return undefined;
-    let own = moved.get(unit);
-    if (!own) moved.set(unit, (own = placedUnit(unit, -at.fragment, -at.offset)));
-    return own;
-  };
-  const own: LabelSurroundings = {
-    units: read.units.map((unit) => moveUnit(unit)!),
-    labels: read.labels.map((label) => placedLabel(label, -at.fragment, -at.offset, moveUnit)),
-  };
+  // Into the region's own numbering.
+  const own = read.moved(-at.fragment, -at.offset);
   region.labelSurroundings = { key, read: own };
   return own;
 }

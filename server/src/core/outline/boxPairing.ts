@@ -10,7 +10,8 @@
 
 import type { ArticleModel } from '../model';
 import { part } from '../parts';
-import { pairTitles, scanLabel, scannedLabel, scannedUnit, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type TitleSource } from './pairing';
+import { pairTitles, scanLabel, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type TitleSource } from './pairing';
+import { LabelReadings } from './readings';
 import { boxLabelLines, numberedBoxLabels, type LabelHit } from './sections';
 import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type TitleUnit } from './titles';
 
@@ -41,12 +42,11 @@ export interface LabelCensus {
   readonly endsUnit: boolean | undefined;
 }
 
-/** One part's labels and titles read with the document's width and the lines around them in view. */
-export interface LabelSurroundings {
-  /** One per hit of the census, in its order. */
-  readonly labels: readonly ScannedLabel[];
-  readonly units: readonly ScannedUnit[];
-}
+/**
+ * One part's labels and titles read with the document's width and the lines around them in view: a label per
+ * hit of the census, in its order, and the part's title units (readings.ts).
+ */
+export type LabelSurroundings = LabelReadings;
 
 /** The census of lines [from, to) of `model`. */
 export function labelCensus(model: OutlineLines, from = 0, to = model.fragments.length): LabelCensus {
@@ -66,7 +66,10 @@ export function labelCensus(model: OutlineLines, from = 0, to = model.fragments.
 export function labelSurroundings(model: OutlineLines, hits: readonly LabelHit[], width: number, from = 0, to = model.fragments.length): LabelSurroundings {
   const units = titleUnits(model, width, from, to).map((unit) => scanUnit(model, unit, width));
   const shared = new SharedUnits(units);
-  return { labels: hits.map((hit) => scanLabel(model, hit, width, shared)), units };
+  return LabelReadings.of(
+    hits.map((hit) => scanLabel(model, hit, width, shared)),
+    units,
+  );
 }
 
 /**
@@ -255,27 +258,12 @@ function censusSignature(census: LabelCensus): string {
   return signature;
 }
 
-/** What the alignment reads of a part's surroundings: lines, shapes and flags. */
-function surroundingsSignature(read: LabelSurroundings): string {
-  let signature = signatures.get(read);
-  if (signature === undefined) {
-    const unit = (u: ScannedUnit | undefined) => (u ? `${u.first}-${u.last}-${u.shapeHalves}` : '-');
-    const labels = read.labels.map(
-      (l) =>
-        `${l.previous}:${l.next}:${l.embedded}:${unit(l.inlineUnit)}:${unit(l.after)}:${unit(l.before)}:${l.nextExists}:${l.nextStands}:${l.previousCounts}:${l.previousStands}`,
-    );
-    signature = `${labels.join(',')};${read.units.map(unit).join(',')}`;
-    signatures.set(read, signature);
-  }
-  return signature;
-}
-
 /** Two entries of a pairing key alike: the same number, or a part's readings that read alike (their signatures, found only when needed). */
 function sameRead(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if ('opensUnit' in a && 'opensUnit' in b) return censusSignature(a as LabelCensus) === censusSignature(b as LabelCensus);
-  if ('units' in a && 'units' in b) return surroundingsSignature(a as LabelSurroundings) === surroundingsSignature(b as LabelSurroundings);
+  if (a instanceof LabelReadings && b instanceof LabelReadings) return a.alignsAs(b);
   return false;
 }
 
@@ -301,15 +289,15 @@ const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
     const key: unknown[] = [width, firstBody, parts.count];
     for (let k = 0; k < parts.count; k++) key.push(parts.placement(k).fragment, parts.census(k), surroundings[k]);
     // The labels and units as read in their parts, each with its part's first line: nothing is copied.
-    const labels = box.map(({ part: k, index }) => surroundings[k].labels[index]);
+    const labels = box.map(({ part: k, index }) => surroundings[k].label(index));
     const labelShift = Int32Array.from(box, ({ part: k }) => parts.placement(k).fragment);
     const units: ScannedUnit[] = [];
     const unitShift: number[] = [];
     const unitParts: number[] = [];
     surroundings.forEach((read, k) => {
       const shift = parts.placement(k).fragment;
-      for (const unit of read.units) {
-        units.push(unit);
+      for (let row = 0; row < read.unitCount; row++) {
+        units.push(read.unit(row));
         unitShift.push(shift);
         unitParts.push(k);
       }
@@ -336,7 +324,7 @@ const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
 /** Box label i of the document (its part and index there), placed in the document. */
 function placedBoxLabel(model: ArticleModel, { part: k, index }: PartRef): ScannedLabel {
   const at = partsOf(model).placement(k);
-  return placedLabel(surroundingsOf(model)[k].labels[index], at.fragment, at.offset);
+  return surroundingsOf(model)[k].label(index, at.fragment, at.offset);
 }
 
 /** The title the pairing gave box label i, placed in the document. */
@@ -345,7 +333,7 @@ function placedTitleOf(model: ArticleModel, i: number): ScannedUnit | undefined 
   if (!source) return undefined;
   if (source.unit) {
     const at = partsOf(model).placement(source.unit.part);
-    return placedUnit(surroundingsOf(model)[source.unit.part].units[source.unit.index], at.fragment, at.offset);
+    return surroundingsOf(model)[source.unit.part].unit(source.unit.index, at.fragment, at.offset);
   }
   const owner = placedBoxLabel(model, documentLabelsOf(model).box[source.index]);
   return source.kind === 'inline' ? owner.inlineUnit : source.kind === 'after' ? owner.after : owner.before;
@@ -362,7 +350,7 @@ export function boxPairingOf(model: ArticleModel): BoxPairing {
   const units: ScannedUnit[] = [];
   surroundingsOf(model).forEach((read, k) => {
     const at = parts.placement(k);
-    for (const unit of read.units) units.push(placedUnit(unit, at.fragment, at.offset));
+    for (let row = 0; row < read.unitCount; row++) units.push(read.unit(row, at.fragment, at.offset));
   });
   const box = refs.map((ref) => placedBoxLabel(model, ref));
   const memo = pairingMemoOf(model);
@@ -419,39 +407,4 @@ export function placedHit(hit: LabelHit, fragment: number, offset: number): Labe
     end: hit.end + offset,
     inlineTitle: hit.inlineTitle && placedTitle(hit.inlineTitle, fragment, offset),
   };
-}
-
-/** A title unit read in a part, moved as placedHit. */
-export function placedUnit<T extends ScannedUnit | undefined>(unit: T, fragment: number, offset: number): T {
-  if (!unit || (fragment === 0 && offset === 0)) return unit;
-  const moved = (at: number | undefined) => (at === undefined ? undefined : at + offset);
-  return scannedUnit(placedTitle(unit, fragment, offset), unit.shapeHalves, unit.lineStart + offset, moved(unit.aboveEnd), moved(unit.runsOnAt)) as T;
-}
-
-/**
- * A label read in a part, moved as placedHit; its title readings moved by `moveUnit` (a caller moving a
- * part's units as well passes the units it moved, so readings shared with them stay shared).
- */
-export function placedLabel(
-  label: ScannedLabel,
-  fragment: number,
-  offset: number,
-  moveUnit: (unit: ScannedUnit | undefined) => ScannedUnit | undefined = (unit) => placedUnit(unit, fragment, offset),
-): ScannedLabel {
-  if (fragment === 0 && offset === 0) return label;
-  return scannedLabel(placedHit(label, fragment, offset), {
-    previous: label.previous + fragment,
-    next: label.next + fragment,
-    embedded: label.embedded,
-    inlineUnit: moveUnit(label.inlineUnit),
-    after: moveUnit(label.after),
-    before: moveUnit(label.before),
-    nextExists: label.nextExists,
-    nextStands: label.nextStands,
-    previousCounts: label.previousCounts,
-    previousStands: label.previousStands,
-    lineStart: label.lineStart + offset,
-    lineText: label.lineText,
-    nextLineStart: label.nextLineStart === undefined ? undefined : label.nextLineStart + offset,
-  });
 }
