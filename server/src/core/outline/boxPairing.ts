@@ -10,7 +10,7 @@
 
 import type { ArticleModel } from '../model';
 import { part } from '../parts';
-import { pairTitles, scanLabel, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type TitleSource } from './pairing';
+import { pairTitles, scanLabel, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit } from './pairing';
 import { LabelReadings } from './readings';
 import { boxLabelLines, numberedBoxLabels, type LabelHit } from './sections';
 import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type TitleUnit } from './titles';
@@ -22,7 +22,7 @@ export interface BoxPairing {
   readonly box: readonly ScannedLabel[];
   /** Every line or heading that reads as a title. */
   readonly units: readonly TitleUnit[];
-  readonly pairing: Pairing;
+  readonly pairing: Omit<Pairing, 'sources'>;
 }
 
 /** What one part of a document (lines [from, to) of some model) holds for the pairing, whatever the document's width. */
@@ -94,11 +94,37 @@ export interface LabelMemo {
   pairing?: PairingMemo;
 }
 
-/** Which part, and which of its hits (or title units), an entry of the pairing is. */
-interface PartRef {
-  readonly part: number;
-  readonly index: number;
+/**
+ * Entries of the document's parts' readings (box labels: a part and its index among the part's hits), as
+ * pairs of numbers in one typed array: a labelled 10 MB document has tens of thousands.
+ */
+class PartRefs {
+  constructor(private readonly pairs: Int32Array) {}
+
+  static of(refs: ReadonlyArray<{ readonly part: number; readonly index: number }>): PartRefs {
+    const pairs = new Int32Array(2 * refs.length);
+    refs.forEach(({ part, index }, i) => {
+      pairs[2 * i] = part;
+      pairs[2 * i + 1] = index;
+    });
+    return new PartRefs(pairs);
+  }
+
+  get length(): number {
+    return this.pairs.length / 2;
+  }
+
+  part(i: number): number {
+    return this.pairs[2 * i];
+  }
+
+  index(i: number): number {
+    return this.pairs[2 * i + 1];
+  }
 }
+
+/** Where the title of a box label came from, as PairingMemo keeps it (TitleSource's kinds, and none). */
+const SOURCE_KINDS = [undefined, 'unit', 'inline', 'after', 'before'] as const;
 
 /**
  * A version's pairing as references into its parts' readings, and what it read: the width, the first body
@@ -109,8 +135,14 @@ interface PartRef {
 export interface PairingMemo {
   readonly key: readonly unknown[];
   readonly reading: Reading;
-  /** titles[i]: where the title of box label i came from; a title unit also with its part and index there. */
-  readonly titles: ReadonlyArray<(TitleSource & { readonly unit?: PartRef }) | undefined>;
+  /**
+   * Where the title of box label i came from: titleKinds[i] indexes SOURCE_KINDS (0: it has none);
+   * a title unit is unit titleIndexes[i] of part titleParts[i], any other title a reading of box label
+   * titleIndexes[i].
+   */
+  readonly titleKinds: Uint8Array;
+  readonly titleParts: Int32Array;
+  readonly titleIndexes: Int32Array;
   readonly displaced: readonly boolean[];
   /**
    * The box labels displacedLabelsOf reports (displaced, and standing beside no title of theirs), found
@@ -149,7 +181,7 @@ interface DocumentLabels {
   readonly width: number;
   readonly firstBody: number;
   /** The numbered box labels, in document order: each a part and its index among the part's hits. */
-  readonly box: readonly PartRef[];
+  readonly box: PartRefs;
   /** Every numbered box label has its title on its own line (none can have been moved away from it). */
   readonly allInline: boolean;
 }
@@ -178,20 +210,21 @@ const documentLabelsOf: (model: ArticleModel) => DocumentLabels = part((model) =
   }
   let firstBody = -1;
   for (let k = 0; k < censuses.length && firstBody < 0; k++) if (censuses[k].firstBody >= 0) firstBody = censuses[k].firstBody + parts.placement(k).fragment;
-  let box: readonly PartRef[];
+  let box: PartRefs;
   if (same && censuses.every((census, k) => census === previous.censuses[k] || numberingSignature(census) === numberingSignature(previous.censuses[k]))) box = previous.box;
   else {
     let opensAfter = true;
-    const hits: Array<LabelHit & { readonly ref: PartRef; readonly opensUnit: boolean }> = [];
+    const hits: Array<LabelHit & { readonly ref: { readonly part: number; readonly index: number }; readonly opensUnit: boolean }> = [];
     censuses.forEach((census, k) => {
       census.hits.forEach((hit, index) =>
         hits.push({ label: hit.label, fragment: hit.fragment, start: hit.start, end: hit.end, inlineTitle: hit.inlineTitle, ref: { part: k, index }, opensUnit: census.opensUnit[index] ?? opensAfter }),
       );
       if (census.endsUnit !== undefined) opensAfter = census.endsUnit;
     });
-    box = numberedBoxLabels(hits, (hit) => hit.opensUnit).map((hit) => hit.ref);
+    box = PartRefs.of(numberedBoxLabels(hits, (hit) => hit.opensUnit).map((hit) => hit.ref));
   }
-  const allInline = box.every(({ part: k, index }) => censuses[k].hits[index].inlineTitle !== undefined);
+  let allInline = true;
+  for (let i = 0; i < box.length && allInline; i++) allInline = censuses[box.part(i)].hits[box.index(i)].inlineTitle !== undefined;
   const settled: DocumentLabels = { censuses, widths, width: medianWidth([widths]), firstBody, box, allInline };
   if (parts.kept) parts.kept.labels = settled;
   return settled;
@@ -289,8 +322,8 @@ const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
     const key: unknown[] = [width, firstBody, parts.count];
     for (let k = 0; k < parts.count; k++) key.push(parts.placement(k).fragment, parts.census(k), surroundings[k]);
     // The labels and units as read in their parts, each with its part's first line: nothing is copied.
-    const labels = box.map(({ part: k, index }) => surroundings[k].label(index));
-    const labelShift = Int32Array.from(box, ({ part: k }) => parts.placement(k).fragment);
+    const labels = Array.from({ length: box.length }, (_, i) => surroundings[box.part(i)].label(box.index(i)));
+    const labelShift = Int32Array.from({ length: box.length }, (_, i) => parts.placement(box.part(i)).fragment);
     const units: ScannedUnit[] = [];
     const unitShift: number[] = [];
     const unitParts: number[] = [];
@@ -306,37 +339,44 @@ const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
     // A unit's index among its part's: its index among all, less those of the parts before.
     const partStart = new Map<number, number>();
     unitParts.forEach((k, i) => partStart.has(k) || partStart.set(k, i));
-    memo = {
-      key,
-      reading: pairing.reading,
-      titles: pairing.sources.map((source) => {
-        if (!source || source.kind !== 'unit') return source;
+    const titleKinds = new Uint8Array(labels.length);
+    const titleParts = new Int32Array(labels.length);
+    const titleIndexes = new Int32Array(labels.length);
+    pairing.sources.forEach((source, i) => {
+      if (!source) return;
+      titleKinds[i] = SOURCE_KINDS.indexOf(source.kind);
+      if (source.kind !== 'unit') titleIndexes[i] = source.index;
+      else {
         const k = unitParts[source.index];
-        return { kind: source.kind, index: source.index, unit: { part: k, index: source.index - partStart.get(k)! } };
-      }),
-      displaced: pairing.displaced,
-    };
+        titleParts[i] = k;
+        titleIndexes[i] = source.index - partStart.get(k)!;
+      }
+    });
+    memo = { key, reading: pairing.reading, titleKinds, titleParts, titleIndexes, displaced: pairing.displaced };
   }
   if (parts.kept) parts.kept.pairing = memo;
   return memo;
 });
 
-/** Box label i of the document (its part and index there), placed in the document. */
-function placedBoxLabel(model: ArticleModel, { part: k, index }: PartRef): ScannedLabel {
-  const at = partsOf(model).placement(k);
-  return surroundingsOf(model)[k].label(index, at.fragment, at.offset);
+/** Box label i of the document, placed in the document. */
+function placedBoxLabel(model: ArticleModel, i: number): ScannedLabel {
+  const { box } = documentLabelsOf(model);
+  const at = partsOf(model).placement(box.part(i));
+  return surroundingsOf(model)[box.part(i)].label(box.index(i), at.fragment, at.offset);
 }
 
 /** The title the pairing gave box label i, placed in the document. */
 function placedTitleOf(model: ArticleModel, i: number): ScannedUnit | undefined {
-  const source = pairingMemoOf(model).titles[i];
-  if (!source) return undefined;
-  if (source.unit) {
-    const at = partsOf(model).placement(source.unit.part);
-    return surroundingsOf(model)[source.unit.part].unit(source.unit.index, at.fragment, at.offset);
+  const memo = pairingMemoOf(model);
+  const kind = SOURCE_KINDS[memo.titleKinds[i]];
+  if (kind === undefined) return undefined;
+  if (kind === 'unit') {
+    const k = memo.titleParts[i];
+    const at = partsOf(model).placement(k);
+    return surroundingsOf(model)[k].unit(memo.titleIndexes[i], at.fragment, at.offset);
   }
-  const owner = placedBoxLabel(model, documentLabelsOf(model).box[source.index]);
-  return source.kind === 'inline' ? owner.inlineUnit : source.kind === 'after' ? owner.after : owner.before;
+  const owner = placedBoxLabel(model, memo.titleIndexes[i]);
+  return kind === 'inline' ? owner.inlineUnit : kind === 'after' ? owner.after : owner.before;
 }
 
 /**
@@ -352,10 +392,10 @@ export function boxPairingOf(model: ArticleModel): BoxPairing {
     const at = parts.placement(k);
     for (let row = 0; row < read.unitCount; row++) units.push(read.unit(row, at.fragment, at.offset));
   });
-  const box = refs.map((ref) => placedBoxLabel(model, ref));
+  const box = Array.from({ length: refs.length }, (_, i) => placedBoxLabel(model, i));
   const memo = pairingMemoOf(model);
   const titles = box.map((_, i) => placedTitleOf(model, i));
-  return { width, box, units, pairing: { reading: memo.reading, titles, sources: memo.titles, displaced: memo.displaced } };
+  return { width, box, units, pairing: { reading: memo.reading, titles, displaced: memo.displaced } };
 }
 
 /** A label standing away from every title, and the title it belongs to. */
@@ -376,18 +416,18 @@ export const displacedLabelsOf: (model: ArticleModel) => readonly DisplacedLabel
   const memo = pairingMemoOf(model);
   const displaced: DisplacedLabel[] = [];
   if (memo.away) {
-    for (const i of memo.away) displaced.push({ label: placedBoxLabel(model, labels.box[i]), title: placedTitleOf(model, i)! });
+    for (const i of memo.away) displaced.push({ label: placedBoxLabel(model, i), title: placedTitleOf(model, i)! });
     return displaced;
   }
   const away: number[] = [];
-  labels.box.forEach((ref, i) => {
-    if (!memo.displaced[i]) return;
-    const label = placedBoxLabel(model, ref);
+  for (let i = 0; i < labels.box.length; i++) {
+    if (!memo.displaced[i]) continue;
+    const label = placedBoxLabel(model, i);
     const title = placedTitleOf(model, i);
-    if (!title || title.first === label.next || title.last === label.previous) return;
+    if (!title || title.first === label.next || title.last === label.previous) continue;
     away.push(i);
     displaced.push({ label, title });
-  });
+  }
   memo.away = away;
   return displaced;
 });
