@@ -26,7 +26,7 @@ import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from '
 import { inMillionths } from './breaks/decide';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
-import { labelCensus, labelSurroundings, placedHit, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
+import { labelCensus, labelSurroundings, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
 import { inDocumentOrder, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
@@ -521,8 +521,7 @@ function regionLabelCensus(region: RegionAnalysis): LabelCensus {
   const { from } = region;
   const census = labelCensus(region.source, from.fragment, from.fragment + region.fragmentCount);
   region.labelCensus = {
-    hits: census.hits.map((hit) => placedHit(hit, -from.fragment, -from.offset)),
-    opensUnit: census.opensUnit,
+    hits: census.hits.moved(-from.fragment, -from.offset),
     widths: census.widths,
     firstBody: census.firstBody < 0 ? -1 : census.firstBody - from.fragment,
     endsUnit: census.endsUnit,
@@ -564,7 +563,7 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
   } else {
     ({ inView, at } = linesInView(regions, k, first, last));
   }
-  const hits = regionLabelCensus(region).hits.map((hit) => placedHit(hit, at.fragment, at.offset));
+  const hits = regionLabelCensus(region).hits.all(at.fragment, at.offset);
   const read = labelSurroundings(inView, hits, width, at.fragment, at.fragment + region.fragmentCount);
   // Into the region's own numbering.
   const own = read.moved(-at.fragment, -at.offset);

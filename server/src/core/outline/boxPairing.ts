@@ -11,7 +11,7 @@
 import type { ArticleModel } from '../model';
 import { part } from '../parts';
 import { pairTitles, scanLabel, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit } from './pairing';
-import { LabelReadings } from './readings';
+import { LabelHits, LabelReadings } from './readings';
 import { boxLabelLines, numberedBoxLabels, type LabelHit } from './sections';
 import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type TitleUnit } from './titles';
 
@@ -27,10 +27,11 @@ export interface BoxPairing {
 
 /** What one part of a document (lines [from, to) of some model) holds for the pairing, whatever the document's width. */
 export interface LabelCensus {
-  /** The lines that read as box labels, numbered series or not. */
-  readonly hits: readonly LabelHit[];
-  /** Whether the line before each hit ends a unit (undefined for a hit on the part's first line: the part before decides). */
-  readonly opensUnit: ReadonlyArray<boolean | undefined>;
+  /**
+   * The lines that read as box labels, numbered series or not, each with whether the line before it ends a
+   * unit (undefined for a hit on the part's first line: the part before decides).
+   */
+  readonly hits: LabelHits;
   /**
    * How many body lines of each width, as pairs (width, count) in a typed array: a document keeps one per
    * region, and a Map of a few dozen entries is several times the size.
@@ -54,8 +55,10 @@ export function labelCensus(model: OutlineLines, from = 0, to = model.fragments.
   let firstBody = -1;
   for (let i = from; i < to && firstBody < 0; i++) if (model.roles[i] === 'body') firstBody = i;
   return {
-    hits,
-    opensUnit: hits.map((hit) => (hit.fragment > from ? endsUnit(model, hit.fragment - 1) : undefined)),
+    hits: LabelHits.of(
+      hits,
+      hits.map((hit) => (hit.fragment > from ? endsUnit(model, hit.fragment - 1) : undefined)),
+    ),
     widths: widthPairs(bodyWidths(model, from, to)),
     firstBody,
     endsUnit: to > from ? endsUnit(model, to - 1) : undefined,
@@ -167,7 +170,7 @@ function wholeModel(model: ArticleModel): LabelParts {
     count: 1,
     placement: () => ({ fragment: 0, offset: 0 }),
     census: () => (census ??= labelCensus(model)),
-    surroundings: (_, width) => labelSurroundings(model, (census ??= labelCensus(model)).hits, width),
+    surroundings: (_, width) => labelSurroundings(model, (census ??= labelCensus(model)).hits.all(), width),
   };
 }
 
@@ -211,20 +214,20 @@ const documentLabelsOf: (model: ArticleModel) => DocumentLabels = part((model) =
   let firstBody = -1;
   for (let k = 0; k < censuses.length && firstBody < 0; k++) if (censuses[k].firstBody >= 0) firstBody = censuses[k].firstBody + parts.placement(k).fragment;
   let box: PartRefs;
-  if (same && censuses.every((census, k) => census === previous.censuses[k] || numberingSignature(census) === numberingSignature(previous.censuses[k]))) box = previous.box;
+  if (same && censuses.every((census, k) => numbersAlike(census, previous.censuses[k]))) box = previous.box;
   else {
     let opensAfter = true;
     const hits: Array<LabelHit & { readonly ref: { readonly part: number; readonly index: number }; readonly opensUnit: boolean }> = [];
     censuses.forEach((census, k) => {
-      census.hits.forEach((hit, index) =>
-        hits.push({ label: hit.label, fragment: hit.fragment, start: hit.start, end: hit.end, inlineTitle: hit.inlineTitle, ref: { part: k, index }, opensUnit: census.opensUnit[index] ?? opensAfter }),
+      census.hits.all().forEach((hit, index) =>
+        hits.push({ label: hit.label, fragment: hit.fragment, start: hit.start, end: hit.end, inlineTitle: hit.inlineTitle, ref: { part: k, index }, opensUnit: census.hits.opensUnit(index) ?? opensAfter }),
       );
       if (census.endsUnit !== undefined) opensAfter = census.endsUnit;
     });
     box = PartRefs.of(numberedBoxLabels(hits, (hit) => hit.opensUnit).map((hit) => hit.ref));
   }
   let allInline = true;
-  for (let i = 0; i < box.length && allInline; i++) allInline = censuses[box.part(i)].hits[box.index(i)].inlineTitle !== undefined;
+  for (let i = 0; i < box.length && allInline; i++) allInline = censuses[box.part(i)].hits.hasInlineTitle(box.index(i));
   const settled: DocumentLabels = { censuses, widths, width: medianWidth([widths]), firstBody, box, allInline };
   if (parts.kept) parts.kept.labels = settled;
   return settled;
@@ -257,45 +260,25 @@ const surroundingsOf: (model: ArticleModel) => readonly LabelSurroundings[] = pa
   return Array.from({ length: parts.count }, (_, k) => parts.surroundings(k, width));
 });
 
-const signatures = new WeakMap<object, string>();
-const numberingSignatures = new WeakMap<LabelCensus, string>();
-
 /**
  * What numbering reads of a part's census: its hits' labels in order, which have a title on their own line,
  * whether a unit ends before each and after the part. Not where they stand: a line added above a label
  * moves it without changing which labels the document numbers.
  */
-function numberingSignature(census: LabelCensus): string {
-  let signature = numberingSignatures.get(census);
-  if (signature === undefined) {
-    const hits = census.hits.map(
-      (hit, i) => `${hit.label.text}:${hit.label.series}:${hit.label.form}:${hit.label.style}:${hit.label.number}:${hit.inlineTitle !== undefined}:${census.opensUnit[i]}`,
-    );
-    signature = `${census.endsUnit};${hits.join(',')}`;
-    numberingSignatures.set(census, signature);
-  }
-  return signature;
+function numbersAlike(a: LabelCensus, b: LabelCensus): boolean {
+  return a === b || (a.endsUnit === b.endsUnit && a.hits.readsAs(b.hits, false));
 }
 
 /** What numbering and the alignment read of a part's census: its hits' labels, lines and whether a unit ends before each. */
-function censusSignature(census: LabelCensus): string {
-  let signature = signatures.get(census);
-  if (signature === undefined) {
-    const hits = census.hits.map(
-      (hit, i) =>
-        `${hit.label.text}:${hit.label.series}:${hit.label.form}:${hit.label.style}:${hit.label.number}:${hit.fragment}:${hit.inlineTitle ? hit.inlineTitle.last : '-'}:${census.opensUnit[i]}`,
-    );
-    signature = `${census.firstBody};${census.endsUnit};${hits.join(',')}`;
-    signatures.set(census, signature);
-  }
-  return signature;
+function censusesAlike(a: LabelCensus, b: LabelCensus): boolean {
+  return a === b || (a.firstBody === b.firstBody && a.endsUnit === b.endsUnit && a.hits.readsAs(b.hits, true));
 }
 
 /** Two entries of a pairing key alike: the same number, or a part's readings that read alike (their signatures, found only when needed). */
 function sameRead(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if ('opensUnit' in a && 'opensUnit' in b) return censusSignature(a as LabelCensus) === censusSignature(b as LabelCensus);
+  if ('hits' in a && 'hits' in b) return censusesAlike(a as LabelCensus, b as LabelCensus);
   if (a instanceof LabelReadings && b instanceof LabelReadings) return a.alignsAs(b);
   return false;
 }
@@ -431,20 +414,3 @@ export const displacedLabelsOf: (model: ArticleModel) => readonly DisplacedLabel
   memo.away = away;
   return displaced;
 });
-
-function placedTitle(unit: TitleUnit, fragment: number, offset: number): TitleUnit {
-  if (fragment === 0 && offset === 0) return unit;
-  return { first: unit.first + fragment, last: unit.last + fragment, text: unit.text, start: unit.start + offset, end: unit.end + offset, strong: unit.strong };
-}
-
-/** A hit of a part, moved to where the part stands (`fragment` lines and `offset` characters on). */
-export function placedHit(hit: LabelHit, fragment: number, offset: number): LabelHit {
-  if (fragment === 0 && offset === 0) return hit;
-  return {
-    label: hit.label,
-    fragment: hit.fragment + fragment,
-    start: hit.start + offset,
-    end: hit.end + offset,
-    inlineTitle: hit.inlineTitle && placedTitle(hit.inlineTitle, fragment, offset),
-  };
-}

@@ -7,6 +7,8 @@
 
 import type { Label } from '../labels';
 import { scannedLabel, scannedUnit, type ScannedLabel, type ScannedUnit } from './pairing';
+import type { LabelHit } from './sections';
+import type { TitleUnit } from './titles';
 
 /** An offset or row that is not there (undefined): no line, offset or row number is this low. */
 const NONE = -0x80000000;
@@ -197,4 +199,109 @@ export class LabelReadings {
     for (let row = 0; row < this.unitCount; row++) if (!sameUnit(this, row, other, row)) return false;
     return true;
   }
+}
+
+/** Numbers per hit in LabelHits: fragment, start, end, whether the line before ends a unit (OPENS_*). */
+const H = 4;
+const OPENS_NO = 0;
+const OPENS_YES = 1;
+const OPENS_UNKNOWN = 2;
+
+/**
+ * The box label lines of a part (outline/sections.ts boxLabelLines) in the part's numbering, as columns, with
+ * whether the line before each ends a unit (undefined for a hit on the part's first line: the part before
+ * decides). A document keeps one per region.
+ */
+export class LabelHits {
+  private constructor(
+    private readonly numbers: Int32Array,
+    private readonly labels: readonly Label[],
+    /** The title on each hit's own line, or empty when no hit has one (most parts). */
+    private readonly inlineTitles: ReadonlyArray<TitleUnit | undefined>,
+  ) {}
+
+  static of(hits: readonly LabelHit[], opensUnit: ReadonlyArray<boolean | undefined>): LabelHits {
+    const numbers = new Int32Array(hits.length * H);
+    hits.forEach((hit, i) => {
+      numbers[i * H] = hit.fragment;
+      numbers[i * H + 1] = hit.start;
+      numbers[i * H + 2] = hit.end;
+      numbers[i * H + 3] = opensUnit[i] === undefined ? OPENS_UNKNOWN : opensUnit[i] ? OPENS_YES : OPENS_NO;
+    });
+    const inlineTitles = hits.some((hit) => hit.inlineTitle) ? hits.map((hit) => hit.inlineTitle) : [];
+    return new LabelHits(numbers, hits.map((hit) => hit.label), inlineTitles);
+  }
+
+  get length(): number {
+    return this.labels.length;
+  }
+
+  /** Hit i, placed `fragment` lines and `offset` characters on (a new object). */
+  hit(i: number, fragment = 0, offset = 0): LabelHit {
+    const n = i * H;
+    const title = this.inlineTitles[i];
+    return {
+      label: this.labels[i],
+      fragment: this.numbers[n] + fragment,
+      start: this.numbers[n + 1] + offset,
+      end: this.numbers[n + 2] + offset,
+      inlineTitle: title && placedTitle(title, fragment, offset),
+    };
+  }
+
+  /** Every hit, placed as `hit` places. */
+  all(fragment = 0, offset = 0): LabelHit[] {
+    return Array.from({ length: this.length }, (_, i) => this.hit(i, fragment, offset));
+  }
+
+  label(i: number): Label {
+    return this.labels[i];
+  }
+
+  hasInlineTitle(i: number): boolean {
+    return this.inlineTitles[i] !== undefined;
+  }
+
+  /** Whether the line before hit i ends a unit; undefined when it lies in the part before. */
+  opensUnit(i: number): boolean | undefined {
+    const opens = this.numbers[i * H + 3];
+    return opens === OPENS_UNKNOWN ? undefined : opens === OPENS_YES;
+  }
+
+  moved(fragment: number, offset: number): LabelHits {
+    if (fragment === 0 && offset === 0) return this;
+    const numbers = this.numbers.slice();
+    for (let n = 0; n < numbers.length; n += H) {
+      numbers[n] += fragment;
+      numbers[n + 1] += offset;
+      numbers[n + 2] += offset;
+    }
+    return new LabelHits(numbers, this.labels, this.inlineTitles.length === 0 ? this.inlineTitles : this.inlineTitles.map((title) => title && placedTitle(title, fragment, offset)));
+  }
+
+  /**
+   * Whether numbering reads `this` and `other` alike: their labels in order, which have a title on their own
+   * line, whether a unit ends before each. With `lines`, also where each stands and where its own-line
+   * title ends (what the alignment reads of them).
+   */
+  readsAs(other: LabelHits, lines: boolean): boolean {
+    if (other === this) return true;
+    if (other.length !== this.length) return false;
+    for (let i = 0; i < this.length; i++) {
+      const n = i * H;
+      // A box label is a function of its text (labels.ts keptLabels).
+      if (this.labels[i].text !== other.labels[i].text || this.numbers[n + 3] !== other.numbers[n + 3]) return false;
+      const a = this.inlineTitles[i];
+      const b = other.inlineTitles[i];
+      if ((a === undefined) !== (b === undefined)) return false;
+      if (lines && (this.numbers[n] !== other.numbers[n] || (a !== undefined && a.last !== b!.last))) return false;
+    }
+    return true;
+  }
+}
+
+/** A title unit moved `fragment` lines and `offset` characters on. */
+export function placedTitle(unit: TitleUnit, fragment: number, offset: number): TitleUnit {
+  if (fragment === 0 && offset === 0) return unit;
+  return { first: unit.first + fragment, last: unit.last + fragment, text: unit.text, start: unit.start + offset, end: unit.end + offset, strong: unit.strong };
 }
