@@ -68,7 +68,7 @@ describe('the segmenter’s answers about pairs of lines, reused by a later pars
     assert.deepEqual(across(0, 1), { word: '网络', left: 1, right: 1 });
     assert.equal(across(1, 2), undefined);
     const answers = across.answers();
-    const texts = Array.from(answers.starts, (start, i) => answers.source.slice(start, answers.ends[i]));
+    const texts = Array.from({ length: answers.spans.length / 2 }, (_, i) => answers.source.slice(answers.spans[2 * i], answers.spans[2 * i + 1]));
     assert.deepEqual(texts, before.map((line) => line.text));
     assert.ok(answers.codes[0] > 1, 'a word recorded for lines 0 and 1');
   });

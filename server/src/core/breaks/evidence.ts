@@ -188,13 +188,13 @@ export interface WordsAcrossLines {
  */
 export interface WordAnswers {
   /**
-   * The lines asked about: line i is source.slice(starts[i], ends[i]). Where the lines stand in the text
-   * they were read from, not the lines' strings: a region keeps its answers for the lines in view around
-   * it too, and a string for each of those (a slice of the text) cost several MB on a clean 10 MB article.
+   * The lines asked about: line i is source.slice(spans[2i], spans[2i + 1]). Where the lines stand in the
+   * text they were read from, not the lines' strings: a region keeps its answers for the lines in view
+   * around it too, and a string for each of those (a slice of the text) cost several MB on a clean 10 MB
+   * article. In 16 bits where the source is short enough (a region's always is), else 32.
    */
   readonly source: string;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  readonly spans: Uint16Array | Int32Array;
   /** codes[2a + k], lines a and a + 1 + k: 0 not asked, 1 no word, 2 + 4 (left − 1) + (right − 1) a word. */
   readonly codes: Uint8Array;
 }
@@ -221,7 +221,7 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
     if (!earlier) return NOT_ASKED;
     same ??= sameLines(lines, earlier);
     if (a + 1 + k < same.start) return earlier.codes[2 * a + k];
-    const then = a + earlier.starts.length - lines.length;
+    const then = a + earlier.spans.length / 2 - lines.length;
     return a >= lines.length - same.end && then >= 0 ? earlier.codes[2 * then + k] : NOT_ASKED;
   };
   const across = (a: number, b: number): WordAcross | undefined => {
@@ -251,37 +251,34 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
  * Where `lines` stand in `source`, the text they were read from; lines not read from it (or no source)
  * get a text of their own, joined from theirs.
  */
-function linesIn(lines: readonly PlacedLine[], source: string | undefined): Pick<WordAnswers, 'source' | 'starts' | 'ends'> {
-  const starts = new Int32Array(lines.length);
-  const ends = new Int32Array(lines.length);
+function linesIn(lines: readonly PlacedLine[], source: string | undefined): Pick<WordAnswers, 'source' | 'spans'> {
   let fromSource = source !== undefined;
   for (let i = 0; fromSource && i < lines.length; i++) {
     const { text, start } = lines[i];
     fromSource = start !== undefined && source!.startsWith(text, start);
-    starts[i] = start!;
-    ends[i] = start! + text.length;
   }
-  if (fromSource) return { source: source!, starts, ends };
+  const text = fromSource ? source! : lines.map((line) => line.text).join('');
+  const spans = text.length <= 0xffff ? new Uint16Array(2 * lines.length) : new Int32Array(2 * lines.length);
   let at = 0;
   for (let i = 0; i < lines.length; i++) {
-    starts[i] = at;
-    at += lines[i].text.length;
-    ends[i] = at;
+    spans[2 * i] = fromSource ? lines[i].start! : at;
+    at = spans[2 * i] + lines[i].text.length;
+    spans[2 * i + 1] = at;
   }
-  return { source: lines.map((line) => line.text).join(''), starts, ends };
+  return { source: text, spans };
 }
 
 /** The answers about lines [from, to) alone (pairs reaching past `to` are never asked of them). */
 export function sliceAnswers(answers: WordAnswers, from: number, to: number): WordAnswers {
-  return { source: answers.source, starts: answers.starts.slice(from, to), ends: answers.ends.slice(from, to), codes: answers.codes.slice(2 * from, 2 * to) };
+  return { source: answers.source, spans: answers.spans.slice(2 * from, 2 * to), codes: answers.codes.slice(2 * from, 2 * to) };
 }
 
 /** How many lines are the same at the start of both lists, and how many of the rest at the end. */
 function sameLines(lines: readonly PlacedLine[], earlier: WordAnswers): { start: number; end: number } {
-  const count = earlier.starts.length;
+  const count = earlier.spans.length / 2;
   const shorter = Math.min(lines.length, count);
   const isLine = (i: number, text: string): boolean =>
-    earlier.ends[i] - earlier.starts[i] === text.length && earlier.source.startsWith(text, earlier.starts[i]);
+    earlier.spans[2 * i + 1] - earlier.spans[2 * i] === text.length && earlier.source.startsWith(text, earlier.spans[2 * i]);
   let start = 0;
   while (start < shorter && isLine(start, lines[start].text)) start++;
   let end = 0;
