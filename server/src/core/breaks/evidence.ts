@@ -261,8 +261,10 @@ function linesIn(lines: readonly PlacedLine[], source: string | undefined): Pick
   const spans = text.length <= 0xffff ? new Uint16Array(2 * lines.length) : new Int32Array(2 * lines.length);
   let at = 0;
   for (let i = 0; i < lines.length; i++) {
-    spans[2 * i] = fromSource ? lines[i].start! : at;
-    at = spans[2 * i] + lines[i].text.length;
+    const line = lines[i];
+    const start = fromSource ? line.start! : at;
+    at = start + line.text.length;
+    spans[2 * i] = start;
     spans[2 * i + 1] = at;
   }
   return { source: text, spans };

@@ -148,14 +148,12 @@ export class LabelReadings {
   label(i: number, fragment = 0, offset = 0): ScannedLabel {
     const l = this.labels;
     const n = i * L;
-    const made = new Map<number, ScannedUnit>();
-    const unitAt = (row: number): ScannedUnit | undefined => {
-      if (row === NONE) return undefined;
-      let unit = made.get(row);
-      if (!unit) made.set(row, (unit = this.unit(row, fragment, offset)));
-      return unit;
-    };
-    const inlineUnit = unitAt(l[n + 6]);
+    const unitAt = (row: number): ScannedUnit | undefined => (row === NONE ? undefined : this.unit(row, fragment, offset));
+    // Its readings that share a row are one object, as they were when read.
+    const [inlineRow, afterRow, beforeRow] = [l[n + 6], l[n + 7], l[n + 8]];
+    const inlineUnit = unitAt(inlineRow);
+    const after = afterRow === inlineRow ? inlineUnit : unitAt(afterRow);
+    const before = beforeRow === inlineRow ? inlineUnit : beforeRow === afterRow ? after : unitAt(beforeRow);
     const flags = l[n + 5];
     return scannedLabel(
       { label: this.labelOf[i], fragment: l[n] + fragment, start: l[n + 1] + offset, end: l[n + 2] + offset, inlineTitle: inlineUnit },
@@ -164,8 +162,8 @@ export class LabelReadings {
         next: l[n + 4] + fragment,
         embedded: (flags & EMBEDDED) !== 0,
         inlineUnit,
-        after: unitAt(l[n + 7]),
-        before: unitAt(l[n + 8]),
+        after,
+        before,
         nextExists: (flags & NEXT_EXISTS) !== 0,
         nextStands: (flags & NEXT_STANDS) !== 0,
         previousCounts: (flags & PREVIOUS_COUNTS) !== 0,
