@@ -370,6 +370,8 @@ const NEXT_FULL_ROOM = 1;
 
 /** The line after fragment i fills its column: no room for a first line's indent. */
 function nextLineFull(fragments: readonly Fragment[], i: number, style: DocumentStyle): boolean {
+  // A letter-spaced line was justified to its column, whatever its estimated width (Latin in it).
+  if (isLetterSpaced(fragments[i + 1].text)) return true;
   const column = columnOf(i + 1, style);
   return !Number.isNaN(column) && column - style.widths[i + 1] < NEXT_FULL_ROOM;
 }
