@@ -342,6 +342,8 @@ function gatherEvidence(
   if (sentenceEnd) set('paragraph-length-sentence-end', Math.min(2, paragraph / 100));
   if (isHan(before[before.length - 1]) && isHan(after[0])) set('han-either-side');
   if (nextTitleAfterBlank(fragments, i, style)) set('next-title-after-blank');
+  if (sentenceEnd && nextLineFull(fragments, i, style)) set('sentence-end-next-line-full');
+  else if (sentenceEnd && full && endsSentence(after) && !Number.isNaN(columnOf(i + 1, style))) set('sentence-end-next-line-last');
   if (style.blanksAreCommon) {
     if (latinRun) set('latin-run-blanks-common');
     if (cutPiece) set('piece-between-latin-runs-blanks-common');
@@ -361,6 +363,17 @@ function nextTitleAfterBlank(fragments: readonly Fragment[], i: number, style: D
   const third = fragments[i + 2];
   if (style.blanksAreCommon || third === undefined || fragments[i + 1].line - fragments[i].line < 2 || third.line - fragments[i + 1].line !== 1) return false;
   return !hasLatin(fragments[i].text.slice(-1)) && isTitleShaped(fragments[i + 1].text);
+}
+
+/** Ems short of its column a line may fall and still leave no room for a paragraph's indent. */
+const NEXT_FULL_ROOM = 1;
+
+/** The line after fragment i fills its column: no room for a first line's indent. */
+function nextLineFull(fragments: readonly Fragment[], i: number, style: DocumentStyle): boolean {
+  // A letter-spaced line was justified to its column, whatever its estimated width (Latin in it).
+  if (isLetterSpaced(fragments[i + 1].text)) return true;
+  const column = columnOf(i + 1, style);
+  return !Number.isNaN(column) && column - style.widths[i + 1] < NEXT_FULL_ROOM;
 }
 
 /** A title's shape: no punctuation but a title's marks (an inline label such as `三、` aside), no Latin or figure, not a piece of a sentence. */
