@@ -171,6 +171,41 @@ export function isBlankChar(ch: string): boolean {
 /** The pieces of a block that reads as its source. */
 const AS_PRINTED: readonly Piece[] = Object.freeze([]);
 
+/**
+ * A block of one fragment (most blocks of a clean article: a paragraph, heading or label on one line),
+ * reading its range and text from the fragment: four fields where a block of several keeps eight, a
+ * sixth of the model's memory for a large clean document. Answers as any block does.
+ */
+export class LineBlock implements Block {
+  constructor(
+    readonly index: number,
+    readonly role: Role,
+    readonly firstFragment: number,
+    /** fragments[firstFragment] of the parts it belongs to. */
+    readonly fragment: Fragment,
+  ) {}
+
+  get lastFragment(): number {
+    return this.firstFragment;
+  }
+
+  get start(): number {
+    return this.fragment.start;
+  }
+
+  get end(): number {
+    return this.fragment.end;
+  }
+
+  get text(): string {
+    return this.fragment.text;
+  }
+
+  get pieces(): readonly Piece[] {
+    return AS_PRINTED;
+  }
+}
+
 function buildBlocks(
   text: string,
   fragments: readonly Fragment[],
@@ -186,16 +221,7 @@ function buildBlocks(
     if (first === last) {
       const fragment = fragments[first];
       blockOfFragment[first] = blocks.length;
-      blocks.push({
-        index: blocks.length,
-        role: roles[first],
-        firstFragment: first,
-        lastFragment: last,
-        start: fragment.start,
-        end: fragment.end,
-        text: fragment.text,
-        pieces: AS_PRINTED,
-      });
+      blocks.push(new LineBlock(blocks.length, roles[first], first, fragment));
       first = last + 1;
       continue;
     }

@@ -29,7 +29,7 @@ import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { labelCensus, labelSurroundings, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
 import { inDocumentOrder, runDocumentRules, runRules } from './lint';
-import { countRegion, isBlankChar, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
+import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet } from './problemSet';
 import { firstIndex } from './search';
 import type { LintProblem } from './lintProblem';
@@ -610,7 +610,17 @@ function linesInView(regions: readonly RegionAnalysis[], k: number, first: numbe
       if (source.blockOfFragment[i] !== block) {
         block = source.blockOfFragment[i];
         const b = source.blocks[block];
-        view.blocks.push({ ...b, index: view.blocks.length, firstFragment: Math.max(b.firstFragment, start) + fragmentShift, lastFragment: Math.min(b.lastFragment, end - 1) + fragmentShift });
+        // Cut to the lines in view; its range and text stay the whole block's.
+        view.blocks.push({
+          index: view.blocks.length,
+          role: b.role,
+          firstFragment: Math.max(b.firstFragment, start) + fragmentShift,
+          lastFragment: Math.min(b.lastFragment, end - 1) + fragmentShift,
+          start: b.start,
+          end: b.end,
+          text: b.text,
+          pieces: b.pieces,
+        });
       }
       view.blockOfFragment.push(view.blocks.length - 1);
     }
@@ -1036,6 +1046,11 @@ function appendRegion(
   }
   for (let i = from.block; i < from.block + counts.blockCount; i++) {
     const b = source.blocks[i];
+    if (moved && b instanceof LineBlock) {
+      // Its fragment as moved with it (appended above at its new index).
+      target.blocks.push(new LineBlock(b.index + block, b.role, b.firstFragment + fragment, target.fragments[b.firstFragment + fragment]));
+      continue;
+    }
     target.blocks.push(
       moved
         ? {
