@@ -26,7 +26,7 @@ import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from '
 import { inMillionths } from './breaks/decide';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
-import { labelCensus, labelSurroundings, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
+import { labelCensus, labelReadingWidth, labelSurroundings, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
 import { inDocumentOrder, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
@@ -472,6 +472,22 @@ export function* regionSteps(
   // Labels and titles are read per region too, reusing unchanged ones; only their pairing is the version's own.
   const labels: LabelMemo = {};
   readLabelsWith(model, labelParts(regions, previous?.labels, labels));
+  // Every region's labels and titles read now, a step at a time, as they would be when the document's own
+  // rules (displaced-label) first ask: those then only number and align them. Read in one go there, a 10 MB
+  // file of labelled articles held the server for most of a second. Kept in the regions either way: the
+  // answers are the same, and regions an edit left alone are not read again.
+  for (const region of regions) {
+    if (region.labelCensus === undefined) work.add(region.text.length, READING_LABELS);
+    regionLabelCensus(region);
+    if (work.due()) yield;
+  }
+  const width = labelReadingWidth(model);
+  for (let k = 0; width !== undefined && k < regions.length; k++) {
+    const kept = regions[k].labelSurroundings;
+    regionLabelSurroundings(regions, k, width);
+    if (regions[k].labelSurroundings !== kept) work.add(regions[k].text.length, READING_LABELS);
+    if (work.due()) yield;
+  }
   return {
     model,
     facts,
@@ -748,6 +764,8 @@ const COUNTING = 1;
 const COMPARING = 1 / 32;
 const SEEKING = 1 / 16;
 const TAKING_OVER = 1 / 2;
+/** Reading a region's box labels (its census) or its labels and titles with the lines around them. */
+const READING_LABELS = 1 / 8;
 
 /** How many regions of the previous version after the last one taken over are compared with a new one. */
 const LOOKAHEAD = 4;

@@ -253,6 +253,15 @@ function addWidths(total: Map<number, number>, widths: Int32Array, sign: 1 | -1)
   }
 }
 
+/**
+ * The width the document's labels and titles are read with (surroundings), or undefined when nothing reads
+ * them for its box labels (none, or each with its title on its own line).
+ */
+export function labelReadingWidth(model: ArticleModel): number | undefined {
+  const labels = documentLabelsOf(model);
+  return labels.allInline ? undefined : labels.width;
+}
+
 /** Every part's surroundings, read with the document's width. */
 const surroundingsOf: (model: ArticleModel) => readonly LabelSurroundings[] = part((model) => {
   const parts = partsOf(model);
