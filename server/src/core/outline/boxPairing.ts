@@ -20,8 +20,8 @@ export interface BoxPairing {
   readonly width: number;
   /** Box labels of the series the document numbers, in document order, read where they stand. */
   readonly box: readonly ScannedLabel[];
-  /** Every line or heading that reads as a title. */
-  readonly units: readonly TitleUnit[];
+  /** Every heading the layout gave a block of its own that reads as a title (the strong title units). */
+  readonly headings: readonly TitleUnit[];
   readonly pairing: Omit<Pairing, 'sources'>;
 }
 
@@ -379,15 +379,16 @@ function placedTitleOf(model: ArticleModel, i: number): ScannedUnit | undefined 
 export function boxPairingOf(model: ArticleModel): BoxPairing {
   const parts = partsOf(model);
   const { width, box: refs } = documentLabelsOf(model);
-  const units: ScannedUnit[] = [];
+  // Only the strong ones: the outline lists no other unit but the titles labels took.
+  const headings: ScannedUnit[] = [];
   surroundingsOf(model).forEach((read, k) => {
     const at = parts.placement(k);
-    for (let row = 0; row < read.unitCount; row++) units.push(read.unit(row, at.fragment, at.offset));
+    for (let row = 0; row < read.unitCount; row++) if (read.unitStrong(row)) headings.push(read.unit(row, at.fragment, at.offset));
   });
   const box = Array.from({ length: refs.length }, (_, i) => placedBoxLabel(model, i));
   const memo = pairingMemoOf(model);
   const titles = box.map((_, i) => placedTitleOf(model, i));
-  return { width, box, units, pairing: { reading: memo.reading, titles, displaced: memo.displaced } };
+  return { width, box, headings, pairing: { reading: memo.reading, titles, displaced: memo.displaced } };
 }
 
 /** A label standing away from every title, and the title it belongs to. */

@@ -29,7 +29,7 @@ const ADJACENT = 2;
 
 export function buildOutline(model: ArticleModel): OutlineEntry[] {
   if (model.fragments.length === 0) return [];
-  const { width, box, units, pairing } = boxPairingOf(model);
+  const { width, box, headings, pairing } = boxPairingOf(model);
   const { titles } = pairing;
   const inline = findInlineLabels(model, width);
   const inlineLevel = inlineLevels(inline, box.length > 0 ? 2 : 1);
@@ -49,8 +49,8 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
 
   const body: Item[] = [];
   for (const section of sections) body.push(sectionEntry(model, section));
-  for (const unit of units) {
-    if (!unit.strong || claimed.has(unit.first) || usedTitles.has(unit.text) || unit.first === titleBlock.firstFragment) continue;
+  for (const unit of headings) {
+    if (claimed.has(unit.first) || usedTitles.has(unit.text) || unit.first === titleBlock.firstFragment) continue;
     if (titleTail && unit.first === titleTail.index) continue;
     usedTitles.add(unit.text);
     const level = unit.first > firstSection ? 2 : 1;

@@ -130,6 +130,11 @@ export class LabelReadings {
     return new LabelReadings(this.unitCount, units, this.unitTexts, labels, this.labelOf, this.lineTexts);
   }
 
+  /** Whether unit row `row` is a heading the layout gave a block of its own (TitleUnit.strong). */
+  unitStrong(row: number): boolean {
+    return this.units[row * U + 5] === 1;
+  }
+
   /** Unit row `row`, placed `fragment` lines and `offset` characters on (a new object each time). */
   unit(row: number, fragment = 0, offset = 0): ScannedUnit {
     const u = this.units;
