@@ -131,9 +131,10 @@ const SOURCE_KINDS = [undefined, 'unit', 'inline', 'after', 'before'] as const;
 
 /**
  * A version's pairing as references into its parts' readings, and what it read: the width, the first body
- * line, and each part's first line and readings, compared by their signatures where they are not the same
- * objects (what the alignment reads of them: line numbers, shapes and flags, not offsets or texts). The next version takes it over when all of that is
- * unchanged, as after typing within a paragraph: the alignment then does not run again.
+ * line, and each part's first line and readings, compared field by field where they are not the same
+ * objects (what the alignment reads of them: line numbers, shapes and flags, not offsets or texts). The next
+ * version takes it over when all of that is unchanged, as after typing within a paragraph: the alignment
+ * then does not run again.
  */
 export interface PairingMemo {
   readonly key: readonly unknown[];
@@ -283,7 +284,7 @@ function censusesAlike(a: LabelCensus, b: LabelCensus): boolean {
   return a === b || (a.firstBody === b.firstBody && a.endsUnit === b.endsUnit && a.hits.readsAs(b.hits, true));
 }
 
-/** Two entries of a pairing key alike: the same number, or a part's readings that read alike (their signatures, found only when needed). */
+/** Two entries of a pairing key alike: the same number, or a part's readings that read alike (censusesAlike, LabelReadings.alignsAs). */
 function sameRead(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
