@@ -311,10 +311,7 @@ function gatherEvidence(
   const room = column - indent - carried - style.widths[i] - leadingUnitWidth(after) - latinShare(before) * 0.08 * style.widths[i];
   const fullBelow = sentenceEnd ? SENTENCE_FULL_ROOM : Math.max(FULL_ROOM, column * FULL_SHARE);
   let full = false;
-  if (i === 0) {
-    set('after-first-line');
-    if (!style.reportsSpeech && isHan(before[before.length - 1]) && CLAUSE_INSIDE.test(before)) set('first-line-open-clause');
-  }
+  if (i === 0) set('after-first-line');
   else if (lostTextBefore) set('line-lost-text');
   // A line cut at a Latin run is a piece of a printed line: its width says nothing.
   else if (cutPiece || (latinRun && !sentenceEnd)) {

@@ -81,11 +81,6 @@ export const BREAK_FEATURES = [
    * `isBoxWord`): it is the box's title, apart from the text that follows.
    */
   'title-after-box-word',
-  /**
-   * The document's first line has clause punctuation inside and stops mid-clause (no mark at its end):
-   * the text starts mid-paragraph, not with a title.
-   */
-  'first-line-open-clause',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
