@@ -33,6 +33,7 @@ import {
 import type { DocumentStyle } from './style';
 import { COLUMN_WINDOW, HEADING_FULL_SHARE, HEADING_TAIL } from './width';
 import { isLabel, parseInlineLabel } from '../labels';
+import { isBoxWord } from './roles';
 import { SPEAKER_CUE } from '../speakerCues';
 import { BREAK_FEATURES, type BreakFeature, type BreakWeights } from './features';
 import { BREAK_WEIGHTS } from './weights.generated';
@@ -137,6 +138,11 @@ export function decideBreaks(
       const startsBlock = i > 0 && !decisions[i - 1].join;
       const context = { pending, lostTextBefore: lostText, carried, startsBlock, paragraph, measure: paragraphMeasure(decisions, i, style) };
       const found = gatherEvidence(fragments, i, style, context, across, features);
+      // The title under a box word (基础知识 / `Crypt，单向的函数`), set in the box's type: often as wide as the
+      // column. Not a title that goes on past a word bound to what follows (`用于Spamassassin的` / `milter`).
+      if (i > 0 && !decisions[i - 1].join && isBoxWord(fragments[i - 1].text) && !features[F['ends-with-bound-word']]) {
+        features[F['title-after-box-word']] = 1;
+      }
       const exact = options.onFeatures !== undefined;
       const scored = score(fragments, i, features, model, across, exact);
       const piece = scored.join && !found.full && !lostText && i > 0;

@@ -76,6 +76,11 @@ export const BREAK_FEATURES = [
    * (13 of 18 such breaks join on the corpus), not the first line of the next.
    */
   'sentence-end-next-line-last',
+  /**
+   * The line before stands alone after a box word of documentation prose (基础知识, 安全, 实务: roles.ts
+   * `isBoxWord`): it is the box's title, apart from the text that follows.
+   */
+  'title-after-box-word',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
