@@ -1,6 +1,6 @@
 // The article model: built once per document version, read by every feature.
 
-import { isInlineSpace } from './charClasses';
+import { isInlineSpace, isInlineSpaceCode } from './charClasses';
 import { LineIndex, dominantEol, hasBom } from './text';
 import { analyzeLayout } from './breaks/layout';
 import { sliceAnswers, wordsAcrossLines, type WordAnswers } from './breaks/evidence';
@@ -143,20 +143,24 @@ export function shiftFragment(f: Fragment, index: number, line: number, offset: 
 
 function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
   const fragments: Fragment[] = [];
-  for (let index = 0; index < lineIndex.lineCount; index++) {
-    const line = lineIndex.lineOf(index);
-    let start = line.start;
-    let end = line.end;
-    while (start < end && isBlankChar(text[start])) start++;
-    while (end > start && isBlankChar(text[end - 1])) end--;
+  // Line bounds read from the index's arrays and blanks tested by code unit: no Line object and no
+  // one-character string per line (a 10 MB document's views are read a million lines over).
+  const count = lineIndex.lineCount;
+  for (let index = 0; index < count; index++) {
+    const lineStart = lineIndex.startOf(index);
+    const lineEnd = lineIndex.endOf(index);
+    let start = lineStart;
+    let end = lineEnd;
+    while (start < end && isBlankCode(text.charCodeAt(start))) start++;
+    while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
     if (start === end) continue;
     fragments.push({
       index: fragments.length,
-      line: line.index,
-      lineStart: line.start,
+      line: index,
+      lineStart,
       start,
       end,
-      lineEnd: line.end,
+      lineEnd,
       text: text.slice(start, end),
     });
   }
@@ -166,6 +170,11 @@ function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
 /** Whitespace a fragment is trimmed of: inline spaces, form feeds, a BOM and other format controls. */
 export function isBlankChar(ch: string): boolean {
   return isInlineSpace(ch) || ch === '\f' || ch === '\v' || ch === '\uFEFF' || ch === '\u200B';
+}
+
+/** isBlankChar of one code unit. */
+function isBlankCode(code: number): boolean {
+  return isInlineSpaceCode(code) || code === 0x0c || code === 0x0b || code === 0xfeff || code === 0x200b;
 }
 
 /** The pieces of a block that reads as its source. */

@@ -143,30 +143,51 @@ function countSpeech(fragments: readonly Fragment[], from: number, to: number): 
   let attributions = 0;
   let sentences = 0;
   // An attribution may be cut by a wrap (`宋建武` / `说，`): each fragment is read after the last few
-  // characters of the one before, and a match counts where it ends. The tail is carried from the start
-  // of what is in view, so a region counts as the whole document does.
-  let tail = '';
-  for (let i = 0; i < to; i++) {
+  // characters of the ones before (without spaces), and a match counts where it ends. Every match ends
+  // with a comma or colon, so a fragment without one counts none, and the characters before it are
+  // gathered only for the few that have one (no string built per fragment).
+  for (let i = from; i < to; i++) {
     const fragment = fragments[i];
-    const text = tail + (HAS_SPACE.test(fragment.text) ? fragment.text.replace(/\s+/g, '') : fragment.text);
-    if (i >= from) {
+    if (hasAttributionMark(fragment.text)) {
+      const tail = tailBefore(fragments, i);
+      const text = tail + compact(fragment.text);
       // Every attribution ends in a verb's last character and a comma or colon: most fragments have none.
       if (ATTRIBUTION_END.test(text)) {
         for (const match of text.matchAll(ATTRIBUTION)) if (match.index + match[0].length > tail.length) attributions++;
       }
-      sentences += sentenceEnds(fragment.text);
     }
-    tail = text.slice(-3);
+    sentences += sentenceEnds(fragment.text);
   }
   return { attributions, sentences };
 }
 
-/** Sentence-ending marks (。！？) in a text. */
+/** The fragment's text without whitespace. */
+function compact(text: string): string {
+  return HAS_SPACE.test(text) ? text.replace(/\s+/g, '') : text;
+}
+
+/** The last three characters of fragments[0..i) joined without whitespace: what fragment i is read after. */
+function tailBefore(fragments: readonly Fragment[], i: number): string {
+  let before = '';
+  for (let j = i - 1; j >= 0 && before.length < 3; j--) before = compact(fragments[j].text) + before;
+  return before.slice(-3);
+}
+
+/** A comma or colon (what every attribution ends with), by code unit. */
+function hasAttributionMark(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xff0c /* ， */ || code === 0xff1a /* ： */ || code === 0x2c /* , */ || code === 0x3a /* : */) return true;
+  }
+  return false;
+}
+
+/** Sentence-ending marks (。！？) in a text, by code unit (no string per character). */
 function sentenceEnds(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '。' || ch === '！' || ch === '？') count++;
+    const code = text.charCodeAt(i);
+    if (code === 0x3002 /* 。 */ || code === 0xff01 /* ！ */ || code === 0xff1f /* ？ */) count++;
   }
   return count;
 }
