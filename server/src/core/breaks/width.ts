@@ -16,10 +16,11 @@ export const HEADING_TAIL = 4;
  * characters about half. Spaces count nothing: extractors insert them where justification stretched
  * the line (`列 出 的 这 样`), so they say nothing about how much text the line held.
  */
-export function emWidth(text: string): number {
+export function emWidth(text: string, start = 0, end = text.length): number {
   let width = 0;
   // By code unit: a line's characters are mostly Han, and a string for each would be garbage.
-  for (let i = 0; i < text.length; i++) {
+  // (start, end): the width of text.slice(start, end), measured in place.
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
     if (isInlineSpaceCode(code)) continue;
