@@ -124,7 +124,9 @@ export function countRegion(text: string, view: { readonly start: number; readon
   const inView = readFragments(text, LineIndex.of(text));
   const from = firstIndex(inView.length, (i) => inView[i].lineStart >= view.start);
   const to = firstIndex(inView.length, (i) => inView[i].lineStart >= view.end);
-  const columns = columnWidths(inView.map((fragment) => emWidth(fragment.text)));
+  const widths = new Float64Array(inView.length);
+  for (let i = 0; i < inView.length; i++) widths[i] = emWidth(inView[i].text);
+  const columns = columnWidths(widths);
   return countStyle(text, inView, columns, from, to);
 }
 

@@ -2,7 +2,7 @@
 // whether paragraphs are indented, and how wide its columns are.
 
 import type { Fragment } from '../article';
-import { columnWidths, emWidth } from './width';
+import { COLUMN_WINDOW, columnWidths, emWidth } from './width';
 import { isDirectiveText } from '../directives';
 
 export interface DocumentStyle {
@@ -13,9 +13,11 @@ export interface DocumentStyle {
   /** Enough lines start with spaces that leading whitespace is indentation (not lost text). */
   readonly indents: boolean;
   /** Printed width of each fragment in ems. */
-  readonly widths: readonly number[];
+  readonly widths: Float64Array;
   /** Width of the column each fragment was set in, in ems. */
-  readonly columns: readonly number[];
+  readonly columns: Float64Array;
+  /** The measure each fragment is judged against (measureOf), in ems; NaN when unknown. */
+  readonly measures: Float64Array;
   /**
    * Some line fills a column. Without one the text is not column lines at all but formatted blocks (an
    * article already repaired, or typed by hand), and a blank line in it was put there to part blocks.
@@ -108,9 +110,37 @@ export function sameFacts(a: DocumentFacts, b: DocumentFacts): boolean {
 
 /** Widths and columns of every fragment (per line), the document's facts given or read from these fragments. */
 export function readStyle(text: string, fragments: readonly Fragment[], facts?: DocumentFacts): DocumentStyle {
-  const widths = fragments.map((fragment) => emWidth(fragment.text));
+  // In typed arrays: a width or column read from an array that may hold undefined was a new heap number.
+  const widths = new Float64Array(fragments.length);
+  for (let i = 0; i < fragments.length; i++) widths[i] = emWidth(fragments[i].text);
   const columns = columnWidths(widths);
-  return { ...(facts ?? documentFacts(countStyle(text, fragments, columns))), widths, columns };
+  const measures = new Float64Array(widths.length);
+  for (let i = 0; i < widths.length; i++) measures[i] = measureOf(widths, columns, i);
+  return { ...(facts ?? documentFacts(countStyle(text, fragments, columns))), widths, columns, measures };
+}
+
+/** A line this much wider than its column spans columns (a lead, a title). */
+const WIDE = 1.15;
+
+/**
+ * The width of the column fragment i was set in, or NaN when unknown. Where the window shows no column
+ * the nearest estimate stands in; a line far wider than the column (a lead or title spanning columns)
+ * is judged against its wide neighbours, and a lone wide line has no known measure.
+ */
+function measureOf(widths: Float64Array, columns: Float64Array, i: number): number {
+  const n = columns.length;
+  let column = columns[i];
+  for (let d = 1; Number.isNaN(column) && d <= COLUMN_WINDOW; d++) {
+    column = i - d >= 0 ? columns[i - d] : Number.NaN;
+    if (Number.isNaN(column)) column = i + d < n ? columns[i + d] : Number.NaN;
+  }
+  const width = widths[i];
+  if (Number.isNaN(column) || width <= column * WIDE) return column;
+  // The wide neighbours either side, without an array for them.
+  const wideBefore = i > 0 && widths[i - 1] > column * WIDE;
+  const wideAfter = i + 1 < n && widths[i + 1] > column * WIDE;
+  if (!wideBefore && !wideAfter) return Number.NaN;
+  return Math.max(width, wideBefore ? widths[i - 1] : width, wideAfter ? widths[i + 1] : width);
 }
 
 /**
@@ -120,7 +150,7 @@ export function readStyle(text: string, fragments: readonly Fragment[], facts?: 
 export function countStyle(
   text: string,
   fragments: readonly Fragment[],
-  columns: readonly number[],
+  columns: ArrayLike<number>,
   from = 0,
   to = fragments.length,
 ): StyleCounts {
@@ -143,14 +173,16 @@ function countSpeech(fragments: readonly Fragment[], from: number, to: number): 
   let attributions = 0;
   let sentences = 0;
   // An attribution may be cut by a wrap (`宋建武` / `说，`): each fragment is read after the last few
-  // characters of the ones before (without spaces), and a match counts where it ends. Every match ends
-  // with a comma or colon, so a fragment without one counts none, and the characters before it are
-  // gathered only for the few that have one (no string built per fragment).
+  // characters of the ones before (without spaces), and a match counts where it ends. A match ending in
+  // the fragment ends with a verb's last character and a comma or colon both in it (ATTRIBUTION_END), or
+  // with the comma or colon that starts it: only then are the characters before it gathered and joined
+  // to it (no string built for most fragments).
   for (let i = from; i < to; i++) {
     const fragment = fragments[i];
-    if (hasAttributionMark(fragment.text)) {
+    const own = compact(fragment.text);
+    if (ATTRIBUTION_END.test(own) || isAttributionMark(own.charCodeAt(0))) {
       const tail = tailBefore(fragments, i);
-      const text = tail + compact(fragment.text);
+      const text = tail + own;
       // Every attribution ends in a verb's last character and a comma or colon: most fragments have none.
       if (ATTRIBUTION_END.test(text)) {
         for (const match of text.matchAll(ATTRIBUTION)) if (match.index + match[0].length > tail.length) attributions++;
@@ -173,13 +205,9 @@ function tailBefore(fragments: readonly Fragment[], i: number): string {
   return before.slice(-3);
 }
 
-/** A comma or colon (what every attribution ends with), by code unit. */
-function hasAttributionMark(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0xff0c /* ， */ || code === 0xff1a /* ： */ || code === 0x2c /* , */ || code === 0x3a /* : */) return true;
-  }
-  return false;
+/** A comma or colon (what every attribution ends with). */
+function isAttributionMark(code: number): boolean {
+  return code === 0xff0c /* ， */ || code === 0xff1a /* ： */ || code === 0x2c /* , */ || code === 0x3a /* : */;
 }
 
 /** Sentence-ending marks (。！？) in a text, by code unit (no string per character). */
