@@ -30,14 +30,6 @@ export interface DocumentStyle {
   readonly reportsSpeech: boolean;
 }
 
-/**
- * A speech verb closing an attribution (`教授宋建武说，`, `有关部门表示：`), not a fixed phrase built on 说
- * (`一般来说，` `比如说，` `也就是说，` `换句话说，` `听说，`).
- */
-const ATTRIBUTION = /(?<![来如是话听])(?:说|表示|指出|认为|强调)[，：,:]/g;
-/** What every match of ATTRIBUTION ends with (a cheap test before the full pattern). */
-const ATTRIBUTION_END = /[说示出为调][，：,:]/;
-const HAS_SPACE = /\s/;
 /** Attributions a news document shows at least, and per how many sentences. */
 const MIN_ATTRIBUTIONS = 2;
 const SENTENCES_PER_ATTRIBUTION = 10;
@@ -116,7 +108,7 @@ export function readStyle(text: string, fragments: readonly Fragment[], facts?: 
   const columns = columnWidths(widths);
   const measures = new Float64Array(widths.length);
   for (let i = 0; i < widths.length; i++) measures[i] = measureOf(widths, columns, i);
-  return { ...(facts ?? documentFacts(countStyle(text, fragments, columns))), widths, columns, measures };
+  return { ...(facts ?? documentFacts(countStyle(text, spansOf(fragments), columns))), widths, columns, measures };
 }
 
 /** A line this much wider than its column spans columns (a lead, a title). */
@@ -144,76 +136,150 @@ function measureOf(widths: Float64Array, columns: Float64Array, i: number): numb
 }
 
 /**
- * The counts of fragments[from..to), the fragments before `from` read as the lines before them (the
- * document's first fragment has no break before it). `columns` are those of all the fragments.
+ * Where each fragment stands in the text it was read from, in columns of numbers: what the document's
+ * counts read (countStyle), so that counting the lines in view around a region makes no object per line.
+ */
+export interface FragmentSpans {
+  readonly count: number;
+  readonly lines: Int32Array;
+  readonly lineStarts: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/** The spans of fragments read from their text (each fragment's text is text.slice(start, end)). */
+export function spansOf(fragments: readonly Fragment[]): FragmentSpans {
+  const count = fragments.length;
+  const spans = { count, lines: new Int32Array(count), lineStarts: new Int32Array(count), starts: new Int32Array(count), ends: new Int32Array(count) };
+  for (let i = 0; i < count; i++) {
+    const fragment = fragments[i];
+    spans.lines[i] = fragment.line;
+    spans.lineStarts[i] = fragment.lineStart;
+    spans.starts[i] = fragment.start;
+    spans.ends[i] = fragment.end;
+  }
+  return spans;
+}
+
+/**
+ * The counts of fragments[from..to) of `text`, the fragments before `from` read as the lines before them
+ * (the document's first fragment has no break before it). `columns` are those of all the fragments.
  */
 export function countStyle(
   text: string,
-  fragments: readonly Fragment[],
+  spans: FragmentSpans,
   columns: ArrayLike<number>,
   from = 0,
-  to = fragments.length,
+  to = spans.count,
 ): StyleCounts {
+  const { lines, lineStarts, starts, ends } = spans;
   let blanks = 0;
   let indented = 0;
   let inColumns = 0;
   let content = 0;
   for (let i = from; i < to; i++) {
-    if (i > 0 && fragments[i].line - fragments[i - 1].line > 1) blanks++;
-    if (i > 0 && fragments[i].start > fragments[i].lineStart && !/^\f+$/.test(text.slice(fragments[i].lineStart, fragments[i].start))) indented++;
+    if (i > 0 && lines[i] - lines[i - 1] > 1) blanks++;
+    if (i > 0 && starts[i] > lineStarts[i] && !onlyFormFeeds(text, lineStarts[i], starts[i])) indented++;
     if (!Number.isNaN(columns[i])) inColumns++;
-    if (!isDirectiveText(fragments[i].text)) content++;
+    // A directive starts with `<!--`: only such a fragment's text is read as a string.
+    if (!(ends[i] - starts[i] >= 4 && text.startsWith('<!--', starts[i]) && isDirectiveText(text.slice(starts[i], ends[i])))) content++;
   }
-  const speech = countSpeech(fragments, from, to);
+  const speech = countSpeech(text, spans, from, to);
   return { fragments: to - from, blanks, indented, attributions: speech.attributions, sentences: speech.sentences, inColumns, content };
 }
 
+/** text[start, end) (not empty) is nothing but form feeds. */
+function onlyFormFeeds(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 0x0c) return false;
+  return true;
+}
+
 /** Attributions and sentence ends of fragments[from..to), read after the fragments before them. */
-function countSpeech(fragments: readonly Fragment[], from: number, to: number): { attributions: number; sentences: number } {
+function countSpeech(text: string, spans: FragmentSpans, from: number, to: number): { attributions: number; sentences: number } {
+  const { starts, ends } = spans;
   let attributions = 0;
   let sentences = 0;
-  // An attribution may be cut by a wrap (`宋建武` / `说，`): each fragment is read after the last few
-  // characters of the ones before (without spaces), and a match counts where it ends. A match ending in
-  // the fragment ends with a verb's last character and a comma or colon both in it (ATTRIBUTION_END), or
-  // with the comma or colon that starts it: only then are the characters before it gathered and joined
-  // to it (no string built for most fragments).
+  // An attribution may be cut by a wrap (`宋建武` / `说，`): each fragment is read, without whitespace,
+  // after the last three such characters of the ones before, and an attribution counts where it
+  // ends: at a comma or colon of the fragment. Read by code unit (a string per line was garbage): `joined`
+  // holds the codes of those three characters and of the fragment, as the pattern would see them.
   for (let i = from; i < to; i++) {
-    const fragment = fragments[i];
-    const own = compact(fragment.text);
-    if (ATTRIBUTION_END.test(own) || isAttributionMark(own.charCodeAt(0))) {
-      const tail = tailBefore(fragments, i);
-      const text = tail + own;
-      // Every attribution ends in a verb's last character and a comma or colon: most fragments have none.
-      if (ATTRIBUTION_END.test(text)) {
-        for (const match of text.matchAll(ATTRIBUTION)) if (match.index + match[0].length > tail.length) attributions++;
-      }
+    let length = tailBefore(text, spans, i);
+    for (let k = starts[i]; k < ends[i]; k++) {
+      const code = text.charCodeAt(k);
+      if (isWhitespace(code)) continue;
+      if (length === joined.length) joined.push(code);
+      else joined[length] = code;
+      length++;
+      if (isAttributionMark(code) && endsAttribution(length - 1)) attributions++;
     }
-    sentences += sentenceEnds(fragment.text);
+    sentences += sentenceEnds(text, starts[i], ends[i]);
   }
   return { attributions, sentences };
 }
 
-/** The fragment's text without whitespace. */
-function compact(text: string): string {
-  return HAS_SPACE.test(text) ? text.replace(/\s+/g, '') : text;
+/** The codes of the characters read so far for the fragment being counted (countSpeech). */
+const joined: number[] = [];
+
+/**
+ * Whether an attribution ends at joined[mark] (a comma or colon): a speech verb closing it (`教授宋建武说，`,
+ * `有关部门表示：`): `说` right before the mark, or `表示` `指出` `认为` `强调`, not after 来 如 是 话 听 (a
+ * fixed phrase built on 说: `一般来说，` `比如说，` `也就是说，` `换句话说，` `听说，`). The pattern
+ * /(?<![来如是话听])(?:说|表示|指出|认为|强调)[，：,:]/ read by code unit; its matches never overlap (a verb
+ * holds no mark), so each mark ends at most one.
+ */
+function endsAttribution(mark: number): boolean {
+  const last = mark - 1;
+  if (last < 0) return false;
+  if (joined[last] === SHUO) return last === 0 || !NOT_BEFORE_VERB.has(joined[last - 1]);
+  const first = last - 1;
+  if (first < 0) return false;
+  for (const [a, b] of TWO_CHARACTER_VERBS) {
+    if (joined[first] === a && joined[last] === b) return first === 0 || !NOT_BEFORE_VERB.has(joined[first - 1]);
+  }
+  return false;
 }
 
-/** The last three characters of fragments[0..i) joined without whitespace: what fragment i is read after. */
-function tailBefore(fragments: readonly Fragment[], i: number): string {
-  let before = '';
-  for (let j = i - 1; j >= 0 && before.length < 3; j--) before = compact(fragments[j].text) + before;
-  return before.slice(-3);
+const SHUO = '说'.charCodeAt(0);
+const TWO_CHARACTER_VERBS: ReadonlyArray<readonly [number, number]> = ['表示', '指出', '认为', '强调'].map((verb) => [verb.charCodeAt(0), verb.charCodeAt(1)] as const);
+const NOT_BEFORE_VERB: ReadonlySet<number> = new Set(Array.from('来如是话听', (ch) => ch.charCodeAt(0)));
+
+/** What \s matches, by code unit. */
+function isWhitespace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
+
+/**
+ * The last three characters (code units, whitespace left out) of the fragments before fragment i, put at
+ * the start of `joined`; how many there are (fewer at the start of what is in view).
+ */
+function tailBefore(text: string, spans: FragmentSpans, i: number): number {
+  let found = 0;
+  // Read backwards into the end of a small buffer, then moved to the front in order.
+  for (let j = i - 1; j >= 0 && found < 3; j--) {
+    for (let k = spans.ends[j] - 1; k >= spans.starts[j] && found < 3; k--) {
+      const code = text.charCodeAt(k);
+      if (!isWhitespace(code)) tailCodes[2 - found++] = code;
+    }
+  }
+  for (let k = 0; k < found; k++) joined[k] = tailCodes[3 - found + k];
+  return found;
+}
+
+const tailCodes = [0, 0, 0];
 
 /** A comma or colon (what every attribution ends with). */
 function isAttributionMark(code: number): boolean {
   return code === 0xff0c /* ， */ || code === 0xff1a /* ： */ || code === 0x2c /* , */ || code === 0x3a /* : */;
 }
 
-/** Sentence-ending marks (。！？) in a text, by code unit (no string per character). */
-function sentenceEnds(text: string): number {
+/** Sentence-ending marks (。！？) in text[start, end), by code unit (no string per character). */
+function sentenceEnds(text: string, start: number, end: number): number {
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x3002 /* 。 */ || code === 0xff01 /* ！ */ || code === 0xff1f /* ？ */) count++;
   }
