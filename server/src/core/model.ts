@@ -148,11 +148,12 @@ export function shiftFragment(f: Fragment, index: number, line: number, offset: 
 
 function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
   const { count, lines, lineStarts, starts, ends } = fragmentSpans(text, lineIndex);
-  const fragments: Fragment[] = new Array(count);
+  // Pushed, not written into an array of holes: the layout reads it as a packed array.
+  const fragments: Fragment[] = [];
   for (let index = 0; index < count; index++) {
     const start = starts[index];
     const end = ends[index];
-    fragments[index] = { index, line: lines[index], lineStart: lineStarts[index], start, end, lineEnd: lineIndex.endOf(lines[index]), text: text.slice(start, end) };
+    fragments.push({ index, line: lines[index], lineStart: lineStarts[index], start, end, lineEnd: lineIndex.endOf(lines[index]), text: text.slice(start, end) });
   }
   return fragments;
 }

@@ -30,7 +30,7 @@ import {
   wordsAcrossLines,
   type WordsAcrossLines,
 } from './evidence';
-import type { DocumentStyle } from './style';
+import { measureOf, type DocumentStyle } from './style';
 import { HEADING_FULL_SHARE, HEADING_TAIL } from './width';
 import { isLabel, parseInlineLabel } from '../labels';
 import { SPEAKER_CUE } from '../speakerCues';
@@ -437,13 +437,18 @@ function paragraphMeasure(decisions: readonly WeighedDecision[], i: number, styl
 }
 
 /**
- * The width of the column fragment i was set in, or NaN when unknown (see measureOf in style.ts): read
- * from the style, where it is found once per fragment. Asked several times at every break, it was found
+ * The width of the column fragment i was set in, or NaN when unknown (see measureOf in style.ts): found
+ * when first asked and kept in the style's typed arrays. Asked several times at every break, it was found
  * afresh each time, and each answer (a fraction) was a new heap number: over 100 MB for a 10 MB article.
  */
 function columnOf(i: number, style: DocumentStyle): number {
-  const measures = style.measures;
-  return i >= 0 && i < measures.length ? measures[i] : Number.NaN;
+  const { measures, measured } = style;
+  if (i < 0 || i >= measures.length) return Number.NaN;
+  if (measured[i] === 0) {
+    measures[i] = measureOf(style.widths, style.columns, i);
+    measured[i] = 1;
+  }
+  return measures[i];
 }
 
 /**

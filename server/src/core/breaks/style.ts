@@ -16,8 +16,12 @@ export interface DocumentStyle {
   readonly widths: Float64Array;
   /** Width of the column each fragment was set in, in ems. */
   readonly columns: Float64Array;
-  /** The measure each fragment is judged against (measureOf), in ems; NaN when unknown. */
+  /**
+   * The measure each fragment is judged against (measureOf), in ems, NaN when unknown: found when first
+   * asked (measured[i] = 1) and kept, as breaks ask for it several times.
+   */
   readonly measures: Float64Array;
+  readonly measured: Uint8Array;
   /**
    * Some line fills a column. Without one the text is not column lines at all but formatted blocks (an
    * article already repaired, or typed by hand), and a blank line in it was put there to part blocks.
@@ -107,8 +111,8 @@ export function readStyle(text: string, fragments: readonly Fragment[], facts?: 
   for (let i = 0; i < fragments.length; i++) widths[i] = emWidth(fragments[i].text);
   const columns = columnWidths(widths);
   const measures = new Float64Array(widths.length);
-  for (let i = 0; i < widths.length; i++) measures[i] = measureOf(widths, columns, i);
-  return { ...(facts ?? documentFacts(countStyle(text, spansOf(fragments), columns))), widths, columns, measures };
+  const measured = new Uint8Array(widths.length);
+  return { ...(facts ?? documentFacts(countStyle(text, spansOf(fragments), columns))), widths, columns, measures, measured };
 }
 
 /** A line this much wider than its column spans columns (a lead, a title). */
@@ -119,7 +123,7 @@ const WIDE = 1.15;
  * the nearest estimate stands in; a line far wider than the column (a lead or title spanning columns)
  * is judged against its wide neighbours, and a lone wide line has no known measure.
  */
-function measureOf(widths: Float64Array, columns: Float64Array, i: number): number {
+export function measureOf(widths: Float64Array, columns: Float64Array, i: number): number {
   const n = columns.length;
   let column = columns[i];
   for (let d = 1; Number.isNaN(column) && d <= COLUMN_WINDOW; d++) {
@@ -200,44 +204,56 @@ function countSpeech(text: string, spans: FragmentSpans, from: number, to: numbe
   let attributions = 0;
   let sentences = 0;
   // An attribution may be cut by a wrap (`宋建武` / `说，`): each fragment is read, without whitespace,
-  // after the last three such characters of the ones before, and an attribution counts where it
-  // ends: at a comma or colon of the fragment. Read by code unit (a string per line was garbage): `joined`
-  // holds the codes of those three characters and of the fragment, as the pattern would see them.
+  // after the last three such characters of the ones before, and an attribution counts where it ends:
+  // at a comma or colon of the fragment. Read by code unit, one pass over the fragment (a string per
+  // line was garbage): at each comma or colon, the three characters before it (whitespace left out).
   for (let i = from; i < to; i++) {
-    let length = tailBefore(text, spans, i);
-    for (let k = starts[i]; k < ends[i]; k++) {
+    const start = starts[i];
+    const end = ends[i];
+    for (let k = start; k < end; k++) {
       const code = text.charCodeAt(k);
-      if (isWhitespace(code)) continue;
-      if (length === joined.length) joined.push(code);
-      else joined[length] = code;
-      length++;
-      if (isAttributionMark(code) && endsAttribution(length - 1)) attributions++;
+      if (code === 0x3002 /* 。 */ || code === 0xff01 /* ！ */ || code === 0xff1f /* ？ */) sentences++;
+      else if (isAttributionMark(code) && endsAttribution(text, spans, i, k)) attributions++;
     }
-    sentences += sentenceEnds(text, starts[i], ends[i]);
   }
   return { attributions, sentences };
 }
 
-/** The codes of the characters read so far for the fragment being counted (countSpeech). */
-const joined: number[] = [];
-
 /**
- * Whether an attribution ends at joined[mark] (a comma or colon): a speech verb closing it (`教授宋建武说，`,
- * `有关部门表示：`): `说` right before the mark, or `表示` `指出` `认为` `强调`, not after 来 如 是 话 听 (a
- * fixed phrase built on 说: `一般来说，` `比如说，` `也就是说，` `换句话说，` `听说，`). The pattern
- * /(?<![来如是话听])(?:说|表示|指出|认为|强调)[，：,:]/ read by code unit; its matches never overlap (a verb
- * holds no mark), so each mark ends at most one.
+ * Whether an attribution ends at the comma or colon text[mark] of fragment i: a speech verb closing it
+ * (`教授宋建武说，`, `有关部门表示：`): `说` right before the mark, or `表示` `指出` `认为` `强调`, not after
+ * 来 如 是 话 听 (a fixed phrase built on 说: `一般来说，` `比如说，` `也就是说，` `换句话说，` `听说，`).
+ * The pattern /(?<![来如是话听])(?:说|表示|指出|认为|强调)[，：,:]/ read by code unit over the fragments
+ * in view joined without whitespace; its matches never overlap (a verb holds no mark), so each mark ends
+ * at most one.
  */
-function endsAttribution(mark: number): boolean {
-  const last = mark - 1;
-  if (last < 0) return false;
-  if (joined[last] === SHUO) return last === 0 || !NOT_BEFORE_VERB.has(joined[last - 1]);
-  const first = last - 1;
-  if (first < 0) return false;
+function endsAttribution(text: string, spans: FragmentSpans, i: number, mark: number): boolean {
+  const found = charactersBefore(text, spans, i, mark);
+  if (found === 0) return false;
+  if (before[0] === SHUO) return found === 1 || !NOT_BEFORE_VERB.has(before[1]);
+  if (found === 1) return false;
   for (const [a, b] of TWO_CHARACTER_VERBS) {
-    if (joined[first] === a && joined[last] === b) return first === 0 || !NOT_BEFORE_VERB.has(joined[first - 1]);
+    if (before[1] === a && before[0] === b) return found === 2 || !NOT_BEFORE_VERB.has(before[2]);
   }
   return false;
+}
+
+/** The codes of the characters before a mark, nearest first (charactersBefore). */
+const before = [0, 0, 0];
+
+/**
+ * Puts the codes of up to three characters before text[mark] (whitespace left out) into `before`, nearest
+ * first, reading back into the fragments before fragment i as far as the first in view; how many.
+ */
+function charactersBefore(text: string, spans: FragmentSpans, i: number, mark: number): number {
+  let found = 0;
+  for (let j = i, k = mark - 1; j >= 0 && found < 3; j--, k = j >= 0 ? spans.ends[j] - 1 : -1) {
+    for (; k >= spans.starts[j] && found < 3; k--) {
+      const code = text.charCodeAt(k);
+      if (!isWhitespace(code)) before[found++] = code;
+    }
+  }
+  return found;
 }
 
 const SHUO = '说'.charCodeAt(0);
@@ -252,36 +268,7 @@ function isWhitespace(code: number): boolean {
   );
 }
 
-/**
- * The last three characters (code units, whitespace left out) of the fragments before fragment i, put at
- * the start of `joined`; how many there are (fewer at the start of what is in view).
- */
-function tailBefore(text: string, spans: FragmentSpans, i: number): number {
-  let found = 0;
-  // Read backwards into the end of a small buffer, then moved to the front in order.
-  for (let j = i - 1; j >= 0 && found < 3; j--) {
-    for (let k = spans.ends[j] - 1; k >= spans.starts[j] && found < 3; k--) {
-      const code = text.charCodeAt(k);
-      if (!isWhitespace(code)) tailCodes[2 - found++] = code;
-    }
-  }
-  for (let k = 0; k < found; k++) joined[k] = tailCodes[3 - found + k];
-  return found;
-}
-
-const tailCodes = [0, 0, 0];
-
 /** A comma or colon (what every attribution ends with). */
 function isAttributionMark(code: number): boolean {
   return code === 0xff0c /* ， */ || code === 0xff1a /* ： */ || code === 0x2c /* , */ || code === 0x3a /* : */;
-}
-
-/** Sentence-ending marks (。！？) in text[start, end), by code unit (no string per character). */
-function sentenceEnds(text: string, start: number, end: number): number {
-  let count = 0;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x3002 /* 。 */ || code === 0xff01 /* ！ */ || code === 0xff1f /* ？ */) count++;
-  }
-  return count;
 }
