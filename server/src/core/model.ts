@@ -1,11 +1,11 @@
 // The article model: built once per document version, read by every feature.
 
-import { isInlineSpace } from './charClasses';
+import { isInlineSpace, isInlineSpaceCode } from './charClasses';
 import { LineIndex, dominantEol, hasBom } from './text';
 import { analyzeLayout } from './breaks/layout';
 import { sliceAnswers, wordsAcrossLines, type WordAnswers } from './breaks/evidence';
 import { inMillionths, type Decision } from './breaks/decide';
-import { countStyle, type DocumentFacts, type StyleCounts } from './breaks/style';
+import { countStyle, type DocumentFacts, type FragmentSpans, type StyleCounts } from './breaks/style';
 import { columnWidths, emWidth } from './breaks/width';
 import { firstIndex } from './search';
 import { parseDirective } from './directives';
@@ -121,11 +121,16 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
  * of `text`, read with the lines around it in view.
  */
 export function countRegion(text: string, view: { readonly start: number; readonly end: number }): StyleCounts {
-  const inView = readFragments(text, LineIndex.of(text));
-  const from = firstIndex(inView.length, (i) => inView[i].lineStart >= view.start);
-  const to = firstIndex(inView.length, (i) => inView[i].lineStart >= view.end);
-  const columns = columnWidths(inView.map((fragment) => emWidth(fragment.text)));
-  return countStyle(text, inView, columns, from, to);
+  // Read as spans, not fragments: the lines in view are read again when the region is laid out, and
+  // counting them needs no object or string per line.
+  const spans = fragmentSpans(text, LineIndex.of(text));
+  const { count, lineStarts, starts, ends } = spans;
+  const from = firstIndex(count, (i) => lineStarts[i] >= view.start);
+  const to = firstIndex(count, (i) => lineStarts[i] >= view.end);
+  const widths = new Float64Array(count);
+  for (let i = 0; i < count; i++) widths[i] = emWidth(text, starts[i], ends[i]);
+  const columns = columnWidths(widths);
+  return countStyle(text, spans, columns, from, to);
 }
 
 /** The fragment moved by the given differences (callers pass `a - b` or `0 - b`, never `-b`: see parseRegion). */
@@ -142,30 +147,53 @@ export function shiftFragment(f: Fragment, index: number, line: number, offset: 
 }
 
 function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
+  const { count, lines, lineStarts, starts, ends } = fragmentSpans(text, lineIndex);
+  // Pushed, not written into an array of holes: the layout reads it as a packed array.
   const fragments: Fragment[] = [];
-  for (let index = 0; index < lineIndex.lineCount; index++) {
-    const line = lineIndex.lineOf(index);
-    let start = line.start;
-    let end = line.end;
-    while (start < end && isBlankChar(text[start])) start++;
-    while (end > start && isBlankChar(text[end - 1])) end--;
-    if (start === end) continue;
-    fragments.push({
-      index: fragments.length,
-      line: line.index,
-      lineStart: line.start,
-      start,
-      end,
-      lineEnd: line.end,
-      text: text.slice(start, end),
-    });
+  for (let index = 0; index < count; index++) {
+    const start = starts[index];
+    const end = ends[index];
+    fragments.push({ index, line: lines[index], lineStart: lineStarts[index], start, end, lineEnd: lineIndex.endOf(lines[index]), text: text.slice(start, end) });
   }
   return fragments;
+}
+
+/**
+ * Where the text's fragments stand: each line that is not blank, trimmed of blanks (isBlankChar). Line
+ * bounds are read from the index's arrays and blanks tested by code unit: no Line object and no
+ * one-character string per line (a 10 MB document's views are read a million lines over).
+ */
+function fragmentSpans(text: string, lineIndex: LineIndex): FragmentSpans {
+  const lineCount = lineIndex.lineCount;
+  const lines = new Int32Array(lineCount);
+  const lineStarts = new Int32Array(lineCount);
+  const starts = new Int32Array(lineCount);
+  const ends = new Int32Array(lineCount);
+  let count = 0;
+  for (let index = 0; index < lineCount; index++) {
+    const lineStart = lineIndex.startOf(index);
+    let start = lineStart;
+    let end = lineIndex.endOf(index);
+    while (start < end && isBlankCode(text.charCodeAt(start))) start++;
+    while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
+    if (start === end) continue;
+    lines[count] = index;
+    lineStarts[count] = lineStart;
+    starts[count] = start;
+    ends[count] = end;
+    count++;
+  }
+  return { count, lines, lineStarts, starts, ends };
 }
 
 /** Whitespace a fragment is trimmed of: inline spaces, form feeds, a BOM and other format controls. */
 export function isBlankChar(ch: string): boolean {
   return isInlineSpace(ch) || ch === '\f' || ch === '\v' || ch === '\uFEFF' || ch === '\u200B';
+}
+
+/** isBlankChar of one code unit. */
+function isBlankCode(code: number): boolean {
+  return isInlineSpaceCode(code) || code === 0x0c || code === 0x0b || code === 0xfeff || code === 0x200b;
 }
 
 /** The pieces of a block that reads as its source. */

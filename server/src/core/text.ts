@@ -178,6 +178,16 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /** Offset of the first character of line `index` (no Line object made). */
+  startOf(index: number): number {
+    return this.starts[index];
+  }
+
+  /** Offset just past the last character of line `index`, before its line ending. */
+  endOf(index: number): number {
+    return this.ends[index];
+  }
+
   lineAt(offset: number): number {
     const starts = this.starts;
     let low = 0;

@@ -4,7 +4,7 @@
 // positive log-odds say the paragraph goes on (join), negative that a block ends here.
 
 import type { Fragment, Role } from '../article';
-import { isClosingMark, isHan, isSentenceEnd } from '../charClasses';
+import { isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
 import {
   endsClause,
   endsMidSentence,
@@ -30,8 +30,8 @@ import {
   wordsAcrossLines,
   type WordsAcrossLines,
 } from './evidence';
-import type { DocumentStyle } from './style';
-import { COLUMN_WINDOW, HEADING_FULL_SHARE, HEADING_TAIL } from './width';
+import { measureOf, type DocumentStyle } from './style';
+import { HEADING_FULL_SHARE, HEADING_TAIL } from './width';
 import { isLabel, parseInlineLabel } from '../labels';
 import { isBoxWord } from './roles';
 import { SPEAKER_CUE } from '../speakerCues';
@@ -88,9 +88,6 @@ const FULL_ROOM = 2.5;
 const SENTENCE_FULL_ROOM = 0.5;
 /** In a wide measure a line may fall short by this share of it (justification varies more). */
 const FULL_SHARE = 0.1;
-/** A line this much wider than its column spans columns (a lead, a title). */
-const WIDE = 1.15;
-const PUNCTUATION_INSIDE = /[，。；！？,;]/;
 const CLAUSE_INSIDE = /[，。；！？、,;]/;
 const ANY_PUNCTUATION = /[\p{P}\p{S}]/u;
 /** How far short of its column an indented first line falls, in ems. */
@@ -119,6 +116,8 @@ export function decideBreaks(
   // write far past the end of an empty array would make it a slow dictionary).
   const decisions: WeighedDecision[] = new Array(Math.max(0, range.to));
   if (range.from > 0) decisions[range.from - 1] = weighed(false, 'before-region', 1, false, false);
+  const context: BreakContext = { pending: 0, lostTextBefore: false, carried: 0, startsBlock: false, paragraph: 0, measure: undefined };
+  const scored: Score = { join: false, reason: '', confidence: 0 };
   let pending = 0;
   // Width of the printed line so far: pieces of one line that the extractor cut apart (at a font change
   // or around a stranded mark) add up; a line that filled its column starts the count again.
@@ -136,17 +135,23 @@ export function decideBreaks(
       pending = opensPending(fragments[i].text, pending);
       const lostText = i > 0 && decisions[i - 1].join && startsWithLostText(fragments[i], style);
       const startsBlock = i > 0 && !decisions[i - 1].join;
-      const context = { pending, lostTextBefore: lostText, carried, startsBlock, paragraph, measure: paragraphMeasure(decisions, i, style) };
-      const found = gatherEvidence(fragments, i, style, context, across, features);
+      // One context and one score for all the breaks, filled afresh at each (no objects per break).
+      context.pending = pending;
+      context.lostTextBefore = lostText;
+      context.carried = carried;
+      context.startsBlock = startsBlock;
+      context.paragraph = paragraph;
+      context.measure = paragraphMeasure(decisions, i, style);
+      const full = gatherEvidence(fragments, i, style, context, across, features);
       // The title under a box word (基础知识 / `Crypt，单向的函数`), set in the box's type: often as wide as the
       // column. Not a title that goes on past a word bound to what follows (`用于Spamassassin的` / `milter`).
       if (i > 0 && !decisions[i - 1].join && isBoxWord(fragments[i - 1].text) && !features[F['ends-with-bound-word']]) {
         features[F['title-after-box-word']] = 1;
       }
       const exact = options.onFeatures !== undefined;
-      const scored = score(fragments, i, features, model, across, exact);
-      const piece = scored.join && !found.full && !lostText && i > 0;
-      decision = weighed(scored.join, scored.reason, scored.confidence, piece, found.full);
+      score(fragments, i, features, model, across, exact, scored);
+      const piece = scored.join && !full && !lostText && i > 0;
+      decision = weighed(scored.join, scored.reason, scored.confidence, piece, full);
       options.onFeatures?.(i, features);
     }
     carried = decision.piece ? carried + style.widths[i] : 0;
@@ -189,7 +194,8 @@ function score(
   model: { bias: number; vector: Float64Array },
   across: WordsAcrossLines,
   exact: boolean,
-): { join: boolean; reason: string; confidence: number } {
+  out: Score,
+): void {
   const w = model.vector;
   let cheap = model.bias;
   for (let k = 0; k < COSTLY; k++) cheap += w[k] * features[k];
@@ -199,7 +205,6 @@ function score(
   // and greatest contribution without asking it.
   const perWord = w[F['word-across']] + lineShort * w[F['word-across-line-short']] + sentenceEnd * w[F['word-across-sentence-end']];
   const perInterleaved = w[F['interleaved-columns']];
-  const costly = (word: number, interleaved: number) => word * perWord + interleaved * perInterleaved;
   const low = Math.min(0, perWord) + Math.min(0, perInterleaved);
   const high = Math.max(0, perWord) + Math.max(0, perInterleaved);
   let total: number;
@@ -216,7 +221,7 @@ function score(
     features[F['word-across-line-short']] = word * lineShort;
     features[F['word-across-sentence-end']] = word * sentenceEnd;
     features[F['interleaved-columns']] = interleaved;
-    total = cheap + costly(word, interleaved);
+    total = cheap + (word * perWord + interleaved * perInterleaved);
   }
   const join = bounded ? cheap > 0 : total > 0;
   // The reason shown: the feature that pushed hardest toward the decision taken.
@@ -230,22 +235,31 @@ function score(
     }
   }
   const logit = Math.abs(total);
-  return { join, reason, confidence: 1 / (1 + Math.exp(-logit)) };
+  out.join = join;
+  out.reason = reason;
+  out.confidence = 1 / (1 + Math.exp(-logit));
 }
 
-/** What the breaks before this one leave it. */
+/** What score finds at one break, written into one object the caller keeps. */
+interface Score {
+  join: boolean;
+  reason: string;
+  confidence: number;
+}
+
+/** What the breaks before this one leave it (one object, filled afresh at each break). */
 interface BreakContext {
   /** Quotes and brackets opened in the paragraph and not closed. */
-  readonly pending: number;
-  readonly lostTextBefore: boolean;
+  pending: number;
+  lostTextBefore: boolean;
   /** Width of the pieces of this printed line before this fragment. */
-  readonly carried: number;
+  carried: number;
   /** The break before was not a join. */
-  readonly startsBlock: boolean;
+  startsBlock: boolean;
   /** Width of the paragraph so far in ems, this line included. */
-  readonly paragraph: number;
+  paragraph: number;
   /** The paragraph's own measure, when its lines show one. */
-  readonly measure: number | undefined;
+  measure: number | undefined;
 }
 
 /** Sets the cheap features of one break (the segmenter's are set by score) and tells whether the line is full. */
@@ -256,53 +270,50 @@ function gatherEvidence(
   context: BreakContext,
   across: WordsAcrossLines,
   features: Float64Array,
-): { full: boolean } {
+): boolean {
   features.fill(0);
-  const set = (name: BreakFeature, value = 1) => {
-    features[F[name]] = value;
-  };
   const { pending, lostTextBefore, carried, startsBlock, paragraph, measure } = context;
   const before = fragments[i].text;
   const after = fragments[i + 1].text;
   const lines = fragments[i + 1].line - fragments[i].line;
 
-  if (startsWithContinuation(after)) set('next-starts-with-punctuation');
-  if (startsWithBoundParticle(after)) set('next-starts-with-particle');
+  if (startsWithContinuation(after)) set(features, 'next-starts-with-punctuation');
+  if (startsWithBoundParticle(after)) set(features, 'next-starts-with-particle');
   // A stranded mark belongs with the text before it; one that does not end a sentence also with the text after.
-  if (isPunctuationOnly(after) || (isPunctuationOnly(before) && !endsSentence(before))) set('punctuation-only-line');
+  if (isPunctuationOnly(after) || (isPunctuationOnly(before) && !endsSentence(before))) set(features, 'punctuation-only-line');
   // A line that opens a block with a title's shape ends with a word of its own (`加速普及`: the segmenter
   // is asked of those few lines whether the bound word stands alone), not with one bound to the next line.
-  if (endsWithBoundWord(before) && !(startsBlock && i > 0 && isTitleShaped(before))) set('ends-with-bound-word');
-  if (isLoneCharacter(after, before) || isQuotedTail(after, before)) set('tail-of-line-before');
-  if (endsWithOpener(before)) set('open-quote-at-end');
-  else if (pending > 0) set('quote-pending');
-  if (isLetterSpaced(before)) set('justified-line');
-  if (splitsFigure(before, after)) set('figure-split');
+  if (endsWithBoundWord(before) && !(startsBlock && i > 0 && isTitleShaped(before))) set(features, 'ends-with-bound-word');
+  if (isLoneCharacter(after, before) || isQuotedTail(after, before)) set(features, 'tail-of-line-before');
+  if (endsWithOpener(before)) set(features, 'open-quote-at-end');
+  else if (pending > 0) set(features, 'quote-pending');
+  if (isLetterSpaced(before)) set(features, 'justified-line');
+  if (splitsFigure(before, after)) set(features, 'figure-split');
   const latinRun = isLatinRun(before) || isLatinRun(after);
-  if (latinRun) set('latin-run-line');
+  if (latinRun) set(features, 'latin-run-line');
   // Asked of the segmenter only for the few lines these shapes fit (a Latin run, a line without punctuation).
-  if (isDisplacedRun(fragments, i, across) || isDisplacedRun(fragments, i + 1, across)) set('displaced-run');
-  else if (isIntruder(fragments, i, style, across) || isIntruder(fragments, i + 1, style, across)) set('intruding-line');
+  if (isDisplacedRun(fragments, i, across) || isDisplacedRun(fragments, i + 1, across)) set(features, 'displaced-run');
+  else if (isIntruder(fragments, i, style, across) || isIntruder(fragments, i + 1, style, across)) set(features, 'intruding-line');
   const cutPiece = !latinRun && betweenLatinRuns(fragments, i);
-  if (cutPiece) set('piece-between-latin-runs');
+  if (cutPiece) set(features, 'piece-between-latin-runs');
 
   const sentenceEnd = endsSentence(before);
-  if (sentenceEnd) set('sentence-end');
+  if (sentenceEnd) set(features, 'sentence-end');
   // News paragraphs are short: a sentence that closes one already this long ends it, unless a quote is
   // still open (a quoted speaker may go on for several sentences).
-  if (sentenceEnd && style.reportsSpeech && pending === 0 && paragraph >= NEWS_PARAGRAPH) set('long-news-paragraph');
-  else if (endsClause(before)) set('clause-end');
+  if (sentenceEnd && style.reportsSpeech && pending === 0 && paragraph >= NEWS_PARAGRAPH) set(features, 'long-news-paragraph');
+  else if (endsClause(before)) set(features, 'clause-end');
   else if (endsMidSentence(before)) {
-    set('comma-at-end');
-    if (before[before.length - 1] === '、') set('enumeration-comma-at-end');
+    set(features, 'comma-at-end');
+    if (before.charCodeAt(before.length - 1) === 0x3001 /* 、 */) set(features, 'enumeration-comma-at-end');
   }
   // A line with punctuation inside that stops mid-clause, with the next line right below it, goes on
   // (a heading with commas, 授权，加密, stands apart: a blank line or a short measure says so).
-  else if (isHan(before[before.length - 1]) && CLAUSE_INSIDE.test(before) && lines === 1) set('open-clause');
-  if (startsIndentedParagraph(fragments, i + 1, style, startsBlock)) set('next-line-indented');
-  else if ((sentenceEnd || endsClause(before)) && headingAhead(fragments, i + 1, style)) set('next-line-heading');
-  else if (sentenceEnd && standsApart(fragments, i + 1, style)) set('next-line-apart');
-  if (parseInlineLabel(after)) set('next-starts-with-label');
+  else if (isHanCode(before.charCodeAt(before.length - 1)) && CLAUSE_INSIDE.test(before) && lines === 1) set(features, 'open-clause');
+  if (startsIndentedParagraph(fragments, i + 1, style, startsBlock)) set(features, 'next-line-indented');
+  else if ((sentenceEnd || endsClause(before)) && headingAhead(fragments, i + 1, style)) set(features, 'next-line-heading');
+  else if (sentenceEnd && standsApart(fragments, i + 1, style)) set(features, 'next-line-apart');
+  if (parseInlineLabel(after)) set(features, 'next-starts-with-label');
 
   // Room left once the next line's first unbreakable unit is placed: a line ended because that unit did
   // not fit is a wrap. A sentence end is trusted unless the line is truly full; elsewhere a line one or
@@ -310,55 +321,68 @@ function gatherEvidence(
   // The first line of a paragraph may have lost a two-em indent.
   const column = measure ?? columnOf(i, style);
   // Only a line with punctuation inside is surely no heading; a heading gets no indent allowance.
-  const indent = startsBlock && PUNCTUATION_INSIDE.test(before.slice(0, -1)) ? PARAGRAPH_INDENT : 0;
+  const indent = startsBlock && hasPunctuationInside(before) ? PARAGRAPH_INDENT : 0;
   const room = column - indent - carried - style.widths[i] - leadingUnitWidth(after) - latinShare(before) * 0.08 * style.widths[i];
   const fullBelow = sentenceEnd ? SENTENCE_FULL_ROOM : Math.max(FULL_ROOM, column * FULL_SHARE);
   let full = false;
-  if (i === 0) set('after-first-line');
-  else if (lostTextBefore) set('line-lost-text');
+  if (i === 0) set(features, 'after-first-line');
+  else if (lostTextBefore) set(features, 'line-lost-text');
   // A line cut at a Latin run is a piece of a printed line: its width says nothing.
   else if (cutPiece || (latinRun && !sentenceEnd)) {
     // piece-width: no evidence
   } else if (Number.isNaN(room)) {
     // no-column: no evidence of width
-    if (lines > 1 && !ANY_PUNCTUATION.test(before)) set('unpunctuated-line-apart-no-column');
+    if (lines > 1 && !ANY_PUNCTUATION.test(before)) set(features, 'unpunctuated-line-apart-no-column');
   } else {
     if (room < fullBelow) {
       full = true;
-      set('line-full');
-      if (sentenceEnd) set('sentence-end-line-full');
+      set(features, 'line-full');
+      if (sentenceEnd) set(features, 'sentence-end-line-full');
       const overrun = indent + carried + style.widths[i] - column;
-      if (sentenceEnd && overrun > HANG_TOLERANCE && overrun - closingMarksWidth(before) <= HANG_TOLERANCE) set('hanging-sentence-end');
-    } else if (room < fullBelow + 1) set('line-nearly-full');
-    else set('line-short');
+      if (sentenceEnd && overrun > HANG_TOLERANCE && overrun - closingMarksWidth(before) <= HANG_TOLERANCE) set(features, 'hanging-sentence-end');
+    } else if (room < fullBelow + 1) set(features, 'line-nearly-full');
+    else set(features, 'line-short');
   }
 
-  if (lines > 1) set('blank-line');
-  if (!style.hasColumns && lines > 1) set('formatted-blocks');
-  if (style.blanksAreRare && lines > 1) set('blank-line-rare');
-  if (style.blanksAreCommon && lines === 1) set('no-blank-line-common');
+  if (lines > 1) set(features, 'blank-line');
+  if (!style.hasColumns && lines > 1) set(features, 'formatted-blocks');
+  if (style.blanksAreRare && lines > 1) set(features, 'blank-line-rare');
+  if (style.blanksAreCommon && lines === 1) set(features, 'no-blank-line-common');
   if (style.indents && fragments[i + 1].start > fragments[i + 1].lineStart) {
-    set('indented');
-    if (full && !sentenceEnd) set('indented-after-full-line');
+    set(features, 'indented');
+    if (full && !sentenceEnd) set(features, 'indented-after-full-line');
   }
   if (style.reportsSpeech) {
-    set('news-document');
-    if (sentenceEnd) set('news-sentence-end');
+    set(features, 'news-document');
+    if (sentenceEnd) set(features, 'news-sentence-end');
   }
-  if (sentenceEnd) set('paragraph-length-sentence-end', Math.min(2, paragraph / 100));
-  if (isHan(before[before.length - 1]) && isHan(after[0])) set('han-either-side');
-  if (nextTitleAfterBlank(fragments, i, style)) set('next-title-after-blank');
-  if (sentenceEnd && nextLineFull(fragments, i, style)) set('sentence-end-next-line-full');
-  else if (sentenceEnd && full && endsSentence(after) && !Number.isNaN(columnOf(i + 1, style))) set('sentence-end-next-line-last');
+  if (sentenceEnd) set(features, 'paragraph-length-sentence-end', Math.min(2, paragraph / 100));
+  if (isHanCode(before.charCodeAt(before.length - 1)) && isHanCode(after.charCodeAt(0))) set(features, 'han-either-side');
+  if (nextTitleAfterBlank(fragments, i, style)) set(features, 'next-title-after-blank');
+  if (sentenceEnd && nextLineFull(fragments, i, style)) set(features, 'sentence-end-next-line-full');
+  else if (sentenceEnd && full && endsSentence(after) && !Number.isNaN(columnOf(i + 1, style))) set(features, 'sentence-end-next-line-last');
   if (style.blanksAreCommon) {
-    if (latinRun) set('latin-run-blanks-common');
-    if (cutPiece) set('piece-between-latin-runs-blanks-common');
-    if (features[F['punctuation-only-line']]) set('punctuation-only-blanks-common');
+    if (latinRun) set(features, 'latin-run-blanks-common');
+    if (cutPiece) set(features, 'piece-between-latin-runs-blanks-common');
+    if (features[F['punctuation-only-line']]) set(features, 'punctuation-only-blanks-common');
   }
-  if (!ANY_PUNCTUATION.test(before)) set('line-without-punctuation');
-  if (!ANY_PUNCTUATION.test(after)) set('next-without-punctuation');
-  return { full };
+  if (!ANY_PUNCTUATION.test(before)) set(features, 'line-without-punctuation');
+  if (!ANY_PUNCTUATION.test(after)) set(features, 'next-without-punctuation');
+  return full;
 }
+
+/** Sets a feature of the break (a function of its own: a closure per break was garbage). */
+function set(features: Float64Array, name: BreakFeature, value = 1): void {
+  features[F[name]] = value;
+}
+
+/** PUNCTUATION_INSIDE in the line but its last character, by code unit (no slice of every line). */
+function hasPunctuationInside(line: string): boolean {
+  for (let i = 0; i + 1 < line.length; i++) if (PUNCTUATION_INSIDE_CODES.has(line.charCodeAt(i))) return true;
+  return false;
+}
+
+const PUNCTUATION_INSIDE_CODES: ReadonlySet<number> = new Set(Array.from('，。；！？,;', (ch) => ch.charCodeAt(0)));
 
 /**
  * The next line stands apart as a heading above its paragraph: after a blank line (where blank lines do not
@@ -419,21 +443,18 @@ function paragraphMeasure(decisions: readonly WeighedDecision[], i: number, styl
 }
 
 /**
- * The width of the column fragment i was set in, or NaN when unknown. Where the window shows no column
- * the nearest estimate stands in; a line far wider than the column (a lead or title spanning columns)
- * is judged against its wide neighbours, and a lone wide line has no known measure.
+ * The width of the column fragment i was set in, or NaN when unknown (see measureOf in style.ts): found
+ * when first asked and kept in the style's typed arrays. Asked several times at every break, it was found
+ * afresh each time, and each answer (a fraction) was a new heap number: over 100 MB for a 10 MB article.
  */
 function columnOf(i: number, style: DocumentStyle): number {
-  const { widths, columns } = style;
-  let column = columns[i];
-  for (let d = 1; Number.isNaN(column) && d <= COLUMN_WINDOW; d++) {
-    column = columns[i - d] ?? Number.NaN;
-    if (Number.isNaN(column)) column = columns[i + d] ?? Number.NaN;
+  const { measures, measured } = style;
+  if (i < 0 || i >= measures.length) return Number.NaN;
+  if (measured[i] === 0) {
+    measures[i] = measureOf(style.widths, style.columns, i);
+    measured[i] = 1;
   }
-  const width = widths[i];
-  if (Number.isNaN(column) || width <= column * WIDE) return column;
-  const wideNeighbours = [widths[i - 1], widths[i + 1]].filter((w) => w !== undefined && w > column * WIDE);
-  return wideNeighbours.length === 0 ? Number.NaN : Math.max(width, ...wideNeighbours);
+  return measures[i];
 }
 
 /**

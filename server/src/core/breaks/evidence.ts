@@ -1,20 +1,28 @@
 // What the text either side of a line break says about it, one question per function.
 // Each answer is evidence a careful editor would weigh; layout.ts combines them.
 
-import { hasInlineSpace, isAsciiDigit, isClosingMark, isHan, isInlineSpace, isInlineSpaceCode, isLatinOrDigit, isOpeningMark, isSentenceEnd } from '../charClasses';
+import { CLOSING_CHARS, hasInlineSpace, isHan, isHanCode, isInlineSpace, isInlineSpaceCode, isLatinOrDigitCode, isOpeningMarkCode, SENTENCE_END_CHARS } from '../charClasses';
 import { emWidth } from './width';
+
+// The predicates below are asked of every line at every break: they read code units, as a character of
+// a Chinese line read as a string (text[i]) is a new string each time.
+const CLOSING_CODES: ReadonlySet<number> = new Set(Array.from(CLOSING_CHARS, (ch) => ch.charCodeAt(0)));
+const SENTENCE_END_CODES: ReadonlySet<number> = new Set(Array.from(SENTENCE_END_CHARS, (ch) => ch.charCodeAt(0)));
+const BOUND_WORD_CODES: ReadonlySet<number> = new Set(Array.from('和与及或对把被从向在', (ch) => ch.charCodeAt(0)));
 
 /** The last character that is not a closing mark ends a sentence (`。`, `。”`, `？）`). */
 export function endsSentence(text: string): boolean {
   let i = text.length - 1;
-  while (i >= 0 && isClosingMark(text[i])) i--;
-  return i >= 0 && (isSentenceEnd(text[i]) || text[i] === '!' || text[i] === '?');
+  while (i >= 0 && CLOSING_CODES.has(text.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  const code = text.charCodeAt(i);
+  return SENTENCE_END_CODES.has(code) || code === 0x21 /* ! */ || code === 0x3f /* ? */;
 }
 
 /** Ends with a colon or semicolon: a list item's end or the lead-in to a list. */
 export function endsClause(text: string): boolean {
-  const last = text[text.length - 1];
-  return last === '：' || last === '；' || last === ':' || last === ';';
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0xff1a /* ： */ || last === 0xff1b /* ； */ || last === 0x3a /* : */ || last === 0x3b /* ; */;
 }
 
 /**
@@ -22,8 +30,8 @@ export function endsClause(text: string): boolean {
  * this way; only list items do, and rarely.
  */
 export function endsMidSentence(text: string): boolean {
-  const last = text[text.length - 1];
-  return last === '，' || last === '、' || last === ',';
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0xff0c /* ， */ || last === 0x3001 /* 、 */ || last === 0x2c /* , */;
 }
 
 /** Ends with any punctuation at all (headings and list items may not; paragraphs always do). */
@@ -57,7 +65,8 @@ export function startsWithContinuation(text: string): boolean {
  * starting with 的 or 们 continues the line before.
  */
 export function startsWithBoundParticle(text: string): boolean {
-  return (text[0] === '的' && !/^的[确士哥]/.test(text)) || text[0] === '们';
+  const first = text.charCodeAt(0);
+  return (first === 0x7684 /* 的 */ && !/^的[确士哥]/.test(text)) || first === 0x4eec /* 们 */;
 }
 
 /**
@@ -67,9 +76,9 @@ export function startsWithBoundParticle(text: string): boolean {
  * text the extractor moved).
  */
 export function endsWithBoundWord(text: string): boolean {
-  const last = text[text.length - 1];
-  if (last === '的') return !/[目有别似是真端标]的$/.test(text);
-  return '和与及或对把被从向在'.includes(last) && isHan(text[text.length - 2]);
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 0x7684 /* 的 */) return !/[目有别似是真端标]的$/.test(text);
+  return BOUND_WORD_CODES.has(last) && isHanCode(text.charCodeAt(text.length - 2));
 }
 
 /**
@@ -79,7 +88,7 @@ export function endsWithBoundWord(text: string): boolean {
  */
 export function endsWithBareBoundWord(text: string): boolean {
   if (!endsWithBoundWord(text)) return false;
-  if (text[text.length - 1] === '的') return true;
+  if (text.charCodeAt(text.length - 1) === 0x7684 /* 的 */) return true;
   const tail = tailWithoutSpaces(text, WORD_WINDOW);
   return wordSegmenter().segment(tail).containing(tail.length - 1)?.segment.length === 1;
 }
@@ -89,7 +98,7 @@ export function endsWithBareBoundWord(text: string): boolean {
  * heading, label or paragraph is a single character, so it is the tail of a word the line before began.
  */
 export function isLoneCharacter(text: string, before: string): boolean {
-  return text.length === 1 && isHan(text) && isHan(before[before.length - 1]);
+  return text.length === 1 && isHanCode(text.charCodeAt(0)) && isHanCode(before.charCodeAt(before.length - 1));
 }
 
 /**
@@ -97,12 +106,12 @@ export function isLoneCharacter(text: string, before: string): boolean {
  * punctuation (`种业振兴跑出`): the term finishes that title or heading.
  */
 export function isQuotedTail(text: string, before: string): boolean {
-  return /^“[^“”]{1,8}”[！？!?]?$/.test(text) && isHan(before[before.length - 1]) && !/[\p{P}\p{S}]/u.test(before);
+  return /^“[^“”]{1,8}”[！？!?]?$/.test(text) && isHanCode(before.charCodeAt(before.length - 1)) && !/[\p{P}\p{S}]/u.test(before);
 }
 
 /** Ends with an opening quote or bracket: what it opens is on the next line. */
 export function endsWithOpener(text: string): boolean {
-  return isOpeningMark(text[text.length - 1]);
+  return isOpeningMarkCode(text.charCodeAt(text.length - 1));
 }
 
 /** Nothing but punctuation or symbols (`,`, `+`, `。`). */
@@ -122,16 +131,16 @@ export function isLetterSpaced(text: string): boolean {
   let gaps = 0;
   let pairs = 0;
   for (let i = 1; i + 1 < text.length; i++) {
-    if (!isHan(text[i - 1]) && !isCjkPunctLike(text[i - 1])) continue;
+    const before = text.charCodeAt(i - 1);
+    if (!isHanCode(before) && !CJK_PUNCT_LIKE_CODES.has(before)) continue;
     pairs++;
-    if (isInlineSpace(text[i]) && (isHan(text[i + 1]) || isCjkPunctLike(text[i + 1]))) gaps++;
+    const after = text.charCodeAt(i + 1);
+    if (isInlineSpaceCode(text.charCodeAt(i)) && (isHanCode(after) || CJK_PUNCT_LIKE_CODES.has(after))) gaps++;
   }
   return gaps >= 3 && gaps * 2 >= pairs;
 }
 
-function isCjkPunctLike(ch: string): boolean {
-  return '，。、；：！？“”（）'.includes(ch);
-}
+const CJK_PUNCT_LIKE_CODES: ReadonlySet<number> = new Set(Array.from('，。、；：！？“”（）', (ch) => ch.charCodeAt(0)));
 
 /**
  * A line of nothing but a Latin word or figure (`2017`, `27.2`, `GDP`, `32.9%`): extractors cut lines
@@ -290,10 +299,14 @@ function sameLines(lines: readonly PlacedLine[], earlier: WordAnswers): { start:
 
 /** A digit on one side of the break: a figure whose unit or context is on the other (`2017` / `年`). */
 export function splitsFigure(before: string, after: string): boolean {
-  const last = before[before.length - 1];
-  const first = after[0];
-  if (isAsciiDigit(last)) return isHan(first) || first === '%' || first === '‰' || startsWithContinuation(after);
-  return isAsciiDigit(first) && (isHan(last) || last === '.');
+  const last = before.charCodeAt(before.length - 1);
+  const first = after.charCodeAt(0);
+  if (isAsciiDigitCode(last)) return isHanCode(first) || first === 0x25 /* % */ || first === 0x2030 /* ‰ */ || startsWithContinuation(after);
+  return isAsciiDigitCode(first) && (isHanCode(last) || last === 0x2e /* . */);
+}
+
+function isAsciiDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /**
@@ -302,16 +315,20 @@ export function splitsFigure(before: string, after: string): boolean {
  * not fit in the space left on the line before, the line was wrapped, not ended.
  */
 export function leadingUnitWidth(text: string): number {
+  // By code unit, and measured in place: asked of every line, with no string made.
   let end = 0;
-  while (end < text.length && isOpeningMark(text[end])) end++;
-  if (isLatinOrDigit(text[end])) {
-    while (end < text.length && (isLatinOrDigit(text[end]) || /[-_./:@#&'+%‰’]/.test(text[end]))) end++;
+  while (end < text.length && isOpeningMarkCode(text.charCodeAt(end))) end++;
+  if (isLatinOrDigitCode(text.charCodeAt(end))) {
+    while (end < text.length && (isLatinOrDigitCode(text.charCodeAt(end)) || UNIT_SYMBOL_CODES.has(text.charCodeAt(end)))) end++;
   } else if (end < text.length) {
     end += text.codePointAt(end)! > 0xffff ? 2 : 1;
   }
-  while (end < text.length && startsWithContinuation(text[end])) end++;
-  return emWidth(text.slice(0, end));
+  while (end < text.length && CONTINUATION_CODES.has(text.charCodeAt(end))) end++;
+  return emWidth(text, 0, end);
 }
+
+/** Symbols that go on a Latin word or number at the start of a line (`-_./:@#&'+%‰’`). */
+const UNIT_SYMBOL_CODES: ReadonlySet<number> = new Set(Array.from("-_./:@#&'+%‰’", (ch) => ch.charCodeAt(0)));
 
 const [OPEN_QUOTE, OPEN_PAREN_FULL, OPEN_TITLE, OPEN_PAREN] = Array.from('“（《(', (ch) => ch.charCodeAt(0));
 const [CLOSE_QUOTE, CLOSE_PAREN_FULL, CLOSE_TITLE, CLOSE_PAREN] = Array.from('”）》)', (ch) => ch.charCodeAt(0));
@@ -342,7 +359,7 @@ export const WORD_WINDOW = 4;
  * `left` characters before the break and `right` after, or undefined when the join falls between words.
  */
 export function wordAcross(before: string, after: string): { word: string; left: number; right: number } | undefined {
-  if (!isHan(before[before.length - 1]) || !isHan(after[0])) return undefined;
+  if (!isHanCode(before.charCodeAt(before.length - 1)) || !isHanCode(after.charCodeAt(0))) return undefined;
   const left = tailWithoutSpaces(before, WORD_WINDOW);
   const right = headWithoutSpaces(after, WORD_WINDOW);
   const join = left.length;
@@ -368,7 +385,7 @@ export interface WordAcross {
  * it (`个坚决的`, `区，Linux`): the tail of a word begun elsewhere, not the start of a sentence (`点击右下角`).
  */
 export function startsWithWordTail(text: string): boolean {
-  if (!isHan(text[0])) return false;
+  if (!isHanCode(text.charCodeAt(0))) return false;
   const head = headWithoutSpaces(text, WORD_WINDOW);
   const first = wordSegmenter().segment(head).containing(0);
   return first !== undefined && first.segment.length === 1;

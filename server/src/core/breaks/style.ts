@@ -2,7 +2,7 @@
 // whether paragraphs are indented, and how wide its columns are.
 
 import type { Fragment } from '../article';
-import { columnWidths, emWidth } from './width';
+import { COLUMN_WINDOW, columnWidths, emWidth } from './width';
 import { isDirectiveText } from '../directives';
 
 export interface DocumentStyle {
@@ -13,9 +13,15 @@ export interface DocumentStyle {
   /** Enough lines start with spaces that leading whitespace is indentation (not lost text). */
   readonly indents: boolean;
   /** Printed width of each fragment in ems. */
-  readonly widths: readonly number[];
+  readonly widths: Float64Array;
   /** Width of the column each fragment was set in, in ems. */
-  readonly columns: readonly number[];
+  readonly columns: Float64Array;
+  /**
+   * The measure each fragment is judged against (measureOf), in ems, NaN when unknown: found when first
+   * asked (measured[i] = 1) and kept, as breaks ask for it several times.
+   */
+  readonly measures: Float64Array;
+  readonly measured: Uint8Array;
   /**
    * Some line fills a column. Without one the text is not column lines at all but formatted blocks (an
    * article already repaired, or typed by hand), and a blank line in it was put there to part blocks.
@@ -28,14 +34,6 @@ export interface DocumentStyle {
   readonly reportsSpeech: boolean;
 }
 
-/**
- * A speech verb closing an attribution (`教授宋建武说，`, `有关部门表示：`), not a fixed phrase built on 说
- * (`一般来说，` `比如说，` `也就是说，` `换句话说，` `听说，`).
- */
-const ATTRIBUTION = /(?<![来如是话听])(?:说|表示|指出|认为|强调)[，：,:]/g;
-/** What every match of ATTRIBUTION ends with (a cheap test before the full pattern). */
-const ATTRIBUTION_END = /[说示出为调][，：,:]/;
-const HAS_SPACE = /\s/;
 /** Attributions a news document shows at least, and per how many sentences. */
 const MIN_ATTRIBUTIONS = 2;
 const SENTENCES_PER_ATTRIBUTION = 10;
@@ -108,65 +106,169 @@ export function sameFacts(a: DocumentFacts, b: DocumentFacts): boolean {
 
 /** Widths and columns of every fragment (per line), the document's facts given or read from these fragments. */
 export function readStyle(text: string, fragments: readonly Fragment[], facts?: DocumentFacts): DocumentStyle {
-  const widths = fragments.map((fragment) => emWidth(fragment.text));
+  // In typed arrays: a width or column read from an array that may hold undefined was a new heap number.
+  const widths = new Float64Array(fragments.length);
+  for (let i = 0; i < fragments.length; i++) widths[i] = emWidth(fragments[i].text);
   const columns = columnWidths(widths);
-  return { ...(facts ?? documentFacts(countStyle(text, fragments, columns))), widths, columns };
+  const measures = new Float64Array(widths.length);
+  const measured = new Uint8Array(widths.length);
+  return { ...(facts ?? documentFacts(countStyle(text, spansOf(fragments), columns))), widths, columns, measures, measured };
+}
+
+/** A line this much wider than its column spans columns (a lead, a title). */
+const WIDE = 1.15;
+
+/**
+ * The width of the column fragment i was set in, or NaN when unknown. Where the window shows no column
+ * the nearest estimate stands in; a line far wider than the column (a lead or title spanning columns)
+ * is judged against its wide neighbours, and a lone wide line has no known measure.
+ */
+export function measureOf(widths: Float64Array, columns: Float64Array, i: number): number {
+  const n = columns.length;
+  let column = columns[i];
+  for (let d = 1; Number.isNaN(column) && d <= COLUMN_WINDOW; d++) {
+    column = i - d >= 0 ? columns[i - d] : Number.NaN;
+    if (Number.isNaN(column)) column = i + d < n ? columns[i + d] : Number.NaN;
+  }
+  const width = widths[i];
+  if (Number.isNaN(column) || width <= column * WIDE) return column;
+  // The wide neighbours either side, without an array for them.
+  const wideBefore = i > 0 && widths[i - 1] > column * WIDE;
+  const wideAfter = i + 1 < n && widths[i + 1] > column * WIDE;
+  if (!wideBefore && !wideAfter) return Number.NaN;
+  return Math.max(width, wideBefore ? widths[i - 1] : width, wideAfter ? widths[i + 1] : width);
 }
 
 /**
- * The counts of fragments[from..to), the fragments before `from` read as the lines before them (the
- * document's first fragment has no break before it). `columns` are those of all the fragments.
+ * Where each fragment stands in the text it was read from, in columns of numbers: what the document's
+ * counts read (countStyle), so that counting the lines in view around a region makes no object per line.
+ */
+export interface FragmentSpans {
+  readonly count: number;
+  readonly lines: Int32Array;
+  readonly lineStarts: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/** The spans of fragments read from their text (each fragment's text is text.slice(start, end)). */
+export function spansOf(fragments: readonly Fragment[]): FragmentSpans {
+  const count = fragments.length;
+  const spans = { count, lines: new Int32Array(count), lineStarts: new Int32Array(count), starts: new Int32Array(count), ends: new Int32Array(count) };
+  for (let i = 0; i < count; i++) {
+    const fragment = fragments[i];
+    spans.lines[i] = fragment.line;
+    spans.lineStarts[i] = fragment.lineStart;
+    spans.starts[i] = fragment.start;
+    spans.ends[i] = fragment.end;
+  }
+  return spans;
+}
+
+/**
+ * The counts of fragments[from..to) of `text`, the fragments before `from` read as the lines before them
+ * (the document's first fragment has no break before it). `columns` are those of all the fragments.
  */
 export function countStyle(
   text: string,
-  fragments: readonly Fragment[],
-  columns: readonly number[],
+  spans: FragmentSpans,
+  columns: ArrayLike<number>,
   from = 0,
-  to = fragments.length,
+  to = spans.count,
 ): StyleCounts {
+  const { lines, lineStarts, starts, ends } = spans;
   let blanks = 0;
   let indented = 0;
   let inColumns = 0;
   let content = 0;
   for (let i = from; i < to; i++) {
-    if (i > 0 && fragments[i].line - fragments[i - 1].line > 1) blanks++;
-    if (i > 0 && fragments[i].start > fragments[i].lineStart && !/^\f+$/.test(text.slice(fragments[i].lineStart, fragments[i].start))) indented++;
+    if (i > 0 && lines[i] - lines[i - 1] > 1) blanks++;
+    if (i > 0 && starts[i] > lineStarts[i] && !onlyFormFeeds(text, lineStarts[i], starts[i])) indented++;
     if (!Number.isNaN(columns[i])) inColumns++;
-    if (!isDirectiveText(fragments[i].text)) content++;
+    // A directive starts with `<!--`: only such a fragment's text is read as a string.
+    if (!(ends[i] - starts[i] >= 4 && text.startsWith('<!--', starts[i]) && isDirectiveText(text.slice(starts[i], ends[i])))) content++;
   }
-  const speech = countSpeech(fragments, from, to);
+  const speech = countSpeech(text, spans, from, to);
   return { fragments: to - from, blanks, indented, attributions: speech.attributions, sentences: speech.sentences, inColumns, content };
 }
 
+/** text[start, end) (not empty) is nothing but form feeds. */
+function onlyFormFeeds(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 0x0c) return false;
+  return true;
+}
+
 /** Attributions and sentence ends of fragments[from..to), read after the fragments before them. */
-function countSpeech(fragments: readonly Fragment[], from: number, to: number): { attributions: number; sentences: number } {
+function countSpeech(text: string, spans: FragmentSpans, from: number, to: number): { attributions: number; sentences: number } {
+  const { starts, ends } = spans;
   let attributions = 0;
   let sentences = 0;
-  // An attribution may be cut by a wrap (`宋建武` / `说，`): each fragment is read after the last few
-  // characters of the one before, and a match counts where it ends. The tail is carried from the start
-  // of what is in view, so a region counts as the whole document does.
-  let tail = '';
-  for (let i = 0; i < to; i++) {
-    const fragment = fragments[i];
-    const text = tail + (HAS_SPACE.test(fragment.text) ? fragment.text.replace(/\s+/g, '') : fragment.text);
-    if (i >= from) {
-      // Every attribution ends in a verb's last character and a comma or colon: most fragments have none.
-      if (ATTRIBUTION_END.test(text)) {
-        for (const match of text.matchAll(ATTRIBUTION)) if (match.index + match[0].length > tail.length) attributions++;
-      }
-      sentences += sentenceEnds(fragment.text);
+  // An attribution may be cut by a wrap (`宋建武` / `说，`): each fragment is read, without whitespace,
+  // after the last three such characters of the ones before, and an attribution counts where it ends:
+  // at a comma or colon of the fragment. Read by code unit, one pass over the fragment (a string per
+  // line was garbage): at each comma or colon, the three characters before it (whitespace left out).
+  for (let i = from; i < to; i++) {
+    const start = starts[i];
+    const end = ends[i];
+    for (let k = start; k < end; k++) {
+      const code = text.charCodeAt(k);
+      if (code === 0x3002 /* 。 */ || code === 0xff01 /* ！ */ || code === 0xff1f /* ？ */) sentences++;
+      else if (isAttributionMark(code) && endsAttribution(text, spans, i, k)) attributions++;
     }
-    tail = text.slice(-3);
   }
   return { attributions, sentences };
 }
 
-/** Sentence-ending marks (。！？) in a text. */
-function sentenceEnds(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '。' || ch === '！' || ch === '？') count++;
+/**
+ * Whether an attribution ends at the comma or colon text[mark] of fragment i: a speech verb closing it
+ * (`教授宋建武说，`, `有关部门表示：`): `说` right before the mark, or `表示` `指出` `认为` `强调`, not after
+ * 来 如 是 话 听 (a fixed phrase built on 说: `一般来说，` `比如说，` `也就是说，` `换句话说，` `听说，`).
+ * The pattern /(?<![来如是话听])(?:说|表示|指出|认为|强调)[，：,:]/ read by code unit over the fragments
+ * in view joined without whitespace; its matches never overlap (a verb holds no mark), so each mark ends
+ * at most one.
+ */
+function endsAttribution(text: string, spans: FragmentSpans, i: number, mark: number): boolean {
+  const found = charactersBefore(text, spans, i, mark);
+  if (found === 0) return false;
+  if (before[0] === SHUO) return found === 1 || !NOT_BEFORE_VERB.has(before[1]);
+  if (found === 1) return false;
+  for (const [a, b] of TWO_CHARACTER_VERBS) {
+    if (before[1] === a && before[0] === b) return found === 2 || !NOT_BEFORE_VERB.has(before[2]);
   }
-  return count;
+  return false;
+}
+
+/** The codes of the characters before a mark, nearest first (charactersBefore). */
+const before = [0, 0, 0];
+
+/**
+ * Puts the codes of up to three characters before text[mark] (whitespace left out) into `before`, nearest
+ * first, reading back into the fragments before fragment i as far as the first in view; how many.
+ */
+function charactersBefore(text: string, spans: FragmentSpans, i: number, mark: number): number {
+  let found = 0;
+  for (let j = i, k = mark - 1; j >= 0 && found < 3; j--, k = j >= 0 ? spans.ends[j] - 1 : -1) {
+    for (; k >= spans.starts[j] && found < 3; k--) {
+      const code = text.charCodeAt(k);
+      if (!isWhitespace(code)) before[found++] = code;
+    }
+  }
+  return found;
+}
+
+const SHUO = '说'.charCodeAt(0);
+const TWO_CHARACTER_VERBS: ReadonlyArray<readonly [number, number]> = ['表示', '指出', '认为', '强调'].map((verb) => [verb.charCodeAt(0), verb.charCodeAt(1)] as const);
+const NOT_BEFORE_VERB: ReadonlySet<number> = new Set(Array.from('来如是话听', (ch) => ch.charCodeAt(0)));
+
+/** What \s matches, by code unit. */
+function isWhitespace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** A comma or colon (what every attribution ends with). */
+function isAttributionMark(code: number): boolean {
+  return code === 0xff0c /* ， */ || code === 0xff1a /* ： */ || code === 0x2c /* , */ || code === 0x3a /* : */;
 }

@@ -16,10 +16,11 @@ export const HEADING_TAIL = 4;
  * characters about half. Spaces count nothing: extractors insert them where justification stretched
  * the line (`列 出 的 这 样`), so they say nothing about how much text the line held.
  */
-export function emWidth(text: string): number {
+export function emWidth(text: string, start = 0, end = text.length): number {
   let width = 0;
   // By code unit: a line's characters are mostly Han, and a string for each would be garbage.
-  for (let i = 0; i < text.length; i++) {
+  // (start, end): the width of text.slice(start, end), measured in place.
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
     if (isInlineSpaceCode(code)) continue;
@@ -44,8 +45,9 @@ const MIN_SUPPORT = 0.3;
  * shorter). NaN where no column shows: too few neighbours share that width (a clean article of one
  * paragraph per line, or a list). Linear in the number of fragments (each window is small).
  */
-export function columnWidths(widths: readonly number[], window = COLUMN_WINDOW): number[] {
-  const result: number[] = new Array(widths.length);
+export function columnWidths(widths: ArrayLike<number>, window = COLUMN_WINDOW): Float64Array {
+  // A typed array: NaN or a width, never a hole (reading a hole made every column read a heap number).
+  const result = new Float64Array(widths.length);
   // The window slides one line at a time: one width leaves and one enters a sorted buffer, so no window
   // is ever sorted from scratch.
   const sorted = new Float64Array(2 * window + 1);
@@ -58,7 +60,8 @@ export function columnWidths(widths: readonly number[], window = COLUMN_WINDOW):
     for (; from < nextFrom; from++) size = removeSorted(sorted, size, widths[from]);
     for (; to < nextTo; to++) size = insertSorted(sorted, size, widths[to]);
     // The FULL_SHARE quantile counted from the widest.
-    const column = sorted[size - 1 - Math.min(size - 1, Math.floor(size * FULL_SHARE))] ?? 0;
+    const at = size - 1 - Math.min(size - 1, Math.floor(size * FULL_SHARE));
+    const column = at >= 0 ? sorted[at] : 0;
     const filling = lowerBound(sorted, size, column + FILL_TOLERANCE + 1e-9) - lowerBound(sorted, size, column - FILL_TOLERANCE - 1e-9);
     result[i] = filling >= 3 && filling >= size * MIN_SUPPORT ? column : Number.NaN;
   }

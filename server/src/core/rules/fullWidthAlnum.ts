@@ -30,6 +30,8 @@ export const fullWidthAlnum: Rule = {
     for (const fragment of model.fragments) {
       if (model.roles[fragment.index] === 'directive') continue;
       const text = fragment.text;
+      // Most lines hold neither a full-width letter or digit nor a full-width colon: nothing to find.
+      if (!hasFullWidthAlnum(text) && !text.includes(COLON)) continue;
       const report = (index: number, found: string, messageId: string): void => {
         const start = fragment.start + index;
         const end = start + found.length;
@@ -52,6 +54,15 @@ export const fullWidthAlnum: Rule = {
     }
   },
 };
+
+/** A full-width letter or digit (what FULL_WIDTH_RUN starts with), by code unit. */
+function hasFullWidthAlnum(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return true;
+  }
+  return false;
+}
 
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ((ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９'));
 

@@ -121,11 +121,12 @@ const NOSES = "-'^";
 export function emoticonMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
   let openParens = 0;
+  // By code unit: a string for every character of a Chinese paragraph was garbage.
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '(') openParens++;
-    else if (ch === ')' && openParens > 0) openParens--;
-    if (ch !== ':' && ch !== ';' && ch !== '=') continue;
+    const code = text.charCodeAt(i);
+    if (code === 0x28 /* ( */) openParens++;
+    else if (code === 0x29 /* ) */ && openParens > 0) openParens--;
+    if (code !== 0x3a /* : */ && code !== 0x3b /* ; */ && code !== 0x3d /* = */) continue;
     if (i > 0 && isLatinOrDigitCode(text.charCodeAt(i - 1))) continue;
     let mouth = i + 1;
     if (NOSES.includes(text[mouth] ?? 'x')) mouth++;

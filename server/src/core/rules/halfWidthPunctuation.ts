@@ -6,7 +6,7 @@
 // inside English phrases. Straight quotes become curly when they quote Chinese, stand between Chinese, or
 // touch Chinese in a sentence that already has curly quotes: one sentence never mixes the two.
 
-import { HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isClosingMark, isOpeningMark, isSentenceEnd } from '../charClasses';
+import { HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isAsciiLetterCode, isClosingMark, isOpeningMark, SENTENCE_END_CHARS } from '../charClasses';
 import { toSourceOffset, type Block } from '../model';
 import { addressMask, emoticonMask, englishPhraseMask, isAsciiArt, hanPrefix, isChineseNeighbour, isHanChar, isLetter, nextNonSpace, previousNonSpace } from './halfWidthContext';
 import type { Edit, Rule, RuleContext } from './rule';
@@ -119,9 +119,11 @@ function checkBlock(context: RuleContext, block: Block): void {
       pairs.push({ open: a, close: b, full, chinese: hasHan(a + 1, b) || between });
     }
   }
+  // Sentences are numbered only for a block with straight quotes to pair (most have none).
+  if (pairs.length === 0) return;
   const curlySentences = new Set<number>();
   const sentences = sentenceNumbers(text);
-  for (let i = 0; i < text.length; i++) if ('“”‘’'.includes(text[i])) curlySentences.add(sentences[i]);
+  for (let i = 0; i < text.length; i++) if (CURLY_QUOTE_CODES.has(text.charCodeAt(i))) curlySentences.add(sentences[i]);
   for (const pair of pairs) if (pair.chinese) curlySentences.add(sentences[pair.open]);
   for (const pair of pairs) {
     const touches = isChineseNeighbour(previousNonSpace(text, pair.open)) || isChineseNeighbour(nextNonSpace(text, pair.close));
@@ -133,12 +135,21 @@ function checkBlock(context: RuleContext, block: Block): void {
 function sentenceNumbers(text: string): Uint32Array {
   const numbers = new Uint32Array(text.length);
   let sentence = 0;
+  // By code unit: no string per character.
   for (let i = 0; i < text.length; i++) {
     numbers[i] = sentence;
-    if (isSentenceEnd(text[i]) || text[i] === '!' || text[i] === '?' || (text[i] === '.' && !isAsciiLetter(text[i + 1]) && !isAsciiDigit(text[i + 1]))) sentence++;
+    const code = text.charCodeAt(i);
+    if (SENTENCE_END_CODES.has(code) || code === 0x21 /* ! */ || code === 0x3f /* ? */) sentence++;
+    else if (code === 0x2e /* . */) {
+      const next = text.charCodeAt(i + 1);
+      if (!isAsciiLetterCode(next) && !(next >= 0x30 && next <= 0x39)) sentence++;
+    }
   }
   return numbers;
 }
+
+const SENTENCE_END_CODES: ReadonlySet<number> = new Set(Array.from(SENTENCE_END_CHARS, (ch) => ch.charCodeAt(0)));
+const CURLY_QUOTE_CODES: ReadonlySet<number> = new Set(Array.from('“”‘’', (ch) => ch.charCodeAt(0)));
 
 function chineseOrEdge(ch: string | undefined): boolean {
   return ch === undefined || isChineseNeighbour(ch);

@@ -1,13 +1,12 @@
 // Quotes and brackets that do not pair up within a paragraph (read with its wraps joined):
 // “…  without ”, （… without ）, a ” with no “ before it. Points at the mark, and at where its partner was due.
 
-import { BRACKET_PAIRS, isAsciiLetter } from '../charClasses';
+import { BRACKET_PAIRS, isAsciiLetterCode } from '../charClasses';
 import { toSourceOffset, type ArticleModel, type Block } from '../model';
 import type { Rule, RuleContext } from './rule';
 
 /** The code unit of every quote and bracket (each is one): the scan below stops only at these. */
 const BRACKET_CODES: ReadonlySet<number> = new Set(Array.from(Object.entries(BRACKET_PAIRS).flat().join(''), (ch) => ch.charCodeAt(0)));
-const OPENER_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(BRACKET_PAIRS).map(([open, close]) => [close, open]));
 
 export const unbalancedBrackets: Rule = {
   id: 'unbalanced-brackets',
@@ -34,46 +33,67 @@ export const unbalancedBrackets: Rule = {
   },
 };
 
+// The scan keeps its stack in arrays of numbers shared by every block (a block is checked at once, with
+// nothing else run in between): no array, map, closure or one-character string per paragraph.
+/** The opening codes, each with its slot in `waiting`. */
+const OPENING_CODES: readonly number[] = Object.keys(BRACKET_PAIRS).map((open) => open.charCodeAt(0));
+/** Closing code → the code of its opener. */
+const OPENER_CODE_OF: ReadonlyMap<number, number> = new Map(Object.entries(BRACKET_PAIRS).map(([open, close]) => [close.charCodeAt(0), open.charCodeAt(0)]));
+/** The openers on the stack (codes) and where they stand in the block's text. */
+const stackCodes: number[] = [];
+const stackIndexes: number[] = [];
+/** How many of each opener are on the stack, so a closer knows at once whether it has a partner. */
+const waiting = new Int32Array(OPENING_CODES.length);
+const QUOTE_OPEN = 0x201c; // “
+const APOSTROPHE = 0x2019; // ’
+
 function checkBlock(context: RuleContext, model: ArticleModel, block: Block): void {
   const text = block.text;
-  const open: Array<{ mark: string; index: number }> = [];
-  // How many of each opener are on the stack, so a closer knows at once whether it has a partner.
-  const waiting = new Map<string, number>();
-  const at = (index: number) => toSourceOffset(block, index);
-  const unclosed = (entry: { mark: string; index: number }, dueAt: number, dueEnd: number): void => {
-    const close = BRACKET_PAIRS[entry.mark];
-    const start = at(entry.index);
-    const args = { open: entry.mark, close };
-    context.report({ start, end: start + 1, messageId: 'unclosed', args, related: [{ start: dueAt, end: dueEnd, messageId: 'closeBy', args }] });
-  };
+  stackCodes.length = 0;
+  stackIndexes.length = 0;
+  waiting.fill(0);
   // A scan by code unit (a paragraph has many marks: no match object for each).
   for (let i = 0; i < text.length; i++) {
-    if (!BRACKET_CODES.has(text.charCodeAt(i))) continue;
-    const ch = text[i];
-    if (BRACKET_PAIRS[ch] !== undefined) {
-      open.push({ mark: ch, index: i });
-      waiting.set(ch, (waiting.get(ch) ?? 0) + 1);
+    const code = text.charCodeAt(i);
+    if (!BRACKET_CODES.has(code)) continue;
+    const slot = OPENING_CODES.indexOf(code);
+    if (slot >= 0) {
+      stackCodes.push(code);
+      stackIndexes.push(i);
+      waiting[slot]++;
       continue;
     }
-    const opener = OPENER_OF[ch];
+    const opener = OPENER_CODE_OF.get(code);
     if (opener === undefined) continue;
-    if (ch === '’' && isAsciiLetter(text[i - 1]) && isAsciiLetter(text[i + 1])) continue; // Xi’an: an apostrophe
-    if (!waiting.get(opener)) {
-      const start = at(i);
-      const args = { open: opener, close: ch };
+    if (code === APOSTROPHE && isAsciiLetterCode(text.charCodeAt(i - 1)) && isAsciiLetterCode(text.charCodeAt(i + 1))) continue; // Xi’an: an apostrophe
+    if (waiting[OPENING_CODES.indexOf(opener)] === 0) {
+      const start = toSourceOffset(block, i);
+      const args = { open: String.fromCharCode(opener), close: String.fromCharCode(code) };
       context.report({ start, end: start + 1, messageId: 'unopened', args, related: [{ start: block.start, end: block.start, messageId: 'openAfter', args }] });
       continue;
     }
     // Openers above the partner were left open: their closers were due before this one.
-    for (let entry = open.pop()!; ; entry = open.pop()!) {
-      waiting.set(entry.mark, waiting.get(entry.mark)! - 1);
-      if (entry.mark === opener) break;
-      unclosed(entry, at(i), at(i) + 1);
+    for (;;) {
+      const entryCode = stackCodes.pop()!;
+      const entryIndex = stackIndexes.pop()!;
+      waiting[OPENING_CODES.indexOf(entryCode)]--;
+      if (entryCode === opener) break;
+      const due = toSourceOffset(block, i);
+      unclosed(context, block, entryCode, entryIndex, due, due + 1);
     }
   }
-  if (open.length === 0) return;
-  const continued = open[0].mark === '“' && nextBlockOpensQuote(model, block);
-  for (const entry of continued ? open.slice(1) : open) unclosed(entry, block.end, block.end);
+  if (stackCodes.length === 0) return;
+  const continued = stackCodes[0] === QUOTE_OPEN && nextBlockOpensQuote(model, block);
+  for (let k = continued ? 1 : 0; k < stackCodes.length; k++) unclosed(context, block, stackCodes[k], stackIndexes[k], block.end, block.end);
+}
+
+/** Reports the opener `code` at `index` of the block's text, its closer due at [dueAt, dueEnd). */
+function unclosed(context: RuleContext, block: Block, code: number, index: number, dueAt: number, dueEnd: number): void {
+  const mark = String.fromCharCode(code);
+  const close = BRACKET_PAIRS[mark];
+  const start = toSourceOffset(block, index);
+  const args = { open: mark, close };
+  context.report({ start, end: start + 1, messageId: 'unclosed', args, related: [{ start: dueAt, end: dueEnd, messageId: 'closeBy', args }] });
 }
 
 /** A quotation running over several paragraphs opens each with “ and closes only at its end. */
