@@ -304,7 +304,7 @@ export class LabelHits {
 }
 
 /** A title unit moved `fragment` lines and `offset` characters on. */
-export function placedTitle(unit: TitleUnit, fragment: number, offset: number): TitleUnit {
+function placedTitle(unit: TitleUnit, fragment: number, offset: number): TitleUnit {
   if (fragment === 0 && offset === 0) return unit;
   return { first: unit.first + fragment, last: unit.last + fragment, text: unit.text, start: unit.start + offset, end: unit.end + offset, strong: unit.strong };
 }
