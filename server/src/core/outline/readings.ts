@@ -13,10 +13,17 @@ import type { TitleUnit } from './titles';
 /** An offset or row that is not there (undefined): no line, offset or row number is this low. */
 const NONE = -0x80000000;
 
-/** Numbers per unit row: first, last, start, end, shapeHalves, strong, lineStart, aboveEnd, runsOnAt. */
+/** Where each number of a unit row stands (strong: 1 or 0; aboveEnd, runsOnAt: NONE when undefined), and how many. */
+const UNIT = { first: 0, last: 1, start: 2, end: 3, shapeHalves: 4, strong: 5, lineStart: 6, aboveEnd: 7, runsOnAt: 8 } as const;
 const U = 9;
-/** Numbers per label row: fragment, start, end, previous, next, flags, inline row, after row, before row, lineStart, nextLineStart. */
+/**
+ * Where each number of a label row stands (flags: its yes/no readings as bits; inlineRow, afterRow,
+ * beforeRow: its title readings' unit rows, or NONE; nextLineStart: NONE at the document's end), and how many.
+ */
+const LABEL = { fragment: 0, start: 1, end: 2, previous: 3, next: 4, flags: 5, inlineRow: 6, afterRow: 7, beforeRow: 8, lineStart: 9, nextLineStart: 10 } as const;
 const L = 11;
+/** A label row's title readings. */
+const TITLE_ROWS = [LABEL.inlineRow, LABEL.afterRow, LABEL.beforeRow] as const;
 
 /** A label's yes/no readings, as bits of one number. */
 const EMBEDDED = 1;
@@ -59,36 +66,36 @@ export class LabelReadings {
     const labelNumbers = new Int32Array(labels.length * L);
     labels.forEach((label, i) => {
       const n = i * L;
-      labelNumbers[n] = label.fragment;
-      labelNumbers[n + 1] = label.start;
-      labelNumbers[n + 2] = label.end;
-      labelNumbers[n + 3] = label.previous;
-      labelNumbers[n + 4] = label.next;
-      labelNumbers[n + 5] =
+      labelNumbers[n + LABEL.fragment] = label.fragment;
+      labelNumbers[n + LABEL.start] = label.start;
+      labelNumbers[n + LABEL.end] = label.end;
+      labelNumbers[n + LABEL.previous] = label.previous;
+      labelNumbers[n + LABEL.next] = label.next;
+      labelNumbers[n + LABEL.flags] =
         (label.embedded ? EMBEDDED : 0) |
         (label.nextExists ? NEXT_EXISTS : 0) |
         (label.nextStands ? NEXT_STANDS : 0) |
         (label.previousCounts ? PREVIOUS_COUNTS : 0) |
         (label.previousStands ? PREVIOUS_STANDS : 0);
       // The title on the label's own line is read as its inline unit (scanLabel): one row for both.
-      labelNumbers[n + 6] = rowOf(label.inlineUnit);
-      labelNumbers[n + 7] = rowOf(label.after);
-      labelNumbers[n + 8] = rowOf(label.before);
-      labelNumbers[n + 9] = label.lineStart;
-      labelNumbers[n + 10] = label.nextLineStart ?? NONE;
+      labelNumbers[n + LABEL.inlineRow] = rowOf(label.inlineUnit);
+      labelNumbers[n + LABEL.afterRow] = rowOf(label.after);
+      labelNumbers[n + LABEL.beforeRow] = rowOf(label.before);
+      labelNumbers[n + LABEL.lineStart] = label.lineStart;
+      labelNumbers[n + LABEL.nextLineStart] = label.nextLineStart ?? NONE;
     });
     const unitNumbers = new Int32Array(unitList.length * U);
     unitList.forEach((unit, row) => {
       const n = row * U;
-      unitNumbers[n] = unit.first;
-      unitNumbers[n + 1] = unit.last;
-      unitNumbers[n + 2] = unit.start;
-      unitNumbers[n + 3] = unit.end;
-      unitNumbers[n + 4] = unit.shapeHalves;
-      unitNumbers[n + 5] = unit.strong ? 1 : 0;
-      unitNumbers[n + 6] = unit.lineStart;
-      unitNumbers[n + 7] = unit.aboveEnd ?? NONE;
-      unitNumbers[n + 8] = unit.runsOnAt ?? NONE;
+      unitNumbers[n + UNIT.first] = unit.first;
+      unitNumbers[n + UNIT.last] = unit.last;
+      unitNumbers[n + UNIT.start] = unit.start;
+      unitNumbers[n + UNIT.end] = unit.end;
+      unitNumbers[n + UNIT.shapeHalves] = unit.shapeHalves;
+      unitNumbers[n + UNIT.strong] = unit.strong ? 1 : 0;
+      unitNumbers[n + UNIT.lineStart] = unit.lineStart;
+      unitNumbers[n + UNIT.aboveEnd] = unit.aboveEnd ?? NONE;
+      unitNumbers[n + UNIT.runsOnAt] = unit.runsOnAt ?? NONE;
     });
     return new LabelReadings(
       unitCount,
@@ -109,30 +116,30 @@ export class LabelReadings {
     if (fragment === 0 && offset === 0) return this;
     const units = this.units.slice();
     for (let n = 0; n < units.length; n += U) {
-      units[n] += fragment;
-      units[n + 1] += fragment;
-      units[n + 2] += offset;
-      units[n + 3] += offset;
-      units[n + 6] += offset;
-      if (units[n + 7] !== NONE) units[n + 7] += offset;
-      if (units[n + 8] !== NONE) units[n + 8] += offset;
+      units[n + UNIT.first] += fragment;
+      units[n + UNIT.last] += fragment;
+      units[n + UNIT.start] += offset;
+      units[n + UNIT.end] += offset;
+      units[n + UNIT.lineStart] += offset;
+      if (units[n + UNIT.aboveEnd] !== NONE) units[n + UNIT.aboveEnd] += offset;
+      if (units[n + UNIT.runsOnAt] !== NONE) units[n + UNIT.runsOnAt] += offset;
     }
     const labels = this.labels.slice();
     for (let n = 0; n < labels.length; n += L) {
-      labels[n] += fragment;
-      labels[n + 1] += offset;
-      labels[n + 2] += offset;
-      labels[n + 3] += fragment;
-      labels[n + 4] += fragment;
-      labels[n + 9] += offset;
-      if (labels[n + 10] !== NONE) labels[n + 10] += offset;
+      labels[n + LABEL.fragment] += fragment;
+      labels[n + LABEL.start] += offset;
+      labels[n + LABEL.end] += offset;
+      labels[n + LABEL.previous] += fragment;
+      labels[n + LABEL.next] += fragment;
+      labels[n + LABEL.lineStart] += offset;
+      if (labels[n + LABEL.nextLineStart] !== NONE) labels[n + LABEL.nextLineStart] += offset;
     }
     return new LabelReadings(this.unitCount, units, this.unitTexts, labels, this.labelOf, this.lineTexts);
   }
 
   /** Whether unit row `row` is a heading the layout gave a block of its own (TitleUnit.strong). */
   unitStrong(row: number): boolean {
-    return this.units[row * U + 5] === 1;
+    return this.units[row * U + UNIT.strong] === 1;
   }
 
   /** Unit row `row`, placed `fragment` lines and `offset` characters on (a new object each time). */
@@ -141,11 +148,11 @@ export class LabelReadings {
     const n = row * U;
     const at = (value: number) => (value === NONE ? undefined : value + offset);
     return scannedUnit(
-      { first: u[n] + fragment, last: u[n + 1] + fragment, text: this.unitTexts[row], start: u[n + 2] + offset, end: u[n + 3] + offset, strong: u[n + 5] === 1 },
-      u[n + 4],
-      u[n + 6] + offset,
-      at(u[n + 7]),
-      at(u[n + 8]),
+      { first: u[n + UNIT.first] + fragment, last: u[n + UNIT.last] + fragment, text: this.unitTexts[row], start: u[n + UNIT.start] + offset, end: u[n + UNIT.end] + offset, strong: u[n + UNIT.strong] === 1 },
+      u[n + UNIT.shapeHalves],
+      u[n + UNIT.lineStart] + offset,
+      at(u[n + UNIT.aboveEnd]),
+      at(u[n + UNIT.runsOnAt]),
     );
   }
 
@@ -155,16 +162,16 @@ export class LabelReadings {
     const n = i * L;
     const unitAt = (row: number): ScannedUnit | undefined => (row === NONE ? undefined : this.unit(row, fragment, offset));
     // Its readings that share a row are one object, as they were when read.
-    const [inlineRow, afterRow, beforeRow] = [l[n + 6], l[n + 7], l[n + 8]];
+    const [inlineRow, afterRow, beforeRow] = [l[n + LABEL.inlineRow], l[n + LABEL.afterRow], l[n + LABEL.beforeRow]];
     const inlineUnit = unitAt(inlineRow);
     const after = afterRow === inlineRow ? inlineUnit : unitAt(afterRow);
     const before = beforeRow === inlineRow ? inlineUnit : beforeRow === afterRow ? after : unitAt(beforeRow);
-    const flags = l[n + 5];
+    const flags = l[n + LABEL.flags];
     return scannedLabel(
-      { label: this.labelOf[i], fragment: l[n] + fragment, start: l[n + 1] + offset, end: l[n + 2] + offset, inlineTitle: inlineUnit },
+      { label: this.labelOf[i], fragment: l[n + LABEL.fragment] + fragment, start: l[n + LABEL.start] + offset, end: l[n + LABEL.end] + offset, inlineTitle: inlineUnit },
       {
-        previous: l[n + 3] + fragment,
-        next: l[n + 4] + fragment,
+        previous: l[n + LABEL.previous] + fragment,
+        next: l[n + LABEL.next] + fragment,
         embedded: (flags & EMBEDDED) !== 0,
         inlineUnit,
         after,
@@ -173,9 +180,9 @@ export class LabelReadings {
         nextStands: (flags & NEXT_STANDS) !== 0,
         previousCounts: (flags & PREVIOUS_COUNTS) !== 0,
         previousStands: (flags & PREVIOUS_STANDS) !== 0,
-        lineStart: l[n + 9] + offset,
+        lineStart: l[n + LABEL.lineStart] + offset,
         lineText: this.lineTexts[i],
-        nextLineStart: l[n + 10] === NONE ? undefined : l[n + 10] + offset,
+        nextLineStart: l[n + LABEL.nextLineStart] === NONE ? undefined : l[n + LABEL.nextLineStart] + offset,
       },
     );
   }
@@ -191,20 +198,21 @@ export class LabelReadings {
       if (rowA === NONE || rowB === NONE) return rowA === rowB;
       const m = rowA * U;
       const n = rowB * U;
-      return a.units[m] === b.units[n] && a.units[m + 1] === b.units[n + 1] && a.units[m + 4] === b.units[n + 4];
+      return a.units[m + UNIT.first] === b.units[n + UNIT.first] && a.units[m + UNIT.last] === b.units[n + UNIT.last] && a.units[m + UNIT.shapeHalves] === b.units[n + UNIT.shapeHalves];
     };
     for (let n = 0; n < this.labels.length; n += L) {
       const a = this.labels;
       const b = other.labels;
-      if (a[n + 3] !== b[n + 3] || a[n + 4] !== b[n + 4] || a[n + 5] !== b[n + 5]) return false;
-      for (const column of [6, 7, 8]) if (!sameUnit(this, a[n + column], other, b[n + column])) return false;
+      if (a[n + LABEL.previous] !== b[n + LABEL.previous] || a[n + LABEL.next] !== b[n + LABEL.next] || a[n + LABEL.flags] !== b[n + LABEL.flags]) return false;
+      for (const column of TITLE_ROWS) if (!sameUnit(this, a[n + column], other, b[n + column])) return false;
     }
     for (let row = 0; row < this.unitCount; row++) if (!sameUnit(this, row, other, row)) return false;
     return true;
   }
 }
 
-/** Numbers per hit in LabelHits: fragment, start, end, whether the line before ends a unit (OPENS_*). */
+/** Where each number of a hit stands in LabelHits (opens: whether the line before ends a unit, OPENS_*), and how many. */
+const HIT = { fragment: 0, start: 1, end: 2, opens: 3 } as const;
 const H = 4;
 const OPENS_NO = 0;
 const OPENS_YES = 1;
@@ -226,10 +234,10 @@ export class LabelHits {
   static of(hits: readonly LabelHit[], opensUnit: ReadonlyArray<boolean | undefined>): LabelHits {
     const numbers = new Int32Array(hits.length * H);
     hits.forEach((hit, i) => {
-      numbers[i * H] = hit.fragment;
-      numbers[i * H + 1] = hit.start;
-      numbers[i * H + 2] = hit.end;
-      numbers[i * H + 3] = opensUnit[i] === undefined ? OPENS_UNKNOWN : opensUnit[i] ? OPENS_YES : OPENS_NO;
+      numbers[i * H + HIT.fragment] = hit.fragment;
+      numbers[i * H + HIT.start] = hit.start;
+      numbers[i * H + HIT.end] = hit.end;
+      numbers[i * H + HIT.opens] = opensUnit[i] === undefined ? OPENS_UNKNOWN : opensUnit[i] ? OPENS_YES : OPENS_NO;
     });
     const inlineTitles = hits.some((hit) => hit.inlineTitle) ? hits.map((hit) => hit.inlineTitle) : [];
     return new LabelHits(numbers, hits.map((hit) => hit.label), inlineTitles);
@@ -245,9 +253,9 @@ export class LabelHits {
     const title = this.inlineTitles[i];
     return {
       label: this.labels[i],
-      fragment: this.numbers[n] + fragment,
-      start: this.numbers[n + 1] + offset,
-      end: this.numbers[n + 2] + offset,
+      fragment: this.numbers[n + HIT.fragment] + fragment,
+      start: this.numbers[n + HIT.start] + offset,
+      end: this.numbers[n + HIT.end] + offset,
       inlineTitle: title && placedTitle(title, fragment, offset),
     };
   }
@@ -267,7 +275,7 @@ export class LabelHits {
 
   /** Whether the line before hit i ends a unit; undefined when it lies in the part before. */
   opensUnit(i: number): boolean | undefined {
-    const opens = this.numbers[i * H + 3];
+    const opens = this.numbers[i * H + HIT.opens];
     return opens === OPENS_UNKNOWN ? undefined : opens === OPENS_YES;
   }
 
@@ -275,9 +283,9 @@ export class LabelHits {
     if (fragment === 0 && offset === 0) return this;
     const numbers = this.numbers.slice();
     for (let n = 0; n < numbers.length; n += H) {
-      numbers[n] += fragment;
-      numbers[n + 1] += offset;
-      numbers[n + 2] += offset;
+      numbers[n + HIT.fragment] += fragment;
+      numbers[n + HIT.start] += offset;
+      numbers[n + HIT.end] += offset;
     }
     return new LabelHits(numbers, this.labels, this.inlineTitles.length === 0 ? this.inlineTitles : this.inlineTitles.map((title) => title && placedTitle(title, fragment, offset)));
   }
@@ -293,11 +301,11 @@ export class LabelHits {
     for (let i = 0; i < this.length; i++) {
       const n = i * H;
       // A box label is a function of its text (labels.ts keptLabels).
-      if (this.labels[i].text !== other.labels[i].text || this.numbers[n + 3] !== other.numbers[n + 3]) return false;
+      if (this.labels[i].text !== other.labels[i].text || this.numbers[n + HIT.opens] !== other.numbers[n + HIT.opens]) return false;
       const a = this.inlineTitles[i];
       const b = other.inlineTitles[i];
       if ((a === undefined) !== (b === undefined)) return false;
-      if (lines && (this.numbers[n] !== other.numbers[n] || (a !== undefined && a.last !== b!.last))) return false;
+      if (lines && (this.numbers[n + HIT.fragment] !== other.numbers[n + HIT.fragment] || (a !== undefined && a.last !== b!.last))) return false;
     }
     return true;
   }
