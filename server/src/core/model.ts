@@ -8,6 +8,7 @@ import { inMillionths, type Decision } from './breaks/decide';
 import { countStyle, type DocumentFacts, type FragmentSpans, type StyleCounts } from './breaks/style';
 import { columnWidths, emWidth } from './breaks/width';
 import { firstIndex } from './search';
+import { Scratch } from './scratch';
 import { parseDirective } from './directives';
 import type { ArticleModel, Block, Directive, Fragment, LineBreak, ModelOptions, Piece, Role } from './article';
 
@@ -123,13 +124,14 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
 export function countRegion(text: string, view: { readonly start: number; readonly end: number }): StyleCounts {
   // Read as spans, not fragments: the lines in view are read again when the region is laid out, and
   // counting them needs no object or string per line.
-  const spans = fragmentSpans(text, LineIndex.of(text));
+  // Every array here is lent (scratch.ts): the counts are numbers, and nothing read here is kept.
+  const spans = fragmentSpans(text, LineIndex.of(text, COUNTED_LINES));
   const { count, lineStarts, starts, ends } = spans;
   const from = firstIndex(count, (i) => lineStarts[i] >= view.start);
   const to = firstIndex(count, (i) => lineStarts[i] >= view.end);
-  const widths = new Float64Array(count);
+  const widths = COUNTED_WIDTHS.lend(count);
   for (let i = 0; i < count; i++) widths[i] = emWidth(text, starts[i], ends[i]);
-  const columns = columnWidths(widths);
+  const columns = columnWidths(widths, COUNTED_COLUMNS.lend(count));
   return countStyle(text, spans, columns, from, to);
 }
 
@@ -158,6 +160,13 @@ function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
   return fragments;
 }
 
+// Lent arrays (scratch.ts) of countRegion and fragmentSpans. Both callers of fragmentSpans, countRegion and
+// readFragments, are done with its spans before they return.
+const COUNTED_LINES = new Scratch((n) => new Uint32Array(n));
+const COUNTED_WIDTHS = new Scratch((n) => new Float64Array(n));
+const COUNTED_COLUMNS = new Scratch((n) => new Float64Array(n));
+const SPANS = new Scratch((n) => new Int32Array(n));
+
 /**
  * Where the text's fragments stand: each line that is not blank, trimmed of blanks (isBlankChar). Line
  * bounds are read from the index's arrays and blanks tested by code unit: no Line object and no
@@ -165,10 +174,11 @@ function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
  */
 function fragmentSpans(text: string, lineIndex: LineIndex): FragmentSpans {
   const lineCount = lineIndex.lineCount;
-  const lines = new Int32Array(lineCount);
-  const lineStarts = new Int32Array(lineCount);
-  const starts = new Int32Array(lineCount);
-  const ends = new Int32Array(lineCount);
+  const columns = SPANS.lend(4 * lineCount);
+  const lines = columns.subarray(0, lineCount);
+  const lineStarts = columns.subarray(lineCount, 2 * lineCount);
+  const starts = columns.subarray(2 * lineCount, 3 * lineCount);
+  const ends = columns.subarray(3 * lineCount);
   let count = 0;
   for (let index = 0; index < lineCount; index++) {
     const lineStart = lineIndex.startOf(index);

@@ -4,6 +4,7 @@
 import type { Fragment } from '../article';
 import { COLUMN_WINDOW, columnWidths, emWidth } from './width';
 import { isDirectiveText } from '../directives';
+import { Scratch } from '../scratch';
 
 export interface DocumentStyle {
   /** Blank lines are rare, so one marks a boundary (column, box or paragraph). */
@@ -107,11 +108,14 @@ export function sameFacts(a: DocumentFacts, b: DocumentFacts): boolean {
 /** Widths and columns of every fragment (per line), the document's facts given or read from these fragments. */
 export function readStyle(text: string, fragments: readonly Fragment[], facts?: DocumentFacts): DocumentStyle {
   // In typed arrays: a width or column read from an array that may hold undefined was a new heap number.
-  const widths = new Float64Array(fragments.length);
-  for (let i = 0; i < fragments.length; i++) widths[i] = emWidth(fragments[i].text);
-  const columns = columnWidths(widths);
-  const measures = new Float64Array(widths.length);
-  const measured = new Uint8Array(widths.length);
+  // Lent (scratch.ts): a style is read and dropped within one layout (breaks/layout.ts analyzeLayout, and
+  // training's breakRows), which reads no other style meanwhile, and nothing keeps it.
+  const count = fragments.length;
+  const widths = STYLE_WIDTHS.lend(count);
+  for (let i = 0; i < count; i++) widths[i] = emWidth(fragments[i].text);
+  const columns = columnWidths(widths, STYLE_COLUMNS.lend(count));
+  const measures = STYLE_MEASURES.lend(count);
+  const measured = STYLE_MEASURED.lend(count);
   return { ...(facts ?? documentFacts(countStyle(text, spansOf(fragments), columns))), widths, columns, measures, measured };
 }
 
@@ -151,10 +155,19 @@ export interface FragmentSpans {
   readonly ends: Int32Array;
 }
 
-/** The spans of fragments read from their text (each fragment's text is text.slice(start, end)). */
-export function spansOf(fragments: readonly Fragment[]): FragmentSpans {
+const STYLE_WIDTHS = new Scratch((n) => new Float64Array(n));
+const STYLE_COLUMNS = new Scratch((n) => new Float64Array(n));
+const STYLE_MEASURES = new Scratch((n) => new Float64Array(n));
+const STYLE_MEASURED = new Scratch((n) => new Uint8Array(n));
+
+/** spansOf's columns, lent (scratch.ts): its one caller counts them and keeps the counts. */
+const SPANS = new Scratch((n) => new Int32Array(n));
+
+/** The spans of fragments read from their text (each fragment's text is text.slice(start, end)), lent. */
+function spansOf(fragments: readonly Fragment[]): FragmentSpans {
   const count = fragments.length;
-  const spans = { count, lines: new Int32Array(count), lineStarts: new Int32Array(count), starts: new Int32Array(count), ends: new Int32Array(count) };
+  const columns = SPANS.lend(4 * count);
+  const spans = { count, lines: columns.subarray(0, count), lineStarts: columns.subarray(count, 2 * count), starts: columns.subarray(2 * count, 3 * count), ends: columns.subarray(3 * count) };
   for (let i = 0; i < count; i++) {
     const fragment = fragments[i];
     spans.lines[i] = fragment.line;

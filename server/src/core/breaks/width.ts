@@ -2,6 +2,7 @@
 // A paragraph's last line, a heading or a label is short; a wrapped line fills the column.
 
 import { isCjkCode, isInlineSpaceCode } from '../charClasses';
+import { Scratch } from '../scratch';
 
 /**
  * A heading is set in a larger type than the body: its full line holds fewer characters, down to about
@@ -45,12 +46,12 @@ const MIN_SUPPORT = 0.3;
  * shorter). NaN where no column shows: too few neighbours share that width (a clean article of one
  * paragraph per line, or a list). Linear in the number of fragments (each window is small).
  */
-export function columnWidths(widths: ArrayLike<number>, window = COLUMN_WINDOW): Float64Array {
-  // A typed array: NaN or a width, never a hole (reading a hole made every column read a heap number).
-  const result = new Float64Array(widths.length);
+export function columnWidths(widths: ArrayLike<number>, result = new Float64Array(widths.length), window = COLUMN_WINDOW): Float64Array {
+  // `result` is a typed array: NaN or a width, never a hole (reading a hole made every column read a heap
+  // number); a caller that keeps nothing passes one lent.
   // The window slides one line at a time: one width leaves and one enters a sorted buffer, so no window
-  // is ever sorted from scratch.
-  const sorted = new Float64Array(2 * window + 1);
+  // is ever sorted afresh.
+  const sorted = SORTED_WINDOW.lend(2 * window + 1);
   let size = 0;
   let from = 0;
   let to = 0;
@@ -67,6 +68,9 @@ export function columnWidths(widths: ArrayLike<number>, window = COLUMN_WINDOW):
   }
   return result;
 }
+
+/** columnWidths' window, lent (scratch.ts): it returns before it could be asked again. */
+const SORTED_WINDOW = new Scratch((n) => new Float64Array(n));
 
 /** The first index of `sorted[0..size)` holding a value not below `value`. */
 function lowerBound(sorted: Float64Array, size: number, value: number): number {

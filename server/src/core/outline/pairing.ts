@@ -14,6 +14,7 @@ import { runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import { firstIndex } from '../search';
 import { SPEAKER_CUE } from '../speakerCues';
 import { compactString } from './compact';
+import { Scratch } from '../scratch';
 import { endsLikeSentence, titleEndingAt, titleStartingAt, widerTitleStartingAt, type OutlineLines, type TitleUnit } from './titles';
 
 export type Reading = 'after' | 'before';
@@ -415,6 +416,10 @@ function firstIndexOf(firsts: Int32Array, fragment: number): number {
   return firstIndex(firsts.length, (i) => firsts[i] >= fragment);
 }
 
+/** align's tables, lent (scratch.ts): it reads them back before it returns, and `cost` does not align. */
+const ALIGN_COSTS = new Scratch((n) => new Float64Array(n));
+const ALIGN_CHOICES = new Scratch((n) => new Uint8Array(n));
+
 /**
  * The cheapest monotone alignment of `members` (labels in number order) with `free` (candidates in
  * document order, as indices): each label takes a later candidate than the label before it, or none
@@ -425,8 +430,8 @@ function align(members: readonly number[], free: readonly number[], cost: (label
   const m = free.length;
   // best[k][j]: the least cost of labels 0..k-1 using candidates 0..j-1; choice says how it was reached.
   const width = m + 1;
-  const best = new Float64Array((n + 1) * width);
-  const choice = new Uint8Array((n + 1) * width); // 0 skip label, 1 skip candidate, 2 pair
+  const best = ALIGN_COSTS.lend((n + 1) * width);
+  const choice = ALIGN_CHOICES.lend((n + 1) * width); // 0 skip label, 1 skip candidate, 2 pair
   for (let k = 1; k <= n; k++) {
     const label = members[k - 1];
     for (let j = 0; j <= m; j++) {

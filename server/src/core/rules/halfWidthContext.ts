@@ -2,6 +2,14 @@
 // linear pass: where URLs and e-mail addresses are, and which marks sit in a Chinese context.
 
 import { isAsciiLetterCode, isCjkCode, isHanCode, isInlineSpaceCode, isLatinOrDigitCode } from '../charClasses';
+import { Scratch } from '../scratch';
+
+// Each mask is lent (scratch.ts): valid until the same function is called again, which the rule does once
+// per block, when it is done with the block before.
+const ADDRESSES = new Scratch((n) => new Uint8Array(n));
+const ENGLISH = new Scratch((n) => new Uint8Array(n));
+const HAN_PREFIX = new Scratch((n) => new Uint32Array(n));
+const EMOTICONS = new Scratch((n) => new Uint8Array(n));
 
 /** Characters that may continue a URL once its scheme or `www.` is seen. */
 function isUrlChar(code: number): boolean {
@@ -15,7 +23,7 @@ const TRAILING_MARKS = ',.;:!?)\'"';
 
 /** Marks offsets inside URLs (scheme:// or www.) and e-mail addresses, which no mark rule may touch. */
 export function addressMask(text: string): Uint8Array {
-  const mask = new Uint8Array(text.length);
+  const mask = ADDRESSES.lend(text.length);
   const lower = text.toLowerCase();
   const protect = (start: number, end: number): number => {
     while (end > start && TRAILING_MARKS.includes(text[end - 1])) end--;
@@ -65,7 +73,7 @@ export function nextNonSpace(text: string, index: number): string | undefined {
  * (`It works! 然后`): a mark there ends an English phrase, not a Chinese clause.
  */
 export function englishPhraseMask(text: string): Uint8Array {
-  const mask = new Uint8Array(text.length);
+  const mask = ENGLISH.lend(text.length);
   let phrase = false;
   let spaceAfterText = false;
   let seenText = false;
@@ -87,7 +95,7 @@ export function englishPhraseMask(text: string): Uint8Array {
 
 /** Prefix counts of Han characters, so "does this span hold Chinese" is one subtraction. */
 export function hanPrefix(text: string): Uint32Array {
-  const counts = new Uint32Array(text.length + 1);
+  const counts = HAN_PREFIX.lend(text.length + 1);
   for (let i = 0; i < text.length; i++) counts[i + 1] = counts[i] + (isHanCode(text.charCodeAt(i)) ? 1 : 0);
   return counts;
 }
@@ -119,7 +127,7 @@ const NOSES = "-'^";
  * Han character after a letter or round mouth (:(一) opens a bracket). A `)` while a `(` is pending closes it.
  */
 export function emoticonMask(text: string): Uint8Array {
-  const mask = new Uint8Array(text.length);
+  const mask = EMOTICONS.lend(text.length);
   let openParens = 0;
   // By code unit: a string for every character of a Chinese paragraph was garbage.
   for (let i = 0; i < text.length; i++) {
