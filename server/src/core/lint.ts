@@ -6,6 +6,7 @@ import type { ArticleModel } from './model';
 import { rules as allRules } from './rules';
 import { localize, type Problem, type Report, type Rule } from './rules/rule';
 import type { Settings, Severity } from './settings';
+import type { Steps } from './parts';
 
 export function severityOf(rule: Rule, settings: Settings): Severity {
   const setting = settings.rules[rule.id];
@@ -40,6 +41,14 @@ const isDocumentRule = (rule: Rule): boolean => rule.scope === 'document';
 export function runDocumentRules(model: ArticleModel, settings: Settings, rules: readonly Rule[] = allRules): LintProblem[] {
   const documentRules = rules.filter(isDocumentRule);
   return documentRules.length === 0 ? [] : problemsOf(model, settings, documentRules);
+}
+
+/**
+ * What the document rules that are on read, computed a step at a time (Rule.prepare): their check, once
+ * the steps are done, only collects.
+ */
+export function* prepareDocumentRules(model: ArticleModel, settings: Settings, rules: readonly Rule[] = allRules): Steps<void> {
+  for (const rule of rules) if (isDocumentRule(rule) && rule.prepare && severityOf(rule, settings) !== 'off') yield* rule.prepare(model);
 }
 
 /** The problems of the rules among `rules` that read one region (every rule but the document's), in document order, before directives silence any. */

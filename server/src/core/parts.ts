@@ -16,3 +16,49 @@ export function part<T>(compute: (model: ArticleModel) => T): (model: ArticleMod
     return entry.value;
   };
 }
+
+/** A computation that may pause between its steps: each `yield` is a place where other work may run. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** What a generator of steps gives at its end, run at once. */
+export function runToEnd<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A part (as `part`) whose computation may also run a step at a time. */
+export interface SteppedPart<T> {
+  /** The part, computed at once if no one has yet. */
+  (model: ArticleModel): T;
+  /** The part computed a step at a time (at once if it is known), then kept as if asked directly. */
+  inSteps(model: ArticleModel): Steps<T>;
+}
+
+/**
+ * The part `steps` gives for a model, computed once per model: at once when asked directly, or a step at a
+ * time for a caller that must stay responsive (a large document's analysis, regions.ts). Both give the
+ * same value: the steps are the same computation with pauses.
+ */
+export function steppedPart<T>(steps: (model: ArticleModel) => Steps<T>): SteppedPart<T> {
+  const computed = new WeakMap<ArticleModel, { readonly value: T }>();
+  const atOnce = (model: ArticleModel): T => {
+    let entry = computed.get(model);
+    if (!entry) {
+      entry = { value: runToEnd(steps(model)) };
+      computed.set(model, entry);
+    }
+    return entry.value;
+  };
+  function* inSteps(model: ArticleModel): Steps<T> {
+    const known = computed.get(model);
+    if (known) return known.value;
+    const value = yield* steps(model);
+    // Asked directly while paused: that value stands (the same, computed without pauses).
+    const entry = computed.get(model) ?? { value };
+    computed.set(model, entry);
+    return entry.value;
+  }
+  return Object.assign(atOnce, { inSteps });
+}

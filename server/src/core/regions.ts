@@ -28,7 +28,7 @@ import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCoun
 import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { labelCensus, labelReadingWidth, labelSurroundings, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
-import { inDocumentOrder, runDocumentRules, runRules } from './lint';
+import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet } from './problemSet';
 import { firstIndex } from './search';
@@ -481,13 +481,16 @@ export function* regionSteps(
     regionLabelCensus(region);
     if (work.due()) yield;
   }
-  const width = labelReadingWidth(model);
+  const width = yield* labelReadingWidth(model);
   for (let k = 0; width !== undefined && k < regions.length; k++) {
     const kept = regions[k].labelSurroundings;
     regionLabelSurroundings(regions, k, width);
     if (regions[k].labelSurroundings !== kept) work.add(regions[k].text.length, READING_LABELS);
     if (work.due()) yield;
   }
+  // And what the document's own rules read of them (the labels paired with their titles), with pauses of
+  // its own: read in one go when the problems are first asked, it held the server for ~200 ms at 10 MB.
+  yield* prepareDocumentRules(model, settings);
   return {
     model,
     facts,

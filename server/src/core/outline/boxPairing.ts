@@ -9,8 +9,8 @@
 // taken over from the previous version when nothing it reads changed (PairingMemo).
 
 import type { ArticleModel } from '../model';
-import { part } from '../parts';
-import { pairTitles, scanLabel, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit } from './pairing';
+import { part, steppedPart, type Steps } from '../parts';
+import { pairTitles, READ_PER_STEP, scanLabel, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit } from './pairing';
 import { LabelHits, LabelReadings } from './readings';
 import { boxLabelLines, numberedBoxLabels, type LabelHit } from './sections';
 import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type TitleUnit } from './titles';
@@ -195,7 +195,7 @@ interface DocumentLabels {
  * the counts of widths move by what the parts that changed counted, and the box labels are the previous
  * version's when no census changed in what numbering reads.
  */
-const documentLabelsOf: (model: ArticleModel) => DocumentLabels = part((model) => {
+const documentLabelsOf = steppedPart(function* (model): Steps<DocumentLabels> {
   const parts = partsOf(model);
   const censuses = Array.from({ length: parts.count }, (_, k) => parts.census(k));
   const previous = parts.previous?.labels;
@@ -218,14 +218,21 @@ const documentLabelsOf: (model: ArticleModel) => DocumentLabels = part((model) =
   if (same && censuses.every((census, k) => numbersAlike(census, previous.censuses[k]))) box = previous.box;
   else {
     let opensAfter = true;
+    let readBeforePause = 0;
     const hits: Array<LabelHit & { readonly ref: { readonly part: number; readonly index: number }; readonly opensUnit: boolean }> = [];
-    censuses.forEach((census, k) => {
+    for (let k = 0; k < censuses.length; k++) {
+      const census = censuses[k];
       census.hits.all().forEach((hit, index) =>
         hits.push({ label: hit.label, fragment: hit.fragment, start: hit.start, end: hit.end, inlineTitle: hit.inlineTitle, ref: { part: k, index }, opensUnit: census.hits.opensUnit(index) ?? opensAfter }),
       );
       if (census.endsUnit !== undefined) opensAfter = census.endsUnit;
-    });
-    box = PartRefs.of(numberedBoxLabels(hits, (hit) => hit.opensUnit).map((hit) => hit.ref));
+      if (hits.length - readBeforePause >= READ_PER_STEP) {
+        readBeforePause = hits.length;
+        yield;
+      }
+    }
+    yield;
+    box = PartRefs.of((yield* numberedBoxLabels(hits, (hit) => hit.opensUnit)).map((hit) => hit.ref));
   }
   let allInline = true;
   for (let i = 0; i < box.length && allInline; i++) allInline = censuses[box.part(i)].hits.hasInlineTitle(box.index(i));
@@ -258,8 +265,9 @@ function addWidths(total: Map<number, number>, widths: Int32Array, sign: 1 | -1)
  * The width the document's labels and titles are read with (surroundings), or undefined when nothing reads
  * them for its box labels (none, or each with its title on its own line).
  */
-export function labelReadingWidth(model: ArticleModel): number | undefined {
-  const labels = documentLabelsOf(model);
+export function* labelReadingWidth(model: ArticleModel): Steps<number | undefined> {
+  // Numbered a part at a time: a 10 MB file of labelled articles has tens of thousands of label hits.
+  const labels = yield* documentLabelsOf.inSteps(model);
   return labels.allInline ? undefined : labels.width;
 }
 
@@ -303,7 +311,7 @@ function pairingReadsAsBefore(key: readonly unknown[], parts: LabelParts, width:
 }
 
 /** The version's pairing as references (PairingMemo): the previous version's when nothing it read changed. */
-const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
+const pairingMemoOf = steppedPart(function* (model): Steps<PairingMemo> {
   const parts = partsOf(model);
   const { width, firstBody, box } = documentLabelsOf(model);
   const surroundings = surroundingsOf(model);
@@ -315,20 +323,29 @@ const pairingMemoOf: (model: ArticleModel) => PairingMemo = part((model) => {
     const key: unknown[] = [width, firstBody, parts.count];
     for (let k = 0; k < parts.count; k++) key.push(parts.placement(k).fragment, parts.census(k), surroundings[k]);
     // The labels and units as read in their parts, each with its part's first line: nothing is copied.
-    const labels = Array.from({ length: box.length }, (_, i) => surroundings[box.part(i)].label(box.index(i)));
-    const labelShift = Int32Array.from({ length: box.length }, (_, i) => parts.placement(box.part(i)).fragment);
+    // Read with pauses (READ_PER_STEP at a time): a 10 MB file of labelled articles has tens of thousands.
+    const labels: ScannedLabel[] = [];
+    const labelShift = new Int32Array(box.length);
+    for (let i = 0; i < box.length; i++) {
+      labels.push(surroundings[box.part(i)].label(box.index(i)));
+      labelShift[i] = parts.placement(box.part(i)).fragment;
+      if (i % READ_PER_STEP === READ_PER_STEP - 1) yield;
+    }
     const units: ScannedUnit[] = [];
     const unitShift: number[] = [];
     const unitParts: number[] = [];
-    surroundings.forEach((read, k) => {
+    for (let k = 0; k < surroundings.length; k++) {
+      const read = surroundings[k];
       const shift = parts.placement(k).fragment;
       for (let row = 0; row < read.unitCount; row++) {
         units.push(read.unit(row));
         unitShift.push(shift);
         unitParts.push(k);
+        if (units.length % READ_PER_STEP === 0) yield;
       }
-    });
-    const pairing = pairTitles(labels, labelShift, units, unitShift, firstBody);
+    }
+    const pairing = yield* pairTitles(labels, labelShift, units, unitShift, firstBody);
+    yield;
     // A unit's index among its part's: its index among all, less those of the parts before.
     const partStart = new Map<number, number>();
     unitParts.forEach((k, i) => partStart.has(k) || partStart.set(k, i));
@@ -402,12 +419,13 @@ export interface DisplacedLabel {
  * The box labels the extractor moved away from their titles (a run at the end of the page, a label
  * stranded between paragraphs or beside a byline), each with its title. A label right before or after its
  * own title is where it belongs, whatever else the pairing says. Only these are placed in the document.
+ * `displacedLabelsOf.inSteps` finds them pausing while the labels are paired (pairTitles).
  */
-export const displacedLabelsOf: (model: ArticleModel) => readonly DisplacedLabel[] = part((model) => {
+export const displacedLabelsOf = steppedPart(function* (model): Steps<readonly DisplacedLabel[]> {
   const labels = documentLabelsOf(model);
   // Most documents have no box label at all: their title candidates are not even looked for.
   if (labels.allInline) return [];
-  const memo = pairingMemoOf(model);
+  const memo = yield* pairingMemoOf.inSteps(model);
   const displaced: DisplacedLabel[] = [];
   if (memo.away) {
     for (const i of memo.away) displaced.push({ label: placedBoxLabel(model, i), title: placedTitleOf(model, i)! });

@@ -15,6 +15,7 @@ import { firstIndex } from '../search';
 import { SPEAKER_CUE } from '../speakerCues';
 import { compactString } from './compact';
 import { Scratch } from '../scratch';
+import type { Steps } from '../parts';
 import { endsLikeSentence, titleEndingAt, titleStartingAt, widerTitleStartingAt, type OutlineLines, type TitleUnit } from './titles';
 
 export type Reading = 'after' | 'before';
@@ -117,6 +118,15 @@ const SHAPE_HALVES = {
 
 /** The alignment is quadratic: beyond this many label × candidate cells only neighbouring titles count. */
 const MAX_CELLS = 2_000_000;
+
+/**
+ * How much pairTitles aligns between two pauses: candidates looked through plus label × candidate cells
+ * weighed (a few milliseconds' work).
+ */
+const ALIGNED_PER_STEP = 20_000;
+
+/** How many labels or title candidates pairTitles and its callers read between two pauses. */
+export const READ_PER_STEP = 1_000;
 
 /**
  * How far (in lines) from its labels a run's titles are looked for, and the widest gap between two labels
@@ -266,14 +276,16 @@ export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typic
  * and unit may be read in a part of the document: `labelShift[i]` (`unitShift[i]`) is how many lines come
  * before that part, added to its line numbers (its titles, read with it, take the same shift). The titles
  * returned are as read, unshifted: where each came from (`sources`) says which shift is theirs.
+ * Pauses (yields) between runs of a series once it has aligned about ALIGNED_PER_STEP cells: a 10 MB file of
+ * labelled articles aligns for a few hundred milliseconds, which a server must not spend in one go.
  */
-export function pairTitles(
+export function* pairTitles(
   labels: readonly ScannedLabel[],
   labelShift: ArrayLike<number>,
   units: readonly ScannedUnit[],
   unitShift: ArrayLike<number>,
   firstBody: number,
-): Pairing {
+): Steps<Pairing> {
   const after = labels.map((label) => label.after);
   const before = labels.map((label) => label.before);
   const reading: Reading = count(before) > count(after) ? 'before' : 'after';
@@ -296,16 +308,36 @@ export function pairTitles(
     const shape = owner !== undefined ? 0 : unit.shapeHalves / 2 + (firstBody < 0 || first < firstBody ? COST.beforeBody : 0);
     candidates.set(first, { unit, first, source, shape, owner });
   };
-  labels.forEach((label, i) => label.inlineUnit && addCandidate(label.inlineUnit, labelShift[i], { kind: 'inline', index: i }, i));
-  after.forEach((unit, i) => addCandidate(unit, labelShift[i], { kind: 'after', index: i }));
-  before.forEach((unit, i) => addCandidate(unit, labelShift[i], { kind: 'before', index: i }));
-  units.forEach((unit, i) => addCandidate(unit, unitShift[i], { kind: 'unit', index: i }));
+  for (let i = 0; i < labels.length; i++) {
+    const inline = labels[i].inlineUnit;
+    if (inline) addCandidate(inline, labelShift[i], { kind: 'inline', index: i }, i);
+    if (i % READ_PER_STEP === READ_PER_STEP - 1) yield;
+  }
+  for (let i = 0; i < labels.length; i++) {
+    addCandidate(after[i], labelShift[i], { kind: 'after', index: i });
+    if (i % READ_PER_STEP === READ_PER_STEP - 1) yield;
+  }
+  for (let i = 0; i < labels.length; i++) {
+    addCandidate(before[i], labelShift[i], { kind: 'before', index: i });
+    if (i % READ_PER_STEP === READ_PER_STEP - 1) yield;
+  }
+  for (let i = 0; i < units.length; i++) {
+    addCandidate(units[i], unitShift[i], { kind: 'unit', index: i });
+    if (i % READ_PER_STEP === READ_PER_STEP - 1) yield;
+  }
   const ordered = [...candidates.values()].sort((a, b) => a.first - b.first);
+  yield;
   // What the alignment's costs read, as numbers: it weighs every label of a run against every candidate
   // of its stretch (a series numbered once in a long document reads every candidate).
-  const candidateFirst = Int32Array.from(ordered, (candidate) => candidate.first);
-  const candidateShape = Float64Array.from(ordered, (candidate) => candidate.shape);
-  const candidateOwner = Int32Array.from(ordered, (candidate) => candidate.owner ?? -1);
+  const candidateFirst = new Int32Array(ordered.length);
+  const candidateShape = new Float64Array(ordered.length);
+  const candidateOwner = new Int32Array(ordered.length);
+  for (let j = 0; j < ordered.length; j++) {
+    const candidate = ordered[j];
+    candidateFirst[j] = candidate.first;
+    candidateShape[j] = candidate.shape;
+    candidateOwner[j] = candidate.owner ?? -1;
+  }
   const NONE = -2;
   const labelAfter = Int32Array.from(after, (unit, i) => (unit ? unit.first + labelShift[i] : NONE));
   const labelBefore = Int32Array.from(before, (unit, i) => (unit ? unit.first + labelShift[i] : NONE));
@@ -319,10 +351,15 @@ export function pairTitles(
   const titleLast: number[] = [];
   // Whether candidate j (an index into ordered) is some label's title already.
   const used = new Uint8Array(ordered.length);
-  const runs = seriesRuns(labels, labelFragment);
+  const runs = yield* seriesRuns(labels, labelFragment);
   // The longest series chooses first; a title is used once.
   const series = [...runs].sort((a, b) => b.members.length - a.members.length);
+  let aligned = 0;
   for (const { members, after: lo, before: hi } of series) {
+    if (aligned >= ALIGNED_PER_STEP) {
+      aligned = 0;
+      yield;
+    }
     members.sort((a, b) => labels[a].label.number - labels[b].label.number || labelFragment[a] - labelFragment[b]);
     // Its titles lie between the runs of the same series before and after it (articles pasted one after
     // another each have their 信号一…), within TITLE_REACH of its labels: the alignment reads that stretch,
@@ -338,6 +375,7 @@ export function pairTitles(
     const free: number[] = [];
     for (let j = from; j < to; j++) if (used[j] === 0) free.push(j);
     const tooMany = free.length * members.length > MAX_CELLS;
+    aligned += to - from + members.length * (free.length + 1);
     // The cost of label i taking candidate j (an index into ordered).
     const cost = (i: number, j: number): number => {
       const owner = candidateOwner[j];
@@ -364,10 +402,11 @@ export function pairTitles(
       used[chosen[k]] = 1;
     });
   }
-  const titleEdges: TitleEdges = {
-    firsts: sortedLines(units.map((unit, i) => unit.first + unitShift[i]).concat(titleFirst)),
-    lasts: sortedLines(units.map((unit, i) => unit.last + unitShift[i]).concat(titleLast)),
-  };
+  yield;
+  const firsts = sortedLines(units.map((unit, i) => unit.first + unitShift[i]).concat(titleFirst));
+  yield;
+  const titleEdges: TitleEdges = { firsts, lasts: sortedLines(units.map((unit, i) => unit.last + unitShift[i]).concat(titleLast)) };
+  yield;
   const displaced = labels.map((label, i) => titles[i] !== undefined && !label.inlineTitle && !standsByTitle(label, labelShift[i], titleEdges));
   return { reading, titles, sources, displaced };
 }
@@ -384,21 +423,35 @@ interface SeriesRun {
  * articles pasted one after another each have their own 信号一…, and each run is paired on its own.
  * Within a run the labels may stand in any order (an extractor prints them where it likes).
  */
-function seriesRuns(labels: readonly LabelHit[], fragments: ArrayLike<number>): SeriesRun[] {
+function* seriesRuns(labels: readonly LabelHit[], fragments: ArrayLike<number>): Steps<SeriesRun[]> {
   const bySeries = new Map<string, number[]>();
-  for (const i of labels.map((_, i) => i).sort((a, b) => fragments[a] - fragments[b])) {
+  const inOrder = labels.map((_, i) => i).sort((a, b) => fragments[a] - fragments[b]);
+  yield;
+  for (let k = 0; k < inOrder.length; k++) {
+    const i = inOrder[k];
     const key = seriesKey(labels[i].label);
     if (!bySeries.has(key)) bySeries.set(key, []);
     bySeries.get(key)!.push(i);
+    if (k % READ_PER_STEP === READ_PER_STEP - 1) yield;
   }
-  return [...bySeries.values()].flatMap((members) => {
+  const all: SeriesRun[] = [];
+  let readBeforePause = 0;
+  for (const members of bySeries.values()) {
     const runs = runsWhereNumbersRepeat(members, (i) => labels[i].label.number).flatMap((run) => apartWhereFar(run, fragments));
-    return runs.map((run, r) => ({
-      members: run,
-      after: r > 0 ? fragments[runs[r - 1][runs[r - 1].length - 1]] : -1,
-      before: r + 1 < runs.length ? fragments[runs[r + 1][0]] : Number.MAX_SAFE_INTEGER,
-    }));
-  });
+    runs.forEach((run, r) =>
+      all.push({
+        members: run,
+        after: r > 0 ? fragments[runs[r - 1][runs[r - 1].length - 1]] : -1,
+        before: r + 1 < runs.length ? fragments[runs[r + 1][0]] : Number.MAX_SAFE_INTEGER,
+      }),
+    );
+    readBeforePause += members.length;
+    if (readBeforePause >= READ_PER_STEP) {
+      readBeforePause = 0;
+      yield;
+    }
+  }
+  return all;
 }
 
 /** A run (labels in document order) cut where two labels stand more than TITLE_REACH lines apart: they are not one article's. */

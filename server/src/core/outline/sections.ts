@@ -3,6 +3,7 @@
 
 import { parseBoxLabel, parseInlineLabel, parseSeriesLabel, WEAK_SERIES, type Label } from '../labels';
 import type { ArticleModel } from '../model';
+import type { Steps } from '../parts';
 import { compactFragments, compactString, sourceRange } from './compact';
 import { HEADING_FULL_SHARE, HEADING_TAIL } from '../breaks/width';
 import { endsLikeSentence, endsUnit, headingLastLine, isTitleText, type OutlineLines, type TitleUnit } from './titles';
@@ -41,21 +42,25 @@ export function boxLabelLines(model: OutlineLines, from = 0, to = model.fragment
 
 /**
  * The box label lines of the whole document (in document order) of the series it numbers, one per number
- * in each run; `opensUnit` says whether the line before a hit ends a unit (endsUnit).
+ * in each run; `opensUnit` says whether the line before a hit ends a unit (endsUnit). Pauses between its
+ * passes (parts.ts Steps).
  */
-export function numberedBoxLabels<T extends LabelHit>(hits: readonly T[], opensUnit: (hit: T) => boolean): T[] {
+export function* numberedBoxLabels<T extends LabelHit>(hits: readonly T[], opensUnit: (hit: T) => boolean): Steps<T[]> {
   const numbered = keepNumberedSeries(hits, (hit) => parseBoxLabel(hit.label.text) !== undefined && !WEAK_SERIES.has(hit.label.series));
-  return onePerNumber(numbered, opensUnit);
+  // A pause between the two passes: each reads every label hit of the document.
+  yield;
+  return yield* onePerNumber(numbered, opensUnit);
 }
 
 /**
  * A box label numbers one section of its run: when a number occurs twice in a run (第一 as a label, and
  * 第一 / 季度 wrapped in a sentence), the one that interrupts no sentence wins, else the first.
  */
-function onePerNumber<T extends LabelHit>(hits: readonly T[], opensUnit: (hit: T) => boolean): T[] {
+function* onePerNumber<T extends LabelHit>(hits: readonly T[], opensUnit: (hit: T) => boolean): Steps<T[]> {
   // By series, then by run and number as one integer (a label's number is 1–99).
   const chosen = new Map<string, Map<number, T>>();
   const runs = runsOf(hits);
+  yield;
   for (const [i, hit] of hits.entries()) {
     const series = seriesKey(hit.label);
     let inSeries = chosen.get(series);

@@ -21,6 +21,8 @@ export const displacedLabel: Rule = {
   wrap: false,
   marksUnnecessary: false,
   scope: 'document',
+  // The pairing of a long document's labels with their titles takes a few hundred milliseconds.
+  prepare: (model) => displacedLabelsOf.inSteps(model),
   messages: {
     displaced: {
       en: '“{label}” stands away from its title “{title}”: move it above the title',

@@ -2,6 +2,7 @@
 
 import type { ArticleModel } from '../article';
 import type { Edit } from '../text';
+import type { Steps } from '../parts';
 
 export type { Edit } from '../text';
 import type { Severity, Settings } from '../settings';
@@ -34,6 +35,11 @@ export interface Rule {
    * whose reading of the lines is kept per region (outline/boxPairing.ts).
    */
   readonly scope?: 'region' | 'document';
+  /**
+   * For a document rule: what its check reads, computed a step at a time (pausing where other work may
+   * run) while a large document is analysed in steps (regions.ts), so that the check itself is quick.
+   */
+  readonly prepare?: (model: ArticleModel) => Steps<unknown>;
   readonly messages: Readonly<Record<string, LocalizedText>>;
   check(context: RuleContext): void;
 }
