@@ -7,7 +7,10 @@
 //   npm run train -- --cv [--ablate]   cross-validate by article instead (nothing written): join
 //                                      decisions per fold, genre and extractor (the model's own, and after
 //                                      the layout's heading rules), calibration, the hand-set weights beside; --ablate also drops each feature group in turn;
-//                                      --fixed DIR writes each file as fixed by the fold that never saw it
+//                                      --fixed DIR writes each file as fixed by the fold that never saw it;
+//                                      --dump FILE writes every cross-validated break as a JSON line (gold, why
+//                                      the truth says so, decisions, features) for error analysis
+//   L2=… PASSES=… SAMPLE_WEIGHT=… KIND_WEIGHT=kind:w,… PINNED=… UNUSED=…   other designs, for trying
 //
 // Features come from the core's own code (scripts/train/entry.ts → core breakRows → breaks/layout.ts weighBreaks), so
 // training and the extension weigh the same evidence. A break's paragraph context (open quotes, the
@@ -23,7 +26,7 @@ import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { goldJoins } from '../gold-breaks.mjs';
+import { goldJoins, goldKinds } from '../gold-breaks.mjs';
 import { HAND_WEIGHTS } from './hand-weights.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,7 +37,7 @@ const WEIGHTS_FILE = 'server/src/core/breaks/weights.generated.ts';
  * and 739 at 3 (0.1 as 0.3 on breaks, news fix-all lower); L2=… overrides it for trying.
  */
 const L2 = Number(process.env.L2 ?? 0.3);
-const PASSES = 2;
+const PASSES = Number(process.env.PASSES ?? 2);
 const FOLDS = 5;
 const NEWS_SETS = new Set(['news-train', 'news-dev', 'sample']);
 /**
@@ -43,6 +46,17 @@ const NEWS_SETS = new Set(['news-train', 'news-dev', 'sample']);
  */
 const SAMPLE_WEIGHT = Number(process.env.SAMPLE_WEIGHT ?? 5);
 const SET_WEIGHT = { sample: SAMPLE_WEIGHT };
+/**
+ * How much a break counts in the fit by why the truth labels it (scripts/gold-breaks.mjs goldKinds).
+ * Override with KIND_WEIGHT=kind:weight,kind:weight.
+ */
+const KIND_WEIGHT = Object.fromEntries(
+  (process.env.KIND_WEIGHT ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => [pair.split(':')[0], Number(pair.split(':')[1])]),
+);
+
 /**
  * Features whose weight the fit does not choose: they keep their hand-set weight as a fixed offset.
  * - formatted-blocks: fix-all re-analyses its own output (formatted text, no column), which the
@@ -119,10 +133,12 @@ function collect(entry, docs, model) {
   const rows = [];
   for (const doc of docs) {
     doc.gold ??= goldJoins(doc.extracted, doc.truth);
+    doc.kind ??= goldKinds(doc.extracted, doc.truth);
     for (const row of entry.breakRows(doc.extracted, model)) {
       const gold = doc.gold(row.afterStart);
       if (gold === undefined) continue;
-      rows.push({ doc, afterStart: row.afterStart, x: row.features, y: gold ? 1 : 0, join: row.join, joinAfterRules: row.joinAfterRules, pJoin: row.pJoin });
+      const kind = doc.kind(row.afterStart);
+      rows.push({ doc, afterStart: row.afterStart, x: row.features, y: gold ? 1 : 0, kind, join: row.join, joinAfterRules: row.joinAfterRules, pJoin: row.pJoin });
     }
   }
   return rows;
@@ -143,7 +159,9 @@ function fitLogistic(rows, names, dropped = new Set()) {
   const pinned = names.map((name) => (PINNED.has(name) && !dropped.has(name) ? HAND_WEIGHTS.weights[name] ?? 0 : 0));
   const offsetOf = (x) => pinned.reduce((sum, weight, k) => sum + weight * x[k], 0);
   for (let k = 0; k < names.length; k++) if (pinned[k] !== 0) keep[k] = false;
-  const data = rows.filter((row) => row.x).map((row) => ({ v: vector(row.x), offset: offsetOf(row.x), y: row.y, weight: SET_WEIGHT[row.doc.set] ?? 1 }));
+  const data = rows
+    .filter((row) => row.x)
+    .map((row) => ({ v: vector(row.x), offset: offsetOf(row.x), y: row.y, weight: (SET_WEIGHT[row.doc.set] ?? 1) * (KIND_WEIGHT[row.kind] ?? 1) }));
   for (let iteration = 0; iteration < 30; iteration++) {
     const g = new Float64Array(d);
     const h = Array.from({ length: d }, () => new Float64Array(d));
@@ -401,6 +419,7 @@ async function main() {
   report(cv, handRows);
   handCalibration(handRows, names);
   if (args.includes('--errors')) printErrors(cv.rows, names);
+  if (args.includes('--dump')) dumpRows(args[args.indexOf('--dump') + 1], cv.rows, names);
   if (args.includes('--fixed')) await writeFixed(args[args.indexOf('--fixed') + 1], docs, cv);
   if (args.includes('--ablate')) {
     const base = joinScores(cv.rows);
@@ -423,6 +442,26 @@ function printErrors(rows, names) {
     const fired = names.filter((_, k) => row.x[k] !== 0).join(' ');
     console.log(`${row.y ? 'FN' : 'FP'} ${row.doc.id} p=${row.pJoin.toFixed(2)} …${before.slice(-40)} | ${after} [${fired}]`);
   }
+}
+
+/** The cross-validated rows as JSON lines (document, break offset, gold, decisions, features fired), for error analysis. */
+function dumpRows(file, rows, names) {
+  const lines = rows.map((row) =>
+    JSON.stringify({
+      id: row.doc.id,
+      set: row.doc.set,
+      at: row.afterStart,
+      y: row.y,
+      join: row.join,
+      joinAfterRules: row.joinAfterRules,
+      p: row.pJoin === undefined ? null : round(row.pJoin),
+      fold: row.fold,
+      kind: row.kind,
+      fired: row.x ? Object.fromEntries(names.flatMap((name, k) => (row.x[k] !== 0 ? [[name, row.x[k]]] : []))) : null,
+    }),
+  );
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  console.log(`\n${rows.length} rows -> ${file}`);
 }
 
 /** Each document fixed by the core built with the weights of the fold that never saw its article. */
