@@ -15,7 +15,6 @@ import {
   hasInnerGap,
   hasLatin,
   isDisplacedRun,
-  isInterleaved,
   isLatinRun,
   isLetterSpaced,
   isLoneCharacter,
@@ -149,7 +148,7 @@ export function decideBreaks(
         features[F['title-after-box-word']] = 1;
       }
       const exact = options.onFeatures !== undefined;
-      score(fragments, i, features, model, across, exact, scored);
+      score(i, features, model, across, exact, scored);
       const piece = scored.join && !full && !lostText && i > 0;
       decision = weighed(scored.join, scored.reason, scored.confidence, piece, full);
       options.onFeatures?.(i, features);
@@ -188,7 +187,6 @@ export interface BreakRange {
  * the least and the greatest of their few possible values).
  */
 function score(
-  fragments: readonly Fragment[],
   i: number,
   features: Float64Array,
   model: { bias: number; vector: Float64Array },
@@ -201,12 +199,11 @@ function score(
   for (let k = 0; k < COSTLY; k++) cheap += w[k] * features[k];
   const lineShort = features[F['line-short']];
   const sentenceEnd = features[F['sentence-end']];
-  // The segmenter's features add word × perWord + interleaved × perInterleaved (each 0 or 1): their least
-  // and greatest contribution without asking it.
+  // The segmenter's features add word × perWord (word 0 or 1): their least and greatest contribution
+  // without asking it.
   const perWord = w[F['word-across']] + lineShort * w[F['word-across-line-short']] + sentenceEnd * w[F['word-across-sentence-end']];
-  const perInterleaved = w[F['interleaved-columns']];
-  const low = Math.min(0, perWord) + Math.min(0, perInterleaved);
-  const high = Math.max(0, perWord) + Math.max(0, perInterleaved);
+  const low = Math.min(0, perWord);
+  const high = Math.max(0, perWord);
   let total: number;
   let bounded = false;
   if (!exact && (cheap + low >= SURE_LOGIT || cheap + high <= -SURE_LOGIT)) {
@@ -216,12 +213,10 @@ function score(
     bounded = true;
   } else {
     const word = across(i, i + 1) ? 1 : 0;
-    const interleaved = isInterleaved(fragments, i, across) ? 1 : 0;
     features[F['word-across']] = word;
     features[F['word-across-line-short']] = word * lineShort;
     features[F['word-across-sentence-end']] = word * sentenceEnd;
-    features[F['interleaved-columns']] = interleaved;
-    total = cheap + (word * perWord + interleaved * perInterleaved);
+    total = cheap + word * perWord;
   }
   const join = bounded ? cheap > 0 : total > 0;
   // The reason shown: the feature that pushed hardest toward the decision taken.

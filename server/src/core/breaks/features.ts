@@ -85,7 +85,6 @@ export const BREAK_FEATURES = [
   'word-across',
   'word-across-line-short',
   'word-across-sentence-end',
-  'interleaved-columns',
 ] as const;
 
 export type BreakFeature = (typeof BREAK_FEATURES)[number];
