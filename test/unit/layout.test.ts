@@ -262,6 +262,27 @@ describe('evidence helpers', () => {
     const model = parseArticle(formatted.join('\n\n') + '\n');
     assert.deepEqual(model.breaks.map((lineBreak) => lineBreak.kind === 'wrap'), [false, false, false, false]);
   });
+  it('starts a block at the next item of a numbered list, though the item before fills its line (一、… / 二、…)', () => {
+    // dev zh056-pt (test/fixtures/news): the list items fill the column and the first ends on no mark, so
+    // the width evidence says wrap; that the next line carries the label after the one opening the block
+    // (next-label-continues-series) says the list goes on. The same line before a label out of series
+    // (五、) is more likely a wrap.
+    const list = (second: string) => [
+      ...FULL,
+      '账户的密码。这应该非常适合年级期',
+      '间。',
+      '以管理方式为用户设置新密码',
+      '一、搜索要修改的用户，如上所述',
+      `${second}点击用户名所在行尾的钥匙符`,
+      '号',
+      '三、在随后提供的页面上，你可以',
+      '设置自己选择的新密码',
+    ];
+    const inSeries = breakAfter(list('二、'), '一、搜索');
+    assert.notEqual(inSeries.kind, 'wrap');
+    assert.notEqual(kindAfter(list('二、'), '号'), 'wrap');
+    assert.ok(joinProbability(inSeries) < joinProbability(breakAfter(list('五、'), '一、搜索')));
+  });
   it('joins the lines of a paragraph whose lines read on as words into the lines after next (地下/水, 承压水/道): no interleaved columns assumed', () => {
     // news-train nt023 (all three extractions): each line's tail reads on as a word into the line after next
     // (地下 + 水水位 → 地下水, 承压水 + 道重现 → 水道), which the interleaved-columns test (dropped) took for
