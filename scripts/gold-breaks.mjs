@@ -37,7 +37,8 @@ export function goldJoins(extracted, truth) {
  * Why the truth gives a break the label it does, for the UTF-16 offset where the text after it starts:
  * 'join' (neighbours in one truth block), 'block' (neighbours across a block break: a real paragraph
  * edge), 'lost' (in order, with a character or two the extractor dropped between them), 'order' (both
- * aligned, out of order: text the extractor moved) or 'unaligned' (a side the scorer could not align);
+ * aligned, further apart in the truth: text the extractor moved or dropped in bulk between them) or
+ * 'unaligned' (a side the scorer could not align: text moved here or not in the truth);
  * undefined where the scorer does not see the character. Only 'join' and 'block' say what the paragraph
  * structure is; the others are labelled KEEP by the scorer whatever the layout.
  */

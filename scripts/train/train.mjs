@@ -34,9 +34,11 @@ const CORPUS = 'training/corpus.json.gz';
 const WEIGHTS_FILE = 'server/src/core/breaks/weights.generated.ts';
 /**
  * L2 penalty on the weights (not the intercept). Cross-validated join errors 724 at 0.3 against 730 at 1
- * and 739 at 3 (0.1 as 0.3 on breaks, news fix-all lower); L2=… overrides it for trying.
+ * and 739 at 3 (0.1 as 0.3 on breaks, news fix-all lower); with the lost breaks left out of the fit
+ * (KIND_WEIGHT), fix-all docs / news paragraph match 84.16 / 90.76 % at 0.1, 84.10 / 90.76 % at 0.2,
+ * 84.05 / 90.17 % at 0.3, 84.02 / 89.87 % at 0.5: 0.2 since branch acc14e. L2=… overrides it for trying.
  */
-const L2 = Number(process.env.L2 ?? 0.3);
+const L2 = Number(process.env.L2 ?? 0.2);
 const PASSES = Number(process.env.PASSES ?? 2);
 const FOLDS = 5;
 const NEWS_SETS = new Set(['news-train', 'news-dev', 'sample']);
@@ -48,10 +50,14 @@ const SAMPLE_WEIGHT = Number(process.env.SAMPLE_WEIGHT ?? 5);
 const SET_WEIGHT = { sample: SAMPLE_WEIGHT };
 /**
  * How much a break counts in the fit by why the truth labels it (scripts/gold-breaks.mjs goldKinds).
- * Override with KIND_WEIGHT=kind:weight,kind:weight.
+ * Breaks where the extractor dropped a character or two (a comma hung in the margin, a hyphen) are left
+ * out: the truth holds both sides in one block, yet the scorer labels them KEEP, so their label says
+ * nothing of the layout (cross-validated fix-all docs 83.85 -> 84.05 % paragraph match, news unchanged;
+ * leaving out text the scorer could not align too gained news and lost docs, relabelling the lost breaks
+ * as joins lost docs). Override with KIND_WEIGHT=kind:weight,… (KIND_WEIGHT= counts every break).
  */
 const KIND_WEIGHT = Object.fromEntries(
-  (process.env.KIND_WEIGHT ?? '')
+  (process.env.KIND_WEIGHT ?? 'lost:0')
     .split(',')
     .filter(Boolean)
     .map((pair) => [pair.split(':')[0], Number(pair.split(':')[1])]),
@@ -484,7 +490,7 @@ function writeWeights(model, names, hash, docs, design) {
     `// Data: ${CORPUS} (sha256 ${hash}), ${docs.length} extractions of ${new Set(docs.map((d) => d.article)).size} articles`,
     `// (train, news-train, dev, news-dev, sample). Design ${design}: ${
       design === 'fitted'
-        ? `logistic regression, L2 ${L2}, ${PASSES} passes, sample weight ${SAMPLE_WEIGHT}`
+        ? `logistic regression, L2 ${L2}, ${PASSES} passes, sample weight ${SAMPLE_WEIGHT}${Object.keys(KIND_WEIGHT).length ? `, breaks weighted by kind ${JSON.stringify(KIND_WEIGHT)}` : ''}`
         : `the hand-set weights (scripts/train/hand-weights.mjs) times ${round(model.scale)}, fitted for calibration`
     }; features: breaks/decide.ts.`,
     "import type { BreakWeights } from './features';",
