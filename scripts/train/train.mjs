@@ -10,7 +10,8 @@
 //                                      --fixed DIR writes each file as fixed by the fold that never saw it;
 //                                      --dump FILE writes every cross-validated break as a JSON line (gold, why
 //                                      the truth says so, decisions, features) for error analysis
-//   L2=… PASSES=… SAMPLE_WEIGHT=… KIND_WEIGHT=kind:w,… PINNED=… UNUSED=…   other designs, for trying
+//   L2=… PASSES=… SAMPLE_WEIGHT=… KIND_WEIGHT=kind:w,… PINNED=… UNUSED=…   other designs, for trying;
+//   FOLD_SEED=…                                                           another partition of the articles
 //
 // Features come from the core's own code (scripts/train/entry.ts → core breakRows → breaks/layout.ts weighBreaks), so
 // training and the extension weigh the same evidence. A break's paragraph context (open quotes, the
@@ -274,8 +275,15 @@ function foldsOf(docs) {
     if (!bySet.has(doc.set)) bySet.set(doc.set, new Set());
     bySet.get(doc.set).add(doc.article);
   }
+  // FOLD_SEED=… deals the articles in another fixed order (a hash of seed and article), for checking that a
+  // design's gain does not hang on one partition.
+  const seed = process.env.FOLD_SEED;
+  const order = (articles) =>
+    seed === undefined
+      ? articles.sort()
+      : articles.map((a) => [crypto.createHash('sha256').update(`${seed}/${a}`).digest('hex'), a]).sort().map(([, a]) => a);
   let dealt = 0;
-  for (const set of [...bySet.keys()].sort()) for (const article of [...bySet.get(set)].sort()) fold.set(article, dealt++ % FOLDS);
+  for (const set of [...bySet.keys()].sort()) for (const article of order([...bySet.get(set)])) fold.set(article, dealt++ % FOLDS);
   return (doc) => fold.get(doc.article);
 }
 
