@@ -7,7 +7,11 @@
 //   npm run train -- --cv [--ablate]   cross-validate by article instead (nothing written): join
 //                                      decisions per fold, genre and extractor (the model's own, and after
 //                                      the layout's heading rules), calibration, the hand-set weights beside; --ablate also drops each feature group in turn;
-//                                      --fixed DIR writes each file as fixed by the fold that never saw it
+//                                      --fixed DIR writes each file as fixed by the fold that never saw it;
+//                                      --dump FILE writes every cross-validated break as a JSON line (gold, why
+//                                      the truth says so, decisions, features) for error analysis
+//   L2=… PASSES=… SAMPLE_WEIGHT=… KIND_WEIGHT=kind:w,… PINNED=… UNUSED=…   other designs, for trying;
+//   FOLD_SEED=…                                                           another partition of the articles
 //
 // Features come from the core's own code (scripts/train/entry.ts → core breakRows → breaks/layout.ts weighBreaks), so
 // training and the extension weigh the same evidence. A break's paragraph context (open quotes, the
@@ -23,7 +27,7 @@ import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { goldJoins } from '../gold-breaks.mjs';
+import { goldJoins, goldKinds } from '../gold-breaks.mjs';
 import { HAND_WEIGHTS } from './hand-weights.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,10 +35,12 @@ const CORPUS = 'training/corpus.json.gz';
 const WEIGHTS_FILE = 'server/src/core/breaks/weights.generated.ts';
 /**
  * L2 penalty on the weights (not the intercept). Cross-validated join errors 724 at 0.3 against 730 at 1
- * and 739 at 3 (0.1 as 0.3 on breaks, news fix-all lower); L2=… overrides it for trying.
+ * and 739 at 3 (0.1 as 0.3 on breaks, news fix-all lower); with the lost breaks left out of the fit
+ * (KIND_WEIGHT), fix-all docs / news paragraph match 84.16 / 90.76 % at 0.1, 84.10 / 90.76 % at 0.2,
+ * 84.05 / 90.17 % at 0.3, 84.02 / 89.87 % at 0.5: 0.2 since branch acc14e. L2=… overrides it for trying.
  */
-const L2 = Number(process.env.L2 ?? 0.3);
-const PASSES = 2;
+const L2 = Number(process.env.L2 ?? 0.2);
+const PASSES = Number(process.env.PASSES ?? 2);
 const FOLDS = 5;
 const NEWS_SETS = new Set(['news-train', 'news-dev', 'sample']);
 /**
@@ -43,6 +49,21 @@ const NEWS_SETS = new Set(['news-train', 'news-dev', 'sample']);
  */
 const SAMPLE_WEIGHT = Number(process.env.SAMPLE_WEIGHT ?? 5);
 const SET_WEIGHT = { sample: SAMPLE_WEIGHT };
+/**
+ * How much a break counts in the fit by why the truth labels it (scripts/gold-breaks.mjs goldKinds).
+ * Breaks where the extractor dropped a character or two (a comma hung in the margin, a hyphen) are left
+ * out: the truth holds both sides in one block, yet the scorer labels them KEEP, so their label says
+ * nothing of the layout (cross-validated fix-all docs 83.85 -> 84.05 % paragraph match, news unchanged;
+ * leaving out text the scorer could not align too gained news and lost docs, relabelling the lost breaks
+ * as joins lost docs). Override with KIND_WEIGHT=kind:weight,… (KIND_WEIGHT= counts every break).
+ */
+const KIND_WEIGHT = Object.fromEntries(
+  (process.env.KIND_WEIGHT ?? 'lost:0')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => [pair.split(':')[0], Number(pair.split(':')[1])]),
+);
+
 /**
  * Features whose weight the fit does not choose: they keep their hand-set weight as a fixed offset.
  * - formatted-blocks: fix-all re-analyses its own output (formatted text, no column), which the
@@ -71,10 +92,10 @@ const UNUSED = new Set((process.env.UNUSED ?? '').split(',').filter(Boolean));
 
 /** Feature groups dropped in turn by --ablate (names as in BREAK_FEATURES). */
 const GROUPS = {
-  segmenter: ['word-across', 'word-across-line-short', 'word-across-sentence-end', 'interleaved-columns', 'displaced-run', 'intruding-line'],
+  segmenter: ['word-across', 'word-across-line-short', 'word-across-sentence-end', 'displaced-run', 'intruding-line'],
   interactions: ['sentence-end-line-full', 'hanging-sentence-end', 'indented-after-full-line', 'word-across-line-short', 'word-across-sentence-end', 'news-sentence-end', 'paragraph-length-sentence-end'],
   'document style': ['formatted-blocks', 'blank-line-rare', 'no-blank-line-common', 'indented', 'news-document', 'news-sentence-end', 'long-news-paragraph'],
-  'neighbour lines': ['next-line-indented', 'next-line-heading', 'next-line-apart', 'next-starts-with-label', 'next-without-punctuation', 'next-title-after-blank', 'sentence-end-next-line-full', 'sentence-end-next-line-last', 'title-after-box-word'],
+  'neighbour lines': ['next-line-indented', 'next-line-heading', 'next-line-apart', 'next-starts-with-label', 'next-label-continues-series', 'next-without-punctuation', 'next-title-after-blank', 'sentence-end-next-line-full', 'sentence-end-next-line-last', 'title-after-box-word'],
   'marks either side': ['han-either-side', 'line-without-punctuation', 'next-without-punctuation', 'unpunctuated-line-apart-no-column'],
 };
 
@@ -119,10 +140,12 @@ function collect(entry, docs, model) {
   const rows = [];
   for (const doc of docs) {
     doc.gold ??= goldJoins(doc.extracted, doc.truth);
+    doc.kind ??= goldKinds(doc.extracted, doc.truth);
     for (const row of entry.breakRows(doc.extracted, model)) {
       const gold = doc.gold(row.afterStart);
       if (gold === undefined) continue;
-      rows.push({ doc, afterStart: row.afterStart, x: row.features, y: gold ? 1 : 0, join: row.join, joinAfterRules: row.joinAfterRules, pJoin: row.pJoin });
+      const kind = doc.kind(row.afterStart);
+      rows.push({ doc, afterStart: row.afterStart, x: row.features, y: gold ? 1 : 0, kind, join: row.join, joinAfterRules: row.joinAfterRules, pJoin: row.pJoin });
     }
   }
   return rows;
@@ -143,7 +166,9 @@ function fitLogistic(rows, names, dropped = new Set()) {
   const pinned = names.map((name) => (PINNED.has(name) && !dropped.has(name) ? HAND_WEIGHTS.weights[name] ?? 0 : 0));
   const offsetOf = (x) => pinned.reduce((sum, weight, k) => sum + weight * x[k], 0);
   for (let k = 0; k < names.length; k++) if (pinned[k] !== 0) keep[k] = false;
-  const data = rows.filter((row) => row.x).map((row) => ({ v: vector(row.x), offset: offsetOf(row.x), y: row.y, weight: SET_WEIGHT[row.doc.set] ?? 1 }));
+  const data = rows
+    .filter((row) => row.x)
+    .map((row) => ({ v: vector(row.x), offset: offsetOf(row.x), y: row.y, weight: (SET_WEIGHT[row.doc.set] ?? 1) * (KIND_WEIGHT[row.kind] ?? 1) }));
   for (let iteration = 0; iteration < 30; iteration++) {
     const g = new Float64Array(d);
     const h = Array.from({ length: d }, () => new Float64Array(d));
@@ -250,8 +275,15 @@ function foldsOf(docs) {
     if (!bySet.has(doc.set)) bySet.set(doc.set, new Set());
     bySet.get(doc.set).add(doc.article);
   }
+  // FOLD_SEED=… deals the articles in another fixed order (a hash of seed and article), for checking that a
+  // design's gain does not hang on one partition.
+  const seed = process.env.FOLD_SEED;
+  const order = (articles) =>
+    seed === undefined
+      ? articles.sort()
+      : articles.map((a) => [crypto.createHash('sha256').update(`${seed}/${a}`).digest('hex'), a]).sort().map(([, a]) => a);
   let dealt = 0;
-  for (const set of [...bySet.keys()].sort()) for (const article of [...bySet.get(set)].sort()) fold.set(article, dealt++ % FOLDS);
+  for (const set of [...bySet.keys()].sort()) for (const article of order([...bySet.get(set)])) fold.set(article, dealt++ % FOLDS);
   return (doc) => fold.get(doc.article);
 }
 
@@ -401,6 +433,7 @@ async function main() {
   report(cv, handRows);
   handCalibration(handRows, names);
   if (args.includes('--errors')) printErrors(cv.rows, names);
+  if (args.includes('--dump')) dumpRows(args[args.indexOf('--dump') + 1], cv.rows, names);
   if (args.includes('--fixed')) await writeFixed(args[args.indexOf('--fixed') + 1], docs, cv);
   if (args.includes('--ablate')) {
     const base = joinScores(cv.rows);
@@ -425,6 +458,26 @@ function printErrors(rows, names) {
   }
 }
 
+/** The cross-validated rows as JSON lines (document, break offset, gold, decisions, features fired), for error analysis. */
+function dumpRows(file, rows, names) {
+  const lines = rows.map((row) =>
+    JSON.stringify({
+      id: row.doc.id,
+      set: row.doc.set,
+      at: row.afterStart,
+      y: row.y,
+      join: row.join,
+      joinAfterRules: row.joinAfterRules,
+      p: row.pJoin === undefined ? null : round(row.pJoin),
+      fold: row.fold,
+      kind: row.kind,
+      fired: row.x ? Object.fromEntries(names.flatMap((name, k) => (row.x[k] !== 0 ? [[name, row.x[k]]] : []))) : null,
+    }),
+  );
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  console.log(`\n${rows.length} rows -> ${file}`);
+}
+
 /** Each document fixed by the core built with the weights of the fold that never saw its article. */
 async function writeFixed(out, docs, cv) {
   for (let k = 0; k < FOLDS; k++) {
@@ -445,7 +498,7 @@ function writeWeights(model, names, hash, docs, design) {
     `// Data: ${CORPUS} (sha256 ${hash}), ${docs.length} extractions of ${new Set(docs.map((d) => d.article)).size} articles`,
     `// (train, news-train, dev, news-dev, sample). Design ${design}: ${
       design === 'fitted'
-        ? `logistic regression, L2 ${L2}, ${PASSES} passes, sample weight ${SAMPLE_WEIGHT}`
+        ? `logistic regression, L2 ${L2}, ${PASSES} passes, sample weight ${SAMPLE_WEIGHT}${Object.keys(KIND_WEIGHT).length ? `, breaks weighted by kind ${JSON.stringify(KIND_WEIGHT)}` : ''}`
         : `the hand-set weights (scripts/train/hand-weights.mjs) times ${round(model.scale)}, fitted for calibration`
     }; features: breaks/decide.ts.`,
     "import type { BreakWeights } from './features';",

@@ -15,7 +15,6 @@ import {
   hasInnerGap,
   hasLatin,
   isDisplacedRun,
-  isInterleaved,
   isLatinRun,
   isLetterSpaced,
   isLoneCharacter,
@@ -32,7 +31,7 @@ import {
 } from './evidence';
 import { measureOf, type DocumentStyle } from './style';
 import { HEADING_FULL_SHARE, HEADING_TAIL } from './width';
-import { isLabel, parseInlineLabel } from '../labels';
+import { isLabel, parseInlineLabel, type Label } from '../labels';
 import { isBoxWord } from './roles';
 import { SPEAKER_CUE } from '../speakerCues';
 import { BREAK_FEATURES, type BreakFeature, type BreakWeights } from './features';
@@ -116,7 +115,9 @@ export function decideBreaks(
   // write far past the end of an empty array would make it a slow dictionary).
   const decisions: WeighedDecision[] = new Array(Math.max(0, range.to));
   if (range.from > 0) decisions[range.from - 1] = weighed(false, 'before-region', 1, false, false);
-  const context: BreakContext = { pending: 0, lostTextBefore: false, carried: 0, startsBlock: false, paragraph: 0, measure: undefined };
+  const context: BreakContext = { pending: 0, lostTextBefore: false, carried: 0, startsBlock: false, paragraph: 0, measure: undefined, blockLabel: undefined };
+  // The inline label the current block opens with (read when the block starts).
+  let blockLabel = parseInlineLabel(fragments[range.from]?.text ?? '');
   const scored: Score = { join: false, reason: '', confidence: 0 };
   let pending = 0;
   // Width of the printed line so far: pieces of one line that the extractor cut apart (at a font change
@@ -140,6 +141,7 @@ export function decideBreaks(
       context.lostTextBefore = lostText;
       context.carried = carried;
       context.startsBlock = startsBlock;
+      context.blockLabel = blockLabel;
       context.paragraph = paragraph;
       context.measure = paragraphMeasure(decisions, i, style);
       const full = gatherEvidence(fragments, i, style, context, across, features);
@@ -149,7 +151,7 @@ export function decideBreaks(
         features[F['title-after-box-word']] = 1;
       }
       const exact = options.onFeatures !== undefined;
-      score(fragments, i, features, model, across, exact, scored);
+      score(i, features, model, across, exact, scored);
       const piece = scored.join && !full && !lostText && i > 0;
       decision = weighed(scored.join, scored.reason, scored.confidence, piece, full);
       options.onFeatures?.(i, features);
@@ -158,6 +160,7 @@ export function decideBreaks(
     if (!decision.join) {
       pending = 0;
       paragraph = 0;
+      blockLabel = parseInlineLabel(fragments[i + 1].text);
     }
     decisions[i] = decision;
   }
@@ -188,7 +191,6 @@ export interface BreakRange {
  * the least and the greatest of their few possible values).
  */
 function score(
-  fragments: readonly Fragment[],
   i: number,
   features: Float64Array,
   model: { bias: number; vector: Float64Array },
@@ -201,12 +203,11 @@ function score(
   for (let k = 0; k < COSTLY; k++) cheap += w[k] * features[k];
   const lineShort = features[F['line-short']];
   const sentenceEnd = features[F['sentence-end']];
-  // The segmenter's features add word × perWord + interleaved × perInterleaved (each 0 or 1): their least
-  // and greatest contribution without asking it.
+  // The segmenter's features add word × perWord (word 0 or 1): their least and greatest contribution
+  // without asking it.
   const perWord = w[F['word-across']] + lineShort * w[F['word-across-line-short']] + sentenceEnd * w[F['word-across-sentence-end']];
-  const perInterleaved = w[F['interleaved-columns']];
-  const low = Math.min(0, perWord) + Math.min(0, perInterleaved);
-  const high = Math.max(0, perWord) + Math.max(0, perInterleaved);
+  const low = Math.min(0, perWord);
+  const high = Math.max(0, perWord);
   let total: number;
   let bounded = false;
   if (!exact && (cheap + low >= SURE_LOGIT || cheap + high <= -SURE_LOGIT)) {
@@ -216,12 +217,10 @@ function score(
     bounded = true;
   } else {
     const word = across(i, i + 1) ? 1 : 0;
-    const interleaved = isInterleaved(fragments, i, across) ? 1 : 0;
     features[F['word-across']] = word;
     features[F['word-across-line-short']] = word * lineShort;
     features[F['word-across-sentence-end']] = word * sentenceEnd;
-    features[F['interleaved-columns']] = interleaved;
-    total = cheap + (word * perWord + interleaved * perInterleaved);
+    total = cheap + word * perWord;
   }
   const join = bounded ? cheap > 0 : total > 0;
   // The reason shown: the feature that pushed hardest toward the decision taken.
@@ -260,6 +259,8 @@ interface BreakContext {
   paragraph: number;
   /** The paragraph's own measure, when its lines show one. */
   measure: number | undefined;
+  /** The inline label the current block opens with, if any. */
+  blockLabel: Label | undefined;
 }
 
 /** Sets the cheap features of one break (the segmenter's are set by score) and tells whether the line is full. */
@@ -313,7 +314,11 @@ function gatherEvidence(
   if (startsIndentedParagraph(fragments, i + 1, style, startsBlock)) set(features, 'next-line-indented');
   else if ((sentenceEnd || endsClause(before)) && headingAhead(fragments, i + 1, style)) set(features, 'next-line-heading');
   else if (sentenceEnd && standsApart(fragments, i + 1, style)) set(features, 'next-line-apart');
-  if (parseInlineLabel(after)) set(features, 'next-starts-with-label');
+  const nextLabel = parseInlineLabel(after);
+  if (nextLabel) {
+    set(features, 'next-starts-with-label');
+    if (continuesSeries(context.blockLabel, nextLabel)) set(features, 'next-label-continues-series');
+  }
 
   // Room left once the next line's first unbreakable unit is placed: a line ended because that unit did
   // not fit is a wrap. A sentence end is trusted unless the line is truly full; elsewhere a line one or
@@ -369,6 +374,11 @@ function gatherEvidence(
   if (!ANY_PUNCTUATION.test(before)) set(features, 'line-without-punctuation');
   if (!ANY_PUNCTUATION.test(after)) set(features, 'next-without-punctuation');
   return full;
+}
+
+/** `next` is the label numbered right after `opening`, in the same series and style (一、 then 二、). */
+function continuesSeries(opening: Label | undefined, next: Label): boolean {
+  return opening !== undefined && opening.style === next.style && opening.series === next.series && next.number === opening.number + 1;
 }
 
 /** Sets a feature of the break (a function of its own: a closure per break was garbage). */

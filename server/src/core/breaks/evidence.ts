@@ -167,19 +167,6 @@ export function isDisplacedRun(lines: ReadonlyArray<{ readonly text: string }>, 
   return across(run - 1, run + 1) !== undefined;
 }
 
-/**
- * Lines of two columns the extractor interleaved: each line reads on as one word into the line after the
- * next, twice in a row (`不同语` / `Debian BTS 还有其` / `言有各自专门的邮件列` / `他功能特性`: 语言, 其他),
- * while the line right below does not. Neighbouring lines then belong to different texts.
- */
-export function isInterleaved(lines: ReadonlyArray<{ readonly text: string }>, i: number, across: WordsAcrossLines = wordsAcrossLines(lines)): boolean {
-  const readsOn = (a: number, b: number) => across(a, b) !== undefined;
-  // The line below first: the wrap rules ask about that pair anyway (the answers are kept), and when it
-  // reads on, the segmenter need not be asked about the line after next.
-  if (readsOn(i, i + 1) || !readsOn(i, i + 2)) return false;
-  return readsOn(i + 1, i + 3) || readsOn(i - 1, i + 1);
-}
-
 /** The `derive` key of a model's WordsAcrossLines (seeded with the layout's, so its answers are reused). */
 export const WORDS_ACROSS_KEY = 'wordsAcrossLines';
 
@@ -219,7 +206,7 @@ const NO_WORD = 1;
 
 /**
  * wordAcross between lines by their indices, each pair of a line and the next two asked of the segmenter
- * once: the layout asks about the same pairs for several breaks (displaced runs, interleaved columns).
+ * once: the layout asks about the same pairs for several breaks (word across, displaced runs, intruding lines).
  * With `earlier`, the answers of a parse of mostly the same lines: a pair of lines the same at the start
  * or at the end of both is answered as it was then (the answer depends on the two lines' text alone).
  */

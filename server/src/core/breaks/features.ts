@@ -30,6 +30,11 @@ export const BREAK_FEATURES = [
   'next-line-heading',
   'next-line-apart',
   'next-starts-with-label',
+  /**
+   * The next line starts with the inline label numbered after the one that opened the current block
+   * (`一、…` / `二、…`, `1.` / `2.`): the list goes on with its next item.
+   */
+  'next-label-continues-series',
   'after-first-line',
   'line-lost-text',
   'line-full',
@@ -85,7 +90,6 @@ export const BREAK_FEATURES = [
   'word-across',
   'word-across-line-short',
   'word-across-sentence-end',
-  'interleaved-columns',
 ] as const;
 
 export type BreakFeature = (typeof BREAK_FEATURES)[number];
