@@ -164,14 +164,18 @@ describe('robustness: malformed LSP traffic', function () {
     const body = SAMPLE.replace(/\n+$/, '\n');
     const text = Array.from({ length: 40 }, (_, i) => body.replace(/\d/g, (d) => String((Number(d) + i) % 10))).join('\n');
     await open(server, uri, text);
-    // A fresh version, so the request waits for its analysis; the editor cancels it at once.
-    await server.connection.sendNotification('textDocument/didChange', {
+    // A fresh version, so the request waits for its analysis; the editor cancels it at once. The three
+    // messages are written together (the change not awaited first): a server that had read the change
+    // alone might have analysed it before the request came (under load, a re-analysis takes milliseconds),
+    // and answered before reading the cancellation, as the protocol allows.
+    const changed = server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line: 200, character: 0 }, end: { line: 200, character: 0 } }, text: '网' }],
     });
     const source = new CancellationTokenSource();
     const cancelled = settle(server, 'textDocument/documentSymbol', { textDocument: { uri } }, source.token);
     source.cancel();
+    await changed;
     assert.equal((await cancelled).result ?? null, null);
     const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
     assert.ok(Array.isArray(symbols) && symbols.length > 0, 'the next request is answered in full');
