@@ -540,7 +540,7 @@ function regionLabelCensus(region: RegionAnalysis): LabelCensus {
   const { from } = region;
   const census = labelCensus(region.source, from.fragment, from.fragment + region.fragmentCount);
   region.labelCensus = {
-    hits: census.hits.moved(-from.fragment, -from.offset),
+    hits: census.hits.moveBy(-from.fragment, -from.offset),
     widths: census.widths,
     firstBody: census.firstBody < 0 ? -1 : census.firstBody - from.fragment,
     endsUnit: census.endsUnit,
@@ -585,7 +585,7 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
   const hits = regionLabelCensus(region).hits.all(at.fragment, at.offset);
   const read = labelSurroundings(inView, hits, width, at.fragment, at.fragment + region.fragmentCount);
   // Into the region's own numbering.
-  const own = read.moved(-at.fragment, -at.offset);
+  const own = read.moveBy(-at.fragment, -at.offset);
   region.labelSurroundings = { key, read: own };
   return own;
 }

@@ -111,10 +111,14 @@ export class LabelReadings {
     return this.labelOf.length;
   }
 
-  /** The readings moved `fragment` lines and `offset` characters on (the texts are shared). */
-  moved(fragment: number, offset: number): LabelReadings {
+  /**
+   * These readings, moved `fragment` lines and `offset` characters on in place: for readings just read,
+   * which nothing else holds (regions.ts moves each into its region's numbering). A copy was a second set
+   * of arrays outside V8's heap per region, made and dropped (scratch.ts says why that costs).
+   */
+  moveBy(fragment: number, offset: number): this {
     if (fragment === 0 && offset === 0) return this;
-    const units = this.units.slice();
+    const units = this.units;
     for (let n = 0; n < units.length; n += U) {
       units[n + UNIT.first] += fragment;
       units[n + UNIT.last] += fragment;
@@ -124,7 +128,7 @@ export class LabelReadings {
       if (units[n + UNIT.aboveEnd] !== NONE) units[n + UNIT.aboveEnd] += offset;
       if (units[n + UNIT.runsOnAt] !== NONE) units[n + UNIT.runsOnAt] += offset;
     }
-    const labels = this.labels.slice();
+    const labels = this.labels;
     for (let n = 0; n < labels.length; n += L) {
       labels[n + LABEL.fragment] += fragment;
       labels[n + LABEL.start] += offset;
@@ -134,7 +138,7 @@ export class LabelReadings {
       labels[n + LABEL.lineStart] += offset;
       if (labels[n + LABEL.nextLineStart] !== NONE) labels[n + LABEL.nextLineStart] += offset;
     }
-    return new LabelReadings(this.unitCount, units, this.unitTexts, labels, this.labelOf, this.lineTexts);
+    return this;
   }
 
   /** Whether unit row `row` is a heading the layout gave a block of its own (TitleUnit.strong). */
@@ -228,7 +232,7 @@ export class LabelHits {
     private readonly numbers: Int32Array,
     private readonly labels: readonly Label[],
     /** The title on each hit's own line, or empty when no hit has one (most parts). */
-    private readonly inlineTitles: ReadonlyArray<TitleUnit | undefined>,
+    private inlineTitles: ReadonlyArray<TitleUnit | undefined>,
   ) {}
 
   static of(hits: readonly LabelHit[], opensUnit: ReadonlyArray<boolean | undefined>): LabelHits {
@@ -279,15 +283,17 @@ export class LabelHits {
     return opens === OPENS_UNKNOWN ? undefined : opens === OPENS_YES;
   }
 
-  moved(fragment: number, offset: number): LabelHits {
+  /** These hits moved `fragment` lines and `offset` characters on in place, as LabelReadings.moveBy. */
+  moveBy(fragment: number, offset: number): this {
     if (fragment === 0 && offset === 0) return this;
-    const numbers = this.numbers.slice();
+    const numbers = this.numbers;
     for (let n = 0; n < numbers.length; n += H) {
       numbers[n + HIT.fragment] += fragment;
       numbers[n + HIT.start] += offset;
       numbers[n + HIT.end] += offset;
     }
-    return new LabelHits(numbers, this.labels, this.inlineTitles.length === 0 ? this.inlineTitles : this.inlineTitles.map((title) => title && placedTitle(title, fragment, offset)));
+    if (this.inlineTitles.length > 0) this.inlineTitles = this.inlineTitles.map((title) => title && placedTitle(title, fragment, offset));
+    return this;
   }
 
   /**
