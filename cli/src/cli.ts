@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { settingsLayerProblems, type SettingsLayer } from '../../server/src/core';
 import { findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
+import { compilerBudget } from './compiler';
 import { expandInputs } from './files';
 import { describeUserError, lintFile, RunSettings, type FileOutcome, type LintOptions } from './lintFile';
 import { localeFromEnvironment, messagesFor, parseCliLocale, type CliLocale, type Messages } from './messages';
@@ -253,6 +254,8 @@ export async function main(argv: string[], script = __filename): Promise<number>
 if (isPoolWorker()) {
   serveJobs();
 } else if (require.main === module) {
+  // Before any of the linter's code is hot (cli/src/compiler.ts).
+  compilerBudget.startShort();
   // A reader that stops early (`| head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { analyze, fixAll, mergeSettings, type Settings, type SettingsLayer } from '../../server/src/core';
 import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
+import { compilerBudget } from './compiler';
 import { FileError, readArticle, writeArticle } from './files';
 import { messagesFor, type CliLocale, type Messages } from './messages';
 import { countProblems, fileJsonEntry, formatFileReport, githubAnnotations, type Printed, type ProblemCounts } from './report';
@@ -102,6 +103,7 @@ export function lintFile(
 
 function lintReadable(file: string, options: LintOptions, settings: Settings, say: Messages): FileOutcome {
   const article = readArticle(file, settings.maxDocumentLength);
+  compilerBudget.willAnalyse(article.text.length);
   let text = article.text;
   let printed: Printed = '';
   let fixed = false;

@@ -3,6 +3,7 @@
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { SettingsLayer } from '../../server/src/core';
+import { compilerBudget } from './compiler';
 import { lintFile, RunSettings, type FileOutcome, type LintOptions } from './lintFile';
 
 const WORKER_ROLE = 'article-lint-worker';
@@ -27,6 +28,8 @@ interface WorkerSetup {
   readonly role: typeof WORKER_ROLE;
   readonly options: LintOptions;
   readonly explicitLayer: SettingsLayer | undefined;
+  /** The process's compiler budget is a short run's (cli/src/compiler.ts): the worker counts its reads too. */
+  readonly shortRun: boolean;
 }
 
 /** True in a thread started by lintInParallel: it then serves jobs instead of running the CLI. */
@@ -35,7 +38,8 @@ export function isPoolWorker(): boolean {
 }
 
 export function serveJobs(): void {
-  const { options, explicitLayer } = workerData as WorkerSetup;
+  const { options, explicitLayer, shortRun } = workerData as WorkerSetup;
+  if (shortRun) compilerBudget.startShort(false);
   // A worker serves one run: each folder's settings file is read once.
   const settings = new RunSettings(options, explicitLayer);
   parentPort!.on('message', ({ index, file }: Job) => {
@@ -104,7 +108,7 @@ export function lintInParallel(
       setImmediate(lintHere);
     };
     for (let i = 0; i < Math.min(jobs - 1, files.length); i++) {
-      const setup: WorkerSetup = { role: WORKER_ROLE, options, explicitLayer };
+      const setup: WorkerSetup = { role: WORKER_ROLE, options, explicitLayer, shortRun: compilerBudget.isShort };
       const worker = new Worker(script, { workerData: setup });
       workers.push(worker);
       worker.on('message', (result: JobResult) => {

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, linkSync, lstatSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { CompilerBudget } from '../../cli/src/compiler';
 import { ROOT, readFixture } from '../helpers';
 import { article, LABELS, TITLES } from '../labelPlacements';
 
@@ -60,6 +61,14 @@ describe('article-lint CLI', () => {
     assert.ok(lines.includes(`${file}:3:10  warning  Remove the space after “，”  [space-around-punctuation]`), stdout);
     assert.ok(lines.includes(`${file}:3:27  warning  Remove the space before “、”  [space-around-punctuation]`), stdout);
     assert.equal(lines[lines.length - 1], '2 problems in 1 file (0 errors, 2 warnings, 0 information, 0 hints); 2 fixable with --fix.');
+  });
+
+  it('sets only V8 flags this Node knows (v8.setFlagsFromString would ignore an unknown one)', () => {
+    for (const flag of CompilerBudget.flags) {
+      const result = spawnSync(process.execPath, [flag, '-e', '0'], { encoding: 'utf8' });
+      assert.equal(result.status, 0, `${flag}: ${result.stderr}`);
+    }
+    assert.equal(spawnSync(process.execPath, ['--max-inlined-bytecode-size-cumulativ=150', '-e', '0']).status, 9, 'a misspelt flag is refused');
   });
 
   it('exits 0 on a clean article', () => {

@@ -205,6 +205,22 @@ const NOT_ASKED = 0;
 const NO_WORD = 1;
 
 /**
+ * Pairs of lines asked of the segmenter in one call. Each call costs some 4 µs before it reads a character
+ * (Intl.Segmenter copies its ICU break iterator and the text for each `segment`), most of what a pair of
+ * four-character windows costs; a call over many windows costs more per window the longer the text
+ * (beyond a few dozen windows, much more), so a few at a time.
+ */
+const ASKED_TOGETHER = 16;
+/**
+ * Between the windows of one call: a line feed, before and after which every word break rule breaks
+ * (Unicode's WB3a and WB3b), so each window is segmented as if alone (test/unit/wordsAcross.test.ts
+ * checks it on every pair of lines of the corpora). A line never holds one.
+ */
+const WINDOW_SEPARATOR = '\n';
+const batchSlots = new Int32Array(ASKED_TOGETHER);
+const batchJoins = new Int32Array(ASKED_TOGETHER);
+
+/**
  * wordAcross between lines by their indices, each pair of a line and the next two asked of the segmenter
  * once: the layout asks about the same pairs for several breaks (word across, displaced runs, intruding lines).
  * With `earlier`, the answers of a parse of mostly the same lines: a pair of lines the same at the start
@@ -220,19 +236,50 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
     const then = a + earlier.spans.length / 2 - lines.length;
     return a >= lines.length - same.end && then >= 0 ? earlier.codes[2 * then + k] : NOT_ASKED;
   };
+  // The pairs from line `a` on at distance k + 1 not yet answered, up to ASKED_TOGETHER of them that the
+  // segmenter must see, answered in one call (wordsAcrossWindows): the layout asks about the lines in order,
+  // and most of the pairs after this one are asked soon after.
+  const answerFrom = (a: number, k: number): void => {
+    let windows = '';
+    let count = 0;
+    for (let j = a; j + 1 + k < lines.length && count < ASKED_TOGETHER; j++) {
+      const slot = 2 * j + k;
+      if (codes[slot] !== NOT_ASKED) continue;
+      const code = earlierCode(j, k);
+      if (code !== NOT_ASKED) {
+        codes[slot] = code;
+        continue;
+      }
+      const before = lines[j].text;
+      const after = lines[j + 1 + k].text;
+      if (!isHanCode(before.charCodeAt(before.length - 1)) || !isHanCode(after.charCodeAt(0))) {
+        codes[slot] = NO_WORD;
+        continue;
+      }
+      const left = tailWithoutSpaces(before, WORD_WINDOW);
+      if (count > 0) windows += WINDOW_SEPARATOR;
+      batchSlots[count] = slot;
+      batchJoins[count] = windows.length + left.length;
+      windows += left + headWithoutSpaces(after, WORD_WINDOW);
+      count++;
+    }
+    if (count === 0) return;
+    const segments = wordSegmenter().segment(windows);
+    for (let n = 0; n < count; n++) {
+      const join = batchJoins[n];
+      const segment = segments.containing(join - 1);
+      const end = segment ? segment.index + segment.segment.length : 0;
+      codes[batchSlots[n]] = segment && end > join && segment.isWordLike && isHan(segment.segment[0]) ? 2 + 4 * (join - segment.index - 1) + (end - join - 1) : NO_WORD;
+    }
+  };
   const across = (a: number, b: number): WordAcross | undefined => {
     if (a < 0 || b >= lines.length || b <= a) return undefined;
     if (b - a > 2) return wordAcross(lines[a].text, lines[b].text);
     const slot = 2 * a + (b - a - 1);
     let code = codes[slot];
     if (code === NOT_ASKED) {
-      code = earlierCode(a, b - a - 1);
-      if (code === NOT_ASKED) {
-        const found = wordAcross(lines[a].text, lines[b].text);
-        codes[slot] = found ? 2 + 4 * (found.left - 1) + (found.right - 1) : NO_WORD;
-        return found;
-      }
-      codes[slot] = code;
+      answerFrom(a, b - a - 1);
+      code = codes[slot];
     }
     if (code === NO_WORD) return undefined;
     const left = ((code - 2) >> 2) + 1;
