@@ -24,7 +24,8 @@ export class Scratch<T extends Lendable> {
 
   /**
    * A zeroed array of `length` elements, valid until this Scratch lends again: the borrower must be done
-   * with it before any call that may borrow from the same Scratch (each use site has its own).
+   * with it before any call that may borrow from the same Scratch (each use site has its own), and before
+   * any `yield` (parts.ts Steps): while a step pauses, the server may analyse another document.
    */
   lend(length: number): T {
     if (length > KEEP_LIMIT) return this.make(length);
