@@ -27,31 +27,209 @@ interface Found {
 }
 
 /** Named people quoted in the article, in order of first mention. */
-export const speakersOf: (model: ArticleModel) => readonly Speaker[] = part(findSpeakers);
+export const speakersOf: (model: ArticleModel) => readonly Speaker[] = part((model) => foundElsewhere.get(model)?.() ?? findSpeakers(model));
+
+/** Models whose speakers are found another way (a document's, region by region): set as the model is made. */
+const foundElsewhere = new WeakMap<ArticleModel, () => readonly Speaker[]>();
+
+/** Declares, as `model` is made and before anything asks, how its speakers are found. */
+export function findSpeakersWith(model: ArticleModel, find: () => readonly Speaker[]): void {
+  foundElsewhere.set(model, find);
+}
 
 /** Marks that end a clause, by code (walking back over a clause reads one character at a time). */
 const CLAUSE_BOUNDARY: ReadonlySet<number> = new Set(Array.from('。！？；，：“”‘’「」『』!?;,:', (ch) => ch.charCodeAt(0)));
 /** After a role word, a third character like these means the name has two characters (王强算了笔账). */
 const VERB_START = new Set('说表认指介强算告在是把将从对向已也都就正又还曾带给让和与跟同');
 
+/**
+ * A region of a document as the speakers read it: its blocks, as they stand in the parts they are read
+ * from (where the region starts at `from`), and where the region stands now (`at`). What its passages say
+ * is kept in it (`reading`), so a region an edit left alone is not read again.
+ */
+export interface SpeakerRegion {
+  /** Its blocks in order, and the offset the region starts at where they are read from. */
+  blocks(): { readonly blocks: readonly Block[]; readonly from: number };
+  readonly at: number;
+  reading: SpeakerReading | undefined;
+}
+
+/**
+ * What a region's body passages, read alone, say about speakers: small, and in the region's own offsets.
+ * Passages never cross a region's end but where the region's last passage ends without a sentence end and
+ * the next region opens with body text; such a run is read again as a whole in every version.
+ */
+export interface SpeakerReading {
+  /** Its first block is body: its first passage runs on from an unfinished one before. */
+  readonly opensBody: boolean;
+  /** Its last passage ends without a sentence end, at the region's end: a passage after it would join it. */
+  readonly endsOpen: boolean;
+  /** It has no blocks: a passage runs on across it. */
+  readonly empty: boolean;
+  /** The candidates its passages gave, as remembered over them alone (a name once, by its first mention). */
+  readonly found: readonly Found[];
+  /** Bare names after a quote, to be checked against the whole article. */
+  readonly unconfirmed: readonly string[];
+  /** Of the names to be checked (`names`, their key), those it introduces with a title, in order. */
+  introduced?: { readonly names: string; readonly list: readonly string[] };
+  /** How often the names found in the article (`names`, their key) occur in it, and where first (region offsets). */
+  mentions?: { readonly names: string; readonly list: readonly RegionMentions[] };
+}
+
+interface RegionMentions {
+  readonly name: string;
+  readonly count: number;
+  readonly start: number;
+  readonly end: number;
+}
+
 function findSpeakers(model: ArticleModel): Speaker[] {
-  const passages = bodyPassages(model);
+  return speakersOfRegions([{ blocks: () => ({ blocks: model.blocks, from: 0 }), at: 0, reading: undefined }]);
+}
+
+/** A region's passages read alone, with where their characters stand in the region. */
+function regionPassages(region: SpeakerRegion): ReturnType<typeof bodyPassages> {
+  const { blocks, from } = region.blocks();
+  return bodyPassages([{ blocks, shift: -from }]);
+}
+
+/** Strings sliced from a passage share its memory: what a region keeps is copied. */
+function detached(text: string): string {
+  return (' ' + text).slice(1);
+}
+
+function readRegion(passages: ReturnType<typeof bodyPassages>): SpeakerReading {
   const found = new Map<string, Found>();
-  const remember = (candidate: Found | undefined): void => {
+  const unconfirmed = new Set<string>();
+  const remember = rememberInto(found);
+  for (const passage of passages.list) {
+    byVerb(passage.text, remember, unconfirmed);
+    byQuote(passage.text, remember);
+  }
+  return {
+    opensBody: passages.opensBody,
+    endsOpen: passages.endsOpen,
+    empty: passages.empty,
+    found: Array.from(found.values(), ({ name, role }) => ({ name: detached(name), role: detached(role) })),
+    unconfirmed: Array.from(unconfirmed, detached),
+  };
+}
+
+/** "First found wins unless a later one adds a role." */
+function rememberInto(found: Map<string, Found>): (candidate: Found | undefined) => void {
+  return (candidate) => {
     if (!candidate) return;
     const known = found.get(candidate.name);
     if (!known || (!known.role && candidate.role)) found.set(candidate.name, candidate);
   };
+}
+
+/** A key for a set of names (the same for the same set, in whatever order). */
+function namesKey(names: Iterable<string>): string {
+  return [...names].sort().join('\n');
+}
+
+/**
+ * The speakers of a document from its regions, in document order: each region's passages are read once
+ * and kept in it; only runs of passages that cross a region's end are read again, with what is settled
+ * over the whole document (which names a title introduces, how often each name occurs).
+ */
+export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] {
+  // The passages of the regions read in this version, for as long as it reads them.
+  const passagesOf = new Map<SpeakerRegion, ReturnType<typeof bodyPassages>>();
+  const passages = (region: SpeakerRegion): ReturnType<typeof bodyPassages> => {
+    let found = passagesOf.get(region);
+    if (!found) passagesOf.set(region, (found = regionPassages(region)));
+    return found;
+  };
+  // Units in document order: a region read alone, or a run of regions whose passages join across their ends.
+  const units: Array<SpeakerRegion | Passage[]> = [];
+  let run: SpeakerRegion[] = [];
+  let open = false;
+  const endRun = (): void => {
+    if (run.length === 1) units.push(run[0]);
+    else if (run.length > 1) {
+      const joined = bodyPassages(run.map((region) => {
+        const { blocks, from } = region.blocks();
+        return { blocks, shift: region.at - from };
+      }));
+      units.push(joined.list);
+    }
+    run = [];
+  };
+  for (const region of regions) {
+    const reading = (region.reading ??= readRegion(passages(region)));
+    if (reading.empty) {
+      // A passage left open runs on across it; else it is a unit of its own (of nothing).
+      if (open) run.push(region);
+      else {
+        endRun();
+        units.push(region);
+      }
+      continue;
+    }
+    if (!(open && reading.opensBody)) endRun();
+    run.push(region);
+    open = reading.endsOpen;
+  }
+  endRun();
+
+  const found = new Map<string, Found>();
+  const remember = rememberInto(found);
   const unconfirmed = new Set<string>();
-  for (const passage of passages) {
-    // Candidates are handed over as found (a generator per passage cost more memory than the search).
-    byVerb(passage.text, remember, unconfirmed);
-    byQuote(passage.text, remember);
+  for (const unit of units) {
+    if (Array.isArray(unit)) {
+      for (const passage of unit) {
+        // Candidates are handed over as found (a generator per passage cost more memory than the search).
+        byVerb(passage.text, remember, unconfirmed);
+        byQuote(passage.text, remember);
+      }
+      continue;
+    }
+    for (const candidate of unit.reading!.found) remember(candidate);
+    for (const name of unit.reading!.unconfirmed) unconfirmed.add(name);
   }
   // A bare name after a quote (”杨秀英说) counts once the article introduces it with a title somewhere
   // (苗族蜡染传承人杨秀英): a word that merely looks like a name (”文件指出) is not introduced so.
-  for (const name of introducedWithTitle(passages, unconfirmed)) remember({ name, role: '' });
-  const mentions = countMentions(passages, [...found.keys()]);
+  if (unconfirmed.size > 0) {
+    const key = sharedKey(namesKey(unconfirmed), units, (reading) => reading.introduced?.names);
+    const introduced = new Set<string>();
+    for (const unit of units) {
+      if (Array.isArray(unit)) {
+        for (const name of introducedWithTitle(unit, unconfirmed)) introduced.add(name);
+        continue;
+      }
+      const reading = unit.reading!;
+      if (reading.introduced?.names !== key) reading.introduced = { names: key, list: introducedWithTitle(passages(unit).list, unconfirmed).map(detached) };
+      for (const name of reading.introduced.list) introduced.add(name);
+    }
+    for (const name of introduced) remember({ name, role: '' });
+  }
+  const names = [...found.keys()];
+  const mentions = new Map<string, Mentions>(names.map((name) => [name, { count: 0 }]));
+  if (names.length > 0) {
+    const key = sharedKey(namesKey(names), units, (reading) => reading.mentions?.names);
+    let index: NameIndex | undefined;
+    for (const unit of units) {
+      if (Array.isArray(unit)) {
+        countMentions(unit, (index ??= nameIndex(names)), mentions);
+        continue;
+      }
+      const reading = unit.reading!;
+      if (reading.mentions?.names !== key) {
+        const own = new Map<string, Mentions>(names.map((name) => [name, { count: 0 }]));
+        countMentions(passages(unit).list, (index ??= nameIndex(names)), own);
+        const list: RegionMentions[] = [];
+        for (const [name, { count, first }] of own) if (first) list.push({ name: detached(name), count, start: first.start, end: first.end });
+        reading.mentions = { names: key, list };
+      }
+      for (const { name, count, start, end } of reading.mentions.list) {
+        const counted = mentions.get(name)!;
+        counted.count += count;
+        counted.first ??= { start: start + unit.at, end: end + unit.at };
+      }
+    }
+  }
   const cut = cutsOfLongerNames(mentions);
   const speakers: Speaker[] = [];
   for (const { name, role } of found.values()) {
@@ -59,6 +237,19 @@ function findSpeakers(model: ArticleModel): Speaker[] {
     if (counted?.first && !cut.has(name)) speakers.push({ name, role, ...counted.first, mentions: counted.count });
   }
   return speakers.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * `key`, or the equal string a region already keeps (compared once here, so that the regions compare
+ * the same string after).
+ */
+function sharedKey(key: string, units: ReadonlyArray<SpeakerRegion | Passage[]>, kept: (reading: SpeakerReading) => string | undefined): string {
+  for (const unit of units) {
+    if (Array.isArray(unit)) continue;
+    const known = kept(unit.reading!);
+    if (known !== undefined) return known === key ? known : key;
+  }
+  return key;
 }
 
 /**
@@ -96,10 +287,15 @@ function introducedWithTitle(passages: readonly Passage[], names: ReadonlySet<st
   return [...introduced];
 }
 
-/** A run of body paragraphs read as one text; where its characters stand in the source is worked out only when asked. */
+/**
+ * A run of body paragraphs read as one text; where its characters stand in the source is worked out only
+ * when asked: each block's source offsets moved by its `shifts` (to where its region stands, or into the
+ * region's own offsets).
+ */
 interface Passage {
   readonly text: string;
   readonly blocks: readonly Block[];
+  readonly shifts: readonly number[];
 }
 
 interface Mentions {
@@ -108,12 +304,13 @@ interface Mentions {
   first?: { start: number; end: number };
 }
 
-/**
- * How often each name occurs in the passages (occurrences of one name do not overlap), in one pass over
- * the text for all names: a search per name through the whole text was quadratic in a long document.
- */
-function countMentions(passages: readonly Passage[], names: readonly string[]): Map<string, Mentions> {
-  const counts = new Map<string, Mentions>(names.map((name) => [name, { count: 0 }]));
+/** Which code units start a name, and the lengths of the names by their first two characters. */
+interface NameIndex {
+  readonly startsName: Uint8Array;
+  readonly lengthsByStart: ReadonlyMap<number, readonly number[]>;
+}
+
+function nameIndex(names: readonly string[]): NameIndex {
   // A position is looked at only if its character starts a name; then the lengths of the names that
   // start with its first two characters (two to four) say which strings to look up. (A list of names per
   // first two characters grew with the document: a long one has many names that differ in one character.)
@@ -126,6 +323,15 @@ function countMentions(passages: readonly Passage[], names: readonly string[]): 
     if (!lengths) lengthsByStart.set(key, [name.length]);
     else if (!lengths.includes(name.length)) lengths.push(name.length);
   }
+  return { startsName, lengthsByStart };
+}
+
+/**
+ * Counts in `counts` how often each of its names occurs in the passages (occurrences of one name do not
+ * overlap), in one pass over the text for all names: a search per name through the whole text was
+ * quadratic in a long document.
+ */
+function countMentions(passages: readonly Passage[], { startsName, lengthsByStart }: NameIndex, counts: ReadonlyMap<string, Mentions>): void {
   for (const passage of passages) {
     const { text } = passage;
     /** Where the next occurrence of a name may start in this passage (just past the last one); made when a name turns up. */
@@ -149,7 +355,6 @@ function countMentions(passages: readonly Passage[], names: readonly string[]): 
       }
     }
   }
-  return counts;
 }
 
 /** Two code units as one small integer (a key that needs no allocation, unlike one above 2^31). */
@@ -159,32 +364,52 @@ function pairAt(text: string, at: number): number {
 
 function passageSources(passage: Passage): { text: string; sources: number[] } {
   const sources: number[] = [];
-  for (const block of passage.blocks) for (const source of compactBlock(block).sources) sources.push(source);
+  passage.blocks.forEach((block, i) => {
+    const shift = passage.shifts[i];
+    for (const source of compactBlock(block).sources) sources.push(source + shift);
+  });
   return { text: passage.text, sources };
 }
 
-/** Body text as runs of paragraphs, joining paragraphs the layout split mid-sentence. */
-function bodyPassages(model: ArticleModel): Passage[] {
-  const passages: Passage[] = [];
+/**
+ * Body text as runs of paragraphs, joining paragraphs the layout split mid-sentence, over blocks read
+ * one run after another (each with what moves its source offsets); and whether the first block is body
+ * and the last passage was left without a sentence end (where it could join what comes before or after).
+ */
+function bodyPassages(runs: ReadonlyArray<{ readonly blocks: readonly Block[]; readonly shift: number }>): {
+  list: Passage[];
+  opensBody: boolean;
+  endsOpen: boolean;
+  empty: boolean;
+} {
+  const list: Passage[] = [];
   let text = '';
   let blocks: Block[] = [];
+  let shifts: number[] = [];
   const flush = (): void => {
-    if (text) passages.push({ text, blocks });
+    if (text) list.push({ text, blocks, shifts });
     text = '';
     blocks = [];
+    shifts = [];
   };
-  for (const block of model.blocks) {
-    if (block.role !== 'body') {
-      flush();
-      continue;
+  let first: Block | undefined;
+  for (const run of runs) {
+    for (const block of run.blocks) {
+      first ??= block;
+      if (block.role !== 'body') {
+        flush();
+        continue;
+      }
+      const compact = compactString(block.text);
+      text += compact;
+      blocks.push(block);
+      shifts.push(run.shift);
+      if (endsLikeSentence(compact)) flush();
     }
-    const compact = compactString(block.text);
-    text += compact;
-    blocks.push(block);
-    if (endsLikeSentence(compact)) flush();
   }
+  const endsOpen = text !== '';
   flush();
-  return passages;
+  return { list, opensBody: first?.role === 'body', endsOpen, empty: first === undefined };
 }
 
 /** The speech verbs by their first character, each list in SPEECH_VERBS' order (so the first match is the same). */
