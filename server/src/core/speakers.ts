@@ -55,9 +55,10 @@ export interface SpeakerRegion {
 }
 
 /**
- * What a region's body passages, read alone, say about speakers: small, and in the region's own offsets.
- * Passages never cross a region's end but where the region's last passage ends without a sentence end and
- * the next region opens with body text; such a run is read again as a whole in every version.
+ * What a region's body passages, read alone, say about speakers, in the region's own offsets. Passages
+ * never cross a region's end but where the region's last passage ends without a sentence end and the next
+ * region opens with body text; such a run is read again as a whole in every version. Kept small: each list
+ * is one packed string (`Packer`), not objects by the thousand (a 10 MB article has ~2,000 regions).
  */
 export interface SpeakerReading {
   /** Its first block is body: its first passage runs on from an unfinished one before. */
@@ -66,21 +67,80 @@ export interface SpeakerReading {
   readonly endsOpen: boolean;
   /** It has no blocks: a passage runs on across it. */
   readonly empty: boolean;
-  /** The candidates its passages gave, as remembered over them alone (a name once, by its first mention). */
-  readonly found: readonly Found[];
+  /** The candidates its passages gave, as remembered over them alone (a name once, by its first mention): name, role, … */
+  readonly found: string;
   /** Bare names after a quote, to be checked against the whole article. */
-  readonly unconfirmed: readonly string[];
-  /** Of the names to be checked (`names`, their key), those it introduces with a title, in order. */
-  introduced?: { readonly names: string; readonly list: readonly string[] };
-  /** How often the names found in the article (`names`, their key) occur in it, and where first (region offsets). */
-  mentions?: { readonly names: string; readonly list: readonly RegionMentions[] };
+  readonly unconfirmed: string;
+  /** Of the names to be checked (their key: `introducedFor`), those it introduces with a title, in order. */
+  introducedFor?: string;
+  introduced?: string;
+  /**
+   * How often the names found in the article (their key: `mentionsFor`) occur in it, and where first:
+   * per name that occurs, its place in the key, its count, and its first mention's start and length (region offsets).
+   */
+  mentionsFor?: string;
+  mentions?: string;
 }
 
-interface RegionMentions {
-  readonly name: string;
-  readonly count: number;
-  readonly start: number;
-  readonly end: number;
+/** Integers and strings packed into one string, 15 bits of a number per code unit (its sign in the lowest bit). */
+class Packer {
+  private readonly parts: string[] = [];
+
+  number(value: number): this {
+    let n = value < 0 ? -2 * value - 1 : 2 * value;
+    while (n >= 0x8000) {
+      this.parts.push(String.fromCharCode(0x8000 | n % 0x8000));
+      n = Math.floor(n / 0x8000);
+    }
+    this.parts.push(String.fromCharCode(n));
+    return this;
+  }
+
+  string(text: string): this {
+    this.number(text.length);
+    this.parts.push(text);
+    return this;
+  }
+
+  /** One flat string, sharing no memory with the strings packed. */
+  done(): string {
+    return this.parts.join('');
+  }
+}
+
+class Unpacker {
+  private at = 0;
+
+  constructor(private readonly packed: string) {}
+
+  get more(): boolean {
+    return this.at < this.packed.length;
+  }
+
+  number(): number {
+    let n = 0;
+    for (let scale = 1; ; scale *= 0x8000) {
+      const code = this.packed.charCodeAt(this.at++);
+      n += (code & 0x7fff) * scale;
+      if (code < 0x8000) return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
+    }
+  }
+
+  string(): string {
+    const length = this.number();
+    this.at += length;
+    return this.packed.slice(this.at - length, this.at);
+  }
+}
+
+function packStrings(list: Iterable<string>): string {
+  const packer = new Packer();
+  for (const text of list) packer.string(text);
+  return packer.done();
+}
+
+function* unpackStrings(packed: string): Generator<string> {
+  for (const unpacker = new Unpacker(packed); unpacker.more; ) yield unpacker.string();
 }
 
 function findSpeakers(model: ArticleModel): Speaker[] {
@@ -93,11 +153,6 @@ function regionPassages(region: SpeakerRegion): ReturnType<typeof bodyPassages> 
   return bodyPassages([{ blocks, shift: -from }]);
 }
 
-/** Strings sliced from a passage share its memory: what a region keeps is copied. */
-function detached(text: string): string {
-  return (' ' + text).slice(1);
-}
-
 function readRegion(passages: ReturnType<typeof bodyPassages>): SpeakerReading {
   const found = new Map<string, Found>();
   const unconfirmed = new Set<string>();
@@ -106,12 +161,14 @@ function readRegion(passages: ReturnType<typeof bodyPassages>): SpeakerReading {
     byVerb(passage.text, remember, unconfirmed);
     byQuote(passage.text, remember);
   }
+  const packed = new Packer();
+  for (const { name, role } of found.values()) packed.string(name).string(role);
   return {
     opensBody: passages.opensBody,
     endsOpen: passages.endsOpen,
     empty: passages.empty,
-    found: Array.from(found.values(), ({ name, role }) => ({ name: detached(name), role: detached(role) })),
-    unconfirmed: Array.from(unconfirmed, detached),
+    found: packed.done(),
+    unconfirmed: packStrings(unconfirmed),
   };
 }
 
@@ -124,9 +181,9 @@ function rememberInto(found: Map<string, Found>): (candidate: Found | undefined)
   };
 }
 
-/** A key for a set of names (the same for the same set, in whatever order). */
-function namesKey(names: Iterable<string>): string {
-  return [...names].sort().join('\n');
+/** A set of names in one order (the same for the same set, in whatever order they came). */
+function sortedNames(names: Iterable<string>): string[] {
+  return [...names].sort();
 }
 
 /**
@@ -186,13 +243,13 @@ export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] 
       }
       continue;
     }
-    for (const candidate of unit.reading!.found) remember(candidate);
-    for (const name of unit.reading!.unconfirmed) unconfirmed.add(name);
+    for (const candidates = new Unpacker(unit.reading!.found); candidates.more; ) remember({ name: candidates.string(), role: candidates.string() });
+    for (const name of unpackStrings(unit.reading!.unconfirmed)) unconfirmed.add(name);
   }
   // A bare name after a quote (”杨秀英说) counts once the article introduces it with a title somewhere
   // (苗族蜡染传承人杨秀英): a word that merely looks like a name (”文件指出) is not introduced so.
   if (unconfirmed.size > 0) {
-    const key = sharedKey(namesKey(unconfirmed), units, (reading) => reading.introduced?.names);
+    const key = sharedKey(packStrings(sortedNames(unconfirmed)), units, (reading) => reading.introducedFor);
     const introduced = new Set<string>();
     for (const unit of units) {
       if (Array.isArray(unit)) {
@@ -200,33 +257,42 @@ export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] 
         continue;
       }
       const reading = unit.reading!;
-      if (reading.introduced?.names !== key) reading.introduced = { names: key, list: introducedWithTitle(passages(unit).list, unconfirmed).map(detached) };
-      for (const name of reading.introduced.list) introduced.add(name);
+      if (reading.introducedFor !== key || reading.introduced === undefined) {
+        reading.introduced = packStrings(introducedWithTitle(passages(unit).list, unconfirmed));
+        reading.introducedFor = key;
+      }
+      for (const name of unpackStrings(reading.introduced)) introduced.add(name);
     }
     for (const name of introduced) remember({ name, role: '' });
   }
   const names = [...found.keys()];
   const mentions = new Map<string, Mentions>(names.map((name) => [name, { count: 0 }]));
   if (names.length > 0) {
-    const key = sharedKey(namesKey(names), units, (reading) => reading.mentions?.names);
+    const sorted = sortedNames(names);
+    const key = sharedKey(packStrings(sorted), units, (reading) => reading.mentionsFor);
     let index: NameIndex | undefined;
+    let place: Map<string, number> | undefined;
     for (const unit of units) {
       if (Array.isArray(unit)) {
         countMentions(unit, (index ??= nameIndex(names)), mentions);
         continue;
       }
       const reading = unit.reading!;
-      if (reading.mentions?.names !== key) {
+      if (reading.mentionsFor !== key || reading.mentions === undefined) {
         const own = new Map<string, Mentions>(names.map((name) => [name, { count: 0 }]));
         countMentions(passages(unit).list, (index ??= nameIndex(names)), own);
-        const list: RegionMentions[] = [];
-        for (const [name, { count, first }] of own) if (first) list.push({ name: detached(name), count, start: first.start, end: first.end });
-        reading.mentions = { names: key, list };
+        place ??= new Map(sorted.map((name, i) => [name, i]));
+        const packed = new Packer();
+        for (const [name, { count, first }] of own) if (first) packed.number(place.get(name)!).number(count).number(first.start).number(first.end - first.start);
+        reading.mentions = packed.done();
+        reading.mentionsFor = key;
       }
-      for (const { name, count, start, end } of reading.mentions.list) {
-        const counted = mentions.get(name)!;
-        counted.count += count;
-        counted.first ??= { start: start + unit.at, end: end + unit.at };
+      for (const counts = new Unpacker(reading.mentions); counts.more; ) {
+        const counted = mentions.get(sorted[counts.number()])!;
+        counted.count += counts.number();
+        const start = counts.number() + unit.at;
+        const length = counts.number();
+        counted.first ??= { start, end: start + length };
       }
     }
   }
