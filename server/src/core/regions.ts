@@ -473,7 +473,7 @@ export function* regionSteps(
   // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
   findFiguresWith(model, regionFigures);
   // Speakers too: each region's passages read once and kept in it; only what is settled over the whole document is the version's own.
-  findSpeakersWith(model, () => speakersOfRegions(regions.map(speakerRegion)));
+  findSpeakersWith(model, () => speakersOfRegions(regions.map((region) => new SpeakersRegion(region))));
   // Labels and titles are read per region too, reusing unchanged ones; only their pairing is the version's own.
   const labels: LabelMemo = {};
   readLabelsWith(model, labelParts(regions, previous?.labels, labels));
@@ -1122,17 +1122,25 @@ function seamBreak(parts: Parts, first: number, decision: SeamDecision = { reaso
 }
 
 /** The region as the speakers read it: its blocks where it stands in its source, its reading kept in it. */
-function speakerRegion(region: RegionAnalysis): SpeakerRegion {
-  return {
-    blocks: () => ({ blocks: region.source.blocks.slice(region.from.block, region.from.block + region.blockCount), from: region.from.offset }),
-    at: region.at.offset,
-    get reading() {
-      return region.speakers;
-    },
-    set reading(reading) {
-      region.speakers = reading;
-    },
-  };
+class SpeakersRegion implements SpeakerRegion {
+  constructor(private readonly region: RegionAnalysis) {}
+
+  get at(): number {
+    return this.region.at.offset;
+  }
+
+  get reading(): SpeakerReading | undefined {
+    return this.region.speakers;
+  }
+
+  set reading(reading: SpeakerReading | undefined) {
+    this.region.speakers = reading;
+  }
+
+  blocks(): { readonly blocks: readonly Block[]; readonly from: number } {
+    const { source, from, blockCount } = this.region;
+    return { blocks: source.blocks.slice(from.block, from.block + blockCount), from: from.offset };
+  }
 }
 
 function moveFigures(figures: readonly Figure[], from: Placement, to: Placement): readonly Figure[] {
