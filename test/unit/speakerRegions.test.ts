@@ -73,6 +73,30 @@ describe('people quoted, region by region', () => {
     });
   }
 
+  it('gives, as names are found and lost over versions, what a fresh analysis gives (each region counts only names it has not counted)', () => {
+    // A bare name after a quote all along, so that there are always names to check against the article.
+    const start = `${text.slice(0, text.indexOf('。') + 1)}”周志远说，${text.slice(text.indexOf('。') + 1)}`;
+    let edited = start;
+    let previous = analyze(edited, defaultSettings, undefined, { regionLength: 300 });
+    assert.ok(previous.speakers.length > 0);
+    const pieces = ['研究员王小明认为，', '传承人李红梅', '”李红梅说，', '教授王小明说，“今年收成好多了。”', '”赵大庆说'];
+    // Each piece put in, then taken out again in the reverse order: the set of names grows, then shrinks.
+    const steps = [...pieces.map((piece, i) => ({ piece, add: true, at: (i + 0.5) / pieces.length })), ...[...pieces].reverse().map((piece) => ({ piece, add: false, at: 0 }))];
+    for (const { piece, add, at } of steps) {
+      if (add) {
+        const offset = edited.indexOf('。', Math.floor(at * edited.length)) + 1;
+        edited = edited.slice(0, offset) + piece + edited.slice(offset);
+      } else {
+        const offset = edited.indexOf(piece);
+        edited = edited.slice(0, offset) + edited.slice(offset + piece.length);
+      }
+      previous = analyze(edited, defaultSettings, previous);
+      const fresh = analyze(edited, defaultSettings, undefined, { regionLength: 1e9 });
+      assert.deepEqual(previous.speakers, fresh.speakers, `${add ? 'with' : 'without'} ${piece}`);
+    }
+    assert.equal(edited, start);
+  });
+
   for (const regionLength of [300, 2_000, 1e9]) {
     it(`gives after any edits, each version asked for its speakers first, what a fresh analysis gives (regions of ${regionLength} characters)`, function () {
       this.timeout(300_000);

@@ -251,17 +251,26 @@ export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] 
   if (unconfirmed.size > 0) {
     const key = sharedKey(packStrings(sortedNames(unconfirmed)), units, (reading) => reading.introducedFor);
     const introduced = new Set<string>();
+    // The sets of names regions checked in earlier versions, with the names of this version each lacks.
+    const checkedBefore = new Map<string, number>();
+    const lacks = (kept: string): number => {
+      let count = checkedBefore.get(kept);
+      if (count === undefined) checkedBefore.set(kept, (count = notCountedIn(kept, unconfirmed).length));
+      return count;
+    };
     for (const unit of units) {
       if (Array.isArray(unit)) {
         for (const name of introducedWithTitle(unit, unconfirmed)) introduced.add(name);
         continue;
       }
       const reading = unit.reading!;
-      if (reading.introducedFor !== key || reading.introduced === undefined) {
+      // Read again only if some name to check was not checked before: of a set that only lost names,
+      // what was introduced is the same but for those names (passed over below).
+      if (reading.introduced === undefined || (reading.introducedFor !== key && lacks(reading.introducedFor!) > 0)) {
         reading.introduced = packStrings(introducedWithTitle(passages(unit).list, unconfirmed));
         reading.introducedFor = key;
       }
-      for (const name of unpackStrings(reading.introduced)) introduced.add(name);
+      for (const name of unpackStrings(reading.introduced)) if (unconfirmed.has(name)) introduced.add(name);
     }
     for (const name of introduced) remember({ name, role: '' });
   }
@@ -272,26 +281,51 @@ export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] 
     const key = sharedKey(packStrings(sorted), units, (reading) => reading.mentionsFor);
     let index: NameIndex | undefined;
     let place: Map<string, number> | undefined;
+    // The sets of names regions counted in earlier versions (a name's count does not depend on the other
+    // names looked for): each unpacked once, with the names of this version it lacks.
+    const earlier = new Map<string, { readonly names: readonly string[]; readonly lacks: readonly string[]; index?: NameIndex }>();
+    const countedBefore = (kept: string) => {
+      let known = earlier.get(kept);
+      if (!known) earlier.set(kept, (known = { names: [...unpackStrings(kept)], lacks: notCountedIn(kept, names) }));
+      return known;
+    };
     for (const unit of units) {
       if (Array.isArray(unit)) {
         countMentions(unit, (index ??= nameIndex(names)), mentions);
         continue;
       }
       const reading = unit.reading!;
+      /** The names the region's counts are numbered by. */
+      let numbered: readonly string[] = sorted;
       if (reading.mentionsFor !== key || reading.mentions === undefined) {
-        const own = new Map<string, Mentions>(names.map((name) => [name, { count: 0 }]));
-        countMentions(passages(unit).list, (index ??= nameIndex(names)), own);
-        place ??= new Map(sorted.map((name, i) => [name, i]));
-        const packed = new Packer();
-        for (const [name, { count, first }] of own) if (first) packed.number(place.get(name)!).number(count).number(first.start).number(first.end - first.start);
-        reading.mentions = packed.done();
-        reading.mentionsFor = key;
+        const before = reading.mentions === undefined ? undefined : countedBefore(reading.mentionsFor!);
+        // Every name of this version counted before: the counts of names no longer found are passed over.
+        if (before && before.lacks.length === 0) numbered = before.names;
+        else {
+          // Only the names not counted before are counted (all of them the first time).
+          const own = new Map<string, Mentions>((before?.lacks ?? names).map((name) => [name, { count: 0 }]));
+          countMentions(passages(unit).list, before ? (before.index ??= nameIndex(before.lacks)) : (index ??= nameIndex(names)), own);
+          place ??= new Map(sorted.map((name, i) => [name, i]));
+          const packed = new Packer();
+          for (const counts = new Unpacker(before ? reading.mentions! : ''); counts.more; ) {
+            const at = place.get(before!.names[counts.number()]);
+            const count = counts.number();
+            const start = counts.number();
+            const length = counts.number();
+            if (at !== undefined) packed.number(at).number(count).number(start).number(length);
+          }
+          for (const [name, { count, first }] of own) if (first) packed.number(place.get(name)!).number(count).number(first.start).number(first.end - first.start);
+          reading.mentions = packed.done();
+          reading.mentionsFor = key;
+        }
       }
-      for (const counts = new Unpacker(reading.mentions); counts.more; ) {
-        const counted = mentions.get(sorted[counts.number()])!;
-        counted.count += counts.number();
+      for (const counts = new Unpacker(reading.mentions!); counts.more; ) {
+        const counted = mentions.get(numbered[counts.number()]);
+        const count = counts.number();
         const start = counts.number() + unit.at;
         const length = counts.number();
+        if (!counted) continue;
+        counted.count += count;
         counted.first ??= { start, end: start + length };
       }
     }
@@ -303,6 +337,12 @@ export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] 
     if (counted?.first && !cut.has(name)) speakers.push({ name, role, ...counted.first, mentions: counted.count });
   }
   return speakers.sort((a, b) => a.start - b.start);
+}
+
+/** The names of `names` that the packed set `kept` lacks. */
+function notCountedIn(kept: string, names: Iterable<string>): string[] {
+  const had = new Set(unpackStrings(kept));
+  return [...names].filter((name) => !had.has(name));
 }
 
 /**
