@@ -26,6 +26,7 @@ import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from '
 import { inMillionths } from './breaks/decide';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
+import { findSpeakersWith, speakersOfRegions, type SpeakerReading, type SpeakerRegion } from './speakers';
 import { labelCensus, labelReadingWidth, labelSurroundings, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
 import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } from './lint';
@@ -118,6 +119,8 @@ export interface RegionAnalysis {
    * moved are copied again (into their new place).
    */
   figures?: PlacedFigures;
+  /** What its body passages say about the people quoted (speakers.ts), in its own offsets; found on first use. */
+  speakers?: SpeakerReading;
   /** Its box labels and line widths (outline/boxPairing.ts), in its own numbering; found on first use. */
   labelCensus?: LabelCensus;
   /** Its labels and titles read with the lines around them, and what that read: the document's width and the regions in view. */
@@ -469,6 +472,8 @@ export function* regionSteps(
     }));
   // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
   findFiguresWith(model, regionFigures);
+  // Speakers too: each region's passages read once and kept in it; only what is settled over the whole document is the version's own.
+  findSpeakersWith(model, () => speakersOfRegions(regions.map((region) => new SpeakersRegion(region))));
   // Labels and titles are read per region too, reusing unchanged ones; only their pairing is the version's own.
   const labels: LabelMemo = {};
   readLabelsWith(model, labelParts(regions, previous?.labels, labels));
@@ -1114,6 +1119,28 @@ function seamBreak(parts: Parts, first: number, decision: SeamDecision = { reaso
     start: before.end,
     end: after.start,
   };
+}
+
+/** The region as the speakers read it: its blocks where it stands in its source, its reading kept in it. */
+class SpeakersRegion implements SpeakerRegion {
+  constructor(private readonly region: RegionAnalysis) {}
+
+  get at(): number {
+    return this.region.at.offset;
+  }
+
+  get reading(): SpeakerReading | undefined {
+    return this.region.speakers;
+  }
+
+  set reading(reading: SpeakerReading | undefined) {
+    this.region.speakers = reading;
+  }
+
+  blocks(): { readonly blocks: readonly Block[]; readonly from: number } {
+    const { source, from, blockCount } = this.region;
+    return { blocks: source.blocks.slice(from.block, from.block + blockCount), from: from.offset };
+  }
 }
 
 function moveFigures(figures: readonly Figure[], from: Placement, to: Placement): readonly Figure[] {

@@ -27,31 +27,309 @@ interface Found {
 }
 
 /** Named people quoted in the article, in order of first mention. */
-export const speakersOf: (model: ArticleModel) => readonly Speaker[] = part(findSpeakers);
+export const speakersOf: (model: ArticleModel) => readonly Speaker[] = part((model) => foundElsewhere.get(model)?.() ?? findSpeakers(model));
+
+/** Models whose speakers are found another way (a document's, region by region): set as the model is made. */
+const foundElsewhere = new WeakMap<ArticleModel, () => readonly Speaker[]>();
+
+/** Declares, as `model` is made and before anything asks, how its speakers are found. */
+export function findSpeakersWith(model: ArticleModel, find: () => readonly Speaker[]): void {
+  foundElsewhere.set(model, find);
+}
 
 /** Marks that end a clause, by code (walking back over a clause reads one character at a time). */
 const CLAUSE_BOUNDARY: ReadonlySet<number> = new Set(Array.from('。！？；，：“”‘’「」『』!?;,:', (ch) => ch.charCodeAt(0)));
 /** After a role word, a third character like these means the name has two characters (王强算了笔账). */
 const VERB_START = new Set('说表认指介强算告在是把将从对向已也都就正又还曾带给让和与跟同');
 
+/**
+ * A region of a document as the speakers read it: its blocks, as they stand in the parts they are read
+ * from (where the region starts at `from`), and where the region stands now (`at`). What its passages say
+ * is kept in it (`reading`), so a region an edit left alone is not read again.
+ */
+export interface SpeakerRegion {
+  /** Its blocks in order, and the offset the region starts at where they are read from. */
+  blocks(): { readonly blocks: readonly Block[]; readonly from: number };
+  readonly at: number;
+  reading: SpeakerReading | undefined;
+}
+
+/**
+ * What a region's body passages, read alone, say about speakers, in the region's own offsets. Passages
+ * never cross a region's end but where the region's last passage ends without a sentence end and the next
+ * region opens with body text; such a run is read again as a whole in every version. Kept small: each list
+ * is one packed string (`Packer`), not objects by the thousand (a 10 MB article has ~2,000 regions).
+ */
+export interface SpeakerReading {
+  /** Its first block is body: its first passage runs on from an unfinished one before. */
+  readonly opensBody: boolean;
+  /** Its last passage ends without a sentence end, at the region's end: a passage after it would join it. */
+  readonly endsOpen: boolean;
+  /** It has no blocks: a passage runs on across it. */
+  readonly empty: boolean;
+  /** The candidates its passages gave, as remembered over them alone (a name once, by its first mention): name, role, … */
+  readonly found: string;
+  /** Bare names after a quote, to be checked against the whole article. */
+  readonly unconfirmed: string;
+  /** Of the names to be checked (their key: `introducedFor`), those it introduces with a title, in order. */
+  introducedFor?: string;
+  introduced?: string;
+  /**
+   * How often the names found in the article (their key: `mentionsFor`) occur in it, and where first:
+   * per name that occurs, its place in the key, its count, and its first mention's start and length (region offsets).
+   */
+  mentionsFor?: string;
+  mentions?: string;
+}
+
+/** Integers and strings packed into one string, 15 bits of a number per code unit (its sign in the lowest bit). */
+class Packer {
+  private readonly parts: string[] = [];
+
+  number(value: number): this {
+    let n = value < 0 ? -2 * value - 1 : 2 * value;
+    while (n >= 0x8000) {
+      this.parts.push(String.fromCharCode(0x8000 | n % 0x8000));
+      n = Math.floor(n / 0x8000);
+    }
+    this.parts.push(String.fromCharCode(n));
+    return this;
+  }
+
+  string(text: string): this {
+    this.number(text.length);
+    this.parts.push(text);
+    return this;
+  }
+
+  /** One flat string, sharing no memory with the strings packed. */
+  done(): string {
+    return this.parts.join('');
+  }
+}
+
+class Unpacker {
+  private at = 0;
+
+  constructor(private readonly packed: string) {}
+
+  get more(): boolean {
+    return this.at < this.packed.length;
+  }
+
+  number(): number {
+    let n = 0;
+    for (let scale = 1; ; scale *= 0x8000) {
+      const code = this.packed.charCodeAt(this.at++);
+      n += (code & 0x7fff) * scale;
+      if (code < 0x8000) return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
+    }
+  }
+
+  string(): string {
+    const length = this.number();
+    this.at += length;
+    return this.packed.slice(this.at - length, this.at);
+  }
+}
+
+function packStrings(list: Iterable<string>): string {
+  const packer = new Packer();
+  for (const text of list) packer.string(text);
+  return packer.done();
+}
+
+function* unpackStrings(packed: string): Generator<string> {
+  for (const unpacker = new Unpacker(packed); unpacker.more; ) yield unpacker.string();
+}
+
 function findSpeakers(model: ArticleModel): Speaker[] {
-  const passages = bodyPassages(model);
+  return speakersOfRegions([{ blocks: () => ({ blocks: model.blocks, from: 0 }), at: 0, reading: undefined }]);
+}
+
+/** A region's passages read alone, with where their characters stand in the region. */
+function regionPassages(region: SpeakerRegion): ReturnType<typeof bodyPassages> {
+  const { blocks, from } = region.blocks();
+  return bodyPassages([{ blocks, shift: -from }]);
+}
+
+function readRegion(passages: ReturnType<typeof bodyPassages>): SpeakerReading {
   const found = new Map<string, Found>();
-  const remember = (candidate: Found | undefined): void => {
+  const unconfirmed = new Set<string>();
+  const remember = rememberInto(found);
+  for (const passage of passages.list) {
+    byVerb(passage.text, remember, unconfirmed);
+    byQuote(passage.text, remember);
+  }
+  const packed = new Packer();
+  for (const { name, role } of found.values()) packed.string(name).string(role);
+  return {
+    opensBody: passages.opensBody,
+    endsOpen: passages.endsOpen,
+    empty: passages.empty,
+    found: packed.done(),
+    unconfirmed: packStrings(unconfirmed),
+  };
+}
+
+/** "First found wins unless a later one adds a role." */
+function rememberInto(found: Map<string, Found>): (candidate: Found | undefined) => void {
+  return (candidate) => {
     if (!candidate) return;
     const known = found.get(candidate.name);
     if (!known || (!known.role && candidate.role)) found.set(candidate.name, candidate);
   };
+}
+
+/** A set of names in one order (the same for the same set, in whatever order they came). */
+function sortedNames(names: Iterable<string>): string[] {
+  return [...names].sort();
+}
+
+/**
+ * The speakers of a document from its regions, in document order: each region's passages are read once
+ * and kept in it; only runs of passages that cross a region's end are read again, with what is settled
+ * over the whole document (which names a title introduces, how often each name occurs).
+ */
+export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] {
+  // The passages of the regions read in this version, for as long as it reads them.
+  const passagesOf = new Map<SpeakerRegion, ReturnType<typeof bodyPassages>>();
+  const passages = (region: SpeakerRegion): ReturnType<typeof bodyPassages> => {
+    let found = passagesOf.get(region);
+    if (!found) passagesOf.set(region, (found = regionPassages(region)));
+    return found;
+  };
+  // Units in document order: a region read alone, or a run of regions whose passages join across their ends.
+  const units: Array<SpeakerRegion | Passage[]> = [];
+  let run: SpeakerRegion[] = [];
+  let open = false;
+  const endRun = (): void => {
+    if (run.length === 1) units.push(run[0]);
+    else if (run.length > 1) {
+      const joined = bodyPassages(run.map((region) => {
+        const { blocks, from } = region.blocks();
+        return { blocks, shift: region.at - from };
+      }));
+      units.push(joined.list);
+    }
+    run = [];
+  };
+  for (const region of regions) {
+    const reading = (region.reading ??= readRegion(passages(region)));
+    if (reading.empty) {
+      // A passage left open runs on across it; else it is a unit of its own (of nothing).
+      if (open) run.push(region);
+      else {
+        endRun();
+        units.push(region);
+      }
+      continue;
+    }
+    if (!(open && reading.opensBody)) endRun();
+    run.push(region);
+    open = reading.endsOpen;
+  }
+  endRun();
+
+  const found = new Map<string, Found>();
+  const remember = rememberInto(found);
   const unconfirmed = new Set<string>();
-  for (const passage of passages) {
-    // Candidates are handed over as found (a generator per passage cost more memory than the search).
-    byVerb(passage.text, remember, unconfirmed);
-    byQuote(passage.text, remember);
+  for (const unit of units) {
+    if (Array.isArray(unit)) {
+      for (const passage of unit) {
+        // Candidates are handed over as found (a generator per passage cost more memory than the search).
+        byVerb(passage.text, remember, unconfirmed);
+        byQuote(passage.text, remember);
+      }
+      continue;
+    }
+    for (const candidates = new Unpacker(unit.reading!.found); candidates.more; ) remember({ name: candidates.string(), role: candidates.string() });
+    for (const name of unpackStrings(unit.reading!.unconfirmed)) unconfirmed.add(name);
   }
   // A bare name after a quote (”杨秀英说) counts once the article introduces it with a title somewhere
   // (苗族蜡染传承人杨秀英): a word that merely looks like a name (”文件指出) is not introduced so.
-  for (const name of introducedWithTitle(passages, unconfirmed)) remember({ name, role: '' });
-  const mentions = countMentions(passages, [...found.keys()]);
+  if (unconfirmed.size > 0) {
+    const key = sharedKey(packStrings(sortedNames(unconfirmed)), units, (reading) => reading.introducedFor);
+    const introduced = new Set<string>();
+    // The sets of names regions checked in earlier versions, with the names of this version each lacks.
+    const checkedBefore = new Map<string, number>();
+    const lacks = (kept: string): number => {
+      let count = checkedBefore.get(kept);
+      if (count === undefined) checkedBefore.set(kept, (count = notCountedIn(kept, unconfirmed).length));
+      return count;
+    };
+    for (const unit of units) {
+      if (Array.isArray(unit)) {
+        for (const name of introducedWithTitle(unit, unconfirmed)) introduced.add(name);
+        continue;
+      }
+      const reading = unit.reading!;
+      // Read again only if some name to check was not checked before: of a set that only lost names,
+      // what was introduced is the same but for those names (passed over below).
+      if (reading.introduced === undefined || (reading.introducedFor !== key && lacks(reading.introducedFor!) > 0)) {
+        reading.introduced = packStrings(introducedWithTitle(passages(unit).list, unconfirmed));
+        reading.introducedFor = key;
+      }
+      for (const name of unpackStrings(reading.introduced)) if (unconfirmed.has(name)) introduced.add(name);
+    }
+    for (const name of introduced) remember({ name, role: '' });
+  }
+  const names = [...found.keys()];
+  const mentions = new Map<string, Mentions>(names.map((name) => [name, { count: 0 }]));
+  if (names.length > 0) {
+    const sorted = sortedNames(names);
+    const key = sharedKey(packStrings(sorted), units, (reading) => reading.mentionsFor);
+    let index: NameIndex | undefined;
+    let place: Map<string, number> | undefined;
+    // The sets of names regions counted in earlier versions (a name's count does not depend on the other
+    // names looked for): each unpacked once, with the names of this version it lacks.
+    const earlier = new Map<string, { readonly names: readonly string[]; readonly lacks: readonly string[]; index?: NameIndex }>();
+    const countedBefore = (kept: string) => {
+      let known = earlier.get(kept);
+      if (!known) earlier.set(kept, (known = { names: [...unpackStrings(kept)], lacks: notCountedIn(kept, names) }));
+      return known;
+    };
+    for (const unit of units) {
+      if (Array.isArray(unit)) {
+        countMentions(unit, (index ??= nameIndex(names)), mentions);
+        continue;
+      }
+      const reading = unit.reading!;
+      /** The names the region's counts are numbered by. */
+      let numbered: readonly string[] = sorted;
+      if (reading.mentionsFor !== key || reading.mentions === undefined) {
+        const before = reading.mentions === undefined ? undefined : countedBefore(reading.mentionsFor!);
+        // Every name of this version counted before: the counts of names no longer found are passed over.
+        if (before && before.lacks.length === 0) numbered = before.names;
+        else {
+          // Only the names not counted before are counted (all of them the first time).
+          const own = new Map<string, Mentions>((before?.lacks ?? names).map((name) => [name, { count: 0 }]));
+          countMentions(passages(unit).list, before ? (before.index ??= nameIndex(before.lacks)) : (index ??= nameIndex(names)), own);
+          place ??= new Map(sorted.map((name, i) => [name, i]));
+          const packed = new Packer();
+          for (const counts = new Unpacker(before ? reading.mentions! : ''); counts.more; ) {
+            const at = place.get(before!.names[counts.number()]);
+            const count = counts.number();
+            const start = counts.number();
+            const length = counts.number();
+            if (at !== undefined) packed.number(at).number(count).number(start).number(length);
+          }
+          for (const [name, { count, first }] of own) if (first) packed.number(place.get(name)!).number(count).number(first.start).number(first.end - first.start);
+          reading.mentions = packed.done();
+          reading.mentionsFor = key;
+        }
+      }
+      for (const counts = new Unpacker(reading.mentions!); counts.more; ) {
+        const counted = mentions.get(numbered[counts.number()]);
+        const count = counts.number();
+        const start = counts.number() + unit.at;
+        const length = counts.number();
+        if (!counted) continue;
+        counted.count += count;
+        counted.first ??= { start, end: start + length };
+      }
+    }
+  }
   const cut = cutsOfLongerNames(mentions);
   const speakers: Speaker[] = [];
   for (const { name, role } of found.values()) {
@@ -59,6 +337,25 @@ function findSpeakers(model: ArticleModel): Speaker[] {
     if (counted?.first && !cut.has(name)) speakers.push({ name, role, ...counted.first, mentions: counted.count });
   }
   return speakers.sort((a, b) => a.start - b.start);
+}
+
+/** The names of `names` that the packed set `kept` lacks. */
+function notCountedIn(kept: string, names: Iterable<string>): string[] {
+  const had = new Set(unpackStrings(kept));
+  return [...names].filter((name) => !had.has(name));
+}
+
+/**
+ * `key`, or the equal string a region already keeps (compared once here, so that the regions compare
+ * the same string after).
+ */
+function sharedKey(key: string, units: ReadonlyArray<SpeakerRegion | Passage[]>, kept: (reading: SpeakerReading) => string | undefined): string {
+  for (const unit of units) {
+    if (Array.isArray(unit)) continue;
+    const known = kept(unit.reading!);
+    if (known !== undefined) return known === key ? known : key;
+  }
+  return key;
 }
 
 /**
@@ -96,10 +393,15 @@ function introducedWithTitle(passages: readonly Passage[], names: ReadonlySet<st
   return [...introduced];
 }
 
-/** A run of body paragraphs read as one text; where its characters stand in the source is worked out only when asked. */
+/**
+ * A run of body paragraphs read as one text; where its characters stand in the source is worked out only
+ * when asked: each block's source offsets moved by its `shifts` (to where its region stands, or into the
+ * region's own offsets).
+ */
 interface Passage {
   readonly text: string;
   readonly blocks: readonly Block[];
+  readonly shifts: readonly number[];
 }
 
 interface Mentions {
@@ -108,12 +410,13 @@ interface Mentions {
   first?: { start: number; end: number };
 }
 
-/**
- * How often each name occurs in the passages (occurrences of one name do not overlap), in one pass over
- * the text for all names: a search per name through the whole text was quadratic in a long document.
- */
-function countMentions(passages: readonly Passage[], names: readonly string[]): Map<string, Mentions> {
-  const counts = new Map<string, Mentions>(names.map((name) => [name, { count: 0 }]));
+/** Which code units start a name, and the lengths of the names by their first two characters. */
+interface NameIndex {
+  readonly startsName: Uint8Array;
+  readonly lengthsByStart: ReadonlyMap<number, readonly number[]>;
+}
+
+function nameIndex(names: readonly string[]): NameIndex {
   // A position is looked at only if its character starts a name; then the lengths of the names that
   // start with its first two characters (two to four) say which strings to look up. (A list of names per
   // first two characters grew with the document: a long one has many names that differ in one character.)
@@ -126,6 +429,15 @@ function countMentions(passages: readonly Passage[], names: readonly string[]): 
     if (!lengths) lengthsByStart.set(key, [name.length]);
     else if (!lengths.includes(name.length)) lengths.push(name.length);
   }
+  return { startsName, lengthsByStart };
+}
+
+/**
+ * Counts in `counts` how often each of its names occurs in the passages (occurrences of one name do not
+ * overlap), in one pass over the text for all names: a search per name through the whole text was
+ * quadratic in a long document.
+ */
+function countMentions(passages: readonly Passage[], { startsName, lengthsByStart }: NameIndex, counts: ReadonlyMap<string, Mentions>): void {
   for (const passage of passages) {
     const { text } = passage;
     /** Where the next occurrence of a name may start in this passage (just past the last one); made when a name turns up. */
@@ -149,7 +461,6 @@ function countMentions(passages: readonly Passage[], names: readonly string[]): 
       }
     }
   }
-  return counts;
 }
 
 /** Two code units as one small integer (a key that needs no allocation, unlike one above 2^31). */
@@ -159,32 +470,52 @@ function pairAt(text: string, at: number): number {
 
 function passageSources(passage: Passage): { text: string; sources: number[] } {
   const sources: number[] = [];
-  for (const block of passage.blocks) for (const source of compactBlock(block).sources) sources.push(source);
+  passage.blocks.forEach((block, i) => {
+    const shift = passage.shifts[i];
+    for (const source of compactBlock(block).sources) sources.push(source + shift);
+  });
   return { text: passage.text, sources };
 }
 
-/** Body text as runs of paragraphs, joining paragraphs the layout split mid-sentence. */
-function bodyPassages(model: ArticleModel): Passage[] {
-  const passages: Passage[] = [];
+/**
+ * Body text as runs of paragraphs, joining paragraphs the layout split mid-sentence, over blocks read
+ * one run after another (each with what moves its source offsets); and whether the first block is body
+ * and the last passage was left without a sentence end (where it could join what comes before or after).
+ */
+function bodyPassages(runs: ReadonlyArray<{ readonly blocks: readonly Block[]; readonly shift: number }>): {
+  list: Passage[];
+  opensBody: boolean;
+  endsOpen: boolean;
+  empty: boolean;
+} {
+  const list: Passage[] = [];
   let text = '';
   let blocks: Block[] = [];
+  let shifts: number[] = [];
   const flush = (): void => {
-    if (text) passages.push({ text, blocks });
+    if (text) list.push({ text, blocks, shifts });
     text = '';
     blocks = [];
+    shifts = [];
   };
-  for (const block of model.blocks) {
-    if (block.role !== 'body') {
-      flush();
-      continue;
+  let first: Block | undefined;
+  for (const run of runs) {
+    for (const block of run.blocks) {
+      first ??= block;
+      if (block.role !== 'body') {
+        flush();
+        continue;
+      }
+      const compact = compactString(block.text);
+      text += compact;
+      blocks.push(block);
+      shifts.push(run.shift);
+      if (endsLikeSentence(compact)) flush();
     }
-    const compact = compactString(block.text);
-    text += compact;
-    blocks.push(block);
-    if (endsLikeSentence(compact)) flush();
   }
+  const endsOpen = text !== '';
   flush();
-  return passages;
+  return { list, opensBody: first?.role === 'body', endsOpen, empty: first === undefined };
 }
 
 /** The speech verbs by their first character, each list in SPEECH_VERBS' order (so the first match is the same). */

@@ -1,0 +1,124 @@
+// The people quoted, read region by region and kept in the regions (speakers.ts speakersOfRegions):
+// the same as the whole document read at once, wherever the regions are cut (also mid-passage, where a
+// passage runs on from one region into the next), and after any edits, each version asking for its
+// speakers so the next one takes over what the regions kept.
+
+import * as assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { analyze, defaultSettings } from '../../server/src/core';
+import { parseArticle, type Block } from '../../server/src/core/model';
+import { compactString } from '../../server/src/core/outline/compact';
+import { endsLikeSentence } from '../../server/src/core/outline/titles';
+import { speakersOf, speakersOfRegions, type SpeakerRegion } from '../../server/src/core/speakers';
+import { FIXTURES, readFixture } from '../helpers';
+
+/** The extractions of a share of the corpus copied for these tests, one blank line between (a long text with many speakers). */
+function extractions(share: string): string {
+  const dir = path.join(FIXTURES, 'corpus-check', share);
+  const texts = readdirSync(dir).sort().filter((name) => name.endsWith('.extracted.txt')).map((name) => readFixture(`corpus-check/${share}/${name}`));
+  return texts.map((text) => text.trim()).join('\n\n') + '\n';
+}
+
+/** Paragraphs the layout keeps apart mid-sentence, a name at the end of one and its verb opening the next. */
+const SPLIT = [
+  '今年以来，全市粮食生产形势总体平稳，各地加快推进高标准农田建设，夏粮收购工作有序开展，农民种粮的积极性明显提高，中国工程院院士、清华大学教授吴建平',
+  '说，网络安全很重要，这几年各方面投入都在增加，效果也越来越明显。',
+  '村民赵红梅把地交给了托管组织，种粮大户刘建军算起了丰收账，今年每亩地多收了两百斤，他笑着对记者',
+  '说：“今年种粮的信心更足了，明年还要再多种一些。”',
+].join('\n\n');
+
+/** The blocks cut into regions before the blocks at `at` (ascending, from 0), each read where it stands. */
+function regionsCut(blocks: readonly Block[], at: readonly number[]): SpeakerRegion[] {
+  return at.map((first, k) => {
+    const slice = blocks.slice(first, at[k + 1] ?? blocks.length);
+    // Read where they stand (at = from): positions come out in the document's offsets.
+    const offset = slice[0]?.start ?? 0;
+    return { blocks: () => ({ blocks: slice, from: offset }), at: offset, reading: undefined };
+  });
+}
+
+describe('people quoted, region by region', () => {
+  const text = extractions('news-dev');
+
+  for (const [name, article] of [
+    ['paragraphs split mid-sentence', `标题在这里\n\n${SPLIT}\n`],
+    ['the corpus extractions', `${extractions('dev')}\n${text}`],
+  ]) {
+    it(`finds in regions cut at any block, passages running on across the cuts included, what the whole text gives (${name})`, () => {
+      const model = parseArticle(article);
+      const whole = speakersOf(model);
+      assert.ok(whole.length >= 3);
+      const { blocks } = model;
+      // Cuts in the middle of passages (a paragraph the layout split mid-sentence), and elsewhere.
+      const open = blocks.flatMap((block, i) =>
+        i > 0 && block.role === 'body' && blocks[i - 1].role === 'body' && !endsLikeSentence(compactString(blocks[i - 1].text)) ? [i] : [],
+      );
+      assert.ok(open.length >= 2, `${open.length} passages split`);
+      for (const i of open) assert.deepEqual(speakersOfRegions(regionsCut(blocks, [0, i])), whole, `cut at block ${i}`);
+      assert.deepEqual(speakersOfRegions(regionsCut(blocks, [0, ...open])), whole, 'cut at every split passage');
+      fc.assert(
+        fc.property(fc.uniqueArray(fc.integer({ min: 1, max: blocks.length - 1 }), { maxLength: 12 }), fc.subarray(open, { maxLength: Math.min(4, open.length) }), (cuts, atOpen) => {
+          const at = [...new Set([0, ...cuts, ...atOpen])].sort((a, b) => a - b);
+          const regions = regionsCut(blocks, at);
+          // A region with no blocks at all, which a passage runs on across.
+          regions.splice(Math.floor(regions.length / 2), 0, { blocks: () => ({ blocks: [], from: 0 }), at: 0, reading: undefined });
+          assert.deepEqual(speakersOfRegions(regions), whole);
+          // Again from what the regions kept.
+          assert.deepEqual(speakersOfRegions(regions), whole);
+        }),
+        { numRuns: 40, seed: 16 },
+      );
+    });
+  }
+
+  it('gives, as names are found and lost over versions, what a fresh analysis gives (each region counts only names it has not counted)', () => {
+    // A bare name after a quote all along, so that there are always names to check against the article.
+    const start = `${text.slice(0, text.indexOf('。') + 1)}”周志远说，${text.slice(text.indexOf('。') + 1)}`;
+    let edited = start;
+    let previous = analyze(edited, defaultSettings, undefined, { regionLength: 300 });
+    assert.ok(previous.speakers.length > 0);
+    const pieces = ['研究员王小明认为，', '传承人李红梅', '”李红梅说，', '教授王小明说，“今年收成好多了。”', '”赵大庆说'];
+    // Each piece put in, then taken out again in the reverse order: the set of names grows, then shrinks.
+    const steps = [...pieces.map((piece, i) => ({ piece, add: true, at: (i + 0.5) / pieces.length })), ...[...pieces].reverse().map((piece) => ({ piece, add: false, at: 0 }))];
+    for (const { piece, add, at } of steps) {
+      if (add) {
+        const offset = edited.indexOf('。', Math.floor(at * edited.length)) + 1;
+        edited = edited.slice(0, offset) + piece + edited.slice(offset);
+      } else {
+        const offset = edited.indexOf(piece);
+        edited = edited.slice(0, offset) + edited.slice(offset + piece.length);
+      }
+      previous = analyze(edited, defaultSettings, previous);
+      const fresh = analyze(edited, defaultSettings, undefined, { regionLength: 1e9 });
+      assert.deepEqual(previous.speakers, fresh.speakers, `${add ? 'with' : 'without'} ${piece}`);
+    }
+    assert.equal(edited, start);
+  });
+
+  for (const regionLength of [300, 2_000, 1e9]) {
+    it(`gives after any edits, each version asked for its speakers first, what a fresh analysis gives (regions of ${regionLength} characters)`, function () {
+      this.timeout(300_000);
+      const insertions = ['\n', '\n\n', '。', '，', '的', '“', '”', '说', '记者', '教授张伟说，“今年收成好多了。”', '村民李红梅表示：', '\n\n”王强说'];
+      const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), removed: fc.integer({ min: 0, max: 40 }), insert: fc.constantFrom(...insertions) });
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+          let edited = text;
+          let previous = analyze(edited, defaultSettings, undefined, { regionLength });
+          assert.ok(previous.speakers.length > 0);
+          for (const { at, removed, insert } of edits) {
+            const offset = Math.floor(at * edited.length);
+            edited = edited.slice(0, offset) + insert + edited.slice(offset + removed);
+            previous = analyze(edited, defaultSettings, previous);
+            // Asked before anything places the regions: read from where they stood in the version before.
+            const fresh = analyze(edited, defaultSettings, undefined, { regionLength: 1e9 });
+            assert.deepEqual(previous.speakers, fresh.speakers);
+            assert.deepEqual(previous.outlineWithSpeakers('Speakers'), fresh.outlineWithSpeakers('Speakers'));
+          }
+        }),
+        { numRuns: 6, seed: 16 },
+      );
+    });
+  }
+});
