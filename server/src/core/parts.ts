@@ -21,7 +21,7 @@ export function part<T>(compute: (model: ArticleModel) => T): (model: ArticleMod
 export type Steps<T> = Generator<void, T, void>;
 
 /** What a generator of steps gives at its end, run at once. */
-export function runToEnd<T>(steps: Steps<T>): T {
+function runToEnd<T>(steps: Steps<T>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
