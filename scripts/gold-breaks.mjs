@@ -22,14 +22,14 @@ function nonWhitespaceOffsets(text) {
  * that break; undefined where the scorer does not see the character (whitespace).
  */
 export function goldJoins(extracted, truth) {
-  const truthChars = nonWs(canon(truth));
-  const { map } = align(nonWs(canon(extracted)).chars, truthChars.chars);
-  const indexAt = new Map(nonWhitespaceOffsets(extracted).map((offset, index) => [offset, index]));
+  return joinsOf(goldKinds(extracted, truth));
+}
+
+/** goldJoins from goldKinds' answers: a break the truth joins is one whose neighbours stand in one truth block. */
+export function joinsOf(kindAt) {
   return (afterStart) => {
-    const right = indexAt.get(afterStart);
-    if (right === undefined) return undefined;
-    const left = right - 1;
-    return map[left] >= 0 && map[right] === map[left] + 1 && !truthChars.nlBefore[map[right]];
+    const kind = kindAt(afterStart);
+    return kind === undefined ? undefined : kind === 'join';
   };
 }
 

@@ -27,7 +27,7 @@ import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { goldJoins, goldKinds } from '../gold-breaks.mjs';
+import { goldKinds, joinsOf } from '../gold-breaks.mjs';
 import { HAND_WEIGHTS } from './hand-weights.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -139,8 +139,9 @@ function loadCorpus() {
 function collect(entry, docs, model) {
   const rows = [];
   for (const doc of docs) {
-    doc.gold ??= goldJoins(doc.extracted, doc.truth);
+    // One alignment of extraction and truth for both: the kinds say which breaks the truth joins.
     doc.kind ??= goldKinds(doc.extracted, doc.truth);
+    doc.gold ??= joinsOf(doc.kind);
     for (const row of entry.breakRows(doc.extracted, model)) {
       const gold = doc.gold(row.afterStart);
       if (gold === undefined) continue;
