@@ -13,8 +13,9 @@ export type BreakKind =
   /** The edge of a title, heading, label, byline or directive. */
   | 'block';
 
-/** The role a fragment plays; a block takes the role of its fragments. */
-export type Role = 'title' | 'heading' | 'label' | 'byline' | 'body' | 'directive';
+/** The roles a fragment can play; a block takes the role of its fragments. */
+export const ROLES = ['title', 'heading', 'label', 'byline', 'body', 'directive'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** The text of one non-blank line, without its leading and trailing whitespace. */
 export interface Fragment {
