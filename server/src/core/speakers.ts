@@ -700,15 +700,18 @@ function foreignNameAt(text: string, at: number): string | undefined {
 /** A transliterated name: up to five Han characters, a middle dot, up to six more. */
 const FOREIGN_NAME = /^(\p{Script=Han}{1,5})[·・•](\p{Script=Han}{1,6})/u;
 const FOREIGN_NAME_MOST = 12;
+const FOREIGN_NAME_AT_END = /(\p{Script=Han}{1,5}[·・•]\p{Script=Han}{1,6})$/u;
+const HAS_NAME_DOT = /[·・•]/;
 /** Characters that start what follows a transliterated name rather than continue it. */
 const AFTER_FOREIGN_NAME = new Set([...VERB_START, ...'一这那的了']);
 
 /** A transliterated name ending the clause (德国专家汉斯·韦伯), and the role before it. */
 function splitRoleAndForeignName(clause: string): Found | undefined {
-  const match = /(\p{Script=Han}{1,5}[·・•]\p{Script=Han}{1,6})$/u.exec(clause);
+  if (!HAS_NAME_DOT.test(clause)) return undefined;
+  const match = FOREIGN_NAME_AT_END.exec(clause);
   if (!match) return undefined;
   // The role is what stands before the first part of the name that a role word ends (专家 | 汉斯·韦伯).
-  const dot = clause.length - match[1].length + match[1].search(/[·・•]/u);
+  const dot = clause.length - match[1].length + match[1].search(HAS_NAME_DOT);
   for (let start = clause.length - match[1].length; start < dot; start++) {
     const role = cleanRole(clause.slice(0, start));
     if (endsLikeRole(role) && !isReporter(role)) return { name: clause.slice(start), role };
