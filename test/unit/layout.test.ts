@@ -165,6 +165,19 @@ describe('layout evidence', () => {
     assert.notEqual(model.breaks[2].kind, 'wrap');
   });
 
+  it('joins the first line, a title, to its wrapped end of a few characters (水资源 / 发挥更大效益), not to a box word, a paragraph line or a piece cut at a figure', () => {
+    // news-train nt023, docs train tr052: the title's end stands above the paragraph or the byline.
+    const first = (lines: readonly string[]) => parseArticle(lines.join('\n') + '\n').breaks[0];
+    assert.equal(first(['节水优先，让有限的水资源', '发挥更大效益', ...FULL]).kind, 'wrap');
+    assert.equal(first(['海洋经济发展论坛在青岛', '举行', '据新华社青岛11月6日电', ...FULL]).kind, 'wrap');
+    assert.equal(first(['Linux发行版本与Linux', '内核', ...FULL]).kind, 'wrap');
+    // A box word under the title, a short first line of a paragraph that reads on (的…).
+    assert.notEqual(first(['安全远程登录', '词汇', ...FULL]).kind, 'wrap');
+    assert.notEqual(first(['特殊设备文件', '还有一些特殊', '的设备文件。', ...FULL]).kind, 'wrap');
+    // A title complete in itself (a colon before its subject) keeps the heading below it apart.
+    assert.notEqual(first(['依赖：Depends字段', 'DEBIAN政策', '推荐，建议，增强', ...FULL]).kind, 'wrap');
+  });
+
   it('ends the paragraph before a line starting with an inline label (一、)', () => {
     assert.equal(kindAfter(article('这一行排满了栏宽但句子还在继', '二、第二项内容写在这里了。'), '这一行'), 'paragraph');
   });

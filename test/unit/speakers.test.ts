@@ -75,6 +75,14 @@ describe('people quoted', () => {
     assert.deepEqual(speakers('施工单位表示，将加快进度。'), []);
   });
 
+  it('reads a transliterated name with its middle dot (汉斯·韦伯), after an occupation or a title', () => {
+    // news-train nt021: the name ends where what follows it starts (一边拍照).
+    assert.deepEqual(speakers('在上海外滩，来自德国的游客汉斯·韦伯一边拍照一边对记者说：“这是我第一次来中国。”'), ['汉斯·韦伯|来自德国的游客']);
+    assert.deepEqual(speakers('美国斯坦福大学教授约翰·史密斯认为，合作前景广阔。'), ['约翰·史密斯|美国斯坦福大学教授']);
+    // Without an occupation or a title nothing vouches for a name.
+    assert.deepEqual(speakers('会上，弗朗西斯·培根说，知识就是力量。'), []);
+  });
+
   it('splits at the title word: 主任刘敏, not 主 and 任刘敏', () => {
     assert.deepEqual(speakers('眼科医院视光中心主任刘敏介绍，学校会及时通知家长。'), ['刘敏|眼科医院视光中心主任']);
     assert.deepEqual(speakers('医院院长任志强介绍，学校会及时通知家长。'), ['任志强|医院院长']);

@@ -581,8 +581,9 @@ function byQuote(text: string, found: (candidate: Found) => void): void {
   if (hits.length > 1) hits.sort((a, b) => a.index - b.index || a.at - b.at);
   for (const { index, at } of hits) {
     const nameStart = at + ROLE_WORDS[index].length;
-    const name = VERB_START.has(text[nameStart + 2]) ? text.slice(nameStart, nameStart + 2) : text.slice(nameStart, nameStart + 3);
-    if (!startsWithSurname(name) || endsLikeNoun(name) || insideBrackets(text, at)) continue;
+    const foreign = foreignNameAt(text, nameStart);
+    const name = foreign ?? (VERB_START.has(text[nameStart + 2]) ? text.slice(nameStart, nameStart + 2) : text.slice(nameStart, nameStart + 3));
+    if ((!foreign && (!startsWithSurname(name) || endsLikeNoun(name))) || insideBrackets(text, at)) continue;
     if (!quotedNearby(text, nameStart)) continue;
     const role = cleanRole(clauseBefore(text, nameStart) ?? '');
     if (role && !isReporter(role)) found({ name, role });
@@ -680,8 +681,48 @@ function trimClause(clause: string | undefined): string | undefined {
   return trimmed;
 }
 
+/**
+ * A transliterated name starting at `at` (汉斯·韦伯, 玛丽亚·冈萨雷斯): Han characters either side of a middle
+ * dot, the part after it read up to the first character that starts what follows a name (一边, 说, 在).
+ */
+function foreignNameAt(text: string, at: number): string | undefined {
+  const match = FOREIGN_NAME.exec(text.slice(at, at + FOREIGN_NAME_MOST));
+  if (!match) return undefined;
+  let end = match[1].length + 1;
+  const last = match[2];
+  let kept = 0;
+  while (kept < last.length && !AFTER_FOREIGN_NAME.has(last[kept])) kept++;
+  if (kept === 0) return undefined;
+  end += kept;
+  return text.slice(at, at + end);
+}
+
+/** A transliterated name: up to five Han characters, a middle dot, up to six more. */
+const FOREIGN_NAME = /^(\p{Script=Han}{1,5})[·・•](\p{Script=Han}{1,6})/u;
+const FOREIGN_NAME_MOST = 12;
+const FOREIGN_NAME_AT_END = /(\p{Script=Han}{1,5}[·・•]\p{Script=Han}{1,6})$/u;
+const HAS_NAME_DOT = /[·・•]/;
+/** Characters that start what follows a transliterated name rather than continue it. */
+const AFTER_FOREIGN_NAME = new Set([...VERB_START, ...'一这那的了']);
+
+/** A transliterated name ending the clause (德国专家汉斯·韦伯), and the role before it. */
+function splitRoleAndForeignName(clause: string): Found | undefined {
+  if (!HAS_NAME_DOT.test(clause)) return undefined;
+  const match = FOREIGN_NAME_AT_END.exec(clause);
+  if (!match) return undefined;
+  // The role is what stands before the first part of the name that a role word ends (专家 | 汉斯·韦伯).
+  const dot = clause.length - match[1].length + match[1].search(HAS_NAME_DOT);
+  for (let start = clause.length - match[1].length; start < dot; start++) {
+    const role = cleanRole(clause.slice(0, start));
+    if (endsLikeRole(role) && !isReporter(role)) return { name: clause.slice(start), role };
+  }
+  return undefined;
+}
+
 /** The name at the end of the clause (three characters before two), and the role before it. */
 function splitRoleAndName(clause: string): Found | undefined {
+  const foreign = splitRoleAndForeignName(clause);
+  if (foreign) return foreign;
   for (const length of [3, 2, 4]) {
     if (clause.length < length) continue;
     const name = clause.slice(-length);

@@ -337,8 +337,10 @@ function gatherEvidence(
   const room = column - indent - carried - style.widths[i] - leadingUnitWidth(after) - latinShare(before) * 0.08 * style.widths[i];
   const fullBelow = sentenceEnd ? SENTENCE_FULL_ROOM : Math.max(FULL_ROOM, column * FULL_SHARE);
   let full = false;
-  if (i === 0) set(features, 'after-first-line');
-  else if (lostTextBefore) set(features, 'line-lost-text');
+  if (i === 0) {
+    set(features, 'after-first-line');
+    if (wrapsTitleEnd(fragments, style)) set(features, 'first-line-title-tail');
+  } else if (lostTextBefore) set(features, 'line-lost-text');
   // A line cut at a Latin run is a piece of a printed line: its width says nothing.
   else if (cutPiece || (latinRun && !sentenceEnd)) {
     // piece-width: no evidence
@@ -382,6 +384,29 @@ function gatherEvidence(
   if (!ANY_PUNCTUATION.test(after)) set(features, 'next-without-punctuation');
   return full;
 }
+
+/** Ems the wrapped end of a title holds at most. */
+const TITLE_END_EMS = 6;
+
+/**
+ * The document's first line, a title, wraps onto a few characters (`节水优先，让有限的水资源` / `发挥更大效益`,
+ * `Linux发行版本与Linux` / `内核`): the second line is at most TITLE_END_EMS wide, holds Han characters and
+ * no punctuation but a title's marks, and is not a box word or a label. Not where the first line ends a
+ * sentence or is complete in itself (`依赖：Depends字段`), nor where the line after the short one reads on
+ * from it (`还有一些特殊` / `的设备文件。`: a paragraph's line) or is a Latin run or figure pdfminer cut
+ * out of the same printed line (`第` / `11.1.3`).
+ */
+function wrapsTitleEnd(fragments: readonly Fragment[], style: DocumentStyle): boolean {
+  const first = fragments[0].text;
+  const end = fragments[1].text;
+  const third = fragments[2]?.text ?? '';
+  if (style.widths[1] > TITLE_END_EMS || !HAN.test(end) || isBoxWord(end) || parseInlineLabel(end)) return false;
+  if (ANY_PUNCTUATION.test(end.replace(TITLE_MARKS, '')) || endsSentence(first) || COLON.test(first)) return false;
+  return !startsWithBoundParticle(third) && !startsWithContinuation(third) && !isLatinRun(third);
+}
+
+const HAN = /\p{Script=Han}/u;
+const COLON = /[：:]/;
 
 /** `next` is the label numbered right after `opening`, in the same series and style (一、 then 二、). */
 function continuesSeries(opening: Label | undefined, next: Label): boolean {

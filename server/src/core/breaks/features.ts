@@ -86,6 +86,11 @@ export const BREAK_FEATURES = [
    * `isBoxWord`): it is the box's title, apart from the text that follows.
    */
   'title-after-box-word',
+  /**
+   * The line after the document's first line is a title's wrapped end: a few characters with no
+   * punctuation but a title's marks (`节水优先，让有限的水资源` / `发挥更大效益`), not a box word.
+   */
+  'first-line-title-tail',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
