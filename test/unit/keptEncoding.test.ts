@@ -57,6 +57,35 @@ describe('kept encoding of repeated answers (stdio)', () => {
     for (const message of messages) assert.equal(await encoded(encoder, message), standard(message), JSON.stringify(message).slice(0, 80));
   });
 
+  it('writes messages of every size, one after another, as the standard encoder does', async () => {
+    // Each is encoded into the buffer the one before was (copied out at once, as the stream is done with
+    // it before the next is encoded): growing, shrinking, past the reused buffer's limit, odd text.
+    const encoder = keptEncodingJson();
+    const text = (n: number) => '全国网络安全“信号”\\ \u0000\ud800 é'.repeat(Math.ceil(n / 16)).slice(0, n);
+    for (const n of [10, 30_000, 200_000, 5, 1_100_000, 400_000, 0, 70_000]) {
+      const message = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: text(n) } };
+      assert.equal(await encoded(encoder, message), standard(message), `${n} characters`);
+    }
+  });
+
+  it('writes long lists of diagnostics as the standard encoder does', async () => {
+    const encoder = keptEncodingJson();
+    const diagnostic = (i: number) => ({
+      range: { start: { line: i, character: 13 }, end: { line: i + 1, character: 1 } },
+      severity: (i % 4) + 1,
+      code: i % 3 === 0 ? 'broken-line' : 'space-around-punctuation',
+      message: `Sentence broken across lines at “，从”: join the lines (9${i % 10}% sure)${'\ud83d'.repeat(i % 2)}`,
+      ...(i % 7 === 0 ? { tags: [1], relatedInformation: [{ location: { uri: 'file:///a', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }, message: '信号一' }] } : {}),
+      ...(i % 11 === 0 ? { data: undefined } : {}),
+    });
+    for (const count of [0, 1, 64, 65, 128, 129, 1000, 20_000, 3]) {
+      const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///x.article', version: count, diagnostics: Array.from({ length: count }, (_, i) => diagnostic(i)) } };
+      assert.equal(await encoded(encoder, message), standard(message), `${count} diagnostics`);
+    }
+    const holes = { jsonrpc: '2.0', method: 'x', params: { list: [...Array.from({ length: 100 }, (_, i) => (i % 5 === 0 ? undefined : i % 5 === 1 ? null : { i })), () => 1] } };
+    assert.equal(await encoded(encoder, holes), standard(holes));
+  });
+
   it('sends a changed version of an answer as it is now, once it is a new answer', async () => {
     const encoder = keptEncodingJson();
     const before = symbols();
