@@ -22,7 +22,7 @@
 // the document's model (a copy in the region's own offsets would double the memory a large document
 // takes). The region's own model, which its rules and figures read, is rebuilt from them when needed.
 
-import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from './breaks/evidence';
+import { endsSentence, keepAnswers, wordsAcrossLines, sliceAnswers, type WordAnswers } from './breaks/evidence';
 import { inMillionths } from './breaks/decide';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
@@ -911,7 +911,12 @@ function withProblems(region: RegionAnalysis, settings: Settings, next: RegionAn
   const blockAfter = blockAfterKey(next);
   if (region.problems.settings !== settings || region.problems.blockAfter !== blockAfter) {
     const after = next && next.blockCount > 0 ? next.source.blocks[next.from.block] : undefined;
-    (region as { problems: RegionProblems }).problems = { settings, blockAfter, list: runRules(regionModel(region, after), settings) };
+    const model = regionModel(region, after);
+    (region as { problems: RegionProblems }).problems = { settings, blockAfter, list: runRules(model, settings) };
+    // What the rules asked the word segmenter about the region's lines (pairs the layout did not ask
+    // about) joins what the region keeps for the next parse of its lines: after an edit the region is laid
+    // out and linted again, and its lines the edit did not touch are then answered from there.
+    if (model.wordsAcross) keepAnswers(region.words, region.wordsFrom, model.wordsAcross);
   }
   return region;
 }
