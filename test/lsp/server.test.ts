@@ -238,6 +238,28 @@ describe('language server over stdio', function () {
     );
   });
 
+  it('answers the outline asked for again the same, and an edited text with its own outline', async () => {
+    // From the second time on the server writes a version's outline from bytes it kept (node/keptEncoding.ts).
+    const uri = nextUri();
+    await open(server, uri, SAMPLE);
+    const ask = async () => (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    const first = await ask();
+    const [second, third] = await Promise.all([ask(), ask()]);
+    assert.deepEqual(second, first);
+    assert.deepEqual(third, first);
+    // A line added above the title moves every symbol one line down: the new version's outline, not the kept bytes.
+    const edited = server.nextDiagnostics(uri, 2);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }],
+    });
+    await edited;
+    const after = await ask();
+    assert.deepEqual(await ask(), after);
+    assert.equal(after[0].name, first[0].name);
+    assert.equal(after[0].selectionRange.start.line, first[0].selectionRange.start.line + 1);
+  });
+
   it('groups the people quoted, with their roles, in the outline', async () => {
     const uri = nextUri();
     await open(server, uri, SAMPLE);

@@ -192,4 +192,36 @@ describe('regions', () => {
       assert.ok(list.some((problem) => problem.ruleId === 'broken-line' && problem.start > cut + 100));
     });
   });
+  it('after an edit asks the word segmenter only about what the edit changed, the rules\' pairs of lines included', () => {
+    // A region an edit changes is laid out and linted again; every pair of its lines the edit did not touch
+    // is answered from what its earlier version was told (regions.ts Reading.wordHints, evidence.ts
+    // keepAnswers). Counted as calls of Intl.Segmenter's segment: each asks about up to 16 pairs.
+    const text = largeArticle(3 * REGION_LENGTH);
+    const segment = Intl.Segmenter.prototype.segment;
+    let calls = 0;
+    Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, input: string) {
+      calls++;
+      return segment.call(this, input);
+    };
+    try {
+      const first = analyze(text, defaultSettings);
+      void first.problems;
+      const freshCalls = calls;
+      // A character inside a line of the middle region, then one more a few lines on.
+      let edited = first;
+      let current = text;
+      for (const fraction of [0.5, 0.52]) {
+        const at = current.indexOf('，', Math.floor(current.length * fraction));
+        current = `${current.slice(0, at)}的${current.slice(at)}`;
+        calls = 0;
+        edited = analyze(current, defaultSettings, edited);
+        void edited.problems;
+        assert.ok(calls <= 4, `${calls} calls after a one-character edit (a fresh analysis of the text: ${freshCalls})`);
+      }
+      assert.ok(freshCalls >= 40, `a fresh analysis asks about every region's lines (${freshCalls} calls)`);
+      assert.deepEqual(outputs(edited), outputs(analyze(current, defaultSettings)));
+    } finally {
+      Intl.Segmenter.prototype.segment = segment;
+    }
+  });
 });

@@ -22,7 +22,7 @@
 // the document's model (a copy in the region's own offsets would double the memory a large document
 // takes). The region's own model, which its rules and figures read, is rebuilt from them when needed.
 
-import { endsSentence, wordsAcrossLines, sliceAnswers, type WordAnswers } from './breaks/evidence';
+import { endsSentence, keepAnswers, wordsAcrossLines, sliceAnswers, type WordAnswers } from './breaks/evidence';
 import { inMillionths } from './breaks/decide';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
@@ -296,6 +296,12 @@ interface Reading extends Cut {
   readonly twin: number | undefined;
   /** The region's counts were taken over from `known` (its text and the lines in view are the same). */
   readonly sameView: boolean;
+  /**
+   * What the word segmenter answered about lines that may be this region's: `known`'s, or for a region an
+   * edit changed, the previous version's region that stood where it stands (the one after the last region
+   * found before it). Its lines the edit did not touch are answered from there (wordsAcrossLines).
+   */
+  readonly wordHints: WordAnswers | undefined;
 }
 
 /** The same, one region per step, so a caller can let other work run between steps. */
@@ -363,6 +369,8 @@ export function* regionSteps(
     const from = viewStart(text, start, HALO);
     const to = viewEnd(text, end, HALO);
     const { known, sameView } = previous ? lookUp(text, start, end, from, to, regionText, previous, next, totalShift) : NOT_KNOWN;
+    // Taken before `next` moves on: by the time the regions are laid out, it has passed every cut.
+    const wordHints = known?.words ?? previous?.list[next]?.words;
     if (known && previous) next = indexAfter(previous.list, known);
     let twin = byText?.get(regionText);
     if (twin !== undefined && !sameReading(text, readings[twin], from, start, end, to)) twin = undefined;
@@ -377,7 +385,7 @@ export function* regionSteps(
       work.add(to - from, COUNTING);
     }
     const cut: Cut = { start, end, viewStart: from, viewEnd: to, counts };
-    readings.push(readingOf(cut, known, twin, sameView));
+    readings.push(readingOf(cut, known, twin, sameView, wordHints));
     cuts.push(cut);
     total = addCounts(total, counts);
     if (last) break;
@@ -431,11 +439,10 @@ export function* regionSteps(
       region = takeOver(twin, at);
       work.add(region.text.length, TAKING_OVER);
     } else {
-      // The region the edit changed is most likely the next one of the previous version: its lines the
-      // edit did not touch are answered as they were.
-      const hints = reading.known?.words ?? previous?.list[next]?.words;
+      // The region the edit changed is most likely the one of the previous version that stood there: its
+      // lines the edit did not touch are answered as they were (Reading.wordHints).
       for (;;) {
-        region = layOut(text, readings, k, last, regionOptions, laidOutWith, at, facts, content > 0, settings, hints, previous !== undefined);
+        region = layOut(text, readings, k, last, regionOptions, laidOutWith, at, facts, content > 0, settings, reading.wordHints, previous !== undefined);
         // The layout joins across the seam after all: the region runs on to the next one's end.
         if (region !== undefined) break;
         last++;
@@ -843,8 +850,8 @@ function lookUp(
 }
 
 /** Written out, not spread: a reading is made for every region of every version. */
-function readingOf(cut: Cut, known: RegionAnalysis | undefined, twin: number | undefined, sameView: boolean): Reading {
-  return { start: cut.start, end: cut.end, viewStart: cut.viewStart, viewEnd: cut.viewEnd, counts: cut.counts, known, twin, sameView };
+function readingOf(cut: Cut, known: RegionAnalysis | undefined, twin: number | undefined, sameView: boolean, wordHints = known?.words): Reading {
+  return { start: cut.start, end: cut.end, viewStart: cut.viewStart, viewEnd: cut.viewEnd, counts: cut.counts, known, twin, sameView, wordHints };
 }
 
 /** Reading `earlier` has the same lines in view around it as the region [start, end) viewed from `from` to `to`. */
@@ -904,7 +911,12 @@ function withProblems(region: RegionAnalysis, settings: Settings, next: RegionAn
   const blockAfter = blockAfterKey(next);
   if (region.problems.settings !== settings || region.problems.blockAfter !== blockAfter) {
     const after = next && next.blockCount > 0 ? next.source.blocks[next.from.block] : undefined;
-    (region as { problems: RegionProblems }).problems = { settings, blockAfter, list: runRules(regionModel(region, after), settings) };
+    const model = regionModel(region, after);
+    (region as { problems: RegionProblems }).problems = { settings, blockAfter, list: runRules(model, settings) };
+    // What the rules asked the word segmenter about the region's lines (pairs the layout did not ask
+    // about) joins what the region keeps for the next parse of its lines: after an edit the region is laid
+    // out and linted again, and its lines the edit did not touch are then answered from there.
+    if (model.wordsAcross) keepAnswers(region.words, region.wordsFrom, model.wordsAcross);
   }
   return region;
 }

@@ -17,6 +17,7 @@ import { hoverAt } from './hover';
 import type { Lifecycle } from './lifecycle';
 import { message } from './messages';
 import { VISIBLE_RANGES_NOTIFICATION, type VisibleRangesParams } from './protocol';
+import { answeredAgain } from './repeatedAnswers';
 import { semanticTokens } from './semanticTokens';
 import { Abandoned, type DocumentSession } from './session';
 import type { ClientFeatures, Ready, Sessions } from './sessions';
@@ -89,7 +90,8 @@ export function registerHandlers(connection: Connection, sessions: Sessions, lif
     }),
   );
 
-  // Kept per analysis: the outline view and breadcrumbs ask again and again for the same text.
+  // Kept per analysis: the outline view and breadcrumbs ask again and again for the same text (and a
+  // transport that writes bytes keeps their encoding: repeatedAnswers.ts).
   const symbolsOf = new WeakMap<Analysis, DocumentSymbol[]>();
   connection.onDocumentSymbol(
     request('documentSymbol', null, async (params, token) => {
@@ -101,7 +103,7 @@ export function registerHandlers(connection: Connection, sessions: Sessions, lif
       let symbols = symbolsOf.get(analysis);
       if (!symbols) {
         const entries = analysis.outlineWithSpeakers(message(analysis.settings.locale, 'speakers'));
-        symbols = toDocumentSymbols(analysis.model.lineIndex, entries);
+        symbols = answeredAgain(toDocumentSymbols(analysis.model.lineIndex, entries));
         symbolsOf.set(analysis, symbols);
       }
       return symbols;

@@ -11,6 +11,7 @@ import {
   type Message,
 } from 'vscode-languageserver/node';
 import { startServer, type ServerHandle } from '../server';
+import { keptEncodingJson } from './keptEncoding';
 import { nodePlatform } from './platform';
 
 /**
@@ -20,7 +21,8 @@ import { nodePlatform } from './platform';
  */
 function stdioConnection(handle: () => ServerHandle | undefined): Connection {
   const reader = new StreamMessageReader(process.stdin);
-  const writer = new StreamMessageWriter(process.stdout);
+  // Repeated answers (the outline of one version) are written from bytes kept for them: keptEncoding.ts.
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: keptEncodingJson() });
   reader.onError((error) => {
     if (error instanceof SyntaxError) {
       const response = { jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${error.message}` } };

@@ -175,6 +175,8 @@ export interface WordsAcrossLines {
   (a: number, b: number): WordAcross | undefined;
   /** What was answered about each line and the next two so far, for a later parse of the same lines. */
   answers(): WordAnswers;
+  /** The same answers as codes alone (WordAnswers.codes), without working out where the lines stand. */
+  answeredCodes(): Uint8Array;
 }
 
 /**
@@ -236,6 +238,10 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
     const then = a + earlier.spans.length / 2 - lines.length;
     return a >= lines.length - same.end && then >= 0 ? earlier.codes[2 * then + k] : NOT_ASKED;
   };
+  // Every earlier answer that holds is taken at once, not only those asked for: the answers of this parse
+  // go on to the rules' reading of the same lines (model.ts), which ask about pairs the layout does not,
+  // and whose answers the region keeps for the next parse (keepAnswers).
+  if (earlier) for (let slot = 0; slot < codes.length; slot++) codes[slot] = earlierCode(slot >> 1, slot & 1);
   // The pairs from line `a` on at distance k + 1 not yet answered, up to ASKED_TOGETHER of them that the
   // segmenter must see, answered in one call (wordsAcrossWindows): the layout asks about the lines in order,
   // and most of the pairs after this one are asked soon after.
@@ -287,7 +293,20 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
     const word = tailWithoutSpaces(lines[a].text, WORD_WINDOW).slice(-left) + headWithoutSpaces(lines[b].text, WORD_WINDOW).slice(0, right);
     return { word, left, right };
   };
-  return Object.assign(across, { answers: (): WordAnswers => ({ ...linesIn(lines, source), codes }) });
+  return Object.assign(across, { answers: (): WordAnswers => ({ ...linesIn(lines, source), codes }), answeredCodes: () => codes });
+}
+
+/**
+ * Adds to `answers` (a region's) what `across` (a reading of lines [from, from + n) of the same lines: the
+ * rules' model of the region) answered that it does not hold, for the next parse of those lines to reuse.
+ * An answer depends only on the two lines' text, so adding one changes none already there.
+ */
+export function keepAnswers(answers: WordAnswers, from: number, across: WordsAcrossLines): void {
+  const own = across.answeredCodes();
+  const codes = answers.codes;
+  const offset = 2 * from;
+  const end = Math.min(own.length, codes.length - offset);
+  for (let i = 0; i < end; i++) if (codes[offset + i] === NOT_ASKED && own[i] !== NOT_ASKED) codes[offset + i] = own[i];
 }
 
 /**
