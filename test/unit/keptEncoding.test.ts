@@ -38,6 +38,32 @@ describe('kept encoding of repeated answers (stdio)', () => {
     }
   });
 
+  it('keeps the bytes of a repeated answer, but not of one too long to keep for the life of a version', async () => {
+    const encoder = keptEncodingJson();
+    const encode = (message: unknown) => (encoder.encode as (m: Message, o: typeof OPTIONS) => Promise<Uint8Array>)(message as Message, OPTIONS);
+    const bytesOf = async (result: object) => {
+      const sent: Uint8Array[] = [];
+      for (const id of [1, 2, 3]) {
+        const response = { jsonrpc: '2.0', id, result };
+        const bytes = await encode(response);
+        assert.equal(Buffer.from(bytes).toString('hex'), standard(response), `id ${id}`);
+        sent.push(bytes);
+      }
+      return sent;
+    };
+    // Any other message is written into the buffer the encoder reuses from message to message.
+    const reused = (await encode({ jsonrpc: '2.0', id: 9, result: [] })).buffer;
+    // Kept from the second time on: the second and third are written from bytes of their own.
+    const short = await bytesOf(symbols());
+    assert.equal(short[0].buffer, reused);
+    assert.notEqual(short[1].buffer, reused);
+    assert.equal(short[2].buffer, short[1].buffer);
+    // A 10 MB article's outline (millions of characters of JSON) is serialised afresh each time.
+    const long = answeredAgain(Array.from({ length: 12_000 }, (_, i) => ({ name: `信号${i}`.repeat(40), kind: 5 })));
+    const sent = await bytesOf(long);
+    assert.notEqual(sent[2].buffer, sent[1].buffer);
+  });
+
   it('writes every other message as the standard encoder does', async () => {
     const encoder = keptEncodingJson();
     const marked = symbols();

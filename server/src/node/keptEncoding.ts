@@ -24,6 +24,14 @@ import { isAnsweredAgain } from '../lsp/repeatedAnswers';
  */
 const REUSED_LIMIT = 1 << 20;
 
+/**
+ * The longest result (in UTF-16 code units of its JSON) whose bytes are kept: a 1 MB article's outline is
+ * ~600 K, a 10 MB one's ~6.6 M. An editor asks for the outline of a version more than once (the Outline
+ * view, breadcrumbs, sticky scroll), so past this the bytes would stay for as long as the version (~8 MB
+ * more with a 10 MB article open); there each request is serialised again instead.
+ */
+const KEPT_LIMIT = 2 << 20;
+
 /** Room before a kept result for the longest head it is sent with (`{"jsonrpc":"2.0","id":…,"result":`). */
 const HEAD_ROOM = 96;
 
@@ -32,6 +40,7 @@ export function keptEncodingJson(): ContentTypeEncoder {
   // article's outline is ~8 MB of UTF-8), and either dies with the answer.
   const seen = new WeakSet<object>();
   const kept = new WeakMap<object, Buffer>();
+  const tooLong = new WeakSet<object>();
   let reused = Buffer.allocUnsafeSlow(64 * 1024);
   const utf8 = (json: string): Buffer => {
     if (json.length > REUSED_LIMIT) return Buffer.from(json, 'utf8');
@@ -80,7 +89,11 @@ export function keptEncodingJson(): ContentTypeEncoder {
       const result = resultOnly(message);
       if (result !== undefined && isUtf8(options.charset)) {
         let bytes = kept.get(result);
-        if (!bytes && seen.has(result)) kept.set(result, (bytes = withHeadRoom(JSON.stringify(result))));
+        if (!bytes && seen.has(result) && !tooLong.has(result)) {
+          const json = JSON.stringify(result);
+          if (json.length <= KEPT_LIMIT) kept.set(result, (bytes = withHeadRoom(json)));
+          else tooLong.add(result);
+        }
         seen.add(result);
         const { jsonrpc, id } = message as { jsonrpc: string; id: unknown };
         // `{"jsonrpc":"2.0","id":7}` less its `}`: the same keys in the same order as the whole message.
