@@ -23,6 +23,8 @@ const EDIT_WARM_UP = 5;
 const EDIT_RUNS = 40;
 /** Between one edit's diagnostics and the next edit: faster than anyone types, slower than a burst (30 ms). */
 const EDIT_GAP_MS = 50;
+/** Edits after each of which the outline of the new version is timed. */
+const NEW_VERSION_OUTLINES = 10;
 const outIndex = process.argv.indexOf('--out');
 const outFile = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
 const lines = [];
@@ -223,6 +225,22 @@ try {
     row('codeAction (quick fixes at a diagnostic)', label, codeAction, 5);
     progress(`lsp formatting ${kind}`);
     row('formatting (fix all)', label, await timeRuns(3, () => server.request('textDocument/formatting', { textDocument: docId, options: { tabSize: 2, insertSpaces: true } })));
+    // What the editor asks after each edit once the diagnostics are in: the outline of the new version,
+    // built once per version (the documentSymbol row above asks again for one version, answered from it).
+    progress(`lsp new-version outline ${kind}`);
+    const newVersionSymbols = [];
+    for (let i = 0; i < NEW_VERSION_OUTLINES; i++) {
+      const at = Math.floor((((i * 6007) % 1000) / 1000) * current.length);
+      const position = positionOf(starts, at);
+      current = current.slice(0, at) + '的' + current.slice(at);
+      for (let l = position.line + 1; l < starts.length; l++) starts[l]++;
+      await new Promise((resolve) => setTimeout(resolve, EDIT_GAP_MS));
+      await server.change(uri, ++version, { start: position, end: position }, '的');
+      const started = performance.now();
+      await server.request('textDocument/documentSymbol', { textDocument: docId });
+      newVersionSymbols.push(performance.now() - started);
+    }
+    row('documentSymbol of a new version (after each one-character edit and its diagnostics)', label, { p50: percentile(newVersionSymbols, 0.5), p95: percentile(newVersionSymbols, 0.95), n: newVersionSymbols.length });
     await server.close(uri);
   }
   row('formatting (fix all)', 'sample (8 KB)', await (async () => {
