@@ -1196,6 +1196,9 @@ const NO_TITLE_END = -2;
  * kept in the region, so a version reads again only the regions an edit laid out anew and those around them.
  */
 class RegionOutlineSource implements OutlineSource {
+  /** Where each region starts (its offset, and its first line's number), read once: the searches below read them often. */
+  private starts?: { readonly offsets: Float64Array; readonly fragments: Float64Array };
+
   constructor(private readonly regions: readonly RegionAnalysis[]) {}
 
   get fragmentCount(): number {
@@ -1203,17 +1206,31 @@ class RegionOutlineSource implements OutlineSource {
     return last === undefined ? 0 : last.at.fragment + last.fragmentCount;
   }
 
+  private get regionStarts(): { readonly offsets: Float64Array; readonly fragments: Float64Array } {
+    if (!this.starts) {
+      const { regions } = this;
+      const offsets = new Float64Array(regions.length);
+      const fragments = new Float64Array(regions.length);
+      regions.forEach((region, k) => {
+        offsets[k] = region.at.offset;
+        fragments[k] = region.at.fragment;
+      });
+      this.starts = { offsets, fragments };
+    }
+    return this.starts;
+  }
+
   /** The region holding document fragment i (the last one starting at or before it: a region may have no fragment). */
   private regionOf(i: number): RegionAnalysis {
-    const { regions } = this;
+    const { fragments } = this.regionStarts;
     let low = 0;
-    let high = regions.length;
+    let high = fragments.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (regions[mid].at.fragment > i) high = mid;
+      if (fragments[mid] > i) high = mid;
       else low = mid + 1;
     }
-    return regions[low - 1];
+    return this.regions[low - 1];
   }
 
   fragment(i: number): Fragment {
@@ -1292,18 +1309,18 @@ class RegionOutlineSource implements OutlineSource {
   }
 
   textEndBefore(offset: number): number {
-    const { regions } = this;
+    const { offsets } = this.regionStarts;
     // The fragments starting before `offset`: every one of the regions before the last region starting before
     // it, and those of that region's that do (a region's fragments start within its text).
     let low = 0;
-    let high = regions.length;
+    let high = offsets.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (regions[mid].at.offset >= offset) high = mid;
+      if (offsets[mid] >= offset) high = mid;
       else low = mid + 1;
     }
     if (low === 0) return 0;
-    const { source, from, at, fragmentCount } = regions[low - 1];
+    const { source, from, at, fragmentCount } = this.regions[low - 1];
     const shift = at.offset - from.offset;
     const fragments = source.fragments;
     let first = from.fragment;
