@@ -3,10 +3,12 @@
 // plain headings. expected.json holds each article's outline (indented by level) and speakers.
 
 import * as assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import { readFixture } from '../helpers';
 import { parseArticle } from '../../server/src/core/model';
 import { outlineOf } from '../../server/src/core/outline';
 import { speakersOf } from '../../server/src/core/speakers';
+import { inlineLabelLines } from '../../server/src/core/outline/sections';
 
 const expected = JSON.parse(readFixture('outline/expected.json')) as Record<string, { outline: string[]; speakers: string[] }>;
 
@@ -54,5 +56,37 @@ describe('outline of articles in each label style', () => {
     assert.ok(text.indexOf('三、') < text.indexOf('二、'), 'the fixture moved 三、 before 二、');
     const labels = outlineOf(parseArticle(text)).filter((e) => e.kind === 'section').map((e) => e.label);
     assert.deepEqual(labels, ['一、', '二、', '三、']);
+  });
+});
+
+describe('inline label lines read a part at a time', () => {
+  it('are the lines of the whole read at once, for every place a part may start, given where the last title before it ends', () => {
+    // Labelled lines one after another: a label line right after one's title needs no unit ended before it.
+    const list = ['一、加强基础研究', '二、推进成果转化', '三、完善人才机制', '四、扩大开放合作'].join('\n');
+    const texts = [
+      readFixture('outline/inline-dun-pm.article'),
+      readFixture('outline/nested-paren-pt.article'),
+      readFixture('news/nw011-pm.extracted.txt'),
+      `会议强调，今后一个时期要重点抓好以下工作，各地区各部门要认真贯彻落实。\n${list}\n各项工作要扎实推进，确保取得实效。\n`,
+      // A title wrapped onto a short line that ends no sentence: the label line after it is read for the title before.
+      '会议强调，今后一个时期要重点抓好以下工作，各地区各部门要认\n一、加强基础研究和应用研究，推动科技\n自立自强\n二、推进成果转化\n各项工作要扎实推进，确保取得实效。\n',
+    ];
+    let carried = 0;
+    for (const text of texts) {
+      const model = parseArticle(text);
+      const count = model.fragments.length;
+      for (const width of [12, 16, 20, 24, 30]) {
+        const whole = inlineLabelLines(model, width);
+        for (let from = 0; from <= count; from++) {
+          const before = inlineLabelLines(model, width, 0, from);
+          const titleEnd = before[before.length - 1]?.inlineTitle?.last;
+          const after = inlineLabelLines(model, width, from, count, titleEnd);
+          assert.deepEqual([...before, ...after], whole, `${text.slice(0, 20)} width ${width} from ${from}`);
+          if (!isDeepStrictEqual(after, inlineLabelLines(model, width, from, count))) carried++;
+        }
+      }
+    }
+    // The title ending before a part decides some of its lines.
+    assert.ok(carried > 0);
   });
 });

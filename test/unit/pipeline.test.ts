@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyze, defaultSettings, fixAll, type Analysis } from '../../server/src/core';
+import { analyze, defaultSettings, fixAll, type Analysis, type ArticleModel } from '../../server/src/core';
+import { outlineOf, speakerEntries } from '../../server/src/core/outline';
 import { EditedDocument } from '../../server/src/lsp/editedDocument';
 import { FIXTURES, readFixture } from '../helpers';
 import { article } from '../labelPlacements';
@@ -160,6 +161,72 @@ describe('one pipeline', () => {
         }
       }),
       { numRuns: 10, seed: 7 },
+    );
+  });
+
+  it('builds the outline of each version from what its regions kept, as afresh and whole, after any sequence of edits', function () {
+    this.timeout(300_000);
+    const news = texts.filter(([name]) => name.startsWith('news-dev/') && name.endsWith('.extracted.txt')).map(([, text]) => text);
+    // Box labels, inline labels (一、, （一）) and bylines, with regions cut small, so that titles, sections
+    // and labelled headings stand at region ends and edits move them across.
+    const base = concatenated([
+      readFixture('sample/sample.raw.article'),
+      readFixture('outline/inline-dun-pm.article'),
+      ...news.slice(0, 3),
+      readFixture('outline/nested-paren-pt.article'),
+      readFixture('news/nw011-pm.extracted.txt'),
+      article('byline'),
+      readFixture('news/zh056-pt.extracted.txt'),
+    ]);
+    const insertions = ['\n', '\n\n', '的', '。\n\n', '一、新的发展方向\n', '（二）小标题\n', '三、', '本报记者 王小明\n', '信号二\n', '研究员王小明认为，', ''];
+    const edit = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      removed: fc.integer({ min: 0, max: 60 }),
+      insert: fc.constantFrom(...insertions),
+      // What is asked of the version before the next edit: its outline (kept in its regions), its problems, its placed lines, nothing.
+      asked: fc.constantFrom('outline', 'problems', 'lines', 'nothing'),
+    });
+    const outline = (analysis: Analysis) => analysis.outlineWithSpeakers('Speakers');
+    // The outline read from the model's placed lines, as a model of one piece is read (not region by region).
+    const placedOutline = (analysis: Analysis) => {
+      const { model } = analysis;
+      const lineIndex = model.lineIndex;
+      const whole: ArticleModel = {
+        text: model.text,
+        eol: model.eol,
+        bom: model.bom,
+        lineIndex,
+        get lines() {
+          return lineIndex.lines;
+        },
+        fragments: model.fragments,
+        roles: model.roles,
+        breaks: model.breaks,
+        blocks: model.blocks,
+        blockOfFragment: model.blockOfFragment,
+        directives: model.directives,
+        options: model.options,
+      };
+      return [...outlineOf(whole), ...speakerEntries(whole, 'Speakers')];
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(400, 1_000, 2_000), fc.array(edit, { minLength: 1, maxLength: 6 }), (regionLength, edits) => {
+        let text = base;
+        let previous = analyze(text, defaultSettings, undefined, { regionLength });
+        void outline(previous);
+        for (const { at, removed, insert, asked } of edits) {
+          const offset = Math.floor(at * text.length);
+          text = text.slice(0, offset) + insert + text.slice(offset + removed);
+          previous = analyze(text, defaultSettings, previous);
+          if (asked === 'outline') assert.deepEqual(outline(previous), placedOutline(analyze(text, defaultSettings, undefined, { regionLength: WHOLE })));
+          else if (asked === 'problems') void previous.problems;
+          else if (asked === 'lines') void previous.model.fragments;
+        }
+        const fresh = analyze(text, defaultSettings, undefined, { regionLength: WHOLE });
+        assert.deepEqual(outline(previous), outline(fresh));
+        assert.deepEqual(outline(previous), placedOutline(fresh));
+      }),
+      { numRuns: 16, seed: 21 },
     );
   });
 

@@ -27,6 +27,8 @@ import { inMillionths } from './breaks/decide';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { findSpeakersWith, speakersOfRegions, type SpeakerReading, type SpeakerRegion } from './speakers';
+import { bylinesOf, firstTitleBlock, outlineLinesWith, type Byline, type OutlineSource } from './outline/build';
+import { inlineLabelLines, type LabelHit } from './outline/sections';
 import { labelCensus, labelReadingWidth, labelSurroundings, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
 import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } from './lint';
@@ -127,6 +129,22 @@ export interface RegionAnalysis {
   labelSurroundings?: { readonly key: readonly unknown[]; readonly read: LabelSurroundings };
   /** The role and text of its first block (what the region before it keys its problems on), found on first use. */
   readonly firstBlockKey?: string;
+  /** What the outline reads of its own blocks, in its own numbering and offsets: one object, shared by every version that takes the region over. */
+  readonly outline: RegionOutline;
+  /**
+   * Its inline label lines (outline/sections.ts inlineLabelLines) in its own numbering and offsets, read with
+   * the document's width and the regions around it in view (what that read: as labelSurroundings' key), by
+   * where the title of the last such line before it ends (relative to its first line; NO_TITLE_END: none
+   * there); found on first use.
+   */
+  inlineLabels?: { readonly key: readonly unknown[]; readonly byTitleEnd: Map<number, readonly LabelHit[]> };
+}
+
+/** What the outline reads of a region's own blocks (none of it depends on the regions around it). */
+interface RegionOutline {
+  /** The index among its blocks of its first title block, or -1. */
+  titleBlock?: number;
+  bylines?: readonly Byline[];
 }
 
 /** A region's figures in the document's offsets and numbering for the region standing at `at`. */
@@ -484,6 +502,8 @@ export function* regionSteps(
   // Labels and titles are read per region too, reusing unchanged ones; only their pairing is the version's own.
   const labels: LabelMemo = {};
   readLabelsWith(model, labelParts(regions, previous?.labels, labels));
+  // And the outline reads each region's lines where the region stands, keeping what it reads in the region.
+  outlineLinesWith(model, new RegionOutlineSource(regions));
   // Every region's labels and titles read now, a step at a time, as they would be when the document's own
   // rules (displaced-label) first ask: those then only number and align them. Read in one go there, a 10 MB
   // file of labelled articles held the server for most of a second. Kept in the regions either way: the
@@ -744,6 +764,7 @@ function layOut(
     wordsFrom: parse.wordsFrom,
     // Found once the block after the region is known (withProblems); the rules then run on its own model.
     problems: { settings, blockAfter: UNKNOWN, list: [] },
+    outline: {},
   };
 }
 
@@ -1164,4 +1185,196 @@ function moveFigures(figures: readonly Figure[], from: Placement, to: Placement)
     ranges: figure.ranges.map(([start, end]) => [start + offset, end + offset] as const),
     block: figure.block + block,
   }));
+}
+
+/** A region's inline label lines are read as if no title of such a line ended just before it. */
+const NO_TITLE_END = -2;
+
+/**
+ * The document's lines as the outline reads them (outline/build.ts), from its regions where they stand:
+ * nothing is placed but the few lines and blocks it asks for by number, and what it reads of each region is
+ * kept in the region, so a version reads again only the regions an edit laid out anew and those around them.
+ */
+class RegionOutlineSource implements OutlineSource {
+  /** Where each region starts (its offset, and its first line's number), read once: the searches below read them often. */
+  private starts?: { readonly offsets: Float64Array; readonly fragments: Float64Array };
+
+  constructor(private readonly regions: readonly RegionAnalysis[]) {}
+
+  get fragmentCount(): number {
+    const last = this.regions[this.regions.length - 1];
+    return last === undefined ? 0 : last.at.fragment + last.fragmentCount;
+  }
+
+  private get regionStarts(): { readonly offsets: Float64Array; readonly fragments: Float64Array } {
+    if (!this.starts) {
+      const { regions } = this;
+      const offsets = new Float64Array(regions.length);
+      const fragments = new Float64Array(regions.length);
+      regions.forEach((region, k) => {
+        offsets[k] = region.at.offset;
+        fragments[k] = region.at.fragment;
+      });
+      this.starts = { offsets, fragments };
+    }
+    return this.starts;
+  }
+
+  /** The region holding document fragment i (the last one starting at or before it: a region may have no fragment). */
+  private regionOf(i: number): RegionAnalysis {
+    const { fragments } = this.regionStarts;
+    let low = 0;
+    let high = fragments.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (fragments[mid] > i) high = mid;
+      else low = mid + 1;
+    }
+    return this.regions[low - 1];
+  }
+
+  fragment(i: number): Fragment {
+    const { source, from, at } = this.regionOf(i);
+    const f = source.fragments[from.fragment + (i - at.fragment)];
+    const offset = at.offset - from.offset;
+    const fragment = at.fragment - from.fragment;
+    const line = at.line - from.line;
+    return offset === 0 && fragment === 0 && line === 0 ? f : shiftFragment(f, fragment, line, offset);
+  }
+
+  role(i: number): Role {
+    const { source, from, at } = this.regionOf(i);
+    return source.roles[from.fragment + (i - at.fragment)];
+  }
+
+  titleBlock(): Block {
+    for (const region of this.regions) {
+      const { source, from, blockCount, outline } = region;
+      if (outline.titleBlock === undefined) {
+        const found = firstTitleBlock(source.blocks, from.block, from.block + blockCount);
+        outline.titleBlock = found < 0 ? -1 : found - from.block;
+      }
+      if (outline.titleBlock >= 0) return this.placedBlock(region, outline.titleBlock);
+    }
+    return this.placedBlock(this.regions.find((region) => region.blockCount > 0)!, 0);
+  }
+
+  /** Block `index` of `region` (in its own numbering), placed in the document. */
+  private placedBlock(region: RegionAnalysis, index: number): Block {
+    const { source, from, at } = region;
+    const b = source.blocks[from.block + index];
+    const offset = at.offset - from.offset;
+    const fragment = at.fragment - from.fragment;
+    const block = at.block - from.block;
+    if (offset === 0 && fragment === 0 && block === 0 && at.line === from.line) return b;
+    if (b instanceof LineBlock) return new LineBlock(b.index + block, b.role, b.firstFragment + fragment, this.fragment(b.firstFragment + fragment));
+    return {
+      index: b.index + block,
+      role: b.role,
+      firstFragment: b.firstFragment + fragment,
+      lastFragment: b.lastFragment + fragment,
+      start: b.start + offset,
+      end: b.end + offset,
+      text: b.text,
+      pieces: offset === 0 || b.pieces.length === 0 ? b.pieces : b.pieces.map((piece) => ({ logicalStart: piece.logicalStart, sourceStart: piece.sourceStart + offset, length: piece.length })),
+    };
+  }
+
+  bylines(): readonly Byline[] {
+    const bylines: Byline[] = [];
+    for (const region of this.regions) {
+      const { source, from, blockCount, at } = region;
+      // In the region's own offsets.
+      region.outline.bylines ??= bylinesOf(source.blocks, from.block, from.block + blockCount).map((b) => ({ text: b.text, start: b.start - from.offset, end: b.end - from.offset }));
+      for (const b of region.outline.bylines) bylines.push({ text: b.text, start: b.start + at.offset, end: b.end + at.offset });
+    }
+    return bylines;
+  }
+
+  inlineLabels(width: number): readonly LabelHit[] {
+    const { regions } = this;
+    const hits: LabelHit[] = [];
+    // Where the title of the last hit so far ends (a document line), if any.
+    let titleEnd: number | undefined;
+    for (let k = 0; k < regions.length; k++) {
+      const { at, fragmentCount } = regions[k];
+      if (fragmentCount === 0) continue;
+      // Only a title ending on the line before the region or on its first line is read by its lines.
+      const relative = titleEnd === undefined || titleEnd - at.fragment < -1 ? NO_TITLE_END : titleEnd - at.fragment;
+      const own = regionInlineLabels(regions, k, width, relative);
+      for (const hit of own) hits.push(movedHit(hit, at.fragment, at.offset));
+      if (own.length > 0) titleEnd = own[own.length - 1].inlineTitle!.last + at.fragment;
+    }
+    return hits;
+  }
+
+  textEndBefore(offset: number): number {
+    const { offsets } = this.regionStarts;
+    // The fragments starting before `offset`: every one of the regions before the last region starting before
+    // it, and those of that region's that do (a region's fragments start within its text).
+    let low = 0;
+    let high = offsets.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (offsets[mid] >= offset) high = mid;
+      else low = mid + 1;
+    }
+    if (low === 0) return 0;
+    const { source, from, at, fragmentCount } = this.regions[low - 1];
+    const shift = at.offset - from.offset;
+    const fragments = source.fragments;
+    let first = from.fragment;
+    let end = from.fragment + fragmentCount;
+    while (first < end) {
+      const mid = (first + end) >> 1;
+      if (fragments[mid].start + shift >= offset) end = mid;
+      else first = mid + 1;
+    }
+    if (first > from.fragment) return Math.min(fragments[first - 1].end + shift, offset);
+    return at.fragment === 0 ? 0 : Math.min(this.fragment(at.fragment - 1).end, offset);
+  }
+}
+
+/** Region k's inline label lines (RegionAnalysis.inlineLabels), in its own numbering and offsets, kept in it. */
+function regionInlineLabels(regions: readonly RegionAnalysis[], k: number, width: number, titleEnd: number): readonly LabelHit[] {
+  const region = regions[k];
+  let first = k;
+  for (let seen = 0; first > 0 && seen < LABEL_VIEW; ) seen += regions[--first].fragmentCount;
+  let last = k;
+  for (let seen = 0; last + 1 < regions.length && seen < LABEL_VIEW; ) seen += regions[++last].fragmentCount;
+  let kept = region.inlineLabels;
+  if (!kept || !readsAsBefore(kept.key, regions, first, last, width)) {
+    const key: unknown[] = [width];
+    for (let i = first; i <= last; i++) {
+      key.push(regions[i].lines);
+      if (i < last) key.push(gapAfter(regions, i));
+    }
+    region.inlineLabels = kept = { key, byTitleEnd: new Map() };
+  }
+  const known = kept.byTitleEnd.get(titleEnd);
+  if (known) return known;
+  let inView: Parts;
+  let at: Placement;
+  if (sideBySide(regions, first, last)) {
+    inView = region.source;
+    at = region.from;
+  } else {
+    ({ inView, at } = linesInView(regions, k, first, last));
+  }
+  const read = inlineLabelLines(inView, width, at.fragment, at.fragment + region.fragmentCount, titleEnd === NO_TITLE_END ? undefined : at.fragment + titleEnd);
+  const own = read.map((hit) => movedHit(hit, 0 - at.fragment, 0 - at.offset));
+  kept.byTitleEnd.set(titleEnd, own);
+  return own;
+}
+
+/** An inline label line moved by `fragment` lines and `offset` characters. */
+function movedHit(hit: LabelHit, fragment: number, offset: number): LabelHit {
+  const title = hit.inlineTitle;
+  return {
+    label: hit.label,
+    fragment: hit.fragment + fragment,
+    start: hit.start + offset,
+    end: hit.end + offset,
+    inlineTitle: title && { first: title.first + fragment, last: title.last + fragment, text: title.text, start: title.start + offset, end: title.end + offset, strong: title.strong },
+  };
 }

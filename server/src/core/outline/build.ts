@@ -1,11 +1,11 @@
 // Assembles the flat outline: title, bylines, labelled sections (paired with their titles) and
 // the plain headings no label claimed.
 
-import type { ArticleModel, Fragment } from '../model';
+import type { ArticleModel, Block, Fragment, Role } from '../model';
 import type { OutlineEntry } from './types';
 import { compactBlock, compactString } from './compact';
 import { boxPairingOf } from './boxPairing';
-import { findInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
+import { inlineLabelLines, numberedInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import type { TitleUnit } from './titles';
 
 interface Item {
@@ -27,19 +27,84 @@ const TITLE_TAIL = 6;
 /** A title this close to its label (in lines) is part of the section's span. */
 const ADJACENT = 2;
 
+/**
+ * What the outline reads of a document's lines besides its box labels and title units (boxPairingOf), all
+ * in the document's numbering and offsets: of a model read whole, its own parts (wholeOutlineSource); of a
+ * document made of regions, each region's reading kept in it and placed (regions.ts), so that a version
+ * places no region's lines for its outline.
+ */
+export interface OutlineSource {
+  readonly fragmentCount: number;
+  /** Fragment i, as placed in the document. */
+  fragment(i: number): Fragment;
+  role(i: number): Role;
+  /** The first block the layout made the title, else the first block (there is one when there is a fragment). */
+  titleBlock(): Block;
+  /** Every byline block, in document order: its compact text and its range. */
+  bylines(): readonly Byline[];
+  /** inlineLabelLines of the whole document with the given width. */
+  inlineLabels(width: number): readonly LabelHit[];
+  /** The end of the text before `offset`: of the last fragment starting before it, at most `offset` (0 when none). */
+  textEndBefore(offset: number): number;
+}
+
+export interface Byline {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Models whose lines the outline reads another way (a document's, region by region): set as the model is made. */
+const readElsewhere = new WeakMap<ArticleModel, OutlineSource>();
+
+/** Declares, as `model` is made and before anything asks, how the outline reads its lines. */
+export function outlineLinesWith(model: ArticleModel, source: OutlineSource): void {
+  readElsewhere.set(model, source);
+}
+
+/** A model's own parts as the outline reads them. */
+export function wholeOutlineSource(model: Pick<ArticleModel, 'fragments' | 'roles' | 'blocks' | 'blockOfFragment'>): OutlineSource {
+  return {
+    fragmentCount: model.fragments.length,
+    fragment: (i) => model.fragments[i],
+    role: (i) => model.roles[i],
+    titleBlock: () => model.blocks[firstTitleBlock(model.blocks)] ?? model.blocks[0],
+    bylines: () => bylinesOf(model.blocks),
+    inlineLabels: (width) => inlineLabelLines(model, width),
+    textEndBefore: (offset) => lastTextEndBefore(model.fragments, offset),
+  };
+}
+
+/** The index of the first of blocks [from, to) the layout made the title, or -1. */
+export function firstTitleBlock(blocks: readonly Block[], from = 0, to = blocks.length): number {
+  for (let i = from; i < to; i++) if (blocks[i].role === 'title') return i;
+  return -1;
+}
+
+/** The bylines among blocks [from, to), in order. */
+export function bylinesOf(blocks: readonly Block[], from = 0, to = blocks.length): Byline[] {
+  const bylines: Byline[] = [];
+  for (let i = from; i < to; i++) {
+    const block = blocks[i];
+    if (block.role === 'byline') bylines.push({ text: compactBlock(block).text, start: block.start, end: block.end });
+  }
+  return bylines;
+}
+
 export function buildOutline(model: ArticleModel): OutlineEntry[] {
-  if (model.fragments.length === 0) return [];
+  const lines = readElsewhere.get(model) ?? wholeOutlineSource(model);
+  if (lines.fragmentCount === 0) return [];
   const { width, box, headings, pairing } = boxPairingOf(model);
   const { titles } = pairing;
-  const inline = findInlineLabels(model, width);
+  const inline = numberedInlineLabels(lines.inlineLabels(width));
   const inlineLevel = inlineLevels(inline, box.length > 0 ? 2 : 1);
   const sections: Section[] = [
     ...box.map((hit, i) => ({ hit, title: titles[i], level: 1 })),
     ...inline.map((hit) => ({ hit, title: hit.inlineTitle, level: inlineLevel.get(seriesKey(hit.label))! })),
   ];
 
-  const titleBlock = model.blocks.find((block) => block.role === 'title') ?? model.blocks[0];
-  const titleTail = titleTailAfter(model, titleBlock.lastFragment);
+  const titleBlock = lines.titleBlock();
+  const titleTail = titleTailAfter(lines, titleBlock.lastFragment);
   const articleTitle = compactBlock(titleBlock).text + (titleTail ? compactString(titleTail.text) : '');
   const titleEnd = titleTail?.end ?? titleBlock.end;
   const claimed = new Set(sections.flatMap((s) => [s.hit.fragment, ...(s.title ? range(s.title.first, s.title.last) : [])]));
@@ -48,7 +113,7 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
   const firstSection = Math.min(...sections.map((s) => s.hit.fragment));
 
   const body: Item[] = [];
-  for (const section of sections) body.push(sectionEntry(model, section));
+  for (const section of sections) body.push(sectionEntry(lines, section));
   for (const unit of headings) {
     if (claimed.has(unit.first) || usedTitles.has(unit.text) || unit.first === titleBlock.firstFragment) continue;
     if (titleTail && unit.first === titleTail.index) continue;
@@ -56,13 +121,10 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
     const level = unit.first > firstSection ? 2 : 1;
     body.push({ entry: plainEntry('heading', unit.text, unit.start, unit.end, level), order: unit.start });
   }
-  for (const block of model.blocks) {
-    if (block.role !== 'byline') continue;
-    body.push({ entry: plainEntry('byline', compactBlock(block).text, block.start, block.end, 1), order: block.start });
-  }
+  for (const byline of lines.bylines()) body.push({ entry: plainEntry('byline', byline.text, byline.start, byline.end, 1), order: byline.start });
 
-  const documentEnd = model.fragments[model.fragments.length - 1].end;
-  const ordered = withSpans(model, inReadingOrder(body), documentEnd);
+  const documentEnd = lines.fragment(lines.fragmentCount - 1).end;
+  const ordered = withSpans(lines, inReadingOrder(body), documentEnd);
   const title: OutlineEntry = {
     kind: 'title',
     level: 0,
@@ -80,10 +142,11 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
  * The end of a wrapped title the layout left on the next line (种业振兴跑出 / “加速度”,
  * …的相关设 / 置).
  */
-function titleTailAfter(model: ArticleModel, titleLast: number): Fragment | undefined {
-  const title = model.fragments[titleLast];
-  const next = model.fragments[titleLast + 1];
-  if (!next || (model.roles[titleLast + 1] !== 'body' && model.roles[titleLast + 1] !== 'heading')) return undefined;
+function titleTailAfter(lines: OutlineSource, titleLast: number): Fragment | undefined {
+  const title = lines.fragment(titleLast);
+  if (titleLast + 1 >= lines.fragmentCount) return undefined;
+  const next = lines.fragment(titleLast + 1);
+  if (lines.role(titleLast + 1) !== 'body' && lines.role(titleLast + 1) !== 'heading') return undefined;
   const tail = compactString(next.text);
   if (tail.length > TITLE_TAIL || tail.length >= compactString(title.text).length) return undefined;
   if (/[。，；：！？,.;:!?、]$/.test(title.text) || /[。，；：、,;:]/.test(tail) || !/\p{Script=Han}/u.test(tail)) return undefined;
@@ -92,7 +155,7 @@ function titleTailAfter(model: ArticleModel, titleLast: number): Fragment | unde
   return tail.length === 1 || /^[“《「][^”》」]+[”》」]$/.test(tail) ? next : undefined;
 }
 
-function sectionEntry(model: ArticleModel, section: Section): Item {
+function sectionEntry(lines: OutlineSource, section: Section): Item {
   const { hit, title, level } = section;
   const form = hit.inlineTitle ? (hit.label.form === 'box' ? 'box' : 'inline') : 'box';
   const name = !title ? hit.label.text : form === 'inline' ? `${hit.label.text}${title.text}` : `${hit.label.text}  ${title.text}`;
@@ -109,7 +172,7 @@ function sectionEntry(model: ArticleModel, section: Section): Item {
     selectionStart: hit.start,
     selectionEnd,
     start,
-    end: Math.max(selectionEnd, near ? title.end : hit.end, model.fragments[hit.fragment].end),
+    end: Math.max(selectionEnd, near ? title.end : hit.end, lines.fragment(hit.fragment).end),
   };
   return { entry, order: start, series: seriesKey(hit.label), number: hit.label.number };
 }
@@ -147,7 +210,7 @@ function inReadingOrder(body: readonly Item[]): OutlineEntry[] {
 }
 
 /** A section or heading spans up to the next entry of the same or a higher rank, in document order. */
-function withSpans(model: ArticleModel, entries: readonly OutlineEntry[], documentEnd: number): OutlineEntry[] {
+function withSpans(lines: OutlineSource, entries: readonly OutlineEntry[], documentEnd: number): OutlineEntry[] {
   const anchors = entries.filter((e) => e.kind !== 'byline').sort((a, b) => a.start - b.start);
   const nextOfRank = nextAtMostLevel(anchors);
   return entries.map((entry) => {
@@ -155,7 +218,7 @@ function withSpans(model: ArticleModel, entries: readonly OutlineEntry[], docume
     // The first anchor after the entry of the same or a higher rank, found in constant time per entry.
     const after = firstAfter(anchors, entry.start);
     const next = after < anchors.length ? anchors[nextOfRank.get(entry.level)?.[after] ?? anchors.length] : undefined;
-    const end = next ? lastTextEndBefore(model, next.start) : documentEnd;
+    const end = next ? lines.textEndBefore(next.start) : documentEnd;
     return { ...entry, end: Math.max(entry.end, end) };
   });
 }
@@ -184,8 +247,7 @@ function firstAfter(anchors: readonly OutlineEntry[], offset: number): number {
 }
 
 /** The end of the text before `offset`: of the last fragment starting before it (a binary search). */
-function lastTextEndBefore(model: ArticleModel, offset: number): number {
-  const fragments = model.fragments;
+export function lastTextEndBefore(fragments: readonly Fragment[], offset: number): number {
   let low = 0;
   let high = fragments.length;
   while (low < high) {

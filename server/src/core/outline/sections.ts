@@ -2,7 +2,6 @@
 // inline prefixes (一、…, （一）…). A series counts only if the document really numbers with it.
 
 import { parseBoxLabel, parseInlineLabel, parseSeriesLabel, WEAK_SERIES, type Label } from '../labels';
-import type { ArticleModel } from '../model';
 import type { Steps } from '../parts';
 import { compactFragments, compactString, sourceRange } from './compact';
 import { HEADING_FULL_SHARE, HEADING_TAIL } from '../breaks/width';
@@ -145,20 +144,32 @@ function boxLabelWithTitle(model: OutlineLines, index: number): LabelHit | undef
 }
 
 /** Inline labels (一、…) at the start of a line that starts a unit, with their titles. */
-export function findInlineLabels(model: ArticleModel, typicalWidth: number): LabelHit[] {
+export function findInlineLabels(model: OutlineLines, typicalWidth: number): LabelHit[] {
+  return numberedInlineLabels(inlineLabelLines(model, typicalWidth));
+}
+
+/**
+ * The lines of [from, to) that read as inline labels with their titles, in order, whether or not the document
+ * numbers their series (numberedInlineLabels). `titleEnd`: the line where the title of the last such line
+ * before `from` ends (a line right after a labelled heading needs no unit to end before it), if any. Reads
+ * one line before `from` and up to two after `to`.
+ */
+export function inlineLabelLines(model: OutlineLines, typicalWidth: number, from = 0, to = model.fragments.length, titleEnd?: number): LabelHit[] {
   const hits: LabelHit[] = [];
-  model.fragments.forEach((fragment, index) => {
-    if (model.roles[index] === 'directive' || model.roles[index] === 'label') return;
-    const afterHeading = hits.length > 0 && hits[hits.length - 1].inlineTitle?.last === index - 1;
-    if (!afterHeading && !endsUnit(model, index - 1)) return;
+  let lastTitleEnd = titleEnd;
+  for (let index = from; index < to; index++) {
+    if (model.roles[index] === 'directive' || model.roles[index] === 'label') continue;
+    const afterHeading = lastTitleEnd === index - 1;
+    if (!afterHeading && !endsUnit(model, index - 1)) continue;
+    const fragment = model.fragments[index];
     const label = parseInlineLabel(fragment.text);
-    if (!label) return;
+    if (!label) continue;
     const last = inlineTitleEnd(model, index, typicalWidth);
-    if (runsOn(model, last, typicalWidth)) return;
+    if (runsOn(model, last, typicalWidth)) continue;
     const compact = compactFragments(model, index, last);
     const labelLength = compactString(label.text).length;
     const title = compact.text.slice(labelLength).trim();
-    if (!isTitleText(title)) return;
+    if (!isTitleText(title)) continue;
     const labelRange = sourceRange(compact, 0, labelLength);
     const titleRange = sourceRange(compact, compact.text.length - title.length, compact.text.length);
     hits.push({
@@ -168,12 +179,18 @@ export function findInlineLabels(model: ArticleModel, typicalWidth: number): Lab
       end: labelRange.end,
       inlineTitle: { first: index, last, text: title, ...titleRange, strong: model.roles[index] === 'heading' },
     });
-  });
+    lastTitleEnd = last;
+  }
+  return hits;
+}
+
+/** The inline label lines (inlineLabelLines, of the whole document in order) of the series the document numbers. */
+export function numberedInlineLabels(hits: readonly LabelHit[]): LabelHit[] {
   return keepNumberedSeries(hits, (hit) => hit.inlineTitle?.strong === true);
 }
 
 /** A full body line that does not end a sentence runs on into the next line: a paragraph, not a heading. */
-function runsOn(model: ArticleModel, last: number, typicalWidth: number): boolean {
+function runsOn(model: OutlineLines, last: number, typicalWidth: number): boolean {
   const next = model.fragments[last + 1];
   if (!next || model.roles[last] !== 'body' || model.roles[last + 1] !== 'body' || parseInlineLabel(next.text)) return false;
   const line = compactString(model.fragments[last].text);
@@ -181,7 +198,7 @@ function runsOn(model: ArticleModel, last: number, typicalWidth: number): boolea
 }
 
 /** The last fragment of a heading that starts at `index` and may wrap onto a short second line. */
-function inlineTitleEnd(model: ArticleModel, index: number, typicalWidth: number): number {
+function inlineTitleEnd(model: OutlineLines, index: number, typicalWidth: number): number {
   const block = model.blocks[model.blockOfFragment[index]];
   if (block.role === 'heading' && block.firstFragment === index) return headingTailEnd(model, headingLastLine(model, index, block.lastFragment), typicalWidth);
   const next = model.fragments[index + 1];
@@ -198,7 +215,7 @@ function inlineTitleEnd(model: ArticleModel, index: number, typicalWidth: number
  * (`（三）为纳赫兹引力波探测提供新` / `样本`): the heading's line filled the column (in the heading's larger
  * type), the tail is a word or two with no punctuation and no label of its own.
  */
-function headingTailEnd(model: ArticleModel, last: number, typicalWidth: number): number {
+function headingTailEnd(model: OutlineLines, last: number, typicalWidth: number): number {
   const next = model.fragments[last + 1];
   if (!next || model.roles[last + 1] !== 'heading' || parseInlineLabel(next.text)) return last;
   const line = compactString(model.fragments[last].text);
