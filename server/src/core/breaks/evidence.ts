@@ -221,12 +221,27 @@ const batchSlots = new Int32Array(ASKED_TOGETHER);
 const batchJoins = new Int32Array(ASKED_TOGETHER);
 
 /**
+ * Which pairs a caller may ask about, so that the pairs answered ahead of being asked (ASKED_TOGETHER) are
+ * likely ones: only a guess, which changes no answer (a pair asked is answered whether it was guessed or
+ * not), only how many windows the segmenter reads. A region's layout asks nothing about the lines in view
+ * after the lines it decides, and about a line and the one after next only around a line that may be an
+ * intruder or a displaced run (breaks/decide.ts mayAskAround); ahead of those, on a clean article, three
+ * windows in four were read for nothing.
+ */
+export interface LookAhead {
+  /** No pair from this line on is answered before it is asked. */
+  readonly until: number;
+  /** Whether a pair around line `line` (the line before it and the one after) may be asked. */
+  around(line: number): boolean;
+}
+
+/**
  * wordAcross between lines by their indices, each pair of a line and the next two asked of the segmenter
  * once: the layout asks about the same pairs for several breaks (word across, displaced runs, intruding lines).
  * With `earlier`, the answers of a parse of mostly the same lines: a pair of lines the same at the start
  * or at the end of both is answered as it was then (the answer depends on the two lines' text alone).
  */
-export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAnswers, source?: string): WordsAcrossLines {
+export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAnswers, source?: string, lookAhead?: LookAhead): WordsAcrossLines {
   const codes = new Uint8Array(2 * lines.length);
   let same: { readonly start: number; readonly end: number } | undefined;
   const earlierCode = (a: number, k: number): number => {
@@ -242,9 +257,15 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
   const answerFrom = (a: number, k: number): void => {
     let windows = '';
     let count = 0;
+    const until = lookAhead?.until ?? lines.length;
     for (let j = a; j + 1 + k < lines.length && count < ASKED_TOGETHER; j++) {
       const slot = 2 * j + k;
       if (codes[slot] !== NOT_ASKED) continue;
+      // Past the first (the pair asked), only pairs the caller may ask about.
+      if (j > a && lookAhead) {
+        if (j >= until) break;
+        if (k === 1 && !lookAhead.around(j + 1)) continue;
+      }
       const code = earlierCode(j, k);
       if (code !== NOT_ASKED) {
         codes[slot] = code;
