@@ -222,7 +222,7 @@ export function titleUnits(model: OutlineLines, typicalWidth: number, from = 0, 
       if (model.blocks[model.blockOfFragment[i]].firstFragment !== i) continue;
       const heading = headingBlockUnit(model, i);
       if (heading && opensCleanly(model, i)) units.push(heading);
-    } else if (role === 'body' && compactLength(model.fragments[i].text) <= typicalWidth - 2 && opensCleanly(model, i)) {
+    } else if (role === 'body' && compactLength(model.fragments[i].text, typicalWidth - 2) <= typicalWidth - 2 && opensCleanly(model, i)) {
       const line = bodyLineTitle(model, i);
       if (line) units.push(wrapsOnto(model, i) ? unit(model, i, i + 1, false) : line);
     }
