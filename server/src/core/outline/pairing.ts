@@ -163,16 +163,21 @@ export function scanLabel(model: OutlineLines, hit: LabelHit, typicalWidth: numb
   const next = nextContent(model, index);
   const embedded = !hit.inlineTitle && isEmbedded(model, index, typicalWidth);
   const inlineUnit = shared.as(hit.inlineTitle && scanUnit(model, hit.inlineTitle, typicalWidth));
-  const after = inlineUnit ?? (embedded ? undefined : shared.as(scanUnit(model, adjacentAfter(model, next, typicalWidth), typicalWidth)));
-  const before = inlineUnit ?? (embedded ? undefined : shared.as(scanUnit(model, titleEndingAt(model, previous, typicalWidth), typicalWidth)));
+  // The titles right after and right before it, each read once (both are asked twice below).
+  let titleAfter: TitleUnit | undefined | null = null;
+  const readAfter = (): TitleUnit | undefined => (titleAfter === null ? (titleAfter = adjacentAfter(model, next, typicalWidth)) : titleAfter);
+  let titleBefore: TitleUnit | undefined | null = null;
+  const readBefore = (): TitleUnit | undefined => (titleBefore === null ? (titleBefore = titleEndingAt(model, previous, typicalWidth)) : titleBefore);
+  const after = inlineUnit ?? (embedded ? undefined : shared.as(scanUnit(model, readAfter(), typicalWidth)));
+  const before = inlineUnit ?? (embedded ? undefined : shared.as(scanUnit(model, readBefore(), typicalWidth)));
   const nextExists = next < model.fragments.length;
   let nextStands = false;
   if (nextExists) {
-    const title = model.roles[next] === 'heading' ? undefined : (adjacentAfter(model, next, typicalWidth) ?? untakenTitleAt(model, next));
+    const title = model.roles[next] === 'heading' ? undefined : (readAfter() ?? untakenTitleAt(model, next));
     nextStands = model.roles[next] === 'heading' || (title !== undefined && !namesSpeaker(model, title));
   }
   const previousCounts = previous >= 0 && model.roles[previous] !== 'title';
-  const previousStands = previousCounts && (model.roles[previous] === 'heading' || titleEndingAt(model, previous, typicalWidth) !== undefined);
+  const previousStands = previousCounts && (model.roles[previous] === 'heading' || readBefore() !== undefined);
   const line = model.fragments[index];
   return scannedLabel(hit, {
     previous,
