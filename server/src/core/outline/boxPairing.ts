@@ -8,6 +8,7 @@
 // series the document numbers, and the alignment of labels with titles (pairing.ts); the alignment itself is
 // taken over from the previous version when nothing it reads changed (PairingMemo).
 
+import type { Label } from '../labels';
 import type { ArticleModel } from '../model';
 import { part, steppedPart, type Steps } from '../parts';
 import { pairTitles, READ_PER_STEP, scanLabel, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type UnitColumns } from './pairing';
@@ -220,12 +221,13 @@ const documentLabelsOf = steppedPart(function* (model): Steps<DocumentLabels> {
   else {
     let opensAfter = true;
     let readBeforePause = 0;
-    const hits: Array<LabelHit & { readonly ref: { readonly part: number; readonly index: number }; readonly opensUnit: boolean }> = [];
+    // Numbering reads a hit's label alone: no hit is placed (LabelHits.all) to be numbered.
+    const hits: Array<{ readonly label: Label; readonly ref: { readonly part: number; readonly index: number }; readonly opensUnit: boolean }> = [];
     for (let k = 0; k < censuses.length; k++) {
       const census = censuses[k];
-      census.hits.all().forEach((hit, index) =>
-        hits.push({ label: hit.label, fragment: hit.fragment, start: hit.start, end: hit.end, inlineTitle: hit.inlineTitle, ref: { part: k, index }, opensUnit: census.hits.opensUnit(index) ?? opensAfter }),
-      );
+      for (let index = 0; index < census.hits.length; index++) {
+        hits.push({ label: census.hits.label(index), ref: { part: k, index }, opensUnit: census.hits.opensUnit(index) ?? opensAfter });
+      }
       if (census.endsUnit !== undefined) opensAfter = census.endsUnit;
       if (hits.length - readBeforePause >= READ_PER_STEP) {
         readBeforePause = hits.length;
