@@ -4,7 +4,7 @@
 // positive log-odds say the paragraph goes on (join), negative that a block ends here.
 
 import { ROLES, type Fragment, type Role } from '../article';
-import { isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
+import { CodeSet, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
 import {
   endsClause,
   endsMidSentence,
@@ -424,7 +424,7 @@ function hasPunctuationInside(line: string): boolean {
   return false;
 }
 
-const PUNCTUATION_INSIDE_CODES: ReadonlySet<number> = new Set(Array.from('，。；！？,;', (ch) => ch.charCodeAt(0)));
+const PUNCTUATION_INSIDE_CODES = new CodeSet('，。；！？,;');
 
 /**
  * The next line stands apart as a heading above its paragraph: after a blank line (where blank lines do not

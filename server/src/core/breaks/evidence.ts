@@ -1,14 +1,14 @@
 // What the text either side of a line break says about it, one question per function.
 // Each answer is evidence a careful editor would weigh; layout.ts combines them.
 
-import { CLOSING_CHARS, hasInlineSpace, isHan, isHanCode, isInlineSpace, isInlineSpaceCode, isLatinOrDigitCode, isOpeningMarkCode, SENTENCE_END_CHARS } from '../charClasses';
+import { CodeSet, CLOSING_CHARS, hasInlineSpace, isHan, isHanCode, isInlineSpace, isInlineSpaceCode, isLatinOrDigitCode, isOpeningMarkCode, SENTENCE_END_CHARS } from '../charClasses';
 import { emWidth } from './width';
 
 // The predicates below are asked of every line at every break: they read code units, as a character of
 // a Chinese line read as a string (text[i]) is a new string each time.
-const CLOSING_CODES: ReadonlySet<number> = new Set(Array.from(CLOSING_CHARS, (ch) => ch.charCodeAt(0)));
-const SENTENCE_END_CODES: ReadonlySet<number> = new Set(Array.from(SENTENCE_END_CHARS, (ch) => ch.charCodeAt(0)));
-const BOUND_WORD_CODES: ReadonlySet<number> = new Set(Array.from('和与及或对把被从向在', (ch) => ch.charCodeAt(0)));
+const CLOSING_CODES = new CodeSet(CLOSING_CHARS);
+const SENTENCE_END_CODES = new CodeSet(SENTENCE_END_CHARS);
+const BOUND_WORD_CODES = new CodeSet('和与及或对把被从向在');
 
 /** The last character that is not a closing mark ends a sentence (`。`, `。”`, `？）`). */
 export function endsSentence(text: string): boolean {
@@ -53,7 +53,7 @@ export function hasInnerGap(text: string): boolean {
 const CONTINUATION_MARKS = '，。、；：！？）》〉】」』〕］｝〗”’…—～,.;:!?)%‰';
 
 // By code unit (every mark is one): asked several times at every break.
-const CONTINUATION_CODES: ReadonlySet<number> = new Set(Array.from(CONTINUATION_MARKS, (ch) => ch.charCodeAt(0)));
+const CONTINUATION_CODES = new CodeSet(CONTINUATION_MARKS);
 
 export function startsWithContinuation(text: string): boolean {
   return CONTINUATION_CODES.has(text.charCodeAt(0));
@@ -140,7 +140,7 @@ export function isLetterSpaced(text: string): boolean {
   return gaps >= 3 && gaps * 2 >= pairs;
 }
 
-const CJK_PUNCT_LIKE_CODES: ReadonlySet<number> = new Set(Array.from('，。、；：！？“”（）', (ch) => ch.charCodeAt(0)));
+const CJK_PUNCT_LIKE_CODES = new CodeSet('，。、；：！？“”（）');
 
 /**
  * A line of nothing but a Latin word or figure (`2017`, `27.2`, `GDP`, `32.9%`): extractors cut lines
@@ -383,7 +383,7 @@ export function leadingUnitWidth(text: string): number {
 }
 
 /** Symbols that go on a Latin word or number at the start of a line (`-_./:@#&'+%‰’`). */
-const UNIT_SYMBOL_CODES: ReadonlySet<number> = new Set(Array.from("-_./:@#&'+%‰’", (ch) => ch.charCodeAt(0)));
+const UNIT_SYMBOL_CODES = new CodeSet("-_./:@#&'+%‰’");
 
 const [OPEN_QUOTE, OPEN_PAREN_FULL, OPEN_TITLE, OPEN_PAREN] = Array.from('“（《(', (ch) => ch.charCodeAt(0));
 const [CLOSE_QUOTE, CLOSE_PAREN_FULL, CLOSE_TITLE, CLOSE_PAREN] = Array.from('”）》)', (ch) => ch.charCodeAt(0));
