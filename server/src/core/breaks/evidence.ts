@@ -261,11 +261,8 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
     for (let j = a; j + 1 + k < lines.length && count < ASKED_TOGETHER; j++) {
       const slot = 2 * j + k;
       if (codes[slot] !== NOT_ASKED) continue;
-      // Past the first (the pair asked), only pairs the caller may ask about.
-      if (j > a && lookAhead) {
-        if (j >= until) break;
-        if (k === 1 && !lookAhead.around(j + 1)) continue;
-      }
+      // Past the first (the pair asked), none past `until`.
+      if (j > a && j >= until) break;
       const code = earlierCode(j, k);
       if (code !== NOT_ASKED) {
         codes[slot] = code;
@@ -277,6 +274,9 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
         codes[slot] = NO_WORD;
         continue;
       }
+      // And only pairs the caller may ask about (asked after the cheap tests above, which answer most pairs
+      // for good: a pair passed over here is looked at again by the next call).
+      if (j > a && k === 1 && lookAhead && !lookAhead.around(j + 1)) continue;
       const left = tailWithoutSpaces(before, WORD_WINDOW);
       if (count > 0) windows += WINDOW_SEPARATOR;
       batchSlots[count] = slot;
