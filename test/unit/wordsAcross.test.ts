@@ -5,15 +5,15 @@ import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { wordAcross, wordsAcrossLines } from '../../server/src/core/breaks/evidence';
+import { wordAcross, wordsAcrossLines, type LookAhead } from '../../server/src/core/breaks/evidence';
 import { FIXTURES, readFixture } from '../helpers';
 
 /** Every pair of lines at distance 1 and 2, in the order given, asked of a fresh wordsAcrossLines and of wordAcross. */
-function assertSameAnswers(texts: readonly string[], order: (pairs: Array<[number, number]>) => Array<[number, number]>): void {
+function assertSameAnswers(texts: readonly string[], order: (pairs: Array<[number, number]>) => Array<[number, number]>, lookAhead?: LookAhead): void {
   const lines = texts.map((text) => ({ text }));
   const pairs: Array<[number, number]> = [];
   for (let a = 0; a < lines.length; a++) for (const b of [a + 1, a + 2]) if (b < lines.length) pairs.push([a, b]);
-  const across = wordsAcrossLines(lines);
+  const across = wordsAcrossLines(lines, undefined, undefined, lookAhead);
   for (const [a, b] of order(pairs)) {
     assert.deepEqual(across(a, b), wordAcross(texts[a], texts[b]), `${JSON.stringify(texts[a])} / ${JSON.stringify(texts[b])}`);
   }
@@ -51,6 +51,19 @@ describe('wordsAcrossLines: pairs asked together', () => {
     const lines = ['别', '加', '载', '于 "/s" 之', '上，将内中的数据', '结构暴露给用户空', '间。或者，这些条', '目是虚拟，他们打', '开了深入解操作系', '统运行的便之门。', '目 录  为 每', '个正在运的进程提', '供了一个目录，目', '录的名字是进程标', '识符（ 。需要读', '取进程信的系统工', '', '具 ，  以 从', '这个目录构获得信'];
     assert.deepEqual(wordAcross(lines[0], lines[1]), { word: '别加', left: 1, right: 1 });
     assertSameAnswers(lines, inOrder);
+  });
+
+  it('answers every pair as wordAcross does whatever the look-ahead guesses (pairs past `until`, lines `around` passes over)', () => {
+    // The layout's guess (breaks/decide.ts mayAskAround) only chooses which pairs are answered ahead of being asked.
+    const lines = readFixture('corpus-check/dev/' + readdirSync(path.join(FIXTURES, 'corpus-check', 'dev')).sort()[0]).split('\n');
+    assertSameAnswers(lines, inOrder, { until: lines.length >> 1, around: (line) => line % 3 === 0 });
+    const line = fc.array(fc.constantFrom('中', '国', '经', '济', '发', '展', '的', '，', ' ', 'a', '1'), { minLength: 1, maxLength: 9 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 2, maxLength: 40 }), fc.nat(40), fc.func(fc.boolean()), fc.boolean(), (texts, until, around, reversed) => {
+        assertSameAnswers(texts, reversed ? backwards : inOrder, { until, around: (j) => around(j) });
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('answers the same after a jump: pairs asked out of order, some twice', () => {

@@ -2,6 +2,7 @@
 // 吴建平说 → 吴建平 (中国工程院院士、清华大学教授). Unnamed sources (专家认为, 企业负责人说) are not
 // people and are left out.
 
+import { CodeSet } from './charClasses';
 import type { ArticleModel, Block } from './model';
 import { part } from './parts';
 import { compactBlock, compactString, sourceRange } from './outline/compact';
@@ -38,7 +39,7 @@ export function findSpeakersWith(model: ArticleModel, find: () => readonly Speak
 }
 
 /** Marks that end a clause, by code (walking back over a clause reads one character at a time). */
-const CLAUSE_BOUNDARY: ReadonlySet<number> = new Set(Array.from('。！？；，：“”‘’「」『』!?;,:', (ch) => ch.charCodeAt(0)));
+const CLAUSE_BOUNDARY = new CodeSet('。！？；，：“”‘’「」『』!?;,:');
 /** After a role word, a third character like these means the name has two characters (王强算了笔账). */
 const VERB_START = new Set('说表认指介强算告在是把将从对向已也都就正又还曾带给让和与跟同');
 

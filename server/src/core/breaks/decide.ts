@@ -4,7 +4,7 @@
 // positive log-odds say the paragraph goes on (join), negative that a block ends here.
 
 import { ROLES, type Fragment, type Role } from '../article';
-import { isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
+import { CodeSet, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
 import {
   endsClause,
   endsMidSentence,
@@ -424,7 +424,7 @@ function hasPunctuationInside(line: string): boolean {
   return false;
 }
 
-const PUNCTUATION_INSIDE_CODES: ReadonlySet<number> = new Set(Array.from('，。；！？,;', (ch) => ch.charCodeAt(0)));
+const PUNCTUATION_INSIDE_CODES = new CodeSet('，。；！？,;');
 
 /**
  * The next line stands apart as a heading above its paragraph: after a blank line (where blank lines do not
@@ -569,6 +569,18 @@ function isIntruder(fragments: readonly Fragment[], j: number, style: DocumentSt
 }
 
 const INTRUDER_PUNCTUATION = /[\p{P}\p{S}]/u;
+
+/**
+ * Whether decideBreaks may ask the segmenter about the lines either side of fragment j (a pair at distance
+ * two): only for an intruder (isIntruder: no punctuation) or a displaced run (isDisplacedRun: a Latin run),
+ * and only at a break it weighs (no fixed role on fragment j). What the segmenter answers ahead of being
+ * asked (breaks/evidence.ts LookAhead) follows this; a line it wrongly passes over is answered when asked.
+ */
+export function mayAskAround(fragments: readonly Fragment[], fixed: ReadonlyArray<Role | undefined>, j: number): boolean {
+  if (fixed[j] !== undefined) return false;
+  const line = fragments[j].text;
+  return isLatinRun(line) || !INTRUDER_PUNCTUATION.test(line);
+}
 
 /** Ems short of its column a line must be to be no wrap of its own. */
 const APART_SHORT = 3;

@@ -1,14 +1,14 @@
 // What the text either side of a line break says about it, one question per function.
 // Each answer is evidence a careful editor would weigh; layout.ts combines them.
 
-import { CLOSING_CHARS, hasInlineSpace, isHan, isHanCode, isInlineSpace, isInlineSpaceCode, isLatinOrDigitCode, isOpeningMarkCode, SENTENCE_END_CHARS } from '../charClasses';
+import { CodeSet, CLOSING_CHARS, hasInlineSpace, isHan, isHanCode, isInlineSpace, isInlineSpaceCode, isLatinOrDigitCode, isOpeningMarkCode, SENTENCE_END_CHARS } from '../charClasses';
 import { emWidth } from './width';
 
 // The predicates below are asked of every line at every break: they read code units, as a character of
 // a Chinese line read as a string (text[i]) is a new string each time.
-const CLOSING_CODES: ReadonlySet<number> = new Set(Array.from(CLOSING_CHARS, (ch) => ch.charCodeAt(0)));
-const SENTENCE_END_CODES: ReadonlySet<number> = new Set(Array.from(SENTENCE_END_CHARS, (ch) => ch.charCodeAt(0)));
-const BOUND_WORD_CODES: ReadonlySet<number> = new Set(Array.from('和与及或对把被从向在', (ch) => ch.charCodeAt(0)));
+const CLOSING_CODES = new CodeSet(CLOSING_CHARS);
+const SENTENCE_END_CODES = new CodeSet(SENTENCE_END_CHARS);
+const BOUND_WORD_CODES = new CodeSet('和与及或对把被从向在');
 
 /** The last character that is not a closing mark ends a sentence (`。`, `。”`, `？）`). */
 export function endsSentence(text: string): boolean {
@@ -53,7 +53,7 @@ export function hasInnerGap(text: string): boolean {
 const CONTINUATION_MARKS = '，。、；：！？）》〉】」』〕］｝〗”’…—～,.;:!?)%‰';
 
 // By code unit (every mark is one): asked several times at every break.
-const CONTINUATION_CODES: ReadonlySet<number> = new Set(Array.from(CONTINUATION_MARKS, (ch) => ch.charCodeAt(0)));
+const CONTINUATION_CODES = new CodeSet(CONTINUATION_MARKS);
 
 export function startsWithContinuation(text: string): boolean {
   return CONTINUATION_CODES.has(text.charCodeAt(0));
@@ -140,7 +140,7 @@ export function isLetterSpaced(text: string): boolean {
   return gaps >= 3 && gaps * 2 >= pairs;
 }
 
-const CJK_PUNCT_LIKE_CODES: ReadonlySet<number> = new Set(Array.from('，。、；：！？“”（）', (ch) => ch.charCodeAt(0)));
+const CJK_PUNCT_LIKE_CODES = new CodeSet('，。、；：！？“”（）');
 
 /**
  * A line of nothing but a Latin word or figure (`2017`, `27.2`, `GDP`, `32.9%`): extractors cut lines
@@ -223,12 +223,27 @@ const batchSlots = new Int32Array(ASKED_TOGETHER);
 const batchJoins = new Int32Array(ASKED_TOGETHER);
 
 /**
+ * Which pairs a caller may ask about, so that the pairs answered ahead of being asked (ASKED_TOGETHER) are
+ * likely ones: only a guess, which changes no answer (a pair asked is answered whether it was guessed or
+ * not), only how many windows the segmenter reads. A region's layout asks nothing about the lines in view
+ * after the lines it decides, and about a line and the one after next only around a line that may be an
+ * intruder or a displaced run (breaks/decide.ts mayAskAround); ahead of those, on a clean article, three
+ * windows in four were read for nothing.
+ */
+export interface LookAhead {
+  /** No pair from this line on is answered before it is asked. */
+  readonly until: number;
+  /** Whether a pair around line `line` (the line before it and the one after) may be asked. */
+  around(line: number): boolean;
+}
+
+/**
  * wordAcross between lines by their indices, each pair of a line and the next two asked of the segmenter
  * once: the layout asks about the same pairs for several breaks (word across, displaced runs, intruding lines).
  * With `earlier`, the answers of a parse of mostly the same lines: a pair of lines the same at the start
  * or at the end of both is answered as it was then (the answer depends on the two lines' text alone).
  */
-export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAnswers, source?: string): WordsAcrossLines {
+export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAnswers, source?: string, lookAhead?: LookAhead): WordsAcrossLines {
   const codes = new Uint8Array(2 * lines.length);
   let same: { readonly start: number; readonly end: number } | undefined;
   const earlierCode = (a: number, k: number): number => {
@@ -248,9 +263,12 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
   const answerFrom = (a: number, k: number): void => {
     let windows = '';
     let count = 0;
+    const until = lookAhead?.until ?? lines.length;
     for (let j = a; j + 1 + k < lines.length && count < ASKED_TOGETHER; j++) {
       const slot = 2 * j + k;
       if (codes[slot] !== NOT_ASKED) continue;
+      // Past the first (the pair asked), none past `until`.
+      if (j > a && j >= until) break;
       const code = earlierCode(j, k);
       if (code !== NOT_ASKED) {
         codes[slot] = code;
@@ -262,6 +280,9 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
         codes[slot] = NO_WORD;
         continue;
       }
+      // And only pairs the caller may ask about (asked after the cheap tests above, which answer most pairs
+      // for good: a pair passed over here is looked at again by the next call).
+      if (j > a && k === 1 && lookAhead && !lookAhead.around(j + 1)) continue;
       const left = tailWithoutSpaces(before, WORD_WINDOW);
       if (count > 0) windows += WINDOW_SEPARATOR;
       batchSlots[count] = slot;
@@ -381,7 +402,7 @@ export function leadingUnitWidth(text: string): number {
 }
 
 /** Symbols that go on a Latin word or number at the start of a line (`-_./:@#&'+%‰’`). */
-const UNIT_SYMBOL_CODES: ReadonlySet<number> = new Set(Array.from("-_./:@#&'+%‰’", (ch) => ch.charCodeAt(0)));
+const UNIT_SYMBOL_CODES = new CodeSet("-_./:@#&'+%‰’");
 
 const [OPEN_QUOTE, OPEN_PAREN_FULL, OPEN_TITLE, OPEN_PAREN] = Array.from('“（《(', (ch) => ch.charCodeAt(0));
 const [CLOSE_QUOTE, CLOSE_PAREN_FULL, CLOSE_TITLE, CLOSE_PAREN] = Array.from('”）》)', (ch) => ch.charCodeAt(0));

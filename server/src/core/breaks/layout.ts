@@ -5,9 +5,9 @@ import { isAsciiLetter, isHan, isLatinOrDigit } from '../charClasses';
 import type { BreakKind, Directive, Fragment, ModelOptions, Role } from '../article';
 import type { Line } from '../text';
 import { blockRole, fixedRole } from './roles';
-import { decideBreaks, joinWrappedHeadings, setHeadingsApart, startsWithLostText, type DecideOptions, type Decision } from './decide';
+import { decideBreaks, joinWrappedHeadings, mayAskAround, setHeadingsApart, startsWithLostText, type DecideOptions, type Decision } from './decide';
 import { readStyle, type DocumentFacts, type DocumentStyle } from './style';
-import { wordsAcrossLines, type WordAnswers, type WordsAcrossLines } from './evidence';
+import { wordsAcrossLines, type LookAhead, type WordAnswers, type WordsAcrossLines } from './evidence';
 
 export interface LayoutInput {
   readonly text: string;
@@ -98,8 +98,12 @@ export function weighBreaks(
   const directiveFragments = new Set(input.directives.map((d) => d.fragment));
   const fixed = fragments.map((fragment) => fixedRole(fragment, directiveFragments.has(fragment.index)));
   const style = readStyle(text, fragments, input.view?.facts);
-  const wordsAcross = wordsAcrossLines(fragments, input.wordHints, text);
-  const decisions = decideBreaks(fragments, fixed, style, wordsAcross, { from, to: Math.min(to, fragments.length - 1) }, decide);
+  const range = { from, to: Math.min(to, fragments.length - 1) };
+  // The segmenter answers ahead only pairs the breaks weighed may ask about: none after the last (the lines
+  // in view after the region), at distance two only around a line that may intrude.
+  const lookAhead: LookAhead = { until: range.to, around: (j) => mayAskAround(fragments, fixed, j) };
+  const wordsAcross = wordsAcrossLines(fragments, input.wordHints, text, lookAhead);
+  const decisions = decideBreaks(fragments, fixed, style, wordsAcross, range, decide);
   return { fixed, style, wordsAcross, decisions };
 }
 

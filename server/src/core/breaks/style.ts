@@ -1,6 +1,7 @@
 // What the whole document says about its extractor's habits: whether blank lines mark anything,
 // whether paragraphs are indented, and how wide its columns are.
 
+import { CodeSet } from '../charClasses';
 import type { Fragment } from '../article';
 import { COLUMN_WINDOW, columnWidths, emWidth } from './width';
 import { isDirectiveText } from '../directives';
@@ -271,7 +272,7 @@ function charactersBefore(text: string, spans: FragmentSpans, i: number, mark: n
 
 const SHUO = '说'.charCodeAt(0);
 const TWO_CHARACTER_VERBS: ReadonlyArray<readonly [number, number]> = ['表示', '指出', '认为', '强调'].map((verb) => [verb.charCodeAt(0), verb.charCodeAt(1)] as const);
-const NOT_BEFORE_VERB: ReadonlySet<number> = new Set(Array.from('来如是话听', (ch) => ch.charCodeAt(0)));
+const NOT_BEFORE_VERB = new CodeSet('来如是话听');
 
 /** What \s matches, by code unit. */
 function isWhitespace(code: number): boolean {

@@ -8,9 +8,11 @@
 // series the document numbers, and the alignment of labels with titles (pairing.ts); the alignment itself is
 // taken over from the previous version when nothing it reads changed (PairingMemo).
 
+import type { Label } from '../labels';
 import type { ArticleModel } from '../model';
 import { part, steppedPart, type Steps } from '../parts';
-import { pairTitles, READ_PER_STEP, scanLabel, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit } from './pairing';
+import { pairTitles, READ_PER_STEP, scanLabel, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type UnitColumns } from './pairing';
+import { firstIndex } from '../search';
 import { LabelHits, LabelReadings } from './readings';
 import { boxLabelLines, numberedBoxLabels, type LabelHit } from './sections';
 import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type TitleUnit } from './titles';
@@ -219,12 +221,13 @@ const documentLabelsOf = steppedPart(function* (model): Steps<DocumentLabels> {
   else {
     let opensAfter = true;
     let readBeforePause = 0;
-    const hits: Array<LabelHit & { readonly ref: { readonly part: number; readonly index: number }; readonly opensUnit: boolean }> = [];
+    // Numbering reads a hit's label alone: no hit is placed (LabelHits.all) to be numbered.
+    const hits: Array<{ readonly label: Label; readonly ref: { readonly part: number; readonly index: number }; readonly opensUnit: boolean }> = [];
     for (let k = 0; k < censuses.length; k++) {
       const census = censuses[k];
-      census.hits.all().forEach((hit, index) =>
-        hits.push({ label: hit.label, fragment: hit.fragment, start: hit.start, end: hit.end, inlineTitle: hit.inlineTitle, ref: { part: k, index }, opensUnit: census.hits.opensUnit(index) ?? opensAfter }),
-      );
+      for (let index = 0; index < census.hits.length; index++) {
+        hits.push({ label: census.hits.label(index), ref: { part: k, index }, opensUnit: census.hits.opensUnit(index) ?? opensAfter });
+      }
       if (census.endsUnit !== undefined) opensAfter = census.endsUnit;
       if (hits.length - readBeforePause >= READ_PER_STEP) {
         readBeforePause = hits.length;
@@ -331,24 +334,21 @@ const pairingMemoOf = steppedPart(function* (model): Steps<PairingMemo> {
       labelShift[i] = parts.placement(box.part(i)).fragment;
       if (i % READ_PER_STEP === READ_PER_STEP - 1) yield;
     }
-    const units: ScannedUnit[] = [];
-    const unitShift: number[] = [];
-    const unitParts: number[] = [];
-    for (let k = 0; k < surroundings.length; k++) {
-      const read = surroundings[k];
-      const shift = parts.placement(k).fragment;
-      for (let row = 0; row < read.unitCount; row++) {
-        units.push(read.unit(row));
-        unitShift.push(shift);
-        unitParts.push(k);
-        if (units.length % READ_PER_STEP === 0) yield;
+    // The units as columns of numbers, in document order (pairing.ts UnitColumns); part k's start at unitStart[k].
+    const unitStart = new Int32Array(parts.count + 1);
+    for (let k = 0; k < parts.count; k++) unitStart[k + 1] = unitStart[k] + surroundings[k].unitCount;
+    const unitCount = unitStart[parts.count];
+    const units: UnitColumns = { first: new Int32Array(unitCount), last: new Int32Array(unitCount), shapeHalves: new Int32Array(unitCount) };
+    for (let k = 0, copied = 0; k < parts.count; k++) {
+      surroundings[k].copyUnitColumns(units, unitStart[k], parts.placement(k).fragment);
+      copied += surroundings[k].unitCount;
+      if (copied >= READ_PER_STEP) {
+        copied = 0;
+        yield;
       }
     }
-    const pairing = yield* pairTitles(labels, labelShift, units, unitShift, firstBody);
+    const pairing = yield* pairTitles(labels, labelShift, units, firstBody);
     yield;
-    // A unit's index among its part's: its index among all, less those of the parts before.
-    const partStart = new Map<number, number>();
-    unitParts.forEach((k, i) => partStart.has(k) || partStart.set(k, i));
     const titleKinds = new Uint8Array(labels.length);
     const titleParts = new Int32Array(labels.length);
     const titleIndexes = new Int32Array(labels.length);
@@ -357,9 +357,10 @@ const pairingMemoOf = steppedPart(function* (model): Steps<PairingMemo> {
       titleKinds[i] = SOURCE_KINDS.indexOf(source.kind);
       if (source.kind !== 'unit') titleIndexes[i] = source.index;
       else {
-        const k = unitParts[source.index];
+        // A unit's index among its part's: its index among all, less those of the parts before.
+        const k = firstIndex(parts.count, (p) => unitStart[p + 1] > source.index);
         titleParts[i] = k;
-        titleIndexes[i] = source.index - partStart.get(k)!;
+        titleIndexes[i] = source.index - unitStart[k];
       }
     });
     memo = { key, reading: pairing.reading, titleKinds, titleParts, titleIndexes, displaced: pairing.displaced };

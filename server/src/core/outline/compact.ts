@@ -16,10 +16,13 @@ export function compactString(text: string): string {
   return hasInlineSpace(text) ? compactChars(text).text : text;
 }
 
-/** compactString(text).length, without building the string. */
-export function compactLength(text: string): number {
+/**
+ * compactString(text).length, without building the string; past `atMost` it stops counting and returns a
+ * number above it (a paragraph asked whether it is narrow enough for a title is read only that far).
+ */
+export function compactLength(text: string, atMost = Infinity): number {
   let length = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && length <= atMost; i++) {
     if (!isInlineSpaceCode(text.charCodeAt(i))) {
       length++;
       continue;

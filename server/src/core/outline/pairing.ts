@@ -39,6 +39,21 @@ export interface Pairing {
   readonly displaced: readonly boolean[];
 }
 
+/** What pairTitles settles: a Pairing but for the titles themselves, which `sources` says where to find. */
+export type PairedTitles = Omit<Pairing, 'titles'>;
+
+/**
+ * The document's title units as pairTitles reads them, as columns: each unit's first and last lines in the
+ * document and its shape cost in halves (ScannedUnit). A labelled 10 MB document has tens of thousands of
+ * units, of which the alignment takes a few thousand: an object for each (the unit, its candidate, where it
+ * came from) was most of what the alignment allocated.
+ */
+export interface UnitColumns {
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  readonly shapeHalves: Int32Array;
+}
+
 /**
  * A title candidate, read where it stands with the lines around it: how it looks, and where a label
  * moved above it would go.
@@ -138,17 +153,6 @@ export const READ_PER_STEP = 1_000;
 const TITLE_REACH = 2_000;
 
 
-interface Candidate {
-  readonly unit: ScannedUnit;
-  /** Its first line in the document (the unit's, shifted by its part's). */
-  readonly first: number;
-  readonly source: TitleSource;
-  /** Shape cost: how little it looks like a section title. */
-  readonly shape: number;
-  /** Only this label may take it (the title printed on the label's own line). */
-  readonly owner?: number;
-}
-
 /**
  * Reads the box label `hit` where it stands in `model` (a document, or a few regions of it side by side
  * with the label's lines in view), with the document's typical width. Reads at most a few lines either side.
@@ -159,16 +163,21 @@ export function scanLabel(model: OutlineLines, hit: LabelHit, typicalWidth: numb
   const next = nextContent(model, index);
   const embedded = !hit.inlineTitle && isEmbedded(model, index, typicalWidth);
   const inlineUnit = shared.as(hit.inlineTitle && scanUnit(model, hit.inlineTitle, typicalWidth));
-  const after = inlineUnit ?? (embedded ? undefined : shared.as(scanUnit(model, adjacentAfter(model, next, typicalWidth), typicalWidth)));
-  const before = inlineUnit ?? (embedded ? undefined : shared.as(scanUnit(model, titleEndingAt(model, previous, typicalWidth), typicalWidth)));
+  // The titles right after and right before it, each read once (both are asked twice below).
+  let titleAfter: TitleUnit | undefined | null = null;
+  const readAfter = (): TitleUnit | undefined => (titleAfter === null ? (titleAfter = adjacentAfter(model, next, typicalWidth)) : titleAfter);
+  let titleBefore: TitleUnit | undefined | null = null;
+  const readBefore = (): TitleUnit | undefined => (titleBefore === null ? (titleBefore = titleEndingAt(model, previous, typicalWidth)) : titleBefore);
+  const after = inlineUnit ?? (embedded ? undefined : shared.as(scanUnit(model, readAfter(), typicalWidth)));
+  const before = inlineUnit ?? (embedded ? undefined : shared.as(scanUnit(model, readBefore(), typicalWidth)));
   const nextExists = next < model.fragments.length;
   let nextStands = false;
   if (nextExists) {
-    const title = model.roles[next] === 'heading' ? undefined : (adjacentAfter(model, next, typicalWidth) ?? untakenTitleAt(model, next));
+    const title = model.roles[next] === 'heading' ? undefined : (readAfter() ?? untakenTitleAt(model, next));
     nextStands = model.roles[next] === 'heading' || (title !== undefined && !namesSpeaker(model, title));
   }
   const previousCounts = previous >= 0 && model.roles[previous] !== 'title';
-  const previousStands = previousCounts && (model.roles[previous] === 'heading' || titleEndingAt(model, previous, typicalWidth) !== undefined);
+  const previousStands = previousCounts && (model.roles[previous] === 'heading' || readBefore() !== undefined);
   const line = model.fragments[index];
   return scannedLabel(hit, {
     previous,
@@ -273,19 +282,13 @@ export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typic
  * Pairs the document's box labels (in document order, read where they stand) with its title units, over
  * the whole document; `firstBody` is the document's first body line (-1: none). Reads no line itself: what
  * it needs of the lines around each label and title was read with them (scanLabel, scanUnit). Each label
- * and unit may be read in a part of the document: `labelShift[i]` (`unitShift[i]`) is how many lines come
- * before that part, added to its line numbers (its titles, read with it, take the same shift). The titles
- * returned are as read, unshifted: where each came from (`sources`) says which shift is theirs.
+ * may be read in a part of the document: `labelShift[i]` is how many lines come before that part, added to
+ * its line numbers (its titles, read with it, take the same shift); the units' lines are the document's.
+ * Where each label's title came from (`sources`) says where to find it.
  * Pauses (yields) between runs of a series once it has aligned about ALIGNED_PER_STEP cells: a 10 MB file of
  * labelled articles aligns for a few hundred milliseconds, which a server must not spend in one go.
  */
-export function* pairTitles(
-  labels: readonly ScannedLabel[],
-  labelShift: ArrayLike<number>,
-  units: readonly ScannedUnit[],
-  unitShift: ArrayLike<number>,
-  firstBody: number,
-): Steps<Pairing> {
+export function* pairTitles(labels: readonly ScannedLabel[], labelShift: ArrayLike<number>, units: UnitColumns, firstBody: number): Steps<PairedTitles> {
   const after = labels.map((label) => label.after);
   const before = labels.map((label) => label.before);
   const reading: Reading = count(before) > count(after) ? 'before' : 'after';
@@ -298,45 +301,59 @@ export function* pairTitles(
   }
   const labelFragment = Int32Array.from(labels, (label, i) => label.fragment + labelShift[i]);
   const labelFragments = new Set(labelFragment);
-  const candidates = new Map<number, Candidate>();
-  const addCandidate = (unit: ScannedUnit | undefined, shift: number, source: TitleSource, owner?: number): void => {
-    if (!unit) return;
-    const first = unit.first + shift;
-    const last = unit.last + shift;
-    if (candidates.has(first) || nextToEmbedded.has(first) || nextToEmbedded.has(last)) return;
-    if (owner === undefined && rangeHolds(labelFragments, first, last)) return;
-    const shape = owner !== undefined ? 0 : unit.shapeHalves / 2 + (firstBody < 0 || first < firstBody ? COST.beforeBody : 0);
-    candidates.set(first, { unit, first, source, shape, owner });
+  // The candidates as columns, in the order they were first found (one per first line): where each came
+  // from (SOURCES' kind and its index), its last line, shape cost and owner (-1: any label may take it).
+  const unitCount = units.first.length;
+  const most = 3 * labels.length + unitCount;
+  const byFirst = new Map<number, number>();
+  const sourceKind = new Uint8Array(most);
+  const sourceIndex = new Int32Array(most);
+  const candidateLast = new Int32Array(most);
+  const shapes = new Float64Array(most);
+  const owners = new Int32Array(most);
+  const addCandidate = (first: number, last: number, shapeHalves: number, kind: number, index: number, owner: number): void => {
+    if (byFirst.has(first) || nextToEmbedded.has(first) || nextToEmbedded.has(last)) return;
+    if (owner < 0 && rangeHolds(labelFragments, first, last)) return;
+    const c = byFirst.size;
+    byFirst.set(first, c);
+    sourceKind[c] = kind;
+    sourceIndex[c] = index;
+    candidateLast[c] = last;
+    shapes[c] = owner >= 0 ? 0 : shapeHalves / 2 + (firstBody < 0 || first < firstBody ? COST.beforeBody : 0);
+    owners[c] = owner;
+  };
+  const addReading = (unit: ScannedUnit | undefined, i: number, kind: number, owner: number): void => {
+    if (unit) addCandidate(unit.first + labelShift[i], unit.last + labelShift[i], unit.shapeHalves, kind, i, owner);
   };
   for (let i = 0; i < labels.length; i++) {
-    const inline = labels[i].inlineUnit;
-    if (inline) addCandidate(inline, labelShift[i], { kind: 'inline', index: i }, i);
+    addReading(labels[i].inlineUnit, i, INLINE, i);
     if (i % READ_PER_STEP === READ_PER_STEP - 1) yield;
   }
   for (let i = 0; i < labels.length; i++) {
-    addCandidate(after[i], labelShift[i], { kind: 'after', index: i });
+    addReading(after[i], i, AFTER, -1);
     if (i % READ_PER_STEP === READ_PER_STEP - 1) yield;
   }
   for (let i = 0; i < labels.length; i++) {
-    addCandidate(before[i], labelShift[i], { kind: 'before', index: i });
+    addReading(before[i], i, BEFORE, -1);
     if (i % READ_PER_STEP === READ_PER_STEP - 1) yield;
   }
-  for (let i = 0; i < units.length; i++) {
-    addCandidate(units[i], unitShift[i], { kind: 'unit', index: i });
+  for (let i = 0; i < unitCount; i++) {
+    addCandidate(units.first[i], units.last[i], units.shapeHalves[i], UNIT, i, -1);
     if (i % READ_PER_STEP === READ_PER_STEP - 1) yield;
   }
-  const ordered = [...candidates.values()].sort((a, b) => a.first - b.first);
+  // What the alignment's costs read, in document order (one candidate per first line: sorting the first
+  // lines sorts the candidates): it weighs every label of a run against every candidate of its stretch (a
+  // series numbered once in a long document reads every candidate).
+  const candidateFirst = new Int32Array(byFirst.keys()).sort();
   yield;
-  // What the alignment's costs read, as numbers: it weighs every label of a run against every candidate
-  // of its stretch (a series numbered once in a long document reads every candidate).
-  const candidateFirst = new Int32Array(ordered.length);
-  const candidateShape = new Float64Array(ordered.length);
-  const candidateOwner = new Int32Array(ordered.length);
-  for (let j = 0; j < ordered.length; j++) {
-    const candidate = ordered[j];
-    candidateFirst[j] = candidate.first;
-    candidateShape[j] = candidate.shape;
-    candidateOwner[j] = candidate.owner ?? -1;
+  const ordered = new Int32Array(candidateFirst.length);
+  const candidateShape = new Float64Array(candidateFirst.length);
+  const candidateOwner = new Int32Array(candidateFirst.length);
+  for (let j = 0; j < candidateFirst.length; j++) {
+    const c = byFirst.get(candidateFirst[j])!;
+    ordered[j] = c;
+    candidateShape[j] = shapes[c];
+    candidateOwner[j] = owners[c];
   }
   const NONE = -2;
   const labelAfter = Int32Array.from(after, (unit, i) => (unit ? unit.first + labelShift[i] : NONE));
@@ -345,7 +362,6 @@ export function* pairTitles(
   const afterCost = COST.after + (reading === 'after' ? 0 : COST.otherReading);
   const beforeCost = COST.before + (reading === 'before' ? 0 : COST.otherReading);
 
-  const titles: Array<ScannedUnit | undefined> = labels.map(() => undefined);
   const sources: Array<TitleSource | undefined> = labels.map(() => undefined);
   const titleFirst: number[] = [];
   const titleLast: number[] = [];
@@ -394,22 +410,25 @@ export function* pairTitles(
     const chosen = align(members, free, cost);
     members.forEach((i, k) => {
       if (chosen[k] < 0) return;
-      const candidate = ordered[chosen[k]];
-      titles[i] = candidate.unit;
-      sources[i] = candidate.source;
-      titleFirst.push(candidate.first);
-      titleLast.push(candidate.first + candidate.unit.last - candidate.unit.first);
+      const c = ordered[chosen[k]];
+      sources[i] = { kind: SOURCE_KINDS[sourceKind[c]], index: sourceIndex[c] };
+      titleFirst.push(candidateFirst[chosen[k]]);
+      titleLast.push(candidateLast[c]);
       used[chosen[k]] = 1;
     });
   }
   yield;
-  const firsts = sortedLines(units.map((unit, i) => unit.first + unitShift[i]).concat(titleFirst));
+  const firsts = sortedLines(units.first, titleFirst);
   yield;
-  const titleEdges: TitleEdges = { firsts, lasts: sortedLines(units.map((unit, i) => unit.last + unitShift[i]).concat(titleLast)) };
+  const titleEdges: TitleEdges = { firsts, lasts: sortedLines(units.last, titleLast) };
   yield;
-  const displaced = labels.map((label, i) => titles[i] !== undefined && !label.inlineTitle && !standsByTitle(label, labelShift[i], titleEdges));
-  return { reading, titles, sources, displaced };
+  const displaced = labels.map((label, i) => sources[i] !== undefined && !label.inlineTitle && !standsByTitle(label, labelShift[i], titleEdges));
+  return { reading, sources, displaced };
 }
+
+/** Where a candidate came from (TitleSource's kinds), as pairTitles keeps it. */
+const [UNIT, INLINE, AFTER, BEFORE] = [0, 1, 2, 3];
+const SOURCE_KINDS = ['unit', 'inline', 'after', 'before'] as const;
 
 /** One run of a series of labels: its members, and the last label of the run before and the first of the run after. */
 interface SeriesRun {
@@ -565,8 +584,12 @@ interface TitleEdges {
   readonly lasts: Int32Array;
 }
 
-function sortedLines(lines: readonly number[]): Int32Array {
-  return Int32Array.from(lines).sort();
+/** The units' lines and the titles', sorted. */
+function sortedLines(units: Int32Array, titles: readonly number[]): Int32Array {
+  const lines = new Int32Array(units.length + titles.length);
+  lines.set(units);
+  for (let i = 0; i < titles.length; i++) lines[units.length + i] = titles[i];
+  return lines.sort();
 }
 
 function holdsLine(sorted: Int32Array, line: number): boolean {

@@ -6,7 +6,7 @@
 // runs again, and for the labels and titles the outline and displaced-label place in the document.
 
 import type { Label } from '../labels';
-import { scannedLabel, scannedUnit, type ScannedLabel, type ScannedUnit } from './pairing';
+import { scannedLabel, scannedUnit, type ScannedLabel, type ScannedUnit, type UnitColumns } from './pairing';
 import type { LabelHit } from './sections';
 import type { TitleUnit } from './titles';
 
@@ -144,6 +144,20 @@ export class LabelReadings {
   /** Whether unit row `row` is a heading the layout gave a block of its own (TitleUnit.strong). */
   unitStrong(row: number): boolean {
     return this.units[row * U + UNIT.strong] === 1;
+  }
+
+  /**
+   * The lines and shapes of the part's title units (rows [0, unitCount)), moved `fragment` lines on, copied
+   * into `into` from index `at` (pairing.ts UnitColumns): what the alignment reads of them, without an object each.
+   */
+  copyUnitColumns(into: UnitColumns, at: number, fragment: number): void {
+    const u = this.units;
+    for (let row = 0; row < this.unitCount; row++) {
+      const n = row * U;
+      into.first[at + row] = u[n + UNIT.first] + fragment;
+      into.last[at + row] = u[n + UNIT.last] + fragment;
+      into.shapeHalves[at + row] = u[n + UNIT.shapeHalves];
+    }
   }
 
   /** Unit row `row`, placed `fragment` lines and `offset` characters on (a new object each time). */

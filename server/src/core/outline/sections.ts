@@ -17,6 +17,9 @@ export interface LabelHit {
   readonly inlineTitle?: TitleUnit;
 }
 
+/** What numbering reads of a hit: its label (a document's hits need not be placed to be numbered). */
+type NumberedHit = Pick<LabelHit, 'label'>;
+
 const BOX_WITH_TITLE = /^(\S{2,4}?)[\s\u3000]+(\S.*)$/u;
 
 /**
@@ -44,7 +47,7 @@ export function boxLabelLines(model: OutlineLines, from = 0, to = model.fragment
  * in each run; `opensUnit` says whether the line before a hit ends a unit (endsUnit). Pauses between its
  * passes (parts.ts Steps).
  */
-export function* numberedBoxLabels<T extends LabelHit>(hits: readonly T[], opensUnit: (hit: T) => boolean): Steps<T[]> {
+export function* numberedBoxLabels<T extends NumberedHit>(hits: readonly T[], opensUnit: (hit: T) => boolean): Steps<T[]> {
   const numbered = keepNumberedSeries(hits, (hit) => parseBoxLabel(hit.label.text) !== undefined && !WEAK_SERIES.has(hit.label.series));
   // A pause between the two passes: each reads every label hit of the document.
   yield;
@@ -55,7 +58,7 @@ export function* numberedBoxLabels<T extends LabelHit>(hits: readonly T[], opens
  * A box label numbers one section of its run: when a number occurs twice in a run (第一 as a label, and
  * 第一 / 季度 wrapped in a sentence), the one that interrupts no sentence wins, else the first.
  */
-function* onePerNumber<T extends LabelHit>(hits: readonly T[], opensUnit: (hit: T) => boolean): Steps<T[]> {
+function* onePerNumber<T extends NumberedHit>(hits: readonly T[], opensUnit: (hit: T) => boolean): Steps<T[]> {
   // By series, then by run and number as one integer (a label's number is 1–99).
   const chosen = new Map<string, Map<number, T>>();
   const runs = runsOf(hits);
@@ -97,11 +100,11 @@ export function runsWhereNumbersRepeat<T>(items: readonly T[], numberOf: (item: 
  * have their own 信号一…: a series starts again where its first number comes back and the next number
  * follows it (a lone 第一 wrapped in a later sentence starts nothing).
  */
-function runsOf(hits: readonly LabelHit[]): number[] {
+function runsOf(hits: readonly NumberedHit[]): number[] {
   const current = new Map<string, { run: number; first: number; numbers: Set<number> }>();
   // The next hit of the same series after each hit.
-  const nextInSeries: Array<LabelHit | undefined> = [];
-  const lastSeen = new Map<string, LabelHit>();
+  const nextInSeries: Array<NumberedHit | undefined> = [];
+  const lastSeen = new Map<string, NumberedHit>();
   for (let i = hits.length - 1; i >= 0; i--) {
     const key = seriesKey(hits[i].label);
     nextInSeries[i] = lastSeen.get(key);
@@ -228,7 +231,7 @@ function headingTailEnd(model: OutlineLines, last: number, typicalWidth: number)
  * Keeps the labels of series numbered at least twice (一 and 二); a lone label is kept only if
  * `trusted` says its kind is unmistakable (信号一 on its own line, a heading the layout found).
  */
-function keepNumberedSeries<T extends LabelHit>(hits: readonly T[], trusted: (hit: T) => boolean): T[] {
+function keepNumberedSeries<T extends NumberedHit>(hits: readonly T[], trusted: (hit: T) => boolean): T[] {
   const numbers = new Map<string, Set<number>>();
   for (const hit of hits) {
     const key = seriesKey(hit.label);

@@ -4,7 +4,7 @@
 import { isHan, isClosingMark } from '../charClasses';
 import { endsSentence } from '../breaks/evidence';
 import type { ArticleModel, Fragment } from '../model';
-import { compactFragments, compactLength, compactString, type CompactText } from './compact';
+import { compactLength, compactString } from './compact';
 import { unitAt } from '../figures/lexicon';
 
 /**
@@ -108,11 +108,14 @@ function continuesInto(model: OutlineLines, index: number): boolean {
 }
 
 function unit(model: OutlineLines, first: number, last: number, strong: boolean): TitleUnit {
-  const compact: CompactText = compactFragments(model, first, last);
+  // Only the text: not where each of its characters stands (compactFragments), an offset per character of
+  // every title candidate of the document, read by nothing here.
+  let text = compactString(model.fragments[first].text);
+  for (let i = first + 1; i <= last; i++) text += compactString(model.fragments[i].text);
   return {
     first,
     last,
-    text: compact.text,
+    text,
     start: model.fragments[first].start,
     end: model.fragments[last].end,
     strong,
@@ -219,7 +222,7 @@ export function titleUnits(model: OutlineLines, typicalWidth: number, from = 0, 
       if (model.blocks[model.blockOfFragment[i]].firstFragment !== i) continue;
       const heading = headingBlockUnit(model, i);
       if (heading && opensCleanly(model, i)) units.push(heading);
-    } else if (role === 'body' && compactLength(model.fragments[i].text) <= typicalWidth - 2 && opensCleanly(model, i)) {
+    } else if (role === 'body' && compactLength(model.fragments[i].text, typicalWidth - 2) <= typicalWidth - 2 && opensCleanly(model, i)) {
       const line = bodyLineTitle(model, i);
       if (line) units.push(wrapsOnto(model, i) ? unit(model, i, i + 1, false) : line);
     }

@@ -6,7 +6,7 @@
 // inside English phrases. Straight quotes become curly when they quote Chinese, stand between Chinese, or
 // touch Chinese in a sentence that already has curly quotes: one sentence never mixes the two.
 
-import { HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isAsciiLetterCode, isClosingMark, isOpeningMark, SENTENCE_END_CHARS } from '../charClasses';
+import { CodeSet, HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isAsciiLetterCode, isClosingMark, isOpeningMark, SENTENCE_END_CHARS } from '../charClasses';
 import { toSourceOffset, type Block } from '../model';
 import { addressMask, emoticonMask, englishPhraseMask, isAsciiArt, hanPrefix, isChineseNeighbour, isHanChar, isLetter, nextNonSpace, previousNonSpace } from './halfWidthContext';
 import type { Edit, Rule, RuleContext } from './rule';
@@ -148,8 +148,8 @@ function sentenceNumbers(text: string): Uint32Array {
   return numbers;
 }
 
-const SENTENCE_END_CODES: ReadonlySet<number> = new Set(Array.from(SENTENCE_END_CHARS, (ch) => ch.charCodeAt(0)));
-const CURLY_QUOTE_CODES: ReadonlySet<number> = new Set(Array.from('“”‘’', (ch) => ch.charCodeAt(0)));
+const SENTENCE_END_CODES = new CodeSet(SENTENCE_END_CHARS);
+const CURLY_QUOTE_CODES = new CodeSet('“”‘’');
 
 function chineseOrEdge(ch: string | undefined): boolean {
   return ch === undefined || isChineseNeighbour(ch);

@@ -5,13 +5,13 @@
 // Read on the block's joined text, so a run split by a line wrap is still one run. With settings.ellipsis
 // `keep` (a house style that writes ... or …) ellipses are left as written.
 
-import { isCjk, nearestNonSpace } from '../charClasses';
+import { CodeSet, isCjk, nearestNonSpace } from '../charClasses';
 import { toSourceRanges, type Block } from '../model';
 import type { Rule, RuleContext } from './rule';
 
 const DOUBLED = '，、；：';
 /** Marks checked in runs of one mark repeated, by code unit. */
-const RUN_MARKS: ReadonlySet<number> = new Set(Array.from('.。…-—，、；：', (ch) => ch.charCodeAt(0)));
+const RUN_MARKS = new CodeSet('.。…-—，、；：');
 const ELLIPSIS = '…'.charCodeAt(0);
 
 export const punctuationForms: Rule = {

@@ -1,12 +1,12 @@
 // Quotes and brackets that do not pair up within a paragraph (read with its wraps joined):
 // “…  without ”, （… without ）, a ” with no “ before it. Points at the mark, and at where its partner was due.
 
-import { BRACKET_PAIRS, isAsciiLetterCode } from '../charClasses';
+import { CodeSet, BRACKET_PAIRS, isAsciiLetterCode } from '../charClasses';
 import { toSourceOffset, type ArticleModel, type Block } from '../model';
 import type { Rule, RuleContext } from './rule';
 
 /** The code unit of every quote and bracket (each is one): the scan below stops only at these. */
-const BRACKET_CODES: ReadonlySet<number> = new Set(Array.from(Object.entries(BRACKET_PAIRS).flat().join(''), (ch) => ch.charCodeAt(0)));
+const BRACKET_CODES = new CodeSet(Object.entries(BRACKET_PAIRS).flat().join(''));
 
 export const unbalancedBrackets: Rule = {
   id: 'unbalanced-brackets',
