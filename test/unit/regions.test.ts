@@ -218,7 +218,9 @@ describe('regions', () => {
         void edited.problems;
         assert.ok(calls <= 4, `${calls} calls after a one-character edit (a fresh analysis of the text: ${freshCalls})`);
       }
-      assert.ok(freshCalls >= 40, `a fresh analysis asks about every region's lines (${freshCalls} calls)`);
+      // The edits' bound means something: a fresh analysis asks many times more (38 calls since the
+      // look-ahead asks only about pairs the layout may read, lab16).
+      assert.ok(freshCalls >= 30, `a fresh analysis asks about every region's lines (${freshCalls} calls)`);
       assert.deepEqual(outputs(edited), outputs(analyze(current, defaultSettings)));
     } finally {
       Intl.Segmenter.prototype.segment = segment;
