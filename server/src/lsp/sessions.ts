@@ -202,6 +202,7 @@ export class Sessions {
    * more than 1 000 per file), those nearest where the user works, with the whole count for the status bar.
    */
   private async publish(session: DocumentSession, analysis: Analysis, generation: number): Promise<void> {
+    if (!this.isOpen(session)) return;
     const { document } = session;
     const { uri, version } = document;
     const limit = analysis.settings.maxProblems;
@@ -218,6 +219,14 @@ export class Sessions {
     }
     // The count first: a client that hears of the diagnostics then knows whether they are all.
     await this.connection.sendNotification(PROBLEM_COUNT_NOTIFICATION, { uri, version, total, shown: shown.length } satisfies ProblemCountParams);
+    // While the count was written the document may have been closed, and another opened under its URI
+    // (an editor reuses `untitled:Untitled-1`): these diagnostics, sent now, would stand for that one's.
+    if (!this.isOpen(session)) return;
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** Whether `session` is still the open document at its URI (not closed, nor reopened since). */
+  private isOpen(session: DocumentSession): boolean {
+    return !session.isClosed && this.sessions.get(session.uri) === session;
   }
 }
