@@ -1103,30 +1103,11 @@ function appendRegion(
         : b,
     );
   }
+  const movedFragment = (index: number): Fragment => target.fragments[index];
   for (let i = from.block; i < from.block + counts.blockCount; i++) {
     const b = source.blocks[i];
-    if (moved && b instanceof LineBlock) {
-      // Its fragment as moved with it (appended above at its new index).
-      target.blocks.push(new LineBlock(b.index + block, b.role, b.firstFragment + fragment, target.fragments[b.firstFragment + fragment]));
-      continue;
-    }
-    target.blocks.push(
-      moved
-        ? {
-            index: b.index + block,
-            role: b.role,
-            firstFragment: b.firstFragment + fragment,
-            lastFragment: b.lastFragment + fragment,
-            start: b.start + offset,
-            end: b.end + offset,
-            text: b.text,
-            pieces:
-              offset === 0 || b.pieces.length === 0
-                ? b.pieces
-                : b.pieces.map((piece) => ({ logicalStart: piece.logicalStart, sourceStart: piece.sourceStart + offset, length: piece.length })),
-          }
-        : b,
-    );
+    // A line block takes its fragment as moved with it (appended above at its new index).
+    target.blocks.push(moved ? movedBlock(b, block, fragment, offset, movedFragment) : b);
   }
 }
 
@@ -1151,6 +1132,24 @@ function seamBreak(parts: Parts, first: number, decision: SeamDecision = { reaso
     keepsLeadingSpace: false,
     start: before.end,
     end: after.start,
+  };
+}
+
+/**
+ * Block `b` moved `block` blocks, `fragment` fragments and `offset` characters on; a line block takes its
+ * fragment as moved (`movedFragment`, by its index after the move).
+ */
+function movedBlock(b: Block, block: number, fragment: number, offset: number, movedFragment: (index: number) => Fragment): Block {
+  if (b instanceof LineBlock) return new LineBlock(b.index + block, b.role, b.firstFragment + fragment, movedFragment(b.firstFragment + fragment));
+  return {
+    index: b.index + block,
+    role: b.role,
+    firstFragment: b.firstFragment + fragment,
+    lastFragment: b.lastFragment + fragment,
+    start: b.start + offset,
+    end: b.end + offset,
+    text: b.text,
+    pieces: offset === 0 || b.pieces.length === 0 ? b.pieces : b.pieces.map((piece) => ({ logicalStart: piece.logicalStart, sourceStart: piece.sourceStart + offset, length: piece.length })),
   };
 }
 
@@ -1223,14 +1222,7 @@ class RegionOutlineSource implements OutlineSource {
   /** The region holding document fragment i (the last one starting at or before it: a region may have no fragment). */
   private regionOf(i: number): RegionAnalysis {
     const { fragments } = this.regionStarts;
-    let low = 0;
-    let high = fragments.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (fragments[mid] > i) high = mid;
-      else low = mid + 1;
-    }
-    return this.regions[low - 1];
+    return this.regions[firstIndex(fragments.length, (k) => fragments[k] > i) - 1];
   }
 
   fragment(i: number): Fragment {
@@ -1267,17 +1259,7 @@ class RegionOutlineSource implements OutlineSource {
     const fragment = at.fragment - from.fragment;
     const block = at.block - from.block;
     if (offset === 0 && fragment === 0 && block === 0 && at.line === from.line) return b;
-    if (b instanceof LineBlock) return new LineBlock(b.index + block, b.role, b.firstFragment + fragment, this.fragment(b.firstFragment + fragment));
-    return {
-      index: b.index + block,
-      role: b.role,
-      firstFragment: b.firstFragment + fragment,
-      lastFragment: b.lastFragment + fragment,
-      start: b.start + offset,
-      end: b.end + offset,
-      text: b.text,
-      pieces: offset === 0 || b.pieces.length === 0 ? b.pieces : b.pieces.map((piece) => ({ logicalStart: piece.logicalStart, sourceStart: piece.sourceStart + offset, length: piece.length })),
-    };
+    return movedBlock(b, block, fragment, offset, (index) => this.fragment(index));
   }
 
   bylines(): readonly Byline[] {
@@ -1312,24 +1294,12 @@ class RegionOutlineSource implements OutlineSource {
     const { offsets } = this.regionStarts;
     // The fragments starting before `offset`: every one of the regions before the last region starting before
     // it, and those of that region's that do (a region's fragments start within its text).
-    let low = 0;
-    let high = offsets.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (offsets[mid] >= offset) high = mid;
-      else low = mid + 1;
-    }
-    if (low === 0) return 0;
-    const { source, from, at, fragmentCount } = this.regions[low - 1];
+    const k = firstIndex(offsets.length, (r) => offsets[r] >= offset);
+    if (k === 0) return 0;
+    const { source, from, at, fragmentCount } = this.regions[k - 1];
     const shift = at.offset - from.offset;
     const fragments = source.fragments;
-    let first = from.fragment;
-    let end = from.fragment + fragmentCount;
-    while (first < end) {
-      const mid = (first + end) >> 1;
-      if (fragments[mid].start + shift >= offset) end = mid;
-      else first = mid + 1;
-    }
+    const first = from.fragment + firstIndex(fragmentCount, (j) => fragments[from.fragment + j].start + shift >= offset);
     if (first > from.fragment) return Math.min(fragments[first - 1].end + shift, offset);
     return at.fragment === 0 ? 0 : Math.min(this.fragment(at.fragment - 1).end, offset);
   }
