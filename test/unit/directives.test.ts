@@ -5,6 +5,11 @@ import { analyze, fixAll, mergeSettings, rules } from '../../server/src/core';
 import { lint } from '../../server/src/core/lint';
 import { parseArticle } from '../../server/src/core/model';
 import { disableForLineEdit } from '../../server/src/core/directives';
+import { linesOf } from '../../server/src/core/lines';
+import type { ArticleModel } from '../../server/src/core/model';
+
+/** A model and how its lines are read, as the quick fixes pass them. */
+const withLines = (model: ArticleModel) => [model, linesOf(model)] as const;
 
 const ON = ['space-around-punctuation', 'half-width-punctuation'];
 const settings = mergeSettings({ rules: Object.fromEntries(rules.map((rule) => [rule.id, ON.includes(rule.id) ? 'warning' : 'off'])) });
@@ -107,20 +112,20 @@ describe('turning a rule off from a problem', () => {
   it('for its line: a disable-next-line directive above a paragraph silences that paragraph only', () => {
     const text = article('标题', '多边参与 、多方参与。', '另一段 、文字。');
     const model = analyze(text, settings).model;
-    const edit = disableForLineEdit(model, 'space-around-punctuation', text.indexOf(' 、'))!;
+    const edit = disableForLineEdit(model, linesOf(model), 'space-around-punctuation', text.indexOf(' 、'))!;
     const silenced = apply(text, edit);
     assert.equal(silenced, article('标题', '<!-- article-lint-disable-next-line space-around-punctuation -->', '多边参与 、多方参与。', '另一段 、文字。'));
     assert.deepEqual(found(silenced), ['space-around-punctuation@7']);
     // A second rule joins the directive already there.
-    const again = disableForLineEdit(analyze(silenced, settings).model, 'half-width-punctuation', silenced.indexOf(' 、'))!;
+    const again = disableForLineEdit(...withLines(analyze(silenced, settings).model), 'half-width-punctuation', silenced.indexOf(' 、'))!;
     assert.match(apply(silenced, again), /<!-- article-lint-disable-next-line space-around-punctuation half-width-punctuation -->/);
-    assert.equal(disableForLineEdit(analyze(silenced, settings).model, 'space-around-punctuation', silenced.indexOf(' 、')), undefined);
+    assert.equal(disableForLineEdit(...withLines(analyze(silenced, settings).model), 'space-around-punctuation', silenced.indexOf(' 、')), undefined);
   });
 
   it('not for a line that continues a paragraph: a directive there would part it', () => {
     const raw = ['标题在这里', '这一行排满了栏宽但句子还在继', '续下去直到这里 、才结束了。'].join('\n') + '\n';
     const model = parseArticle(raw);
     assert.equal(model.breaks[1].kind, 'wrap');
-    assert.equal(disableForLineEdit(model, 'space-around-punctuation', raw.indexOf(' 、')), undefined);
+    assert.equal(disableForLineEdit(model, linesOf(model), 'space-around-punctuation', raw.indexOf(' 、')), undefined);
   });
 });

@@ -7,6 +7,12 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, defaultSettings, fixAll, type Analysis, type ArticleModel } from '../../server/src/core';
 import { outlineOf, speakerEntries } from '../../server/src/core/outline';
+import { foldsOf } from '../../server/src/core/folds';
+import { highlightsOf } from '../../server/src/core/highlights';
+import { describeFigure } from '../../server/src/core/figureText';
+import { disableForLineEdit } from '../../server/src/core/directives';
+import { linesOf, wholeLineReader, type LineReader } from '../../server/src/core/lines';
+import type { Figure } from '../../server/src/core/figures';
 import { EditedDocument } from '../../server/src/lsp/editedDocument';
 import { FIXTURES, readFixture } from '../helpers';
 import { article } from '../labelPlacements';
@@ -35,6 +41,8 @@ function concatenated(texts: readonly string[]): string {
 function answers(analysis: Analysis): unknown {
   const { model } = analysis;
   return {
+    // Read first, while the regions read their own lines (a fresh analysis has placed them as it laid them out).
+    byLine: readByLine(model, analysis.figures, linesOf(model)),
     breaks: model.breaks,
     blocks: model.blocks,
     roles: model.roles,
@@ -43,6 +51,30 @@ function answers(analysis: Analysis): unknown {
     outline: analysis.outlineWithSpeakers('Speakers'),
     figures: analysis.figures,
     speakers: analysis.speakers,
+    folds: analysis.folds,
+    highlights: analysis.highlights,
+  };
+}
+
+/**
+ * What the features that read lines one at a time read, at lines and figures spread over the document: the
+ * fragment on a line, its role and the break before it, a figure's block and hover, the quick fix turning a
+ * rule off for a line. `lines` is how `model`'s lines are read.
+ */
+function readByLine(model: ArticleModel, figures: readonly Figure[], lines: LineReader): Record<string, unknown> {
+  const { lineCount } = model.lineIndex;
+  const sampled = Array.from({ length: 48 }, (_, i) => Math.floor((lineCount * i) / 48));
+  const someFigures = figures.filter((_, i) => i % Math.max(1, Math.floor(figures.length / 24)) === 0);
+  return {
+    lines: sampled.map((line) => {
+      const fragment = lines.fragmentOnLine(line);
+      if (!fragment) return null;
+      const breakBefore = fragment.index > 0 ? lines.breakKindBefore(fragment.index) : null;
+      return { fragment, role: lines.role(fragment.index), breakBefore, same: lines.fragment(fragment.index) };
+    }),
+    disables: sampled.map((line) => disableForLineEdit(model, lines, 'space-around-punctuation', model.lineIndex.startOf(line)) ?? null),
+    blocks: someFigures.map((figure) => [lines.block(figure.block - 1) ?? null, lines.block(figure.block), lines.block(figure.block + 1) ?? null]),
+    hovers: someFigures.map((figure) => describeFigure(figure, model, 'en')),
   };
 }
 
@@ -183,8 +215,9 @@ describe('one pipeline', () => {
       at: fc.double({ min: 0, max: 1, noNaN: true }),
       removed: fc.integer({ min: 0, max: 60 }),
       insert: fc.constantFrom(...insertions),
-      // What is asked of the version before the next edit: its outline (kept in its regions), its problems, its placed lines, nothing.
-      asked: fc.constantFrom('outline', 'problems', 'lines', 'nothing'),
+      // What is asked of the version before the next edit: its outline (kept in its regions), its folds and highlights (kept
+      // there too), its problems, its placed lines, nothing.
+      asked: fc.constantFrom('outline', 'read', 'problems', 'lines', 'nothing'),
     });
     const outline = (analysis: Analysis) => analysis.outlineWithSpeakers('Speakers');
     // The outline read from the model's placed lines, as a model of one piece is read (not region by region).
@@ -192,6 +225,13 @@ describe('one pipeline', () => {
       // A copy of the model's values (its getters read, so the regions are placed): no region reads it.
       const whole: ArticleModel = { ...analysis.model };
       return [...outlineOf(whole), ...speakerEntries(whole, 'Speakers')];
+    };
+    // The lines' other readers (folds, highlights, a quick fix's line, a hover's block), region by region…
+    const read = (analysis: Analysis) => ({ folds: analysis.folds, highlights: analysis.highlights, ...readByLine(analysis.model, analysis.figures, linesOf(analysis.model)) });
+    // …and from the placed model, read whole.
+    const placedRead = (analysis: Analysis) => {
+      const whole: ArticleModel = { ...analysis.model };
+      return { folds: foldsOf(whole), highlights: highlightsOf(whole, analysis.figures), ...readByLine(whole, analysis.figures, wholeLineReader(whole)) };
     };
     fc.assert(
       fc.property(fc.constantFrom(400, 1_000, 2_000), fc.array(edit, { minLength: 1, maxLength: 6 }), (regionLength, edits) => {
@@ -203,15 +243,63 @@ describe('one pipeline', () => {
           text = text.slice(0, offset) + insert + text.slice(offset + removed);
           previous = analyze(text, defaultSettings, previous);
           if (asked === 'outline') assert.deepEqual(outline(previous), placedOutline(analyze(text, defaultSettings, undefined, { regionLength: WHOLE })));
+          else if (asked === 'read') assert.deepEqual(read(previous), placedRead(analyze(text, defaultSettings, undefined, { regionLength: WHOLE })));
           else if (asked === 'problems') void previous.problems;
           else if (asked === 'lines') void previous.model.fragments;
         }
         const fresh = analyze(text, defaultSettings, undefined, { regionLength: WHOLE });
         assert.deepEqual(outline(previous), outline(fresh));
         assert.deepEqual(outline(previous), placedOutline(fresh));
+        assert.deepEqual(read(previous), read(fresh));
+        assert.deepEqual(read(previous), placedRead(fresh));
       }),
       { numRuns: 16, seed: 21 },
     );
+  });
+
+  it('folds sections and paragraphs that end on a region\'s last line as whole, fresh and after an edit before them', function () {
+    this.timeout(120_000);
+    const text = concatenated([readFixture('sample/sample.raw.article'), ...texts.filter(([name]) => name.startsWith('news-dev/') && name.endsWith('.extracted.txt')).map(([, text]) => text)]);
+    const whole = analyze(text, defaultSettings, undefined, { regionLength: WHOLE });
+    // Read from the placed model as a model of one piece is read.
+    const placed = { ...whole.model };
+    assert.deepEqual(whole.folds, foldsOf(placed));
+    assert.deepEqual(whole.highlights, highlightsOf(placed, whole.figures));
+    const endingAtCuts = new Set<string>();
+    for (const regionLength of [400, 1_000, TINY]) {
+      const cut = analyze(text, defaultSettings, undefined, { regionLength });
+      // The last line with text of every region but the last (a region's text ends with its line's end).
+      const lastLines = new Set(cut.regions.list.slice(0, -1).map((region) => cut.model.lineIndex.lineAt(region.at.offset + region.text.trimEnd().length)));
+      for (const fold of cut.folds) if (lastLines.has(fold.endLine)) endingAtCuts.add(fold.kind ?? 'paragraph');
+      assert.deepEqual(cut.folds, whole.folds, `regions of ${regionLength}`);
+      assert.deepEqual(cut.highlights, whole.highlights, `regions of ${regionLength}`);
+      const edited = analyze('的' + text, defaultSettings, cut);
+      const editedWhole = analyze('的' + text, defaultSettings, undefined, { regionLength: WHOLE });
+      assert.deepEqual(edited.folds, editedWhole.folds, `after an edit, regions of ${regionLength}`);
+      assert.deepEqual(edited.highlights, editedWhole.highlights, `after an edit, regions of ${regionLength}`);
+    }
+    assert.deepEqual([...endingAtCuts].sort(), ['paragraph', 'region']);
+  });
+
+  it('answers what an editor asks after an edit (problems, outline, folds, highlights, hovers) without placing the regions side by side', function () {
+    this.timeout(120_000);
+    const text = concatenated([readFixture('sample/sample.raw.article'), ...texts.filter(([name]) => name.endsWith('.extracted.txt')).map(([, text]) => text)]);
+    const before = analyze(text, defaultSettings, undefined, { regionLength: TINY });
+    void [before.problems, before.outlineWithSpeakers('Speakers'), before.folds, before.highlights];
+    const edited = text.slice(0, 300) + '的' + text.slice(300);
+    const after = analyze(edited, defaultSettings, before);
+    // Placing the regions into the document's parts makes every region read its lines from there, where it stands.
+    const placedRegions = (analysis: Analysis) => analysis.regions.list.filter((region) => region.from === region.at).length;
+    assert.ok(after.regions.size > 20);
+    void [after.problemCount, after.problemsNear(300, 1_000), after.outlineWithSpeakers('Speakers'), after.folds, after.highlights];
+    void after.figures.slice(0, 50).map((figure) => describeFigure(figure, after.model, 'en'));
+    void disableForLineEdit(after.model, linesOf(after.model), 'space-around-punctuation', 300);
+    assert.equal(placedRegions(after), 0);
+    // And what they answered is what the placed model, read whole, answers.
+    const whole = { ...after.model };
+    assert.equal(placedRegions(after), after.regions.size);
+    assert.deepEqual(after.folds, foldsOf(whole));
+    assert.deepEqual(after.highlights, highlightsOf(whole, after.figures));
   });
 
   describe('fix-all of a text plus a last line （完） begins with the fix-all of the text, at every length', () => {

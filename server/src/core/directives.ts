@@ -5,6 +5,7 @@
 // so rules never report on it.
 
 import type { ArticleModel, Directive, DirectiveKind, Fragment } from './article';
+import type { LineReader } from './lines';
 import type { Edit } from './text';
 
 export type { Directive, DirectiveKind } from './article';
@@ -95,10 +96,10 @@ export class DirectiveIndex {
  * (a directive line is never joined to the text around it, so the article's layout stays as it was).
  * Undefined when that directive already names the rule.
  */
-export function disableForDocumentEdit(model: Pick<ArticleModel, 'fragments' | 'directives' | 'eol' | 'bom'>, ruleId: string): Edit | undefined {
+export function disableForDocumentEdit(model: Pick<ArticleModel, 'directives' | 'eol' | 'bom'>, lines: Pick<LineReader, 'fragment'>, ruleId: string): Edit | undefined {
   const first = model.directives[0];
   if (first && first.fragment === 0 && first.kind === 'disable' && first.ruleIds.length > 0) {
-    const fragment = model.fragments[0];
+    const fragment = lines.fragment(0);
     if (first.ruleIds.includes(ruleId)) return undefined;
     return { start: fragment.start, end: fragment.end, newText: directiveText('disable', [...first.ruleIds, ruleId]) };
   }
@@ -113,34 +114,21 @@ export function disableForDocumentEdit(model: Pick<ArticleModel, 'fragments' | '
  * directive above already names the rule.
  */
 export function disableForLineEdit(
-  model: Pick<ArticleModel, 'fragments' | 'breaks' | 'directives' | 'roles' | 'lineIndex' | 'eol'>,
+  model: Pick<ArticleModel, 'directives' | 'lineIndex' | 'eol'>,
+  lines: Pick<LineReader, 'fragment' | 'role' | 'breakKindBefore' | 'fragmentOnLine'>,
   ruleId: string,
   offset: number,
 ): Edit | undefined {
-  const fragment = fragmentOnLine(model.fragments, model.lineIndex.lineAt(offset));
-  if (!fragment || model.roles[fragment.index] === 'directive') return undefined;
-  if (fragment.index > 0 && model.breaks[fragment.index - 1].kind === 'wrap') return undefined;
+  const fragment = lines.fragmentOnLine(model.lineIndex.lineAt(offset));
+  if (!fragment || lines.role(fragment.index) === 'directive') return undefined;
+  if (fragment.index > 0 && lines.breakKindBefore(fragment.index) === 'wrap') return undefined;
   const above = model.directives.find((directive) => directive.fragment === fragment.index - 1);
   if (above?.kind === 'disable-next-line' && above.ruleIds.length > 0) {
     if (above.ruleIds.includes(ruleId)) return undefined;
-    const line = model.fragments[above.fragment];
+    const line = lines.fragment(above.fragment);
     return { start: line.start, end: line.end, newText: directiveText('disable-next-line', [...above.ruleIds, ruleId]) };
   }
   return { start: fragment.lineStart, end: fragment.lineStart, newText: `${directiveText('disable-next-line', [ruleId])}${model.eol}${model.eol}` };
-}
-
-/** The fragment on `line`, by binary search (fragments are in line order, one per non-blank line). */
-function fragmentOnLine(fragments: readonly Fragment[], line: number): Fragment | undefined {
-  let low = 0;
-  let high = fragments.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const found = fragments[middle].line;
-    if (found === line) return fragments[middle];
-    if (found < line) low = middle + 1;
-    else high = middle - 1;
-  }
-  return undefined;
 }
 
 function directiveText(kind: DirectiveKind, ruleIds: readonly string[]): string {

@@ -12,6 +12,7 @@ import {
   percent,
   plainDigits,
 } from './figures/words';
+import { linesOf } from './lines';
 import type { ArticleModel } from './model';
 import { isClosingMark, isCjkPunct, isInlineSpace, nearestNonSpace } from './charClasses';
 import type { Locale } from './settings';
@@ -76,7 +77,7 @@ export function figureMeaning(figure: Figure, locale: Locale): string {
 
 /** The sentence of the block the figure stands in, with the figure in bold. */
 function sentenceOf(figure: Figure, model: ArticleModel): string {
-  const text = model.blocks[figure.block]?.text ?? '';
+  const text = linesOf(model).block(figure.block)?.text ?? '';
   const ends = /[。！？；!?;]/u;
   let start = figure.offset;
   while (start > 0 && !ends.test(text[start - 1]) && figure.offset - start < 200) start--;
@@ -133,7 +134,7 @@ export function describeFigure(figure: Figure, model: ArticleModel, locale: Loca
     const meaningOfApprox = approxMeaning(figure.approx, locale);
     lines.push(zh ? `约数：${figure.approx}（${meaningOfApprox}）` : `Approximate: ${figure.approx} (${meaningOfApprox})`);
   }
-  const printed = model.blocks[figure.block]?.text.slice(figure.offset, figure.end) ?? figure.text;
+  const printed = linesOf(model).block(figure.block)?.text.slice(figure.offset, figure.end) ?? figure.text;
   if (printed !== figure.text) lines.push(zh ? `原文写作 ${escapeMarkdown(printed)}` : `Printed as ${escapeMarkdown(printed)}`);
   if (figure.ranges.length > 1) {
     lines.push(zh ? `原文中分在 ${figure.ranges.length} 行，连起来读作 ${escapeMarkdown(figure.text)}` : `Split over ${figure.ranges.length} lines in the source; joined it reads ${escapeMarkdown(figure.text)}`);

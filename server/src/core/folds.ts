@@ -1,6 +1,7 @@
 // What an editor can fold: each section (from its label or title to its last line) and each paragraph
 // spread over several lines.
 
+import { linesOf } from './lines';
 import type { ArticleModel } from './model';
 import { foldingRangesOf } from './outline';
 
@@ -12,12 +13,9 @@ export interface Fold {
   readonly kind?: 'region';
 }
 
+/** The sections' folds, then the paragraphs', in document order (read one region at a time for a document of regions: lines.ts). */
 export function foldsOf(model: ArticleModel): Fold[] {
   const folds: Fold[] = foldingRangesOf(model).map((range) => ({ startLine: range.startLine, endLine: range.endLine, kind: 'region' }));
-  for (const block of model.blocks) {
-    const startLine = model.lineIndex.lineAt(block.start);
-    const endLine = model.lineIndex.lineAt(block.end);
-    if (endLine > startLine) folds.push({ startLine, endLine });
-  }
+  for (const span of linesOf(model).multiLineBlocks()) folds.push(span);
   return folds;
 }

@@ -8,7 +8,7 @@ import { ProblemSet } from './problemSet';
 import { analyzeRegions, regionSteps, type RegionalAnalysis, type RegionCache } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
 import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
-import { highlightsOf, type Highlight } from './highlights';
+import { documentHighlights, type Highlight } from './highlights';
 import { part } from './parts';
 import type { DocumentText } from './documentText';
 import { speakersOf, type Speaker } from './speakers';
@@ -88,7 +88,7 @@ function regionalAnalysis(regional: RegionalAnalysis, settings: Settings): Analy
 }
 
 const foldsPart = part((model): readonly Fold[] => foldsOf(model));
-const highlightsPart = part((model): readonly Highlight[] => highlightsOf(model, figuresOf(model)));
+const highlightsPart = part((model): readonly Highlight[] => documentHighlights(model, () => figuresOf(model)));
 
 function analysisOf(model: ArticleModel, settings: Settings, findProblems: () => ProblemSet, regions: RegionCache, facts: DocumentFacts): Analysis {
   let problems: ProblemSet | undefined;

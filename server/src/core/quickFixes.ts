@@ -6,6 +6,7 @@
 import { compatibleEdits } from './fix';
 import { joinParagraphEdits } from './breaks/join';
 import { disableForDocumentEdit, disableForLineEdit } from './directives';
+import { linesOf } from './lines';
 import { blockAt, type ArticleModel } from './model';
 import { ruleById } from './rules';
 import type { Edit, Problem } from './rules/rule';
@@ -83,8 +84,8 @@ export function quickFixes(analysis: QuickFixSource, refs: readonly ProblemRef[]
       disables.push({
         ref: index,
         ruleId: rule.id,
-        forLine: disableForLineEdit(model, rule.id, ref.start),
-        forDocument: disableForDocumentEdit(model, rule.id),
+        forLine: disableForLineEdit(model, linesOf(model), rule.id, ref.start),
+        forDocument: disableForDocumentEdit(model, linesOf(model), rule.id),
       });
     }
   }

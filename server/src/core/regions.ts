@@ -31,8 +31,10 @@ import { bylinesOf, firstTitleBlock, outlineLinesWith, type Byline, type Outline
 import { inlineLabelLines, type LabelHit } from './outline/sections';
 import { labelCensus, labelReadingWidth, labelSurroundings, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
+import { findHighlightsWith, highlightsOfLines, type Highlight, type HighlightKind } from './highlights';
+import { fragmentOnLine, multiLineBlocks, readLinesWith, type LineReader, type LineSpan } from './lines';
 import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } from './lint';
-import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
+import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type BreakKind, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet } from './problemSet';
 import { firstIndex } from './search';
 import type { LintProblem } from './lintProblem';
@@ -129,8 +131,11 @@ export interface RegionAnalysis {
   labelSurroundings?: { readonly key: readonly unknown[]; readonly read: LabelSurroundings };
   /** The role and text of its first block (what the region before it keys its problems on), found on first use. */
   readonly firstBlockKey?: string;
-  /** What the outline reads of its own blocks, in its own numbering and offsets: one object, shared by every version that takes the region over. */
-  readonly outline: RegionOutline;
+  /**
+   * What the outline, the folds and the highlights read of its own lines and blocks, in its own numbering and
+   * offsets: one object, shared by every version that takes the region over.
+   */
+  readonly own: OwnReadings;
   /**
    * Its inline label lines (outline/sections.ts inlineLabelLines) in its own numbering and offsets, read with
    * the document's width and the regions around it in view (what that read: as labelSurroundings' key), by
@@ -140,11 +145,15 @@ export interface RegionAnalysis {
   inlineLabels?: { readonly key: readonly unknown[]; readonly byTitleEnd: Map<number, readonly LabelHit[]> };
 }
 
-/** What the outline reads of a region's own blocks (none of it depends on the regions around it). */
-interface RegionOutline {
+/** What features read of a region's own lines and blocks (none of it depends on the regions around it), found on first use. */
+interface OwnReadings {
   /** The index among its blocks of its first title block, or -1. */
   titleBlock?: number;
   bylines?: readonly Byline[];
+  /** The first and last line of each block spread over several lines, one pair after another (lines.ts multiLineBlocks). */
+  multiLineBlocks?: Int32Array;
+  /** Its highlights (highlights.ts): start and end, one pair after another, and their kinds (indices into HIGHLIGHT_KINDS). */
+  highlights?: { readonly ranges: Int32Array; readonly kinds: Uint8Array };
 }
 
 /** A region's figures in the document's offsets and numbering for the region standing at `at`. */
@@ -489,12 +498,7 @@ export function* regionSteps(
   if (regions.length > 0) settle(regions, regions.length - 1, settings, undefined, placed);
   const model = documentModel(text, eol, options, regions, directives, placed);
   let figures: readonly Figure[] | undefined;
-  const regionFigures = (): readonly Figure[] =>
-    (figures ??= regions.flatMap((region) => {
-      const found = region.figures ?? { list: figuresOf(regionModel(region)), at: ORIGIN };
-      region.figures = found.at === region.at ? found : { list: moveFigures(found.list, found.at, region.at), at: region.at };
-      return region.figures.list;
-    }));
+  const regionFigures = (): readonly Figure[] => (figures ??= regions.flatMap(placedFigures));
   // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
   findFiguresWith(model, regionFigures);
   // Speakers too: each region's passages read once and kept in it; only what is settled over the whole document is the version's own.
@@ -502,8 +506,12 @@ export function* regionSteps(
   // Labels and titles are read per region too, reusing unchanged ones; only their pairing is the version's own.
   const labels: LabelMemo = {};
   readLabelsWith(model, labelParts(regions, previous?.labels, labels));
-  // And the outline reads each region's lines where the region stands, keeping what it reads in the region.
-  outlineLinesWith(model, new RegionOutlineSource(regions));
+  // And the outline, the folds, the highlights, the quick fixes and the hovers read each region's lines where
+  // the region stands, keeping what they read in the region: after an edit nothing they ask places the regions.
+  const lines = new RegionLines(regions);
+  outlineLinesWith(model, lines);
+  readLinesWith(model, lines);
+  findHighlightsWith(model, () => regionHighlights(regions));
   // Every region's labels and titles read now, a step at a time, as they would be when the document's own
   // rules (displaced-label) first ask: those then only number and align them. Read in one go there, a 10 MB
   // file of labelled articles held the server for most of a second. Kept in the regions either way: the
@@ -537,7 +545,7 @@ export function* regionSteps(
       });
       if (model.directives.length === 0) return new ProblemSet(parts);
       // Directives silence problems across regions: read once, over the whole document.
-      const directives = new DirectiveIndex(model.directives, (fragment) => model.fragments[fragment + 1]?.line);
+      const directives = new DirectiveIndex(model.directives, (fragment) => (fragment + 1 < lines.fragmentCount ? lines.fragment(fragment + 1).line : undefined));
       return new ProblemSet(parts, (problem, offset) => directives.isDisabled(problem.ruleId, model.lineIndex.lineAt(problem.start + offset)));
     },
     figures: regionFigures,
@@ -764,7 +772,7 @@ function layOut(
     wordsFrom: parse.wordsFrom,
     // Found once the block after the region is known (withProblems); the rules then run on its own model.
     problems: { settings, blockAfter: UNKNOWN, list: [] },
-    outline: {},
+    own: {},
   };
 }
 
@@ -1175,6 +1183,47 @@ class SpeakersRegion implements SpeakerRegion {
   }
 }
 
+/** The region's figures where it stands (found in its own model on first use), kept in it. */
+function placedFigures(region: RegionAnalysis): readonly Figure[] {
+  const found = region.figures ?? { list: figuresOf(regionModel(region)), at: ORIGIN };
+  region.figures = found.at === region.at ? found : { list: moveFigures(found.list, found.at, region.at), at: region.at };
+  return region.figures.list;
+}
+
+/** The kinds of highlight, numbered as OwnReadings keeps them. */
+const HIGHLIGHT_KINDS: readonly HighlightKind[] = ['title', 'heading', 'label', 'byline', 'directive', 'figure'];
+
+/**
+ * The document's highlights: each region's, found once from its own lines and figures and kept in it (its
+ * own offsets), moved to where it stands.
+ */
+function regionHighlights(regions: readonly RegionAnalysis[]): Highlight[] {
+  const highlights: Highlight[] = [];
+  for (const region of regions) {
+    const { ranges, kinds } = ownHighlights(region);
+    const offset = region.at.offset;
+    for (let j = 0; j < kinds.length; j++) highlights.push({ start: ranges[2 * j] + offset, end: ranges[2 * j + 1] + offset, kind: HIGHLIGHT_KINDS[kinds[j]] });
+  }
+  return highlights;
+}
+
+function ownHighlights(region: RegionAnalysis): { readonly ranges: Int32Array; readonly kinds: Uint8Array } {
+  const { own } = region;
+  if (own.highlights) return own.highlights;
+  const { source, from, at, fragmentCount } = region;
+  // The figures where the region stands, read against its lines where they stand in its source.
+  const found = highlightsOfLines(source.fragments, source.roles, from.fragment, from.fragment + fragmentCount, placedFigures(region), from.offset - at.offset);
+  const ranges = new Int32Array(2 * found.length);
+  const kinds = new Uint8Array(found.length);
+  found.forEach((highlight, j) => {
+    ranges[2 * j] = highlight.start - from.offset;
+    ranges[2 * j + 1] = highlight.end - from.offset;
+    kinds[j] = HIGHLIGHT_KINDS.indexOf(highlight.kind);
+  });
+  own.highlights = { ranges, kinds };
+  return own.highlights;
+}
+
 function moveFigures(figures: readonly Figure[], from: Placement, to: Placement): readonly Figure[] {
   const offset = to.offset - from.offset;
   const block = to.block - from.block;
@@ -1189,14 +1238,23 @@ function moveFigures(figures: readonly Figure[], from: Placement, to: Placement)
 /** A region's inline label lines are read as if no title of such a line ended just before it. */
 const NO_TITLE_END = -2;
 
+/** Where each region starts: its offset, and its first fragment's, line's and block's numbers. */
+interface RegionStarts {
+  readonly offsets: Float64Array;
+  readonly fragments: Float64Array;
+  readonly lines: Float64Array;
+  readonly blocks: Float64Array;
+}
+
 /**
- * The document's lines as the outline reads them (outline/build.ts), from its regions where they stand:
- * nothing is placed but the few lines and blocks it asks for by number, and what it reads of each region is
- * kept in the region, so a version reads again only the regions an edit laid out anew and those around them.
+ * The document's lines as the outline (outline/build.ts) and the features that read lines one at a time
+ * (lines.ts: folds, quick fixes, hovers) read them, from its regions where they stand: nothing is placed but
+ * the few lines and blocks they ask for by number, and what they read of each region is kept in the region,
+ * so a version reads again only the regions an edit laid out anew (and, for the outline, those around them).
  */
-class RegionOutlineSource implements OutlineSource {
-  /** Where each region starts (its offset, and its first line's number), read once: the searches below read them often. */
-  private starts?: { readonly offsets: Float64Array; readonly fragments: Float64Array };
+class RegionLines implements OutlineSource, LineReader {
+  /** Where each region starts, read once: the searches below read them often. */
+  private starts?: RegionStarts;
 
   constructor(private readonly regions: readonly RegionAnalysis[]) {}
 
@@ -1205,24 +1263,32 @@ class RegionOutlineSource implements OutlineSource {
     return last === undefined ? 0 : last.at.fragment + last.fragmentCount;
   }
 
-  private get regionStarts(): { readonly offsets: Float64Array; readonly fragments: Float64Array } {
+  private get regionStarts(): RegionStarts {
     if (!this.starts) {
       const { regions } = this;
       const offsets = new Float64Array(regions.length);
       const fragments = new Float64Array(regions.length);
+      const lines = new Float64Array(regions.length);
+      const blocks = new Float64Array(regions.length);
       regions.forEach((region, k) => {
         offsets[k] = region.at.offset;
         fragments[k] = region.at.fragment;
+        lines[k] = region.at.line;
+        blocks[k] = region.at.block;
       });
-      this.starts = { offsets, fragments };
+      this.starts = { offsets, fragments, lines, blocks };
     }
     return this.starts;
   }
 
   /** The region holding document fragment i (the last one starting at or before it: a region may have no fragment). */
   private regionOf(i: number): RegionAnalysis {
-    const { fragments } = this.regionStarts;
-    return this.regions[firstIndex(fragments.length, (k) => fragments[k] > i) - 1];
+    return this.lastStartingBy(this.regionStarts.fragments, i);
+  }
+
+  /** The last region whose start (in `starts`) is at or before `i`. */
+  private lastStartingBy(starts: Float64Array, i: number): RegionAnalysis {
+    return this.regions[firstIndex(starts.length, (k) => starts[k] > i) - 1];
   }
 
   fragment(i: number): Fragment {
@@ -1239,14 +1305,55 @@ class RegionOutlineSource implements OutlineSource {
     return source.roles[from.fragment + (i - at.fragment)];
   }
 
+  breakKindBefore(i: number): BreakKind {
+    const { source, from, at } = this.regionOf(i);
+    // A region's first line follows a seam: the break placed there is seamBreak's.
+    if (i === at.fragment) return this.role(i - 1) === 'body' && this.role(i) === 'body' ? 'paragraph' : 'block';
+    return source.breaks[from.fragment + (i - at.fragment) - 1].kind;
+  }
+
+  fragmentOnLine(line: number): Fragment | undefined {
+    if (this.regions.length === 0 || line < 0) return undefined;
+    const { source, from, at, fragmentCount } = this.lastStartingBy(this.regionStarts.lines, line);
+    const found = fragmentOnLine(source.fragments, line - at.line + from.line, from.fragment, from.fragment + fragmentCount);
+    return found && this.fragment(at.fragment + (found.index - from.fragment));
+  }
+
+  block(i: number): Block | undefined {
+    if (i < 0 || i >= this.blockCount) return undefined;
+    const region = this.lastStartingBy(this.regionStarts.blocks, i);
+    return this.placedBlock(region, i - region.at.block);
+  }
+
+  private get blockCount(): number {
+    const last = this.regions[this.regions.length - 1];
+    return last === undefined ? 0 : last.at.block + last.blockCount;
+  }
+
+  multiLineBlocks(): readonly LineSpan[] {
+    const spans: LineSpan[] = [];
+    for (const region of this.regions) {
+      const { own, source, from, blockCount, lines } = region;
+      if (!own.multiLineBlocks) {
+        // In the region's own lines: its blocks' offsets where it stands in its source, less that.
+        const found = multiLineBlocks(source.blocks, from.block, from.block + blockCount, (offset) => lines.lineAt(offset - from.offset));
+        own.multiLineBlocks = Int32Array.from(found.flatMap((span) => [span.startLine, span.endLine]));
+      }
+      const kept = own.multiLineBlocks;
+      const line = region.at.line;
+      for (let j = 0; j < kept.length; j += 2) spans.push({ startLine: kept[j] + line, endLine: kept[j + 1] + line });
+    }
+    return spans;
+  }
+
   titleBlock(): Block {
     for (const region of this.regions) {
-      const { source, from, blockCount, outline } = region;
-      if (outline.titleBlock === undefined) {
+      const { source, from, blockCount, own } = region;
+      if (own.titleBlock === undefined) {
         const found = firstTitleBlock(source.blocks, from.block, from.block + blockCount);
-        outline.titleBlock = found < 0 ? -1 : found - from.block;
+        own.titleBlock = found < 0 ? -1 : found - from.block;
       }
-      if (outline.titleBlock >= 0) return this.placedBlock(region, outline.titleBlock);
+      if (own.titleBlock >= 0) return this.placedBlock(region, own.titleBlock);
     }
     return this.placedBlock(this.regions.find((region) => region.blockCount > 0)!, 0);
   }
@@ -1267,8 +1374,8 @@ class RegionOutlineSource implements OutlineSource {
     for (const region of this.regions) {
       const { source, from, blockCount, at } = region;
       // In the region's own offsets.
-      region.outline.bylines ??= bylinesOf(source.blocks, from.block, from.block + blockCount).map((b) => ({ text: b.text, start: b.start - from.offset, end: b.end - from.offset }));
-      for (const b of region.outline.bylines) bylines.push({ text: b.text, start: b.start + at.offset, end: b.end + at.offset });
+      region.own.bylines ??= bylinesOf(source.blocks, from.block, from.block + blockCount).map((b) => ({ text: b.text, start: b.start - from.offset, end: b.end - from.offset }));
+      for (const b of region.own.bylines) bylines.push({ text: b.text, start: b.start + at.offset, end: b.end + at.offset });
     }
     return bylines;
   }

@@ -1,6 +1,7 @@
 // Figures that imply another: a part and its share of a whole (27.2万亿元，占GDP比重达到32.9% →
 // GDP ≈ 82.7万亿元), and a value with its growth (523万辆，同比增长52.3% → a year earlier ≈ 343万辆).
 
+import { linesOf } from '../lines';
 import type { ArticleModel } from '../model';
 import { figuresInBlock } from './index';
 import type { Figure } from './types';
@@ -26,7 +27,7 @@ const SENTENCE_END = /[。！？；!?;]/u;
 
 /** The figures derived from `figure` and a neighbour in its sentence. */
 export function derivedFigures(figure: Figure, model: ArticleModel): DerivedFigure[] {
-  const text = model.blocks[figure.block]?.text ?? '';
+  const text = linesOf(model).block(figure.block)?.text ?? '';
   const neighbours = figuresInBlock(model, figure.block).filter((other) => other !== figure);
   const derived: DerivedFigure[] = [];
   for (const other of neighbours) {

@@ -1,0 +1,81 @@
+// The few lines and blocks a feature reads one at a time (a quick fix's line, a hover's block) and the line
+// ranges of the blocks an editor folds, in the document's numbering and offsets. A model read whole answers
+// from its own parts; a document made of regions declares how it answers as its model is made (regions.ts:
+// from each region where it stands, what it read kept in the region), so that these features, which an
+// editor asks for after every edit, never place every region's lines side by side.
+
+import type { ArticleModel, Block, BreakKind, Fragment, Role } from './article';
+
+/** Zero-based source lines, inclusive. */
+export interface LineSpan {
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+export interface LineReader {
+  /** Fragment i as placed in the document. */
+  fragment(i: number): Fragment;
+  role(i: number): Role;
+  /** The kind of the break between fragment i - 1 and fragment i (0 < i). */
+  breakKindBefore(i: number): BreakKind;
+  /** The fragment on source line `line`, if that line has one. */
+  fragmentOnLine(line: number): Fragment | undefined;
+  /** Block i as placed in the document, if there is one. */
+  block(i: number): Block | undefined;
+  /** The source lines of every block spread over more than one line, in document order. */
+  multiLineBlocks(): readonly LineSpan[];
+}
+
+/** Models whose lines are read another way (a document's, region by region): set as the model is made. */
+const readElsewhere = new WeakMap<ArticleModel, LineReader>();
+
+/** Declares, as `model` is made and before anything asks, how its lines are read one at a time. */
+export function readLinesWith(model: ArticleModel, reader: LineReader): void {
+  readElsewhere.set(model, reader);
+}
+
+/** How `model`'s lines are read: as declared for it, else from its own parts. */
+export function linesOf(model: ArticleModel): LineReader {
+  return readElsewhere.get(model) ?? wholeLineReader(model);
+}
+
+/** A model's own parts, read as they are. */
+export function wholeLineReader(model: Pick<ArticleModel, 'fragments' | 'roles' | 'breaks' | 'blocks' | 'lineIndex'>): LineReader {
+  return {
+    fragment: (i) => model.fragments[i],
+    role: (i) => model.roles[i],
+    breakKindBefore: (i) => model.breaks[i - 1].kind,
+    fragmentOnLine: (line) => fragmentOnLine(model.fragments, line, 0, model.fragments.length),
+    block: (i) => model.blocks[i],
+    multiLineBlocks: () => multiLineBlocks(model.blocks, 0, model.blocks.length, (offset) => model.lineIndex.lineAt(offset)),
+  };
+}
+
+/**
+ * The line spans of blocks [from, to) that are spread over more than one line, `lineAt` giving the line of an
+ * offset in the blocks' own offsets.
+ */
+export function multiLineBlocks(blocks: readonly Block[], from: number, to: number, lineAt: (offset: number) => number): LineSpan[] {
+  const spans: LineSpan[] = [];
+  for (let i = from; i < to; i++) {
+    const block = blocks[i];
+    const startLine = lineAt(block.start);
+    const endLine = lineAt(block.end);
+    if (endLine > startLine) spans.push({ startLine, endLine });
+  }
+  return spans;
+}
+
+/** The fragment among fragments [from, to) on `line`, by binary search (fragments are in line order, one per non-blank line). */
+export function fragmentOnLine(fragments: readonly Fragment[], line: number, from: number, to: number): Fragment | undefined {
+  let low = from;
+  let high = to - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = fragments[middle].line;
+    if (found === line) return fragments[middle];
+    if (found < line) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
