@@ -5,12 +5,14 @@ import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyze, defaultSettings, fixAll, type Analysis, type ArticleModel } from '../../server/src/core';
+import { analyze, defaultSettings, fixAll, quickFixes, type Analysis, type ArticleModel } from '../../server/src/core';
+import { blockAt } from '../../server/src/core/model';
 import { outlineOf, speakerEntries } from '../../server/src/core/outline';
 import { foldsOf } from '../../server/src/core/folds';
 import { highlightsOf } from '../../server/src/core/highlights';
 import { describeFigure } from '../../server/src/core/figureText';
 import { disableForLineEdit } from '../../server/src/core/directives';
+import { joinParagraphEdits } from '../../server/src/core/breaks/join';
 import { linesOf, wholeLineReader, type LineReader } from '../../server/src/core/lines';
 import type { Figure } from '../../server/src/core/figures';
 import { EditedDocument } from '../../server/src/lsp/editedDocument';
@@ -58,8 +60,8 @@ function answers(analysis: Analysis): unknown {
 
 /**
  * What the features that read lines one at a time read, at lines and figures spread over the document: the
- * fragment on a line, its role and the break before it, a figure's block and hover, the quick fix turning a
- * rule off for a line. `lines` is how `model`'s lines are read.
+ * fragment on a line, its role and the break before it, a figure's block and hover, the quick fixes turning a
+ * rule off for a line and joining a paragraph. `lines` is how `model`'s lines are read.
  */
 function readByLine(model: ArticleModel, figures: readonly Figure[], lines: LineReader): Record<string, unknown> {
   const { lineCount } = model.lineIndex;
@@ -69,10 +71,12 @@ function readByLine(model: ArticleModel, figures: readonly Figure[], lines: Line
     lines: sampled.map((line) => {
       const fragment = lines.fragmentOnLine(line);
       if (!fragment) return null;
-      const breakBefore = fragment.index > 0 ? lines.breakKindBefore(fragment.index) : null;
+      const breakBefore = fragment.index > 0 ? lines.lineBreak(fragment.index - 1) : null;
       return { fragment, role: lines.role(fragment.index), breakBefore, same: lines.fragment(fragment.index) };
     }),
     disables: sampled.map((line) => disableForLineEdit(model, lines, 'space-around-punctuation', model.lineIndex.startOf(line)) ?? null),
+    // A paragraph's joins, at a line's start and a few characters into it (a paragraph of several lines has a join per wrap).
+    joins: sampled.map((line) => [lines.blockAt(model.lineIndex.startOf(line)) ?? null, joinParagraphEdits(lines, model.lineIndex.startOf(line) + 3)]),
     blocks: someFigures.map((figure) => [lines.block(figure.block - 1) ?? null, lines.block(figure.block), lines.block(figure.block + 1) ?? null]),
     hovers: someFigures.map((figure) => describeFigure(figure, model, 'en')),
   };
@@ -281,7 +285,7 @@ describe('one pipeline', () => {
     assert.deepEqual([...endingAtCuts].sort(), ['paragraph', 'region']);
   });
 
-  it('answers what an editor asks after an edit (problems, outline, folds, highlights, hovers) without placing the regions side by side', function () {
+  it('answers what an editor asks after an edit (problems, outline, folds, highlights, hovers, quick fixes) without placing the regions side by side', function () {
     this.timeout(120_000);
     const text = concatenated([readFixture('sample/sample.raw.article'), ...texts.filter(([name]) => name.endsWith('.extracted.txt')).map(([, text]) => text)]);
     const before = analyze(text, defaultSettings, undefined, { regionLength: TINY });
@@ -293,13 +297,24 @@ describe('one pipeline', () => {
     assert.ok(after.regions.size > 20);
     void [after.problemCount, after.problemsNear(300, 1_000), after.outlineWithSpeakers('Speakers'), after.folds, after.highlights];
     void after.figures.slice(0, 50).map((figure) => describeFigure(figure, after.model, 'en'));
-    void disableForLineEdit(after.model, linesOf(after.model), 'space-around-punctuation', 300);
+    // The quick fixes of the problems near the edit, and the lines and blocks at every cut.
+    const refs = after.problemsNear(300, 200).map(({ ruleId, start, end }) => ({ ruleId, start, end }));
+    const fixes = quickFixes(after, refs);
+    assert.ok(fixes.disables.length > 0 && fixes.joins.length > 0);
+    const lines = linesOf(after.model);
+    const seams = after.regions.list.filter((region) => region.at.fragment > 0 && region.fragmentCount > 0).map((region) => region.at.fragment - 1);
+    const seamBreaks = seams.map((i) => lines.lineBreak(i));
+    const cutOffsets = after.regions.list.flatMap((region) => [region.at.offset - 1, region.at.offset, region.at.offset + 1]);
+    const blocksAtCuts = cutOffsets.map((offset) => lines.blockAt(offset));
     assert.equal(placedRegions(after), 0);
     // And what they answered is what the placed model, read whole, answers.
     const whole = { ...after.model };
     assert.equal(placedRegions(after), after.regions.size);
     assert.deepEqual(after.folds, foldsOf(whole));
     assert.deepEqual(after.highlights, highlightsOf(whole, after.figures));
+    assert.deepEqual(fixes, quickFixes({ ...after, model: whole }, refs));
+    assert.deepEqual(seamBreaks, seams.map((i) => whole.breaks[i]));
+    assert.deepEqual(blocksAtCuts, cutOffsets.map((offset) => blockAt(whole, offset)));
   });
 
   describe('fix-all of a text plus a last line （完） begins with the fix-all of the text, at every length', () => {

@@ -5,6 +5,7 @@ import { parseArticle } from '../../server/src/core/model';
 import { wrapsOf } from '../../server/src/core/breaks/wraps';
 import { wordsAcrossLines } from '../../server/src/core/breaks/evidence';
 import { joinParagraphEdits } from '../../server/src/core/breaks/join';
+import { linesOf } from '../../server/src/core/lines';
 import { applyEdits } from '../../server/src/core/fix';
 import { readFixture } from '../helpers';
 
@@ -40,10 +41,10 @@ describe('wraps', () => {
   it('gives the edits joining every wrap of the paragraph at an offset', () => {
     const text = ['标题在这里', ...FULL].join('\n') + '\n';
     const model = parseArticle(text);
-    const edits = joinParagraphEdits(model, text.indexOf('读者'));
+    const edits = joinParagraphEdits(linesOf(model), text.indexOf('读者'));
     assert.equal(edits.length, FULL.length - 1);
     assert.equal(applyEdits(text, edits), '标题在这里\n' + FULL.join('') + '\n');
-    assert.deepEqual(joinParagraphEdits(model, 0), []);
+    assert.deepEqual(joinParagraphEdits(linesOf(model), 0), []);
   });
 
   it('counts the sample wraps by kind (hand-checked against the expected article)', () => {

@@ -115,13 +115,13 @@ export function disableForDocumentEdit(model: Pick<ArticleModel, 'directives' | 
  */
 export function disableForLineEdit(
   model: Pick<ArticleModel, 'directives' | 'lineIndex' | 'eol'>,
-  lines: Pick<LineReader, 'fragment' | 'role' | 'breakKindBefore' | 'fragmentOnLine'>,
+  lines: Pick<LineReader, 'fragment' | 'role' | 'lineBreak' | 'fragmentOnLine'>,
   ruleId: string,
   offset: number,
 ): Edit | undefined {
   const fragment = lines.fragmentOnLine(model.lineIndex.lineAt(offset));
   if (!fragment || lines.role(fragment.index) === 'directive') return undefined;
-  if (fragment.index > 0 && lines.breakKindBefore(fragment.index) === 'wrap') return undefined;
+  if (fragment.index > 0 && lines.lineBreak(fragment.index - 1).kind === 'wrap') return undefined;
   const above = model.directives.find((directive) => directive.fragment === fragment.index - 1);
   if (above?.kind === 'disable-next-line' && above.ruleIds.length > 0) {
     if (above.ruleIds.includes(ruleId)) return undefined;

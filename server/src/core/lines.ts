@@ -4,7 +4,7 @@
 // from each region where it stands, what it read kept in the region), so that these features, which an
 // editor asks for after every edit, never place every region's lines side by side.
 
-import type { ArticleModel, Block, BreakKind, Fragment, Role } from './article';
+import type { ArticleModel, Block, Fragment, LineBreak, Role } from './article';
 
 /** Zero-based source lines, inclusive. */
 export interface LineSpan {
@@ -16,12 +16,14 @@ export interface LineReader {
   /** Fragment i as placed in the document. */
   fragment(i: number): Fragment;
   role(i: number): Role;
-  /** The kind of the break between fragment i - 1 and fragment i (0 < i). */
-  breakKindBefore(i: number): BreakKind;
+  /** The break between fragment i and fragment i + 1, as placed in the document. */
+  lineBreak(i: number): LineBreak;
   /** The fragment on source line `line`, if that line has one. */
   fragmentOnLine(line: number): Fragment | undefined;
   /** Block i as placed in the document, if there is one. */
   block(i: number): Block | undefined;
+  /** The last block starting at or before `offset` (the first block when none does; none when there is no block), as placed. */
+  blockAt(offset: number): Block | undefined;
   /** The source lines of every block spread over more than one line, in document order. */
   multiLineBlocks(): readonly LineSpan[];
 }
@@ -44,9 +46,10 @@ export function wholeLineReader(model: Pick<ArticleModel, 'fragments' | 'roles' 
   return {
     fragment: (i) => model.fragments[i],
     role: (i) => model.roles[i],
-    breakKindBefore: (i) => model.breaks[i - 1].kind,
+    lineBreak: (i) => model.breaks[i],
     fragmentOnLine: (line) => fragmentOnLine(model.fragments, line, 0, model.fragments.length),
     block: (i) => model.blocks[i],
+    blockAt: (offset) => model.blocks[Math.max(0, lastStartingBy(model.blocks, 0, model.blocks.length, offset))],
     multiLineBlocks: () => multiLineBlocks(model.blocks, 0, model.blocks.length, (offset) => model.lineIndex.lineAt(offset)),
   };
 }
@@ -78,4 +81,19 @@ export function fragmentOnLine(fragments: readonly Fragment[], line: number, fro
     else high = middle - 1;
   }
   return undefined;
+}
+
+/** The index of the last of blocks [from, to) starting at or before `offset`, or from - 1 when none does. */
+export function lastStartingBy(blocks: readonly Block[], from: number, to: number, offset: number): number {
+  let low = from;
+  let high = to - 1;
+  let found = from - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (blocks[middle].start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }

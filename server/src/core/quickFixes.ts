@@ -7,7 +7,7 @@ import { compatibleEdits } from './fix';
 import { joinParagraphEdits } from './breaks/join';
 import { disableForDocumentEdit, disableForLineEdit } from './directives';
 import { linesOf } from './lines';
-import { blockAt, type ArticleModel } from './model';
+import type { ArticleModel } from './model';
 import { ruleById } from './rules';
 import type { Edit, Problem } from './rules/rule';
 
@@ -48,18 +48,20 @@ const LOOKUP_WINDOW = 64;
 
 export function quickFixes(analysis: QuickFixSource, refs: readonly ProblemRef[]): QuickFixPlan {
   const { model } = analysis;
+  // Read one line or block at a time where it stands: a large document's regions are not placed for them.
+  const lines = linesOf(model);
   const fixes: Array<{ ref: number; edits: readonly Edit[] }> = [];
   const joins = new Map<number, { refs: number[]; edits: readonly Edit[] }>();
   const ruleFixes: Array<{ ref: number; ruleId: string; count: number }> = [];
   const disables: Array<{ ref: number; ruleId: string; forLine?: Edit; forDocument?: Edit }> = [];
   const seenRules = new Set<string>();
   const addToJoin = (index: number, offset: number) => {
-    const block = blockAt(model, offset);
+    const block = lines.blockAt(offset);
     if (!block) return;
     const join = joins.get(block.index);
     if (join) join.refs.push(index);
     else if (joins.size < MAX_OFFERS) {
-      const edits = joinParagraphEdits(model, offset);
+      const edits = joinParagraphEdits(lines, offset);
       // A paragraph with one wrap is joined by that problem's own fix.
       if (edits.length > 1) joins.set(block.index, { refs: [index], edits });
     }
@@ -84,8 +86,8 @@ export function quickFixes(analysis: QuickFixSource, refs: readonly ProblemRef[]
       disables.push({
         ref: index,
         ruleId: rule.id,
-        forLine: disableForLineEdit(model, linesOf(model), rule.id, ref.start),
-        forDocument: disableForDocumentEdit(model, linesOf(model), rule.id),
+        forLine: disableForLineEdit(model, lines, rule.id, ref.start),
+        forDocument: disableForDocumentEdit(model, lines, rule.id),
       });
     }
   }

@@ -32,9 +32,9 @@ import { inlineLabelLines, type LabelHit } from './outline/sections';
 import { labelCensus, labelReadingWidth, labelSurroundings, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
 import { findHighlightsWith, highlightsOfLines, type Highlight, type HighlightKind } from './highlights';
-import { fragmentOnLine, multiLineBlocks, readLinesWith, type LineReader, type LineSpan } from './lines';
+import { fragmentOnLine, lastStartingBy, multiLineBlocks, readLinesWith, type LineReader, type LineSpan } from './lines';
 import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } from './lint';
-import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type BreakKind, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
+import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet } from './problemSet';
 import { firstIndex } from './search';
 import type { LintProblem } from './lintProblem';
@@ -1092,24 +1092,12 @@ function appendRegion(
     target.roles.push(source.roles[i]);
     target.blockOfFragment.push(source.blockOfFragment[i] + block);
   }
-  if (first > 0 && counts.fragmentCount > 0) target.breaks.push(seamBreak(target, first, seamDecision));
+  if (first > 0 && counts.fragmentCount > 0) {
+    target.breaks.push(seamBreak(target.fragments[first - 1], target.fragments[first], target.roles[first - 1], target.roles[first], seamDecision));
+  }
   for (let i = from.fragment; i < from.fragment + counts.fragmentCount - 1; i++) {
     const b = source.breaks[i];
-    target.breaks.push(
-      moved
-        ? {
-            index: b.index + fragment,
-            kind: b.kind,
-            reason: b.reason,
-            confidencePpm: b.confidencePpm,
-            blankLines: b.blankLines,
-            joiner: b.joiner,
-            keepsLeadingSpace: b.keepsLeadingSpace,
-            start: b.start + offset,
-            end: b.end + offset,
-          }
-        : b,
-    );
+    target.breaks.push(moved ? movedBreak(b, fragment, offset) : b);
   }
   const movedFragment = (index: number): Fragment => target.fragments[index];
   for (let i = from.block; i < from.block + counts.blockCount; i++) {
@@ -1125,13 +1113,14 @@ interface SeamDecision {
   readonly confidence: number;
 }
 
-/** The break between the last fragment of one region and the first (`first`) of the next: one blank line, a paragraph end. */
-function seamBreak(parts: Parts, first: number, decision: SeamDecision = { reason: 'region-edge', confidence: 1 }): LineBreak {
-  const before = parts.fragments[first - 1];
-  const after = parts.fragments[first];
-  const bothBody = parts.roles[first - 1] === 'body' && parts.roles[first] === 'body';
+/**
+ * The break between the last fragment of one region (`before`) and the first of the next (`after`), as placed:
+ * one blank line, a paragraph end; `decision` the layout's of the region before.
+ */
+function seamBreak(before: Fragment, after: Fragment, beforeRole: Role, afterRole: Role, decision: SeamDecision = { reason: 'region-edge', confidence: 1 }): LineBreak {
+  const bothBody = beforeRole === 'body' && afterRole === 'body';
   return {
-    index: first - 1,
+    index: before.index,
     kind: bothBody ? 'paragraph' : 'block',
     reason: decision.reason,
     confidencePpm: inMillionths(decision.confidence),
@@ -1140,6 +1129,22 @@ function seamBreak(parts: Parts, first: number, decision: SeamDecision = { reaso
     keepsLeadingSpace: false,
     start: before.end,
     end: after.start,
+  };
+}
+
+/** Break `b` moved `fragment` fragments and `offset` characters on (itself when neither moved). */
+function movedBreak(b: LineBreak, fragment: number, offset: number): LineBreak {
+  if (fragment === 0 && offset === 0) return b;
+  return {
+    index: b.index + fragment,
+    kind: b.kind,
+    reason: b.reason,
+    confidencePpm: b.confidencePpm,
+    blankLines: b.blankLines,
+    joiner: b.joiner,
+    keepsLeadingSpace: b.keepsLeadingSpace,
+    start: b.start + offset,
+    end: b.end + offset,
   };
 }
 
@@ -1283,12 +1288,12 @@ class RegionLines implements OutlineSource, LineReader {
 
   /** The region holding document fragment i (the last one starting at or before it: a region may have no fragment). */
   private regionOf(i: number): RegionAnalysis {
-    return this.lastStartingBy(this.regionStarts.fragments, i);
+    return this.regions[this.lastStartingBy(this.regionStarts.fragments, i)];
   }
 
-  /** The last region whose start (in `starts`) is at or before `i`. */
-  private lastStartingBy(starts: Float64Array, i: number): RegionAnalysis {
-    return this.regions[firstIndex(starts.length, (k) => starts[k] > i) - 1];
+  /** The index of the last region whose start (in `starts`) is at or before `i`. */
+  private lastStartingBy(starts: Float64Array, i: number): number {
+    return firstIndex(starts.length, (k) => starts[k] > i) - 1;
   }
 
   fragment(i: number): Fragment {
@@ -1305,24 +1310,39 @@ class RegionLines implements OutlineSource, LineReader {
     return source.roles[from.fragment + (i - at.fragment)];
   }
 
-  breakKindBefore(i: number): BreakKind {
-    const { source, from, at } = this.regionOf(i);
-    // A region's first line follows a seam: the break placed there is seamBreak's.
-    if (i === at.fragment) return this.role(i - 1) === 'body' && this.role(i) === 'body' ? 'paragraph' : 'block';
-    return source.breaks[from.fragment + (i - at.fragment) - 1].kind;
+  lineBreak(i: number): LineBreak {
+    const k = this.lastStartingBy(this.regionStarts.fragments, i + 1);
+    const { source, from, at } = this.regions[k];
+    if (i + 1 === at.fragment) {
+      // A seam: the break placing the regions puts there, with the layout's decision of the region before.
+      return seamBreak(this.fragment(i), this.fragment(i + 1), this.role(i), this.role(i + 1), this.regions[k - 1].seamDecision);
+    }
+    return movedBreak(source.breaks[from.fragment + (i - at.fragment)], at.fragment - from.fragment, at.offset - from.offset);
   }
 
   fragmentOnLine(line: number): Fragment | undefined {
     if (this.regions.length === 0 || line < 0) return undefined;
-    const { source, from, at, fragmentCount } = this.lastStartingBy(this.regionStarts.lines, line);
+    const { source, from, at, fragmentCount } = this.regions[this.lastStartingBy(this.regionStarts.lines, line)];
     const found = fragmentOnLine(source.fragments, line - at.line + from.line, from.fragment, from.fragment + fragmentCount);
     return found && this.fragment(at.fragment + (found.index - from.fragment));
   }
 
   block(i: number): Block | undefined {
     if (i < 0 || i >= this.blockCount) return undefined;
-    const region = this.lastStartingBy(this.regionStarts.blocks, i);
+    const region = this.regions[this.lastStartingBy(this.regionStarts.blocks, i)];
     return this.placedBlock(region, i - region.at.block);
+  }
+
+  blockAt(offset: number): Block | undefined {
+    if (this.blockCount === 0) return undefined;
+    // The last region starting at or before the offset that has a block starting there, else the first block.
+    for (let k = this.lastStartingBy(this.regionStarts.offsets, offset); k >= 0; k--) {
+      const region = this.regions[k];
+      const { source, from, at, blockCount } = region;
+      const found = lastStartingBy(source.blocks, from.block, from.block + blockCount, offset - at.offset + from.offset);
+      if (found >= from.block) return this.placedBlock(region, found - from.block);
+    }
+    return this.block(0);
   }
 
   private get blockCount(): number {
