@@ -231,13 +231,18 @@ class TextLineIndex extends LineIndex {
   }
 }
 
-/** The index of a text made of pieces (LineIndex.joined): a piece found by offset or line, then its own index asked. */
+/**
+ * The index of a text made of pieces (LineIndex.joined): the piece found by offset or line, then its own
+ * index asked. The piece last found is tried first: callers ask in order (a version's diagnostics, an
+ * outline's entries), mostly about one piece after another.
+ */
 class JoinedLineIndex extends LineIndex {
   private readonly pieces: readonly LineIndex[];
   /** Where each piece stands: its offset, and its first line's number in the whole text. */
   private readonly offsets: Float64Array;
   private readonly firstLines: Float64Array;
   readonly lineCount: number;
+  private lastPiece = 0;
 
   constructor(pieces: ReadonlyArray<{ readonly lines: LineIndex; readonly offset: number }>, length: number) {
     super(length);
@@ -252,9 +257,12 @@ class JoinedLineIndex extends LineIndex {
     this.lineCount = count;
   }
 
-  /** The last piece whose values in `column` are at most `value` (the first piece when none is). */
+  /** The last piece whose value in `column` (offsets or first lines) is at most `value`; the first piece when none is. */
   private pieceAt(column: Float64Array, value: number): number {
-    return Math.max(0, firstIndex(column.length, (k) => column[k] > value) - 1);
+    const last = this.lastPiece;
+    if (column[last] <= value && (last + 1 === column.length || column[last + 1] > value)) return last;
+    this.lastPiece = Math.max(0, firstIndex(column.length, (k) => column[k] > value) - 1);
+    return this.lastPiece;
   }
 
   startOf(index: number): number {
@@ -270,5 +278,21 @@ class JoinedLineIndex extends LineIndex {
   lineAt(offset: number): number {
     const k = this.pieceAt(this.offsets, offset);
     return this.firstLines[k] + this.pieces[k].lineAt(offset - this.offsets[k]);
+  }
+
+  // One piece found, not one for each of the line, its start and its end. A piece clamps as the whole
+  // text does: past its end is its last line, the empty one before the next piece.
+  override positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    const k = this.pieceAt(this.offsets, clamped);
+    const { line, character } = this.pieces[k].positionAt(clamped - this.offsets[k]);
+    return { line: line + this.firstLines[k], character };
+  }
+
+  override offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineCount) return this.length;
+    const k = this.pieceAt(this.firstLines, position.line);
+    return this.offsets[k] + this.pieces[k].offsetAt({ line: position.line - this.firstLines[k], character: position.character });
   }
 }
