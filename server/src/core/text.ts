@@ -2,6 +2,7 @@
 
 import { PieceText, type DocumentText } from './documentText';
 import type { Scratch } from './scratch';
+import { firstIndex } from './search';
 
 /** A replacement of the source range [start, end). */
 export interface Edit {
@@ -96,17 +97,17 @@ export function dominantEol(text: DocumentText): Eol {
 }
 
 /**
- * Converts between offsets and positions with a binary search over line starts. Line starts and ends are
- * kept in typed arrays (4 bytes a line: a 10 MB document has hundreds of thousands of lines); the `Line`
- * objects are made only when asked for.
+ * Converts between offsets and positions with a binary search over line starts. A text's own index keeps
+ * line starts and ends in typed arrays (4 bytes a line: a 10 MB document has hundreds of thousands of
+ * lines); the `Line` objects are made only when asked for. A document read in regions is indexed by its
+ * regions' indexes where they stand (`joined`), not by a copy of them.
  */
-export class LineIndex {
+export abstract class LineIndex {
   private materialized: Line[] | undefined;
 
-  private constructor(
-    private readonly starts: Uint32Array,
-    private readonly ends: Uint32Array,
-    private readonly length: number,
+  protected constructor(
+    /** The indexed text's length. */
+    protected readonly length: number,
   ) {}
 
   /**
@@ -116,7 +117,7 @@ export class LineIndex {
   static of(text: string, scratch?: Scratch<Uint32Array>): LineIndex {
     if (text.indexOf('\r') >= 0) {
       const lines = splitLines(text);
-      return new LineIndex(
+      return new TextLineIndex(
         Uint32Array.from(lines, (line) => line.start),
         Uint32Array.from(lines, (line) => line.end),
         text.length,
@@ -138,59 +139,81 @@ export class LineIndex {
     }
     starts[line] = start;
     ends[line] = text.length;
-    return new LineIndex(starts, ends, text.length);
+    return new TextLineIndex(starts, ends, text.length);
   }
 
   /**
-   * The index of a text made of pieces, each piece's lines standing at `offset` (in order). Each piece
-   * but the last ends with a line ending, so its final, empty line is the first line of what follows it
-   * up to the next piece (a large document's regions and the blank line between two of them).
+   * The index of a text made of pieces, each piece's lines standing at `offset` (in order, the first at 0).
+   * Each piece but the last ends with a line ending, so its final, empty line is the first line of what
+   * follows it up to the next piece (a large document's regions and the blank line between two of them).
+   * The pieces' indexes are read where they are, not copied: a copy was 2 MB of arrays outside V8's heap
+   * per version of a 10 MB document.
    */
   static joined(pieces: ReadonlyArray<{ readonly lines: LineIndex; readonly offset: number }>, length: number): LineIndex {
-    let count = 0;
-    for (const { lines } of pieces) count += lines.lineCount;
-    const starts = new Uint32Array(count);
-    const ends = new Uint32Array(count);
-    let at = 0;
-    for (const { lines, offset } of pieces) {
-      const count = lines.starts.length;
-      starts.set(lines.starts, at);
-      ends.set(lines.ends, at);
-      for (let i = at; i < at + count; i++) {
-        starts[i] += offset;
-        ends[i] += offset;
-      }
-      at += count;
-    }
-    return new LineIndex(starts, ends, length);
+    return new JoinedLineIndex(pieces, length);
   }
 
+  abstract get lineCount(): number;
+
+  /** Offset of the first character of line `index` (no Line object made). */
+  abstract startOf(index: number): number;
+
+  /** Offset just past the last character of line `index`, before its line ending. */
+  abstract endOf(index: number): number;
+
+  /** The line `offset` (0 ≤ offset ≤ length) stands on. */
+  abstract lineAt(offset: number): number;
+
   get lines(): readonly Line[] {
-    this.materialized ??= Array.from(this.starts, (_start, index) => this.lineOf(index));
+    this.materialized ??= Array.from({ length: this.lineCount }, (_, index) => this.lineOf(index));
     return this.materialized;
   }
 
   /** Line `index` (0 ≤ index < lineCount) as an object, made afresh. */
   lineOf(index: number): Line {
-    const start = this.starts[index];
     return {
       index,
-      start,
-      end: this.ends[index],
-      endWithEol: index + 1 < this.starts.length ? this.starts[index + 1] : this.length,
+      start: this.startOf(index),
+      end: this.endOf(index),
+      endWithEol: index + 1 < this.lineCount ? this.startOf(index + 1) : this.length,
     };
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    const line = this.lineAt(clamped);
+    const start = this.startOf(line);
+    // An offset inside a CRLF pair belongs at the end of the line.
+    return { line, character: Math.min(clamped, this.endOf(line)) - start };
+  }
+
+  /** Clamps positions past a line's end or the document's end, as LSP asks. */
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineCount) return this.length;
+    const character = Math.max(0, position.character);
+    return Math.min(this.startOf(position.line) + character, this.endOf(position.line));
+  }
+}
+
+/** A text's own index: its line starts and ends. */
+class TextLineIndex extends LineIndex {
+  constructor(
+    private readonly starts: Uint32Array,
+    private readonly ends: Uint32Array,
+    length: number,
+  ) {
+    super(length);
   }
 
   get lineCount(): number {
     return this.starts.length;
   }
 
-  /** Offset of the first character of line `index` (no Line object made). */
   startOf(index: number): number {
     return this.starts[index];
   }
 
-  /** Offset just past the last character of line `index`, before its line ending. */
   endOf(index: number): number {
     return this.ends[index];
   }
@@ -206,19 +229,70 @@ export class LineIndex {
     }
     return low;
   }
+}
 
-  positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.length));
-    const line = this.lineAt(clamped);
-    // An offset inside a CRLF pair belongs at the end of the line.
-    return { line, character: Math.min(clamped, this.ends[line]) - this.starts[line] };
+/**
+ * The index of a text made of pieces (LineIndex.joined): the piece found by offset or line, then its own
+ * index asked. The piece last found is tried first: callers ask in order (a version's diagnostics, an
+ * outline's entries), mostly about one piece after another.
+ */
+class JoinedLineIndex extends LineIndex {
+  private readonly pieces: readonly LineIndex[];
+  /** Where each piece stands: its offset, and its first line's number in the whole text. */
+  private readonly offsets: Float64Array;
+  private readonly firstLines: Float64Array;
+  readonly lineCount: number;
+  private lastPiece = 0;
+
+  constructor(pieces: ReadonlyArray<{ readonly lines: LineIndex; readonly offset: number }>, length: number) {
+    super(length);
+    this.pieces = pieces.map((piece) => piece.lines);
+    this.offsets = Float64Array.from(pieces, (piece) => piece.offset);
+    this.firstLines = new Float64Array(pieces.length);
+    let count = 0;
+    pieces.forEach((piece, k) => {
+      this.firstLines[k] = count;
+      count += piece.lines.lineCount;
+    });
+    this.lineCount = count;
   }
 
-  /** Clamps positions past a line's end or the document's end, as LSP asks. */
-  offsetAt(position: Position): number {
+  /** The last piece whose value in `column` (offsets or first lines) is at most `value`; the first piece when none is. */
+  private pieceAt(column: Float64Array, value: number): number {
+    const last = this.lastPiece;
+    if (column[last] <= value && (last + 1 === column.length || column[last + 1] > value)) return last;
+    this.lastPiece = Math.max(0, firstIndex(column.length, (k) => column[k] > value) - 1);
+    return this.lastPiece;
+  }
+
+  startOf(index: number): number {
+    const k = this.pieceAt(this.firstLines, index);
+    return this.offsets[k] + this.pieces[k].startOf(index - this.firstLines[k]);
+  }
+
+  endOf(index: number): number {
+    const k = this.pieceAt(this.firstLines, index);
+    return this.offsets[k] + this.pieces[k].endOf(index - this.firstLines[k]);
+  }
+
+  lineAt(offset: number): number {
+    const k = this.pieceAt(this.offsets, offset);
+    return this.firstLines[k] + this.pieces[k].lineAt(offset - this.offsets[k]);
+  }
+
+  // One piece found, not one for each of the line, its start and its end. A piece clamps as the whole
+  // text does: past its end is its last line, the empty one before the next piece.
+  override positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    const k = this.pieceAt(this.offsets, clamped);
+    const { line, character } = this.pieces[k].positionAt(clamped - this.offsets[k]);
+    return { line: line + this.firstLines[k], character };
+  }
+
+  override offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.length;
-    const character = Math.max(0, position.character);
-    return Math.min(this.starts[position.line] + character, this.ends[position.line]);
+    if (position.line >= this.lineCount) return this.length;
+    const k = this.pieceAt(this.firstLines, position.line);
+    return this.offsets[k] + this.pieces[k].offsetAt({ line: position.line - this.firstLines[k], character: position.character });
   }
 }

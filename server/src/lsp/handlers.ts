@@ -17,7 +17,7 @@ import { hoverAt } from './hover';
 import type { Lifecycle } from './lifecycle';
 import { message } from './messages';
 import { VISIBLE_RANGES_NOTIFICATION, type VisibleRangesParams } from './protocol';
-import { answeredAgain } from './repeatedAnswers';
+import { answeredAgain, KeptAnswers } from './repeatedAnswers';
 import { semanticTokens } from './semanticTokens';
 import { Abandoned, type DocumentSession } from './session';
 import type { ClientFeatures, Ready, Sessions } from './sessions';
@@ -25,6 +25,9 @@ import type { ClientFeatures, Ready, Sessions } from './sessions';
 export type { ClientFeatures } from './sessions';
 
 type Token = CancellationToken | undefined;
+
+/** The most outline entries whose symbols are kept for as long as their version's analysis. */
+const KEPT_SYMBOLS = 10_000;
 
 export function registerHandlers(connection: Connection, sessions: Sessions, lifecycle: Lifecycle, client: () => ClientFeatures): void {
   /**
@@ -91,8 +94,9 @@ export function registerHandlers(connection: Connection, sessions: Sessions, lif
   );
 
   // Kept per analysis: the outline view and breadcrumbs ask again and again for the same text (and a
-  // transport that writes bytes keeps their encoding: repeatedAnswers.ts).
-  const symbolsOf = new WeakMap<Analysis, DocumentSymbol[]>();
+  // transport that writes bytes keeps their encoding: repeatedAnswers.ts). A 1 MB article's outline has
+  // ~3,000 entries; one past KEPT_SYMBOLS is kept only weakly (KeptAnswers says why).
+  const symbolsOf = new KeptAnswers<Analysis, DocumentSymbol[]>(KEPT_SYMBOLS);
   connection.onDocumentSymbol(
     request('documentSymbol', null, async (params, token) => {
       const found = await ready(params, token);
@@ -103,8 +107,7 @@ export function registerHandlers(connection: Connection, sessions: Sessions, lif
       let symbols = symbolsOf.get(analysis);
       if (!symbols) {
         const entries = analysis.outlineWithSpeakers(message(analysis.settings.locale, 'speakers'));
-        symbols = answeredAgain(toDocumentSymbols(analysis.model.lineIndex, entries));
-        symbolsOf.set(analysis, symbols);
+        symbols = symbolsOf.keep(analysis, answeredAgain(toDocumentSymbols(analysis.model.lineIndex, entries)), entries.length);
       }
       return symbols;
     }),

@@ -16,3 +16,28 @@ export function answeredAgain<T extends object>(answer: T): T {
 export function isAnsweredAgain(value: unknown): value is object {
   return typeof value === 'object' && value !== null && repeated.has(value);
 }
+
+/**
+ * Answers kept per key (a version's analysis) for a client that asks again: an answer of up to `longest`
+ * items for as long as its key lives, a longer one only until the garbage collector next reclaims memory.
+ * A 10 MB article's outline is ~30,000 symbols, as much memory again as the core's own outline (~9 MB of
+ * objects the idle server held); rebuilt from that outline it costs a fraction of sending it (~6 MB of
+ * JSON), and VS Code keeps the outline of a version itself. Kept weakly, an outline view and breadcrumbs
+ * asking one after the other still share one.
+ */
+export class KeptAnswers<K extends object, V extends object> {
+  private readonly kept = new WeakMap<K, V | WeakRef<V>>();
+
+  constructor(private readonly longest: number) {}
+
+  get(key: K): V | undefined {
+    const answer = this.kept.get(key);
+    return answer instanceof WeakRef ? answer.deref() : answer;
+  }
+
+  /** Keeps `answer` (of `size` items) for `key`, and returns it. */
+  keep(key: K, answer: V, size: number): V {
+    this.kept.set(key, size <= this.longest ? answer : new WeakRef(answer));
+    return answer;
+  }
+}
