@@ -196,7 +196,7 @@ describe('the sample article: spacing and punctuation', () => {
 describe('spacing and punctuation rules on adversarial lines', function () {
   this.timeout(60_000); // the model's own analysis of each long line is included
   // Each pattern repeated to one long line; a quadratic scan would take minutes, a linear one well under the bound.
-  const patterns = [' ，', '，', ' 中', '中 中 ', 'a,', '1.', '"中', '(（', '（', '“', 'www.', 'a@', '://', 'http://a', '.', '-', 'ａ', 'a 中', "'", '中.', '……', '—', 'a b,', 'a  b ', '中中 '];
+  const patterns = [' ，', '，', ' 中', '中 中 ', 'a,', '1.', '"中', '(（', '（', '“', 'www.', 'a@', '://', 'http://a', '.', '-', 'ａ', 'a 中', "'", '中.', '……', '—', 'a b,', 'a  b ', '中中 ', '这两年一 直很稳定，'];
   const LENGTH = 200_000;
   const BOUND_MS = 2000;
   const settings = mergeSettings({ cjkLatinSpacing: 'require' });

@@ -1,14 +1,19 @@
 // Whitespace between two Chinese characters inside a line: justified columns come out as `列 出 的 这 样`
 // (every character spaced) or `来减 少系 统启 动时 间。` (every second one, zh070).
-// A lone gap between Chinese characters (`同时有 个不同版本`, `建设 世纪`) is where the extractor dropped
-// text (6, 21): every such gap in the corpus is one, and its line is otherwise unspaced (runs of 5+
-// characters on each side). So a gap is stray when it is part of a spaced-out run, or when its line is
+// A lone gap between Chinese characters (`同时有 个不同版本`, `建设 世纪`) is mostly where the extractor
+// dropped text (6, 21; 42 of the 48 lone gaps of the corpus), and its line is otherwise unspaced (runs of
+// 5+ characters on each side). So a gap is stray when it is part of a spaced-out run, or when its line is
 // letter-spaced: two or more Han–space–Han gaps, on average at most 3 characters apart (zh070: 10 gaps
-// about 2 apart; the corpus' lost-text lines have 1 gap; two lost-text gaps on one line lie far apart).
+// about 2 apart; the corpus' lost-text lines have 1 gap; two lost-text gaps on one line lie far apart),
+// or when it cuts a word in two (`这两年一 直很稳定`, a justified news line): no text was lost inside a word.
+// Where a number would stand (`近 年`, `有 多亩`: a unit or approximation after the gap, 第 or 约 before
+// it), a word the segmenter reads across (近年) proves nothing, and the gap stays.
 // Latin text spaced by autospace (`限制 BIOS 可`) does not count: only the gaps between Han are measured.
 // A fragment's leading whitespace (kept by the layout as a lost-text marker) never reaches this rule.
 
 import { HAN_SOURCE, INLINE_SPACE_SOURCE, hasInlineSpace, isInlineSpace, isInlineSpaceCode } from '../charClasses';
+import { WORD_WINDOW, wordAcross } from '../breaks/evidence';
+import { APPROX_AFTER, APPROX_BEFORE, APPROX_INSIDE, unitAt } from '../figures/lexicon';
 import type { Rule } from './rule';
 
 const SPACE_BETWEEN_HAN = new RegExp(`(?<=[${HAN_SOURCE}])[${INLINE_SPACE_SOURCE}]+(?=[${HAN_SOURCE}])`, 'g');
@@ -41,9 +46,11 @@ export const spaceBetweenHan: Rule = {
       if (gaps.length === 0) continue;
       const letterSpaced = gaps.length >= 2 && isLetterSpaced(text, gaps);
       for (const match of gaps) {
-        if (!letterSpaced && !isSpacedOut(text, match.index, match.index + match[0].length)) continue;
-        const start = fragment.start + match.index;
-        const end = start + match[0].length;
+        const gapStart = match.index;
+        const gapEnd = gapStart + match[0].length;
+        if (!letterSpaced && !isSpacedOut(text, gapStart, gapEnd) && !cutsWord(text, gapStart, gapEnd)) continue;
+        const start = fragment.start + gapStart;
+        const end = fragment.start + gapEnd;
         context.report({
           start,
           end,
@@ -61,6 +68,33 @@ function isSpacedOut(text: string, start: number, end: number): boolean {
   if (start === 1 && end === text.length - 1) return true;
   return isInlineSpace(text[start - 2]) || isInlineSpace(text[end + 1]);
 }
+
+/**
+ * Whether the gap [start, end) falls inside a word (一 直 → 一直) where no number could have been lost:
+ * not before a unit, a measure word or an approximation (`近 年`, `有 多亩`), nor after 第 or an
+ * approximator (`第 节`, `约 亩`).
+ */
+function cutsWord(text: string, start: number, end: number): boolean {
+  // Only the characters the segmenter reads (WORD_WINDOW either side, spaces aside): a long line with many
+  // lone gaps is not copied at each of them.
+  const before = text.slice(Math.max(0, start - NEAR), start);
+  if (!wordAcross(before, text.slice(end, end + NEAR))) return false;
+  return !isNumberSlot(text, before, end);
+}
+
+/** Characters either side of a gap read for the word across it (WORD_WINDOW and the spaces among them). */
+const NEAR = 4 * WORD_WINDOW;
+
+function isNumberSlot(text: string, before: string, end: number): boolean {
+  if (unitAt(text, end) || DATE_UNITS.includes(text[end])) return true;
+  if (AFTER_A_NUMBER.some((word) => text.startsWith(word, end))) return true;
+  return before.endsWith('第') || APPROX_BEFORE.some((word) => before.endsWith(word));
+}
+
+/** Written after a number in a date (3月, 9日, 5号), beside the units of figures/lexicon.ts. */
+const DATE_UNITS = ['月', '日', '号'];
+/** Approximations written after a number, before or after its unit (300多个, 40米以上). */
+const AFTER_A_NUMBER = [...APPROX_INSIDE, ...APPROX_AFTER];
 
 /** Whether the gaps lie close together: non-space characters from the first to the last, per interval. */
 function isLetterSpaced(text: string, gaps: readonly RegExpMatchArray[]): boolean {
