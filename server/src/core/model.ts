@@ -50,7 +50,8 @@ export interface RegionParse {
  */
 export function parseRegion(text: string, view: RegionView, options: ModelOptions = defaultModelOptions, wordHints?: WordAnswers): RegionParse {
   const whole = view.start === 0 && view.end === text.length;
-  const textIndex = LineIndex.of(text);
+  // A region's text with its neighbours' lines is indexed only while it is read: that index is lent.
+  const textIndex = whole ? LineIndex.of(text) : LineIndex.of(text, VIEW_LINES);
   const inView = readFragments(text, textIndex);
   const from = whole ? 0 : firstIndex(inView.length, (i) => inView[i].lineStart >= view.start);
   const to = whole ? inView.length : firstIndex(inView.length, (i) => inView[i].lineStart >= view.end);
@@ -166,6 +167,8 @@ const COUNTED_LINES = new Scratch((n) => new Uint32Array(n));
 const COUNTED_WIDTHS = new Scratch((n) => new Float64Array(n));
 const COUNTED_COLUMNS = new Scratch((n) => new Float64Array(n));
 const SPANS = new Scratch((n) => new Int32Array(n));
+/** parseRegion's index of a region's lines in view: read, and dropped, before it returns. */
+const VIEW_LINES = new Scratch((n) => new Uint32Array(n));
 
 /**
  * Where the text's fragments stand: each line that is not blank, trimmed of blanks (isBlankChar). Line
