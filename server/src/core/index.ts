@@ -29,6 +29,13 @@ export interface Analysis {
    * the offset `focus` (what an editor, which shows only so many, should show where the user works).
    */
   problemsNear(focus: number, limit: number): readonly Problem[];
+  /**
+   * Hands over every problem once, in document order, without a list of them all: each problem as found in
+   * its region, with the offset to add to its start and end (its fix and related locations too). For a
+   * caller that reads each problem once (the CLI's report): the list would copy every problem of a region
+   * after the first, a million problems in a raw 10 MB extraction, kept until the process ends.
+   */
+  forEachProblem(visit: (problem: Problem, offset: number) => void): void;
   /** How many problems of each rule carry a fix. */
   fixableByRule(): ReadonlyMap<string, number>;
   readonly outline: readonly OutlineEntry[];
@@ -107,6 +114,7 @@ function analysisOf(model: ArticleModel, settings: Settings, findProblems: () =>
       return problemSet().count;
     },
     problemsNear: (focus, limit) => problemSet().near(focus, limit),
+    forEachProblem: (visit) => problemSet().forEach(visit),
     fixableByRule: () => (fixable ??= problemSet().fixableByRule()),
     get outline() {
       return outlineOf(model);
