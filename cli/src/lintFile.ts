@@ -126,7 +126,8 @@ function lintReadable(file: string, options: LintOptions, settings: Settings, sa
       }
     }
   }
-  const analysis = analyze(text, settings);
+  // The report reads the problems and the line index: the document's parts are placed only if asked (--outline).
+  const analysis = analyze(text, settings, undefined, { placing: 'on-first-use' });
   const problems = shownProblems(analysis, options.quiet);
   const report = { file: article.path, analysis, problems };
   const sections = { outline: options.outline, figures: options.figures };

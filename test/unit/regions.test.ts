@@ -60,6 +60,18 @@ describe('regions', () => {
     assert.equal(fragments.length, contentLines);
   });
 
+  it('gives the same answers with its parts placed when first read as placed while it was laid out, after its problems were read first too', () => {
+    const placedAsLaidOut = outputs(analyze(text, defaultSettings));
+    assert.deepEqual(outputs(analyze(text, defaultSettings, undefined, { placing: 'on-first-use' })), placedAsLaidOut);
+    // What the CLI reads (the problems, the line index) before anything else, then the parts.
+    const cli = analyze(text, defaultSettings, undefined, { placing: 'on-first-use' });
+    let problems = 0;
+    cli.forEachProblem(() => problems++);
+    assert.equal(problems, (placedAsLaidOut.problems as unknown[]).length);
+    assert.equal(cli.model.lineIndex.lineCount, placedAsLaidOut.lineCount);
+    assert.deepEqual(outputs(cli), placedAsLaidOut);
+  });
+
   it('equals a fresh analysis after each edit of a chain, each analysed from the one before', function () {
     this.timeout(120_000);
     let current = text;

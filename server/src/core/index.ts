@@ -5,7 +5,7 @@ import { foldsOf, type Fold } from './folds';
 import type { ArticleModel, ModelOptions } from './model';
 import type { DocumentFacts } from './breaks/style';
 import { ProblemSet } from './problemSet';
-import { analyzeRegions, regionSteps, type RegionalAnalysis, type RegionCache } from './regions';
+import { analyzeRegions, regionSteps, type Placing, type RegionalAnalysis, type RegionCache } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
 import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
 import { highlightsOf, type Highlight } from './highlights';
@@ -56,6 +56,12 @@ export interface Analysis {
 export interface AnalysisOptions {
   /** Regions run about this many characters, at least a quarter of it (regions.ts REGION_LENGTH by default). */
   readonly regionLength?: number;
+  /**
+   * When the regions' parts are placed into the document's model (regions.ts Placing): as each region is
+   * laid out by default; 'on-first-use' for a caller that reads only the problems and the line index.
+   * The answers are the same either way.
+   */
+  readonly placing?: Placing;
 }
 
 /**
@@ -67,7 +73,10 @@ export interface AnalysisOptions {
  */
 export function analyze(text: DocumentText, settings: Settings, previous?: Analysis, analysisOptions: AnalysisOptions = {}): Analysis {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
-  return regionalAnalysis(analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength), settings);
+  return regionalAnalysis(
+    analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing),
+    settings,
+  );
 }
 
 /**
@@ -82,7 +91,7 @@ export async function analyzeInSteps(
   analysisOptions: AnalysisOptions = {},
 ): Promise<Analysis> {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
-  const steps = regionSteps(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength);
+  const steps = regionSteps(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing);
   for (;;) {
     const step = steps.next();
     if (step.done) return regionalAnalysis(step.value, settings);
@@ -187,6 +196,7 @@ export async function fixAllEditsInSteps(
 export type { Problem, Edit, Rule, LocalizedText } from './rules/rule';
 export { localize } from './rules/rule';
 export type { LineIndex } from './text';
+export type { Placing } from './regions';
 export type { Fold } from './folds';
 export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';
 export { unreadableReason } from './input';
