@@ -85,24 +85,28 @@ export class RunSettings {
   }
 }
 
-/** Lints (and fixes) one file; never throws: a file that cannot be handled comes back with its failure. */
+/**
+ * Lints (and fixes) one file; never throws: a file that cannot be handled comes back with its failure.
+ * `readAhead`: its bytes, read ahead of its turn (files.ts ReadAhead).
+ */
 export function lintFile(
   file: string,
   options: LintOptions,
   explicitLayer: SettingsLayer | undefined,
   settings: RunSettings = new RunSettings(options, explicitLayer),
+  readAhead?: Buffer,
 ): FileOutcome {
   const say = messagesFor(options.locale);
   try {
-    return lintReadable(file, options, settings.for(file), say);
+    return lintReadable(file, options, settings.for(file), say, readAhead);
   } catch (error) {
     const failure = describeUserError(error, say) ?? say.internalError(`${file}: ${(error as Error).message}`);
     return { file, printed: '', fixed: false, failure };
   }
 }
 
-function lintReadable(file: string, options: LintOptions, settings: Settings, say: Messages): FileOutcome {
-  const article = readArticle(file, settings.maxDocumentLength);
+function lintReadable(file: string, options: LintOptions, settings: Settings, say: Messages, readAhead: Buffer | undefined): FileOutcome {
+  const article = readArticle(file, settings.maxDocumentLength, readAhead);
   compilerBudget.willAnalyse(article.text.length);
   let text = article.text;
   let printed: Printed = '';
