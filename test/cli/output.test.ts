@@ -15,8 +15,8 @@ function asText(printed: Printed): string {
   return typeof printed === 'string' ? printed : Buffer.concat(printed).toString('utf8');
 }
 
-function written(texts: ReadonlyArray<string | readonly Uint8Array[]>, flushAfter: ReadonlySet<number> = new Set()): { bytes: Buffer; writes: Buffer[] } {
-  const writes: Buffer[] = [];
+function written(texts: ReadonlyArray<string | readonly Uint8Array[]>, flushAfter: ReadonlySet<number> = new Set()): { bytes: Buffer; writes: Uint8Array[] } {
+  const writes: Uint8Array[] = [];
   const output = new BufferedOutput((bytes) => writes.push(bytes));
   texts.forEach((text, i) => {
     output.add(text);
@@ -42,7 +42,16 @@ describe('CLI: buffered standard output', () => {
 
   it('writes what it gathered when flushed, and never hands over a buffer it writes to again', () => {
     const { writes } = written(['one\n', 'two\n', '', 'three\n'], new Set([0]));
-    assert.deepEqual(writes.map((bytes) => bytes.toString('utf8')), ['one\n', 'two\nthree\n']);
+    assert.deepEqual(writes.map((bytes) => Buffer.from(bytes).toString('utf8')), ['one\n', 'two\nthree\n']);
+  });
+
+  it('writes a long report’s large pieces as they are, in order with what it gathered around them', () => {
+    const large = new TextEncoder().encode('标题\n'.repeat(10_000));
+    const small = new TextEncoder().encode('正文\n');
+    const { bytes, writes } = written(['before\n', [small, large, small], 'after\n']);
+    assert.deepEqual(bytes, Buffer.from(`before\n正文\n${'标题\n'.repeat(10_000)}正文\nafter\n`, 'utf8'));
+    assert.equal(writes.length, 3);
+    assert.equal(writes[1], large, 'the piece itself, not a copy');
   });
 });
 
