@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { settingsLayerProblems, type SettingsLayer } from '../../server/src/core';
 import { findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { compilerBudget } from './compiler';
-import { expandInputs, ReadAhead } from './files';
+import { expandInputs } from './files';
 import { describeUserError, lintFile, RunSettings, type FileOutcome, type LintOptions } from './lintFile';
 import { localeFromEnvironment, messagesFor, parseCliLocale, type CliLocale, type Messages } from './messages';
 import { isPoolWorker, lintInParallel, serveJobs } from './pool';
@@ -197,9 +197,7 @@ async function lintAll(files: readonly string[], options: Options, explicitLayer
   const settings = new RunSettings(options, explicitLayer);
   const jobs = files.includes('-') ? 1 : options.jobs === 'auto' ? autoJobs(files) : options.jobs;
   if (files.length < PARALLEL_FROM || jobs === 1) {
-    // Files are read ahead unless a fix may write one that is read again later (a path given twice).
-    const ahead = options.fix ? undefined : new ReadAhead(files);
-    for (let i = 0; i < files.length; i++) take(lintFile(files[i], options, explicitLayer, settings, await ahead?.take(i)));
+    for (const file of files) take(lintFile(file, options, explicitLayer, settings));
   } else {
     await lintInParallel(script, files, options, explicitLayer, jobs, take, settings);
   }

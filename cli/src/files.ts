@@ -1,6 +1,6 @@
 // Reading articles as strict UTF-8 under a size limit, and writing fixes back as an editor would.
 
-import { accessSync, close, closeSync, constants, fstat, fstatSync, open, openSync, read, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileFailure } from './messages';
 
@@ -41,17 +41,12 @@ export function byteLimit(maxLength: number): number {
 
 /**
  * Reads `file` (or standard input for `-`): only regular files, never more than the bytes `maxLength`
- * characters can take; throws FileError with the reason otherwise. `readAhead`: the file's bytes as
- * ReadAhead read them (a regular file, whole), which are then taken as read now.
+ * characters can take; throws FileError with the reason otherwise.
  */
-export function readArticle(file: string, maxLength: number, readAhead?: Buffer): ArticleFile {
+export function readArticle(file: string, maxLength: number): ArticleFile {
   const maxBytes = byteLimit(maxLength);
   let bytes: Buffer;
-  if (readAhead) {
-    // What the size check on the file's status says of the same file.
-    if (readAhead.length > maxBytes) throw new FileError(file, { kind: 'too-long', limit: maxLength });
-    bytes = readAhead;
-  } else if (file === '-') {
+  if (file === '-') {
     bytes = readAtMost(0, maxBytes, file, maxLength);
   } else {
     let descriptor: number;
@@ -121,61 +116,6 @@ function readAtMost(descriptor: number, maxBytes: number, file: string, maxLengt
   if (chunks.length === 0) return chunk.subarray(0, filled);
   chunks.push(chunk.subarray(0, filled));
   return Buffer.concat(chunks, total);
-}
-
-/** Files read ahead at once. */
-const READ_AHEAD_FILES = 8;
-/** Larger files are read in their turn: their analysis takes far longer than reading them. */
-const READ_AHEAD_BYTES = 1 << 20;
-
-/**
- * A batch's files read a few ahead of the one being linted, on libuv's threads, so that the main thread
- * does not wait for the system calls: on the 1,071-file batch they took ~0.1 s of its time (more on a busy
- * machine, where a thread that enters the kernel 5,000 times is often descheduled there). Only a regular
- * file whose whole content came in one read, of up to READ_AHEAD_BYTES, is read ahead; for anything else
- * (an error, a folder, a FIFO, a larger file) `take` gives undefined and the file is read in its turn
- * as before, which finds and reports the same. The reads make progress while the event loop turns:
- * between files.
- */
-export class ReadAhead {
-  private readonly reads = new Map<number, Promise<Buffer | undefined>>();
-  private started = 0;
-
-  constructor(
-    private readonly files: readonly string[],
-    private readonly ahead = READ_AHEAD_FILES,
-  ) {}
-
-  /** The bytes of `files[index]` if they could be read ahead, after letting the reads ahead of it go on. */
-  async take(index: number): Promise<Buffer | undefined> {
-    while (this.started < Math.min(this.files.length, index + 1 + this.ahead)) {
-      this.reads.set(this.started, readWholeRegularFile(this.files[this.started], READ_AHEAD_BYTES));
-      this.started++;
-    }
-    // One turn of the event loop: the reads' system calls that finished meanwhile go on to their next.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    const bytes = await this.reads.get(index);
-    this.reads.delete(index);
-    return bytes;
-  }
-}
-
-/** A regular file's bytes if it has at most `maxBytes` and they came in one read; else undefined. */
-function readWholeRegularFile(file: string, maxBytes: number): Promise<Buffer | undefined> {
-  if (file === '-') return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    // Non-blocking, as readArticle opens: a FIFO opens at once, and its status refuses it.
-    open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0), (error, descriptor) => {
-      if (error) return resolve(undefined);
-      const done = (bytes?: Buffer) => close(descriptor, () => resolve(bytes));
-      fstat(descriptor, (error, stats) => {
-        if (error || !stats.isFile() || stats.size > maxBytes) return done();
-        // One byte more than its size: a file that grew meanwhile is read in its turn.
-        const buffer = Buffer.allocUnsafe(stats.size + 1);
-        read(descriptor, buffer, 0, buffer.length, null, (error, bytesRead) => done(error || bytesRead !== stats.size ? undefined : buffer.subarray(0, bytesRead)));
-      });
-    });
-  });
 }
 
 /**

@@ -85,28 +85,24 @@ export class RunSettings {
   }
 }
 
-/**
- * Lints (and fixes) one file; never throws: a file that cannot be handled comes back with its failure.
- * `readAhead`: its bytes, read ahead of its turn (files.ts ReadAhead).
- */
+/** Lints (and fixes) one file; never throws: a file that cannot be handled comes back with its failure. */
 export function lintFile(
   file: string,
   options: LintOptions,
   explicitLayer: SettingsLayer | undefined,
   settings: RunSettings = new RunSettings(options, explicitLayer),
-  readAhead?: Buffer,
 ): FileOutcome {
   const say = messagesFor(options.locale);
   try {
-    return lintReadable(file, options, settings.for(file), say, readAhead);
+    return lintReadable(file, options, settings.for(file), say);
   } catch (error) {
     const failure = describeUserError(error, say) ?? say.internalError(`${file}: ${(error as Error).message}`);
     return { file, printed: '', fixed: false, failure };
   }
 }
 
-function lintReadable(file: string, options: LintOptions, settings: Settings, say: Messages, readAhead: Buffer | undefined): FileOutcome {
-  const article = readArticle(file, settings.maxDocumentLength, readAhead);
+function lintReadable(file: string, options: LintOptions, settings: Settings, say: Messages): FileOutcome {
+  const article = readArticle(file, settings.maxDocumentLength);
   compilerBudget.willAnalyse(article.text.length);
   let text = article.text;
   let printed: Printed = '';
