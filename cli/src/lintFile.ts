@@ -7,7 +7,7 @@ import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/s
 import { compilerBudget } from './compiler';
 import { FileError, readArticle, writeArticle } from './files';
 import { messagesFor, type CliLocale, type Messages } from './messages';
-import { countProblems, fileJsonEntry, formatFileReport, githubAnnotations, type Printed, type ProblemCounts } from './report';
+import { countProblems, fileJsonEntry, formatFileReport, githubAnnotations, shownProblems, type Printed, type ProblemCounts } from './report';
 
 export interface LintOptions {
   readonly fix: boolean;
@@ -126,10 +126,9 @@ function lintReadable(file: string, options: LintOptions, settings: Settings, sa
       }
     }
   }
-  const analysis = analyze(text, settings);
-  const problems = options.quiet
-    ? analysis.problems.filter((problem) => problem.severity === 'warning' || problem.severity === 'error')
-    : analysis.problems;
+  // The report reads the problems and the line index: the document's parts are placed only if asked (--outline).
+  const analysis = analyze(text, settings, undefined, { placing: 'on-first-use' });
+  const problems = shownProblems(analysis, options.quiet);
   const report = { file: article.path, analysis, problems };
   const sections = { outline: options.outline, figures: options.figures };
   if (!options.stdout) {

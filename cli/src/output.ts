@@ -6,6 +6,12 @@
 
 /** Bytes gathered before a write: one write per file costs more than a short article's report. */
 const OUTPUT_BYTES = 1 << 16;
+/**
+ * A piece of a long report (cli/src/report.ts, ~16K characters) this large is written as it is, not copied
+ * into the buffer: the raw 10 MB extraction's 111 MB report was copied once more into new buffers, some
+ * 1,700 of them, each page of them touched for the first time.
+ */
+const WRITTEN_AS_IT_IS = OUTPUT_BYTES / 4;
 /** UTF-8 needs at most 3 bytes for one UTF-16 code unit. */
 const MAX_UTF8_PER_UNIT = 3;
 
@@ -13,8 +19,11 @@ export class BufferedOutput {
   private buffer = Buffer.allocUnsafe(OUTPUT_BYTES);
   private filled = 0;
 
-  /** `write` is handed each buffer once, and the buffer is never written to again (the stream may keep it). */
-  constructor(private readonly write: (bytes: Buffer) => void) {}
+  /**
+   * `write` is handed each buffer once, and the buffer is never written to again (the stream may keep it);
+   * so are the UTF-8 pieces of a long report, which no one writes to once made.
+   */
+  constructor(private readonly write: (bytes: Uint8Array) => void) {}
 
   /** Adds a text, or the UTF-8 pieces of one (cli/src/report.ts Printed). */
   add(text: string | readonly Uint8Array[]): void {
@@ -35,6 +44,11 @@ export class BufferedOutput {
   }
 
   private addBytes(bytes: Uint8Array): void {
+    if (bytes.length >= WRITTEN_AS_IT_IS) {
+      this.flush();
+      this.write(bytes);
+      return;
+    }
     if (this.filled + bytes.length > this.buffer.length) {
       this.flush();
       if (bytes.length > this.buffer.length) {

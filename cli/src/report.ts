@@ -7,7 +7,28 @@ export interface FileReport {
   readonly file: string;
   readonly analysis: Analysis;
   /** The problems to show (the CLI may hide hints and information). */
-  readonly problems: readonly Problem[];
+  readonly problems: ShownProblems;
+}
+
+/**
+ * The problems a report shows, each handed over once in document order with the offset to add to its
+ * start and end (Analysis.forEachProblem): no list of them is built. A raw 10 MB extraction has about a
+ * million problems in some 200 regions; listing them copied all but the first region's (problem, fix and
+ * edits), some 150 MB the garbage collector then marked again while the report was built.
+ */
+export interface ShownProblems {
+  forEach(visit: (problem: Problem, offset: number) => void): void;
+}
+
+/** The analysis's problems, or with `quiet` only its warnings and errors. */
+export function shownProblems(analysis: Analysis, quiet: boolean): ShownProblems {
+  if (!quiet) return { forEach: (visit) => analysis.forEachProblem(visit) };
+  return {
+    forEach: (visit) =>
+      analysis.forEachProblem((problem, offset) => {
+        if (problem.severity === 'warning' || problem.severity === 'error') visit(problem, offset);
+      }),
+  };
 }
 
 export interface Sections {
@@ -55,10 +76,10 @@ class ReportText {
 export function formatFileReport(report: FileReport, sections: Sections, say: Messages): Printed {
   const { analysis, file } = report;
   const out = new ReportText();
-  for (const problem of report.problems) {
-    const { line, column } = where(analysis, problem.start);
+  report.problems.forEach((problem, offset) => {
+    const { line, column } = where(analysis, problem.start + offset);
     out.add(`${file}:${line}:${column}  ${problem.severity}  ${problem.message}  [${problem.ruleId}]\n`);
-  }
+  });
   if (sections.outline) {
     out.add(`\n${say.outline}: ${file}\n`);
     for (const entry of analysis.outlineWithSpeakers(say.peopleQuoted)) {
@@ -87,12 +108,12 @@ export interface ProblemCounts {
   readonly fixable: number;
 }
 
-export function countProblems(problems: readonly Problem[]): ProblemCounts {
+export function countProblems(problems: ShownProblems): ProblemCounts {
   const counts = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
-  for (const problem of problems) {
+  problems.forEach((problem) => {
     counts[problem.severity]++;
     if (problem.fix) counts.fixable++;
-  }
+  });
   return counts;
 }
 
@@ -111,9 +132,9 @@ export function totalsOf(perFile: readonly ProblemCounts[], fixed: number, skipp
   return { ...counts, problems, files: perFile.length, fixed, skipped, notFixed };
 }
 
-function problemJson(analysis: Analysis, problem: Problem) {
-  const start = where(analysis, problem.start);
-  const end = where(analysis, problem.end);
+function problemJson(analysis: Analysis, problem: Problem, offset: number) {
+  const start = where(analysis, problem.start + offset);
+  const end = where(analysis, problem.end + offset);
   return {
     ruleId: problem.ruleId,
     severity: problem.severity,
@@ -128,7 +149,9 @@ function problemJson(analysis: Analysis, problem: Problem) {
 
 /** One file's entry in the JSON report (`{ files: [...] }`). */
 export function fileJson(report: FileReport, sections: Sections): unknown {
-  return { file: report.file, problems: report.problems.map((problem) => problemJson(report.analysis, problem)), ...fileJsonSections(report, sections) };
+  const problems: unknown[] = [];
+  report.problems.forEach((problem, offset) => problems.push(problemJson(report.analysis, problem, offset)));
+  return { file: report.file, problems, ...fileJsonSections(report, sections) };
 }
 
 /** The fields of a file's entry after its problems: outline, speakers and figures, when asked for. */
@@ -166,18 +189,22 @@ export function fileJsonEntry(report: FileReport, sections: Sections): Printed {
   // entry's depth in the report as it is added: JSON.stringify leaves no line break inside a string.
   const add = (text: string) => out.add(text.replace(/\n/g, '\n    '));
   add(`\n{\n  "file": ${JSON.stringify(report.file)},\n  "problems": `);
-  const { problems, analysis } = report;
-  if (problems.length === 0) add('[]');
-  else {
-    add('[');
-    for (let first = 0; first < problems.length; first += JSON_PROBLEMS_AT_ONCE) {
-      const slice = problems.slice(first, first + JSON_PROBLEMS_AT_ONCE).map((problem) => problemJson(analysis, problem));
-      // A slice's array without its brackets ("[\n" … "\n]"), its items one level deeper: as in the whole array.
-      const items = JSON.stringify(slice, null, 2).slice(1, -2).replace(/\n/g, '\n  ');
-      add(first > 0 ? `,${items}` : items);
-    }
-    add('\n  ]');
-  }
+  const { analysis } = report;
+  let slice: unknown[] = [];
+  let written = 0;
+  const addSlice = () => {
+    // A slice's array without its brackets ("[\n" … "\n]"), its items one level deeper: as in the whole array.
+    const items = JSON.stringify(slice, null, 2).slice(1, -2).replace(/\n/g, '\n  ');
+    add(written > 0 ? `,${items}` : `[${items}`);
+    written += slice.length;
+    slice = [];
+  };
+  report.problems.forEach((problem, offset) => {
+    slice.push(problemJson(analysis, problem, offset));
+    if (slice.length === JSON_PROBLEMS_AT_ONCE) addSlice();
+  });
+  if (slice.length > 0) addSlice();
+  add(written > 0 ? '\n  ]' : '[]');
   // The other fields as an object of their own, without its opening brace: the same fields at the same depth.
   const rest = JSON.stringify(fileJsonSections(report, sections), null, 2);
   add(rest === '{}' ? '\n}' : `,${rest.slice(1)}`);
@@ -213,9 +240,9 @@ const GITHUB_LEVELS = { error: 'error', warning: 'warning', information: 'notice
 export function githubAnnotations(report: FileReport): Printed {
   const { analysis, file } = report;
   const out = new ReportText();
-  for (const problem of report.problems) {
-    const start = where(analysis, problem.start);
-    const end = where(analysis, problem.end);
+  report.problems.forEach((problem, offset) => {
+    const start = where(analysis, problem.start + offset);
+    const end = where(analysis, problem.end + offset);
     const properties = [
       `file=${escapeProperty(file)}`,
       `line=${start.line}`,
@@ -225,7 +252,7 @@ export function githubAnnotations(report: FileReport): Printed {
       `title=${escapeProperty(`article-lint(${problem.ruleId})`)}`,
     ];
     out.add(`::${GITHUB_LEVELS[problem.severity]} ${properties.join(',')}::${escapeData(problem.message)}\n`);
-  }
+  });
   return out.done();
 }
 

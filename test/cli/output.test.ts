@@ -8,15 +8,15 @@ import * as path from 'node:path';
 import { lintFile, type LintOptions } from '../../cli/src/lintFile';
 import { BufferedOutput } from '../../cli/src/output';
 import { analyze, mergeSettings } from '../../server/src/core';
-import { fileJson, fileJsonEntry, JSON_REPORT_OPENING, jsonReportClosing, jsonReportEntry, type Printed } from '../../cli/src/report';
+import { fileJson, fileJsonEntry, JSON_REPORT_OPENING, jsonReportClosing, jsonReportEntry, shownProblems, type Printed } from '../../cli/src/report';
 import { readFixture } from '../helpers';
 
 function asText(printed: Printed): string {
   return typeof printed === 'string' ? printed : Buffer.concat(printed).toString('utf8');
 }
 
-function written(texts: ReadonlyArray<string | readonly Uint8Array[]>, flushAfter: ReadonlySet<number> = new Set()): { bytes: Buffer; writes: Buffer[] } {
-  const writes: Buffer[] = [];
+function written(texts: ReadonlyArray<string | readonly Uint8Array[]>, flushAfter: ReadonlySet<number> = new Set()): { bytes: Buffer; writes: Uint8Array[] } {
+  const writes: Uint8Array[] = [];
   const output = new BufferedOutput((bytes) => writes.push(bytes));
   texts.forEach((text, i) => {
     output.add(text);
@@ -42,7 +42,16 @@ describe('CLI: buffered standard output', () => {
 
   it('writes what it gathered when flushed, and never hands over a buffer it writes to again', () => {
     const { writes } = written(['one\n', 'two\n', '', 'three\n'], new Set([0]));
-    assert.deepEqual(writes.map((bytes) => bytes.toString('utf8')), ['one\n', 'two\nthree\n']);
+    assert.deepEqual(writes.map((bytes) => Buffer.from(bytes).toString('utf8')), ['one\n', 'two\nthree\n']);
+  });
+
+  it('writes a long report’s large pieces as they are, in order with what it gathered around them', () => {
+    const large = new TextEncoder().encode('标题\n'.repeat(10_000));
+    const small = new TextEncoder().encode('正文\n');
+    const { bytes, writes } = written(['before\n', [small, large, small], 'after\n']);
+    assert.deepEqual(bytes, Buffer.from(`before\n正文\n${'标题\n'.repeat(10_000)}正文\nafter\n`, 'utf8'));
+    assert.equal(writes.length, 3);
+    assert.equal(writes[1], large, 'the piece itself, not a copy');
   });
 });
 
@@ -75,7 +84,7 @@ describe('CLI: a file’s entry in the JSON report, built a slice of problems at
   it('is its entry serialized whole, byte for byte, for no problems, a few, and thousands, with and without the outline and figures', () => {
     for (const text of ['', '标题\n\n正文。\n', raw, raw.repeat(20)]) {
       const analysis = analyze(text, settings);
-      const report = { file: 'a/“b”.article', analysis, problems: analysis.problems };
+      const report = { file: 'a/“b”.article', analysis, problems: shownProblems(analysis, false) };
       if (text.length > raw.length) assert.ok(analysis.problems.length > 1_000, 'problems enough for several slices');
       for (const sections of [{ outline: false, figures: false }, { outline: true, figures: true }]) {
         assert.equal(asText(fileJsonEntry(report, sections)), jsonReportEntry(fileJson(report, sections)));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, defaultSettings, mergeSettings, type Analysis } from '../../server/src/core';
+import { analyze, defaultSettings, mergeSettings, type Analysis, type Problem } from '../../server/src/core';
 import { toLogicalOffset, toSourceOffset, toSourceRanges } from '../../server/src/core/model';
 import { REGION_LENGTH } from '../../server/src/core/regions';
 import { LineIndex } from '../../server/src/core/text';
@@ -58,6 +58,18 @@ describe('regions', () => {
     for (const fragment of fragments) assert.equal(copies.slice(fragment.start, fragment.end), fragment.text);
     const contentLines = lineIndex.lines.filter((line) => copies.slice(line.start, line.end).trim() !== '').length;
     assert.equal(fragments.length, contentLines);
+  });
+
+  it('gives the same answers with its parts placed when first read as placed while it was laid out, after its problems were read first too', () => {
+    const placedAsLaidOut = outputs(analyze(text, defaultSettings));
+    assert.deepEqual(outputs(analyze(text, defaultSettings, undefined, { placing: 'on-first-use' })), placedAsLaidOut);
+    // What the CLI reads (the problems, the line index) before anything else, then the parts.
+    const cli = analyze(text, defaultSettings, undefined, { placing: 'on-first-use' });
+    let problems = 0;
+    cli.forEachProblem(() => problems++);
+    assert.equal(problems, (placedAsLaidOut.problems as unknown[]).length);
+    assert.equal(cli.model.lineIndex.lineCount, placedAsLaidOut.lineCount);
+    assert.deepEqual(outputs(cli), placedAsLaidOut);
   });
 
   it('equals a fresh analysis after each edit of a chain, each analysed from the one before', function () {
@@ -156,6 +168,16 @@ describe('regions', () => {
     const analysis = analyze(text, defaultSettings);
     const all = analysis.problems;
     const startsAt = (focus: number) => all.findIndex((problem) => problem.start >= focus);
+    /** A problem's fields, its offsets moved by `offset`. */
+    const fieldsOf = (problem: Problem, offset: number) => ({
+      ruleId: problem.ruleId,
+      severity: problem.severity,
+      start: problem.start + offset,
+      end: problem.end + offset,
+      message: problem.message,
+      fix: problem.fix?.map((edit) => ({ start: edit.start + offset, end: edit.end + offset, newText: edit.newText })),
+      related: problem.related?.map((related) => ({ start: related.start + offset, end: related.end + offset, message: related.message })),
+    });
 
     it('counts them all, and gives them all when there are no more than the limit', () => {
       assert.equal(analysis.problemCount, all.length);
@@ -190,6 +212,21 @@ describe('regions', () => {
       assert.deepEqual(analyze(silenced, defaultSettings).fixableByRule(), fixable);
       assert.ok(!list.some((problem) => problem.ruleId === 'broken-line' && problem.start < cut));
       assert.ok(list.some((problem) => problem.ruleId === 'broken-line' && problem.start > cut + 100));
+    });
+
+    it('hands every problem of the list over once, in order, each with the offset that places it, silenced ones left out', () => {
+      const cut = text.indexOf('\n\n', 2 * REGION_LENGTH) + 2;
+      const silenced = `<!-- article-lint-disable broken-line -->\n\n${text.slice(0, cut)}<!-- article-lint-enable -->\n\n${text.slice(cut)}`;
+      for (const variant of [text, silenced]) {
+        const handed: unknown[] = [];
+        const offsets = new Set<number>();
+        analyze(variant, defaultSettings).forEachProblem((problem, offset) => {
+          offsets.add(offset);
+          handed.push(fieldsOf(problem, offset));
+        });
+        assert.ok(offsets.size > 2, 'problems of several regions');
+        assert.deepEqual(handed, analyze(variant, defaultSettings).problems.map((problem) => fieldsOf(problem, 0)));
+      }
     });
   });
   it('after an edit asks the word segmenter only about what the edit changed, the rules\' pairs of lines included', () => {

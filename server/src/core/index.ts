@@ -5,7 +5,7 @@ import { foldsOf, type Fold } from './folds';
 import type { ArticleModel, ModelOptions } from './model';
 import type { DocumentFacts } from './breaks/style';
 import { ProblemSet } from './problemSet';
-import { analyzeRegions, regionSteps, type RegionalAnalysis, type RegionCache } from './regions';
+import { analyzeRegions, regionSteps, type Placing, type RegionalAnalysis, type RegionCache } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
 import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
 import { documentHighlights, type Highlight } from './highlights';
@@ -29,6 +29,13 @@ export interface Analysis {
    * the offset `focus` (what an editor, which shows only so many, should show where the user works).
    */
   problemsNear(focus: number, limit: number): readonly Problem[];
+  /**
+   * Hands over every problem once, in document order, without a list of them all: each problem as found in
+   * its region, with the offset to add to its start and end (its fix and related locations too). For a
+   * caller that reads each problem once (the CLI's report): the list would copy every problem of a region
+   * after the first, a million problems in a raw 10 MB extraction, kept until the process ends.
+   */
+  forEachProblem(visit: (problem: Problem, offset: number) => void): void;
   /** How many problems of each rule carry a fix. */
   fixableByRule(): ReadonlyMap<string, number>;
   readonly outline: readonly OutlineEntry[];
@@ -49,6 +56,12 @@ export interface Analysis {
 export interface AnalysisOptions {
   /** Regions run about this many characters, at least a quarter of it (regions.ts REGION_LENGTH by default). */
   readonly regionLength?: number;
+  /**
+   * When the regions' parts are placed into the document's model (regions.ts Placing): as each region is
+   * laid out by default; 'on-first-use' for a caller that reads only the problems and the line index.
+   * The answers are the same either way.
+   */
+  readonly placing?: Placing;
 }
 
 /**
@@ -60,7 +73,10 @@ export interface AnalysisOptions {
  */
 export function analyze(text: DocumentText, settings: Settings, previous?: Analysis, analysisOptions: AnalysisOptions = {}): Analysis {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
-  return regionalAnalysis(analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength), settings);
+  return regionalAnalysis(
+    analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing),
+    settings,
+  );
 }
 
 /**
@@ -75,7 +91,7 @@ export async function analyzeInSteps(
   analysisOptions: AnalysisOptions = {},
 ): Promise<Analysis> {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
-  const steps = regionSteps(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength);
+  const steps = regionSteps(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing);
   for (;;) {
     const step = steps.next();
     if (step.done) return regionalAnalysis(step.value, settings);
@@ -107,6 +123,7 @@ function analysisOf(model: ArticleModel, settings: Settings, findProblems: () =>
       return problemSet().count;
     },
     problemsNear: (focus, limit) => problemSet().near(focus, limit),
+    forEachProblem: (visit) => problemSet().forEach(visit),
     fixableByRule: () => (fixable ??= problemSet().fixableByRule()),
     get outline() {
       return outlineOf(model);
@@ -179,6 +196,7 @@ export async function fixAllEditsInSteps(
 export type { Problem, Edit, Rule, LocalizedText } from './rules/rule';
 export { localize } from './rules/rule';
 export type { LineIndex } from './text';
+export type { Placing } from './regions';
 export type { Fold } from './folds';
 export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';
 export { unreadableReason } from './input';

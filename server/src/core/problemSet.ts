@@ -41,6 +41,20 @@ export class ProblemSet {
     return this.all;
   }
 
+  /**
+   * Every problem in document order, as `list()` holds them but not copied: each in its list's offsets,
+   * handed over with the offset its list stands at (what placing it would add).
+   */
+  forEach(visit: (problem: LintProblem, offset: number) => void): void {
+    if (this.all) {
+      for (const problem of this.all) visit(problem, 0);
+      return;
+    }
+    for (const { offset, list } of this.parts) {
+      for (const problem of list) if (!this.silenced?.(problem, offset)) visit(problem, offset);
+    }
+  }
+
   /** How many problems there are, counted without building the list. */
   get count(): number {
     if (this.counted === undefined) {

@@ -298,8 +298,9 @@ export function analyzeRegions(
   settings: Settings,
   previous?: RegionCache,
   regionLength = previous?.regionLength ?? REGION_LENGTH,
+  placing: Placing = 'as-laid-out',
 ): RegionalAnalysis {
-  const steps = regionSteps(text, options, settings, previous, regionLength);
+  const steps = regionSteps(text, options, settings, previous, regionLength, placing);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -314,6 +315,15 @@ interface Cut {
   readonly viewEnd: number;
   readonly counts: StyleCounts;
 }
+
+/**
+ * When a first analysis places its regions' fragments, breaks, blocks and roles into the document's model:
+ * as each region is laid out (the language server: its requests read them, and a region's own arrays then
+ * go at once), or when something first reads them (model.fragments …). A caller that reads only the
+ * problems and the line index (the CLI) never needs them placed: on the raw 10 MB extraction placing
+ * copied some ten million objects, moved to where their regions stand, kept to the end of the process.
+ */
+export type Placing = 'as-laid-out' | 'on-first-use';
 
 /** A region's bounds with the lines in view around it. */
 interface Reading extends Cut {
@@ -338,6 +348,7 @@ export function* regionSteps(
   settings: Settings,
   previous?: RegionCache,
   regionLength = previous?.regionLength ?? REGION_LENGTH,
+  placing: Placing = 'as-laid-out',
 ): Generator<void, RegionalAnalysis> {
   const eol = dominantEol(text);
   // Without a previous version, regions of the same text met earlier in this one (a repeated part).
@@ -443,8 +454,10 @@ export function* regionSteps(
   const regionOptions: ModelOptions = { ...options, eol };
   // A first analysis places each region as it is laid out, so the region's own arrays go at once (kept
   // until a first request, they would all outlive the young generation: a 10 MB article's peak grew by
-  // 50 MB); after an edit, placing waits for the first request that needs the parts.
-  const placed: GrowingParts | undefined = previous ? undefined : { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
+  // 50 MB); after an edit, placing waits for the first request that needs the parts, and so it does for a
+  // caller that reads no part (Placing).
+  const placed: GrowingParts | undefined =
+    previous || placing === 'on-first-use' ? undefined : { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
   let at: Placement = ORIGIN;
   let content = 0;
   // The region laid out for each reading it starts with.
