@@ -63,7 +63,17 @@ export class LabelReadings {
     };
     units.forEach(rowOf);
     const unitCount = unitList.length;
-    const labelNumbers = new Int32Array(labels.length * L);
+    // The labels' readings numbered first (in the order the rows below ask), so every row is known before
+    // units and labels are given one buffer: a document keeps one per region, and each buffer outside V8's
+    // heap costs its allocator's bookkeeping (a few hundred bytes) besides its numbers.
+    for (const label of labels) {
+      rowOf(label.inlineUnit);
+      rowOf(label.after);
+      rowOf(label.before);
+    }
+    const numbers = new Int32Array(unitList.length * U + labels.length * L);
+    const unitNumbers = numbers.subarray(0, unitList.length * U);
+    const labelNumbers = numbers.subarray(unitList.length * U);
     labels.forEach((label, i) => {
       const n = i * L;
       labelNumbers[n + LABEL.fragment] = label.fragment;
@@ -84,7 +94,6 @@ export class LabelReadings {
       labelNumbers[n + LABEL.lineStart] = label.lineStart;
       labelNumbers[n + LABEL.nextLineStart] = label.nextLineStart ?? NONE;
     });
-    const unitNumbers = new Int32Array(unitList.length * U);
     unitList.forEach((unit, row) => {
       const n = row * U;
       unitNumbers[n + UNIT.first] = unit.first;
