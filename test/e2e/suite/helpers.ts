@@ -68,8 +68,10 @@ export function diagnosticsWhen(
   return new Promise((resolve, reject) => {
     let last = articleDiagnostics(uri);
     if (accept(last)) return resolve(last);
+    let changes = 0;
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (!event.uris.some((changed) => changed.toString() === uri.toString())) return;
+      changes++;
       last = articleDiagnostics(uri);
       if (!accept(last)) return;
       clearTimeout(timer);
@@ -78,7 +80,14 @@ export function diagnosticsWhen(
     });
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`timed out waiting for ${what}; last diagnostics by rule: ${JSON.stringify(countByRule(last))}`));
+      // What a rare timeout needs to be told apart: which document, how many changes came, and which
+      // documents the editor still holds (an untitled URI is reused once its document is closed).
+      const documents = vscode.workspace.textDocuments.map((d) => `${d.uri.toString()} (${d.getText().length} chars${d.isClosed ? ', closed' : ''})`);
+      reject(
+        new Error(
+          `timed out waiting for ${what} on ${uri.toString()}; ${changes} changes seen; last diagnostics by rule: ${JSON.stringify(countByRule(last))}; open documents: ${documents.join(', ')}`,
+        ),
+      );
     }, WAIT_MS);
   });
 }
