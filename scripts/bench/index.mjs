@@ -25,6 +25,8 @@ const EDIT_RUNS = 40;
 const EDIT_GAP_MS = 50;
 /** Edits after each of which the outline of the new version is timed. */
 const NEW_VERSION_OUTLINES = 10;
+/** Edits after each of which the semantic tokens of the new version are timed (full, then delta). */
+const NEW_VERSION_TOKENS = 20;
 const outIndex = process.argv.indexOf('--out');
 const outFile = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
 const lines = [];
@@ -241,6 +243,32 @@ try {
       newVersionSymbols.push(performance.now() - started);
     }
     row('documentSymbol of a new version (after each one-character edit and its diagnostics)', label, { p50: percentile(newVersionSymbols, 0.5), p95: percentile(newVersionSymbols, 0.95), n: newVersionSymbols.length });
+    // The semantic tokens VS Code asks for after each edit: every token, or (delta) the integers changed
+    // since the answer it holds, named by its resultId.
+    progress(`lsp new-version semantic tokens ${kind}`);
+    let held = await server.request('textDocument/semanticTokens/full', { textDocument: docId });
+    for (const delta of [false, true]) {
+      const times = [];
+      const sizes = [];
+      for (let i = 0; i < NEW_VERSION_TOKENS; i++) {
+        const at = Math.floor((((i * 4001 + (delta ? 500 : 0)) % 1000) / 1000) * current.length);
+        const position = positionOf(starts, at);
+        current = current.slice(0, at) + '的' + current.slice(at);
+        for (let l = position.line + 1; l < starts.length; l++) starts[l]++;
+        await new Promise((resolve) => setTimeout(resolve, EDIT_GAP_MS));
+        await server.change(uri, ++version, { start: position, end: position }, '的');
+        const started = performance.now();
+        const answer = delta
+          ? await server.request('textDocument/semanticTokens/full/delta', { textDocument: docId, previousResultId: held.resultId })
+          : await server.request('textDocument/semanticTokens/full', { textDocument: docId });
+        times.push(performance.now() - started);
+        sizes.push(JSON.stringify(answer).length);
+        held = answer;
+      }
+      const size = `answer ${fmt(percentile(sizes, 0.5) / 1000, percentile(sizes, 0.5) < 1000 ? 2 : 0)} KB`;
+      const name = delta ? 'semanticTokens/full/delta of a new version, from the answer for the one before' : 'semanticTokens/full of a new version';
+      row(`${name} (after each one-character edit and its diagnostics; ${size})`, label, { p50: percentile(times, 0.5), p95: percentile(times, 0.95), n: times.length });
+    }
     await server.close(uri);
   }
   row('formatting (fix all)', 'sample (8 KB)', await (async () => {

@@ -39,7 +39,7 @@ describe('language server over stdio', function () {
     assert.equal(capabilities.documentFormattingProvider, true);
     assert.equal(capabilities.foldingRangeProvider, true);
     assert.deepEqual(capabilities.semanticTokensProvider?.legend.tokenTypes, ['articleTitle', 'articleHeading', 'articleLabel', 'articleByline', 'comment', 'number']);
-    assert.equal(capabilities.semanticTokensProvider?.full, true);
+    assert.deepEqual(capabilities.semanticTokensProvider?.full, { delta: true });
   });
 
   it('publishes diagnostics for the sample with rule ids, source and doc links', async () => {

@@ -85,11 +85,16 @@ async function answers(server: Speaker, uri: string, text: string) {
   const hovers = [];
   for (let line = 0; line < lines.length; line += 97) hovers.push(await request('textDocument/hover', { position: { line, character: 2 } }));
   const firstRange = published[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const symbols = await request('textDocument/documentSymbol', {});
+  const folding = await request('textDocument/foldingRange', {});
+  const tokens = (await request('textDocument/semanticTokens/full', {})) as { resultId: string };
   const result = {
     diagnostics: published,
-    symbols: await request('textDocument/documentSymbol', {}),
-    folding: await request('textDocument/foldingRange', {}),
-    tokens: await request('textDocument/semanticTokens/full', {}),
+    symbols,
+    folding,
+    tokens,
+    // Asked again for the same text: no edit since those tokens.
+    tokensSince: await request('textDocument/semanticTokens/full/delta', { previousResultId: tokens.resultId }),
     formatting: await request('textDocument/formatting', { options: { tabSize: 2, insertSpaces: true } }),
     actions: await request('textDocument/codeAction', { range: firstRange, context: { diagnostics: published.slice(0, 1) } }),
     hovers,
@@ -122,6 +127,7 @@ describe('the web server bundle (dist/web/server.js) against the Node server', (
       const uri = `file:///web-parity/${fixture.replace(/[^\w.]/g, '_')}.article`;
       const [fromWeb, fromNode] = await Promise.all([answers(web, uri, text), answers(node, uri, text)]);
       assert.ok(fromNode.diagnostics.length > 0 && Array.isArray(fromNode.symbols), 'the Node server answered');
+      assert.deepEqual((fromNode.tokensSince as { edits?: unknown }).edits, [], 'a delta answered with no edit');
       assert.deepEqual(fromWeb, fromNode);
     });
   }

@@ -76,7 +76,7 @@ describe('robustness: malformed LSP traffic', function () {
   });
 
   it('answers requests for unknown and closed documents with null', async () => {
-    for (const method of ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/formatting', 'textDocument/codeAction', 'textDocument/semanticTokens/full']) {
+    for (const method of ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/formatting', 'textDocument/codeAction', 'textDocument/semanticTokens/full', 'textDocument/semanticTokens/full/delta']) {
       const params = {
         textDocument: { uri: 'file:///robustness/never-opened.article' },
         position: { line: 0, character: 0 },
@@ -101,7 +101,7 @@ describe('robustness: malformed LSP traffic', function () {
   it('survives garbage params and unknown methods', async () => {
     const garbage: unknown[] = [null, {}, [], 42, 'text', { textDocument: null }, { textDocument: { uri: 17 }, position: 'start' }, { textDocument: {}, position: { line: 'a' } }];
     for (const params of garbage) {
-      for (const method of ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeAction', 'textDocument/formatting', 'textDocument/foldingRange', 'textDocument/semanticTokens/full']) {
+      for (const method of ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeAction', 'textDocument/formatting', 'textDocument/foldingRange', 'textDocument/semanticTokens/full', 'textDocument/semanticTokens/full/delta']) {
         await settle(server, method, params);
       }
       await server.connection.sendNotification('textDocument/didChange', params as object);

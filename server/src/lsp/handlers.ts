@@ -18,7 +18,7 @@ import type { Lifecycle } from './lifecycle';
 import { message } from './messages';
 import { VISIBLE_RANGES_NOTIFICATION, type VisibleRangesParams } from './protocol';
 import { answeredAgain, KeptAnswers } from './repeatedAnswers';
-import { semanticTokens } from './semanticTokens';
+import { encodeTokens, fullTokens, tokensSince, type TokensResult } from './semanticTokens';
 import { Abandoned, type DocumentSession } from './session';
 import type { ClientFeatures, Ready, Sessions } from './sessions';
 
@@ -120,10 +120,26 @@ export function registerHandlers(connection: Connection, sessions: Sessions, lif
     }),
   );
 
+  /** The document's tokens under a new resultId, kept in its session for the next delta request. */
+  function answerTokens({ session, analysis }: Ready): TokensResult {
+    const result = { resultId: sessions.nextTokensResultId(), data: encodeTokens(analysis) };
+    session.tokens = result;
+    return result;
+  }
   connection.languages.semanticTokens.on(
     request('semanticTokens', null, async (params, token) => {
       const found = await ready(params, token);
-      return found && !token?.isCancellationRequested ? semanticTokens(found.analysis) : null;
+      return found && !token?.isCancellationRequested ? fullTokens(answerTokens(found)) : null;
+    }),
+  );
+  // After an edit: the integers that changed since the answer the editor holds, or every token when the
+  // server no longer has that answer (another was given since, or the document was closed meanwhile).
+  connection.languages.semanticTokens.onDelta(
+    request('semanticTokensDelta', null, async (params, token) => {
+      const found = await ready(params, token);
+      if (!found || token?.isCancellationRequested) return null;
+      const previous = found.session.tokens;
+      return tokensSince(previous, params?.previousResultId, answerTokens(found));
     }),
   );
 

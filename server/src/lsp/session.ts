@@ -5,6 +5,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textd
 import { analyzeInSteps, type Analysis, type Problem, type Settings } from '../core';
 import { isRange } from './convert';
 import { EditedDocument } from './editedDocument';
+import type { TokensResult } from './semanticTokens';
 
 /** Why a document has no analysis. */
 export type Refusal = 'tooLarge' | 'binary';
@@ -68,6 +69,8 @@ export class DocumentSession {
   lastChangeAt = 0;
   /** Calls off the validation waiting to run. */
   cancelScheduled: (() => void) | undefined;
+  /** The semantic tokens last answered, which a delta request names to be answered with what changed since. */
+  tokens: TokensResult | undefined;
 
   constructor(uri: string, languageId: string, version: number, text: string) {
     this.document = new EditedDocument(uri, languageId, version, text);
@@ -99,6 +102,7 @@ export class DocumentSession {
     this.cancelScheduled = undefined;
     this.running = undefined;
     this.analysed = undefined;
+    this.tokens = undefined;
   }
 
   /** Forgets the analysis (the settings changed): the next request analyses again. */

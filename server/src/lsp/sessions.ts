@@ -51,6 +51,8 @@ export interface Ready {
 
 export class Sessions {
   private readonly sessions = new Map<string, DocumentSession>();
+  /** Semantic token answers given so far: each one's resultId, unique among every session's. */
+  private tokenResults = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -60,6 +62,14 @@ export class Sessions {
 
   get(uri: string): DocumentSession | undefined {
     return this.sessions.get(uri);
+  }
+
+  /**
+   * A resultId for the next semantic tokens answer. Not counted per session: a client holding an id from
+   * before a close must not find it standing for a reopened document's tokens.
+   */
+  nextTokensResultId(): string {
+    return String(++this.tokenResults);
   }
 
   open(uri: string, languageId: string, version: number, text: string): void {
