@@ -490,7 +490,8 @@ async function writeFixed(out, docs, cv) {
       fs.writeFileSync(path.join(dir, `${doc.id}.fixed.txt`), core.fixAll(doc.extracted, settings));
     }
   }
-  console.log(`\ncross-validated fixes -> ${out}/<set>`);
+  fs.writeFileSync(path.join(out, 'fold-weights.json'), JSON.stringify(cv.models, null, 1));
+  console.log(`\ncross-validated fixes -> ${out}/<set> (the folds' weights: ${out}/fold-weights.json)`);
 }
 
 function writeWeights(model, names, hash, docs, design) {
