@@ -74,11 +74,13 @@ describe('layout evidence', () => {
     const paragraph = (...opening: string[]) => ['标题在这里', ...opening, ...FULL, ...FULL.slice(0, 2), '这一行正好排满并且句子结束。', '下一行仍属于同一个段落的文字', ...FULL];
     assert.equal(kindAfter(paragraph(...speakers), '这一行正好'), 'paragraph');
     assert.equal(kindAfter(paragraph('“教授李明说，这一段里写下了', '主任王强指出，每一行排满了'), '这一行正好'), 'wrap');
-    // The same paragraph in prose that quotes nobody is left unsure, and more likely to go on than in news.
-    // (Expected a join until the fitted model shipped; in prose, such a line 100 ems or more into its
-    // paragraph goes on 4 of 9 times on the corpus, in news past 80 ems 0 of 5.)
+    // The same paragraph in prose that quotes nobody goes on more likely than not, and more likely than in
+    // news. (Expected a join until the fitted model shipped, then unsure until branch acc18: in prose, such
+    // a line 100 ems or more into its paragraph goes on 4 of 9 times on the corpus, but where the next line
+    // fills the column too, as here, 6 of 6 (tr016 ×3, tr044-mu, tr080-mu, zh076-pt; the model's own
+    // features, cross-validated p 0.75–0.97); in news past 80 ems 0 of 5.)
     const prose = breakAfter(paragraph(FULL[0], FULL[1]), '这一行正好');
-    assert.ok(prose.confidencePpm < SURE_PPM, `${prose.kind} at ${prose.confidencePpm}`);
+    assert.ok(joinProbability(prose) > 0.5, `${prose.kind} at ${prose.confidencePpm}`);
     assert.ok(joinProbability(prose) > joinProbability(breakAfter(paragraph(...speakers), '这一行正好')));
   });
 

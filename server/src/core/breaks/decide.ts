@@ -332,8 +332,11 @@ function gatherEvidence(
   // two ems short still wrapped (line-start rules push characters down, Latin widths are estimates).
   // The first line of a paragraph may have lost a two-em indent.
   const column = measure ?? columnOf(i, style);
-  // Only a line with punctuation inside is surely no heading; a heading gets no indent allowance.
-  const indent = startsBlock && hasPunctuationInside(before) ? PARAGRAPH_INDENT : 0;
+  // Only a line with punctuation inside or ending a sentence is surely no heading (a heading ends with no
+  // mark); a heading gets no indent allowance. A one-sentence first line (`县域旅游热度攀升。`, 9 ems in an
+  // 11-em column) filled its column after the indent.
+  const punctuatedInside = hasPunctuationInside(before);
+  const indent = startsBlock && (punctuatedInside || sentenceEnd) ? PARAGRAPH_INDENT : 0;
   const room = column - indent - carried - style.widths[i] - leadingUnitWidth(after) - latinShare(before) * 0.08 * style.widths[i];
   const fullBelow = sentenceEnd ? SENTENCE_FULL_ROOM : Math.max(FULL_ROOM, column * FULL_SHARE);
   let full = false;
@@ -352,7 +355,10 @@ function gatherEvidence(
       full = true;
       set(features, 'line-full');
       if (sentenceEnd) set(features, 'sentence-end-line-full');
-      const overrun = indent + carried + style.widths[i] - column;
+      if (features[F['long-news-paragraph']]) set(features, 'long-news-paragraph-line-full');
+      // A mark hangs past the column by the line's own width: the indent a one-sentence first line is
+      // granted above is an assumption, not a measure of the line.
+      const overrun = (punctuatedInside ? indent : 0) + carried + style.widths[i] - column;
       if (sentenceEnd && overrun > HANG_TOLERANCE && overrun - closingMarksWidth(before) <= HANG_TOLERANCE) set(features, 'hanging-sentence-end');
     } else if (room < fullBelow + 1) set(features, 'line-nearly-full');
     else set(features, 'line-short');
@@ -375,6 +381,7 @@ function gatherEvidence(
   if (nextTitleAfterBlank(fragments, i, style)) set(features, 'next-title-after-blank');
   if (sentenceEnd && nextLineFull(fragments, i, style)) set(features, 'sentence-end-next-line-full');
   else if (sentenceEnd && full && endsSentence(after) && !Number.isNaN(columnOf(i + 1, style))) set(features, 'sentence-end-next-line-last');
+  if (sentenceEnd && indentShortOfHanLines(fragments, i + 1, style)) set(features, 'sentence-end-next-line-indent-short');
   if (style.blanksAreCommon) {
     if (latinRun) set(features, 'latin-run-blanks-common');
     if (cutPiece) set(features, 'piece-between-latin-runs-blanks-common');
@@ -446,6 +453,43 @@ function nextLineFull(fragments: readonly Fragment[], i: number, style: Document
   if (isLetterSpaced(fragments[i + 1].text)) return true;
   const column = columnOf(i + 1, style);
   return !Number.isNaN(column) && column - style.widths[i + 1] < NEXT_FULL_ROOM;
+}
+
+/** Ems short of the lines of Han characters around it that a paragraph's indented first line falls. */
+const HAN_INDENT_MIN = 1.5;
+const HAN_INDENT_MAX = 2.5;
+
+/**
+ * Fragment j holds Han characters and marks only, so its width is exact, and falls a paragraph's indent
+ * short of the lines of that kind around it (the second widest of them within HAN_WINDOW lines either
+ * side): a paragraph's first line. Where Latin runs are frequent their widths are only estimates, and the
+ * wraps holding them drag the column estimate down to the first line's width (tr071-pt:
+ * `如果你的补丁已经被上游接受，`, 14 ems, read as full where the wraps of Han characters only hold 16).
+ * Only lines wide enough to count are looked at (a width first, the text only then).
+ */
+function indentShortOfHanLines(fragments: readonly Fragment[], j: number, style: DocumentStyle): boolean {
+  const width = style.widths[j];
+  let first = -1;
+  let second = -1;
+  const from = Math.max(0, j - HAN_WINDOW);
+  const to = Math.min(fragments.length - 1, j + HAN_WINDOW);
+  for (let k = from; k <= to; k++) {
+    const other = style.widths[k];
+    if (k === j || other < width + HAN_INDENT_MIN || other <= second || !isHanOnly(fragments[k].text)) continue;
+    if (other > first) {
+      second = first;
+      first = other;
+    } else second = other;
+  }
+  return second - width >= HAN_INDENT_MIN && second - width <= HAN_INDENT_MAX && isHanOnly(fragments[j].text);
+}
+
+/** How many lines either side indentShortOfHanLines reads (as the column estimate: width.ts COLUMN_WINDOW). */
+const HAN_WINDOW = 12;
+
+/** Han characters and marks only: no Latin letter or figure, no gap (a line whose width is exact). */
+function isHanOnly(line: string): boolean {
+  return !hasLatin(line) && !/\S\s+\S/.test(line) && line.trim() !== '';
 }
 
 /** A title's shape: no punctuation but a title's marks (an inline label such as `三、` aside), no Latin or figure, not a piece of a sentence. */

@@ -91,6 +91,18 @@ export const BREAK_FEATURES = [
    * punctuation but a title's marks (`节水优先，让有限的水资源` / `发挥更大效益`), not a box word.
    */
   'first-line-title-tail',
+  /**
+   * A sentence end before a line of Han characters and marks only (its width exact) that falls a
+   * paragraph's indent short of the lines of that kind around it: the next paragraph's first line, even
+   * where the column estimate, dragged down by wraps holding Latin runs (their widths only estimated),
+   * reads it as full (sentence-end-next-line-full).
+   */
+  'sentence-end-next-line-indent-short',
+  /**
+   * A long news paragraph (long-news-paragraph) ends its sentence on a full line: it ends there as a
+   * short line would (a full line is no sign of the paragraph going on in news).
+   */
+  'long-news-paragraph-line-full',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
