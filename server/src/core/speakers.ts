@@ -5,10 +5,11 @@
 import { CodeSet } from './charClasses';
 import type { ArticleModel, Block } from './model';
 import { steppedPart, type SteppedPart, type Steps } from './parts';
-import { compactBlock, compactString, sourceRange } from './outline/compact';
+import { compactBlock, compactString } from './outline/compact';
+import { firstIndex } from './search';
 import { endsLikeSentence } from './outline/titles';
 import {
-  ADVERBS_BEFORE_VERB, CLAUSE_OPENERS, ROLE_WORDS, SPEECH_VERBS, TITLES_AFTER_NAME, endsLikeRole, startsWithSurname,
+  ADVERBS_BEFORE_VERB, CLAUSE_OPENERS, ROLE_WORDS, SPEECH_VERBS, TITLES_AFTER_NAME, endsLikeRole, isRoleEnd, startsWithSurname,
 } from './outline/personNames';
 
 export interface Speaker {
@@ -426,10 +427,12 @@ function cutsOfLongerNames(mentions: ReadonlyMap<string, Mentions>): Set<string>
 function introducedWithTitle(passages: readonly Passage[], names: ReadonlySet<string>): string[] {
   const introduced = new Set<string>();
   if (names.size === 0) return [];
-  const startsName = new Set(Array.from(names, (name) => name.charCodeAt(0)));
+  // Tables of codes, read per character of every passage: no string made to ask.
+  const startsName = new Uint8Array(0x10000);
+  for (const name of names) startsName[name.charCodeAt(0)] = 1;
   for (const { text } of passages) {
     for (let at = 1; at + 1 < text.length; at++) {
-      if (!startsName.has(text.charCodeAt(at)) || !endsLikeRole(text[at - 1])) continue;
+      if (startsName[text.charCodeAt(at)] === 0 || !isRoleEnd(text.charCodeAt(at - 1))) continue;
       for (let length = 2; length <= 4 && at + length <= text.length; length++) {
         const name = text.slice(at, at + length);
         if (names.has(name)) introduced.add(name);
@@ -448,6 +451,8 @@ interface Passage {
   readonly text: string;
   readonly blocks: readonly Block[];
   readonly shifts: readonly number[];
+  /** Where each block's compact text starts in `text`. */
+  readonly starts: readonly number[];
 }
 
 interface Mentions {
@@ -488,7 +493,7 @@ function countMentions(passages: readonly Passage[], { startsName, lengthsByStar
     const { text } = passage;
     /** Where the next occurrence of a name may start in this passage (just past the last one); made when a name turns up. */
     let nextFrom: Map<string, number> | undefined;
-    let sources: ReturnType<typeof passageSources> | undefined;
+    let sources: PassageSources | undefined;
     for (let at = 0; at + 1 < text.length; at++) {
       if (startsName[text.charCodeAt(at)] === 0) continue;
       const lengths = lengthsByStart.get(pairAt(text, at));
@@ -501,8 +506,8 @@ function countMentions(passages: readonly Passage[], { startsName, lengthsByStar
         (nextFrom ??= new Map()).set(name, at + length);
         counted.count++;
         if (!counted.first) {
-          sources ??= passageSources(passage);
-          counted.first = sourceRange(sources, at, at + length);
+          sources ??= new PassageSources(passage);
+          counted.first = sources.range(at, at + length);
         }
       }
     }
@@ -514,13 +519,28 @@ function pairAt(text: string, at: number): number {
   return (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
 }
 
-function passageSources(passage: Passage): { text: string; sources: number[] } {
-  const sources: number[] = [];
-  passage.blocks.forEach((block, i) => {
-    const shift = passage.shifts[i];
-    for (const source of compactBlock(block).sources) sources.push(source + shift);
-  });
-  return { text: passage.text, sources };
+/**
+ * Where characters of a passage stand in the source, the blocks they are in mapped on first use: a first
+ * mention maps one or two blocks, not the whole passage.
+ */
+class PassageSources {
+  private readonly mapped = new Map<number, readonly number[]>();
+
+  constructor(private readonly passage: Passage) {}
+
+  /** Source range of `text[start, end)` (end > start), as `sourceRange` of the whole passage's offsets gives it. */
+  range(start: number, end: number): { start: number; end: number } {
+    return { start: this.sourceOf(start), end: this.sourceOf(end - 1) + 1 };
+  }
+
+  private sourceOf(at: number): number {
+    const { starts, blocks, shifts } = this.passage;
+    // The last block starting at or before `at`: the one `at` is in (one whose compact text is empty starts where the next does).
+    let i = firstIndex(starts.length, (k) => starts[k] > at) - 1;
+    let sources = this.mapped.get(i);
+    if (!sources) this.mapped.set(i, (sources = compactBlock(blocks[i]).sources));
+    return sources[at - starts[i]] + shifts[i];
+  }
 }
 
 /**
@@ -538,11 +558,13 @@ function bodyPassages(runs: ReadonlyArray<{ readonly blocks: readonly Block[]; r
   let text = '';
   let blocks: Block[] = [];
   let shifts: number[] = [];
+  let starts: number[] = [];
   const flush = (): void => {
-    if (text) list.push({ text, blocks, shifts });
+    if (text) list.push({ text, blocks, shifts, starts });
     text = '';
     blocks = [];
     shifts = [];
+    starts = [];
   };
   let first: Block | undefined;
   for (const run of runs) {
@@ -553,6 +575,7 @@ function bodyPassages(runs: ReadonlyArray<{ readonly blocks: readonly Block[]; r
         continue;
       }
       const compact = compactString(block.text);
+      starts.push(text.length);
       text += compact;
       blocks.push(block);
       shifts.push(run.shift);
