@@ -4,7 +4,10 @@
 // Texts: every corpus file (extractions and truths), the sample, and repeated samples over the region
 // size (200 KB raw and clean, so regions and their placement are covered). Per text: problems in English
 // and Chinese (rule, severity, range, message, fix, related), outline with speakers, figures, speakers,
-// fix-all output, and a re-analysis after a one-character edit from the previous analysis.
+// fix-all output, and a re-analysis after a one-character edit from the previous analysis. Also the outline
+// with speakers of an analysis in steps that reads the speakers in its steps (the language server's
+// `speakers: 'in-steps'`; a core without the option reads them when asked), and the speakers after an edit
+// from it.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,6 +45,9 @@ for (const [name, text] of texts) {
   const at = Math.floor(text.length * 0.37);
   const edited = text.slice(0, at) + '的' + text.slice(at);
   const reanalysed = core.analyze(edited, core.defaultSettings, en);
+  const stepped = await core.analyzeInSteps(text, core.defaultSettings, undefined, async () => {}, { speakers: 'in-steps' });
+  const steppedOutline = plain(stepped.outlineWithSpeakers('Speakers'));
+  const steppedEdited = core.analyze(edited, core.defaultSettings, stepped);
   lines.push(JSON.stringify({
     name,
     problemsEn: plain(en.problems),
@@ -52,6 +58,8 @@ for (const [name, text] of texts) {
     fixed: core.fixAll(text, core.defaultSettings),
     afterEdit: plain(reanalysed.problems),
     afterEditFigures: plain(reanalysed.figures),
+    steppedOutline,
+    steppedAfterEditSpeakers: plain(steppedEdited.speakers),
   }));
   process.stderr.write(`identity: ${name}\n`);
 }

@@ -183,6 +183,9 @@ try {
     const starts = lineStarts(text);
     let diagnostics = [];
     row('didOpen → diagnostics', label, await timeRuns(1, async () => (diagnostics = await server.open(uri, text))));
+    // The editor's first outline of the document, its diagnostics in: the people quoted were read in the
+    // analysis's steps (lsp/session.ts), the request builds the outline.
+    row('first documentSymbol after open (its diagnostics in)', label, await timeRuns(1, () => server.request('textDocument/documentSymbol', { textDocument: { uri } })));
     progress(`lsp edits ${kind}`);
     let current = text;
     let version = 1;

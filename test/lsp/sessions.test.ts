@@ -9,6 +9,7 @@ import { inProcessServer, type InProcessServer } from './inProcess';
 import { defaultSettings, rules } from '../../server/src/core';
 import { DIAGNOSTIC_SOURCE, rulePageUri } from '../../server/src/lsp/protocol';
 import { Abandoned, DocumentSession, giveWay } from '../../server/src/lsp/session';
+import { speakerReads } from '../../server/src/core/speakers';
 
 const SAMPLE = readFixture('sample/sample.raw.article');
 const WRAP_CODES = new Set(['broken-line', 'broken-word', 'split-figure', 'stranded-punctuation']);
@@ -236,6 +237,33 @@ describe('language server sessions (in process)', function () {
       const state = await session.stateWith(defaultSettings);
       assert.equal(state.generation, session.generation);
       assert.ok(state.analysis?.model.text.startsWith('的'));
+    });
+  });
+
+  describe('outline', () => {
+    beforeEach(() => server.initialize());
+
+    it('reads the people quoted while an opened document is analysed (the first documentSymbol only builds the outline); after an edit the request reads them', async () => {
+      const uri = nextUri();
+      const opened = speakerReads.regions;
+      await server.open(uri, SAMPLE);
+      const read = speakerReads.regions - opened;
+      assert.ok(read > 0, 'the regions read for speakers before any request');
+      type Entry = { readonly name: string; readonly children?: readonly Entry[] };
+      const symbols = (await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Entry[];
+      assert.equal(speakerReads.regions - opened, read, 'no region read again by the request');
+      const all = (list: readonly Entry[]): Entry[] => list.flatMap((symbol) => [symbol, ...all(symbol.children ?? [])]);
+      const people = all(symbols).find((symbol) => symbol.name === 'People quoted');
+      assert.ok(people?.children && people.children.length >= 3, 'the people quoted among the symbols');
+      // An edit's diagnostics do not wait for the speakers: the next documentSymbol reads the region it changed.
+      const edited = speakerReads.regions;
+      const diagnostics = server.nextDiagnostics(uri, 2);
+      const position = { line: 0, character: 0 };
+      await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: position, end: position }, text: '的' }] });
+      await diagnostics;
+      assert.equal(speakerReads.regions, edited);
+      await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(speakerReads.regions > edited);
     });
   });
 

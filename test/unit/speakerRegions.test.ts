@@ -7,11 +7,11 @@ import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyze, defaultSettings } from '../../server/src/core';
+import { analyze, analyzeInSteps, defaultSettings } from '../../server/src/core';
 import { parseArticle, type Block } from '../../server/src/core/model';
 import { compactString } from '../../server/src/core/outline/compact';
 import { endsLikeSentence } from '../../server/src/core/outline/titles';
-import { speakersOf, speakersOfRegions, type SpeakerRegion } from '../../server/src/core/speakers';
+import { speakerReads, speakersOf, speakersOfRegions, type SpeakerRegion } from '../../server/src/core/speakers';
 import { FIXTURES, readFixture } from '../helpers';
 
 /** The extractions of a share of the corpus copied for these tests, one blank line between (a long text with many speakers). */
@@ -121,4 +121,42 @@ describe('people quoted, region by region', () => {
       );
     });
   }
+
+  it("reads them in the analysis's steps when asked to (speakers: 'in-steps', the language server), with pauses, and only then: the same answers", async () => {
+    const settings = defaultSettings;
+    // Long enough that reading its passages takes more than one step.
+    const text = `${extractions('dev')}\n${extractions('news-dev')}`;
+    assert.ok(text.length > 40_000, `${text.length} characters`);
+    const inSteps = async (speakers?: 'in-steps') => {
+      let pauses = 0;
+      const before = speakerReads.regions;
+      const analysis = await analyzeInSteps(text, settings, undefined, async () => void pauses++, { regionLength: 2_000, speakers });
+      return { analysis, pauses, read: speakerReads.regions - before };
+    };
+    const plain = await inSteps();
+    const read = await inSteps('in-steps');
+    const regions = read.analysis.regions.list;
+    assert.ok(regions.length >= 10, `${regions.length} regions`);
+    // Every region read during the steps, none without the option.
+    assert.equal(read.read, regions.length);
+    assert.ok(regions.every((region) => region.speakers !== undefined));
+    assert.equal(plain.read, 0);
+    assert.ok(plain.analysis.regions.list.every((region) => region.speakers === undefined));
+    // Reading them took steps of its own (a pause per READ_PER_STEP characters read).
+    assert.ok(read.pauses > plain.pauses, `${read.pauses} against ${plain.pauses} pauses`);
+    // Asked afterwards, they are there: no region is read again, and they are what asking gives.
+    const before = speakerReads.regions;
+    const speakers = read.analysis.outlineWithSpeakers('Speakers');
+    assert.equal(speakerReads.regions, before);
+    assert.ok(read.analysis.speakers.length > 0);
+    assert.deepEqual(speakers, plain.analysis.outlineWithSpeakers('Speakers'));
+    assert.deepEqual(read.analysis.speakers, analyze(text, settings, undefined, { regionLength: 1e9 }).speakers);
+    // An edit after it reads again only the regions it laid out again (the one it changed and those that see it), and gives what a fresh analysis gives.
+    const at = text.indexOf('。', Math.floor(text.length / 2)) + 1;
+    const edited = `${text.slice(0, at)}教授张伟说，“今年收成好多了。”${text.slice(at)}`;
+    const next = analyze(edited, settings, read.analysis);
+    const beforeEdit = speakerReads.regions;
+    assert.deepEqual(next.speakers, analyze(edited, settings, undefined, { regionLength: 1e9 }).speakers);
+    assert.ok(speakerReads.regions - beforeEdit <= 3, `${speakerReads.regions - beforeEdit} regions read after the edit`);
+  });
 });

@@ -5,7 +5,7 @@ import { foldsOf, type Fold } from './folds';
 import type { ArticleModel, ModelOptions } from './model';
 import type { DocumentFacts } from './breaks/style';
 import { ProblemSet } from './problemSet';
-import { analyzeRegions, regionSteps, type Placing, type RegionalAnalysis, type RegionCache } from './regions';
+import { analyzeRegions, regionSteps, type Placing, type RegionalAnalysis, type RegionCache, type Speakers } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
 import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
 import { documentHighlights, type Highlight } from './highlights';
@@ -62,6 +62,12 @@ export interface AnalysisOptions {
    * The answers are the same either way.
    */
   readonly placing?: Placing;
+  /**
+   * When the people quoted are read (regions.ts Speakers): when first asked by default; 'in-steps' for a
+   * caller that will ask for the outline after the analysis (the language server), so that request only
+   * builds the outline. The answers are the same either way.
+   */
+  readonly speakers?: Speakers;
 }
 
 /**
@@ -74,7 +80,7 @@ export interface AnalysisOptions {
 export function analyze(text: DocumentText, settings: Settings, previous?: Analysis, analysisOptions: AnalysisOptions = {}): Analysis {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
   return regionalAnalysis(
-    analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing),
+    analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing, analysisOptions.speakers),
     settings,
   );
 }
@@ -91,7 +97,15 @@ export async function analyzeInSteps(
   analysisOptions: AnalysisOptions = {},
 ): Promise<Analysis> {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
-  const steps = regionSteps(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing);
+  const steps = regionSteps(
+    text,
+    options,
+    settings,
+    previous?.regions,
+    analysisOptions.regionLength ?? previous?.regions?.regionLength,
+    analysisOptions.placing,
+    analysisOptions.speakers,
+  );
   for (;;) {
     const step = steps.next();
     if (step.done) return regionalAnalysis(step.value, settings);
@@ -196,7 +210,7 @@ export async function fixAllEditsInSteps(
 export type { Problem, Edit, Rule, LocalizedText } from './rules/rule';
 export { localize } from './rules/rule';
 export type { LineIndex } from './text';
-export type { Placing } from './regions';
+export type { Placing, Speakers } from './regions';
 export type { Fold } from './folds';
 export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';
 export { unreadableReason } from './input';

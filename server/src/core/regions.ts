@@ -26,7 +26,7 @@ import { endsSentence, keepAnswers, wordsAcrossLines, sliceAnswers, type WordAns
 import { inMillionths } from './breaks/decide';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
-import { findSpeakersWith, speakersOfRegions, type SpeakerReading, type SpeakerRegion } from './speakers';
+import { findSpeakersWith, speakersOf, speakerSteps, type SpeakerReading, type SpeakerRegion } from './speakers';
 import { bylinesOf, firstTitleBlock, outlineLinesWith, type Byline, type OutlineSource } from './outline/build';
 import { inlineLabelLines, type LabelHit } from './outline/sections';
 import { labelCensus, labelReadingWidth, labelSurroundings, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
@@ -299,8 +299,9 @@ export function analyzeRegions(
   previous?: RegionCache,
   regionLength = previous?.regionLength ?? REGION_LENGTH,
   placing: Placing = 'as-laid-out',
+  speakers: Speakers = 'on-first-use',
 ): RegionalAnalysis {
-  const steps = regionSteps(text, options, settings, previous, regionLength, placing);
+  const steps = regionSteps(text, options, settings, previous, regionLength, placing, speakers);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -324,6 +325,15 @@ interface Cut {
  * copied some ten million objects, moved to where their regions stand, kept to the end of the process.
  */
 export type Placing = 'as-laid-out' | 'on-first-use';
+
+/**
+ * When the people quoted (speakers.ts) are read: when first asked (the CLI prints them only with
+ * --outline), or during the analysis, a step at a time after its regions are laid out and its labels read
+ * (the language server, whose editor asks for the outline, speakers included, as soon as a document is
+ * open: read on that first request, a raw 1 MB article's every passage held it for 0.2–1.5 s). After an
+ * edit only the regions it changed are read again. The answers are the same either way.
+ */
+export type Speakers = 'on-first-use' | 'in-steps';
 
 /** A region's bounds with the lines in view around it. */
 interface Reading extends Cut {
@@ -349,6 +359,7 @@ export function* regionSteps(
   previous?: RegionCache,
   regionLength = previous?.regionLength ?? REGION_LENGTH,
   placing: Placing = 'as-laid-out',
+  speakers: Speakers = 'on-first-use',
 ): Generator<void, RegionalAnalysis> {
   const eol = dominantEol(text);
   // Without a previous version, regions of the same text met earlier in this one (a repeated part).
@@ -515,7 +526,7 @@ export function* regionSteps(
   // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
   findFiguresWith(model, regionFigures);
   // Speakers too: each region's passages read once and kept in it; only what is settled over the whole document is the version's own.
-  findSpeakersWith(model, () => speakersOfRegions(regions.map((region) => new SpeakersRegion(region))));
+  findSpeakersWith(model, () => speakerSteps(regions.map((region) => new SpeakersRegion(region))));
   // Labels and titles are read per region too, reusing unchanged ones; only their pairing is the version's own.
   const labels: LabelMemo = {};
   readLabelsWith(model, labelParts(regions, previous?.labels, labels));
@@ -544,6 +555,8 @@ export function* regionSteps(
   // And what the document's own rules read of them (the labels paired with their titles), with pauses of
   // its own: read in one go when the problems are first asked, it held the server for ~200 ms at 10 MB.
   yield* prepareDocumentRules(model, settings);
+  // The people quoted, for a caller that will ask for them (Speakers): read now, a step at a time.
+  if (speakers === 'in-steps') yield* speakersOf.inSteps(model);
   return {
     model,
     facts,

@@ -4,11 +4,12 @@
 
 import { CodeSet } from './charClasses';
 import type { ArticleModel, Block } from './model';
-import { part } from './parts';
-import { compactBlock, compactString, sourceRange } from './outline/compact';
+import { steppedPart, type SteppedPart, type Steps } from './parts';
+import { compactBlock, compactString } from './outline/compact';
+import { firstIndex } from './search';
 import { endsLikeSentence } from './outline/titles';
 import {
-  ADVERBS_BEFORE_VERB, CLAUSE_OPENERS, ROLE_WORDS, SPEECH_VERBS, TITLES_AFTER_NAME, endsLikeRole, startsWithSurname,
+  ADVERBS_BEFORE_VERB, CLAUSE_OPENERS, ROLE_WORDS, SPEECH_VERBS, TITLES_AFTER_NAME, endsLikeRole, isRoleEnd, startsWithSurname,
 } from './outline/personNames';
 
 export interface Speaker {
@@ -27,16 +28,32 @@ interface Found {
   readonly role: string;
 }
 
-/** Named people quoted in the article, in order of first mention. */
-export const speakersOf: (model: ArticleModel) => readonly Speaker[] = part((model) => foundElsewhere.get(model)?.() ?? findSpeakers(model));
+/**
+ * Named people quoted in the article, in order of first mention. A stepped part: a document's regions are
+ * read with pauses between them when the analysis reads the speakers in its steps (regions.ts, for the
+ * language server), at once when first asked otherwise.
+ */
+export const speakersOf: SteppedPart<readonly Speaker[]> = steppedPart(function* (model): Steps<readonly Speaker[]> {
+  const find = foundElsewhere.get(model);
+  return find ? yield* find() : yield* speakerSteps([{ blocks: () => ({ blocks: model.blocks, from: 0 }), at: 0, reading: undefined }]);
+});
 
 /** Models whose speakers are found another way (a document's, region by region): set as the model is made. */
-const foundElsewhere = new WeakMap<ArticleModel, () => readonly Speaker[]>();
+const foundElsewhere = new WeakMap<ArticleModel, () => Steps<readonly Speaker[]>>();
 
 /** Declares, as `model` is made and before anything asks, how its speakers are found. */
-export function findSpeakersWith(model: ArticleModel, find: () => readonly Speaker[]): void {
+export function findSpeakersWith(model: ArticleModel, find: () => Steps<readonly Speaker[]>): void {
   foundElsewhere.set(model, find);
 }
+
+/**
+ * How many regions' passages have been read for speakers (`readRegion`), in this process: lets a test see
+ * whether a region was read before a request asked, or again when nothing it read changed.
+ */
+export const speakerReads = { regions: 0 };
+
+/** Characters of passages read between two pauses of `speakerSteps` (about a millisecond's reading). */
+const READ_PER_STEP = 16_000;
 
 /** Marks that end a clause, by code (walking back over a clause reads one character at a time). */
 const CLAUSE_BOUNDARY = new CodeSet('。！？；，：“”‘’「」『』!?;,:');
@@ -144,10 +161,6 @@ function* unpackStrings(packed: string): Generator<string> {
   for (const unpacker = new Unpacker(packed); unpacker.more; ) yield unpacker.string();
 }
 
-function findSpeakers(model: ArticleModel): Speaker[] {
-  return speakersOfRegions([{ blocks: () => ({ blocks: model.blocks, from: 0 }), at: 0, reading: undefined }]);
-}
-
 /** A region's passages read alone, with where their characters stand in the region. */
 function regionPassages(region: SpeakerRegion): ReturnType<typeof bodyPassages> {
   const { blocks, from } = region.blocks();
@@ -155,6 +168,7 @@ function regionPassages(region: SpeakerRegion): ReturnType<typeof bodyPassages> 
 }
 
 function readRegion(passages: ReturnType<typeof bodyPassages>): SpeakerReading {
+  speakerReads.regions++;
   const found = new Map<string, Found>();
   const unconfirmed = new Set<string>();
   const remember = rememberInto(found);
@@ -193,12 +207,32 @@ function sortedNames(names: Iterable<string>): string[] {
  * over the whole document (which names a title introduces, how often each name occurs).
  */
 export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] {
+  const steps = speakerSteps(regions);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `speakersOfRegions` with a pause (`yield`) after every READ_PER_STEP characters of passages read. */
+export function* speakerSteps(regions: readonly SpeakerRegion[]): Steps<Speaker[]> {
   // The passages of the regions read in this version, for as long as it reads them.
   const passagesOf = new Map<SpeakerRegion, ReturnType<typeof bodyPassages>>();
+  /** Characters of passages read since the last pause. */
+  let read = 0;
   const passages = (region: SpeakerRegion): ReturnType<typeof bodyPassages> => {
     let found = passagesOf.get(region);
     if (!found) passagesOf.set(region, (found = regionPassages(region)));
     return found;
+  };
+  const counted = (list: readonly Passage[]): void => {
+    for (const passage of list) read += passage.text.length;
+  };
+  /** Whether a pause is due (taken between two units, each read whole: what a region keeps is never left half-written). */
+  const due = (): boolean => {
+    if (read < READ_PER_STEP) return false;
+    read = 0;
+    return true;
   };
   // Units in document order: a region read alone, or a run of regions whose passages join across their ends.
   const units: Array<SpeakerRegion | Passage[]> = [];
@@ -216,7 +250,13 @@ export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] 
     run = [];
   };
   for (const region of regions) {
-    const reading = (region.reading ??= readRegion(passages(region)));
+    if (due()) yield;
+    if (!region.reading) {
+      const list = passages(region);
+      region.reading = readRegion(list);
+      counted(list.list);
+    }
+    const reading = region.reading;
     if (reading.empty) {
       // A passage left open runs on across it; else it is a unit of its own (of nothing).
       if (open) run.push(region);
@@ -260,6 +300,7 @@ export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] 
       return count;
     };
     for (const unit of units) {
+      if (due()) yield;
       if (Array.isArray(unit)) {
         for (const name of introducedWithTitle(unit, unconfirmed)) introduced.add(name);
         continue;
@@ -268,8 +309,10 @@ export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] 
       // Read again only if some name to check was not checked before: of a set that only lost names,
       // what was introduced is the same but for those names (passed over below).
       if (reading.introduced === undefined || (reading.introducedFor !== key && lacks(reading.introducedFor!) > 0)) {
-        reading.introduced = packStrings(introducedWithTitle(passages(unit).list, unconfirmed));
+        const { list } = passages(unit);
+        reading.introduced = packStrings(introducedWithTitle(list, unconfirmed));
         reading.introducedFor = key;
+        counted(list);
       }
       for (const name of unpackStrings(reading.introduced)) if (unconfirmed.has(name)) introduced.add(name);
     }
@@ -291,6 +334,7 @@ export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] 
       return known;
     };
     for (const unit of units) {
+      if (due()) yield;
       if (Array.isArray(unit)) {
         countMentions(unit, (index ??= nameIndex(names)), mentions);
         continue;
@@ -305,7 +349,8 @@ export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] 
         else {
           // Only the names not counted before are counted (all of them the first time).
           const own = new Map<string, Mentions>((before?.lacks ?? names).map((name) => [name, { count: 0 }]));
-          countMentions(passages(unit).list, before ? (before.index ??= nameIndex(before.lacks)) : (index ??= nameIndex(names)), own);
+          const { list } = passages(unit);
+          countMentions(list, before ? (before.index ??= nameIndex(before.lacks)) : (index ??= nameIndex(names)), own);
           place ??= new Map(sorted.map((name, i) => [name, i]));
           const packed = new Packer();
           for (const counts = new Unpacker(before ? reading.mentions! : ''); counts.more; ) {
@@ -318,6 +363,7 @@ export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] 
           for (const [name, { count, first }] of own) if (first) packed.number(place.get(name)!).number(count).number(first.start).number(first.end - first.start);
           reading.mentions = packed.done();
           reading.mentionsFor = key;
+          counted(list);
         }
       }
       for (const counts = new Unpacker(reading.mentions!); counts.more; ) {
@@ -381,10 +427,12 @@ function cutsOfLongerNames(mentions: ReadonlyMap<string, Mentions>): Set<string>
 function introducedWithTitle(passages: readonly Passage[], names: ReadonlySet<string>): string[] {
   const introduced = new Set<string>();
   if (names.size === 0) return [];
-  const startsName = new Set(Array.from(names, (name) => name.charCodeAt(0)));
+  // Tables of codes, read per character of every passage: no string made to ask.
+  const startsName = new Uint8Array(0x10000);
+  for (const name of names) startsName[name.charCodeAt(0)] = 1;
   for (const { text } of passages) {
     for (let at = 1; at + 1 < text.length; at++) {
-      if (!startsName.has(text.charCodeAt(at)) || !endsLikeRole(text[at - 1])) continue;
+      if (startsName[text.charCodeAt(at)] === 0 || !isRoleEnd(text.charCodeAt(at - 1))) continue;
       for (let length = 2; length <= 4 && at + length <= text.length; length++) {
         const name = text.slice(at, at + length);
         if (names.has(name)) introduced.add(name);
@@ -403,6 +451,8 @@ interface Passage {
   readonly text: string;
   readonly blocks: readonly Block[];
   readonly shifts: readonly number[];
+  /** Where each block's compact text starts in `text`. */
+  readonly starts: readonly number[];
 }
 
 interface Mentions {
@@ -443,7 +493,7 @@ function countMentions(passages: readonly Passage[], { startsName, lengthsByStar
     const { text } = passage;
     /** Where the next occurrence of a name may start in this passage (just past the last one); made when a name turns up. */
     let nextFrom: Map<string, number> | undefined;
-    let sources: ReturnType<typeof passageSources> | undefined;
+    let sources: PassageSources | undefined;
     for (let at = 0; at + 1 < text.length; at++) {
       if (startsName[text.charCodeAt(at)] === 0) continue;
       const lengths = lengthsByStart.get(pairAt(text, at));
@@ -456,8 +506,8 @@ function countMentions(passages: readonly Passage[], { startsName, lengthsByStar
         (nextFrom ??= new Map()).set(name, at + length);
         counted.count++;
         if (!counted.first) {
-          sources ??= passageSources(passage);
-          counted.first = sourceRange(sources, at, at + length);
+          sources ??= new PassageSources(passage);
+          counted.first = sources.range(at, at + length);
         }
       }
     }
@@ -469,13 +519,28 @@ function pairAt(text: string, at: number): number {
   return (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
 }
 
-function passageSources(passage: Passage): { text: string; sources: number[] } {
-  const sources: number[] = [];
-  passage.blocks.forEach((block, i) => {
-    const shift = passage.shifts[i];
-    for (const source of compactBlock(block).sources) sources.push(source + shift);
-  });
-  return { text: passage.text, sources };
+/**
+ * Where characters of a passage stand in the source, the blocks they are in mapped on first use: a first
+ * mention maps one or two blocks, not the whole passage.
+ */
+class PassageSources {
+  private readonly mapped = new Map<number, readonly number[]>();
+
+  constructor(private readonly passage: Passage) {}
+
+  /** Source range of `text[start, end)` (end > start), as `sourceRange` of the whole passage's offsets gives it. */
+  range(start: number, end: number): { start: number; end: number } {
+    return { start: this.sourceOf(start), end: this.sourceOf(end - 1) + 1 };
+  }
+
+  private sourceOf(at: number): number {
+    const { starts, blocks, shifts } = this.passage;
+    // The last block starting at or before `at`: the one `at` is in (one whose compact text is empty starts where the next does).
+    let i = firstIndex(starts.length, (k) => starts[k] > at) - 1;
+    let sources = this.mapped.get(i);
+    if (!sources) this.mapped.set(i, (sources = compactBlock(blocks[i]).sources));
+    return sources[at - starts[i]] + shifts[i];
+  }
 }
 
 /**
@@ -493,11 +558,13 @@ function bodyPassages(runs: ReadonlyArray<{ readonly blocks: readonly Block[]; r
   let text = '';
   let blocks: Block[] = [];
   let shifts: number[] = [];
+  let starts: number[] = [];
   const flush = (): void => {
-    if (text) list.push({ text, blocks, shifts });
+    if (text) list.push({ text, blocks, shifts, starts });
     text = '';
     blocks = [];
     shifts = [];
+    starts = [];
   };
   let first: Block | undefined;
   for (const run of runs) {
@@ -508,6 +575,7 @@ function bodyPassages(runs: ReadonlyArray<{ readonly blocks: readonly Block[]; r
         continue;
       }
       const compact = compactString(block.text);
+      starts.push(text.length);
       text += compact;
       blocks.push(block);
       shifts.push(run.shift);

@@ -1,5 +1,7 @@
 // What a Chinese personal name and the title before it look like: the tables speakers.ts reads.
 
+import { CodeSet } from '../charClasses';
+
 /**
  * Common single-character surnames. Characters that mostly end a title or an organisation
  * (长 as in 院长, 部 as in 农业农村部, 家 as in 专家, 书 as in 书记) are left out on purpose: a
@@ -39,10 +41,16 @@ export function startsWithSurname(name: string): boolean {
 }
 
 /** Last characters of a title or occupation just before a name: 院长, 研究员, 教授, 院士, 大户. */
-const ROLE_END = new Set('长员授士家任户师理监裁事官生者人工民表记席主手导编农姐哥嫂叔婶伯爷奶妈爸婆娘友客东板夫医警兵委干将帅');
+const ROLE_ENDS = '长员授士家任户师理监裁事官生者人工民表记席主手导编农姐哥嫂叔婶伯爷奶妈爸婆娘友客东板夫医警兵委干将帅';
+const ROLE_END = new CodeSet(ROLE_ENDS);
 
 export function endsLikeRole(role: string): boolean {
-  return role.length > 0 && ROLE_END.has(role[role.length - 1]);
+  return role.length > 0 && ROLE_END.has(role.charCodeAt(role.length - 1));
+}
+
+/** `endsLikeRole` of the one character whose code is `code` (read per character of a passage: no string made). */
+export function isRoleEnd(code: number): boolean {
+  return ROLE_END.has(code);
 }
 
 /** Occupations that introduce a named person even without a speech verb (种粮大户刘建军算起了账). */
