@@ -4,7 +4,7 @@
 // positive log-odds say the paragraph goes on (join), negative that a block ends here.
 
 import { ROLES, type Fragment, type Role } from '../article';
-import { CodeSet, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
+import { CodeSet, isAsciiLetterCode, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
 import {
   endsClause,
   endsMidSentence,
@@ -379,8 +379,10 @@ function gatherEvidence(
   if (sentenceEnd) set(features, 'paragraph-length-sentence-end', Math.min(2, paragraph / 100));
   if (isHanCode(before.charCodeAt(before.length - 1)) && isHanCode(after.charCodeAt(0))) set(features, 'han-either-side');
   if (nextTitleAfterBlank(fragments, i, style)) set(features, 'next-title-after-blank');
-  if (sentenceEnd && nextLineFull(fragments, i, style)) set(features, 'sentence-end-next-line-full');
-  else if (sentenceEnd && full && endsSentence(after) && !Number.isNaN(columnOf(i + 1, style))) set(features, 'sentence-end-next-line-last');
+  if (sentenceEnd && nextLineFull(fragments, i, style)) {
+    set(features, 'sentence-end-next-line-full');
+    if (isAsciiLetterCode(after.charCodeAt(0))) set(features, 'sentence-end-next-line-full-latin');
+  } else if (sentenceEnd && full && endsSentence(after) && !Number.isNaN(columnOf(i + 1, style))) set(features, 'sentence-end-next-line-last');
   if (sentenceEnd && indentShortOfHanLines(fragments, i + 1, style)) set(features, 'sentence-end-next-line-indent-short');
   if (style.blanksAreCommon) {
     if (latinRun) set(features, 'latin-run-blanks-common');

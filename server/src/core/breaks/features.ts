@@ -103,6 +103,12 @@ export const BREAK_FEATURES = [
    * short line would (a full line is no sign of the paragraph going on in news).
    */
   'long-news-paragraph-line-full',
+  /**
+   * A sentence end before a line read as full that starts with a Latin letter (`cpio(1)是被设计为与…`): the
+   * Latin run's width is only estimated, so the line may well hold a paragraph's indent (50 of 61 such
+   * breaks in docs are block edges).
+   */
+  'sentence-end-next-line-full-latin',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
