@@ -104,6 +104,12 @@ export const BREAK_FEATURES = [
    */
   'long-news-paragraph-line-full',
   /**
+   * The document's first line falls a paragraph's indent short of its column and the line after it fills
+   * the same column: the first two lines of a paragraph (the document starts mid-article), not a title
+   * above a paragraph's indented first line.
+   */
+  'first-line-indented-before-full',
+  /**
    * A sentence end before a line read as full that starts with a Latin letter (`cpio(1)是被设计为与…`): the
    * Latin run's width is only estimated, so the line may well hold a paragraph's indent (50 of 61 such
    * breaks in docs are block edges).
@@ -113,6 +119,8 @@ export const BREAK_FEATURES = [
   'word-across',
   'word-across-line-short',
   'word-across-sentence-end',
+  /** A word runs across the break after the document's first line: a title or paragraph wrapped (38 of 38 join on the corpus). */
+  'word-across-after-first-line',
 ] as const;
 
 export type BreakFeature = (typeof BREAK_FEATURES)[number];
