@@ -92,7 +92,7 @@ const UNUSED = new Set((process.env.UNUSED ?? '').split(',').filter(Boolean));
 
 /** Feature groups dropped in turn by --ablate (names as in BREAK_FEATURES). */
 const GROUPS = {
-  segmenter: ['word-across', 'word-across-line-short', 'word-across-sentence-end', 'displaced-run', 'intruding-line'],
+  segmenter: ['word-across', 'word-across-line-short', 'word-across-sentence-end', 'word-across-after-first-line', 'displaced-run', 'intruding-line'],
   interactions: ['sentence-end-line-full', 'hanging-sentence-end', 'indented-after-full-line', 'word-across-line-short', 'word-across-sentence-end', 'news-sentence-end', 'paragraph-length-sentence-end'],
   'document style': ['formatted-blocks', 'blank-line-rare', 'no-blank-line-common', 'indented', 'news-document', 'news-sentence-end', 'long-news-paragraph'],
   'neighbour lines': ['next-line-indented', 'next-line-heading', 'next-line-apart', 'next-starts-with-label', 'next-label-continues-series', 'next-without-punctuation', 'next-title-after-blank', 'sentence-end-next-line-full', 'sentence-end-next-line-last', 'title-after-box-word'],

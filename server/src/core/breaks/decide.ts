@@ -4,7 +4,7 @@
 // positive log-odds say the paragraph goes on (join), negative that a block ends here.
 
 import { ROLES, type Fragment, type Role } from '../article';
-import { CodeSet, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
+import { CodeSet, isAsciiLetterCode, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
 import {
   endsClause,
   endsMidSentence,
@@ -210,9 +210,11 @@ function score(
   for (let k = 0; k < COSTLY; k++) cheap += w[k] * features[k];
   const lineShort = features[F['line-short']];
   const sentenceEnd = features[F['sentence-end']];
+  const afterFirst = features[F['after-first-line']];
   // The segmenter's features add word × perWord (word 0 or 1): their least and greatest contribution
   // without asking it.
-  const perWord = w[F['word-across']] + lineShort * w[F['word-across-line-short']] + sentenceEnd * w[F['word-across-sentence-end']];
+  const perWord =
+    w[F['word-across']] + lineShort * w[F['word-across-line-short']] + sentenceEnd * w[F['word-across-sentence-end']] + afterFirst * w[F['word-across-after-first-line']];
   const low = Math.min(0, perWord);
   const high = Math.max(0, perWord);
   let total: number;
@@ -227,6 +229,7 @@ function score(
     features[F['word-across']] = word;
     features[F['word-across-line-short']] = word * lineShort;
     features[F['word-across-sentence-end']] = word * sentenceEnd;
+    features[F['word-across-after-first-line']] = word * afterFirst;
     total = cheap + word * perWord;
   }
   const join = bounded ? cheap > 0 : total > 0;
@@ -343,6 +346,7 @@ function gatherEvidence(
   if (i === 0) {
     set(features, 'after-first-line');
     if (wrapsTitleEnd(fragments, style)) set(features, 'first-line-title-tail');
+    if (firstLineIndented(style)) set(features, 'first-line-indented-before-full');
   } else if (lostTextBefore) set(features, 'line-lost-text');
   // A line cut at a Latin run is a piece of a printed line: its width says nothing.
   else if (cutPiece || (latinRun && !sentenceEnd)) {
@@ -379,8 +383,10 @@ function gatherEvidence(
   if (sentenceEnd) set(features, 'paragraph-length-sentence-end', Math.min(2, paragraph / 100));
   if (isHanCode(before.charCodeAt(before.length - 1)) && isHanCode(after.charCodeAt(0))) set(features, 'han-either-side');
   if (nextTitleAfterBlank(fragments, i, style)) set(features, 'next-title-after-blank');
-  if (sentenceEnd && nextLineFull(fragments, i, style)) set(features, 'sentence-end-next-line-full');
-  else if (sentenceEnd && full && endsSentence(after) && !Number.isNaN(columnOf(i + 1, style))) set(features, 'sentence-end-next-line-last');
+  if (sentenceEnd && nextLineFull(fragments, i, style)) {
+    set(features, 'sentence-end-next-line-full');
+    if (isAsciiLetterCode(after.charCodeAt(0))) set(features, 'sentence-end-next-line-full-latin');
+  } else if (sentenceEnd && full && endsSentence(after) && !Number.isNaN(columnOf(i + 1, style))) set(features, 'sentence-end-next-line-last');
   if (sentenceEnd && indentShortOfHanLines(fragments, i + 1, style)) set(features, 'sentence-end-next-line-indent-short');
   if (style.blanksAreCommon) {
     if (latinRun) set(features, 'latin-run-blanks-common');
@@ -413,6 +419,26 @@ function wrapsTitleEnd(fragments: readonly Fragment[], style: DocumentStyle): bo
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** Ems short of its column the document's first line falls when set with a paragraph's indent. */
+const FIRST_INDENT_MIN = 0.5;
+const FIRST_INDENT_MAX = 4;
+/** Columns of the first two lines this close are one column. */
+const SAME_COLUMN = 1.5;
+
+/**
+ * The document's first line falls about a paragraph's indent short of its column, and the second line
+ * fills that same column (less than NEXT_FULL_ROOM short): a paragraph's first two lines, the document
+ * starting mid-article (`现在服务器已经部署完毕，管理员` / `可以集中精力单独安装并配置典型工作`). A title above
+ * a paragraph stands over the paragraph's own indented first line, or over a lead in a wider column.
+ */
+function firstLineIndented(style: DocumentStyle): boolean {
+  const column = columnOf(0, style);
+  const next = columnOf(1, style);
+  const short = column - style.widths[0];
+  if (!(short >= FIRST_INDENT_MIN && short <= FIRST_INDENT_MAX) || Math.abs(next - column) > SAME_COLUMN) return false;
+  return next - style.widths[1] < NEXT_FULL_ROOM;
+}
 const COLON = /[：:]/;
 
 /** `next` is the label numbered right after `opening`, in the same series and style (一、 then 二、). */

@@ -103,10 +103,24 @@ export const BREAK_FEATURES = [
    * short line would (a full line is no sign of the paragraph going on in news).
    */
   'long-news-paragraph-line-full',
+  /**
+   * The document's first line falls a paragraph's indent short of its column and the line after it fills
+   * the same column: the first two lines of a paragraph (the document starts mid-article), not a title
+   * above a paragraph's indented first line.
+   */
+  'first-line-indented-before-full',
+  /**
+   * A sentence end before a line read as full that starts with a Latin letter (`cpio(1)是被设计为与…`): the
+   * Latin run's width is only estimated, so the line may well hold a paragraph's indent (50 of 61 such
+   * breaks in docs are block edges).
+   */
+  'sentence-end-next-line-full-latin',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
   'word-across-sentence-end',
+  /** A word runs across the break after the document's first line: a title or paragraph wrapped (38 of 38 join on the corpus). */
+  'word-across-after-first-line',
 ] as const;
 
 export type BreakFeature = (typeof BREAK_FEATURES)[number];
