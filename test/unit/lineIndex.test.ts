@@ -15,7 +15,46 @@ function answers(index: LineIndex, length: number): unknown {
 
 const line = fc.stringMatching(/^[a-z网络]{0,6}$/);
 
+/** Line starts and ends found by hand: a line ends before `\r\n`, `\n` or `\r`, or at the text's end. */
+function linesByHand(text: string): Array<[number, number]> {
+  const lines: Array<[number, number]> = [];
+  let start = 0;
+  for (const match of text.matchAll(/\r\n|\n|\r/g)) {
+    lines.push([start, match.index]);
+    start = match.index + match[0].length;
+  }
+  lines.push([start, text.length]);
+  return lines;
+}
+
 describe('line index', () => {
+  it('of a text answers as its lines found by hand, whatever its line endings, shorter or longer than 65,535 characters', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n', '\r')), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(0, 70_000),
+        fc.nat(),
+        (lines, padding, at) => {
+          // The padding, a line of its own somewhere among the others, makes the text too long for 2-byte starts.
+          const pieces = lines.map(([text, eol]) => text + eol);
+          pieces.splice(at % (pieces.length + 1), 0, 'x'.repeat(padding) + '\n');
+          const text = pieces.join('');
+          const index = LineIndex.of(text);
+          const expected = linesByHand(text);
+          assert.equal(index.lineCount, expected.length);
+          expected.forEach(([start, end], k) => {
+            assert.equal(index.startOf(k), start, `start of line ${k}`);
+            assert.equal(index.endOf(k), end, `end of line ${k}`);
+            assert.equal(index.lineAt(start), k);
+            assert.equal(index.lineAt(end), k);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+
   it('put together from pieces separated by a blank line answers as the whole text’s own, LF or CRLF', () => {
     fc.assert(
       fc.property(fc.array(fc.array(line, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), fc.boolean(), fc.boolean(), (pieceLines, crlf, endsWithEol) => {

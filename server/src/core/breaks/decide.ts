@@ -77,7 +77,7 @@ const SHIPPED = { bias: BREAK_WEIGHTS.bias, vector: weightVector(BREAK_WEIGHTS) 
 export interface DecideOptions {
   /** Weights other than the shipped ones (training, cross-validation). */
   readonly model?: BreakWeights;
-  /** Called with each weighed break's features (all of them computed, none skipped). */
+  /** Called with each weighed break's features (all of them computed, none skipped), in an array the next break reuses. */
   readonly onFeatures?: (index: number, features: Float64Array) => void;
 }
 
@@ -104,6 +104,9 @@ const NEWS_PARAGRAPH = 80;
 const AFTER_FIXED = Object.fromEntries(ROLES.map((role) => [role, `after-${role}`])) as Record<Role, string>;
 const BEFORE_FIXED = Object.fromEntries(ROLES.map((role) => [role, `before-${role}`])) as Record<Role, string>;
 
+/** The features of the break being weighed (onFeatures hands it over: a caller keeping them copies). */
+const FEATURES = new Float64Array(BREAK_FEATURES.length);
+
 /** Chinese paragraphs indent their first line by two ems; extractors drop the indent. */
 const PARAGRAPH_INDENT = 2;
 
@@ -116,7 +119,10 @@ export function decideBreaks(
   options: DecideOptions = {},
 ): Decision[] {
   const model = options.model ? { bias: options.model.bias, vector: weightVector(options.model) } : SHIPPED;
-  const features = new Float64Array(BREAK_FEATURES.length);
+  // One array for every call (gatherEvidence clears it for each break; decideBreaks never runs inside
+  // itself): a new one per call was a buffer outside V8's heap per region, 0.8 MB made and dropped in the
+  // first analysis of a clean 10 MB article, and such buffers leave the malloc heap larger for good.
+  const features = FEATURES;
   // Breaks before `from` are not weighed: the one just before ends a block (a region's seam), which leaves
   // nothing pending, carried or measured, as at the start of a document. The array is sized up front (a
   // write far past the end of an empty array would make it a slow dictionary).
