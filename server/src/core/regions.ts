@@ -649,9 +649,8 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
     ({ inView, at } = linesInView(regions, k, first, last));
   }
   const hits = regionLabelCensus(region).hits.all(at.fragment, at.offset);
-  const read = labelSurroundings(inView, hits, width, at.fragment, at.fragment + region.fragmentCount);
-  // Into the region's own numbering.
-  const own = read.moveBy(-at.fragment, -at.offset);
+  // Kept in the region's own numbering.
+  const own = labelSurroundings(inView, hits, width, at.fragment, at.fragment + region.fragmentCount, { fragment: 0 - at.fragment, offset: 0 - at.offset });
   region.labelSurroundings = { key, read: own };
   return own;
 }

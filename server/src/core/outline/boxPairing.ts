@@ -67,13 +67,25 @@ export function labelCensus(model: OutlineLines, from = 0, to = model.fragments.
   };
 }
 
-/** The labels `hits` (of lines [from, to) of `model`) and the title units of those lines, read with the document's width. */
-export function labelSurroundings(model: OutlineLines, hits: readonly LabelHit[], width: number, from = 0, to = model.fragments.length): LabelSurroundings {
+/**
+ * The labels `hits` (of lines [from, to) of `model`) and the title units of those lines, read with the
+ * document's width, kept moved `moved.fragment` lines and `moved.offset` characters on (a region's view
+ * into its own numbering).
+ */
+export function labelSurroundings(
+  model: OutlineLines,
+  hits: readonly LabelHit[],
+  width: number,
+  from = 0,
+  to = model.fragments.length,
+  moved?: { readonly fragment: number; readonly offset: number },
+): LabelSurroundings {
   const units = titleUnits(model, width, from, to).map((unit) => scanUnit(model, unit, width));
   const shared = new SharedUnits(units);
   return LabelReadings.of(
     hits.map((hit) => scanLabel(model, hit, width, shared)),
     units,
+    moved,
   );
 }
 

@@ -8,10 +8,32 @@
 import type { Label } from '../labels';
 import { scannedLabel, scannedUnit, type ScannedLabel, type ScannedUnit, type UnitColumns } from './pairing';
 import type { LabelHit } from './sections';
+import { Scratch } from '../scratch';
 import type { TitleUnit } from './titles';
 
 /** An offset or row that is not there (undefined): no line, offset or row number is this low. */
 const NONE = -0x80000000;
+/** NONE in readings kept in 2-byte numbers (every other number then lies above it). */
+const NONE_16 = -0x8000;
+
+/** The buffer readings are written into before they are kept (scratch.ts). */
+const READ = new Scratch((n) => new Int32Array(n));
+
+/**
+ * `numbers` (lent: copied here) as kept: in 2-byte numbers when every one but NONE fits above NONE_16,
+ * else in 4-byte numbers; with what stands for NONE in them.
+ */
+function keptNumbers(numbers: Int32Array): { kept: Int16Array | Int32Array; none: number } {
+  let fits = true;
+  for (let i = 0; i < numbers.length && fits; i++) {
+    const value = numbers[i];
+    fits = value === NONE || (value > NONE_16 && value <= 0x7fff);
+  }
+  if (!fits) return { kept: numbers.slice(), none: NONE };
+  const kept = new Int16Array(numbers.length);
+  for (let i = 0; i < numbers.length; i++) kept[i] = numbers[i] === NONE ? NONE_16 : numbers[i];
+  return { kept, none: NONE_16 };
+}
 
 /** Where each number of a unit row stands (strong: 1 or 0; aboveEnd, runsOnAt: NONE when undefined), and how many. */
 const UNIT = { first: 0, last: 1, start: 2, end: 3, shapeHalves: 4, strong: 5, lineStart: 6, aboveEnd: 7, runsOnAt: 8 } as const;
@@ -41,15 +63,20 @@ const PREVIOUS_STANDS = 16;
 export class LabelReadings {
   private constructor(
     readonly unitCount: number,
-    private readonly units: Int32Array,
+    private readonly units: Int16Array | Int32Array,
     private readonly unitTexts: readonly string[],
-    private readonly labels: Int32Array,
+    private readonly labels: Int16Array | Int32Array,
     private readonly labelOf: readonly Label[],
     private readonly lineTexts: readonly string[],
+    /** What stands for a number that is not there: NONE, or NONE_16 in 2-byte numbers. */
+    private readonly none: number,
   ) {}
 
-  /** The readings of `labels` and `units` (scanLabel's and scanUnit's objects) as columns. */
-  static of(labels: readonly ScannedLabel[], units: readonly ScannedUnit[]): LabelReadings {
+  /**
+   * The readings of `labels` and `units` (scanLabel's and scanUnit's objects) as columns, their lines moved
+   * `moved.fragment` on and their offsets `moved.offset` (into a region's own numbering, from its view's).
+   */
+  static of(labels: readonly ScannedLabel[], units: readonly ScannedUnit[], moved: { readonly fragment: number; readonly offset: number } = { fragment: 0, offset: 0 }): LabelReadings {
     const rows = new Map<ScannedUnit, number>();
     const unitList: ScannedUnit[] = [];
     const rowOf = (unit: ScannedUnit | undefined): number => {
@@ -71,16 +98,20 @@ export class LabelReadings {
       rowOf(label.after);
       rowOf(label.before);
     }
-    const numbers = new Int32Array(unitList.length * U + labels.length * L);
+    // Written in 4-byte numbers into a lent buffer, then kept in 2-byte numbers where every one fits (a
+    // region's mostly do): a clean 10 MB article's regions kept 2.2 MB of readings in 4-byte numbers.
+    const numbers = READ.lend(unitList.length * U + labels.length * L);
     const unitNumbers = numbers.subarray(0, unitList.length * U);
     const labelNumbers = numbers.subarray(unitList.length * U);
+    const { fragment, offset } = moved;
+    const at = (value: number | undefined): number => (value === undefined ? NONE : value + offset);
     labels.forEach((label, i) => {
       const n = i * L;
-      labelNumbers[n + LABEL.fragment] = label.fragment;
-      labelNumbers[n + LABEL.start] = label.start;
-      labelNumbers[n + LABEL.end] = label.end;
-      labelNumbers[n + LABEL.previous] = label.previous;
-      labelNumbers[n + LABEL.next] = label.next;
+      labelNumbers[n + LABEL.fragment] = label.fragment + fragment;
+      labelNumbers[n + LABEL.start] = label.start + offset;
+      labelNumbers[n + LABEL.end] = label.end + offset;
+      labelNumbers[n + LABEL.previous] = label.previous + fragment;
+      labelNumbers[n + LABEL.next] = label.next + fragment;
       labelNumbers[n + LABEL.flags] =
         (label.embedded ? EMBEDDED : 0) |
         (label.nextExists ? NEXT_EXISTS : 0) |
@@ -91,63 +122,35 @@ export class LabelReadings {
       labelNumbers[n + LABEL.inlineRow] = rowOf(label.inlineUnit);
       labelNumbers[n + LABEL.afterRow] = rowOf(label.after);
       labelNumbers[n + LABEL.beforeRow] = rowOf(label.before);
-      labelNumbers[n + LABEL.lineStart] = label.lineStart;
-      labelNumbers[n + LABEL.nextLineStart] = label.nextLineStart ?? NONE;
+      labelNumbers[n + LABEL.lineStart] = label.lineStart + offset;
+      labelNumbers[n + LABEL.nextLineStart] = at(label.nextLineStart);
     });
     unitList.forEach((unit, row) => {
       const n = row * U;
-      unitNumbers[n + UNIT.first] = unit.first;
-      unitNumbers[n + UNIT.last] = unit.last;
-      unitNumbers[n + UNIT.start] = unit.start;
-      unitNumbers[n + UNIT.end] = unit.end;
+      unitNumbers[n + UNIT.first] = unit.first + fragment;
+      unitNumbers[n + UNIT.last] = unit.last + fragment;
+      unitNumbers[n + UNIT.start] = unit.start + offset;
+      unitNumbers[n + UNIT.end] = unit.end + offset;
       unitNumbers[n + UNIT.shapeHalves] = unit.shapeHalves;
       unitNumbers[n + UNIT.strong] = unit.strong ? 1 : 0;
-      unitNumbers[n + UNIT.lineStart] = unit.lineStart;
-      unitNumbers[n + UNIT.aboveEnd] = unit.aboveEnd ?? NONE;
-      unitNumbers[n + UNIT.runsOnAt] = unit.runsOnAt ?? NONE;
+      unitNumbers[n + UNIT.lineStart] = unit.lineStart + offset;
+      unitNumbers[n + UNIT.aboveEnd] = at(unit.aboveEnd);
+      unitNumbers[n + UNIT.runsOnAt] = at(unit.runsOnAt);
     });
+    const { kept, none } = keptNumbers(numbers);
     return new LabelReadings(
       unitCount,
-      unitNumbers,
+      kept.subarray(0, unitList.length * U),
       unitList.map((unit) => unit.text),
-      labelNumbers,
+      kept.subarray(unitList.length * U),
       labels.map((label) => label.label),
       labels.map((label) => label.lineText),
+      none,
     );
   }
 
   get labelCount(): number {
     return this.labelOf.length;
-  }
-
-  /**
-   * These readings, moved `fragment` lines and `offset` characters on in place: for readings just read,
-   * which nothing else holds (regions.ts moves each into its region's numbering). A copy was a second set
-   * of arrays outside V8's heap per region, made and dropped (scratch.ts says why that costs).
-   */
-  moveBy(fragment: number, offset: number): this {
-    if (fragment === 0 && offset === 0) return this;
-    const units = this.units;
-    for (let n = 0; n < units.length; n += U) {
-      units[n + UNIT.first] += fragment;
-      units[n + UNIT.last] += fragment;
-      units[n + UNIT.start] += offset;
-      units[n + UNIT.end] += offset;
-      units[n + UNIT.lineStart] += offset;
-      if (units[n + UNIT.aboveEnd] !== NONE) units[n + UNIT.aboveEnd] += offset;
-      if (units[n + UNIT.runsOnAt] !== NONE) units[n + UNIT.runsOnAt] += offset;
-    }
-    const labels = this.labels;
-    for (let n = 0; n < labels.length; n += L) {
-      labels[n + LABEL.fragment] += fragment;
-      labels[n + LABEL.start] += offset;
-      labels[n + LABEL.end] += offset;
-      labels[n + LABEL.previous] += fragment;
-      labels[n + LABEL.next] += fragment;
-      labels[n + LABEL.lineStart] += offset;
-      if (labels[n + LABEL.nextLineStart] !== NONE) labels[n + LABEL.nextLineStart] += offset;
-    }
-    return this;
   }
 
   /** Whether unit row `row` is a heading the layout gave a block of its own (TitleUnit.strong). */
@@ -173,7 +176,7 @@ export class LabelReadings {
   unit(row: number, fragment = 0, offset = 0): ScannedUnit {
     const u = this.units;
     const n = row * U;
-    const at = (value: number) => (value === NONE ? undefined : value + offset);
+    const at = (value: number) => (value === this.none ? undefined : value + offset);
     return scannedUnit(
       { first: u[n + UNIT.first] + fragment, last: u[n + UNIT.last] + fragment, text: this.unitTexts[row], start: u[n + UNIT.start] + offset, end: u[n + UNIT.end] + offset, strong: u[n + UNIT.strong] === 1 },
       u[n + UNIT.shapeHalves],
@@ -187,7 +190,7 @@ export class LabelReadings {
   label(i: number, fragment = 0, offset = 0): ScannedLabel {
     const l = this.labels;
     const n = i * L;
-    const unitAt = (row: number): ScannedUnit | undefined => (row === NONE ? undefined : this.unit(row, fragment, offset));
+    const unitAt = (row: number): ScannedUnit | undefined => (row === this.none ? undefined : this.unit(row, fragment, offset));
     // Its readings that share a row are one object, as they were when read.
     const [inlineRow, afterRow, beforeRow] = [l[n + LABEL.inlineRow], l[n + LABEL.afterRow], l[n + LABEL.beforeRow]];
     const inlineUnit = unitAt(inlineRow);
@@ -209,7 +212,7 @@ export class LabelReadings {
         previousStands: (flags & PREVIOUS_STANDS) !== 0,
         lineStart: l[n + LABEL.lineStart] + offset,
         lineText: this.lineTexts[i],
-        nextLineStart: l[n + LABEL.nextLineStart] === NONE ? undefined : l[n + LABEL.nextLineStart] + offset,
+        nextLineStart: l[n + LABEL.nextLineStart] === this.none ? undefined : l[n + LABEL.nextLineStart] + offset,
       },
     );
   }
@@ -222,7 +225,7 @@ export class LabelReadings {
     if (other === this) return true;
     if (other.labelCount !== this.labelCount || other.unitCount !== this.unitCount) return false;
     const sameUnit = (a: LabelReadings, rowA: number, b: LabelReadings, rowB: number): boolean => {
-      if (rowA === NONE || rowB === NONE) return rowA === rowB;
+      if (rowA === a.none || rowB === b.none) return rowA === a.none && rowB === b.none;
       const m = rowA * U;
       const n = rowB * U;
       return a.units[m + UNIT.first] === b.units[n + UNIT.first] && a.units[m + UNIT.last] === b.units[n + UNIT.last] && a.units[m + UNIT.shapeHalves] === b.units[n + UNIT.shapeHalves];
@@ -306,7 +309,7 @@ export class LabelHits {
     return opens === OPENS_UNKNOWN ? undefined : opens === OPENS_YES;
   }
 
-  /** These hits moved `fragment` lines and `offset` characters on in place, as LabelReadings.moveBy. */
+  /** These hits moved `fragment` lines and `offset` characters on in place: for hits just read, which nothing else holds (regions.ts moves each census into its region's numbering). */
   moveBy(fragment: number, offset: number): this {
     if (fragment === 0 && offset === 0) return this;
     const numbers = this.numbers;
