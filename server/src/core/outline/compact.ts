@@ -35,6 +35,27 @@ export function compactLength(text: string, atMost = Infinity): number {
   return length;
 }
 
+/**
+ * The source offset of a block's compacted character `index` (compactBlock(block).sources[index]; NaN past
+ * its end), read up to it: no text or offsets made. For a caller that maps a few characters of a block
+ * (a name's first mention): the whole block's offsets were one number per character.
+ */
+export function compactSourceAt(block: Block, index: number): number {
+  const text = block.text;
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isInlineSpaceCode(text.charCodeAt(i))) {
+      if (kept++ === index) return toSourceOffset(block, i);
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isInlineSpaceCode(text.charCodeAt(end))) end++;
+    if (keepsSpace(text, i, end) && kept++ === index) return toSourceOffset(block, i);
+    i = end - 1;
+  }
+  return NaN;
+}
+
 /** A block's joined text, compacted, mapped to source offsets. */
 export function compactBlock(block: Block): CompactText {
   return compactChars(block.text, (logical) => toSourceOffset(block, logical));
