@@ -800,19 +800,26 @@ function splitRoleAndForeignName(clause: string): Found | undefined {
   return undefined;
 }
 
+/** The lengths a name after its title is tried with, most likely first. */
+const NAME_LENGTHS = [3, 2, 4] as const;
+
 /** The name at the end of the clause (three characters before two), and the role before it. */
 function splitRoleAndName(clause: string): Found | undefined {
   const foreign = splitRoleAndForeignName(clause);
   if (foreign) return foreign;
-  for (const length of [3, 2, 4]) {
+  for (const length of NAME_LENGTHS) {
     if (clause.length < length) continue;
     const name = clause.slice(-length);
-    const role = cleanRole(clause.slice(0, -length));
+    // The surname first: most clauses end in no name, and their role would be made for nothing.
     if (!startsWithSurname(name)) continue;
+    const role = cleanRole(clause.slice(0, -length));
     // A first mention without a title (强烈建议, 对此建议) is too weak to tell a name from a word.
     if (!endsLikeRole(role) || isReporter(role)) continue;
     // 主任刘敏: 任刘敏 after 主 reads as well as 刘敏 after 主任, but the title word decides.
-    if (length === 3 && ROLE_WORDS.some((word) => (role + name[0]).endsWith(word))) continue;
+    if (length === 3) {
+      const roleWithFirst = role + name[0];
+      if (ROLE_WORDS.some((word) => roleWithFirst.endsWith(word))) continue;
+    }
     return { name, role };
   }
   return undefined;
