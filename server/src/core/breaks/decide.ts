@@ -374,7 +374,10 @@ function gatherEvidence(
     else set(features, 'line-short');
   }
 
-  if (lines > 1) set(features, 'blank-line');
+  if (lines > 1) {
+    set(features, 'blank-line');
+    if (features[F['clause-end']] && i + 2 < fragments.length && fragments[i + 2].line - fragments[i + 1].line > 1) set(features, 'clause-end-before-lone-line');
+  }
   if (!style.hasColumns && lines > 1) set(features, 'formatted-blocks');
   if (style.blanksAreRare && lines > 1) set(features, 'blank-line-rare');
   if (style.blanksAreCommon && lines === 1) set(features, 'no-blank-line-common');
