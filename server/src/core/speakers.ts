@@ -573,6 +573,8 @@ function bodyPassages(runs: ReadonlyArray<{ readonly blocks: readonly Block[]; r
   let starts: number[] = [];
   const flush = (): void => {
     if (text) list.push({ text, blocks, shifts, starts });
+    // New arrays only where something was gathered: a region flushes at every block that is not body text.
+    if (blocks.length === 0) return;
     text = '';
     blocks = [];
     shifts = [];

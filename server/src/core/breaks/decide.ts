@@ -36,6 +36,7 @@ import { isBoxWord } from './roles';
 import { SPEAKER_CUE } from '../speakerCues';
 import { BREAK_FEATURES, type BreakFeature, type BreakWeights } from './features';
 import { BREAK_WEIGHTS } from './weights.generated';
+import { Scratch } from '../scratch';
 
 export { BREAK_FEATURES, type BreakFeature, type BreakWeights };
 
@@ -128,7 +129,7 @@ export function decideBreaks(
   // write far past the end of an empty array would make it a slow dictionary).
   const decisions: WeighedDecision[] = new Array(Math.max(0, range.to));
   if (range.from > 0) decisions[range.from - 1] = weighed(false, 'before-region', 1, false, false);
-  const context: BreakContext = { pending: 0, lostTextBefore: false, carried: 0, startsBlock: false, paragraph: 0, measure: undefined, blockLabel: undefined };
+  const context: BreakContext = { pending: 0, lostTextBefore: false, carried: 0, startsBlock: false, paragraph: 0, measure: undefined, blockLabel: undefined, hanOnly: HAN_ONLY_READ.lend(fragments.length) };
   // The inline label the current block opens with (read when the block starts).
   let blockLabel = parseInlineLabel(fragments[range.from]?.text ?? '');
   const scored: Score = { join: false, reason: '', confidence: 0 };
@@ -277,6 +278,8 @@ interface BreakContext {
   measure: number | undefined;
   /** The inline label the current block opens with, if any. */
   blockLabel: Label | undefined;
+  /** isHanOnly of each fragment, read once (0: not read yet, HAN_ONLY_YES / HAN_ONLY_NO); lent. */
+  hanOnly: Uint8Array;
 }
 
 /** Sets the cheap features of one break (the segmenter's are set by score) and tells whether the line is full. */
@@ -396,7 +399,7 @@ function gatherEvidence(
     set(features, 'sentence-end-next-line-full');
     if (isAsciiLetterCode(after.charCodeAt(0))) set(features, 'sentence-end-next-line-full-latin');
   } else if (sentenceEnd && full && endsSentence(after) && !Number.isNaN(columnOf(i + 1, style))) set(features, 'sentence-end-next-line-last');
-  if (sentenceEnd && indentShortOfHanLines(fragments, i + 1, style)) set(features, 'sentence-end-next-line-indent-short');
+  if (sentenceEnd && indentShortOfHanLines(fragments, i + 1, style, context.hanOnly)) set(features, 'sentence-end-next-line-indent-short');
   if (style.blanksAreCommon) {
     if (latinRun) set(features, 'latin-run-blanks-common');
     if (cutPiece) set(features, 'piece-between-latin-runs-blanks-common');
@@ -502,7 +505,7 @@ const HAN_INDENT_MAX = 2.5;
  * `如果你的补丁已经被上游接受，`, 14 ems, read as full where the wraps of Han characters only hold 16).
  * Only lines wide enough to count are looked at (a width first, the text only then).
  */
-function indentShortOfHanLines(fragments: readonly Fragment[], j: number, style: DocumentStyle): boolean {
+function indentShortOfHanLines(fragments: readonly Fragment[], j: number, style: DocumentStyle, hanOnly: Uint8Array): boolean {
   const width = style.widths[j];
   let first = -1;
   let second = -1;
@@ -510,13 +513,24 @@ function indentShortOfHanLines(fragments: readonly Fragment[], j: number, style:
   const to = Math.min(fragments.length - 1, j + HAN_WINDOW);
   for (let k = from; k <= to; k++) {
     const other = style.widths[k];
-    if (k === j || other < width + HAN_INDENT_MIN || other <= second || !isHanOnly(fragments[k].text)) continue;
+    if (k === j || other < width + HAN_INDENT_MIN || other <= second || !hanOnlyAt(fragments, k, hanOnly)) continue;
     if (other > first) {
       second = first;
       first = other;
     } else second = other;
   }
-  return second - width >= HAN_INDENT_MIN && second - width <= HAN_INDENT_MAX && isHanOnly(fragments[j].text);
+  return second - width >= HAN_INDENT_MIN && second - width <= HAN_INDENT_MAX && hanOnlyAt(fragments, j, hanOnly);
+}
+
+const HAN_ONLY_YES = 1;
+const HAN_ONLY_NO = 2;
+/** The answers of hanOnlyAt for a decideBreaks call (scratch.ts: decideBreaks runs to its end without yielding). */
+const HAN_ONLY_READ = new Scratch((n) => new Uint8Array(n));
+
+/** isHanOnly of fragment k, read once per decideBreaks call: each line is a neighbour of some 24 sentence ends. */
+function hanOnlyAt(fragments: readonly Fragment[], k: number, read: Uint8Array): boolean {
+  if (read[k] === 0) read[k] = isHanOnly(fragments[k].text) ? HAN_ONLY_YES : HAN_ONLY_NO;
+  return read[k] === HAN_ONLY_YES;
 }
 
 /** How many lines either side indentShortOfHanLines reads (as the column estimate: width.ts COLUMN_WINDOW). */
