@@ -1330,6 +1330,11 @@ class RegionLines implements OutlineSource, LineReader {
     return offset === 0 && fragment === 0 && line === 0 ? f : shiftFragment(f, fragment, line, offset);
   }
 
+  fragmentEnd(i: number): number {
+    const { source, from, at } = this.regionOf(i);
+    return source.fragments[from.fragment + (i - at.fragment)].end + (at.offset - from.offset);
+  }
+
   role(i: number): Role {
     const { source, from, at } = this.regionOf(i);
     return source.roles[from.fragment + (i - at.fragment)];

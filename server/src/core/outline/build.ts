@@ -8,8 +8,11 @@ import { boxPairingOf } from './boxPairing';
 import { inlineLabelLines, numberedInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import type { TitleUnit } from './titles';
 
+/** An entry as this build makes it: its end is widened to its span before the outline is returned. */
+type Draft = { -readonly [K in keyof OutlineEntry]: OutlineEntry[K] };
+
 interface Item {
-  readonly entry: OutlineEntry;
+  readonly entry: Draft;
   readonly order: number;
   /** Sections of one series are listed by number. */
   readonly series?: string;
@@ -37,6 +40,8 @@ export interface OutlineSource {
   readonly fragmentCount: number;
   /** Fragment i, as placed in the document. */
   fragment(i: number): Fragment;
+  /** Where fragment i ends in the document (its `end`, without placing it). */
+  fragmentEnd(i: number): number;
   role(i: number): Role;
   /** The first block the layout made the title, else the first block (there is one when there is a fragment). */
   titleBlock(): Block;
@@ -67,6 +72,7 @@ export function wholeOutlineSource(model: Pick<ArticleModel, 'fragments' | 'role
   return {
     fragmentCount: model.fragments.length,
     fragment: (i) => model.fragments[i],
+    fragmentEnd: (i) => model.fragments[i].end,
     role: (i) => model.roles[i],
     titleBlock: () => model.blocks[firstTitleBlock(model.blocks)] ?? model.blocks[0],
     bylines: () => bylinesOf(model.blocks),
@@ -107,10 +113,19 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
   const titleTail = titleTailAfter(lines, titleBlock.lastFragment);
   const articleTitle = compactBlock(titleBlock).text + (titleTail ? compactString(titleTail.text) : '');
   const titleEnd = titleTail?.end ?? titleBlock.end;
-  const claimed = new Set(sections.flatMap((s) => [s.hit.fragment, ...(s.title ? range(s.title.first, s.title.last) : [])]));
-  const usedTitles = new Set(sections.map((s) => s.title?.text).filter((t) => t !== undefined));
+  // The lines a section's label or title stands on, the titles the sections took, and the first section's line.
+  const claimed = new Set<number>();
+  const usedTitles = new Set<string>();
+  let firstSection = Infinity;
+  for (const { hit, title } of sections) {
+    claimed.add(hit.fragment);
+    if (title) {
+      for (let i = title.first; i <= title.last; i++) claimed.add(i);
+      usedTitles.add(title.text);
+    }
+    if (hit.fragment < firstSection) firstSection = hit.fragment;
+  }
   usedTitles.add(articleTitle);
-  const firstSection = Math.min(...sections.map((s) => s.hit.fragment));
 
   const body: Item[] = [];
   for (const section of sections) body.push(sectionEntry(lines, section));
@@ -123,7 +138,7 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
   }
   for (const byline of lines.bylines()) body.push({ entry: plainEntry('byline', byline.text, byline.start, byline.end, 1), order: byline.start });
 
-  const documentEnd = lines.fragment(lines.fragmentCount - 1).end;
+  const documentEnd = lines.fragmentEnd(lines.fragmentCount - 1);
   const ordered = withSpans(lines, inReadingOrder(body), documentEnd);
   const title: OutlineEntry = {
     kind: 'title',
@@ -162,7 +177,7 @@ function sectionEntry(lines: OutlineSource, section: Section): Item {
   const near = title !== undefined && Math.abs(title.first - hit.fragment) <= ADJACENT;
   const start = near ? Math.min(hit.start, title.start) : hit.start;
   const selectionEnd = form === 'inline' && title ? title.end : hit.end;
-  const entry: OutlineEntry = {
+  const entry: Draft = {
     kind: 'section',
     level,
     name,
@@ -172,7 +187,7 @@ function sectionEntry(lines: OutlineSource, section: Section): Item {
     selectionStart: hit.start,
     selectionEnd,
     start,
-    end: Math.max(selectionEnd, near ? title.end : hit.end, lines.fragment(hit.fragment).end),
+    end: Math.max(selectionEnd, near ? title.end : hit.end, lines.fragmentEnd(hit.fragment)),
   };
   return { entry, order: start, series: seriesKey(hit.label), number: hit.label.number };
 }
@@ -186,12 +201,12 @@ function inNumberOrderPerRun(list: readonly Item[]): Item[] {
   return runsWhereNumbersRepeat(list, (item) => item.number!).flatMap((run) => run.sort((a, b) => a.number! - b.number!));
 }
 
-function plainEntry(kind: 'heading' | 'byline', name: string, start: number, end: number, level: number): OutlineEntry {
+function plainEntry(kind: 'heading' | 'byline', name: string, start: number, end: number, level: number): Draft {
   return { kind, level, name, title: name, form: kind === 'heading' ? 'plain' : undefined, selectionStart: start, selectionEnd: end, start, end };
 }
 
 /** Document order, except that the sections of one series take their slots in number order. */
-function inReadingOrder(body: readonly Item[]): OutlineEntry[] {
+function inReadingOrder(body: readonly Item[]): Draft[] {
   const byPosition = [...body].sort((a, b) => a.order - b.order);
   const bySeries = new Map<string, Item[]>();
   for (const item of byPosition) {
@@ -209,22 +224,29 @@ function inReadingOrder(body: readonly Item[]): OutlineEntry[] {
   });
 }
 
-/** A section or heading spans up to the next entry of the same or a higher rank, in document order. */
-function withSpans(lines: OutlineSource, entries: readonly OutlineEntry[], documentEnd: number): OutlineEntry[] {
+/**
+ * A section or heading spans up to the next entry of the same or a higher rank, in document order: each
+ * entry's end is widened where it stands (the entries are this build's own, made just before; no copy).
+ */
+function withSpans(lines: OutlineSource, entries: Draft[], documentEnd: number): OutlineEntry[] {
   const anchors = entries.filter((e) => e.kind !== 'byline').sort((a, b) => a.start - b.start);
+  // The anchors' starts, for the searches below.
+  const startOf = new Float64Array(anchors.length);
+  for (let i = 0; i < anchors.length; i++) startOf[i] = anchors[i].start;
   const nextOfRank = nextAtMostLevel(anchors);
-  return entries.map((entry) => {
-    if (entry.kind === 'byline') return entry;
+  for (const entry of entries) {
+    if (entry.kind === 'byline') continue;
     // The first anchor after the entry of the same or a higher rank, found in constant time per entry.
-    const after = firstAfter(anchors, entry.start);
-    const next = after < anchors.length ? anchors[nextOfRank.get(entry.level)?.[after] ?? anchors.length] : undefined;
-    const end = next ? lines.textEndBefore(next.start) : documentEnd;
-    return { ...entry, end: Math.max(entry.end, end) };
-  });
+    const after = firstAfter(startOf, entry.start);
+    const next = after < anchors.length ? (nextOfRank.get(entry.level)?.[after] ?? anchors.length) : anchors.length;
+    const end = next < anchors.length ? lines.textEndBefore(startOf[next]) : documentEnd;
+    if (end > entry.end) entry.end = end;
+  }
+  return entries;
 }
 
 /** For each level and each index i, the first index at or after i whose anchor's level is at most that level. */
-function nextAtMostLevel(anchors: readonly OutlineEntry[]): Map<number, Int32Array> {
+function nextAtMostLevel(anchors: readonly Draft[]): Map<number, Int32Array> {
   const table = new Map<number, Int32Array>();
   for (const level of new Set(anchors.map((anchor) => anchor.level))) {
     const next = new Int32Array(anchors.length + 1).fill(anchors.length);
@@ -234,13 +256,13 @@ function nextAtMostLevel(anchors: readonly OutlineEntry[]): Map<number, Int32Arr
   return table;
 }
 
-/** Index of the first anchor starting after `offset` (anchors sorted by start). */
-function firstAfter(anchors: readonly OutlineEntry[], offset: number): number {
+/** Index of the first anchor starting after `offset` (the anchors' starts, sorted). */
+function firstAfter(starts: Float64Array, offset: number): number {
   let low = 0;
-  let high = anchors.length;
+  let high = starts.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (anchors[mid].start > offset) high = mid;
+    if (starts[mid] > offset) high = mid;
     else low = mid + 1;
   }
   return low;
@@ -267,6 +289,3 @@ function inlineLevels(inline: readonly LabelHit[], firstLevel: number): Map<stri
   return levels;
 }
 
-function range(first: number, last: number): number[] {
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
-}
