@@ -14,6 +14,8 @@ type Draft = { -readonly [K in keyof OutlineEntry]: OutlineEntry[K] };
 interface Item {
   readonly entry: Draft;
   readonly order: number;
+  /** The line the entry starts on (a section's label or title, a heading's first line; -1 for a byline). */
+  readonly line: number;
   /** Sections of one series are listed by number. */
   readonly series?: string;
   readonly number?: number;
@@ -40,7 +42,8 @@ export interface OutlineSource {
   readonly fragmentCount: number;
   /** Fragment i, as placed in the document. */
   fragment(i: number): Fragment;
-  /** Where fragment i ends in the document (its `end`, without placing it). */
+  /** Where fragment i starts and ends in the document (its `start` and `end`, without placing it). */
+  fragmentStart(i: number): number;
   fragmentEnd(i: number): number;
   role(i: number): Role;
   /** The first block the layout made the title, else the first block (there is one when there is a fragment). */
@@ -49,8 +52,6 @@ export interface OutlineSource {
   bylines(): readonly Byline[];
   /** inlineLabelLines of the whole document with the given width. */
   inlineLabels(width: number): readonly LabelHit[];
-  /** The end of the text before `offset`: of the last fragment starting before it, at most `offset` (0 when none). */
-  textEndBefore(offset: number): number;
 }
 
 export interface Byline {
@@ -72,12 +73,12 @@ export function wholeOutlineSource(model: Pick<ArticleModel, 'fragments' | 'role
   return {
     fragmentCount: model.fragments.length,
     fragment: (i) => model.fragments[i],
+    fragmentStart: (i) => model.fragments[i].start,
     fragmentEnd: (i) => model.fragments[i].end,
     role: (i) => model.roles[i],
     titleBlock: () => model.blocks[firstTitleBlock(model.blocks)] ?? model.blocks[0],
     bylines: () => bylinesOf(model.blocks),
     inlineLabels: (width) => inlineLabelLines(model, width),
-    textEndBefore: (offset) => lastTextEndBefore(model.fragments, offset),
   };
 }
 
@@ -134,9 +135,9 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
     if (titleTail && unit.first === titleTail.index) continue;
     usedTitles.add(unit.text);
     const level = unit.first > firstSection ? 2 : 1;
-    body.push({ entry: plainEntry('heading', unit.text, unit.start, unit.end, level), order: unit.start });
+    body.push({ entry: plainEntry('heading', unit.text, unit.start, unit.end, level), order: unit.start, line: unit.first });
   }
-  for (const byline of lines.bylines()) body.push({ entry: plainEntry('byline', byline.text, byline.start, byline.end, 1), order: byline.start });
+  for (const byline of lines.bylines()) body.push({ entry: plainEntry('byline', byline.text, byline.start, byline.end, 1), order: byline.start, line: -1 });
 
   const documentEnd = lines.fragmentEnd(lines.fragmentCount - 1);
   const ordered = withSpans(lines, inReadingOrder(body), documentEnd);
@@ -189,7 +190,8 @@ function sectionEntry(lines: OutlineSource, section: Section): Item {
     start,
     end: Math.max(selectionEnd, near ? title.end : hit.end, lines.fragmentEnd(hit.fragment)),
   };
-  return { entry, order: start, series: seriesKey(hit.label), number: hit.label.number };
+  const line = near && title.start < hit.start ? title.first : hit.fragment;
+  return { entry, order: start, line, series: seriesKey(hit.label), number: hit.label.number };
 }
 
 /**
@@ -206,7 +208,7 @@ function plainEntry(kind: 'heading' | 'byline', name: string, start: number, end
 }
 
 /** Document order, except that the sections of one series take their slots in number order. */
-function inReadingOrder(body: readonly Item[]): Draft[] {
+function inReadingOrder(body: readonly Item[]): Item[] {
   const byPosition = [...body].sort((a, b) => a.order - b.order);
   const bySeries = new Map<string, Item[]>();
   for (const item of byPosition) {
@@ -217,10 +219,10 @@ function inReadingOrder(body: readonly Item[]): Draft[] {
   for (const [series, list] of bySeries) bySeries.set(series, inNumberOrderPerRun(list));
   const next = new Map<string, number>();
   return byPosition.map((item) => {
-    if (item.series === undefined) return item.entry;
+    if (item.series === undefined) return item;
     const index = next.get(item.series) ?? 0;
     next.set(item.series, index + 1);
-    return bySeries.get(item.series)![index].entry;
+    return bySeries.get(item.series)![index];
   });
 }
 
@@ -228,29 +230,47 @@ function inReadingOrder(body: readonly Item[]): Draft[] {
  * A section or heading spans up to the next entry of the same or a higher rank, in document order: each
  * entry's end is widened where it stands (the entries are this build's own, made just before; no copy).
  */
-function withSpans(lines: OutlineSource, entries: Draft[], documentEnd: number): OutlineEntry[] {
-  const anchors = entries.filter((e) => e.kind !== 'byline').sort((a, b) => a.start - b.start);
-  // The anchors' starts, for the searches below.
+function withSpans(lines: OutlineSource, items: readonly Item[], documentEnd: number): OutlineEntry[] {
+  const anchors = items.filter((item) => item.entry.kind !== 'byline').sort((a, b) => a.entry.start - b.entry.start);
+  // The anchors' starts and lines, for the searches below.
   const startOf = new Float64Array(anchors.length);
-  for (let i = 0; i < anchors.length; i++) startOf[i] = anchors[i].start;
+  const lineOf = new Int32Array(anchors.length);
+  for (let i = 0; i < anchors.length; i++) {
+    startOf[i] = anchors[i].entry.start;
+    lineOf[i] = anchors[i].line;
+  }
   const nextOfRank = nextAtMostLevel(anchors);
-  for (const entry of entries) {
+  const entries: OutlineEntry[] = [];
+  for (const { entry } of items) {
+    entries.push(entry);
     if (entry.kind === 'byline') continue;
     // The first anchor after the entry of the same or a higher rank, found in constant time per entry.
     const after = firstAfter(startOf, entry.start);
     const next = after < anchors.length ? (nextOfRank.get(entry.level)?.[after] ?? anchors.length) : anchors.length;
-    const end = next < anchors.length ? lines.textEndBefore(startOf[next]) : documentEnd;
+    const end = next < anchors.length ? textEndBefore(lines, startOf[next], lineOf[next]) : documentEnd;
     if (end > entry.end) entry.end = end;
   }
   return entries;
 }
 
+/**
+ * The end of the text before `offset`: of the last line starting before it, at most `offset` (0 when none),
+ * looked for from line `near` (the line an entry starting at `offset` starts on): a line or two read, not a
+ * search over the document's lines.
+ */
+function textEndBefore(lines: OutlineSource, offset: number, near: number): number {
+  let i = Math.min(near, lines.fragmentCount - 1);
+  while (i >= 0 && lines.fragmentStart(i) >= offset) i--;
+  while (i + 1 < lines.fragmentCount && lines.fragmentStart(i + 1) < offset) i++;
+  return i < 0 ? 0 : Math.min(lines.fragmentEnd(i), offset);
+}
+
 /** For each level and each index i, the first index at or after i whose anchor's level is at most that level. */
-function nextAtMostLevel(anchors: readonly Draft[]): Map<number, Int32Array> {
+function nextAtMostLevel(anchors: readonly Item[]): Map<number, Int32Array> {
   const table = new Map<number, Int32Array>();
-  for (const level of new Set(anchors.map((anchor) => anchor.level))) {
+  for (const level of new Set(anchors.map((anchor) => anchor.entry.level))) {
     const next = new Int32Array(anchors.length + 1).fill(anchors.length);
-    for (let i = anchors.length - 1; i >= 0; i--) next[i] = anchors[i].level <= level ? i : next[i + 1];
+    for (let i = anchors.length - 1; i >= 0; i--) next[i] = anchors[i].entry.level <= level ? i : next[i + 1];
     table.set(level, next);
   }
   return table;
@@ -266,18 +286,6 @@ function firstAfter(starts: Float64Array, offset: number): number {
     else low = mid + 1;
   }
   return low;
-}
-
-/** The end of the text before `offset`: of the last fragment starting before it (a binary search). */
-export function lastTextEndBefore(fragments: readonly Fragment[], offset: number): number {
-  let low = 0;
-  let high = fragments.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (fragments[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low === 0 ? 0 : Math.min(fragments[low - 1].end, offset);
 }
 
 function inlineLevels(inline: readonly LabelHit[], firstLevel: number): Map<string, number> {
