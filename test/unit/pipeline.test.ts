@@ -285,6 +285,47 @@ describe('one pipeline', () => {
     assert.deepEqual([...endingAtCuts].sort(), ['paragraph', 'region']);
   });
 
+  it('spans sections and headings to a region\'s last line and places labels on a region\'s first line as whole, fresh and after edits', function () {
+    this.timeout(120_000);
+    // Box and inline labels, labelled headings and bylines, cut small so that some stand right after a cut
+    // and some sections' spans end right before one (the end of the text before the next entry).
+    const text = concatenated([
+      readFixture('sample/sample.raw.article'),
+      readFixture('outline/inline-dun-pm.article'),
+      readFixture('outline/nested-paren-pt.article'),
+      article('byline'),
+      ...texts.filter(([name]) => name.startsWith('news-dev/') && name.endsWith('.extracted.txt')).map(([, text]) => text),
+    ]);
+    const whole = analyze(text, defaultSettings, undefined, { regionLength: WHOLE });
+    // Read from the placed model as a model of one piece is read.
+    assert.deepEqual(whole.outline, outlineOf({ ...whole.model }));
+    const atCuts = new Set<string>();
+    for (const regionLength of [300, 400, 500, 700, 1_000, TINY]) {
+      const cut = analyze(text, defaultSettings, undefined, { regionLength });
+      const regions = cut.regions.list;
+      // Where each region but the first starts, and where the text of each region but the last ends.
+      const firstOffsets = new Set(regions.slice(1).map((region) => region.at.offset + (region.text.length - region.text.trimStart().length)));
+      const lastEnds = new Set(regions.slice(0, -1).map((region) => region.at.offset + region.text.trimEnd().length));
+      for (const entry of cut.outline) {
+        if (firstOffsets.has(entry.selectionStart)) atCuts.add(`${entry.kind} after a cut`);
+        // (A byline follows its title or label in the same block run: none stands right after a cut.)
+        if (entry.kind === 'byline' && regions.length > 1 && entry.selectionStart > regions[1].at.offset) atCuts.add('byline placed from a later region');
+        if (entry.kind !== 'byline' && entry.kind !== 'title' && lastEnds.has(entry.end)) atCuts.add(`${entry.kind} spans to a cut`);
+      }
+      assert.deepEqual(cut.outline, whole.outline, `regions of ${regionLength}`);
+      // Edits before, at and after the cuts: a character, a line, a line taken away.
+      let edited = cut;
+      let current = text;
+      for (const [at, removed, insert] of [[0, 0, '的'], [0.3, 0, '\n'], [0.55, 1, ''], [0.8, 0, '一、新的发展方向\n']] as const) {
+        const offset = Math.floor(at * current.length);
+        current = current.slice(0, offset) + insert + current.slice(offset + removed);
+        edited = analyze(current, defaultSettings, edited);
+        assert.deepEqual(edited.outline, analyze(current, defaultSettings, undefined, { regionLength: WHOLE }).outline, `after an edit at ${at}, regions of ${regionLength}`);
+      }
+    }
+    for (const expected of ['section after a cut', 'heading after a cut', 'section spans to a cut', 'byline placed from a later region']) assert.ok(atCuts.has(expected), `${expected}: ${[...atCuts].join(', ')}`);
+  });
+
   it('answers what an editor asks after an edit (problems, outline, folds, highlights, hovers, quick fixes) without placing the regions side by side', function () {
     this.timeout(120_000);
     const text = concatenated([readFixture('sample/sample.raw.article'), ...texts.filter(([name]) => name.endsWith('.extracted.txt')).map(([, text]) => text)]);

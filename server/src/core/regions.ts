@@ -1330,6 +1330,16 @@ class RegionLines implements OutlineSource, LineReader {
     return offset === 0 && fragment === 0 && line === 0 ? f : shiftFragment(f, fragment, line, offset);
   }
 
+  fragmentStart(i: number): number {
+    const { source, from, at } = this.regionOf(i);
+    return source.fragments[from.fragment + (i - at.fragment)].start + (at.offset - from.offset);
+  }
+
+  fragmentEnd(i: number): number {
+    const { source, from, at } = this.regionOf(i);
+    return source.fragments[from.fragment + (i - at.fragment)].end + (at.offset - from.offset);
+  }
+
   role(i: number): Role {
     const { source, from, at } = this.regionOf(i);
     return source.roles[from.fragment + (i - at.fragment)];
@@ -1440,20 +1450,6 @@ class RegionLines implements OutlineSource, LineReader {
       if (own.length > 0) titleEnd = own[own.length - 1].inlineTitle!.last + at.fragment;
     }
     return hits;
-  }
-
-  textEndBefore(offset: number): number {
-    const { offsets } = this.regionStarts;
-    // The fragments starting before `offset`: every one of the regions before the last region starting before
-    // it, and those of that region's that do (a region's fragments start within its text).
-    const k = firstIndex(offsets.length, (r) => offsets[r] >= offset);
-    if (k === 0) return 0;
-    const { source, from, at, fragmentCount } = this.regions[k - 1];
-    const shift = at.offset - from.offset;
-    const fragments = source.fragments;
-    const first = from.fragment + firstIndex(fragmentCount, (j) => fragments[from.fragment + j].start + shift >= offset);
-    if (first > from.fragment) return Math.min(fragments[first - 1].end + shift, offset);
-    return at.fragment === 0 ? 0 : Math.min(this.fragment(at.fragment - 1).end, offset);
   }
 }
 

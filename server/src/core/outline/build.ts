@@ -8,9 +8,14 @@ import { boxPairingOf } from './boxPairing';
 import { inlineLabelLines, numberedInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import type { TitleUnit } from './titles';
 
+/** An entry as this build makes it: its end is widened to its span before the outline is returned. */
+type Draft = { -readonly [K in keyof OutlineEntry]: OutlineEntry[K] };
+
 interface Item {
-  readonly entry: OutlineEntry;
+  readonly entry: Draft;
   readonly order: number;
+  /** The line the entry starts on (a section's label or title, a heading's first line; -1 for a byline). */
+  readonly line: number;
   /** Sections of one series are listed by number. */
   readonly series?: string;
   readonly number?: number;
@@ -37,6 +42,9 @@ export interface OutlineSource {
   readonly fragmentCount: number;
   /** Fragment i, as placed in the document. */
   fragment(i: number): Fragment;
+  /** Where fragment i starts and ends in the document (its `start` and `end`, without placing it). */
+  fragmentStart(i: number): number;
+  fragmentEnd(i: number): number;
   role(i: number): Role;
   /** The first block the layout made the title, else the first block (there is one when there is a fragment). */
   titleBlock(): Block;
@@ -44,8 +52,6 @@ export interface OutlineSource {
   bylines(): readonly Byline[];
   /** inlineLabelLines of the whole document with the given width. */
   inlineLabels(width: number): readonly LabelHit[];
-  /** The end of the text before `offset`: of the last fragment starting before it, at most `offset` (0 when none). */
-  textEndBefore(offset: number): number;
 }
 
 export interface Byline {
@@ -67,11 +73,12 @@ export function wholeOutlineSource(model: Pick<ArticleModel, 'fragments' | 'role
   return {
     fragmentCount: model.fragments.length,
     fragment: (i) => model.fragments[i],
+    fragmentStart: (i) => model.fragments[i].start,
+    fragmentEnd: (i) => model.fragments[i].end,
     role: (i) => model.roles[i],
     titleBlock: () => model.blocks[firstTitleBlock(model.blocks)] ?? model.blocks[0],
     bylines: () => bylinesOf(model.blocks),
     inlineLabels: (width) => inlineLabelLines(model, width),
-    textEndBefore: (offset) => lastTextEndBefore(model.fragments, offset),
   };
 }
 
@@ -107,10 +114,19 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
   const titleTail = titleTailAfter(lines, titleBlock.lastFragment);
   const articleTitle = compactBlock(titleBlock).text + (titleTail ? compactString(titleTail.text) : '');
   const titleEnd = titleTail?.end ?? titleBlock.end;
-  const claimed = new Set(sections.flatMap((s) => [s.hit.fragment, ...(s.title ? range(s.title.first, s.title.last) : [])]));
-  const usedTitles = new Set(sections.map((s) => s.title?.text).filter((t) => t !== undefined));
+  // The lines a section's label or title stands on, the titles the sections took, and the first section's line.
+  const claimed = new Set<number>();
+  const usedTitles = new Set<string>();
+  let firstSection = Infinity;
+  for (const { hit, title } of sections) {
+    claimed.add(hit.fragment);
+    if (title) {
+      for (let i = title.first; i <= title.last; i++) claimed.add(i);
+      usedTitles.add(title.text);
+    }
+    if (hit.fragment < firstSection) firstSection = hit.fragment;
+  }
   usedTitles.add(articleTitle);
-  const firstSection = Math.min(...sections.map((s) => s.hit.fragment));
 
   const body: Item[] = [];
   for (const section of sections) body.push(sectionEntry(lines, section));
@@ -119,11 +135,11 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
     if (titleTail && unit.first === titleTail.index) continue;
     usedTitles.add(unit.text);
     const level = unit.first > firstSection ? 2 : 1;
-    body.push({ entry: plainEntry('heading', unit.text, unit.start, unit.end, level), order: unit.start });
+    body.push({ entry: plainEntry('heading', unit.text, unit.start, unit.end, level), order: unit.start, line: unit.first });
   }
-  for (const byline of lines.bylines()) body.push({ entry: plainEntry('byline', byline.text, byline.start, byline.end, 1), order: byline.start });
+  for (const byline of lines.bylines()) body.push({ entry: plainEntry('byline', byline.text, byline.start, byline.end, 1), order: byline.start, line: -1 });
 
-  const documentEnd = lines.fragment(lines.fragmentCount - 1).end;
+  const documentEnd = lines.fragmentEnd(lines.fragmentCount - 1);
   const ordered = withSpans(lines, inReadingOrder(body), documentEnd);
   const title: OutlineEntry = {
     kind: 'title',
@@ -162,7 +178,7 @@ function sectionEntry(lines: OutlineSource, section: Section): Item {
   const near = title !== undefined && Math.abs(title.first - hit.fragment) <= ADJACENT;
   const start = near ? Math.min(hit.start, title.start) : hit.start;
   const selectionEnd = form === 'inline' && title ? title.end : hit.end;
-  const entry: OutlineEntry = {
+  const entry: Draft = {
     kind: 'section',
     level,
     name,
@@ -172,9 +188,10 @@ function sectionEntry(lines: OutlineSource, section: Section): Item {
     selectionStart: hit.start,
     selectionEnd,
     start,
-    end: Math.max(selectionEnd, near ? title.end : hit.end, lines.fragment(hit.fragment).end),
+    end: Math.max(selectionEnd, near ? title.end : hit.end, lines.fragmentEnd(hit.fragment)),
   };
-  return { entry, order: start, series: seriesKey(hit.label), number: hit.label.number };
+  const line = near && title.start < hit.start ? title.first : hit.fragment;
+  return { entry, order: start, line, series: seriesKey(hit.label), number: hit.label.number };
 }
 
 /**
@@ -186,12 +203,12 @@ function inNumberOrderPerRun(list: readonly Item[]): Item[] {
   return runsWhereNumbersRepeat(list, (item) => item.number!).flatMap((run) => run.sort((a, b) => a.number! - b.number!));
 }
 
-function plainEntry(kind: 'heading' | 'byline', name: string, start: number, end: number, level: number): OutlineEntry {
+function plainEntry(kind: 'heading' | 'byline', name: string, start: number, end: number, level: number): Draft {
   return { kind, level, name, title: name, form: kind === 'heading' ? 'plain' : undefined, selectionStart: start, selectionEnd: end, start, end };
 }
 
 /** Document order, except that the sections of one series take their slots in number order. */
-function inReadingOrder(body: readonly Item[]): OutlineEntry[] {
+function inReadingOrder(body: readonly Item[]): Item[] {
   const byPosition = [...body].sort((a, b) => a.order - b.order);
   const bySeries = new Map<string, Item[]>();
   for (const item of byPosition) {
@@ -202,60 +219,73 @@ function inReadingOrder(body: readonly Item[]): OutlineEntry[] {
   for (const [series, list] of bySeries) bySeries.set(series, inNumberOrderPerRun(list));
   const next = new Map<string, number>();
   return byPosition.map((item) => {
-    if (item.series === undefined) return item.entry;
+    if (item.series === undefined) return item;
     const index = next.get(item.series) ?? 0;
     next.set(item.series, index + 1);
-    return bySeries.get(item.series)![index].entry;
+    return bySeries.get(item.series)![index];
   });
 }
 
-/** A section or heading spans up to the next entry of the same or a higher rank, in document order. */
-function withSpans(lines: OutlineSource, entries: readonly OutlineEntry[], documentEnd: number): OutlineEntry[] {
-  const anchors = entries.filter((e) => e.kind !== 'byline').sort((a, b) => a.start - b.start);
+/**
+ * A section or heading spans up to the next entry of the same or a higher rank, in document order: each
+ * entry's end is widened where it stands (the entries are this build's own, made just before; no copy).
+ */
+function withSpans(lines: OutlineSource, items: readonly Item[], documentEnd: number): OutlineEntry[] {
+  const anchors = items.filter((item) => item.entry.kind !== 'byline').sort((a, b) => a.entry.start - b.entry.start);
+  // The anchors' starts and lines, for the searches below.
+  const startOf = new Float64Array(anchors.length);
+  const lineOf = new Int32Array(anchors.length);
+  for (let i = 0; i < anchors.length; i++) {
+    startOf[i] = anchors[i].entry.start;
+    lineOf[i] = anchors[i].line;
+  }
   const nextOfRank = nextAtMostLevel(anchors);
-  return entries.map((entry) => {
-    if (entry.kind === 'byline') return entry;
+  const entries: OutlineEntry[] = [];
+  for (const { entry } of items) {
+    entries.push(entry);
+    if (entry.kind === 'byline') continue;
     // The first anchor after the entry of the same or a higher rank, found in constant time per entry.
-    const after = firstAfter(anchors, entry.start);
-    const next = after < anchors.length ? anchors[nextOfRank.get(entry.level)?.[after] ?? anchors.length] : undefined;
-    const end = next ? lines.textEndBefore(next.start) : documentEnd;
-    return { ...entry, end: Math.max(entry.end, end) };
-  });
+    const after = firstAfter(startOf, entry.start);
+    const next = after < anchors.length ? (nextOfRank.get(entry.level)?.[after] ?? anchors.length) : anchors.length;
+    const end = next < anchors.length ? textEndBefore(lines, startOf[next], lineOf[next]) : documentEnd;
+    if (end > entry.end) entry.end = end;
+  }
+  return entries;
+}
+
+/**
+ * The end of the text before `offset`: of the last line starting before it, at most `offset` (0 when none),
+ * looked for from line `near` (the line an entry starting at `offset` starts on): a line or two read, not a
+ * search over the document's lines.
+ */
+function textEndBefore(lines: OutlineSource, offset: number, near: number): number {
+  let i = Math.min(near, lines.fragmentCount - 1);
+  while (i >= 0 && lines.fragmentStart(i) >= offset) i--;
+  while (i + 1 < lines.fragmentCount && lines.fragmentStart(i + 1) < offset) i++;
+  return i < 0 ? 0 : Math.min(lines.fragmentEnd(i), offset);
 }
 
 /** For each level and each index i, the first index at or after i whose anchor's level is at most that level. */
-function nextAtMostLevel(anchors: readonly OutlineEntry[]): Map<number, Int32Array> {
+function nextAtMostLevel(anchors: readonly Item[]): Map<number, Int32Array> {
   const table = new Map<number, Int32Array>();
-  for (const level of new Set(anchors.map((anchor) => anchor.level))) {
+  for (const level of new Set(anchors.map((anchor) => anchor.entry.level))) {
     const next = new Int32Array(anchors.length + 1).fill(anchors.length);
-    for (let i = anchors.length - 1; i >= 0; i--) next[i] = anchors[i].level <= level ? i : next[i + 1];
+    for (let i = anchors.length - 1; i >= 0; i--) next[i] = anchors[i].entry.level <= level ? i : next[i + 1];
     table.set(level, next);
   }
   return table;
 }
 
-/** Index of the first anchor starting after `offset` (anchors sorted by start). */
-function firstAfter(anchors: readonly OutlineEntry[], offset: number): number {
+/** Index of the first anchor starting after `offset` (the anchors' starts, sorted). */
+function firstAfter(starts: Float64Array, offset: number): number {
   let low = 0;
-  let high = anchors.length;
+  let high = starts.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (anchors[mid].start > offset) high = mid;
+    if (starts[mid] > offset) high = mid;
     else low = mid + 1;
   }
   return low;
-}
-
-/** The end of the text before `offset`: of the last fragment starting before it (a binary search). */
-export function lastTextEndBefore(fragments: readonly Fragment[], offset: number): number {
-  let low = 0;
-  let high = fragments.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (fragments[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low === 0 ? 0 : Math.min(fragments[low - 1].end, offset);
 }
 
 function inlineLevels(inline: readonly LabelHit[], firstLevel: number): Map<string, number> {
@@ -267,6 +297,3 @@ function inlineLevels(inline: readonly LabelHit[], firstLevel: number): Map<stri
   return levels;
 }
 
-function range(first: number, last: number): number[] {
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
-}
