@@ -507,7 +507,6 @@ function countMentions(passages: readonly Passage[], { startsName, lengthsByStar
     const { text } = passage;
     /** Where the next occurrence of a name may start in this passage (just past the last one); made when a name turns up. */
     let nextFrom: Map<string, number> | undefined;
-    let sources: PassageSources | undefined;
     for (let at = 0; at + 1 < text.length; at++) {
       if (startsName[text.charCodeAt(at)] === 0) continue;
       const lengths = lengthsByStart.get(pairAt(text, at));
@@ -521,8 +520,7 @@ function countMentions(passages: readonly Passage[], { startsName, lengthsByStar
         (nextFrom ??= new Map()).set(name, at + length);
         counted.count++;
         if (!counted.first) {
-          sources ??= new PassageSources(passage);
-          counted.first = sources.range(at, at + length);
+          counted.first = passageRange(passage, at, at + length);
         }
       }
     }
@@ -535,24 +533,18 @@ function pairAt(text: string, at: number): number {
 }
 
 /**
- * Where characters of a passage stand in the source, each read in its block when asked: a first mention
- * maps one or two characters, not the whole passage.
+ * Source range of a passage's `text[start, end)` (end > start), each end read in its block when asked: a first
+ * mention maps two characters, not the whole passage.
  */
-class PassageSources {
-  constructor(private readonly passage: Passage) {}
+function passageRange(passage: Passage, start: number, end: number): { start: number; end: number } {
+  return { start: passageSourceOf(passage, start), end: passageSourceOf(passage, end - 1) + 1 };
+}
 
-  /** Source range of `text[start, end)` (end > start), as `sourceRange` of the whole passage's offsets gives it. */
-  range(start: number, end: number): { start: number; end: number } {
-    return { start: this.sourceOf(start), end: this.sourceOf(end - 1) + 1 };
-  }
-
-  private sourceOf(at: number): number {
-    const { starts, blocks, shifts } = this.passage;
-    // The last block starting at or before `at`: the one `at` is in (one whose compact text is empty starts where the next does).
-    const i = firstIndex(starts.length, (k) => starts[k] > at) - 1;
-    // Read up to the character, not every offset of the block (74 MB of arrays in a clean 10 MB article).
-    return compactSourceAt(blocks[i], at - starts[i]) + shifts[i];
-  }
+function passageSourceOf({ starts, blocks, shifts }: Passage, at: number): number {
+  // The last block starting at or before `at`: the one `at` is in (one whose compact text is empty starts where the next does).
+  const i = firstIndex(starts.length, (k) => starts[k] > at) - 1;
+  // Read up to the character, not every offset of the block (74 MB of arrays in a clean 10 MB article).
+  return compactSourceAt(blocks[i], at - starts[i]) + shifts[i];
 }
 
 /**

@@ -3,7 +3,7 @@
 
 import type { ArticleModel, Block, Fragment, Role } from '../model';
 import type { OutlineEntry } from './types';
-import { compactBlock, compactString } from './compact';
+import { compactString } from './compact';
 import { boxPairingOf } from './boxPairing';
 import { inlineLabelLines, numberedInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import type { TitleUnit } from './titles';
@@ -93,7 +93,7 @@ export function bylinesOf(blocks: readonly Block[], from = 0, to = blocks.length
   const bylines: Byline[] = [];
   for (let i = from; i < to; i++) {
     const block = blocks[i];
-    if (block.role === 'byline') bylines.push({ text: compactBlock(block).text, start: block.start, end: block.end });
+    if (block.role === 'byline') bylines.push({ text: compactString(block.text), start: block.start, end: block.end });
   }
   return bylines;
 }
@@ -112,7 +112,7 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
 
   const titleBlock = lines.titleBlock();
   const titleTail = titleTailAfter(lines, titleBlock.lastFragment);
-  const articleTitle = compactBlock(titleBlock).text + (titleTail ? compactString(titleTail.text) : '');
+  const articleTitle = compactString(titleBlock.text) + (titleTail ? compactString(titleTail.text) : '');
   const titleEnd = titleTail?.end ?? titleBlock.end;
   // The lines a section's label or title stands on, the titles the sections took, and the first section's line.
   const claimed = new Set<number>();
