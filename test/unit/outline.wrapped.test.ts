@@ -69,3 +69,23 @@ describe('outline: wrapped section titles', () => {
     assert.deepEqual(sections(lines), ['看点一|种质资源家底更清', '看点二|育种创新持续提速']);
   });
 });
+
+describe('outline: titles as wide as a paragraph’s first line, an article title over four lines', () => {
+  it('pairs labels at the end of the page with titles set apart from their paragraphs by a blank line, though as wide as a first line', () => {
+    const wide = ['能源供应保障能力稳步上台阶', '绿色低碳转型步伐进一步加快', '新型电力系统建设全面提速了'];
+    const lines = [HEADLINE, ...PARAGRAPH];
+    for (const title of wide) lines.push(title, '', ...PARAGRAPH, ...SPEAKER);
+    lines.push('', ...LABELS);
+    assert.deepEqual(sections(lines), wide.map((title, i) => `${LABELS[i]}|${title}`));
+  });
+
+  it('reads an article title set over four lines before its byline as the title, and pairs no label with its lines', () => {
+    const lines = ['山乡“蝶变”绘就振', '兴新图景——江西', '赣州乡村振兴一线', '见闻', '本报记者聂晚晴', '', ...PARAGRAPH];
+    for (const title of TITLES) lines.push(title, ...PARAGRAPH, ...SPEAKER);
+    lines.push('', ...LABELS);
+    const outline = outlineOf(parseArticle(lines.join('\n') + '\n'));
+    assert.equal(outline[0].title, '山乡“蝶变”绘就振兴新图景——江西赣州乡村振兴一线见闻');
+    assert.deepEqual(sections(lines), want);
+    assert.deepEqual(outline.filter((entry) => entry.kind === 'heading'), []);
+  });
+});

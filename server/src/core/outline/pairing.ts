@@ -546,12 +546,25 @@ function shapeHalves(model: OutlineLines, unit: TitleUnit, typicalWidth: number)
   let halves = 0;
   if (!unit.strong) {
     halves += SHAPE_HALVES.bodyLine;
-    if (unit.text.length >= typicalWidth - 2) halves += SHAPE_HALVES.paragraphShaped;
+    if (unit.text.length >= typicalWidth - 2 && !setApartFromNext(model, unit)) halves += SHAPE_HALVES.paragraphShaped;
   }
   if (namesSpeaker(model, unit)) halves += SHAPE_HALVES.speakerLine;
   // A body line opening a quote it does not close starts a quoted paragraph.
   if (!unit.strong && /^[“「]/.test(unit.text) && !/[”」]/.test(unit.text)) halves += SHAPE_HALVES.paragraphShaped;
   return halves;
+}
+
+/**
+ * A blank line follows the unit and none comes before it: the extractor set it apart from what follows, not
+ * from what precedes, as a heading over its paragraph (`…高1倍以上。` / `企业主体地位增强` / blank /
+ * `全国持证种子企业…`). A paragraph's first line as wide is followed by the paragraph's next line; where
+ * blank lines part every line, one comes before it too.
+ */
+function setApartFromNext(model: OutlineLines, unit: TitleUnit): boolean {
+  const { fragments } = model;
+  const before = fragments[unit.first - 1];
+  const after = fragments[unit.last + 1];
+  return before !== undefined && after !== undefined && fragments[unit.first].line - before.line === 1 && after.line - fragments[unit.last].line > 1;
 }
 
 /**

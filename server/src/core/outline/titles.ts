@@ -48,11 +48,22 @@ export function isTitleText(text: string, allowComma = true): boolean {
   return han >= 2 && han >= other;
 }
 
-/** A line after the title that is shorter than the title's last line is the rest of a wrapped title. */
+/**
+ * A line after the title that is shorter than the title's last line is the rest of a wrapped title; as wide
+ * as it, too, when the byline follows within two lines (a title set over three or four lines in its larger
+ * type, each filled: `兴新图景——江西` / `赣州乡村振兴一线` / `见闻` / `本报记者聂晚晴`).
+ */
 function wrapsTitle(model: OutlineLines, index: number): boolean {
   const title = compactString(model.fragments[index - 1].text);
   const line = compactString(model.fragments[index].text);
-  return !endsLikeSentence(title) && line.length < title.length;
+  if (endsLikeSentence(title)) return false;
+  return line.length < title.length || (line.length === title.length && bylineWithin(model, index + 1, 2));
+}
+
+/** A byline stands on line `index` or the `lines - 1` lines after it. */
+function bylineWithin(model: OutlineLines, index: number, lines: number): boolean {
+  for (let i = index; i < index + lines && i < model.fragments.length; i++) if (model.roles[i] === 'byline') return true;
+  return false;
 }
 
 /** The fragment ends a sentence, or is not body text: a title may follow it. */
