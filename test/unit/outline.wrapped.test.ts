@@ -59,6 +59,12 @@ describe('outline: wrapped section titles', () => {
     assert.deepEqual(sections(lines), ['焦点一|紧扣国家战略调整“专业地图”', '焦点二|产教融合让课堂连着车间']);
   });
 
+  it('takes a word or two after a labelled heading as its end across a blank line (fix-all’s output), not a piece cut at a figure', () => {
+    const lines = [HEADLINE, '', PARAGRAPH.join(''), '', '焦点一', '', '产教融合让课堂连着', '', '车间', '', PARAGRAPH.join(''), ''];
+    lines.push('焦点二', '', '观测能力持续提升', '', '自', '', '2020', '', '年起，天眼的观测时间持续增加。');
+    assert.deepEqual(sections(lines), ['焦点一|产教融合让课堂连着车间', '焦点二|观测能力持续提升']);
+  });
+
   it('does not take a paragraph’s indented first line as wide as the title for its wrapped end', () => {
     const lines = [HEADLINE, ...PARAGRAPH, '亮点一', '特色产业“链”起农民增收新路', '赣南是全国著名的脐橙主产区目', '前，全市脐橙种植面积达到一百八', '十万亩，带动二十多万户增收。', '亮点二', '和美乡村“靓”起来', ...PARAGRAPH];
     assert.deepEqual(sections(lines), ['亮点一|特色产业“链”起农民增收新路', '亮点二|和美乡村“靓”起来']);

@@ -163,15 +163,19 @@ export function titleStartingAt(model: OutlineLines, index: number, typicalWidth
   if (index >= model.fragments.length || model.roles[index] === 'label') return undefined;
   const heading = headingBlockUnit(model, index);
   const found = heading ? (heading.first === index ? heading : undefined) : narrowBodyLineTitle(model, index, typicalWidth);
-  return found && wrappedOn(model, found, typicalWidth);
+  return found && wrappedOn(model, found, typicalWidth, true);
 }
 
-/** `title`, with the lines it wraps onto that the layout did not join (wrapsOnto). */
-function wrappedOn(model: OutlineLines, title: TitleUnit, typicalWidth: number): TitleUnit {
+/**
+ * `title`, with the lines it wraps onto that the layout did not join (wrapsOnto). A heading block the layout
+ * set apart takes a short line after it only where a label vouches for it as a title (`afterLabel`): else
+ * the line may be a heading of its own (`添加帐号` / `额度`).
+ */
+function wrappedOn(model: OutlineLines, title: TitleUnit, typicalWidth: number, afterLabel: boolean): TitleUnit {
   let last = title.last;
   let length = title.text.length;
   while (last - title.first + 1 < MAX_TITLE_LINES) {
-    const next = wrapsOnto(model, last, length, typicalWidth, title.strong);
+    const next = wrapsOnto(model, last, length, typicalWidth, title.strong && !afterLabel);
     if (next === undefined) break;
     last++;
     length += next;
@@ -208,16 +212,19 @@ function wrapsOnto(model: OutlineLines, index: number, length: number, typicalWi
   const second = compactString(next.text);
   if (/[？！?!。]$/.test(first) || second.length > first.length || length + second.length > MAX_TITLE) return undefined;
   if (/[，。、；：,;:]/.test(second) || !/\p{Script=Han}/u.test(second) || continuesInto(model, index + 1)) return undefined;
-  if (!heading && second.length < first.length && (/[？！?!]$/.test(second) || role === 'heading' || (second.length <= 3 && !/[”》）]$/.test(first)))) {
+  const after = model.fragments[index + 2];
+  // A piece pdfminer cut from a paragraph's first line at a figure (`截至` / `4` / `月底`, `自` / blank / `2020`).
+  const cutAtFigure = after !== undefined && /^[0-9A-Za-z]/.test(after.text.trimStart());
+  const apart = next.line !== model.fragments[index].line + 1;
+  if (!heading && second.length < first.length && !(apart && cutAtFigure) && (/[？！?!]$/.test(second) || role === 'heading' || (second.length <= 3 && !/[”》）]$/.test(first)))) {
     return second.length;
   }
-  if (next.line !== model.fragments[index].line + 1 || second.length >= typicalWidth - 2) return undefined;
-  const after = model.fragments[index + 2];
+  if (apart || second.length >= typicalWidth - 2) return undefined;
   // The layout set the line apart from the title and joined it to the paragraph after it (when it joined all
   // three, it took the title for the paragraph's first line too, and says nothing of the line).
   const block = model.blockOfFragment;
   const opensParagraph = model.roles[index + 2] === 'body' && block[index + 2] === block[index + 1] && block[index] !== block[index + 1];
-  if (after !== undefined && (opensParagraph || /^[0-9A-Za-z]/.test(after.text.trimStart()))) return undefined;
+  if (opensParagraph || cutAtFigure) return undefined;
   return isTitleText(second, false) && !SPEAKER_CUE.test(second) ? second.length : undefined;
 }
 
@@ -298,7 +305,7 @@ function titleOpeningAt(model: OutlineLines, index: number, typicalWidth: number
   } else if (role === 'body' && compactLength(model.fragments[index].text, typicalWidth - 2) <= typicalWidth - 2) {
     found = bodyLineTitle(model, index);
   }
-  return found && opensCleanly(model, index) ? wrappedOn(model, found, typicalWidth) : undefined;
+  return found && opensCleanly(model, index) ? wrappedOn(model, found, typicalWidth, false) : undefined;
 }
 
 /** Line `index` is the wrapped end of a title opening on a line or two above it (read with that title, not as one of its own). */
