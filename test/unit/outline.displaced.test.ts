@@ -35,6 +35,26 @@ describe('outline: labels the extractor moved', () => {
     assert.deepEqual(sections(after), want);
   });
 
+  it('pairs a label dropped into a sentence with its heading, not the line before it (a speaker’s employer, a sentence’s start)', () => {
+    const employer = ['全国能源工作会议释放三大信号', ...PARAGRAPH];
+    const sentence = [...employer];
+    TITLES.forEach((title, i) => {
+      // The label lands on a short line the sentence starts on: no heading, whatever the layout sets apart.
+      if (i === 1) employer.push(title, ...PARAGRAPH, '', '中国宏观经济研究院能源研究所', '信号二', '研究员甘绍华认为，新能源正由“补', '充能源”成长为“主体能源”。');
+      else employer.push(`信号${'一二三'[i]}`, title, ...PARAGRAPH, ...SPEAKER);
+      if (i === 1) sentence.push(title, ...PARAGRAPH, '', '在贵州省丹寨县的非遗工坊', '信号二', '里，苗族蜡染传承人杨秀英正手', '把手地教学员画蜡。');
+      else sentence.push(`信号${'一二三'[i]}`, title, ...PARAGRAPH, ...SPEAKER);
+    });
+    assert.deepEqual(sections(employer), want);
+    assert.deepEqual(sections(sentence), want);
+  });
+
+  it('pairs labels after their titles though a paragraph opens with 记者 (记者从…获悉)', () => {
+    const lines = ['全国能源工作会议释放三大信号', ...PARAGRAPH];
+    TITLES.forEach((title, i) => lines.push(title, `信号${'一二三'[i]}`, '记者从国家能源局获悉，全国能源', ...PARAGRAPH, ...SPEAKER));
+    assert.deepEqual(sections(lines), want);
+  });
+
   it('pairs a label printed beside a speaker’s line with the heading, not the speaker', () => {
     const lines = ['全国能源工作会议释放三大信号', ...PARAGRAPH];
     TITLES.forEach((title, i) => {

@@ -81,6 +81,23 @@ describe('people quoted', () => {
     assert.deepEqual(speakers('美国斯坦福大学教授约翰·史密斯认为，合作前景广阔。'), ['约翰·史密斯|美国斯坦福大学教授']);
     // Without an occupation or a title nothing vouches for a name.
     assert.deepEqual(speakers('会上，弗朗西斯·培根说，知识就是力量。'), []);
+    // A hyphen joins the parts of a given name (让-皮埃尔).
+    assert.deepEqual(speakers('来自法国的游客让-皮埃尔·杜邦说：“中国的高铁太快了。”'), ['让-皮埃尔·杜邦|来自法国的游客']);
+  });
+
+  it('reads two people sharing one verb, each with their own role (…研究员李明和…教授王芳都认为)', () => {
+    assert.deepEqual(speakers('中国社会科学院研究员李明和北京大学教授王芳都认为，消费将继续回暖。'), ['李明|中国社会科学院研究员', '王芳|北京大学教授']);
+    assert.deepEqual(speakers('中国农业大学教授张强与农业农村部专家刘芳一致认为，单产还有潜力。'), ['张强|中国农业大学教授', '刘芳|农业农村部专家']);
+    // 和 inside an organisation's name splits nothing.
+    assert.deepEqual(speakers('国家发展和改革委员会副主任李春临表示，要扩大内需。'), ['李春临|国家发展和改革委员会副主任']);
+  });
+
+  it('reads the second of two speakers in one paragraph, after 则 (…副教授刘洋则表示)', () => {
+    assert.deepEqual(speakers('浙江大学教授陈刚说：“要加强协同。”清华大学副教授刘洋则表示：“人才是关键。”'), ['陈刚|浙江大学教授', '刘洋|清华大学副教授']);
+  });
+
+  it('leaves 正如 out of the role (正如中国工程院院士钟南山所说)', () => {
+    assert.deepEqual(speakers('正如中国工程院院士钟南山所说，“科学防控很重要”。'), ['钟南山|中国工程院院士']);
   });
 
   it('splits at the title word: 主任刘敏, not 主 and 任刘敏', () => {

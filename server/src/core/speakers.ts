@@ -58,7 +58,7 @@ const READ_PER_STEP = 16_000;
 /** Marks that end a clause, by code (walking back over a clause reads one character at a time). */
 const CLAUSE_BOUNDARY = new CodeSet('。！？；，：“”‘’「」『』!?;,:');
 /** After a role word, a third character like these means the name has two characters (王强算了笔账). */
-const VERB_START = new Set('说表认指介强算告在是把将从对向已也都就正又还曾带给让和与跟同');
+const VERB_START = new Set('说表认指介强算告在是把将从对向已也都就正又还曾则带给让和与跟同');
 
 /**
  * A region of a document as the speakers read it: its blocks, as they stand in the parts they are read
@@ -636,7 +636,7 @@ function byVerb(text: string, found: (candidate: Found) => void, unconfirmed: Se
     const clause = trimClause(whole);
     if (whole !== undefined && clause !== undefined) {
       const candidate = splitRoleAndName(clause) ?? nameThenTitle(clause);
-      if (candidate) found(candidate);
+      if (candidate) for (const person of coordinated(candidate)) found(person);
       else if (text.charCodeAt(at - whole.length - 1) === CLOSING_QUOTE) attributionAfterQuote(clause, found, unconfirmed);
     }
     at += verb.length - 1;
@@ -775,7 +775,7 @@ function foreignNameAt(text: string, at: number): string | undefined {
 /** A transliterated name: up to five Han characters, a middle dot, up to six more. */
 const FOREIGN_NAME = /^(\p{Script=Han}{1,5})[·・•](\p{Script=Han}{1,6})/u;
 const FOREIGN_NAME_MOST = 12;
-const FOREIGN_NAME_AT_END = /(\p{Script=Han}{1,5}[·・•]\p{Script=Han}{1,6})$/u;
+const FOREIGN_NAME_AT_END = /(\p{Script=Han}{1,5}(?:-\p{Script=Han}{1,5})?[·・•]\p{Script=Han}{1,6})$/u;
 const HAS_NAME_DOT = /[·・•]/;
 /** Characters that start what follows a transliterated name rather than continue it. */
 const AFTER_FOREIGN_NAME = new Set([...VERB_START, ...'一这那的了']);
@@ -792,6 +792,21 @@ function splitRoleAndForeignName(clause: string): Found | undefined {
     if (endsLikeRole(role) && !isReporter(role)) return { name: clause.slice(start), role };
   }
   return undefined;
+}
+
+/**
+ * Two people sharing a verb (中国社会科学院研究员李明和北京大学教授王芳都认为): the role read before the
+ * second name holds the first person, with their own role, before 和 or 与. Each is a person of their own.
+ */
+function coordinated(candidate: Found): Found[] {
+  const role = candidate.role;
+  for (let at = role.length - 2; at > 0; at--) {
+    if (role[at] !== '和' && role[at] !== '与') continue;
+    const first = splitRoleAndName(role.slice(0, at));
+    const second = cleanRole(role.slice(at + 1));
+    if (first && endsLikeRole(second)) return [first, { name: candidate.name, role: second }];
+  }
+  return [candidate];
 }
 
 /** The lengths a name after its title is tried with, most likely first. */

@@ -112,7 +112,7 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
 
   const titleBlock = lines.titleBlock();
   const titleTail = titleTailAfter(lines, titleBlock.lastFragment);
-  const articleTitle = compactString(titleBlock.text) + (titleTail ? compactString(titleTail.text) : '');
+  const articleTitle = compactString(titleBlock.text) + (titleTail?.text ?? '');
   const titleEnd = titleTail?.end ?? titleBlock.end;
   // The lines a section's label or title stands on, the titles the sections took, and the first section's line.
   const claimed = new Set<number>();
@@ -154,11 +154,24 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
   return [title, ...ordered];
 }
 
+/** The end of a wrapped title the layout left on the lines after it: its first line, its text (compact), where it ends. */
+interface TitleTail {
+  readonly index: number;
+  readonly text: string;
+  readonly end: number;
+}
+
 /**
  * The end of a wrapped title the layout left on the next line (种业振兴跑出 / “加速度”,
- * …的相关设 / 置).
+ * …的相关设 / 置), or on the two lines before the byline (a title set over three or four lines).
  */
-function titleTailAfter(lines: OutlineSource, titleLast: number): Fragment | undefined {
+function titleTailAfter(lines: OutlineSource, titleLast: number): TitleTail | undefined {
+  const next = oneLineTail(lines, titleLast);
+  if (next) return { index: next.index, text: compactString(next.text), end: next.end };
+  return tailBeforeByline(lines, titleLast);
+}
+
+function oneLineTail(lines: OutlineSource, titleLast: number): Fragment | undefined {
   const title = lines.fragment(titleLast);
   if (titleLast + 1 >= lines.fragmentCount) return undefined;
   const next = lines.fragment(titleLast + 1);
@@ -169,6 +182,25 @@ function titleTailAfter(lines: OutlineSource, titleLast: number): Fragment | und
   // A short line after a title may also be a heading of its own (词汇, 文化): only a lone
   // character or a quoted phrase (跑出 / “加速度”) is surely the title's end.
   return tail.length === 1 || /^[“《「][^”》」]+[”》」]$/.test(tail) ? next : undefined;
+}
+
+/**
+ * A title in its larger type set over three or four lines, each filled and the last what is left, then the
+ * byline (`兴新图景——江西` / `赣州乡村振兴一线` / `见闻` / `本报记者聂晚晴`): one or two lines, each no wider
+ * than the line before it, none with a sentence or clause mark, and the byline right after them.
+ */
+function tailBeforeByline(lines: OutlineSource, titleLast: number): TitleTail | undefined {
+  let previous = compactString(lines.fragment(titleLast).text);
+  let text = '';
+  for (let i = titleLast + 1; i <= titleLast + 2 && i + 1 < lines.fragmentCount; i++) {
+    if (lines.role(i) !== 'body' && lines.role(i) !== 'heading') return undefined;
+    const line = compactString(lines.fragment(i).text);
+    if (/[。，；：！？,.;:!?、]$/.test(previous) || /[。，；：、,;:]/.test(line) || !/\p{Script=Han}/u.test(line) || line.length > previous.length) return undefined;
+    text += line;
+    previous = line;
+    if (lines.role(i + 1) === 'byline') return { index: titleLast + 1, text, end: lines.fragmentEnd(i) };
+  }
+  return undefined;
 }
 
 function sectionEntry(lines: OutlineSource, section: Section): Item {

@@ -546,12 +546,25 @@ function shapeHalves(model: OutlineLines, unit: TitleUnit, typicalWidth: number)
   let halves = 0;
   if (!unit.strong) {
     halves += SHAPE_HALVES.bodyLine;
-    if (unit.text.length >= typicalWidth - 2) halves += SHAPE_HALVES.paragraphShaped;
+    if (unit.text.length >= typicalWidth - 2 && !setApartFromNext(model, unit)) halves += SHAPE_HALVES.paragraphShaped;
   }
-  if (namesSpeaker(model, unit)) halves += SHAPE_HALVES.speakerLine;
+  if (namesSpeaker(model, unit) || runsOnOverLabel(model, unit)) halves += SHAPE_HALVES.speakerLine;
   // A body line opening a quote it does not close starts a quoted paragraph.
   if (!unit.strong && /^[“「]/.test(unit.text) && !/[”」]/.test(unit.text)) halves += SHAPE_HALVES.paragraphShaped;
   return halves;
+}
+
+/**
+ * A blank line follows the unit and none comes before it: the extractor set it apart from what follows, not
+ * from what precedes, as a heading over its paragraph (`…高1倍以上。` / `企业主体地位增强` / blank /
+ * `全国持证种子企业…`). A paragraph's first line as wide is followed by the paragraph's next line; where
+ * blank lines part every line, one comes before it too.
+ */
+function setApartFromNext(model: OutlineLines, unit: TitleUnit): boolean {
+  const { fragments } = model;
+  const before = fragments[unit.first - 1];
+  const after = fragments[unit.last + 1];
+  return before !== undefined && after !== undefined && fragments[unit.first].line - before.line === 1 && after.line - fragments[unit.last].line > 1;
 }
 
 /**
@@ -564,6 +577,23 @@ function untakenTitleAt(model: OutlineLines, index: number): TitleUnit | undefin
   const fragment = model.fragments[index];
   if (/[。，；、！？,;!?]/.test(fragment.text)) return undefined;
   return { first: index, last: index, text: compactString(fragment.text), start: fragment.start, end: fragment.end, strong: false };
+}
+
+/**
+ * The unit's sentence runs on over a label the extractor dropped right after it: the line after the label
+ * goes on with a clause mark, a word and a clause mark (`在贵州省丹寨县的非遗工坊` / `关键词一` / `里，苗族…`),
+ * or a speaker's title and verb (`中国宏观经济研究院能源研究所` / `信号二` / `研究员甘绍华认为，…`). A
+ * section title's paragraph opens with a sentence of its own; one opening with 记者 (记者从…获悉) says nothing.
+ * Read even after a heading: the layout sets apart a line a label follows.
+ */
+function runsOnOverLabel(model: OutlineLines, unit: TitleUnit): boolean {
+  let next = unit.last + 1;
+  if (model.roles[next] !== 'label') return false;
+  while (next < model.fragments.length && (model.roles[next] === 'label' || model.roles[next] === 'directive')) next++;
+  if (next >= model.fragments.length || model.roles[next] !== 'body' || endsLikeSentence(unit.text)) return false;
+  const goesOn = compactString(model.fragments[next].text).slice(0, 8);
+  if (/^\p{Script=Han}?[，、；：,;:）》”]/u.test(goesOn)) return true;
+  return !goesOn.startsWith('记者') && SPEAKER_CUE.test(goesOn);
 }
 
 /** The line names an expert with their title, or goes on into 表示 / 认为 (a heading is followed by anything). */

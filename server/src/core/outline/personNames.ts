@@ -78,8 +78,8 @@ export const SPEECH_VERBS = [
 
 /** Words between a name and its verb that do not belong to either (张三也说, 张三进一步指出). */
 export const ADVERBS_BEFORE_VERB = [
-  '进一步', '同时', '明确', '直接', '坦率地', '笑着', '反复', '多次', '一再', '也', '还', '则', '又', '都', '曾', '就此', '对此',
+  '进一步', '同时', '明确', '直接', '坦率地', '笑着', '反复', '多次', '一再', '一致', '纷纷', '也', '还', '则', '又', '都', '均', '曾', '就此', '对此',
 ];
 
-/** Words that open a clause before the role (据国家能源局副局长…介绍). */
-export const CLAUSE_OPENERS = ['另据', '对此', '其中', '此外', '同时', '据', '但', '而', '并'];
+/** Words that open a clause before the role (据国家能源局副局长…介绍, 正如…院士钟南山所说). */
+export const CLAUSE_OPENERS = ['另据', '对此', '其中', '此外', '同时', '正如', '据', '但', '而', '并'];

@@ -6,6 +6,7 @@ import { endsSentence } from '../breaks/evidence';
 import type { ArticleModel, Fragment } from '../model';
 import { compactLength, compactString } from './compact';
 import { unitAt } from '../figures/lexicon';
+import { SPEAKER_CUE } from '../speakerCues';
 
 /**
  * What reading titles and labels needs of a model: its lines, their roles and blocks. A whole document's
@@ -47,11 +48,22 @@ export function isTitleText(text: string, allowComma = true): boolean {
   return han >= 2 && han >= other;
 }
 
-/** A line after the title that is shorter than the title's last line is the rest of a wrapped title. */
+/**
+ * A line after the title that is shorter than the title's last line is the rest of a wrapped title; as wide
+ * as it, too, when the byline follows within two lines (a title set over three or four lines in its larger
+ * type, each filled: `兴新图景——江西` / `赣州乡村振兴一线` / `见闻` / `本报记者聂晚晴`).
+ */
 function wrapsTitle(model: OutlineLines, index: number): boolean {
   const title = compactString(model.fragments[index - 1].text);
   const line = compactString(model.fragments[index].text);
-  return !endsLikeSentence(title) && line.length < title.length;
+  if (endsLikeSentence(title)) return false;
+  return line.length < title.length || (line.length === title.length && bylineWithin(model, index + 1, 2));
+}
+
+/** A byline stands on line `index` or the `lines - 1` lines after it. */
+function bylineWithin(model: OutlineLines, index: number, lines: number): boolean {
+  for (let i = index; i < index + lines && i < model.fragments.length; i++) if (model.roles[i] === 'byline') return true;
+  return false;
 }
 
 /** The fragment ends a sentence, or is not body text: a title may follow it. */
@@ -151,24 +163,69 @@ export function titleStartingAt(model: OutlineLines, index: number, typicalWidth
   if (index >= model.fragments.length || model.roles[index] === 'label') return undefined;
   const heading = headingBlockUnit(model, index);
   const found = heading ? (heading.first === index ? heading : undefined) : narrowBodyLineTitle(model, index, typicalWidth);
-  if (!found || found.first !== found.last) return found;
-  return wrapsOnto(model, index) ? unit(model, index, index + 1, found.strong) : found;
+  return found && wrappedOn(model, found, typicalWidth, true);
 }
 
 /**
- * A title wrapped onto a second, shorter line the layout did not join (`如何成为Debian成员或` /
- * `Debian开发者？`, `…提供更多的支` / `持`). A body line after a title is never this short unless
- * it ends the title: it ends with ？ or ！, holds a word or two, or the layout calls it a heading.
+ * `title`, with the lines it wraps onto that the layout did not join (wrapsOnto). A heading block the layout
+ * set apart takes a short line after it only where a label vouches for it as a title (`afterLabel`): else
+ * the line may be a heading of its own (`添加帐号` / `额度`).
  */
-function wrapsOnto(model: OutlineLines, index: number): boolean {
+function wrappedOn(model: OutlineLines, title: TitleUnit, typicalWidth: number, afterLabel: boolean): TitleUnit {
+  let last = title.last;
+  let length = title.text.length;
+  while (last - title.first + 1 < MAX_TITLE_LINES) {
+    const next = wrapsOnto(model, last, length, typicalWidth, title.strong && !afterLabel);
+    if (next === undefined) break;
+    last++;
+    length += next;
+    // What the layout joined of the lines wrapped onto (a heading block of its own) goes on the title whole.
+    const block = model.blocks[model.blockOfFragment[last]];
+    if (model.roles[last] === 'heading' && block.firstFragment === last && block.lastFragment > last) {
+      const end = headingLastLine(model, last, block.lastFragment);
+      for (let i = last + 1; i <= end; i++) length += compactString(model.fragments[i].text).length;
+      if (length > MAX_TITLE) break;
+      last = end;
+    }
+  }
+  return last > title.last ? unit(model, title.first, last, title.strong) : title;
+}
+
+/** The most lines a title the layout did not join is read over (a heading in its larger type wraps onto two or three). */
+const MAX_TITLE_LINES = 3;
+
+/**
+ * Whether line `index` (a title's line; the title so far `length` characters) wraps onto the next, and if so
+ * the next line's length. A word or two after a title is its end (`车间`, `持`). Longer, the next line goes
+ * on the title as a heading set in its larger type wraps: it fills its line and goes on with what is left,
+ * on the very next line (a blank line between ends the title), no wider than the line before it, and
+ * narrower than a paragraph's indented first line (`特色产业“链”起增收路` / `赣南是全国著名的脐橙主`, as
+ * wide as the title, opens the paragraph). It reads as a title (no sentence or clause mark, no speaker's
+ * cue), the layout did not join it to the line after it (a paragraph's first line: `按病组（DRG）和按病种分值`),
+ * and it is no piece pdfminer cut from a paragraph's first line at a figure (`截至` / `4` / `月底`).
+ */
+function wrapsOnto(model: OutlineLines, index: number, length: number, typicalWidth: number, heading: boolean): number | undefined {
   const next = model.fragments[index + 1];
   const role = model.roles[index + 1];
-  if (!next || (role !== 'body' && role !== 'heading')) return false;
+  if (!next || (role !== 'body' && role !== 'heading')) return undefined;
   const first = compactString(model.fragments[index].text);
   const second = compactString(next.text);
-  if (/[？！?!”》）。]$/.test(first) || second.length >= first.length || first.length + second.length > MAX_TITLE) return false;
-  if (/[，。、；：,;:]/.test(second) || !/\p{Script=Han}/u.test(second) || continuesInto(model, index + 1)) return false;
-  return /[？！?!]$/.test(second) || second.length <= 3 || role === 'heading';
+  if (/[？！?!。]$/.test(first) || second.length > first.length || length + second.length > MAX_TITLE) return undefined;
+  if (/[，。、；：,;:]/.test(second) || !/\p{Script=Han}/u.test(second) || continuesInto(model, index + 1)) return undefined;
+  const after = model.fragments[index + 2];
+  // A piece pdfminer cut from a paragraph's first line at a figure (`截至` / `4` / `月底`, `自` / blank / `2020`).
+  const cutAtFigure = after !== undefined && /^[0-9A-Za-z]/.test(after.text.trimStart());
+  const apart = next.line !== model.fragments[index].line + 1;
+  if (!heading && second.length < first.length && !(apart && cutAtFigure) && (/[？！?!]$/.test(second) || role === 'heading' || (second.length <= 3 && !/[”》）]$/.test(first)))) {
+    return second.length;
+  }
+  if (apart || second.length >= typicalWidth - 2) return undefined;
+  // The layout set the line apart from the title and joined it to the paragraph after it (when it joined all
+  // three, it took the title for the paragraph's first line too, and says nothing of the line).
+  const block = model.blockOfFragment;
+  const opensParagraph = model.roles[index + 2] === 'body' && block[index + 2] === block[index + 1] && block[index] !== block[index + 1];
+  if (opensParagraph || cutAtFigure) return undefined;
+  return isTitleText(second, false) && !SPEAKER_CUE.test(second) ? second.length : undefined;
 }
 
 /**
@@ -185,9 +242,20 @@ export function widerTitleStartingAt(model: OutlineLines, index: number, typical
 export function titleEndingAt(model: OutlineLines, index: number, typicalWidth: number): TitleUnit | undefined {
   if (index < 0 || model.roles[index] === 'label') return undefined;
   const heading = headingBlockUnit(model, index);
-  if (heading) return heading.last === index ? heading : undefined;
-  if (!endsUnit(model, index - 1)) return undefined;
-  return narrowBodyLineTitle(model, index, typicalWidth);
+  if (heading) return heading.last === index ? wrappedFrom(model, heading, typicalWidth) : undefined;
+  const line = narrowBodyLineTitle(model, index, typicalWidth);
+  if (!line) return undefined;
+  const wrapped = wrappedFrom(model, line, typicalWidth);
+  return wrapped !== line || endsUnit(model, index - 1) ? wrapped : undefined;
+}
+
+/** `title`, with the line before it when that line opens a title wrapped onto it (reading back from a label after it). */
+function wrappedFrom(model: OutlineLines, title: TitleUnit, typicalWidth: number): TitleUnit {
+  for (let back = 1; back < MAX_TITLE_LINES; back++) {
+    const opening = titleOpeningAt(model, title.first - back, typicalWidth);
+    if (opening && opening.last >= title.first) return opening.last === title.last ? opening : title;
+  }
+  return title;
 }
 
 /**
@@ -216,18 +284,37 @@ function bodyLineTitle(model: OutlineLines, index: number): TitleUnit | undefine
 export function titleUnits(model: OutlineLines, typicalWidth: number, from = 0, to = model.fragments.length): TitleUnit[] {
   const units: TitleUnit[] = [];
   for (let i = from; i < to; i++) {
-    const role = model.roles[i];
-    // The cheap tests first: a heading is read at its block's first line, a body line only if narrow enough.
-    if (role === 'heading') {
-      if (model.blocks[model.blockOfFragment[i]].firstFragment !== i) continue;
-      const heading = headingBlockUnit(model, i);
-      if (heading && opensCleanly(model, i)) units.push(heading);
-    } else if (role === 'body' && compactLength(model.fragments[i].text, typicalWidth - 2) <= typicalWidth - 2 && opensCleanly(model, i)) {
-      const line = bodyLineTitle(model, i);
-      if (line) units.push(wrapsOnto(model, i) ? unit(model, i, i + 1, false) : line);
-    }
+    const found = titleOpeningAt(model, i, typicalWidth);
+    if (found && !wrapsFromAbove(model, i, typicalWidth)) units.push(found);
   }
   return units;
+}
+
+/**
+ * The title opening at line `index` with its wrapped lines, as titleUnits reads one: a heading read at its
+ * block's first line, or a narrow body line, standing after a sentence end (opensCleanly).
+ */
+function titleOpeningAt(model: OutlineLines, index: number, typicalWidth: number): TitleUnit | undefined {
+  if (index < 0) return undefined;
+  const role = model.roles[index];
+  // The cheap tests first: a heading is read at its block's first line, a body line only if narrow enough.
+  let found: TitleUnit | undefined;
+  if (role === 'heading') {
+    if (model.blocks[model.blockOfFragment[index]].firstFragment !== index) return undefined;
+    found = headingBlockUnit(model, index);
+  } else if (role === 'body' && compactLength(model.fragments[index].text, typicalWidth - 2) <= typicalWidth - 2) {
+    found = bodyLineTitle(model, index);
+  }
+  return found && opensCleanly(model, index) ? wrappedOn(model, found, typicalWidth, false) : undefined;
+}
+
+/** Line `index` is the wrapped end of a title opening on a line or two above it (read with that title, not as one of its own). */
+function wrapsFromAbove(model: OutlineLines, index: number, typicalWidth: number): boolean {
+  for (let back = 1; back < MAX_TITLE_LINES; back++) {
+    const title = titleOpeningAt(model, index - back, typicalWidth);
+    if (title) return title.last >= index;
+  }
+  return false;
 }
 
 /** How many body lines of each width (in characters) lines [from, to) hold: counts add up across regions. */
