@@ -1,0 +1,205 @@
+// The outline of a version taken from the version before it when what it reads is that version's, moved by the
+// edit between them. Most edits of a long article change no label, title, heading or byline; building the
+// outline again (a few thousand entries, most of a documentSymbol request after an edit) then gives the
+// previous entries with their offsets moved.
+//
+// Why moving is exact: assembleOutline (build.ts) reads the readings (labels, titles, units, bylines, the
+// title block) and where lines start and end, and of their offsets it only compares them, orders them and
+// takes the least or greatest. An edit that adds and removes no line break moves every offset outside it
+// by the same amount on each side (movedOffset), which keeps their order; so when the later readings are the
+// earlier ones moved, and the edited line starts and ends where it did moved, the outline is the earlier one
+// moved. Any offset at or inside the edit, where moving is not defined, and the outline is built again.
+
+import { changedSpan, type DocumentText } from '../documentText';
+import type { Label } from '../labels';
+import type { Block, Fragment } from '../model';
+import type { Byline, OutlineReadings, OutlineSource } from './build';
+import type { LabelHit } from './sections';
+import type { TitleUnit } from './titles';
+import type { OutlineEntry } from './types';
+
+/** Where two versions of a text differ: [start, before) of the earlier became [start, after) of the later. */
+export interface TextChange {
+  readonly start: number;
+  readonly before: number;
+  readonly after: number;
+}
+
+/** The change between two versions (each the other's but for one stretch). */
+export function textChange(earlier: DocumentText, later: DocumentText): TextChange {
+  const { prefix, suffix } = changedSpan(earlier, later);
+  return { start: prefix, before: earlier.length - suffix, after: later.length - suffix };
+}
+
+/**
+ * Where offset `offset` of the earlier text stands in the later one: before the change, where it was; after
+ * it, moved by what the change added. NaN at the change's edges and inside it (an insertion leaves an
+ * offset there either before or after the new text).
+ */
+export function movedOffset(change: TextChange, offset: number): number {
+  if (offset < change.start) return offset;
+  if (offset > change.before) return offset + (change.after - change.before);
+  return NaN;
+}
+
+/** The longest change whose lines are looked at (a change holding no line break is within one line). */
+const LONGEST_CHANGE = 10_000;
+
+/** Whether the change adds or removes no line break (and is short enough to look at). */
+export function withinOneLine(change: TextChange, earlier: DocumentText, later: DocumentText): boolean {
+  if (change.before - change.start > LONGEST_CHANGE || change.after - change.start > LONGEST_CHANGE) return false;
+  return !hasLineBreak(earlier.slice(change.start, change.before)) && !hasLineBreak(later.slice(change.start, change.after));
+}
+
+function hasLineBreak(text: string): boolean {
+  return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+}
+
+/**
+ * What a version's outline may be taken over from: the outline of the version it was analysed from, its
+ * readings, the edit between them, and where that version's lines around the edit started and ended (the
+ * only lines an edit within one line can move otherwise than by its length). Holds no line of that version.
+ */
+export interface EarlierOutline {
+  readonly entries: readonly OutlineEntry[];
+  readonly readings: OutlineReadings;
+  readonly change: TextChange;
+  /** The first of the lines around the edit, and each one's start and end, one pair after another. */
+  readonly firstLine: number;
+  readonly bounds: readonly number[];
+}
+
+/** What a later version (of `text`) may take over of `built` (of `earlierText`); undefined when the edit is not within one line. */
+export function earlierOutline(
+  built: { readonly entries: readonly OutlineEntry[]; readonly readings: OutlineReadings; readonly lines: OutlineSource },
+  earlierText: DocumentText,
+  text: DocumentText,
+): EarlierOutline | undefined {
+  const change = textChange(earlierText, text);
+  if (!withinOneLine(change, earlierText, text)) return undefined;
+  const { lines } = built;
+  const count = lines.fragmentCount;
+  // The last line starting at or before the edit, and the one after it (the edit may be in its leading space).
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines.fragmentStart(mid) > change.start) high = mid;
+    else low = mid + 1;
+  }
+  const firstLine = Math.max(0, low - 1);
+  const bounds: number[] = [];
+  for (let i = firstLine; i <= Math.min(count - 1, low); i++) bounds.push(lines.fragmentStart(i), lines.fragmentEnd(i));
+  return { entries: built.entries, readings: built.readings, change, firstLine, bounds };
+}
+
+/** The earlier outline moved by its edit, when the later version's readings are the earlier's moved; else undefined. */
+export function carriedOutline(earlier: EarlierOutline, later: { readonly readings: OutlineReadings; readonly lines: OutlineSource }): OutlineEntry[] | undefined {
+  const { change } = earlier;
+  if (!sameReadings(earlier.readings, later.readings, change) || !editedLineMoved(earlier, later.lines)) return undefined;
+  const entries: OutlineEntry[] = [];
+  for (const entry of earlier.entries) {
+    const moved = movedEntry(entry, change);
+    if (!moved) return undefined;
+    entries.push(moved);
+  }
+  return entries;
+}
+
+function movedEntry(entry: OutlineEntry, change: TextChange): OutlineEntry | undefined {
+  const selectionStart = movedOffset(change, entry.selectionStart);
+  const selectionEnd = movedOffset(change, entry.selectionEnd);
+  const start = movedOffset(change, entry.start);
+  const end = movedOffset(change, entry.end);
+  if (Number.isNaN(selectionStart + selectionEnd + start + end)) return undefined;
+  return { ...entry, selectionStart, selectionEnd, start, end };
+}
+
+/**
+ * Whether the lines around the edit start and end where they did, moved: with no line break added or removed,
+ * every other line keeps its text (the number of lines is compared with the readings).
+ */
+function editedLineMoved(earlier: EarlierOutline, later: OutlineSource): boolean {
+  const { bounds, firstLine, change } = earlier;
+  for (let j = 0; j < bounds.length; j += 2) {
+    const i = firstLine + j / 2;
+    if (later.fragmentStart(i) !== movedOffset(change, bounds[j]) || later.fragmentEnd(i) !== movedOffset(change, bounds[j + 1])) return false;
+  }
+  return true;
+}
+
+/** Whether `later` reads as `earlier` moved by `change`: the same lines, texts and numbers, every offset moved. */
+export function sameReadings(earlier: OutlineReadings, later: OutlineReadings, change: TextChange): boolean {
+  const at = (a: number, b: number) => b === movedOffset(change, a);
+  const unit = (a: TitleUnit | undefined, b: TitleUnit | undefined): boolean =>
+    a === undefined || b === undefined
+      ? a === b
+      : a.first === b.first && a.last === b.last && a.text === b.text && a.strong === b.strong && at(a.start, b.start) && at(a.end, b.end);
+  const hit = (a: LabelHit, b: LabelHit): boolean =>
+    a.fragment === b.fragment && sameLabel(a.label, b.label) && at(a.start, b.start) && at(a.end, b.end) && unit(a.inlineTitle, b.inlineTitle);
+  const byline = (a: Byline, b: Byline): boolean => a.text === b.text && at(a.start, b.start) && at(a.end, b.end);
+  return (
+    earlier.fragmentCount === later.fragmentCount &&
+    earlier.width === later.width &&
+    at(earlier.documentEnd, later.documentEnd) &&
+    sameBlock(earlier.titleBlock, later.titleBlock, at) &&
+    sameTail(earlier.titleTail, later.titleTail, at) &&
+    sameList(earlier.box, later.box, hit) &&
+    sameList(earlier.titles, later.titles, unit) &&
+    sameList(earlier.headings, later.headings, unit) &&
+    sameList(earlier.inline, later.inline, hit) &&
+    sameList(earlier.bylines, later.bylines, byline)
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (a: T, b: T) => boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+  return true;
+}
+
+function sameLabel(a: Label, b: Label): boolean {
+  return a === b || (a.text === b.text && a.series === b.series && a.style === b.style && a.number === b.number && a.form === b.form);
+}
+
+function sameBlock(a: Block, b: Block, at: (a: number, b: number) => boolean): boolean {
+  return a.firstFragment === b.firstFragment && a.lastFragment === b.lastFragment && a.text === b.text && at(a.start, b.start) && at(a.end, b.end);
+}
+
+function sameTail(a: Fragment | undefined, b: Fragment | undefined, at: (a: number, b: number) => boolean): boolean {
+  return a === undefined || b === undefined ? a === b : a.index === b.index && a.text === b.text && at(a.end, b.end);
+}
+
+/**
+ * Whether `later` (a version's outline with speakers) gives the same document symbols as `earlier` (the
+ * version before, `change` between them): entry for entry the same kind, level, name and detail, and every
+ * offset at the same line and character. An offset before the change is there when it did not move; one on a
+ * line after the change's line, when it moved by what the change added and the change adds and removes no line
+ * break (`withinOneLine`); any other is not known to be.
+ */
+export function standsAsIn(
+  earlier: { readonly entries: readonly OutlineEntry[]; readonly text: DocumentText },
+  later: { readonly entries: readonly OutlineEntry[]; readonly text: DocumentText },
+  change: TextChange,
+): boolean {
+  if (earlier.entries.length !== later.entries.length || !withinOneLine(change, earlier.text, later.text)) return false;
+  const lineEnd = lineBreakAfter(earlier.text, change.before);
+  const delta = change.after - change.before;
+  const same = (a: number, b: number) => (a <= change.start ? b === a : a > lineEnd && b === a + delta);
+  for (let i = 0; i < earlier.entries.length; i++) {
+    const a = earlier.entries[i];
+    const b = later.entries[i];
+    if (a.kind !== b.kind || a.level !== b.level || a.name !== b.name || a.detail !== b.detail) return false;
+    if (!same(a.selectionStart, b.selectionStart) || !same(a.selectionEnd, b.selectionEnd) || !same(a.start, b.start) || !same(a.end, b.end)) return false;
+  }
+  return true;
+}
+
+/** The last character of the first line break at or after `from` (of \r\n, its \n); Infinity when none. */
+function lineBreakAfter(text: DocumentText, from: number): number {
+  const newline = text.indexOf('\n', from);
+  const end = newline < 0 ? text.length : newline;
+  // A carriage return before the newline ends the line (alone, or as \r\n): read up to the newline only.
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 13) return text.charCodeAt(i + 1) === 10 ? i + 1 : i;
+  return newline < 0 ? Infinity : newline;
+}
