@@ -7,7 +7,7 @@ import type { DocumentFacts } from './breaks/style';
 import { ProblemSet } from './problemSet';
 import { analyzeRegions, regionSteps, type Placing, type RegionalAnalysis, type RegionCache, type Speakers } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
-import { outlineOf, speakerEntries, type OutlineEntry } from './outline';
+import { outlineFollows, outlineOf, speakerEntries, type OutlineEntry, type OutlineVersion } from './outline';
 import { documentHighlights, type Highlight } from './highlights';
 import { part } from './parts';
 import type { DocumentText } from './documentText';
@@ -43,6 +43,8 @@ export interface Analysis {
   readonly speakers: readonly Speaker[];
   /** The outline followed by the people quoted, grouped under `groupName`. */
   outlineWithSpeakers(groupName: string): readonly OutlineEntry[];
+  /** The outline with speakers and the text it is of, for comparing with another version's (outlineStandsAsIn). */
+  outlineVersion(groupName: string): OutlineVersion;
   /** What an editor can fold: each section and each paragraph spread over several lines (folds.ts). */
   readonly folds: readonly Fold[];
   /** What semantic highlighting colours: roles and figures. */
@@ -82,6 +84,7 @@ export function analyze(text: DocumentText, settings: Settings, previous?: Analy
   return regionalAnalysis(
     analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing, analysisOptions.speakers),
     settings,
+    previous,
   );
 }
 
@@ -108,12 +111,14 @@ export async function analyzeInSteps(
   );
   for (;;) {
     const step = steps.next();
-    if (step.done) return regionalAnalysis(step.value, settings);
+    if (step.done) return regionalAnalysis(step.value, settings, previous);
     await pause();
   }
 }
 
-function regionalAnalysis(regional: RegionalAnalysis, settings: Settings): Analysis {
+function regionalAnalysis(regional: RegionalAnalysis, settings: Settings, previous: Analysis | undefined): Analysis {
+  // The outline of a version an edit left as it was is the previous version's, moved (outline/carryOver.ts).
+  if (previous) outlineFollows(regional.model, regional.cache.text, previous.model, previous.regions.text);
   return analysisOf(regional.model, settings, () => regional.problems(settings), regional.cache, regional.facts);
 }
 
@@ -124,6 +129,7 @@ function analysisOf(model: ArticleModel, settings: Settings, findProblems: () =>
   let problems: ProblemSet | undefined;
   let fixable: ReadonlyMap<string, number> | undefined;
   const problemSet = () => (problems ??= findProblems());
+  const outlineWithSpeakers = (groupName: string): readonly OutlineEntry[] => [...outlineOf(model), ...speakerEntries(model, groupName)];
   // Every other part is computed from the read-only model on first use and kept beside it (parts.ts).
   return {
     model,
@@ -154,7 +160,8 @@ function analysisOf(model: ArticleModel, settings: Settings, findProblems: () =>
     get highlights() {
       return highlightsPart(model);
     },
-    outlineWithSpeakers: (groupName) => [...outlineOf(model), ...speakerEntries(model, groupName)],
+    outlineWithSpeakers,
+    outlineVersion: (groupName) => ({ entries: outlineWithSpeakers(groupName), text: regions.text }),
     figureAt: (offset) => figureAt(model, offset),
   };
 }
@@ -219,7 +226,7 @@ export { describeFigure, figureSummary } from './figureText';
 export type { HighlightKind } from './highlights';
 export { settingsLayerProblems } from './settingsCheck';
 export type { Figure } from './figures';
-export type { OutlineEntry } from './outline';
+export { outlineStandsAsIn, type OutlineEntry, type OutlineVersion } from './outline';
 export type { Speaker } from './speakers';
 export type { ArticleModel } from './model';
 export type { DocumentFacts } from './breaks/style';

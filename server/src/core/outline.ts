@@ -1,10 +1,12 @@
 // The outline: a flat table of contents (title, sections with label and title, bylines, headings),
 // built once per model and nested into symbols at the edge. The parts live in ./outline/.
 
+import type { DocumentText } from './documentText';
 import type { ArticleModel } from './model';
 import type { OutlineEntry } from './outline/types';
 import { part } from './parts';
-import { buildOutline } from './outline/build';
+import { assembleOutline, outlineReadings, outlineSourceOf, type OutlineReadings, type OutlineSource } from './outline/build';
+import { carriedOutline, earlierOutline, standsAsIn, textChange, type EarlierOutline } from './outline/carryOver';
 import { foldingRanges, type LineRange } from './outline/folding';
 import { speakersOf, type Speaker } from './speakers';
 
@@ -14,7 +16,56 @@ export type { OutlineEntry, OutlineKind } from './outline/types';
  * The outline in reading order: the title, then bylines, sections and headings. Sections of one
  * series are listed by number (信号一 … 信号六) even where the extractor moved one out of place.
  */
-export const outlineOf: (model: ArticleModel) => readonly OutlineEntry[] = part(buildOutline);
+export const outlineOf: (model: ArticleModel) => readonly OutlineEntry[] = part((model) => {
+  const lines = outlineSourceOf(model);
+  const before = versionBefore.get(model);
+  versionBefore.delete(model);
+  if (lines.fragmentCount === 0) return [];
+  const readings = outlineReadings(model, lines);
+  const carried = before && carriedOutline(before, { readings, lines });
+  if (carried) outlineBuilds.carried++;
+  const entries = carried ?? assembleOutline(lines, readings);
+  builtFrom.set(model, { entries, readings, lines });
+  return entries;
+});
+
+/** How many outlines were taken over from the version before (for tests: that the taking over is exercised). */
+export const outlineBuilds = { carried: 0 };
+
+/** What a version's outline was built from, for the next version to take it over (outline/carryOver.ts). */
+const builtFrom = new WeakMap<ArticleModel, { readonly entries: readonly OutlineEntry[]; readonly readings: OutlineReadings; readonly lines: OutlineSource }>();
+
+/**
+ * For a version analysed from one whose outline was built, what its outline may be taken over from, until its
+ * own is built: that outline, its readings and the edit between them (no model or line of that version).
+ */
+const versionBefore = new WeakMap<ArticleModel, EarlierOutline>();
+
+/**
+ * Declares that `model` (of `text`) was analysed from `earlier` (of `earlierText`): its outline may be taken
+ * over from that one's, if it was built and the edit between them is within one line.
+ */
+export function outlineFollows(model: ArticleModel, text: DocumentText, earlier: ArticleModel, earlierText: DocumentText): void {
+  const built = builtFrom.get(earlier);
+  if (model === earlier || !built) return;
+  const found = earlierOutline(built, earlierText, text);
+  if (found) versionBefore.set(model, found);
+}
+
+/** A version's outline with speakers and the text it is of. */
+export interface OutlineVersion {
+  readonly entries: readonly OutlineEntry[];
+  readonly text: DocumentText;
+}
+
+/**
+ * Whether `later` (a version's outline with speakers) stands where `earlier` (another version's of the same
+ * document) did: entry for entry the same names, kinds, levels and details, every range at the same lines and
+ * characters (outline/carryOver.ts standsAsIn). An editor's symbols of `earlier` are then `later`'s too.
+ */
+export function outlineStandsAsIn(earlier: OutlineVersion, later: OutlineVersion): boolean {
+  return standsAsIn(earlier, later, textChange(earlier.text, later.text));
+}
 
 /** Source line ranges a section folds to (from its label or title to its last line). */
 export const foldingRangesOf: (model: ArticleModel) => readonly LineRange[] = part((model) => foldingRanges(model, outlineOf(model)));

@@ -10,14 +10,14 @@ import {
   type Connection,
   type DocumentSymbol,
 } from 'vscode-languageserver';
-import { fixAllEditsInSteps, type Analysis } from '../core';
+import { fixAllEditsInSteps, outlineStandsAsIn, type Analysis } from '../core';
 import { fixAllAction, isDeferredFix, quickFixActions, ruleFixEdit, wantsFixAll, type DeferredFix } from './codeActions';
 import { toDocumentSymbols, toTextEdit } from './convert';
 import { hoverAt } from './hover';
 import type { Lifecycle } from './lifecycle';
 import { message } from './messages';
 import { VISIBLE_RANGES_NOTIFICATION, type VisibleRangesParams } from './protocol';
-import { answeredAgain, KeptAnswers } from './repeatedAnswers';
+import { answeredAgain, KeptAnswers, keptAnswer } from './repeatedAnswers';
 import { encodeTokens, fullTokens, tokensSince, type TokensResult } from './semanticTokens';
 import { Abandoned, type DocumentSession } from './session';
 import type { ClientFeatures, Ready, Sessions } from './sessions';
@@ -103,11 +103,17 @@ export function registerHandlers(connection: Connection, sessions: Sessions, lif
       // The editor gave up on this request while the text was analysed (the user typed on): building
       // the outline of a large document takes long enough to hold up the next diagnostics.
       if (!found || token?.isCancellationRequested) return null;
-      const { analysis } = found;
+      const { analysis, session } = found;
       let symbols = symbolsOf.get(analysis);
       if (!symbols) {
-        const entries = analysis.outlineWithSpeakers(message(analysis.settings.locale, 'speakers'));
-        symbols = symbolsOf.keep(analysis, answeredAgain(toDocumentSymbols(analysis.model.lineIndex, entries)), entries.length);
+        const version = analysis.outlineVersion(message(analysis.settings.locale, 'speakers'));
+        // After an edit that moved no entry to another line or character (most do not), the symbols last
+        // answered are this version's too: sent as they are, their encoding kept (repeatedAnswers.ts).
+        const last = session.outline?.deref();
+        symbols =
+          last && outlineStandsAsIn(last.version, version) ? last.symbols : answeredAgain(toDocumentSymbols(analysis.model.lineIndex, version.entries));
+        symbolsOf.keep(analysis, symbols, version.entries.length);
+        session.outline = keptAnswer({ version, symbols }, version.entries.length, KEPT_SYMBOLS);
       }
       return symbols;
     }),

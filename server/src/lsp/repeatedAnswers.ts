@@ -26,18 +26,27 @@ export function isAnsweredAgain(value: unknown): value is object {
  * asking one after the other still share one.
  */
 export class KeptAnswers<K extends object, V extends object> {
-  private readonly kept = new WeakMap<K, V | WeakRef<V>>();
+  private readonly kept = new WeakMap<K, Kept<V>>();
 
   constructor(private readonly longest: number) {}
 
   get(key: K): V | undefined {
-    const answer = this.kept.get(key);
-    return answer instanceof WeakRef ? answer.deref() : answer;
+    return this.kept.get(key)?.deref();
   }
 
   /** Keeps `answer` (of `size` items) for `key`, and returns it. */
   keep(key: K, answer: V, size: number): V {
-    this.kept.set(key, size <= this.longest ? answer : new WeakRef(answer));
+    this.kept.set(key, keptAnswer(answer, size, this.longest));
     return answer;
   }
+}
+
+/** An answer kept for as long as its holder lives, or only weakly. */
+export interface Kept<V extends object> {
+  deref(): V | undefined;
+}
+
+/** `answer` (of `size` items) kept: for as long as it is held when it has at most `longest` items, else only weakly. */
+export function keptAnswer<V extends object>(answer: V, size: number, longest: number): Kept<V> {
+  return size <= longest ? { deref: () => answer } : new WeakRef(answer);
 }

@@ -2,9 +2,11 @@
 // what was last published. Made on didOpen, dropped on didClose (lsp/sessions.ts).
 
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { analyzeInSteps, type Analysis, type Problem, type Settings } from '../core';
+import type { DocumentSymbol } from 'vscode-languageserver';
+import { analyzeInSteps, type Analysis, type OutlineVersion, type Problem, type Settings } from '../core';
 import { isRange } from './convert';
 import { EditedDocument } from './editedDocument';
+import type { Kept } from './repeatedAnswers';
 import type { TokensResult } from './semanticTokens';
 
 /** Why a document has no analysis. */
@@ -71,6 +73,8 @@ export class DocumentSession {
   cancelScheduled: (() => void) | undefined;
   /** The semantic tokens last answered, which a delta request names to be answered with what changed since. */
   tokens: TokensResult | undefined;
+  /** The outline last answered (lsp/handlers.ts), which the next version's may stand as: its symbols are then sent again. */
+  outline: Kept<{ readonly version: OutlineVersion; readonly symbols: DocumentSymbol[] }> | undefined;
 
   constructor(uri: string, languageId: string, version: number, text: string) {
     this.document = new EditedDocument(uri, languageId, version, text);
@@ -103,6 +107,7 @@ export class DocumentSession {
     this.running = undefined;
     this.analysed = undefined;
     this.tokens = undefined;
+    this.outline = undefined;
   }
 
   /** Forgets the analysis (the settings changed): the next request analyses again. */

@@ -98,20 +98,68 @@ export function bylinesOf(blocks: readonly Block[], from = 0, to = blocks.length
   return bylines;
 }
 
-export function buildOutline(model: ArticleModel): OutlineEntry[] {
-  const lines = readElsewhere.get(model) ?? wholeOutlineSource(model);
-  if (lines.fragmentCount === 0) return [];
+/**
+ * What the outline of one version reads besides its lines' starts and ends: the box labels and their titles,
+ * the strong title units, the inline label lines, the title block and its tail, the bylines. The outline is
+ * assembled from these alone (assembleOutline), comparing offsets and taking the least or greatest of them, so
+ * a version whose readings are the previous version's moved by an edit has that version's outline, moved
+ * (outline/carryOver.ts).
+ */
+export interface OutlineReadings {
+  readonly fragmentCount: number;
+  /** The end of the last line. */
+  readonly documentEnd: number;
+  readonly width: number;
+  readonly box: readonly LabelHit[];
+  /** The title each box label took (pairing.titles), by index. */
+  readonly titles: readonly (TitleUnit | undefined)[];
+  readonly headings: readonly TitleUnit[];
+  /** Every inline label line of the document (numbered series or not). */
+  readonly inline: readonly LabelHit[];
+  readonly titleBlock: Block;
+  readonly titleTail: TitleTail | undefined;
+  readonly bylines: readonly Byline[];
+}
+
+/** The lines the outline of `model` reads (of a document made of regions, its regions' readings). */
+export function outlineSourceOf(model: ArticleModel): OutlineSource {
+  return readElsewhere.get(model) ?? wholeOutlineSource(model);
+}
+
+/** The readings of a model with at least one line. */
+export function outlineReadings(model: ArticleModel, lines: OutlineSource): OutlineReadings {
   const { width, box, headings, pairing } = boxPairingOf(model);
-  const { titles } = pairing;
-  const inline = numberedInlineLabels(lines.inlineLabels(width));
+  const titleBlock = lines.titleBlock();
+  return {
+    fragmentCount: lines.fragmentCount,
+    documentEnd: lines.fragmentEnd(lines.fragmentCount - 1),
+    width,
+    box,
+    titles: pairing.titles,
+    headings,
+    inline: lines.inlineLabels(width),
+    titleBlock,
+    titleTail: titleTailAfter(lines, titleBlock.lastFragment),
+    bylines: lines.bylines(),
+  };
+}
+
+export function buildOutline(model: ArticleModel): OutlineEntry[] {
+  const lines = outlineSourceOf(model);
+  if (lines.fragmentCount === 0) return [];
+  return assembleOutline(lines, outlineReadings(model, lines));
+}
+
+/** The outline from a version's readings; of its lines it reads only where they start and end. */
+export function assembleOutline(lines: OutlineSource, readings: OutlineReadings): OutlineEntry[] {
+  const { box, titles, headings, titleBlock, titleTail, bylines, documentEnd } = readings;
+  const inline = numberedInlineLabels(readings.inline);
   const inlineLevel = inlineLevels(inline, box.length > 0 ? 2 : 1);
   const sections: Section[] = [
     ...box.map((hit, i) => ({ hit, title: titles[i], level: 1 })),
     ...inline.map((hit) => ({ hit, title: hit.inlineTitle, level: inlineLevel.get(seriesKey(hit.label))! })),
   ];
 
-  const titleBlock = lines.titleBlock();
-  const titleTail = titleTailAfter(lines, titleBlock.lastFragment);
   const articleTitle = compactString(titleBlock.text) + (titleTail?.text ?? '');
   const titleEnd = titleTail?.end ?? titleBlock.end;
   // The lines a section's label or title stands on, the titles the sections took, and the first section's line.
@@ -137,9 +185,8 @@ export function buildOutline(model: ArticleModel): OutlineEntry[] {
     const level = unit.first > firstSection ? 2 : 1;
     body.push({ entry: plainEntry('heading', unit.text, unit.start, unit.end, level), order: unit.start, line: unit.first });
   }
-  for (const byline of lines.bylines()) body.push({ entry: plainEntry('byline', byline.text, byline.start, byline.end, 1), order: byline.start, line: -1 });
+  for (const byline of bylines) body.push({ entry: plainEntry('byline', byline.text, byline.start, byline.end, 1), order: byline.start, line: -1 });
 
-  const documentEnd = lines.fragmentEnd(lines.fragmentCount - 1);
   const ordered = withSpans(lines, inReadingOrder(body), documentEnd);
   const title: OutlineEntry = {
     kind: 'title',
