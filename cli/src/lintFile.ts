@@ -2,7 +2,7 @@
 // function runs in the main thread and in the workers of a parallel batch, so both print the same.
 
 import * as path from 'node:path';
-import { analyze, fixAll, mergeSettings, type Settings, type SettingsLayer } from '../../server/src/core';
+import { analyze, fixAll, mergeSettings, type AnalysisOptions, type Settings, type SettingsLayer } from '../../server/src/core';
 import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { compilerBudget } from './compiler';
 import { FileError, readArticle, writeArticle } from './files';
@@ -108,8 +108,12 @@ function lintReadable(file: string, options: LintOptions, settings: Settings, sa
   let printed: Printed = '';
   let fixed = false;
   let failure: string | undefined;
+  // A plain run reads only the problems and the line index: each region's layout goes once they are read
+  // (Layouts); --outline and --figures read the layouts too, and keep them.
+  const analysisOptions: AnalysisOptions = { placing: 'on-first-use', layouts: options.outline || options.figures ? 'kept' : 'read-once' };
   if (options.fix) {
-    const fixedText = fixAll(text, settings);
+    // Fixing reads the problems alone.
+    const fixedText = fixAll(text, settings, undefined, { placing: 'on-first-use', layouts: 'read-once' });
     if (options.stdout) {
       printed = (article.bom ? '\uFEFF' : '') + fixedText;
       text = fixedText;
@@ -127,7 +131,7 @@ function lintReadable(file: string, options: LintOptions, settings: Settings, sa
     }
   }
   // The report reads the problems and the line index: the document's parts are placed only if asked (--outline).
-  const analysis = analyze(text, settings, undefined, { placing: 'on-first-use' });
+  const analysis = analyze(text, settings, undefined, analysisOptions);
   const problems = shownProblems(analysis, options.quiet);
   const report = { file: article.path, analysis, problems };
   const sections = { outline: options.outline, figures: options.figures };

@@ -72,6 +72,52 @@ describe('regions', () => {
     assert.deepEqual(outputs(cli), placedAsLaidOut);
   });
 
+  describe('read once (layouts dropped once read)', () => {
+    const readOnce = { placing: 'on-first-use', layouts: 'read-once' } as const;
+
+    /** The problems as the CLI reads them (forEachProblem), placed, and the line count; then every answer. */
+    function readAsTheCli(analysis: Analysis): { problems: unknown[][]; lineCount: number; all: Record<string, unknown> } {
+      const problems: unknown[][] = [];
+      analysis.forEachProblem((p, offset) => problems.push([p.ruleId, p.start + offset, p.end + offset, p.message, p.fix?.map((e) => [e.start + offset, e.newText])]));
+      const lineCount = analysis.model.lineIndex.lineCount;
+      return { problems, lineCount, all: outputs(analysis) };
+    }
+
+    function assertSameAsKept(document: string, regionLength?: number): void {
+      const kept = analyze(document, defaultSettings, undefined, { regionLength });
+      const read = readAsTheCli(analyze(document, defaultSettings, undefined, { ...readOnce, regionLength }));
+      const expected = outputs(kept);
+      assert.deepEqual(
+        read.problems,
+        kept.problems.map((p) => [p.ruleId, p.start, p.end, p.message, p.fix?.map((e) => [e.start, e.newText])]),
+      );
+      assert.equal(read.lineCount, expected.lineCount);
+      // Then everything else, which lays out again what was dropped.
+      assert.deepEqual(read.all, expected);
+    }
+
+    it('gives the same problems and line index as an analysis that keeps its layouts, and then every other answer', () => {
+      assertSameAsKept(text);
+    });
+
+    it('reads labels and titles again where the width read ahead was not the document’s, or the regions in view were dropped', () => {
+      // Label-free text first (no label read ahead), then labelled articles; and regions so short that the lines in view span several.
+      const plain = readFixture('sample/sample.fixed.article').replace(/信号[一二三四五六]/g, '第一条');
+      const late = `${plain}\n${plain}\n${text.slice(0, 40_000)}`;
+      assertSameAsKept(late);
+      assertSameAsKept(text.slice(0, 30_000), 300);
+    });
+
+    it('gives the same answers for a text repeated (a region taken over from its twin) and, taken over by an edit, as a fresh analysis', () => {
+      const copies = Array.from({ length: 8 }, () => readFixture('sample/sample.raw.article')).join('\n');
+      assertSameAsKept(copies);
+      const first = analyze(copies, defaultSettings, undefined, readOnce);
+      first.forEachProblem(() => undefined);
+      const edited = copies.slice(0, 5_000) + '网' + copies.slice(5_000);
+      assert.deepEqual(outputs(analyze(edited, defaultSettings, first)), outputs(analyze(edited, defaultSettings)));
+    });
+  });
+
   it('equals a fresh analysis after each edit of a chain, each analysed from the one before', function () {
     this.timeout(120_000);
     let current = text;

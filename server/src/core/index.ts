@@ -5,7 +5,7 @@ import { foldsOf, type Fold } from './folds';
 import type { ArticleModel, ModelOptions } from './model';
 import type { DocumentFacts } from './breaks/style';
 import { ProblemSet } from './problemSet';
-import { analyzeRegions, regionSteps, type Placing, type RegionalAnalysis, type RegionCache, type Speakers } from './regions';
+import { analyzeRegions, regionSteps, type Layouts, type Placing, type RegionalAnalysis, type RegionCache, type Speakers } from './regions';
 import { figuresOf, figureAt, type Figure } from './figures';
 import { outlineFollows, outlineOf, speakerEntries, type OutlineEntry, type OutlineVersion } from './outline';
 import { documentHighlights, type Highlight } from './highlights';
@@ -70,6 +70,12 @@ export interface AnalysisOptions {
    * builds the outline. The answers are the same either way.
    */
   readonly speakers?: Speakers;
+  /**
+   * What a region keeps of its layout once its problems and labels are read (regions.ts Layouts): kept by
+   * default; 'read-once' for a caller that analyses the text once and reads only the problems and the line
+   * index (the CLI): dropped, and laid out again if asked for after all. The answers are the same either way.
+   */
+  readonly layouts?: Layouts;
 }
 
 /**
@@ -82,7 +88,7 @@ export interface AnalysisOptions {
 export function analyze(text: DocumentText, settings: Settings, previous?: Analysis, analysisOptions: AnalysisOptions = {}): Analysis {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
   return regionalAnalysis(
-    analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing, analysisOptions.speakers),
+    analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing, analysisOptions.speakers, analysisOptions.layouts),
     settings,
     previous,
   );
@@ -108,6 +114,7 @@ export async function analyzeInSteps(
     analysisOptions.regionLength ?? previous?.regions?.regionLength,
     analysisOptions.placing,
     analysisOptions.speakers,
+    analysisOptions.layouts,
   );
   for (;;) {
     const step = steps.next();
@@ -217,7 +224,7 @@ export async function fixAllEditsInSteps(
 export type { Problem, Edit, Rule, LocalizedText } from './rules/rule';
 export { localize } from './rules/rule';
 export type { LineIndex } from './text';
-export type { Placing, Speakers } from './regions';
+export type { Layouts, Placing, Speakers } from './regions';
 export type { Fold } from './folds';
 export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';
 export { unreadableReason } from './input';

@@ -29,7 +29,7 @@ import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { findSpeakersWith, speakersOf, speakerSteps, type SpeakerReading, type SpeakerRegion } from './speakers';
 import { bylinesOf, firstTitleBlock, outlineLinesWith, type Byline, type OutlineSource } from './outline/build';
 import { inlineLabelLines, type LabelHit } from './outline/sections';
-import { labelCensus, labelReadingWidth, labelSurroundings, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
+import { addWidths, labelCensus, labelReadingWidth, labelSurroundings, readingWidth, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
 import { findHighlightsWith, highlightsOfLines, type Highlight, type HighlightKind } from './highlights';
 import { fragmentOnLine, lastStartingBy, multiLineBlocks, readLinesWith, type LineReader, type LineSpan } from './lines';
@@ -300,8 +300,9 @@ export function analyzeRegions(
   regionLength = previous?.regionLength ?? REGION_LENGTH,
   placing: Placing = 'as-laid-out',
   speakers: Speakers = 'on-first-use',
+  layouts: Layouts = 'kept',
 ): RegionalAnalysis {
-  const steps = regionSteps(text, options, settings, previous, regionLength, placing, speakers);
+  const steps = regionSteps(text, options, settings, previous, regionLength, placing, speakers, layouts);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -335,6 +336,17 @@ export type Placing = 'as-laid-out' | 'on-first-use';
  */
 export type Speakers = 'on-first-use' | 'in-steps';
 
+/**
+ * What a region keeps of its layout (its own model: fragments, breaks, blocks, roles) once its problems
+ * and its labels are read: kept, for the requests and the next version that read it (the language
+ * server); or 'read-once', for a caller that analyses a text once and reads only the problems and the
+ * line index (the CLI): dropped a region or two later (ReadOnce), and laid out again should anything ask
+ * for it after all. Kept to the end, a raw 10 MB extraction's layouts were ~55 % of the heap, copied by
+ * every scavenge that promoted them and marked by every mark-compact after. The answers are the same
+ * either way; 'read-once' places the regions' parts on first use (Placing).
+ */
+export type Layouts = 'kept' | 'read-once';
+
 /** A region's bounds with the lines in view around it. */
 interface Reading extends Cut {
   /** The previous version's region of the same text, if any. */
@@ -360,6 +372,7 @@ export function* regionSteps(
   regionLength = previous?.regionLength ?? REGION_LENGTH,
   placing: Placing = 'as-laid-out',
   speakers: Speakers = 'on-first-use',
+  layouts: Layouts = 'kept',
 ): Generator<void, RegionalAnalysis> {
   const eol = dominantEol(text);
   // Without a previous version, regions of the same text met earlier in this one (a repeated part).
@@ -468,7 +481,8 @@ export function* regionSteps(
   // 50 MB); after an edit, placing waits for the first request that needs the parts, and so it does for a
   // caller that reads no part (Placing).
   const placed: GrowingParts | undefined =
-    previous || placing === 'on-first-use' ? undefined : { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
+    previous || placing === 'on-first-use' || layouts === 'read-once' ? undefined : { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
+  const readOnce = layouts === 'read-once' ? new ReadOnce() : undefined;
   let at: Placement = ORIGIN;
   let content = 0;
   // The region laid out for each reading it starts with.
@@ -498,10 +512,14 @@ export function* regionSteps(
         if (region !== undefined) break;
         last++;
       }
+      readOnce?.laidOut(region, layingOutAgain(text, cuts, k, last, regionOptions, laidOutWith, facts, content > 0, settings, previous !== undefined));
       yield;
     }
     // The region before is linted now that the block after it is known, then placed.
-    if (regions.length > 0) settle(regions, regions.length - 1, settings, region, placed);
+    if (regions.length > 0) {
+      settle(regions, regions.length - 1, settings, region, placed);
+      readOnce?.settled(regions, regions.length - 1);
+    }
     // A run of regions taken over is placed without laying anything out: it pauses by the work done.
     if (work.due()) yield;
     laidOut[k] = region;
@@ -519,7 +537,10 @@ export function* regionSteps(
     };
     k = last + 1;
   }
-  if (regions.length > 0) settle(regions, regions.length - 1, settings, undefined, placed);
+  if (regions.length > 0) {
+    settle(regions, regions.length - 1, settings, undefined, placed);
+    readOnce?.settled(regions, regions.length - 1);
+  }
   const model = documentModel(text, eol, options, regions, directives, placed);
   let figures: readonly Figure[] | undefined;
   const regionFigures = (): readonly Figure[] => (figures ??= regions.flatMap(placedFigures));
@@ -754,7 +775,7 @@ function indexAfter(list: readonly RegionAnalysis[], known: RegionAnalysis): num
  */
 function layOut(
   text: DocumentText,
-  readings: readonly Reading[],
+  readings: readonly Cut[],
   first: number,
   last: number,
   options: ModelOptions,
@@ -799,6 +820,89 @@ function layOut(
     problems: { settings, blockAfter: UNKNOWN, list: [] },
     own: {},
   };
+}
+
+/**
+ * How the region laid out from cuts[first..last] is laid out again (its source, ReadOnce). A function of its
+ * own: a closure in regionSteps would keep what regionSteps reads alive (the previous version among it). The
+ * segmenter's answers kept from a previous version are not given: they are what it answers anyway.
+ */
+function layingOutAgain(
+  text: DocumentText,
+  cuts: readonly Cut[],
+  first: number,
+  last: number,
+  options: ModelOptions,
+  laidOutWith: string,
+  facts: DocumentFacts,
+  contentBefore: boolean,
+  settings: Settings,
+  edited: boolean,
+): () => Parts {
+  return () => layOut(text, cuts, first, last, options, laidOutWith, ORIGIN, facts, contentBefore, settings, undefined, edited)!.source;
+}
+
+/**
+ * A read-once analysis (Layouts) as its regions are settled (their problems found): while a region's layout
+ * is there, its box labels are counted (its census) and, once the document has shown a box label, the labels
+ * and titles of the region before it are read with the width of the body lines counted so far, kept with
+ * what they read as always (the document's own width, once known, is compared: where it differs, or the
+ * regions in view were not all there, they are read again). Then the layout of the region before that
+ * goes: nothing the analysis reads afterwards reads it, unless a region's labels are read again; it is
+ * then laid out again (LaidOutAgain). On the sample repeated to 10 MB the width is settled by the second
+ * region that shows a label.
+ */
+class ReadOnce {
+  private readonly widths = new Map<number, number>();
+  private labelsMet = false;
+  /** How each layout made in this version is made again, by the layout (a region taken over from its twin shares it). */
+  private readonly again = new WeakMap<Parts, () => Parts>();
+
+  laidOut(region: RegionAnalysis, again: () => Parts): void {
+    this.again.set(region.source, again);
+  }
+
+  settled(regions: readonly RegionAnalysis[], k: number): void {
+    const census = regionLabelCensus(regions[k]);
+    addWidths(this.widths, census.widths, 1);
+    if (census.hits.length > 0) this.labelsMet = true;
+    if (this.labelsMet && k >= 1) regionLabelSurroundings(regions, k - 1, readingWidth(this.widths));
+    if (k < 2) return;
+    const dropped = regions[k - 2];
+    const again = this.again.get(dropped.source);
+    if (again !== undefined) dropped.source = new LaidOutAgain(again);
+  }
+}
+
+/** A region's layout that a read-once analysis dropped (ReadOnce), laid out again when first read. */
+class LaidOutAgain implements Parts {
+  private parts?: Parts;
+
+  constructor(private readonly layOutAgain: () => Parts) {}
+
+  private get laidOut(): Parts {
+    return (this.parts ??= this.layOutAgain());
+  }
+
+  get fragments(): readonly Fragment[] {
+    return this.laidOut.fragments;
+  }
+
+  get breaks(): readonly LineBreak[] {
+    return this.laidOut.breaks;
+  }
+
+  get blocks(): readonly Block[] {
+    return this.laidOut.blocks;
+  }
+
+  get roles(): readonly Role[] {
+    return this.laidOut.roles;
+  }
+
+  get blockOfFragment(): readonly number[] {
+    return this.laidOut.blockOfFragment;
+  }
 }
 
 /** A key no block has: problems not yet found. */

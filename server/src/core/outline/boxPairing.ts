@@ -251,7 +251,7 @@ const documentLabelsOf = steppedPart(function* (model): Steps<DocumentLabels> {
   }
   let allInline = true;
   for (let i = 0; i < box.length && allInline; i++) allInline = censuses[box.part(i)].hits.hasInlineTitle(box.index(i));
-  const settled: DocumentLabels = { censuses, widths, width: medianWidth([widths]), firstBody, box, allInline };
+  const settled: DocumentLabels = { censuses, widths, width: readingWidth(widths), firstBody, box, allInline };
   if (parts.kept) parts.kept.labels = settled;
   return settled;
 });
@@ -266,7 +266,13 @@ function widthPairs(widths: ReadonlyMap<number, number>): Int32Array {
   return pairs;
 }
 
-function addWidths(total: Map<number, number>, widths: Int32Array, sign: 1 | -1): void {
+/** The width labels and titles are read with, from the body lines of each width the censuses count in all (addWidths). */
+export function readingWidth(widths: ReadonlyMap<number, number>): number {
+  return medianWidth([widths]);
+}
+
+/** Adds (or takes away) a census's body lines of each width to `total`. */
+export function addWidths(total: Map<number, number>, widths: Int32Array, sign: 1 | -1): void {
   for (let i = 0; i < widths.length; i += 2) {
     const width = widths[i];
     const count = widths[i + 1];
