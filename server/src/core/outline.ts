@@ -25,9 +25,15 @@ export const outlineOf: (model: ArticleModel) => readonly OutlineEntry[] = part(
   const carried = before && carriedOutline(before, { readings, lines });
   if (carried) outlineBuilds.carried++;
   const entries = carried ?? assembleOutline(lines, readings);
-  builtFrom.set(model, { entries, readings, lines });
+  // Kept only for an outline of at most KEPT_READINGS_ENTRIES entries: a 10 MB article's readings (~17,000 labels,
+  // ~75,000 title candidates) were ~10 MB the idle server held beside its analysis (settled 172 → 195 MB), and its
+  // editor's symbols are not kept either (lsp/handlers.ts KEPT_SYMBOLS); a larger outline is built afresh.
+  if (entries.length <= KEPT_READINGS_ENTRIES) builtFrom.set(model, { entries, readings, lines });
   return entries;
 });
+
+/** The most entries an outline may have for what it was built from to be kept for the next version. */
+const KEPT_READINGS_ENTRIES = 10_000;
 
 /** How many outlines were taken over from the version before (for tests: that the taking over is exercised). */
 export const outlineBuilds = { carried: 0 };
