@@ -17,6 +17,7 @@ import type { OutlineReadings, OutlineSource } from './build';
 import type { LabelHit } from './sections';
 import type { TitleUnit } from './titles';
 import type { OutlineEntry } from './types';
+import { firstIndex } from '../search';
 
 /** Where two versions of a text differ: [start, before) of the earlier became [start, after) of the later. */
 export interface TextChange {
@@ -80,13 +81,7 @@ export function earlierOutline(
   const { lines } = built;
   const count = lines.fragmentCount;
   // The last line starting at or before the edit, and the one after it (the edit may be in its leading space).
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (lines.fragmentStart(mid) > change.start) high = mid;
-    else low = mid + 1;
-  }
+  const low = firstIndex(count, (i) => lines.fragmentStart(i) > change.start);
   const firstLine = Math.max(0, low - 1);
   const bounds: number[] = [];
   for (let i = firstLine; i <= Math.min(count - 1, low); i++) bounds.push(lines.fragmentStart(i), lines.fragmentEnd(i));
