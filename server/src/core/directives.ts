@@ -7,6 +7,7 @@
 import type { ArticleModel, Directive, DirectiveKind, Fragment } from './article';
 import type { LineReader } from './lines';
 import type { Edit } from './text';
+import { firstIndex } from './search';
 
 export type { Directive, DirectiveKind } from './article';
 
@@ -76,17 +77,8 @@ export class DirectiveIndex {
 
   private stateAt(line: number): RegionState | undefined {
     const states = this.states;
-    let low = 0;
-    let high = states.length - 1;
-    let found: RegionState | undefined;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (states[mid].fromLine <= line) {
-        found = states[mid];
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    return found;
+    // The last state starting at or before the line.
+    return states[firstIndex(states.length, (i) => states[i].fromLine > line) - 1];
   }
 }
 

@@ -7,6 +7,8 @@
 // edit (where it changed, the regions around it), so it reads it through this interface and the whole
 // string is joined only when something asks for all of it (the model's `text`).
 
+import { firstIndex } from './search';
+
 /** What the pipeline reads of a document's text. A string is one (its own methods answer). */
 export interface DocumentText {
   readonly length: number;
@@ -111,15 +113,8 @@ export class PieceText implements DocumentText {
     const { starts } = this;
     const current = this.current;
     if (starts[current] <= index && (current + 1 === starts.length || index < starts[current + 1])) return current;
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid] > index) high = mid;
-      else low = mid + 1;
-    }
     // Empty pieces share their start with the next: the last piece starting at or before the index holds it.
-    return (this.current = low - 1);
+    return (this.current = firstIndex(starts.length, (i) => starts[i] > index) - 1);
   }
 }
 

@@ -1,6 +1,7 @@
 // Applying fixes: one problem's, all of one rule's, or everything (fix all = Format Document).
 
 import type { Edit, Problem } from './rules/rule';
+import { firstIndex } from './search';
 
 /** Applies edits that do not overlap; edits are given in any order. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
@@ -32,15 +33,9 @@ export function compatibleEdits(problems: readonly Problem[]): Edit[] {
   return taken;
 }
 
+/** Where `edit` goes among `sorted` (by start, then end): after every edit that starts before it or at it and ends no later. */
 function insertionIndex(sorted: readonly Edit[], edit: Edit): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid].start < edit.start || (sorted[mid].start === edit.start && sorted[mid].end <= edit.end)) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstIndex(sorted.length, (i) => sorted[i].start > edit.start || (sorted[i].start === edit.start && sorted[i].end > edit.end));
 }
 
 function fitsBetweenNeighbours(sorted: readonly Edit[], edit: Edit): boolean {

@@ -5,6 +5,7 @@
 // editor asks for after every edit, never place every region's lines side by side.
 
 import type { ArticleModel, Block, Fragment, LineBreak, Role } from './article';
+import { firstIndex } from './search';
 
 /** Zero-based source lines, inclusive. */
 export interface LineSpan {
@@ -71,29 +72,11 @@ export function multiLineBlocks(blocks: readonly Block[], from: number, to: numb
 
 /** The fragment among fragments [from, to) on `line`, by binary search (fragments are in line order, one per non-blank line). */
 export function fragmentOnLine(fragments: readonly Fragment[], line: number, from: number, to: number): Fragment | undefined {
-  let low = from;
-  let high = to - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const found = fragments[middle].line;
-    if (found === line) return fragments[middle];
-    if (found < line) low = middle + 1;
-    else high = middle - 1;
-  }
-  return undefined;
+  const at = from + firstIndex(to - from, (k) => fragments[from + k].line >= line);
+  return at < to && fragments[at].line === line ? fragments[at] : undefined;
 }
 
 /** The index of the last of blocks [from, to) starting at or before `offset`, or from - 1 when none does. */
 export function lastStartingBy(blocks: readonly Block[], from: number, to: number, offset: number): number {
-  let low = from;
-  let high = to - 1;
-  let found = from - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (blocks[middle].start <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
+  return from + firstIndex(to - from, (k) => blocks[from + k].start > offset) - 1;
 }

@@ -1,4 +1,4 @@
-// The one binary search the incremental analysis needs, over anything indexed in order.
+// The project's one binary search, over anything indexed in order (core, LSP glue and CLI alike).
 
 /**
  * The first index in [0, count) at which `reached` holds, or `count` when it holds nowhere. `reached` must

@@ -9,7 +9,7 @@
 // the chunks it rebuilt are read again, not the whole text.
 
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { PieceText, unreadableReason } from '../core';
+import { firstIndex, PieceText, unreadableReason } from '../core';
 
 /** A chunk is cut at the first line end past this many characters (a single longer line stays whole). */
 export const CHUNK_LENGTH = 4_096;
@@ -154,13 +154,7 @@ export class EditedDocument {
     const lineStarts = this.lineStartsIn(c);
     // How many of the chunk's line ends come at or before the offset.
     const local = offset - starts[c];
-    let low = 0;
-    let high = lineStarts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (lineStarts[mid] > local) high = mid;
-      else low = mid + 1;
-    }
+    const low = firstIndex(lineStarts.length, (i) => lineStarts[i] > local);
     const lineStart = starts[c] + (low === 0 ? 0 : lineStarts[low - 1]);
     return { line: breaksBefore[c] + low, character: this.beforeLineEnd(offset, lineStart) - lineStart };
   }
@@ -225,14 +219,7 @@ export class EditedDocument {
   /** The chunk holding `offset` (the last one for the end of the text). */
   private chunkAt(offset: number): number {
     const { starts } = this.lines();
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid] > offset) high = mid;
-      else low = mid + 1;
-    }
-    return Math.max(0, low - 1);
+    return Math.max(0, firstIndex(starts.length, (i) => starts[i] > offset) - 1);
   }
 
   /** Where line `line` (0 < line ≤ breaks, or 0) starts. */
@@ -240,14 +227,7 @@ export class EditedDocument {
     if (line <= 0) return 0;
     const { starts, breaksBefore } = this.lines();
     // The chunk with the line end before the line: the last whose line ends before it are fewer than `line`.
-    let low = 0;
-    let high = breaksBefore.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (breaksBefore[mid] >= line) high = mid;
-      else low = mid + 1;
-    }
-    const c = low - 1;
+    const c = firstIndex(breaksBefore.length, (i) => breaksBefore[i] >= line) - 1;
     return starts[c] + this.lineStartsIn(c)[line - breaksBefore[c] - 1];
   }
 

@@ -3,6 +3,7 @@
 
 import { isCjkCode, isInlineSpaceCode } from '../charClasses';
 import { Scratch } from '../scratch';
+import { firstIndex } from '../search';
 
 /**
  * A heading is set in a larger type than the body: its full line holds fewer characters, down to about
@@ -74,14 +75,7 @@ const SORTED_WINDOW = new Scratch((n) => new Float64Array(n));
 
 /** The first index of `sorted[0..size)` holding a value not below `value`. */
 function lowerBound(sorted: Float64Array, size: number, value: number): number {
-  let low = 0;
-  let high = size;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndex(size, (i) => !(sorted[i] < value));
 }
 
 function insertSorted(sorted: Float64Array, size: number, value: number): number {

@@ -5,6 +5,7 @@ import { parseBoxLabel, parseInlineLabel } from '../labels';
 import { toSourceRanges, type ArticleModel, type Block } from '../model';
 import { part } from '../parts';
 import { recognizeFigures } from './recognize';
+import { firstIndex } from '../search';
 import type { Figure } from './types';
 
 export type { Figure, FigureKind, FoundFigure } from './types';
@@ -53,18 +54,8 @@ export function figuresInBlock(model: ArticleModel, block: number): readonly Fig
  */
 export function figureAt(model: ArticleModel, offset: number): Figure | undefined {
   const figures = figuresOf(model);
-  let low = 0;
-  let high = figures.length - 1;
-  let last = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (figures[mid].ranges[0][0] <= offset) {
-      last = mid;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
+  // The last figure starting at or before the offset.
+  const last = firstIndex(figures.length, (i) => figures[i].ranges[0][0] > offset) - 1;
   // A figure that starts at the offset wins over the one ending there.
   for (const index of [last, last - 1]) {
     const figure = figures[index];

@@ -5,6 +5,7 @@ import type { ArticleModel, Block, Fragment, Role } from '../model';
 import type { OutlineEntry } from './types';
 import { compactString } from './compact';
 import { boxPairingOf } from './boxPairing';
+import { firstIndex } from '../search';
 import { inlineLabelLines, numberedInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import type { TitleUnit } from './titles';
 
@@ -357,14 +358,7 @@ function nextAtMostLevel(anchors: readonly Item[]): Map<number, Int32Array> {
 
 /** Index of the first anchor starting after `offset` (the anchors' starts, sorted). */
 function firstAfter(starts: Float64Array, offset: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid] > offset) high = mid;
-    else low = mid + 1;
-  }
-  return low;
+  return firstIndex(starts.length, (i) => starts[i] > offset);
 }
 
 function inlineLevels(inline: readonly LabelHit[], firstLevel: number): Map<string, number> {
