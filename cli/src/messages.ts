@@ -3,8 +3,6 @@
 
 export type CliLocale = 'en' | 'zh-cn';
 
-export const CLI_LOCALES: readonly CliLocale[] = ['en', 'zh-cn'];
-
 /** Why a file could not be read or written, as a reason the user can act on. */
 export type FileFailure =
   | { readonly kind: 'system'; readonly code: string | undefined; readonly detail: 'read' | 'write' }

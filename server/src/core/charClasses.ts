@@ -71,11 +71,6 @@ export function isLatinOrDigit(ch: string | undefined): boolean {
   return code >= 0xc0 && code < 0x2e80 && /\p{L}/u.test(ch);
 }
 
-/** Letters or digits of any script, Han included: what a fix must never delete or reorder. */
-export function isWordChar(ch: string): boolean {
-  return /[\p{L}\p{N}]/u.test(ch);
-}
-
 export function isSentenceEnd(ch: string | undefined): boolean {
   return ch !== undefined && ch.length > 0 && SENTENCE_END_CHARS.includes(ch);
 }
@@ -137,6 +132,21 @@ export function isHanCode(code: number): boolean {
 }
 
 const CJK_PUNCT_CODES = new CodeSet(CJK_PUNCT_CHARS);
+const SENTENCE_END_CODES = new CodeSet(SENTENCE_END_CHARS);
+
+/**
+ * A code unit that ends a sentence: 。！？… or a half-width ! or ?. A half-width full stop is left to the
+ * caller: it may be a decimal point, an abbreviation's or a file name's.
+ */
+export function isSentenceEndCode(code: number): boolean {
+  return SENTENCE_END_CODES.has(code) || code === 0x21 /* ! */ || code === 0x3f /* ? */;
+}
+
+/**
+ * Where a sentence, or a clause a semicolon closes, ends, in either width: what a figure's sentence or
+ * relation reads up to (a hover's sentence, a share of a whole).
+ */
+export const SENTENCE_OR_CLAUSE_END = /[。！？；!?;]/u;
 
 export function isCjkPunctCode(code: number): boolean {
   return CJK_PUNCT_CODES.has(code);

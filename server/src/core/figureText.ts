@@ -14,7 +14,7 @@ import {
 } from './figures/words';
 import { linesOf } from './lines';
 import type { ArticleModel } from './model';
-import { isClosingMark, isCjkPunct, isInlineSpace, nearestNonSpace } from './charClasses';
+import { isClosingMark, isCjkPunct, isInlineSpace, nearestNonSpace, SENTENCE_OR_CLAUSE_END } from './charClasses';
 import type { Locale } from './settings';
 
 const KIND_NAMES: Readonly<Record<FigureKind, { en: string; zh: string }>> = {
@@ -78,11 +78,10 @@ export function figureMeaning(figure: Figure, locale: Locale): string {
 /** The sentence of the block the figure stands in, with the figure in bold. */
 function sentenceOf(figure: Figure, model: ArticleModel): string {
   const text = linesOf(model).block(figure.block)?.text ?? '';
-  const ends = /[。！？；!?;]/u;
   let start = figure.offset;
-  while (start > 0 && !ends.test(text[start - 1]) && figure.offset - start < 200) start--;
+  while (start > 0 && !SENTENCE_OR_CLAUSE_END.test(text[start - 1]) && figure.offset - start < 200) start--;
   let end = figure.end;
-  while (end < text.length && !ends.test(text[end - 1] ?? '') && end - figure.end < 200) end++;
+  while (end < text.length && !SENTENCE_OR_CLAUSE_END.test(text[end - 1] ?? '') && end - figure.end < 200) end++;
   while (end < text.length && /[”’」』）)]/u.test(text[end])) end++;
   // A closing quote after the previous sentence's end belongs to that sentence.
   while (start < figure.offset && (isClosingMark(text[start]) || isInlineSpace(text[start]))) start++;

@@ -45,11 +45,6 @@ import { changedSpan, type DocumentText } from './documentText';
 /** Regions run about this long, at least a quarter of it (a parameter of the analysis: answers do not depend on it). */
 export const REGION_LENGTH = 4_000;
 /**
- * Documents up to this length re-analyse quickly enough for an editor to wait for a pause in typing (the
- * language server's debounce). The analysis itself is the same at every length.
- */
-export const WHOLE_DOCUMENT_LIMIT = 32_000;
-/**
  * Fragments either side of a region kept in view. A break's decision reads up to three lines ahead and
  * one behind, and the column widths of lines twelve further, each estimated from the widths of twelve
  * more (breaks/decide.ts, breaks/width.ts): 3 + 12 + 12 = 27, and a margin.

@@ -173,11 +173,5 @@ export function settingDescription(key: string): SettingDescription | undefined 
   return settingDescriptions.find((description) => description.key === key);
 }
 
-/** The allowed values of a choice setting. */
-export function choicesOf(key: string): readonly string[] {
-  const description = settingDescription(key);
-  return description?.type === 'choice' ? Object.keys(description.values) : [];
-}
-
 /** The settings a `.article-lint.json` (or `--config`) may hold. */
 export const FILE_SETTING_KEYS: readonly string[] = settingDescriptions.filter((d) => d.where !== 'editor').map((d) => d.key);

@@ -37,10 +37,6 @@ export function hasBom(text: DocumentText): boolean {
   return text.startsWith(BOM);
 }
 
-export function stripBom(text: string): string {
-  return hasBom(text) ? text.slice(1) : text;
-}
-
 /** Splits text into lines on LF, CRLF and lone CR. Always returns at least one line. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];

@@ -1,13 +1,12 @@
 // What the text either side of a line break says about it, one question per function.
 // Each answer is evidence a careful editor would weigh; layout.ts combines them.
 
-import { CodeSet, CLOSING_CHARS, hasInlineSpace, isHan, isHanCode, isInlineSpace, isInlineSpaceCode, isLatinOrDigitCode, isOpeningMarkCode, SENTENCE_END_CHARS } from '../charClasses';
+import { CodeSet, CLOSING_CHARS, hasInlineSpace, isHan, isHanCode, isInlineSpace, isInlineSpaceCode, isLatinOrDigitCode, isOpeningMarkCode, isSentenceEndCode } from '../charClasses';
 import { emWidth } from './width';
 
 // The predicates below are asked of every line at every break: they read code units, as a character of
 // a Chinese line read as a string (text[i]) is a new string each time.
 const CLOSING_CODES = new CodeSet(CLOSING_CHARS);
-const SENTENCE_END_CODES = new CodeSet(SENTENCE_END_CHARS);
 const BOUND_WORD_CODES = new CodeSet('和与及或对把被从向在');
 
 /** The last character that is not a closing mark ends a sentence (`。`, `。”`, `？）`). */
@@ -15,8 +14,7 @@ export function endsSentence(text: string): boolean {
   let i = text.length - 1;
   while (i >= 0 && CLOSING_CODES.has(text.charCodeAt(i))) i--;
   if (i < 0) return false;
-  const code = text.charCodeAt(i);
-  return SENTENCE_END_CODES.has(code) || code === 0x21 /* ! */ || code === 0x3f /* ? */;
+  return isSentenceEndCode(text.charCodeAt(i));
 }
 
 /** Ends with a colon or semicolon: a list item's end or the lead-in to a list. */
@@ -32,11 +30,6 @@ export function endsClause(text: string): boolean {
 export function endsMidSentence(text: string): boolean {
   const last = text.charCodeAt(text.length - 1);
   return last === 0xff0c /* ， */ || last === 0x3001 /* 、 */ || last === 0x2c /* , */;
-}
-
-/** Ends with any punctuation at all (headings and list items may not; paragraphs always do). */
-export function endsWithPunctuation(text: string): boolean {
-  return /[\p{P}\p{S}]$/u.test(text);
 }
 
 /** ASCII letters or digits anywhere: their printed width is only estimated. */
@@ -182,9 +175,6 @@ export function isDisplacedRun(lines: ReadonlyArray<{ readonly text: string }>, 
   if (run < 1 || run + 1 >= lines.length || !isLatinRun(lines[run].text)) return false;
   return across(run - 1, run + 1) !== undefined;
 }
-
-/** The `derive` key of a model's WordsAcrossLines (seeded with the layout's, so its answers are reused). */
-export const WORDS_ACROSS_KEY = 'wordsAcrossLines';
 
 /** wordAcross between line `a` and line `b` (undefined when either is missing). */
 export interface WordsAcrossLines {

@@ -96,16 +96,6 @@ export function documentFacts(counts: StyleCounts): DocumentFacts {
   };
 }
 
-export function sameFacts(a: DocumentFacts, b: DocumentFacts): boolean {
-  return (
-    a.blanksAreRare === b.blanksAreRare &&
-    a.blanksAreCommon === b.blanksAreCommon &&
-    a.indents === b.indents &&
-    a.hasColumns === b.hasColumns &&
-    a.reportsSpeech === b.reportsSpeech
-  );
-}
-
 /** Widths and columns of every fragment (per line), the document's facts given or read from these fragments. */
 export function readStyle(text: string, fragments: readonly Fragment[], facts?: DocumentFacts): DocumentStyle {
   // In typed arrays: a width or column read from an array that may hold undefined was a new heap number.

@@ -145,12 +145,6 @@ export function outlineReadings(model: ArticleModel, lines: OutlineSource): Outl
   };
 }
 
-export function buildOutline(model: ArticleModel): OutlineEntry[] {
-  const lines = outlineSourceOf(model);
-  if (lines.fragmentCount === 0) return [];
-  return assembleOutline(lines, outlineReadings(model, lines));
-}
-
 /** The outline from a version's readings; of its lines it reads only where they start and end. */
 export function assembleOutline(lines: OutlineSource, readings: OutlineReadings): OutlineEntry[] {
   const { box, titles, headings, titleBlock, titleTail, bylines, documentEnd } = readings;

@@ -146,11 +146,6 @@ function boxLabelWithTitle(model: OutlineLines, index: number): LabelHit | undef
   };
 }
 
-/** Inline labels (一、…) at the start of a line that starts a unit, with their titles. */
-export function findInlineLabels(model: OutlineLines, typicalWidth: number): LabelHit[] {
-  return numberedInlineLabels(inlineLabelLines(model, typicalWidth));
-}
-
 /**
  * The lines of [from, to) that read as inline labels with their titles, in order, whether or not the document
  * numbers their series (numberedInlineLabels). `titleEnd`: the line where the title of the last such line

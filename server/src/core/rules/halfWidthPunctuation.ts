@@ -6,7 +6,7 @@
 // inside English phrases. Straight quotes become curly when they quote Chinese, stand between Chinese, or
 // touch Chinese in a sentence that already has curly quotes: one sentence never mixes the two.
 
-import { CodeSet, HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isAsciiLetterCode, isClosingMark, isOpeningMark, SENTENCE_END_CHARS } from '../charClasses';
+import { CodeSet, HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isAsciiLetterCode, isClosingMark, isOpeningMark, isSentenceEndCode } from '../charClasses';
 import { toSourceOffset, type Block } from '../model';
 import { addressMask, emoticonMask, englishPhraseMask, isAsciiArt, hanPrefix, isChineseNeighbour, isHanChar, isLetter, nextNonSpace, previousNonSpace } from './halfWidthContext';
 import type { Edit, Rule, RuleContext } from './rule';
@@ -139,7 +139,7 @@ function sentenceNumbers(text: string): Uint32Array {
   for (let i = 0; i < text.length; i++) {
     numbers[i] = sentence;
     const code = text.charCodeAt(i);
-    if (SENTENCE_END_CODES.has(code) || code === 0x21 /* ! */ || code === 0x3f /* ? */) sentence++;
+    if (isSentenceEndCode(code)) sentence++;
     else if (code === 0x2e /* . */) {
       const next = text.charCodeAt(i + 1);
       if (!isAsciiLetterCode(next) && !(next >= 0x30 && next <= 0x39)) sentence++;
@@ -148,7 +148,6 @@ function sentenceNumbers(text: string): Uint32Array {
   return numbers;
 }
 
-const SENTENCE_END_CODES = new CodeSet(SENTENCE_END_CHARS);
 const CURLY_QUOTE_CODES = new CodeSet('“”‘’');
 
 function chineseOrEdge(ch: string | undefined): boolean {
