@@ -10,6 +10,7 @@ export const HAND_WEIGHTS = {
     'punctuation-only-line': 4,
     'ends-with-bound-word': 4,
     'tail-of-line-before': 4,
+    'next-repeats-line-end': -3,
     'open-quote-at-end': 4,
     'quote-pending': 1,
     'justified-line': 4,

@@ -71,14 +71,15 @@ const KIND_WEIGHT = Object.fromEntries(
  *   parted (the fitted model's fix-all scored no better than the hand-set one although its first-pass
  *   decisions were better: docs/accuracy.md);
  * - the hard evidence of a wrap or a block edge (a line starting with 、，, an open quote at the end, a
- *   bound word, a stranded mark, a justified line, an inline label): rare, nearly always right, and
+ *   bound word, a stranded mark, a justified line, an inline label, a line opening with the word the line
+ *   before ends with): rare, nearly always right, and
  *   shrunk by the L2 penalty when fitted. Pinning them raised cross-validated join F1 (96.92 → 97.04 %).
  * Override with PINNED=name,name (an empty PINNED= pins nothing).
  */
 const PINNED = new Set(
   (
     process.env.PINNED ??
-    'formatted-blocks,next-starts-with-punctuation,next-starts-with-particle,punctuation-only-line,ends-with-bound-word,tail-of-line-before,open-quote-at-end,justified-line,next-starts-with-label'
+    'formatted-blocks,next-starts-with-punctuation,next-starts-with-particle,punctuation-only-line,ends-with-bound-word,tail-of-line-before,open-quote-at-end,justified-line,next-starts-with-label,next-repeats-line-end'
   )
     .split(',')
     .filter(Boolean),

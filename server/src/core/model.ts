@@ -133,7 +133,7 @@ export function countRegion(text: string, view: { readonly start: number; readon
   const widths = COUNTED_WIDTHS.lend(count);
   for (let i = 0; i < count; i++) widths[i] = emWidth(text, starts[i], ends[i]);
   const columns = columnWidths(widths, COUNTED_COLUMNS.lend(count));
-  return countStyle(text, spans, columns, from, to);
+  return countStyle(text, spans, widths, columns, from, to);
 }
 
 /** The fragment moved by the given differences (callers pass `a - b` or `0 - b`, never `-b`: see parseRegion). */

@@ -15,6 +15,7 @@ import {
   hasInnerGap,
   hasLatin,
   isBracketedGloss,
+  isClosingTail,
   isDisplacedRun,
   isLatinRun,
   isLetterSpaced,
@@ -23,6 +24,7 @@ import {
   isQuotedTail,
   leadingUnitWidth,
   opensPending,
+  repeatsLineEnd,
   splitsFigure,
   startsWithBoundParticle,
   startsWithContinuation,
@@ -305,7 +307,8 @@ function gatherEvidence(
   // A line that opens a block with a title's shape ends with a word of its own (`加速普及`: the segmenter
   // is asked of those few lines whether the bound word stands alone), not with one bound to the next line.
   if (endsWithBoundWord(before) && !(startsBlock && i > 0 && isTitleShaped(before))) set(features, 'ends-with-bound-word');
-  if (isLoneCharacter(after, before) || isQuotedTail(after, before) || (isBracketedGloss(after, before) && !parseInlineLabel(after))) set(features, 'tail-of-line-before');
+  if (isLoneCharacter(after, before) || isQuotedTail(after, before) || (isBracketedGloss(after, before) && !parseInlineLabel(after)) || isClosingTail(after, before)) set(features, 'tail-of-line-before');
+  if (repeatsLineEnd(after, before)) set(features, 'next-repeats-line-end');
   if (endsWithOpener(before)) set(features, 'open-quote-at-end');
   else if (pending > 0) set(features, 'quote-pending');
   if (isLetterSpaced(before)) set(features, 'justified-line');

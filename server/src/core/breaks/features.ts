@@ -122,6 +122,8 @@ export const BREAK_FEATURES = [
    * paragraph's first line stood apart (mutool), and the break joins 5 of 20.
    */
   'clause-end-before-lone-line',
+  /** The next line opens with the word this line ends with (evidence.ts repeatsLineEnd): a heading naming a term, its paragraph opening with it. */
+  'next-repeats-line-end',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',

@@ -57,11 +57,13 @@ export interface StyleCounts {
   readonly sentences: number;
   /** Fragments set in a column a window of lines shows (see columnWidths). */
   readonly inColumns: number;
+  /** Fragments wider than any printed column (WIDE_LINE_EMS): paragraphs set on one line. */
+  readonly wide: number;
   /** Fragments that are not directives: the first block of the document holding one is its title. */
   readonly content: number;
 }
 
-export const NO_COUNTS: StyleCounts = { fragments: 0, blanks: 0, indented: 0, attributions: 0, sentences: 0, inColumns: 0, content: 0 };
+export const NO_COUNTS: StyleCounts = { fragments: 0, blanks: 0, indented: 0, attributions: 0, sentences: 0, inColumns: 0, wide: 0, content: 0 };
 
 export function addCounts(a: StyleCounts, b: StyleCounts): StyleCounts {
   return {
@@ -71,6 +73,7 @@ export function addCounts(a: StyleCounts, b: StyleCounts): StyleCounts {
     attributions: a.attributions + b.attributions,
     sentences: a.sentences + b.sentences,
     inColumns: a.inColumns + b.inColumns,
+    wide: a.wide + b.wide,
     content: a.content + b.content,
   };
 }
@@ -84,6 +87,12 @@ export interface DocumentFacts {
   readonly reportsSpeech: boolean;
 }
 
+/**
+ * A fragment wider than this many ems was set on no printed column (the column estimates of the corpus's
+ * extractions run 8 to 25 ems): it is a paragraph on one line, as fix-all writes them.
+ */
+const WIDE_LINE_EMS = 40;
+
 export function documentFacts(counts: StyleCounts): DocumentFacts {
   const breaks = Math.max(1, counts.fragments - 1);
   const blankShare = counts.blanks / breaks;
@@ -91,7 +100,11 @@ export function documentFacts(counts: StyleCounts): DocumentFacts {
     blanksAreRare: blankShare < 0.35,
     blanksAreCommon: blankShare > 0.55,
     indents: counts.indented >= 3 && counts.indented / breaks >= INDENT_SHARE,
-    hasColumns: counts.inColumns > 0,
+    // Fix-all's later passes read its own output, one block a line: there a few short blocks of one width
+    // (figures and pieces pdfminer cut out, `元，5` / `9`) may make a window read as a column, and the
+    // clean text was then weighed as an extraction (nt016-pm's paragraphs joined end to end). A document
+    // with as many paragraphs on one line as lines in a column is formatted text.
+    hasColumns: counts.inColumns > counts.wide,
     reportsSpeech: counts.attributions >= MIN_ATTRIBUTIONS && counts.attributions * SENTENCES_PER_ATTRIBUTION >= counts.sentences,
   };
 }
@@ -107,7 +120,7 @@ export function readStyle(text: string, fragments: readonly Fragment[], facts?: 
   const columns = columnWidths(widths, STYLE_COLUMNS.lend(count));
   const measures = STYLE_MEASURES.lend(count);
   const measured = STYLE_MEASURED.lend(count);
-  return { ...(facts ?? documentFacts(countStyle(text, spansOf(fragments), columns))), widths, columns, measures, measured };
+  return { ...(facts ?? documentFacts(countStyle(text, spansOf(fragments), widths, columns))), widths, columns, measures, measured };
 }
 
 /** A line this much wider than its column spans columns (a lead, a title). */
@@ -171,11 +184,12 @@ function spansOf(fragments: readonly Fragment[]): FragmentSpans {
 
 /**
  * The counts of fragments[from..to) of `text`, the fragments before `from` read as the lines before them
- * (the document's first fragment has no break before it). `columns` are those of all the fragments.
+ * (the document's first fragment has no break before it). `widths` and `columns` are those of all the fragments.
  */
 export function countStyle(
   text: string,
   spans: FragmentSpans,
+  widths: ArrayLike<number>,
   columns: ArrayLike<number>,
   from = 0,
   to = spans.count,
@@ -184,16 +198,18 @@ export function countStyle(
   let blanks = 0;
   let indented = 0;
   let inColumns = 0;
+  let wide = 0;
   let content = 0;
   for (let i = from; i < to; i++) {
     if (i > 0 && lines[i] - lines[i - 1] > 1) blanks++;
     if (i > 0 && starts[i] > lineStarts[i] && !onlyFormFeeds(text, lineStarts[i], starts[i])) indented++;
     if (!Number.isNaN(columns[i])) inColumns++;
+    if (widths[i] > WIDE_LINE_EMS) wide++;
     // A directive starts with `<!--`: only such a fragment's text is read as a string.
     if (!(ends[i] - starts[i] >= 4 && text.startsWith('<!--', starts[i]) && isDirectiveText(text.slice(starts[i], ends[i])))) content++;
   }
   const speech = countSpeech(text, spans, from, to);
-  return { fragments: to - from, blanks, indented, attributions: speech.attributions, sentences: speech.sentences, inColumns, content };
+  return { fragments: to - from, blanks, indented, attributions: speech.attributions, sentences: speech.sentences, inColumns, wide, content };
 }
 
 /** text[start, end) (not empty) is nothing but form feeds. */
