@@ -809,14 +809,15 @@ export function joinWrappedTitles(
     let length = compactLine(opening).length;
     while (last - i + 1 < TITLE_LINES && last + 1 < range.to) {
       const rest = titleRestLength(fragments, fixed, style, last, length);
-      // With no label, a word alone on the next line may be a heading of its own (`安装套件的引导` / `光盘`).
-      if (rest === undefined || (!vouched && rest < UNVOUCHED_REST)) break;
+      // With no label, a word alone on the next line may be a heading of its own (`安装套件的引导` / `光盘`), unless
+      // the title filled the lines before it (two lines of one width: `绿色低碳` / `转型步伐` / `加快`).
+      if (rest === undefined || (!vouched && rest < UNVOUCHED_REST && !(last > i && sameLength(fragments, last - 1, last)))) break;
       last++;
       length += rest;
     }
     // The title's last line ends its block (else it opens the paragraph: `按病组（DRG）和按病种分值`).
-    while (last > i && !endsTitle(fragments, decisions, across, style, last, vouched)) last--;
-    for (let k = i; k < last; k++) if (!decisions[k].join) decisions[k] = weighed(true, 'title-wrapped', SURE, false, true);
+    while (last > i && !endsTitle(fragments, decisions, across, last)) last--;
+    for (let k = i; k < last; k++) decisions[k] = weighed(true, 'title-wrapped', decisions[k].join ? Math.max(SURE, decisions[k].confidence) : SURE, false, true);
     if (last > i) i = last;
   }
 }
@@ -849,15 +850,18 @@ function titleRestLength(fragments: readonly Fragment[], fixed: ReadonlyArray<Ro
 
 /**
  * Fragment `last` can end a title: the layout did not join it to the line after it, which starts a sentence
- * of its own (no mark, no bound particle, no word running across); with no label vouching for the title,
- * that line stands after a blank line or has a paragraph's indented first line's shape.
+ * of its own (no mark, no bound particle, no Latin piece cut from it, no word running across).
  */
-function endsTitle(fragments: readonly Fragment[], decisions: readonly Decision[], across: WordsAcrossLines, style: DocumentStyle, last: number, vouched: boolean): boolean {
+function endsTitle(fragments: readonly Fragment[], decisions: readonly Decision[], across: WordsAcrossLines, last: number): boolean {
   const next = fragments[last + 1];
   if (next === undefined || decisions[last].join) return false;
   if (startsWithContinuation(next.text) || startsWithBoundParticle(next.text) || isPunctuationOnly(next.text) || hasLatin(next.text.slice(0, 1))) return false;
-  if (across(last, last + 1)) return false;
-  return vouched || next.line - fragments[last].line > 1 || startsIndentedParagraph(fragments, last + 1, style, true);
+  return !across(last, last + 1);
+}
+
+/** Fragments a and b hold as many characters (a title filling two lines in its larger type). */
+function sameLength(fragments: readonly Fragment[], a: number, b: number): boolean {
+  return compactLine(fragments[a].text).length === compactLine(fragments[b].text).length;
 }
 
 /**
