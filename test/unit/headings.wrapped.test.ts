@@ -66,6 +66,13 @@ describe('fix-all: a heading wrapped over lines is one heading line', () => {
     assert.equal(fixed[fixed.indexOf('要点三') + 1], '大众消费应用加速普及');
   });
 
+  it('joins a title over three lines ending with one character after its label (`筛查建档` / `实现全覆` / `盖`)', () => {
+    const lines = [HEADLINE, ...PARAGRAPH, '焦点一', '筛查建档', '实现全覆', '盖', ...PARAGRAPH, '焦点二', '科学矫治', '避免走弯', '路', ...PARAGRAPH];
+    const fixed = fixedLines(lines.join('\n') + '\n');
+    assert.equal(fixed[fixed.indexOf('焦点一') + 1], '筛查建档实现全覆盖');
+    assert.equal(fixed[fixed.indexOf('焦点二') + 1], '科学矫治避免走弯路');
+  });
+
   it('joins an inline-labelled title wrapped onto its last words (`（一）专家下沉，乡镇卫生` / `院“强起来”`)', () => {
     const lines = [HEADLINE, ...PARAGRAPH, '（一）专家下沉，乡镇卫生', '院“强起来”', ...PARAGRAPH];
     assert.ok(fixedLines(lines.join('\n') + '\n').includes('（一）专家下沉，乡镇卫生院“强起来”'));

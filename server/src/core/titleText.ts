@@ -45,3 +45,15 @@ export function mayWrapOnto(first: string, second: string): boolean {
 export function readsAsTitleRest(first: string, second: string): boolean {
   return mayWrapOnto(first, second) && isTitleText(second, false) && !SPEAKER_CUE.test(second);
 }
+
+/** The most characters of a word or two ending a title on a line of its own (`车间`, `盖`). */
+const TITLE_END = 3;
+
+/**
+ * Whether `second` is a word or two ending the title whose line is `first` (both compact): shorter than that
+ * line, at most TITLE_END characters, after a line that closes no quote or bracket. Where something vouches
+ * for the title (a label before it), the outline and the layout take such a line whatever its text.
+ */
+export function isTitleEnd(first: string, second: string): boolean {
+  return second.length < first.length && second.length <= TITLE_END && !/[”》）]$/.test(first);
+}

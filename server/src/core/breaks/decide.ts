@@ -35,7 +35,7 @@ import { HEADING_FULL_SHARE, HEADING_TAIL } from './width';
 import { isLabel, parseInlineLabel, type Label } from '../labels';
 import { isBoxWord } from './roles';
 import { SPEAKER_CUE } from '../speakerCues';
-import { isTitleText, MAX_TITLE, readsAsTitleRest } from '../titleText';
+import { isTitleEnd, isTitleText, MAX_TITLE, mayWrapOnto, readsAsTitleRest } from '../titleText';
 import { BREAK_FEATURES, type BreakFeature, type BreakWeights } from './features';
 import { BREAK_WEIGHTS } from './weights.generated';
 import { Scratch } from '../scratch';
@@ -746,7 +746,7 @@ function titleAfterLabelEnd(
   let last = i;
   let length = compactLine(fragments[i].text).length;
   while (last - i + 1 < TITLE_LINES && last + 1 < range.to) {
-    const rest = titleRestLength(fragments, fixed, style, last, length);
+    const rest = titleRestLength(fragments, fixed, style, last, length, true);
     if (rest === undefined) break;
     last++;
     length += rest;
@@ -808,7 +808,7 @@ export function joinWrappedTitles(
     let last = i;
     let length = compactLine(opening).length;
     while (last - i + 1 < TITLE_LINES && last + 1 < range.to) {
-      const rest = titleRestLength(fragments, fixed, style, last, length);
+      const rest = titleRestLength(fragments, fixed, style, last, length, vouched);
       // With no label, a word alone on the next line may be a heading of its own (`安装套件的引导` / `光盘`), unless
       // the title filled the lines before it (two lines of one width: `绿色低碳` / `转型步伐` / `加快`).
       if (rest === undefined || (!vouched && rest < UNVOUCHED_REST && !(last > i && sameLength(fragments, last - 1, last)))) break;
@@ -838,12 +838,22 @@ function compactLine(text: string): string {
  * The length of the line after fragment k when it is the wrapped rest of the title's line k (the title so
  * far `length` characters), else undefined.
  */
-function titleRestLength(fragments: readonly Fragment[], fixed: ReadonlyArray<Role | undefined>, style: DocumentStyle, k: number, length: number): number | undefined {
+function titleRestLength(
+  fragments: readonly Fragment[],
+  fixed: ReadonlyArray<Role | undefined>,
+  style: DocumentStyle,
+  k: number,
+  length: number,
+  vouched: boolean,
+): number | undefined {
   const next = fragments[k + 1];
   if (fixed[k + 1] !== undefined || next.line !== fragments[k].line + 1) return undefined;
   const second = compactLine(next.text);
   if (length + second.length > MAX_TITLE || hasLatin(next.text) || isLetterSpaced(next.text) || parseInlineLabel(next.text) || startsWithContinuation(next.text)) return undefined;
-  if (!readsAsTitleRest(compactLine(fragments[k].text), second)) return undefined;
+  const first = compactLine(fragments[k].text);
+  // After a label, a word or two of Han characters ends the title whatever it reads as (`实现全覆` / `盖`).
+  const end = vouched && mayWrapOnto(first, second) && isTitleEnd(first, second) && /^\p{Script=Han}+$/u.test(second);
+  if (!end && !readsAsTitleRest(first, second)) return undefined;
   const column = columnOf(k + 1, style);
   return !Number.isNaN(column) && column - style.widths[k + 1] >= TITLE_REST_SHORT ? second.length : undefined;
 }

@@ -6,7 +6,7 @@ import { endsSentence } from '../breaks/evidence';
 import type { ArticleModel, Fragment } from '../model';
 import { compactLength, compactString } from './compact';
 import { unitAt } from '../figures/lexicon';
-import { isTitleText, MAX_TITLE, mayWrapOnto, readsAsTitleRest } from '../titleText';
+import { isTitleEnd, isTitleText, MAX_TITLE, mayWrapOnto, readsAsTitleRest } from '../titleText';
 
 /**
  * What reading titles and labels needs of a model: its lines, their roles and blocks. A whole document's
@@ -197,7 +197,7 @@ function wrapsOnto(model: OutlineLines, index: number, length: number, typicalWi
   // A piece pdfminer cut from a paragraph's first line at a figure (`截至` / `4` / `月底`, `自` / blank / `2020`).
   const cutAtFigure = after !== undefined && /^[0-9A-Za-z]/.test(after.text.trimStart());
   const apart = next.line !== model.fragments[index].line + 1;
-  if (!heading && second.length < first.length && !(apart && cutAtFigure) && (/[？！?!]$/.test(second) || role === 'heading' || (second.length <= 3 && !/[”》）]$/.test(first)))) {
+  if (!heading && second.length < first.length && !(apart && cutAtFigure) && (/[？！?!]$/.test(second) || role === 'heading' || isTitleEnd(first, second))) {
     return second.length;
   }
   if (apart || second.length >= typicalWidth - 2) return undefined;
