@@ -773,7 +773,7 @@ export function joinWrappedHeadings(fragments: readonly Fragment[], style: Docum
     if (ANY_PUNCTUATION.test(title) || hasLatin(line) || tail.length > HEADING_TAIL || !/^\p{Script=Han}+$/u.test(tail) || parseInlineLabel(tail)) continue;
     const column = columnOf(i, style);
     if (Number.isNaN(column) || style.widths[i] < HEADING_FULL_SHARE * column) continue;
-    decisions[i] = weighed(true, 'heading-wrapped', SURE, false, true);
+    decisions[i] = weighed(true, HEADING_WRAPPED, SURE, false, true);
   }
 }
 
@@ -817,11 +817,16 @@ export function joinWrappedTitles(
     }
     // The title's last line ends its block (else it opens the paragraph: `按病组（DRG）和按病种分值`).
     while (last > i && !endsTitle(fragments, decisions, across, last)) last--;
-    for (let k = i; k < last; k++) decisions[k] = weighed(true, 'title-wrapped', decisions[k].join ? Math.max(SURE, decisions[k].confidence) : SURE, false, true);
+    for (let k = i; k < last; k++) {
+      if (decisions[k].reason !== HEADING_WRAPPED) decisions[k] = weighed(true, TITLE_WRAPPED, decisions[k].join ? Math.max(SURE, decisions[k].confidence) : SURE, false, true);
+    }
     if (last > i) i = last;
   }
 }
 
+/** The reasons of the breaks inside a wrapped heading the layout joined (joinWrappedHeadings, joinWrappedTitles). */
+export const HEADING_WRAPPED = 'heading-wrapped';
+export const TITLE_WRAPPED = 'title-wrapped';
 /** The most lines joinWrappedTitles reads a title over (a heading in its larger type wraps onto two or three). */
 const TITLE_LINES = 3;
 /** The fewest characters a title's wrapped rest holds where no label vouches for the title. */

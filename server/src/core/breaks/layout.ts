@@ -5,7 +5,7 @@ import { isAsciiLetter, isHan, isLatinOrDigit } from '../charClasses';
 import type { BreakKind, Directive, Fragment, ModelOptions, Role } from '../article';
 import type { Line } from '../text';
 import { blockRole, fixedRole } from './roles';
-import { decideBreaks, joinWrappedHeadings, joinWrappedTitles, mayAskAround, setHeadingsApart, startsWithLostText, type DecideOptions, type Decision } from './decide';
+import { decideBreaks, HEADING_WRAPPED, joinWrappedHeadings, joinWrappedTitles, mayAskAround, TITLE_WRAPPED, setHeadingsApart, startsWithLostText, type DecideOptions, type Decision } from './decide';
 import { readStyle, type DocumentFacts, type DocumentStyle } from './style';
 import { wordsAcrossLines, type LookAhead, type WordAnswers, type WordsAcrossLines } from './evidence';
 
@@ -135,7 +135,8 @@ function assignRoles(
     let last = first;
     let wrappedTitle = true;
     while (last + 1 < to && decisions[last].join) {
-      if (decisions[last].reason !== 'title-wrapped') wrappedTitle = false;
+      const reason = decisions[last].reason;
+      if (reason !== TITLE_WRAPPED && reason !== HEADING_WRAPPED) wrappedTitle = false;
       last++;
     }
     const role = fixed[first] ?? blockRole(fragments, first, last, !seenContent, wrappedTitle);
