@@ -73,11 +73,6 @@ describe('fix-all: a heading wrapped over lines is one heading line', () => {
     assert.equal(fixed[fixed.indexOf('焦点二') + 1], '科学矫治避免走弯路');
   });
 
-  it('joins an inline-labelled title wrapped onto its last words (`（一）专家下沉，乡镇卫生` / `院“强起来”`)', () => {
-    const lines = [HEADLINE, ...PARAGRAPH, '（一）专家下沉，乡镇卫生', '院“强起来”', ...PARAGRAPH];
-    assert.ok(fixedLines(lines.join('\n') + '\n').includes('（一）专家下沉，乡镇卫生院“强起来”'));
-  });
-
   it('makes a title joined over three lines one heading block', () => {
     const model = parseArticle(article(thirds, 'before'));
     const first = model.fragments.find((f) => f.text === thirds(TITLES[0])[0]);
@@ -92,23 +87,29 @@ describe('fix-all: a heading wrapped over lines is one heading line', () => {
     );
   });
 
-  it('gives the same fixed text at every region length', () => {
+  it('gives the same fixed text at every region length, each title whole', () => {
     const text = [article(thirds, 'end'), article(halves, 'before'), article(thirds, 'before')].join('\n');
-    assert.equal(fixAll(text, defaultSettings, undefined, { regionLength: 300 }), fixAll(text, defaultSettings, undefined, { regionLength: 1e9 }));
+    const fixed = fixAll(text, defaultSettings, undefined, { regionLength: 300 });
+    assert.equal(fixed, fixAll(text, defaultSettings, undefined, { regionLength: 1e9 }));
+    for (const title of TITLES) assert.equal(fixed.split('\n').filter((line) => line === title).length, 3, title);
   });
 });
 
 describe('fix-all: what is no wrapped heading', () => {
-  it('keeps a word on the line after an unlabelled heading apart: a heading of its own (`安装套件的引导` / `光盘`)', () => {
-    const lines = ['有些安装方法需要其它种类的映像而非那些光介', '质。下面小节会就每种可能的安装方法，具体讲', '授如何获得所需的映像文件。', '', '安装套件的引导', '光盘', '', '该映像是常用的映像，可以用来安装系统。使用该', '安装方法让计算机从映像启动，再由安装程序从网', '络上下载安装其它的软件包。'];
+  it('keeps a word on the line after an unlabelled heading apart (`安装套件的引导` / `光盘`), joins a longer rest (`软件包的下载` / `与安装方法`)', () => {
+    const body = ['该映像是常用的映像，可以用来安装系统。使用该', '安装方法让计算机从映像启动，再由安装程序从网', '络上下载安装其它的软件包。'];
+    const lines = ['有些安装方法需要其它种类的映像而非那些光介', '质。下面小节会就每种可能的安装方法，具体讲', '授如何获得所需的映像文件。', '', '安装套件的引导', '光盘', '', ...body, '', '软件包的下载', '与安装方法', '', ...body];
     const fixed = fixedLines(lines.join('\n') + '\n');
     assert.ok(fixed.includes('安装套件的引导') && fixed.includes('光盘'), fixed.join('\n'));
+    assert.ok(fixed.includes('软件包的下载与安装方法'), fixed.join('\n'));
   });
 
-  it('does not join a paragraph’s first line as wide as the title after a label', () => {
-    const lines = [HEADLINE, ...PARAGRAPH, '亮点一', '特色产业“链”起农民增收新路', '赣南是全国著名的脐橙主产区目', '前，全市脐橙种植面积达到一百八', '十万亩，带动二十多万户增收。'];
+  it('does not join a paragraph’s first line as wide as the title after a label, joins a title’s wrapped rest', () => {
+    const paragraph = ['赣南是全国著名的脐橙主产区目', '前，全市脐橙种植面积达到一百八', '十万亩，带动二十多万户增收。'];
+    const lines = [HEADLINE, ...PARAGRAPH, '亮点一', '特色产业“链”起农民增收新路', ...paragraph, '亮点二', '乡村面貌', '焕然一新', ...paragraph];
     const fixed = fixedLines(lines.join('\n') + '\n');
     assert.equal(fixed[fixed.indexOf('亮点一') + 1], '特色产业“链”起农民增收新路');
+    assert.equal(fixed[fixed.indexOf('亮点二') + 1], '乡村面貌焕然一新');
   });
 
   it('does not join a quoted person’s line after a label to the title', () => {
