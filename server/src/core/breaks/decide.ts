@@ -784,9 +784,10 @@ export function joinWrappedHeadings(fragments: readonly Fragment[], style: Docum
  * no speaker's cue), on the very next line (a blank line between ends the title), no Latin or figure
  * (pdfminer cuts a line there, so its width says nothing) and narrower than a paragraph's indented first
  * line. The title opens a block after a box label (信号一) or with an inline label (（一）); with neither,
- * after a sentence end, its first line shaped as a title (isTitleShaped) and the title set apart from what
- * follows by a blank line or a paragraph's indented first line. Its last line ends its block, and the next
- * line starts a sentence of its own, no word running across. Joined, apart from the fitted model
+ * after a sentence end, its first line shaped as a title (isTitleShaped), and a rest of a word or two then
+ * only after two lines of one length. After a label a word or two of Han characters ends the title whatever
+ * it reads as (titleText.ts isTitleEnd). Its last line ends its block, and the next line starts a sentence
+ * of its own, no word running across. Joined, apart from the fitted model
  * (decideBreaks), as setHeadingsApart; within the breaks a region decides (a title's lines end no sentence,
  * so no region's cut falls among them).
  */
