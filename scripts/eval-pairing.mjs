@@ -4,7 +4,8 @@
 // scored against the article's own labels and titles.
 //
 //   node scripts/eval-pairing.mjs [--set news-train|news-dev] [--only PLACEMENT] [--misses] [--json FILE] [--write DIR]
-//     (--write: each variant's text to DIR/<id>.<placement>.<n>.txt, to read a miss; --no-fixed: the outline
+//     (--write: each variant's text to DIR/<id>.<placement>.<n>.txt and its fix to …<n>.fixed.txt, to read a
+//     miss; --misses: the texts short of their sections in the outline or the fixed text; --no-fixed: the outline
 //     of the extractions only, without fix-all, several times faster)
 //   node scripts/eval-pairing.mjs --pack [CORPUS]   writes training/news-outlines.json from CORPUS's *.expect.json
 //
@@ -296,14 +297,19 @@ async function main() {
         if (options.only && placement !== options.only) continue;
         const { hit, wrong } = score(core.analyze(text, settings), expected);
         // Fix-all moves a displaced label above its title: the outline of the fixed text, too.
-        const fixed = options.noFixed ? 0 : score(core.analyze(core.fixAll(text, settings), settings), expected).hit;
+        const fixedText = options.noFixed ? undefined : core.fixAll(text, settings);
+        const fixed = fixedText === undefined ? 0 : score(core.analyze(fixedText, settings), expected).hit;
         const n = (written.get(`${id}.${placement}`) ?? 0) + 1;
         written.set(`${id}.${placement}`, n);
         if (options.write) fs.writeFileSync(path.join(options.write, `${id}.${placement}.${n}.txt`), text);
+        if (options.write && fixedText !== undefined) fs.writeFileSync(path.join(options.write, `${id}.${placement}.${n}.fixed.txt`), fixedText);
         add(placement, hit, expected.length, wrong, fixed);
         add(`${set} (all placements)`, hit, expected.length, wrong, fixed);
         add(box ? 'box-labelled articles' : 'inline/plain articles made box-labelled', hit, expected.length, wrong, fixed);
-        if (hit < expected.length || wrong > 0) misses.push(`${id} ${placement}.${n} (${series}): ${hit}/${expected.length}${wrong ? `, ${wrong} wrong` : ''}`);
+        const fixedShort = !options.noFixed && fixed < expected.length;
+        if (hit < expected.length || wrong > 0 || fixedShort) {
+          misses.push(`${id} ${placement}.${n} (${series}): ${hit}/${expected.length}${wrong ? `, ${wrong} wrong` : ''}${options.noFixed ? '' : `; fixed text ${fixed}/${expected.length}`}`);
+        }
       }
     }
   }

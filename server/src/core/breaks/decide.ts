@@ -37,6 +37,7 @@ import { HEADING_FULL_SHARE, HEADING_TAIL } from './width';
 import { isLabel, parseInlineLabel, type Label } from '../labels';
 import { isBoxWord } from './roles';
 import { SPEAKER_CUE } from '../speakerCues';
+import { isTitleEnd, isTitleText, MAX_TITLE, mayWrapOnto, readsAsTitleRest } from '../titleText';
 import { BREAK_FEATURES, type BreakFeature, type BreakWeights } from './features';
 import { BREAK_WEIGHTS } from './weights.generated';
 import { Scratch } from '../scratch';
@@ -724,11 +725,37 @@ export function setHeadingsApart(
     if (endsBlockUnpunctuated(fragments, style, decisions, i)) decisions[i - 1] = weighed(false, 'heading-after-blank', SURE, false, false);
     if (!decisions[i].join || decisions[i - 1].join) continue;
     const afterLabel = fixed[i - 1] === 'label';
-    // A title after its label may wrap onto a word or two (`快速响应——群众诉求“件件有回` / `音”`).
-    const last = afterLabel && i + 1 < range.to && decisions[i + 1].join && isTitleTail(fragments, i) ? i + 1 : i;
-    if (!headingBeforeParagraph(fragments, i, last, style, across, afterLabel)) continue;
+    const last = afterLabel ? titleAfterLabelEnd(fragments, fixed, style, decisions, i, range) : i;
+    if (last === undefined || !headingBeforeParagraph(fragments, i, last, style, across, afterLabel)) continue;
     decisions[last] = weighed(false, afterLabel ? 'title-after-label' : 'heading-before-paragraph', SURE, false, false);
   }
+}
+
+/**
+ * The last line of the title opening on fragment i after its label, which the layout joined to the line
+ * after it: a word or two closing its quote (`快速响应——群众诉求“件件有回` / `音”`), or the wrapped rest of
+ * the title over one or two more lines (titleRestLength: `大众消费应` / `用加速普及`), joined on to the
+ * paragraph. Undefined when the layout already set the title's last line apart from what follows.
+ */
+function titleAfterLabelEnd(
+  fragments: readonly Fragment[],
+  fixed: ReadonlyArray<Role | undefined>,
+  style: DocumentStyle,
+  decisions: readonly Decision[],
+  i: number,
+  range: BreakRange,
+): number | undefined {
+  if (i + 1 < range.to && decisions[i + 1].join && isTitleTail(fragments, i)) return i + 1;
+  let last = i;
+  let length = compactLine(fragments[i].text).length;
+  while (last - i + 1 < TITLE_LINES && last + 1 < range.to) {
+    const rest = titleRestLength(fragments, fixed, style, last, length, true);
+    if (rest === undefined) break;
+    last++;
+    length += rest;
+    if (!decisions[last].join) return undefined;
+  }
+  return last;
 }
 
 /**
@@ -749,8 +776,111 @@ export function joinWrappedHeadings(fragments: readonly Fragment[], style: Docum
     if (ANY_PUNCTUATION.test(title) || hasLatin(line) || tail.length > HEADING_TAIL || !/^\p{Script=Han}+$/u.test(tail) || parseInlineLabel(tail)) continue;
     const column = columnOf(i, style);
     if (Number.isNaN(column) || style.widths[i] < HEADING_FULL_SHARE * column) continue;
-    decisions[i] = weighed(true, 'heading-wrapped', SURE, false, true);
+    decisions[i] = weighed(true, HEADING_WRAPPED, SURE, false, true);
   }
+}
+
+/**
+ * A title in its larger type wrapped over two or three lines the layout set apart (`交通运输领域` /
+ * `率先规模应用`, `（一）专家下沉，乡镇卫生` / `院“强起来”`): each line after the first is its wrapped rest
+ * (titleText.ts readsAsTitleRest, as the outline reads it: no longer than the line before, a title's text,
+ * no speaker's cue), on the very next line (a blank line between ends the title), no Latin or figure
+ * (pdfminer cuts a line there, so its width says nothing) and narrower than a paragraph's indented first
+ * line. The title opens a block after a box label (信号一) or with an inline label (（一）); with neither,
+ * after a sentence end, its first line shaped as a title (isTitleShaped), and a rest of a word or two then
+ * only after two lines of one length. After a label a word or two of Han characters ends the title whatever
+ * it reads as (titleText.ts isTitleEnd). Its last line ends its block, and the next line starts a sentence
+ * of its own, no word running across. Joined, apart from the fitted model
+ * (decideBreaks), as setHeadingsApart; within the breaks a region decides (a title's lines end no sentence,
+ * so no region's cut falls among them).
+ */
+export function joinWrappedTitles(
+  fragments: readonly Fragment[],
+  fixed: ReadonlyArray<Role | undefined>,
+  style: DocumentStyle,
+  across: WordsAcrossLines,
+  decisions: Decision[],
+  range: BreakRange,
+): void {
+  for (let i = Math.max(range.from, 1); i < range.to; i++) {
+    if (decisions[i - 1].join || fixed[i] !== undefined) continue;
+    const opening = fragments[i].text;
+    if (hasLatin(opening) || isLetterSpaced(opening)) continue;
+    const label = parseInlineLabel(opening);
+    const vouched = fixed[i - 1] === 'label' || label !== undefined;
+    if (vouched ? !isTitleText(compactLine(label ? opening.slice(label.text.length) : opening)) : !(endsSentence(fragments[i - 1].text) && isTitleShaped(opening))) continue;
+    let last = i;
+    let length = compactLine(opening).length;
+    while (last - i + 1 < TITLE_LINES && last + 1 < range.to) {
+      const rest = titleRestLength(fragments, fixed, style, last, length, vouched);
+      // With no label, a word alone on the next line may be a heading of its own (`安装套件的引导` / `光盘`), unless
+      // the title filled the lines before it (two lines of one width: `绿色低碳` / `转型步伐` / `加快`).
+      if (rest === undefined || (!vouched && rest < UNVOUCHED_REST && !(last > i && sameLength(fragments, last - 1, last)))) break;
+      last++;
+      length += rest;
+    }
+    // The title's last line ends its block (else it opens the paragraph: `按病组（DRG）和按病种分值`).
+    while (last > i && !endsTitle(fragments, decisions, across, last)) last--;
+    for (let k = i; k < last; k++) {
+      if (decisions[k].reason !== HEADING_WRAPPED) decisions[k] = weighed(true, TITLE_WRAPPED, decisions[k].join ? Math.max(SURE, decisions[k].confidence) : SURE, false, true);
+    }
+    if (last > i) i = last;
+  }
+}
+
+/** The reasons of the breaks inside a wrapped heading the layout joined (joinWrappedHeadings, joinWrappedTitles). */
+export const HEADING_WRAPPED = 'heading-wrapped';
+export const TITLE_WRAPPED = 'title-wrapped';
+/** The most lines joinWrappedTitles reads a title over (a heading in its larger type wraps onto two or three). */
+const TITLE_LINES = 3;
+/** The fewest characters a title's wrapped rest holds where no label vouches for the title. */
+const UNVOUCHED_REST = 3;
+/** Ems short of its column a title's wrapped rest falls at the least: narrower than an indented first line. */
+const TITLE_REST_SHORT = 3;
+
+/** A line as the outline reads it: without the extractor's spaces. */
+function compactLine(text: string): string {
+  return text.replace(/[\s\u3000]+/g, '');
+}
+
+/**
+ * The length of the line after fragment k when it is the wrapped rest of the title's line k (the title so
+ * far `length` characters), else undefined.
+ */
+function titleRestLength(
+  fragments: readonly Fragment[],
+  fixed: ReadonlyArray<Role | undefined>,
+  style: DocumentStyle,
+  k: number,
+  length: number,
+  vouched: boolean,
+): number | undefined {
+  const next = fragments[k + 1];
+  if (fixed[k + 1] !== undefined || next.line !== fragments[k].line + 1) return undefined;
+  const second = compactLine(next.text);
+  if (length + second.length > MAX_TITLE || hasLatin(next.text) || isLetterSpaced(next.text) || parseInlineLabel(next.text) || startsWithContinuation(next.text)) return undefined;
+  const first = compactLine(fragments[k].text);
+  // After a label, a word or two of Han characters ends the title whatever it reads as (`实现全覆` / `盖`).
+  const end = vouched && mayWrapOnto(first, second) && isTitleEnd(first, second) && /^\p{Script=Han}+$/u.test(second);
+  if (!end && !readsAsTitleRest(first, second)) return undefined;
+  const column = columnOf(k + 1, style);
+  return !Number.isNaN(column) && column - style.widths[k + 1] >= TITLE_REST_SHORT ? second.length : undefined;
+}
+
+/**
+ * Fragment `last` can end a title: the layout did not join it to the line after it, which starts a sentence
+ * of its own (no mark, no bound particle, no Latin piece cut from it, no word running across).
+ */
+function endsTitle(fragments: readonly Fragment[], decisions: readonly Decision[], across: WordsAcrossLines, last: number): boolean {
+  const next = fragments[last + 1];
+  if (next === undefined || decisions[last].join) return false;
+  if (startsWithContinuation(next.text) || startsWithBoundParticle(next.text) || isPunctuationOnly(next.text) || hasLatin(next.text.slice(0, 1))) return false;
+  return !across(last, last + 1);
+}
+
+/** Fragments a and b hold as many characters (a title filling two lines in its larger type). */
+function sameLength(fragments: readonly Fragment[], a: number, b: number): boolean {
+  return compactLine(fragments[a].text).length === compactLine(fragments[b].text).length;
 }
 
 /**

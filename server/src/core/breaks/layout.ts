@@ -5,7 +5,7 @@ import { isAsciiLetter, isHan, isLatinOrDigit } from '../charClasses';
 import type { BreakKind, Directive, Fragment, ModelOptions, Role } from '../article';
 import type { Line } from '../text';
 import { blockRole, fixedRole } from './roles';
-import { decideBreaks, joinWrappedHeadings, mayAskAround, setHeadingsApart, startsWithLostText, type DecideOptions, type Decision } from './decide';
+import { decideBreaks, HEADING_WRAPPED, joinWrappedHeadings, joinWrappedTitles, mayAskAround, TITLE_WRAPPED, setHeadingsApart, startsWithLostText, type DecideOptions, type Decision } from './decide';
 import { readStyle, type DocumentFacts, type DocumentStyle } from './style';
 import { wordsAcrossLines, type LookAhead, type WordAnswers, type WordsAcrossLines } from './evidence';
 
@@ -116,6 +116,7 @@ export function applyHeadingRules(input: LayoutInput, weighed: WeighedBreaks): v
   const range = { from: input.view?.from ?? 0, to: Math.min(input.view?.to ?? fragments.length, fragments.length - 1) };
   setHeadingsApart(fragments, weighed.fixed, weighed.style, weighed.wordsAcross, weighed.decisions, range);
   joinWrappedHeadings(fragments, weighed.style, weighed.decisions, range);
+  joinWrappedTitles(fragments, weighed.fixed, weighed.style, weighed.wordsAcross, weighed.decisions, range);
 }
 
 /** Fixed roles stand; other blocks are the title (the first), headings or body. */
@@ -132,8 +133,13 @@ function assignRoles(
   let first = from;
   while (first < to) {
     let last = first;
-    while (last + 1 < to && decisions[last].join) last++;
-    const role = fixed[first] ?? blockRole(fragments, first, last, !seenContent);
+    let wrappedTitle = true;
+    while (last + 1 < to && decisions[last].join) {
+      const reason = decisions[last].reason;
+      if (reason !== TITLE_WRAPPED && reason !== HEADING_WRAPPED) wrappedTitle = false;
+      last++;
+    }
+    const role = fixed[first] ?? blockRole(fragments, first, last, !seenContent, wrappedTitle);
     if (role !== 'directive') seenContent = true;
     for (let i = first; i <= last; i++) roles[i - from] = fixed[i] ?? role;
     first = last + 1;

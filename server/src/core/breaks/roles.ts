@@ -69,11 +69,12 @@ const SENTENCE_INSIDE = /[。！？；，,;]/;
 
 /**
  * Roles of the fragments of one block (first..last inclusive): the first content block is the title;
- * a block of at most two lines, short, without sentence punctuation inside, is a heading.
+ * a block of at most two lines (or a title the layout joined over three, `wrappedTitle`), short, without
+ * sentence punctuation inside, is a heading.
  */
-export function blockRole(fragments: readonly Fragment[], first: number, last: number, isFirstContent: boolean): Role {
+export function blockRole(fragments: readonly Fragment[], first: number, last: number, isFirstContent: boolean, wrappedTitle = false): Role {
   if (isFirstContent) return 'title';
-  if (last - first > 1) return 'body';
+  if (last - first > 1 && !wrappedTitle) return 'body';
   let text = '';
   for (let i = first; i <= last; i++) text += fragments[i].text;
   const body = text.replace(/[？?！!]$/, '');

@@ -6,7 +6,7 @@ import { endsSentence } from '../breaks/evidence';
 import type { ArticleModel, Fragment } from '../model';
 import { compactLength, compactString } from './compact';
 import { unitAt } from '../figures/lexicon';
-import { SPEAKER_CUE } from '../speakerCues';
+import { isTitleEnd, isTitleText, MAX_TITLE, mayWrapOnto, readsAsTitleRest } from '../titleText';
 
 /**
  * What reading titles and labels needs of a model: its lines, their roles and blocks. A whole document's
@@ -25,28 +25,10 @@ export interface TitleUnit {
   readonly strong: boolean;
 }
 
-const MAX_TITLE = 40;
-/** A title never ends with these: the line continues. */
-const CONTINUING_END = /[，、；：,;:（(“‘《—]$/;
 /** A line starting with these continues the line before it. */
 const CONTINUING_START = /^[，。、；：！？）》”’,.;:!?)\]]/;
-const DATELINE = /^(据|本报|记者|新华社|来源|编者按|通讯员)|电（|（记者/;
 
-/** Whether a piece of text can be a section title (`网络强国战略思想形成`, `如何成为Debian开发者？`). */
-export function isTitleText(text: string, allowComma = true): boolean {
-  if (text.length < 2 || text.length > MAX_TITLE) return false;
-  if (/[。；;]/.test(text) || CONTINUING_END.test(text)) return false;
-  if (!allowComma && /[，,：:]/.test(text)) return false;
-  if (DATELINE.test(text)) return false;
-  // Latin words (Debian, GOsa) count for nothing either way: the rest must be mostly Han.
-  let han = 0;
-  let other = 0;
-  for (const ch of text) {
-    if (isHan(ch)) han++;
-    else if (!/[A-Za-z\s]/.test(ch)) other++;
-  }
-  return han >= 2 && han >= other;
-}
+export { isTitleText };
 
 /**
  * A line after the title that is shorter than the title's last line is the rest of a wrapped title; as wide
@@ -210,13 +192,12 @@ function wrapsOnto(model: OutlineLines, index: number, length: number, typicalWi
   if (!next || (role !== 'body' && role !== 'heading')) return undefined;
   const first = compactString(model.fragments[index].text);
   const second = compactString(next.text);
-  if (/[？！?!。]$/.test(first) || second.length > first.length || length + second.length > MAX_TITLE) return undefined;
-  if (/[，。、；：,;:]/.test(second) || !/\p{Script=Han}/u.test(second) || continuesInto(model, index + 1)) return undefined;
+  if (!mayWrapOnto(first, second) || length + second.length > MAX_TITLE || continuesInto(model, index + 1)) return undefined;
   const after = model.fragments[index + 2];
   // A piece pdfminer cut from a paragraph's first line at a figure (`截至` / `4` / `月底`, `自` / blank / `2020`).
   const cutAtFigure = after !== undefined && /^[0-9A-Za-z]/.test(after.text.trimStart());
   const apart = next.line !== model.fragments[index].line + 1;
-  if (!heading && second.length < first.length && !(apart && cutAtFigure) && (/[？！?!]$/.test(second) || role === 'heading' || (second.length <= 3 && !/[”》）]$/.test(first)))) {
+  if (!heading && second.length < first.length && !(apart && cutAtFigure) && (/[？！?!]$/.test(second) || role === 'heading' || isTitleEnd(first, second))) {
     return second.length;
   }
   if (apart || second.length >= typicalWidth - 2) return undefined;
@@ -225,7 +206,7 @@ function wrapsOnto(model: OutlineLines, index: number, length: number, typicalWi
   const block = model.blockOfFragment;
   const opensParagraph = model.roles[index + 2] === 'body' && block[index + 2] === block[index + 1] && block[index] !== block[index + 1];
   if (opensParagraph || cutAtFigure) return undefined;
-  return isTitleText(second, false) && !SPEAKER_CUE.test(second) ? second.length : undefined;
+  return readsAsTitleRest(first, second) ? second.length : undefined;
 }
 
 /**
