@@ -71,6 +71,49 @@ export function isLatinOrDigit(ch: string | undefined): boolean {
   return code >= 0xc0 && code < 0x2e80 && /\p{L}/u.test(ch);
 }
 
+/** Punctuation or symbols of any script (Unicode P and S): what a line "with punctuation" holds. */
+const PUNCT_OR_SYMBOL = /[\p{P}\p{S}]/u;
+
+/**
+ * PUNCT_OR_SYMBOL's answer per BMP code point, filled on first use (0: not asked yet, 1: no, 2: yes). The
+ * break model asks it of every character of nearly every line several times; through the regular
+ * expression each character was looked up in the class's long list of ranges
+ * (`RegExpMacroAssembler::IsCharacterInRangeArray`).
+ */
+const PUNCT_OR_SYMBOL_BMP = new Uint8Array(0x10000);
+
+/** Whether the code point is punctuation or a symbol (a lone surrogate is neither). */
+export function isPunctOrSymbolCodePoint(code: number): boolean {
+  if (code >= 0x10000) return PUNCT_OR_SYMBOL.test(String.fromCodePoint(code));
+  let known = PUNCT_OR_SYMBOL_BMP[code];
+  if (known === 0) {
+    known = PUNCT_OR_SYMBOL.test(String.fromCharCode(code)) ? 2 : 1;
+    PUNCT_OR_SYMBOL_BMP[code] = known;
+  }
+  return known === 2;
+}
+
+/** Whether the text holds any punctuation or symbol (`/[\p{P}\p{S}]/u.test(text)`). */
+export function hasPunctOrSymbol(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (isPunctOrSymbolCodePoint(code)) return true;
+    if (code >= 0x10000) i++;
+  }
+  return false;
+}
+
+/** Whether the text is nothing but punctuation or symbols, and not empty (`/^[\p{P}\p{S}]+$/u.test(text)`). */
+export function isPunctOrSymbolOnly(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (!isPunctOrSymbolCodePoint(code)) return false;
+    if (code >= 0x10000) i++;
+  }
+  return true;
+}
+
 export function isSentenceEnd(ch: string | undefined): boolean {
   return ch !== undefined && ch.length > 0 && SENTENCE_END_CHARS.includes(ch);
 }

@@ -4,7 +4,7 @@
 // positive log-odds say the paragraph goes on (join), negative that a block ends here.
 
 import { ROLES, type Fragment, type Role } from '../article';
-import { CodeSet, isAsciiLetterCode, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
+import { CodeSet, hasPunctOrSymbol, isAsciiLetterCode, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
 import {
   endsClause,
   endsMidSentence,
@@ -93,7 +93,6 @@ const SENTENCE_FULL_ROOM = 0.5;
 /** In a wide measure a line may fall short by this share of it (justification varies more). */
 const FULL_SHARE = 0.1;
 const CLAUSE_INSIDE = /[，。；！？、,;]/;
-const ANY_PUNCTUATION = /[\p{P}\p{S}]/u;
 /** How far short of its column an indented first line falls, in ems. */
 const INDENT_MIN = 1.5;
 const INDENT_MAX = 3;
@@ -367,7 +366,7 @@ function gatherEvidence(
     // piece-width: no evidence
   } else if (Number.isNaN(room)) {
     // no-column: no evidence of width
-    if (lines > 1 && !ANY_PUNCTUATION.test(before)) set(features, 'unpunctuated-line-apart-no-column');
+    if (lines > 1 && !hasPunctOrSymbol(before)) set(features, 'unpunctuated-line-apart-no-column');
   } else {
     if (room < fullBelow) {
       full = true;
@@ -410,8 +409,8 @@ function gatherEvidence(
     if (cutPiece) set(features, 'piece-between-latin-runs-blanks-common');
     if (features[F['punctuation-only-line']]) set(features, 'punctuation-only-blanks-common');
   }
-  if (!ANY_PUNCTUATION.test(before)) set(features, 'line-without-punctuation');
-  if (!ANY_PUNCTUATION.test(after)) set(features, 'next-without-punctuation');
+  if (!hasPunctOrSymbol(before)) set(features, 'line-without-punctuation');
+  if (!hasPunctOrSymbol(after)) set(features, 'next-without-punctuation');
   return full;
 }
 
@@ -431,7 +430,7 @@ function wrapsTitleEnd(fragments: readonly Fragment[], style: DocumentStyle): bo
   const end = fragments[1].text;
   const third = fragments[2]?.text ?? '';
   if (style.widths[1] > TITLE_END_EMS || !HAN.test(end) || isBoxWord(end) || parseInlineLabel(end)) return false;
-  if (ANY_PUNCTUATION.test(end.replace(TITLE_MARKS, '')) || endsSentence(first) || COLON.test(first)) return false;
+  if (hasPunctOrSymbol(end.replace(TITLE_MARKS, '')) || endsSentence(first) || COLON.test(first)) return false;
   return !startsWithBoundParticle(third) && !startsWithContinuation(third) && !isLatinRun(third);
 }
 
@@ -550,7 +549,7 @@ function isHanOnly(line: string): boolean {
 function isTitleShaped(line: string): boolean {
   const label = parseInlineLabel(line);
   const title = (label ? line.slice(label.text.length) : line).replace(TITLE_MARKS, '');
-  if (title.replace(/\s/g, '').length < MIN_TITLE || ANY_PUNCTUATION.test(title) || hasLatin(line) || hasInnerGap(line) || isLetterSpaced(line)) return false;
+  if (title.replace(/\s/g, '').length < MIN_TITLE || hasPunctOrSymbol(title) || hasLatin(line) || hasInnerGap(line) || isLetterSpaced(line)) return false;
   return !opensUnclosedQuote(line) && !endsWithBareBoundWord(line);
 }
 
@@ -658,15 +657,13 @@ function isIntruder(fragments: readonly Fragment[], j: number, style: DocumentSt
   if (j < 1 || j + 1 >= fragments.length) return false;
   const line = fragments[j].text;
   const before = fragments[j - 1].text;
-  if (INTRUDER_PUNCTUATION.test(line) || isLatinRun(line) || isLetterSpaced(line)) return false;
+  if (hasPunctOrSymbol(line) || isLatinRun(line) || isLetterSpaced(line)) return false;
   if (endsSentence(before) || endsClause(before)) return false;
   // Where blank lines are rare they mark boxes and columns: a heading set down mid-paragraph has one.
   if (style.blanksAreRare && fragments[j].line - fragments[j - 1].line === 1 && fragments[j + 1].line - fragments[j].line === 1) return false;
   if (!across(j - 1, j + 1) || across(j - 1, j) || !startsWithWordTail(fragments[j + 1].text)) return false;
   return style.widths[j] <= columnOf(j, style);
 }
-
-const INTRUDER_PUNCTUATION = /[\p{P}\p{S}]/u;
 
 /**
  * Whether decideBreaks may ask the segmenter about the lines either side of fragment j (a pair at distance
@@ -677,7 +674,7 @@ const INTRUDER_PUNCTUATION = /[\p{P}\p{S}]/u;
 export function mayAskAround(fragments: readonly Fragment[], fixed: ReadonlyArray<Role | undefined>, j: number): boolean {
   if (fixed[j] !== undefined) return false;
   const line = fragments[j].text;
-  return isLatinRun(line) || !INTRUDER_PUNCTUATION.test(line);
+  return isLatinRun(line) || !hasPunctOrSymbol(line);
 }
 
 /** Ems short of its column a line must be to be no wrap of its own. */
@@ -692,7 +689,7 @@ const APART_SHORT = 3;
 function standsApart(fragments: readonly Fragment[], j: number, style: DocumentStyle): boolean {
   const line = fragments[j]?.text;
   const next = fragments[j + 1]?.text;
-  if (line === undefined || next === undefined || /[\p{P}\p{S}]/u.test(line) || hasLatin(line) || hasInnerGap(line)) return false;
+  if (line === undefined || next === undefined || hasPunctOrSymbol(line) || hasLatin(line) || hasInnerGap(line)) return false;
   if (isLatinRun(next) || startsWithContinuation(next) || isPunctuationOnly(next)) return false;
   const column = columnOf(j, style);
   return column - style.widths[j] - leadingUnitWidth(next) >= APART_SHORT;
@@ -773,7 +770,7 @@ export function joinWrappedHeadings(fragments: readonly Fragment[], style: Docum
     if (!label) continue;
     const title = line.slice(label.text.length).replace(TITLE_MARKS, '');
     const tail = fragments[i + 1].text.trim();
-    if (ANY_PUNCTUATION.test(title) || hasLatin(line) || tail.length > HEADING_TAIL || !/^\p{Script=Han}+$/u.test(tail) || parseInlineLabel(tail)) continue;
+    if (hasPunctOrSymbol(title) || hasLatin(line) || tail.length > HEADING_TAIL || !/^\p{Script=Han}+$/u.test(tail) || parseInlineLabel(tail)) continue;
     const column = columnOf(i, style);
     if (Number.isNaN(column) || style.widths[i] < HEADING_FULL_SHARE * column) continue;
     decisions[i] = weighed(true, HEADING_WRAPPED, SURE, false, true);
@@ -898,7 +895,7 @@ function endsBlockUnpunctuated(fragments: readonly Fragment[], style: DocumentSt
   if (fragments[i + 1] === undefined || fragments[i + 1].line - fragments[i].line !== 1) return false;
   const line = fragments[i].text;
   const title = line.replace(TITLE_MARKS, '');
-  if (title.replace(/\s/g, '').length < MIN_TITLE || ANY_PUNCTUATION.test(title) || hasLatin(line) || isLetterSpaced(line)) return false;
+  if (title.replace(/\s/g, '').length < MIN_TITLE || hasPunctOrSymbol(title) || hasLatin(line) || isLetterSpaced(line)) return false;
   return !opensUnclosedQuote(line) && !hasLatin(fragments[i - 1].text.slice(-1));
 }
 
@@ -937,7 +934,7 @@ function headingBeforeParagraph(
   const next = fragments[last + 1].text;
   const label = parseInlineLabel(line);
   const title = (label ? line.slice(label.text.length) : line).replace(TITLE_MARKS, '');
-  if (title.replace(/\s/g, '').length < MIN_TITLE || ANY_PUNCTUATION.test(title) || hasLatin(line) || hasInnerGap(line) || isLetterSpaced(line)) return false;
+  if (title.replace(/\s/g, '').length < MIN_TITLE || hasPunctOrSymbol(title) || hasLatin(line) || hasInnerGap(line) || isLetterSpaced(line)) return false;
   if (opensUnclosedQuote(line) || endsWithBareBoundWord(line)) return false;
   // A piece of a printed line pdfminer cut at a Latin word or a figure, before or after it.
   if (hasLatin(fragments[first - 1].text.slice(-1)) || hasLatin(next.slice(0, 1))) return false;
@@ -947,7 +944,7 @@ function headingBeforeParagraph(
   if (afterLabel) {
     // A label standing after a title (`成本持续下降` / `看点二`) belongs to it: the line after it opens the paragraph.
     const beforeLabel = fragments[first - 2]?.text ?? '';
-    if (beforeLabel !== '' && !hasLatin(beforeLabel) && !ANY_PUNCTUATION.test(beforeLabel.slice(-1)) && !isLabel(beforeLabel)) return false;
+    if (beforeLabel !== '' && !hasLatin(beforeLabel) && !hasPunctOrSymbol(beforeLabel.slice(-1)) && !isLabel(beforeLabel)) return false;
     if (style.widths[first] > column + 0.5 || style.widths[last + 1] < style.widths[last]) return false;
     if (SPEAKER_CUE.test(line) || SPEAKER_CUE.test(next.replace(/\s/g, '').slice(0, SPEAKER_LOOKAHEAD))) return false;
   } else if (column - style.widths[first] - leadingUnitWidth(next) < APART_SHORT) return false;

@@ -1,7 +1,7 @@
 // What the text either side of a line break says about it, one question per function.
 // Each answer is evidence a careful editor would weigh; layout.ts combines them.
 
-import { CodeSet, CLOSING_CHARS, hasInlineSpace, isHan, isHanCode, isInlineSpace, isInlineSpaceCode, isLatinOrDigitCode, isOpeningMarkCode, isSentenceEndCode } from '../charClasses';
+import { CodeSet, CLOSING_CHARS, hasInlineSpace, hasPunctOrSymbol, isHan, isHanCode, isInlineSpace, isInlineSpaceCode, isLatinOrDigitCode, isOpeningMarkCode, isPunctOrSymbolOnly, isSentenceEndCode } from '../charClasses';
 import { emWidth } from './width';
 
 // The predicates below are asked of every line at every break: they read code units, as a character of
@@ -106,7 +106,7 @@ export function isLoneCharacter(text: string, before: string): boolean {
  * punctuation (`种业振兴跑出`): the term finishes that title or heading.
  */
 export function isQuotedTail(text: string, before: string): boolean {
-  return /^“[^“”]{1,8}”[！？!?]?$/.test(text) && isHanCode(before.charCodeAt(before.length - 1)) && !/[\p{P}\p{S}]/u.test(before);
+  return /^“[^“”]{1,8}”[！？!?]?$/.test(text) && isHanCode(before.charCodeAt(before.length - 1)) && !hasPunctOrSymbol(before);
 }
 
 /**
@@ -115,7 +115,7 @@ export function isQuotedTail(text: string, before: string): boolean {
  * sentence. On the four training sets 11 of 11 such breaks the scorer aligns join.
  */
 export function isBracketedGloss(text: string, before: string): boolean {
-  return /^[（(][^（）()]{2,}[）)]$/.test(text) && !/[\p{P}\p{S}]/u.test(before);
+  return /^[（(][^（）()]{2,}[）)]$/.test(text) && !hasPunctOrSymbol(before);
 }
 
 /**
@@ -178,7 +178,7 @@ export function endsWithOpener(text: string): boolean {
 
 /** Nothing but punctuation or symbols (`,`, `+`, `。`). */
 export function isPunctuationOnly(text: string): boolean {
-  return /^[\p{P}\p{S}]+$/u.test(text);
+  return isPunctOrSymbolOnly(text);
 }
 
 /**
