@@ -71,6 +71,8 @@ export function englishUnit(unit: string | undefined): string {
 const APPROX_MEANINGS: Readonly<Record<string, { en: string; zh: string }>> = {
   '约': { en: 'about', zh: '大约' },
   '近': { en: 'nearly', zh: '接近' },
+  '将近': { en: 'nearly', zh: '接近' },
+  '接近': { en: 'nearly', zh: '接近' },
   '超过': { en: 'more than', zh: '多于' },
   '逾': { en: 'over', zh: '多于' },
   '突破': { en: 'past', zh: '超出' },
