@@ -137,6 +137,7 @@ describe('figure parser', () => {
     ['Ⅱ类', { kind: 'name', value: null }],
     ['第7.6节', { kind: 'name', value: null }],
     ['一喷三防', { kind: 'name', value: null }],
+    ['新三板', { kind: 'name', value: null }],
   ];
 
   for (const [text, expected] of cases) {
@@ -197,6 +198,7 @@ describe('figure parser', () => {
     assert.deepEqual(read('5地铁站'), ['5']);
     assert.deepEqual(read('第一扇区'), ['第一']);
     assert.deepEqual(read('10个人工智能项目'), ['10个']);
+    assert.deepEqual(read('3个人口大省'), ['3个']);
   });
 
   it('reads 1 MB of figure-dense news text in seconds', function () {

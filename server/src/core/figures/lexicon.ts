@@ -83,7 +83,7 @@ const LONGEST_UNIT = Math.max(...[...UNITS.keys()].map((unit) => unit.length));
  * 3单 (orders), 2市场 not 2市, 5地铁 not 5地, 3门店 not 3门. The number then has no unit there.
  */
 const UNIT_SPOILERS: Readonly<Record<string, string>> = {
-  '个人': '才工民士性所员',
+  '个人': '才工民士性所员口',
   '单': '位元独',
   '市': '场民值长委区级',
   '区': '域间别块级',
@@ -146,8 +146,9 @@ export const NAMES = [
   '四个全面', '五位一体', '一国两制', '双十一', '一网通办', '一网统管', '两山', '三重一大', '四风', '互联网+', '互联网＋',
   '两个确立', '两个维护', '四个意识', '四个自信', '三个代表', '八项规定',
   '第一产业', '第二产业', '第三产业', '第一书记',
-  // Farming and rural programmes named by their counts, like 三农: 一喷三防 (one spraying against three pests).
-  '一喷三防', '一村一品', '一县一业', '三品一标', '三权分置', '一懂两爱', '三包',
+  // Programmes, policies and markets named by their counts, like 三农: 一喷三防 (one spraying against three
+  // pests), 三包 (repair, replacement, refund), 新三板 (a share market), 三区三州 (the poorest areas).
+  '一喷三防', '一村一品', '一县一业', '三品一标', '三权分置', '一懂两爱', '三包', '新三板', '三区三州',
 ];
 
 /** Idioms and fixed words whose numerals are not figures. */
