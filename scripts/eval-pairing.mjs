@@ -7,7 +7,8 @@
 //     (--write: each variant's text to DIR/<id>.<placement>.<n>.txt and its fix to …<n>.fixed.txt, to read a
 //     miss; --misses: the texts short of their sections in the outline or the fixed text; --no-fixed: the outline
 //     of the extractions only, without fix-all, several times faster)
-//   node scripts/eval-pairing.mjs --pack [CORPUS]   writes training/news-outlines.json from CORPUS's *.expect.json
+//   node scripts/eval-pairing.mjs --pack [CORPUS]   writes training/news-outlines.json from CORPUS's *.expect.json,
+//     and training/news-figures.json (their `figures`, read by test/unit/figures.corpus.test.ts)
 //
 // Runs from a clone: the extractions and truths are training/corpus.json.gz (scripts/train/pack-corpus.mjs),
 // the expected outlines training/news-outlines.json (the `outline` of each news article's expect.json).
@@ -41,6 +42,7 @@ import { loadCore } from './load-core.mjs';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTLINES = path.join(ROOT, 'training', 'news-outlines.json');
+const FIGURES = path.join(ROOT, 'training', 'news-figures.json');
 const CORPUS = path.join(ROOT, 'training', 'corpus.json.gz');
 const NEWS_SETS = ['news-train', 'news-dev'];
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -66,15 +68,24 @@ function parseArgs(argv) {
 /** training/news-outlines.json: each news article's title, outline and quoted people, from its expect.json. */
 function pack(corpus) {
   const articles = {};
+  const figures = {};
   for (const set of NEWS_SETS) {
     const dir = path.join(corpus, set);
     for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.expect.json')).sort()) {
       const expect = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
       articles[expect.id] = { set, title: expect.title, outline: expect.outline, speakers: expect.speakers };
+      if (expect.figures) figures[expect.id] = { set, figures: expect.figures };
     }
   }
   fs.writeFileSync(OUTLINES, JSON.stringify({ source: 'shared corpus news-train, news-dev: *.expect.json (title, outline, speakers)', articles }, null, 1) + '\n');
   console.log(`${Object.keys(articles).length} articles -> ${path.relative(process.cwd(), OUTLINES)}`);
+  // One figure a line: 856 figures stay a short, diffable file.
+  const lines = Object.entries(figures).map(
+    ([id, { set, figures: list }]) => ` ${JSON.stringify(id)}: {"set": ${JSON.stringify(set)}, "figures": [\n${list.map((figure) => `  ${JSON.stringify(figure)}`).join(',\n')}\n ]}`,
+  );
+  const source = 'shared corpus news-train, news-dev: *.expect.json (figures; block is the 0-based index of the non-blank truth line, pos the offset in it)';
+  fs.writeFileSync(FIGURES, `{"source": ${JSON.stringify(source)}, "articles": {\n${lines.join(',\n')}\n}}\n`);
+  console.log(`${Object.keys(figures).length} articles' figures -> ${path.relative(process.cwd(), FIGURES)}`);
 }
 
 const compact = (text) => text.replace(/[\s\u3000\f]+/g, '');

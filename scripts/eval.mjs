@@ -8,8 +8,11 @@
 // eval-out/<basename of DIR>; --off turns a rule off, to measure what it brings), then runs the corpus scorer (scripts/corpus-score.mjs) on the result.
 // Where DIR holds <article>.expect.json files (news sets), it also prints how many expected sections
 // the outline (what textDocument/documentSymbol shows) pairs with their own label and title, and how
-// many expected quoted people the speakers list finds (by name, and by name and role), and how many
-// sections the outline of the fixed text pairs (fix-all moves a displaced label above its title).
+// many expected quoted people the speakers list finds (by name, and by name and role), how many
+// sections the outline of the fixed text pairs (fix-all moves a displaced label above its title), and how
+// many annotated figures are recognised: exactly (text, kind, value, unit, approx, norm, low/high, where it
+// stands) on the article's truth, and by joined text and kind on each extraction (as
+// test/unit/figures.corpus.test.ts counts them).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -91,11 +94,27 @@ function reportOutline(core, settings, dir, out, ids) {
   const sections = { hit: 0, all: 0 };
   const fixedSections = { hit: 0, all: 0 };
   const people = { hit: 0, named: 0, all: 0 };
+  const figures = { truth: 0, truthAll: 0, extra: 0, extracted: 0, extractedAll: 0 };
+  const truthRead = new Set();
   const misses = [];
   for (const id of ids) {
     const expectFile = path.join(dir, `${articleOf(id)}.expect.json`);
     if (!fs.existsSync(expectFile)) continue;
     const expected = JSON.parse(fs.readFileSync(expectFile, 'utf8'));
+    if (expected.figures) {
+      // The truth once per article (its first pair's), every extraction by joined text and kind.
+      if (!truthRead.has(articleOf(id))) {
+        truthRead.add(articleOf(id));
+        const truth = figuresInTruth(core, settings, fs.readFileSync(path.join(dir, `${id}.truth.txt`), 'utf8'), expected.figures);
+        figures.truth += truth.exact;
+        figures.truthAll += expected.figures.length;
+        figures.extra += truth.extra;
+        if (truth.exact < expected.figures.length) misses.push(`${articleOf(id)}: figures ${truth.exact}/${expected.figures.length}`);
+      }
+      const found = core.analyze(fs.readFileSync(path.join(dir, `${id}.extracted.txt`), 'utf8'), settings).figures;
+      figures.extracted += matched(expected.figures.map((f) => `${f.text} ${f.kind}`), found.map((f) => `${f.text} ${f.kind}`));
+      figures.extractedAll += expected.figures.length;
+    }
     const analysis = core.analyze(fs.readFileSync(path.join(dir, `${id}.extracted.txt`), 'utf8'), settings);
     const rowsOf = (outline) =>
       outline
@@ -117,14 +136,44 @@ function reportOutline(core, settings, dir, out, ids) {
     people.hit += bothHit;
     if (bothHit < wantedPeople.length) misses.push(`${id}: people ${bothHit}/${wantedPeople.length}`);
   }
-  if (sections.all + people.all === 0) return;
+  if (sections.all + people.all + figures.truthAll === 0) return;
   console.log(`sections paired with their own label and title: ${sections.hit}/${sections.all} (${percent(sections.hit, sections.all)})`);
   console.log(`  in the fixed text: ${fixedSections.hit}/${fixedSections.all} (${percent(fixedSections.hit, fixedSections.all)})`);
   console.log(
     `quoted people found: ${people.named}/${people.all} by name (${percent(people.named, people.all)}), ` +
       `${people.hit}/${people.all} with their role (${percent(people.hit, people.all)})`,
   );
+  if (figures.truthAll > 0) {
+    console.log(
+      `figures as annotated: ${figures.truth}/${figures.truthAll} exact in the truth (${percent(figures.truth, figures.truthAll)}, ` +
+        `${figures.extra} not annotated), ${figures.extracted}/${figures.extractedAll} by text and kind in the extractions (${percent(figures.extracted, figures.extractedAll)})`,
+    );
+  }
   if (misses.length > 0) console.log(`  short of expected: ${misses.join('; ')}`);
+}
+
+/** Annotated figures (block: index of the truth's non-blank lines, pos: offset in it) found exactly where they stand. */
+function figuresInTruth(core, settings, truth, annotated) {
+  const figures = core.analyze(truth, settings).figures;
+  const starts = [];
+  let offset = 0;
+  for (const line of truth.split('\n')) {
+    if (line.trim()) starts.push(offset);
+    offset += line.length + 1;
+  }
+  const same = (e, a) => (e === undefined || e === null ? a === undefined || a === null : typeof a === 'number' && Math.abs(e - a) <= 1e-6 * Math.max(1, Math.abs(e)));
+  const used = new Set();
+  let exact = 0;
+  for (const e of annotated) {
+    const start = starts[e.block] + e.pos;
+    const f = figures.find((each) => each.ranges[0][0] === start);
+    if (!f) continue;
+    used.add(f);
+    const fields = ['text', 'kind', 'unit', 'approx', 'norm'].every((k) => (e[k] ?? undefined) === (f[k] ?? undefined));
+    const numbers = ['value', 'low', 'high'].every((k) => same(e[k], f[k]));
+    if (fields && numbers && f.ranges[f.ranges.length - 1][1] === start + e.text.length) exact++;
+  }
+  return { exact, extra: figures.filter((f) => !used.has(f)).length };
 }
 
 main().catch((error) => {

@@ -103,6 +103,52 @@ describe('figure hovers on the sample article', () => {
   });
 });
 
+describe('hovers for the measure words, units and names read on news-train', () => {
+  const model = parseArticle(
+    '港口完成集装箱吞吐量2.5亿标准箱，全国能源生产总量51.2亿吨标准煤，平均流量密度只有约20微央斯基。' +
+      '其中“95后”“00后”消费者占比接近六成，全市累计完成水权交易8400余单，坐大巴得将近两个小时。\n',
+  );
+  const hover = (text: string, locale: 'en' | 'zh-cn'): string => {
+    const figure = figuresOf(model).find((each) => each.text === text);
+    assert.ok(figure, `${text} not found`);
+    return describeFigure(figure, model, locale);
+  };
+
+  const cases: ReadonlyArray<readonly [string, RegExp, RegExp]> = [
+    ['2.5亿标准箱', /250,000,000 标准箱 ≈ 250 million TEU \(twenty-foot containers\)/, /250,000,000 标准箱（2.5亿标准箱）/],
+    ['51.2亿吨标准煤', /5\.12 billion tonnes of standard coal equivalent/, /数额/],
+    ['约20微央斯基', /= 20 微央斯基[\s\S]*Approximate: 约 \(about\)/, /约数：约（大约）/],
+    ['8400余单', /8,400 单[\s\S]*Approximate: 余 \(more than\)/, /数量[\s\S]*约数：余（多于）/],
+    ['接近六成', /0\.6 = 60%[\s\S]*Approximate: 接近 \(nearly\)/, /约数：接近（接近）/],
+    ['将近两个小时', /= 2 个小时[\s\S]*Approximate: 将近 \(nearly\)/, /约数：将近（接近）/],
+    ['95后', /the generation born in 1995–1999/, /指1995—1999年出生的一代人/],
+    ['00后', /the generation born in 2000–2004/, /指2000—2004年出生的一代人/],
+  ];
+  for (const [text, en, zh] of cases) {
+    it(`${text} reads well in English and Chinese`, () => {
+      assert.match(hover(text, 'en'), en);
+      assert.match(hover(text, 'zh-cn'), zh);
+      for (const locale of ['en', 'zh-cn'] as const) assert.ok(hover(text, locale).startsWith(`**${text}**`));
+    });
+  }
+
+  it('names the unit in English in the one-line summary', () => {
+    const figure = figuresOf(model).find((each) => each.text === '约20微央斯基')!;
+    assert.equal(figureSummary(figure, 'en'), '约20微央斯基  amount  = 20 微央斯基 ≈ 20 µJy (jansky) (about)');
+    const teu = figuresOf(model).find((each) => each.text === '2.5亿标准箱')!;
+    assert.match(figureSummary(teu, 'en'), /TEU/);
+  });
+
+  it('reads a rank from the top and a floor as such', () => {
+    const ranks = parseArticle('停车难位列群众诉求前三位，住在6楼的退休教师说。\n');
+    const [rank, floor] = figuresOf(ranks);
+    assert.equal(figureSummary(rank, 'en'), '前三位  ordinal  = the top 3');
+    assert.equal(figureSummary(rank, 'zh-cn'), '前三位  序数  = 前 3 位');
+    assert.equal(figureSummary(floor, 'en'), '6楼  ordinal  = the 6th floor');
+    assert.equal(figureSummary(floor, 'zh-cn'), '6楼  序数  = 第 6 层');
+  });
+});
+
 describe('derived figures', () => {
   it('a share and its total imply the whole: 27.2万亿元 at 32.9% of GDP → GDP ≈ 82.7万亿元', () => {
     const model = parseArticle('2017年我国数字经济总量达到27.2万亿元，占GDP比重达到32.9%。\n');

@@ -20,6 +20,19 @@ describe('figure parser', () => {
     ['8000万千瓦', { kind: 'amount', value: 80_000_000, unit: '千瓦' }],
     ['1.3万亿斤以上', { kind: 'amount', value: 1_300_000_000_000, unit: '斤', approx: '以上' }],
     ['100亿元人民币', { kind: 'amount', value: 10_000_000_000, unit: '元' }],
+    // Measure words and units beyond the common ones: lessons, orders, nests, containers, coal equivalent, SI prefixes.
+    ['3节', { kind: 'count', value: 3, unit: '节' }],
+    ['超过1.5万门', { kind: 'count', value: 15_000, unit: '门', approx: '超过' }],
+    ['2650巢', { kind: 'count', value: 2650, unit: '巢' }],
+    ['8400余单', { kind: 'count', value: 8400, unit: '单', approx: '余' }],
+    ['3个人', { kind: 'count', value: 3, unit: '个人' }],
+    ['两市', { kind: 'count', value: 2, unit: '市' }],
+    ['2.5亿标准箱', { kind: 'count', value: 250_000_000, unit: '标准箱' }],
+    ['58.6自然箱', { kind: 'count', value: 58.6, unit: '自然箱' }],
+    ['1.9亿亩次', { kind: 'amount', value: 190_000_000, unit: '亩次' }],
+    ['52.5亿吨标准煤左右', { kind: 'amount', value: 5_250_000_000, unit: '吨标准煤', approx: '左右' }],
+    ['约20微央斯基', { kind: 'amount', value: 20, unit: '微央斯基', approx: '约' }],
+    ['3千帕', { kind: 'amount', value: 3, unit: '千帕' }],
     ['约1毛钱', { kind: 'amount', value: 0.1, unit: '元', approx: '约' }],
     ['346Mbps', { kind: 'amount', value: 346, unit: 'Mbps' }],
     ['±800千伏', { kind: 'amount', value: 800, unit: '千伏', approx: '±' }],
@@ -39,7 +52,16 @@ describe('figure parser', () => {
     ['700余家', { kind: 'count', value: 700, unit: '家', approx: '余' }],
     ['超过1.6万个', { kind: 'count', value: 16_000, unit: '个', approx: '超过' }],
     ['2000元左右', { kind: 'amount', value: 2000, unit: '元', approx: '左右' }],
-    ['1个多月', { kind: 'amount', value: 1, unit: '个月', approx: '多' }],
+    // 多 between 个 and a duration: the unit is the word after it (news corpus convention).
+    ['1个多月', { kind: 'amount', value: 1, unit: '月', approx: '多' }],
+    ['一个多月', { kind: 'amount', value: 1, unit: '月', approx: '多' }],
+    ['两个多小时', { kind: 'amount', value: 2, unit: '小时', approx: '多' }],
+    ['将近两个小时', { kind: 'amount', value: 2, unit: '个小时', approx: '将近' }],
+    ['接近六成', { kind: 'share', value: 0.6, unit: '成', approx: '接近' }],
+    ['接近20%', { kind: 'share', value: 0.2, unit: '%', approx: '接近' }],
+    ['上百圈', { kind: 'count', value: 100, unit: '圈', approx: '上' }],
+    ['上万遍', { kind: 'count', value: 10_000, unit: '遍', approx: '上' }],
+    ['十多分', { kind: 'number', value: 10, unit: '分', approx: '多' }],
     ['3年多', { kind: 'amount', value: 3, unit: '年', approx: '多' }],
     ['不低于3000吨', { kind: 'amount', value: 3000, unit: '吨', approx: '不低于' }],
     // Shares.
@@ -72,6 +94,7 @@ describe('figure parser', () => {
     ['26日12时15分', { kind: 'date', value: null, norm: '---26T12:15' }],
     ['26日中午12时15分', { kind: 'date', value: null, norm: '---26T12:15' }],
     ['2024年1月至5月', { kind: 'date', value: null, norm: '2024-01/--05' }],
+    ['12月16日至17日', { kind: 'date', value: null, norm: '--12-16/--12-17' }],
     // Ranges.
     ['20日至21日', { kind: 'date', value: null, norm: '---20/---21' }],
     ['1月至6月', { kind: 'date', value: null, norm: '--01/--06' }],
@@ -92,6 +115,10 @@ describe('figure parser', () => {
     ['第十四个五年规划', { kind: 'ordinal', value: 14 }],
     ['前十', { kind: 'ordinal', value: 10 }],
     ['前10家', { kind: 'count', value: 10, unit: '家' }],
+    ['前三位', { kind: 'ordinal', value: 3 }],
+    ['第一大', { kind: 'ordinal', value: 1 }],
+    ['第一板', { kind: 'ordinal', value: 1 }],
+    ['6楼', { kind: 'ordinal', value: 6 }],
     // Names with digits.
     ['5G', { kind: 'name', value: null }],
     ['G20', { kind: 'name', value: null }],
@@ -104,6 +131,13 @@ describe('figure parser', () => {
     ['神舟十八号', { kind: 'name', value: null }],
     ['第二产业', { kind: 'name', value: null }],
     ['PM2.5', { kind: 'name', value: null }],
+    ['95后', { kind: 'name', value: null }],
+    ['00后', { kind: 'name', value: null }],
+    ['J2107+2243', { kind: 'name', value: null }],
+    ['Ⅱ类', { kind: 'name', value: null }],
+    ['第7.6节', { kind: 'name', value: null }],
+    ['一喷三防', { kind: 'name', value: null }],
+    ['新三板', { kind: 'name', value: null }],
   ];
 
   for (const [text, expected] of cases) {
@@ -135,6 +169,7 @@ describe('figure parser', () => {
     '信号一', '千行百业', '一家企业', '一位老人', '一票难求', '一日一图', '低人一等', '严一鸣说', '章一凡认为',
     '管一航', '骆一帆', '每万人拥有', '每千名', '千粒重', '每千瓦', '三五成群', '十分重要', '千瓦', '一辆车',
     '统一', '唯一', '新一代', '几个小时', '千里之外', '80年代', '数十万人', '几百个', '两三年', '千万不要',
+    '三门峡', '两口子', '两回事', '零部件', '队伍年轻', '接近尾声', '九州', '市场',
   ];
   for (const text of notFigures) {
     it(`${text} holds no figure`, () => assert.deepEqual(recognizeFigures(text), []));
@@ -147,6 +182,23 @@ describe('figure parser', () => {
   it('keeps approximators that are part of another word out of the figure', () => {
     assert.deepEqual(recognizeFigures('签约3个项目，通过5项标准').map((figure) => figure.text), ['3个', '5项']);
     assert.deepEqual(recognizeFigures('不足10%').map((figure) => figure.text), ['10%']);
+    assert.deepEqual(recognizeFigures('误差不超过2.5厘米').map((figure) => figure.text), ['2.5厘米']);
+  });
+
+  it('reads 近 before a span of years as "the last", not "nearly", where it opens a clause or 来 follows', () => {
+    const read = (text: string) => recognizeFigures(text).map((figure) => [figure.text, figure.approx]);
+    assert.deepEqual(read('近3年，全市累计投入'), [['3年', undefined]]);
+    assert.deepEqual(read('近3年来累计培训'), [['3年', undefined]]);
+    assert.deepEqual(read('历时近3年完成'), [['近3年', '近']]);
+  });
+
+  it('stops a measure word before the word it begins (3单位, 2市场, 5地铁站, 第一扇区)', () => {
+    const read = (text: string) => recognizeFigures(text).map((figure) => figure.text);
+    assert.deepEqual(read('3单位'), ['3']);
+    assert.deepEqual(read('5地铁站'), ['5']);
+    assert.deepEqual(read('第一扇区'), ['第一']);
+    assert.deepEqual(read('10个人工智能项目'), ['10个']);
+    assert.deepEqual(read('3个人口大省'), ['3个']);
   });
 
   it('reads 1 MB of figure-dense news text in seconds', function () {

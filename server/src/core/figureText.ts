@@ -9,6 +9,7 @@ import {
   englishNumber,
   englishOrdinal,
   englishUnit,
+  generationYears,
   percent,
   plainDigits,
 } from './figures/words';
@@ -68,10 +69,22 @@ export function figureMeaning(figure: Figure, locale: Locale): string {
       const [low, high] = [plainDigits(figure.low ?? 0), plainDigits(figure.high ?? 0)];
       return zh ? `${low} 至 ${high} ${unit}` : `from ${low} to ${high} ${englishUnit(unit)}`;
     }
-    case 'ordinal':
-      return zh ? `第 ${figure.value}` : `the ${englishOrdinal(figure.value ?? 0)}`;
-    case 'name':
+    case 'ordinal': {
+      const n = figure.value ?? 0;
+      // 前三位, 前十: a rank counted from the top; 6楼: a floor.
+      if (figure.text.startsWith('前')) return zh ? `前 ${n} 位` : `the top ${n}`;
+      if (figure.text.endsWith('楼')) return zh ? `第 ${n} 层` : `the ${englishOrdinal(n)} floor`;
+      return zh ? `第 ${n}` : `the ${englishOrdinal(n)}`;
+    }
+    case 'name': {
+      const born = generationYears(figure.text);
+      if (born) {
+        return zh
+          ? `指${born[0]}—${born[1]}年出生的一代人：数字是出生年份的简写，不表示数量`
+          : `the generation born in ${born[0]}–${born[1]}: its digits abbreviate the years of birth and do not count anything`;
+      }
       return zh ? '其中的数字是名称的一部分，不表示数量' : 'its digits are part of a name and do not count anything';
+    }
   }
 }
 

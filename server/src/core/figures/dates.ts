@@ -96,7 +96,7 @@ export function dateAt(text: string, number: NumberToken): DateMatch | undefined
   if (first) {
     const second = rangeEndAt(text, first.end);
     if (second && first.norm !== undefined) {
-      return { end: second.end, kind: 'date', value: null, norm: `${first.norm}/${second.norm}` };
+      return { end: second.end, kind: 'date', value: null, norm: `${first.norm}/${inMonthOf(first.norm, second.norm)}` };
     }
     return first;
   }
@@ -130,6 +130,12 @@ function yearOrDayPartAt(text: string, number: NumberToken): DateMatch | undefin
   const part = dayPartAt(text, number);
   if (part) return { end: part.end, kind: 'date', value: null, norm: part.norm };
   return undefined;
+}
+
+/** A day written alone after a full date is in that date's month: 12月16日至17日 → --12-16/--12-17. */
+function inMonthOf(first: string, second: string): string {
+  const month = /^(\d{4}-\d\d|--\d\d)-\d\d/.exec(first);
+  return month && second.startsWith('---') ? `${month[1]}${second.slice(2)}` : second;
 }
 
 /** The first end of 1至5月 written in the form of the second (--05 → --01). */

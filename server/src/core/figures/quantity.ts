@@ -53,10 +53,24 @@ export function quantityAt(t: string, number: NumberToken, floor: number): Draft
   if (!withAll) return undefined;
   // The indefinite 一 (一家, 一位) and a bare 千 (千粒重, 每万人) are figures only with an approximator.
   const approxed = withAll.approx !== undefined && withAll.start < number.start;
-  if (number.indefinite && !approxed && !['倍', '个百分点', '百分点'].includes(draft.unit ?? '')) return undefined;
+  // 一个多月, 一年多: the indefinite 一 with 多 inside a duration is more than one of it.
+  const moreThanOne = side.inside !== undefined && side.unit?.info.kind === 'time';
+  if (number.indefinite && !approxed && !moreThanOne && !['倍', '个百分点', '百分点'].includes(draft.unit ?? '')) return undefined;
   if ((number.bareMagnitude || (number.chinese && draft.kind === 'count' && !draft.unit)) && !approxed) return undefined;
+  if (withAll.approx?.startsWith('近') && isRecentSpan(t, draft, withAll.start)) return withApprox(t, draft, number.start, true);
   return withAll;
 }
+
+/**
+ * 近3年, 近5年来: "the last 3 years", a span counted back from now, not "nearly 3 years". So read when
+ * 近 opens its clause or 来/以来 follows the span.
+ */
+function isRecentSpan(t: string, draft: Draft, start: number): boolean {
+  if (draft.unit !== '年' && draft.unit !== '个月' && draft.unit !== '天') return false;
+  return t.startsWith('来', draft.end) || t.startsWith('以来', draft.end) || start === 0 || oneOf(CLAUSE_OPENERS, t[start - 1]);
+}
+
+const CLAUSE_OPENERS = '，。；：、！？（“‘,;:(';
 
 interface Side {
   readonly end: number;
@@ -73,19 +87,20 @@ export function sideAt(t: string, number: NumberToken): Side {
   let inside: string | undefined;
   if (APPROX_INSIDE.includes(t[end])) {
     const more = readMagnitudes(t, end + 1);
-    const unitAfter = unitUsable(t, more.end, number);
+    const unitAfter = unitUsable(t, more.end, number, true);
     if (more.exponent > 0 || unitAfter) {
       inside = t[end];
       end = more.end;
       exponent += more.exponent;
     }
   }
-  const unit = unitUsable(t, end, number);
+  const unit = unitUsable(t, end, number, inside !== undefined);
   if (!unit) return { end, exponent, inside };
-  // 1个多月, 3个多小时: 多 inside the unit; 3年多, 10天余: after a duration.
+  // 1个多月, 3个多小时: 多 inside the unit, which is then the word after it (月, 小时); 3年多, 10天余: after a duration.
   const within = TIME_AFTER_GE.find((rest) => unit.word === '个' && !inside && t.startsWith(`多${rest}`, end + 1));
   if (within) {
-    return { end: end + 2 + within.length, exponent, inside: '多', unit: { word: `个${within}`, info: unitAt(t.slice(end, end + 1) + within, 0)!.info } };
+    const info = { ...unitAt(`个${within}`, 0)!.info, unit: within };
+    return { end: end + 2 + within.length, exponent, inside: '多', unit: { word: `个${within}`, info } };
   }
   const after = unit.info.kind === 'time' && !inside && oneOf('多余', t[end + unit.word.length]);
   if (after && !oneOf('次种样家', t[end + unit.word.length + 1])) {
@@ -96,9 +111,13 @@ export function sideAt(t: string, number: NumberToken): Side {
 
 const TIME_AFTER_GE = ['月', '小时', '星期', '工作日'];
 
-export function unitUsable(t: string, at: number, number: NumberToken): { word: string; info: UnitInfo } | undefined {
+/**
+ * The unit at `at`, if it may follow `number`. A unit that never follows a Chinese numeral alone (十分 is
+ * "very", 三角 a triangle) may once 多 or 余 stands between them: 十多分 is a score of ten-odd points.
+ */
+export function unitUsable(t: string, at: number, number: NumberToken, afterApprox = false): { word: string; info: UnitInfo } | undefined {
   const unit = unitAt(t, at);
-  if (!unit || (number.chinese && !unit.info.afterChinese)) return undefined;
+  if (!unit || (number.chinese && !unit.info.afterChinese && !afterApprox)) return undefined;
   if (unit.word === '大' && number.chinese === false) return undefined;
   return unit;
 }
@@ -133,6 +152,10 @@ function single(t: string, number: NumberToken, side: Side): Draft | undefined {
   const approx = side.inside;
   if (!unit) {
     if (exponent > 0) return { kind: 'count', value: scaled(number.digits, exponent), approx, start: number.start, end: side.end };
+    // 6楼, 三楼: a floor, counted from the ground (6楼盘 and 3楼市 are other words).
+    if (t[side.end] === '楼' && number.isInteger && exponent === 0 && !oneOf('盘市宇房道梯层顶群', t[side.end + 1])) {
+      return ordinal(number.start, side.end + 1, number.value);
+    }
     // 破亿, 超过万: a Chinese magnitude on its own; kept only with an approximator (below).
     if (number.chinese) return number.value >= 1e4 ? { kind: 'count', value: number.value, start: number.start, end: side.end } : undefined;
     if (isVersion(t, number)) return name(number.start, versionEnd(t, number.end));

@@ -3,13 +3,13 @@
 // Every step looks a bounded distance ahead, and a number that is no figure is skipped whole,
 // so the pass is linear in the text.
 
-import { isAsciiLetter, isAsciiLetterCode, isOpeningMarkCode } from '../charClasses';
+import { isAsciiLetter, isAsciiLetterCode, isHan, isOpeningMarkCode } from '../charClasses';
 import { isChineseNumeralCode, isDigit, isDigitCode, parseChineseInteger, scaled } from '../numerals';
 import { compactText, originalRange } from './compact';
 import { approxBefore, name, ordinal, withApprox, type Draft } from './draft';
-import { FRONT_SPOILERS, ORDINAL_MEASURES, oneOf, unitAt } from './lexicon';
+import { FRONT_SPOILERS, ORDINAL_MEASURES, countMeasureAt, oneOf, unitAt } from './lexicon';
 import { IDIOM_WORDS, NAME_WORDS, numberedNameStart, quotedNameAt, wordAt } from './names';
-import { chineseRunAt, readMagnitudes, readNumber } from './number';
+import { chineseRunAt, readMagnitudes, readNumber, type NumberToken } from './number';
 import { quantityAt } from './quantity';
 import type { FoundFigure } from './types';
 
@@ -77,12 +77,28 @@ function figureAt(t: string, i: number, floor: number): Draft | undefined {
   if (code === FRONT && !oneOf(FRONT_SPOILERS, t[i - 1])) return frontAt(t, i, floor);
   if (code === HALF) return halfAt(t, i, floor);
   if (isAsciiLetterCode(code) && !isAlnumAt(t, i - 1)) return latinNameAt(t, i);
+  if (isRomanNumeralCode(code)) return romanNameAt(t, i);
   if (isDigitCode(code) && !isAlnumAt(t, i - 1) && t.charCodeAt(i - 1) !== FULL_STOP) return arabicAt(t, i, floor);
   if (isChineseNumeralCode(code) && !isChineseNumeralCode(t.charCodeAt(i - 1))) return chineseAt(t, i, floor);
   return undefined;
 }
 
 const ORDINAL_PREFIX = '第'.charCodeAt(0);
+
+/** Ⅰ–ↈ (U+2160–U+2188): Roman numerals, which grade and class things (Ⅱ类水质, Ⅲ期临床) rather than count them. */
+function isRomanNumeralCode(code: number): boolean {
+  return code >= 0x2160 && code <= 0x2188;
+}
+
+/** Ⅱ类, Ⅲ期, Ⅳ级: a class or grade, a name; with the one word of classing after it, if any. */
+function romanNameAt(t: string, i: number): Draft {
+  let end = i;
+  while (end < t.length && isRomanNumeralCode(t.charCodeAt(end))) end++;
+  if (oneOf(ROMAN_CLASSED, t[end])) end++;
+  return name(i, end);
+}
+
+const ROMAN_CLASSED = '类级期型号代段区档';
 const FRONT = '前'.charCodeAt(0);
 const HALF = '半'.charCodeAt(0);
 const FULL_STOP = '.'.charCodeAt(0);
@@ -91,8 +107,8 @@ const FULL_STOP = '.'.charCodeAt(0);
 function latinNameAt(t: string, i: number): Draft | undefined {
   let end = i;
   let digits = false;
-  // PM2.5 and COVID-19 are one name each.
-  while (end < t.length && (isAlnumAt(t, end) || ((t[end] === '.' || t[end] === '-') && isDigit(t[end + 1])))) {
+  // PM2.5 and COVID-19 are one name each, and so are catalogue numbers with a sign (J2107+2243, PSR J0437−4715).
+  while (end < t.length && (isAlnumAt(t, end) || (oneOf('.-+−－＋', t[end]) && isDigit(t[end + 1])))) {
     if (isDigit(t[end])) digits = true;
     end++;
   }
@@ -102,6 +118,7 @@ function latinNameAt(t: string, i: number): Draft | undefined {
 function arabicAt(t: string, i: number, floor: number): Draft | undefined {
   const number = readNumber(t, i);
   if (!number) return undefined;
+  if (isGeneration(t, number)) return name(i, number.end + 1);
   if (isAsciiLetter(t[number.end])) {
     // 346Mbps is a speed; 5G, 4K and 3D are names.
     let end = number.end;
@@ -121,6 +138,8 @@ function chineseAt(t: string, i: number, floor: number): Draft | undefined {
   // 数十万, 几百个: an unstated number.
   if (oneOf('数几', t[i - 1])) return undefined;
   const run = chineseRunAt(t, i);
+  // A lone 零 or capital numeral is a word (零部件, 零售, 队伍, 入伍): capital numerals are written in runs (壹佰元).
+  if (run.length === 1 && oneOf(WORD_NUMERALS, run)) return undefined;
   const number = readNumber(t, i);
   if (!number) return fiveYearPlanAt(i, run);
   const named = numberedNameStart(t, i, number.end, floor);
@@ -128,6 +147,16 @@ function chineseAt(t: string, i: number, floor: number): Draft | undefined {
   if (t.startsWith('中全会', number.end)) return ordinal(i, number.end + 3, number.value);
   return quantityAt(t, number, floor);
 }
+
+/**
+ * 90后, 95后, 00后: people born in a half-decade, named by its year's last two digits and 后 (after). A
+ * name, not a quantity; 10后来 and 30后续 are other words.
+ */
+function isGeneration(t: string, number: NumberToken): boolean {
+  return !number.chinese && number.isInteger && number.width === 2 && number.value % 5 === 0 && t[number.end] === '后' && !oneOf('来续期方面者', t[number.end + 1]);
+}
+
+const WORD_NUMERALS = '零〇壹贰叁肆伍陆柒捌玖拾佰仟';
 
 /** “十四五”: the 14th five-year plan. */
 function fiveYearPlanAt(i: number, run: string): Draft | undefined {
@@ -141,14 +170,16 @@ function fiveYearPlanAt(i: number, run: string): Draft | undefined {
 /** 第十八次, 第二, 第一季, 第十四个五年规划, 第一季度 (a date). */
 function ordinalAt(t: string, i: number): Draft | undefined {
   const number = readNumber(t, i + 1);
-  if (!number || number.positional || !number.isInteger) return undefined;
+  if (!number || number.positional) return undefined;
+  // 第7.6节, 第6.3条: a numbered section or clause, a name.
+  if (!number.isInteger) return isDigit(t[i + 1]) && oneOf(ORDINAL_MEASURES, t[number.end]) ? name(i, number.end + 1) : undefined;
   for (const plan of ['个五年规划', '个五年计划']) {
     if (t.startsWith(plan, number.end)) return ordinal(i, number.end + plan.length, number.value);
   }
   if (t.startsWith('季度', number.end) && number.value >= 1 && number.value <= 4) {
     return { kind: 'date', value: null, norm: `Q${number.value}`, start: i, end: number.end + 2 };
   }
-  const measured = oneOf(ORDINAL_MEASURES, t[number.end]);
+  const measured = oneOf(ORDINAL_MEASURES, t[number.end]) || countMeasureAt(t, number.end) !== undefined;
   return ordinal(i, number.end + (measured ? 1 : 0), number.value);
 }
 
@@ -164,6 +195,8 @@ function frontAt(t: string, i: number, floor: number): Draft | undefined {
     return { kind: 'date', value: null, norm: `Q1/Q${n}`, start: i, end: number.end + 2 };
   }
   const unit = unitAt(t, number.end);
+  // 位列前三位, 排名前10名: a rank standing alone (a count when a noun follows: 前10家企业, 前三名选手).
+  if ((unit?.word === '位' || unit?.word === '名') && !isHan(t[number.end + 1])) return ordinal(i, number.end + 1, n);
   if (unit?.info.kind === 'count') {
     const draft = quantityAt(t, number, floor);
     return draft && draft.kind === 'count' ? { ...draft, start: i } : undefined;

@@ -61,16 +61,58 @@ const ENGLISH_UNITS: Readonly<Record<string, string>> = {
   '辆': 'vehicles', '台': 'units', '个': 'items', '项': 'items', '款': 'models', '座': 'facilities', '份': 'copies or samples',
   '件': 'pieces', '次': 'times', '条': 'items', '种': 'kinds', '类': 'categories', '批': 'batches', '代': 'generations',
   '大': 'major ones', '点': 'points', '倍': 'times', '分': 'points (score)', '级': 'level',
+  '月': 'months', '星期': 'weeks', '个星期': 'weeks', '秒钟': 'seconds', '工作日': 'working days', '个工作日': 'working days',
+  '个季度': 'quarters', '毫秒': 'ms', '微秒': 'µs', '纳秒': 'ns', '皮秒': 'ps', '周年': 'anniversary years',
+  '个人': 'people', '节': 'lessons or sections', '门': 'courses', '堂': 'lessons', '课': 'lessons', '遍': 'times over',
+  '圈': 'turns or laps', '回': 'times', '趟': 'trips', '轮': 'rounds', '单': 'orders', '巢': 'nests', '窝': 'litters or nests',
+  '群': 'groups', '只': 'animals or items', '头': 'head (of livestock)', '尾': 'fish', '羽': 'birds', '株': 'plants',
+  '棵': 'trees', '口': 'people or wells', '盏': 'lamps', '把': 'items with a handle', '杯': 'cups', '瓶': 'bottles',
+  '罐': 'jars or cans', '箱': 'boxes', '包': 'packs', '袋': 'bags', '盒': 'boxes', '筐': 'baskets', '双': 'pairs',
+  '副': 'sets', '扇': 'doors or windows', '面': 'flat items', '封': 'letters', '串': 'strings', '束': 'bunches', '朵': 'flowers',
+  '幢': 'buildings', '栋': 'buildings', '堵': 'walls', '棚': 'sheds or greenhouses', '板': 'boards or runs',
+  '国': 'countries', '省': 'provinces', '市': 'cities', '县': 'counties', '区': 'districts', '地': 'places', '乡': 'townships',
+  '村': 'villages', '镇': 'towns', '岛': 'islands', '校': 'schools', '站': 'stations', '所': 'institutions', '间': 'rooms',
+  '辆次': 'vehicle trips', '架次': 'flights', '项次': 'item-times', '件次': 'item-times', '场次': 'sessions', '班次': 'runs',
+  '航次': 'voyages', '车次': 'train runs', '艘次': 'ship calls', '户次': 'household-times',
+  '标准箱': 'TEU (twenty-foot containers)', '标箱': 'TEU (twenty-foot containers)', '自然箱': 'containers (as counted, of any size)',
+  '吨标准煤': 'tonnes of standard coal equivalent', '吨标煤': 'tonnes of standard coal equivalent', '吨油当量': 'tonnes of oil equivalent',
+  '亩次': 'mu worked (1/15 ha, counted each time)', '公顷次': 'ha worked (counted each time)',
+  '吉瓦': 'GW', '伏': 'V', '摄氏度': '°C', '℃': '°C', '毫升': 'ml', '桶': 'barrels', '海里': 'nautical miles', '英里': 'miles',
+  '微米': 'µm',
 };
+
+/** The SI prefixes as written in Chinese (千 k, 微 µ …) and the bases they take (焦 J, 央斯基 Jy …): 微央斯基 = µJy. */
+const SI_PREFIX_SYMBOLS: Readonly<Record<string, string>> = { '千': 'k', '兆': 'M', '吉': 'G', '太': 'T', '毫': 'm', '微': 'µ', '纳': 'n', '皮': 'p' };
+const SI_BASE_SYMBOLS: Readonly<Record<string, string>> = {
+  '焦': 'J', '焦耳': 'J', '帕': 'Pa', '赫兹': 'Hz', '安培': 'A', '欧姆': 'Ω', '央斯基': 'Jy (jansky)', '特斯拉': 'T', '贝克': 'Bq',
+};
+
+function siUnit(unit: string): string | undefined {
+  if (unit in SI_BASE_SYMBOLS) return SI_BASE_SYMBOLS[unit];
+  const prefix = SI_PREFIX_SYMBOLS[unit[0]];
+  const base = SI_BASE_SYMBOLS[unit.slice(1)];
+  return prefix && base ? `${prefix}${base}` : undefined;
+}
 
 export function englishUnit(unit: string | undefined): string {
   if (unit === undefined) return '';
-  return ENGLISH_UNITS[unit] ?? unit;
+  return ENGLISH_UNITS[unit] ?? siUnit(unit) ?? unit;
+}
+
+/** 95后 → [1995, 1999]: the half-decade a generation was born in, from the two digits before 后. */
+export function generationYears(text: string): readonly [number, number] | undefined {
+  const match = /^(\d\d)后$/u.exec(text);
+  if (!match) return undefined;
+  const digits = Number(match[1]);
+  const first = (digits >= 30 ? 1900 : 2000) + digits;
+  return [first, first + 4];
 }
 
 const APPROX_MEANINGS: Readonly<Record<string, { en: string; zh: string }>> = {
   '约': { en: 'about', zh: '大约' },
   '近': { en: 'nearly', zh: '接近' },
+  '将近': { en: 'nearly', zh: '接近' },
+  '接近': { en: 'nearly', zh: '接近' },
   '超过': { en: 'more than', zh: '多于' },
   '逾': { en: 'over', zh: '多于' },
   '突破': { en: 'past', zh: '超出' },
