@@ -160,6 +160,20 @@ describe('displaced-label', () => {
     assert.ok(displaced(raw).length === 2);
     assert.equal(fixAll(raw, defaultSettings), fixed);
   });
+
+  // Found by scripts/fuzz/core.mjs: the first of two labels stacked above a title was moved below the second,
+  // which was then moved below the first, and so on (fix-all ended after its last pass with a problem left),
+  // or the fix gave the text back unchanged.
+  for (const text of ['信号二\n要点四\n中得', '信号一\n信号一\n一二', '中得\n信号二\n要点四\n\n正文。']) {
+    it(`leaves labels stacked beside their title where they are: ${JSON.stringify(text)}`, () => {
+      for (const settings of [defaultSettings, mergeSettings({ cjkLatinSpacing: 'forbid' })]) {
+        for (const problem of displaced(text, settings)) assert.notEqual(applyEdits(text, problem.fix!), text, 'a fix that changes nothing');
+        const fixed = fixAll(text, settings);
+        assert.deepEqual(displaced(fixed, settings), []);
+        assert.equal(fixAll(fixed, settings), fixed);
+      }
+    });
+  }
 });
 
 describe('keepsEssentials: fixes keep every character, moving only whole label lines', () => {
