@@ -29,6 +29,8 @@ const { analyze, fixAll, fixAllEdits, formatArticle, quickFixes, ruleFixEdits, d
 
 /** How many lines of text before the end a last line may change the fixed text of (column window, look-ahead). */
 const FINISHED_REACH = 16;
+/** Fewer lines of text than this, and the widths read over the whole document move with the last line. */
+const FINISHED_MIN_LINES = 60;
 
 const SETTINGS = [
   defaultSettings,
@@ -166,6 +168,8 @@ const PROPERTIES = {
     const fixed = fixAll(base, settings);
     const finished = fixAll(base + '（完）' + eol, settings);
     if (finished.startsWith(fixed.trimEnd())) return;
+    // In a short text the document's body width (a median over its lines) moves with one line more.
+    if (text.split(/\r\n|\r|\n/).filter((line) => line.trim().length > 0).length < FINISHED_MIN_LINES) return;
     if (!sameJson(analyze(base, settings).facts, analyze(base + '（完）' + eol, settings).facts)) return;
     let at = 0;
     while (at < fixed.length && fixed[at] === finished[at]) at++;
