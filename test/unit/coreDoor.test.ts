@@ -18,6 +18,18 @@ describe('core door', () => {
     await assert.rejects(fixAllEditsInSteps(analysis, async () => { throw new Error('cancelled'); }), /cancelled/);
   });
 
+  // Found by scripts/fuzz/lsp.mjs: Format Document of a text ending in CRLF, fixed to end in LF, kept the
+  // LF and ended its edit between CR and LF, where no LSP position lies: the editor kept the CR.
+  it('fix-all as edits never ends or starts an edit between the CR and LF of a line end, nor inside a surrogate pair', () => {
+    const splits = (text: string, offset: number) =>
+      (text[offset - 1] === '\r' && text[offset] === '\n') || (/[\ud800-\udbff]/.test(text[offset - 1] ?? '') && /[\udc00-\udfff]/.test(text[offset] ?? ''));
+    for (const text of ['第一段文字。\n\n第二段\n文字。\n\n第三段文字。\r\n', '第一段\n文字。\r\n\r\n第二段😀\n文字。\r\n', '标题\r\n\r\n正文\n第二行。\r\n']) {
+      const edits = fixAllEdits(text, mergeSettings({}));
+      assert.ok(edits.length > 0);
+      for (const edit of edits) assert.ok(!splits(text, edit.start) && !splits(text, edit.end), `${JSON.stringify(text)}: ${edit.start}-${edit.end}`);
+    }
+  });
+
   it('a wrap rule is one whose fixes join lines, and every rule that joins lines says it is a wrap rule', () => {
     const problems = analyze(SAMPLE, settings).problems;
     for (const rule of rules) {

@@ -160,6 +160,30 @@ describe('displaced-label', () => {
     assert.ok(displaced(raw).length === 2);
     assert.equal(fixAll(raw, defaultSettings), fixed);
   });
+
+  // Found by scripts/fuzz/core.mjs: the line （完） after a run of labels at the page's end was read as the last
+  // label's heading, so that label stayed away from its title once the article was finished.
+  it('moves every label of a run at the end of the page, （完） after it or not', () => {
+    const text = '新的生机与活力。\n\n活态传承\n\n近六成。非遗元素正从“小众爱好”走向“大众消费”。\n\n青春力量\n\n非遗传承，关键在人。近年来，各地通过实施非遗传承人研修。\n\n关键词一\n关键词二\n';
+    for (const finished of [text, text + '（完）\n', text + '\n(完)\n']) {
+      assert.deepEqual(displaced(finished).map((problem) => finished.slice(problem.start, problem.end)), ['关键词一', '关键词二'], JSON.stringify(finished));
+    }
+    assert.ok(fixAll(text + '（完）\n', defaultSettings).startsWith(fixAll(text, defaultSettings).trimEnd()));
+  });
+
+  // Found by scripts/fuzz/core.mjs: the first of two labels stacked above a title was moved below the second,
+  // which was then moved below the first, and so on (fix-all ended after its last pass with a problem left),
+  // or the fix gave the text back unchanged.
+  for (const text of ['信号二\n要点四\n中得', '信号一\n信号一\n一二', '中得\n信号二\n要点四\n\n正文。']) {
+    it(`leaves labels stacked beside their title where they are: ${JSON.stringify(text)}`, () => {
+      for (const settings of [defaultSettings, mergeSettings({ cjkLatinSpacing: 'forbid' })]) {
+        for (const problem of displaced(text, settings)) assert.notEqual(applyEdits(text, problem.fix!), text, 'a fix that changes nothing');
+        const fixed = fixAll(text, settings);
+        assert.deepEqual(displaced(fixed, settings), []);
+        assert.equal(fixAll(fixed, settings), fixed);
+      }
+    });
+  }
 });
 
 describe('keepsEssentials: fixes keep every character, moving only whole label lines', () => {

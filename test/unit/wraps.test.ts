@@ -57,6 +57,18 @@ describe('wraps', () => {
     for (const wrap of wrapsOf(model)) counts[wrap.kind] = (counts[wrap.kind] ?? 0) + 1;
     assert.deepEqual(counts, { 'broken-line': 86, 'broken-word': 66, 'split-figure': 9, 'stranded-punctuation': 7 });
   });
+  // Found by scripts/fuzz/core.mjs: a lone high surrogate starting the next line was read with the unit
+  // after it as one character, and the range ended inside the pair that followed.
+  it('names the characters either side of a wrap whole, next to lone surrogates too', () => {
+    for (const text of ['融\r务\r\ud840😀', '融\n务\n\ud840😀的', '融\n😀\udc00\n务', '融\n\udc00\n务']) {
+      for (const wrap of wrapsOf(parseArticle(text))) {
+        for (const offset of [wrap.start, wrap.end]) {
+          const [before, after] = [text.charCodeAt(offset - 1), text.charCodeAt(offset)];
+          assert.ok(!(before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff), `${JSON.stringify(text)}: ${wrap.kind} ${wrap.start}-${wrap.end}`);
+        }
+      }
+    }
+  });
 });
 
 describe('the segmenter’s answers about pairs of lines, reused by a later parse', () => {

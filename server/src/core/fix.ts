@@ -79,9 +79,10 @@ export function editsBetween(original: string, fixed: string): Edit[] {
   ) {
     suffix++;
   }
-  // Never split a surrogate pair between an edit and the text kept around it.
-  if (prefix > 0 && isHighSurrogate(original.charCodeAt(prefix - 1))) prefix--;
-  if (suffix > 0 && isLowSurrogate(original.charCodeAt(original.length - suffix))) suffix--;
+  // Never split a surrogate pair, nor a CRLF line end (no LSP position lies between its CR and LF), between
+  // an edit and the text kept around it.
+  if (prefix > 0 && (isHighSurrogate(original.charCodeAt(prefix - 1)) || (original[prefix - 1] === '\r' && original[prefix] === '\n'))) prefix--;
+  if (suffix > 0 && (isLowSurrogate(original.charCodeAt(original.length - suffix)) || (original[original.length - suffix] === '\n' && original[original.length - suffix - 1] === '\r'))) suffix--;
   return [{ start: prefix, end: original.length - suffix, newText: fixed.slice(prefix, fixed.length - suffix) }];
 }
 

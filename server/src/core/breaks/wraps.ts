@@ -113,13 +113,20 @@ function sourceForward(text: string, start: number, count: number): number {
   return offset;
 }
 
+/** The code units of the line's last character: two for a surrogate pair, one for anything else (a lone half too). */
 function lastCharLength(text: string): number {
-  const code = text.charCodeAt(text.length - 1);
-  return code >= 0xdc00 && code <= 0xdfff && text.length > 1 ? 2 : 1;
+  return text.length > 1 && isLowSurrogate(text.charCodeAt(text.length - 1)) && isHighSurrogate(text.charCodeAt(text.length - 2)) ? 2 : 1;
 }
 
 function firstCharLength(text: string): number {
-  const code = text.charCodeAt(0);
-  return code >= 0xd800 && code <= 0xdbff && text.length > 1 ? 2 : 1;
+  return text.length > 1 && isHighSurrogate(text.charCodeAt(0)) && isLowSurrogate(text.charCodeAt(1)) ? 2 : 1;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 

@@ -13,6 +13,7 @@ import type { ArticleModel } from '../model';
 import { part, steppedPart, type Steps } from '../parts';
 import { pairTitles, READ_PER_STEP, scanLabel, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type UnitColumns } from './pairing';
 import { firstIndex } from '../search';
+import { linesOf } from '../lines';
 import { LabelHits, LabelReadings } from './readings';
 import { boxLabelLines, numberedBoxLabels, type LabelHit } from './sections';
 import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type TitleUnit } from './titles';
@@ -428,6 +429,25 @@ export function boxPairingOf(model: ArticleModel): BoxPairing {
   return { width, box, headings, pairing: { reading: memo.reading, titles, displaced: memo.displaced } };
 }
 
+/** The most label lines a run of them holds (信号一 / 信号二 / … above one title). */
+const LABEL_RUN = 8;
+
+/**
+ * Whether the label stands right before or after its title, or with only other label lines between them
+ * (信号二 / 要点四 / title): moved above its title, it would only change places with the labels of the run,
+ * which would then stand away from the title in turn (or the text would stay as it was).
+ */
+function standsBeside(model: ArticleModel, label: ScannedLabel, title: ScannedUnit): boolean {
+  if (title.first === label.next || title.last === label.previous) return true;
+  const lines = linesOf(model);
+  const onlyLabels = (from: number, to: number) => {
+    if (from > to || to - from >= LABEL_RUN) return false;
+    for (let k = from; k <= to; k++) if (lines.role(k) !== 'label' && lines.role(k) !== 'directive') return false;
+    return true;
+  };
+  return title.first > label.fragment ? onlyLabels(label.next, title.first - 1) : onlyLabels(title.last + 1, label.previous);
+}
+
 /** A label standing away from every title, and the title it belongs to. */
 export interface DisplacedLabel {
   readonly label: ScannedLabel;
@@ -455,7 +475,7 @@ export const displacedLabelsOf = steppedPart(function* (model): Steps<readonly D
     if (!memo.displaced[i]) continue;
     const label = placedBoxLabel(model, i);
     const title = placedTitleOf(model, i);
-    if (!title || title.first === label.next || title.last === label.previous) continue;
+    if (!title || standsBeside(model, label, title)) continue;
     away.push(i);
     displaced.push({ label, title });
   }

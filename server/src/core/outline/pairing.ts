@@ -174,10 +174,10 @@ export function scanLabel(model: OutlineLines, hit: LabelHit, typicalWidth: numb
   let nextStands = false;
   if (nextExists) {
     const title = model.roles[next] === 'heading' ? undefined : (readAfter() ?? untakenTitleAt(model, next));
-    nextStands = model.roles[next] === 'heading' || (title !== undefined && !namesSpeaker(model, title));
+    nextStands = isHeading(model, next) || (title !== undefined && !namesSpeaker(model, title));
   }
   const previousCounts = previous >= 0 && model.roles[previous] !== 'title';
-  const previousStands = previousCounts && (model.roles[previous] === 'heading' || readBefore() !== undefined);
+  const previousStands = previousCounts && (isHeading(model, previous) || readBefore() !== undefined);
   const line = model.fragments[index];
   return scannedLabel(hit, {
     previous,
@@ -195,6 +195,17 @@ export function scanLabel(model: OutlineLines, hit: LabelHit, typicalWidth: numb
     nextLineStart: model.fragments[index + 1]?.lineStart,
   });
 }
+
+/**
+ * A line the layout set apart as a heading, but for the mark that ends an article (（完）): a short line of
+ * its own too, it heads nothing, and a label beside it is no more beside a title than at the page's end.
+ */
+function isHeading(model: OutlineLines, index: number): boolean {
+  return model.roles[index] === 'heading' && !END_MARK.test(compactString(model.fragments[index].text));
+}
+
+/** The marks a newspaper ends an article with. */
+const END_MARK = /^[（(](?:完|全文完|终)[）)]$/;
 
 /**
  * A label and what was read around it as one object. Written out property by property, as are
