@@ -1,6 +1,7 @@
 // Applying fixes: one problem's, all of one rule's, or everything (fix all = Format Document).
 
 import type { Edit, Problem } from './rules/rule';
+import { isHighSurrogate, isLowSurrogate } from './charClasses';
 import { firstIndex } from './search';
 
 /** Applies edits that do not overlap; edits are given in any order. */
@@ -84,14 +85,6 @@ export function editsBetween(original: string, fixed: string): Edit[] {
   if (prefix > 0 && (isHighSurrogate(original.charCodeAt(prefix - 1)) || (original[prefix - 1] === '\r' && original[prefix] === '\n'))) prefix--;
   if (suffix > 0 && (isLowSurrogate(original.charCodeAt(original.length - suffix)) || (original[original.length - suffix] === '\n' && original[original.length - suffix - 1] === '\r'))) suffix--;
   return [{ start: prefix, end: original.length - suffix, newText: fixed.slice(prefix, fixed.length - suffix) }];
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /**

@@ -1,6 +1,6 @@
 // What each wrap (a line break inside a block) splits: punctuation, a figure, a word or a sentence.
 
-import { isInlineSpace } from '../charClasses';
+import { isHighSurrogate, isInlineSpace, isLowSurrogate } from '../charClasses';
 import type { ArticleModel, LineBreak } from '../article';
 import { part } from '../parts';
 import { isPunctuationOnly, wordsAcrossLines, type WordAcross } from './evidence';
@@ -121,12 +121,3 @@ function lastCharLength(text: string): number {
 function firstCharLength(text: string): number {
   return text.length > 1 && isHighSurrogate(text.charCodeAt(0)) && isLowSurrogate(text.charCodeAt(1)) ? 2 : 1;
 }
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
