@@ -10,11 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCore } from '../load-core.mjs';
+import { campaignOptions } from './options.mjs';
 import { caseText, keepsEssentials, random, realTexts, ROOT } from './texts.mjs';
 
-const args = { seed: 1, cases: Infinity, minutes: Infinity, out: 'fuzz-out' };
-for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i].endsWith('out') ? process.argv[i + 1] : Number(process.argv[i + 1]);
-if (args.cases === Infinity && args.minutes === Infinity) args.cases = 40;
+const args = campaignOptions(process.argv.slice(2), 40);
 
 const core = await loadCore();
 const CLI = path.join(ROOT, 'dist', 'cli.js');

@@ -22,8 +22,13 @@ import path from 'node:path';
 import { loadCore } from '../load-core.mjs';
 import { applyEdits, caseText, essentials, keepsEssentials, mutate, random, realTexts, splitsPair } from './texts.mjs';
 import { failureKind, shrink } from './shrink.mjs';
+import { campaignOptions } from './options.mjs';
 
-const args = parseArgs(process.argv.slice(2));
+const args = campaignOptions(process.argv.slice(2), 200, {
+  only: ['only', (value) => value.split(',')],
+  'shrink-seconds': ['shrinkSeconds', Number],
+});
+args.shrinkSeconds ??= 90;
 const core = await loadCore();
 const { analyze, fixAll, fixAllEdits, formatArticle, quickFixes, ruleFixEdits, defaultSettings, mergeSettings } = core;
 
@@ -227,21 +232,6 @@ function firstDifference(a, b) {
   return `${i}: ${JSON.stringify(a.slice(Math.max(0, i - 30), i + 30))} vs ${JSON.stringify(b.slice(Math.max(0, i - 30), i + 30))}`;
 }
 
-function parseArgs(argv) {
-  const options = { seed: 1, cases: Infinity, minutes: Infinity, out: 'fuzz-out', only: undefined, shrinkSeconds: 90 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [name, value] = [argv[i].replace(/^--/, ''), argv[i + 1]];
-    if (name === 'seed') options.seed = Number(value);
-    else if (name === 'cases') options.cases = Number(value);
-    else if (name === 'minutes') options.minutes = Number(value);
-    else if (name === 'out') options.out = value;
-    else if (name === 'only') options.only = value.split(',');
-    else if (name === 'shrink-seconds') options.shrinkSeconds = Number(value);
-    else throw new Error(`unknown option --${name}`);
-  }
-  if (options.cases === Infinity && options.minutes === Infinity) options.cases = 200;
-  return options;
-}
 
 // One rng per case (seeded from the campaign's seed and the case's number), so a case can be run again alone.
 const reals = realTexts();

@@ -21,13 +21,14 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { loadCore } from '../load-core.mjs';
+import { campaignOptions } from './options.mjs';
 import { caseText, keepsEssentials, random, realTexts, ROOT, splitsPair } from './texts.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
 const { TextDocument } = require('vscode-languageserver-textdocument');
 
-const args = parseArgs(process.argv.slice(2));
+const args = campaignOptions(process.argv.slice(2), 50);
 const core = await loadCore();
 const HANG_MS = 60_000;
 
@@ -325,19 +326,6 @@ function flatten(symbols) {
   return symbols.flatMap((symbol) => [symbol, ...flatten(symbol.children ?? [])]);
 }
 
-function parseArgs(argv) {
-  const options = { seed: 1, cases: Infinity, minutes: Infinity, out: 'fuzz-out' };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [name, value] = [argv[i].replace(/^--/, ''), argv[i + 1]];
-    if (name === 'seed') options.seed = Number(value);
-    else if (name === 'cases') options.cases = Number(value);
-    else if (name === 'minutes') options.minutes = Number(value);
-    else if (name === 'out') options.out = value;
-    else throw new Error(`unknown option --${name}`);
-  }
-  if (options.cases === Infinity && options.minutes === Infinity) options.cases = 50;
-  return options;
-}
 
 const reals = realTexts();
 const deadline = Date.now() + args.minutes * 60_000;
