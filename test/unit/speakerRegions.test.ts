@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze, analyzeInSteps, defaultSettings } from '../../server/src/core';
 import { parseArticle, type Block } from '../../server/src/core/model';
-import { compactString } from '../../server/src/core/outline/compact';
+import { compactString } from '../../server/src/core/compactText';
 import { endsLikeSentence } from '../../server/src/core/outline/titles';
 import { speakerReads, speakersOf, speakersOfRegions, type SpeakerRegion } from '../../server/src/core/speakers';
 import { FIXTURES, readFixture } from '../helpers';

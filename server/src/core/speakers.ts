@@ -5,7 +5,8 @@
 import { CodeSet } from './charClasses';
 import type { ArticleModel, Block } from './model';
 import { steppedPart, type SteppedPart, type Steps } from './parts';
-import { compactSourceAt, compactString } from './outline/compact';
+import { compactString } from './compactText';
+import { compactSourceAt } from './outline/compact';
 import { firstIndex } from './search';
 import { endsLikeSentence } from './outline/titles';
 import {

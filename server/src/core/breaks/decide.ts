@@ -5,6 +5,7 @@
 
 import { ROLES, type Fragment, type Role } from '../article';
 import { CodeSet, hasPunctOrSymbol, isAsciiLetterCode, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
+import { compactLength, compactString } from '../compactText';
 import {
   endsClause,
   endsMidSentence,
@@ -744,7 +745,7 @@ function titleAfterLabelEnd(
 ): number | undefined {
   if (i + 1 < range.to && decisions[i + 1].join && isTitleTail(fragments, i)) return i + 1;
   let last = i;
-  let length = compactLine(fragments[i].text).length;
+  let length = compactLength(fragments[i].text);
   while (last - i + 1 < TITLE_LINES && last + 1 < range.to) {
     const rest = titleRestLength(fragments, fixed, style, last, length, true);
     if (rest === undefined) break;
@@ -805,9 +806,9 @@ export function joinWrappedTitles(
     if (hasLatin(opening) || isLetterSpaced(opening)) continue;
     const label = parseInlineLabel(opening);
     const vouched = fixed[i - 1] === 'label' || label !== undefined;
-    if (vouched ? !isTitleText(compactLine(label ? opening.slice(label.text.length) : opening)) : !(endsSentence(fragments[i - 1].text) && isTitleShaped(opening))) continue;
+    if (vouched ? !isTitleText(compactString(label ? opening.slice(label.text.length) : opening)) : !(endsSentence(fragments[i - 1].text) && isTitleShaped(opening))) continue;
     let last = i;
-    let length = compactLine(opening).length;
+    let length = compactLength(opening);
     while (last - i + 1 < TITLE_LINES && last + 1 < range.to) {
       const rest = titleRestLength(fragments, fixed, style, last, length, vouched);
       // With no label, a word alone on the next line may be a heading of its own (`安装套件的引导` / `光盘`), unless
@@ -835,11 +836,6 @@ const UNVOUCHED_REST = 3;
 /** Ems short of its column a title's wrapped rest falls at the least: narrower than an indented first line. */
 const TITLE_REST_SHORT = 3;
 
-/** A line as the outline reads it: without the extractor's spaces. */
-function compactLine(text: string): string {
-  return text.replace(/[\s\u3000]+/g, '');
-}
-
 /**
  * The length of the line after fragment k when it is the wrapped rest of the title's line k (the title so
  * far `length` characters), else undefined.
@@ -854,9 +850,9 @@ function titleRestLength(
 ): number | undefined {
   const next = fragments[k + 1];
   if (fixed[k + 1] !== undefined || next.line !== fragments[k].line + 1) return undefined;
-  const second = compactLine(next.text);
+  const second = compactString(next.text);
   if (length + second.length > MAX_TITLE || hasLatin(next.text) || isLetterSpaced(next.text) || parseInlineLabel(next.text) || startsWithContinuation(next.text)) return undefined;
-  const first = compactLine(fragments[k].text);
+  const first = compactString(fragments[k].text);
   // After a label, a word or two of Han characters ends the title whatever it reads as (`实现全覆` / `盖`).
   const end = vouched && mayWrapOnto(first, second) && isTitleEnd(first, second) && /^\p{Script=Han}+$/u.test(second);
   if (!end && !readsAsTitleRest(first, second)) return undefined;
@@ -877,7 +873,7 @@ function endsTitle(fragments: readonly Fragment[], decisions: readonly Decision[
 
 /** Fragments a and b hold as many characters (a title filling two lines in its larger type). */
 function sameLength(fragments: readonly Fragment[], a: number, b: number): boolean {
-  return compactLine(fragments[a].text).length === compactLine(fragments[b].text).length;
+  return compactLength(fragments[a].text) === compactLength(fragments[b].text);
 }
 
 /**

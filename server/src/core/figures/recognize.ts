@@ -5,7 +5,7 @@
 
 import { isAsciiLetter, isAsciiLetterCode, isHan, isOpeningMarkCode } from '../charClasses';
 import { isChineseNumeralCode, isDigit, isDigitCode, parseChineseInteger, scaled } from '../numerals';
-import { compactText, originalRange } from './compact';
+import { compactFigureText, sourceRange } from '../compactText';
 import { approxBefore, name, ordinal, withApprox, type Draft } from './draft';
 import { FRONT_SPOILERS, ORDINAL_MEASURES, countMeasureAt, oneOf, unitAt } from './lexicon';
 import { IDIOM_WORDS, NAME_WORDS, numberedNameStart, quotedNameAt, wordAt } from './names';
@@ -15,9 +15,9 @@ import type { FoundFigure } from './types';
 
 /** Figures in a text (a block's logical text), in order; offsets index that text. */
 export function recognizeFigures(text: string): FoundFigure[] {
-  const compact = compactText(text);
+  const compact = compactFigureText(text);
   return scan(compact.text).map((draft) => {
-    const [start, end] = originalRange(compact, draft.start, draft.end);
+    const { start, end } = sourceRange(compact, draft.start, draft.end);
     return { ...draft, text: compact.text.slice(draft.start, draft.end), start, end };
   });
 }

@@ -3,7 +3,7 @@
 
 import type { ArticleModel, Block, Fragment, Role } from '../model';
 import type { OutlineEntry } from './types';
-import { compactString } from './compact';
+import { compactString } from '../compactText';
 import { boxPairingOf } from './boxPairing';
 import { firstIndex } from '../search';
 import { inlineLabelLines, numberedInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';

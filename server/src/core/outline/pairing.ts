@@ -13,7 +13,7 @@
 import { runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import { firstIndex } from '../search';
 import { SPEAKER_CUE } from '../speakerCues';
-import { compactString } from './compact';
+import { compactString } from '../compactText';
 import { Scratch } from '../scratch';
 import type { Steps } from '../parts';
 import { endsLikeSentence, titleEndingAt, titleStartingAt, widerTitleStartingAt, type OutlineLines, type TitleUnit } from './titles';

@@ -3,7 +3,8 @@
 
 import { parseBoxLabel, parseInlineLabel, parseSeriesLabel, WEAK_SERIES, type Label } from '../labels';
 import type { Steps } from '../parts';
-import { compactFragments, compactString, sourceRange } from './compact';
+import { compactString, sourceRange } from '../compactText';
+import { compactFragments } from './compact';
 import { HEADING_FULL_SHARE, HEADING_TAIL } from '../breaks/width';
 import { endsLikeSentence, endsUnit, headingLastLine, isTitleText, type OutlineLines, type TitleUnit } from './titles';
 

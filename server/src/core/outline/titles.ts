@@ -4,7 +4,7 @@
 import { isHan, isClosingMark } from '../charClasses';
 import { endsSentence } from '../breaks/evidence';
 import type { ArticleModel, Fragment } from '../model';
-import { compactLength, compactString } from './compact';
+import { compactLength, compactString } from '../compactText';
 import { unitAt } from '../figures/lexicon';
 import { isTitleEnd, isTitleText, MAX_TITLE, mayWrapOnto, readsAsTitleRest } from '../titleText';
 
