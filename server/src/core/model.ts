@@ -77,14 +77,19 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
   const firstLine = whole ? 0 : textIndex.lineAt(view.start);
   // `0 - x`, not `-x`: -0 is not a small integer, and one -0 stored in a field makes V8 box that field as a
   // double in every fragment (and in the breaks and blocks that copy it): 27 MB more for a 10 MB article.
-  const fragments = whole ? inView : inView.slice(from, to).map((f) => shiftFragment(f, 0 - from, 0 - firstLine, 0 - view.start));
+  const fragments = whole ? inView : shiftedFragments(inView, from, to, 0 - firstLine, 0 - view.start);
   const directives = whole
     ? directivesInView
     : directivesInView.filter((d) => d.fragment >= from && d.fragment < to).map((d) => ({ ...d, fragment: d.fragment - from, line: d.line - firstLine }));
-  const breaks = fragments.slice(0, -1).map((before, i): LineBreak => {
+  // Pushed, not mapped: an array made by `map` is packed or holey depending on whether V8 has optimized the
+  // caller yet (its inlined map makes the array at full length, holes first), so the breaks of one file and
+  // the next had two maps, and every rule looping over them was deoptimized ("wrong map") and compiled again.
+  const breaks: LineBreak[] = [];
+  for (let i = 0; i + 1 < fragments.length; i++) {
+    const before = fragments[i];
     const after = fragments[i + 1];
     const decision = layout.breaks[i];
-    return {
+    breaks.push({
       index: i,
       kind: decision.kind,
       reason: decision.reason,
@@ -94,8 +99,8 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
       keepsLeadingSpace: decision.keepsLeadingSpace,
       start: before.end,
       end: decision.keepsLeadingSpace ? after.lineStart : after.start,
-    };
-  });
+    });
+  }
   const { blocks, blockOfFragment } = buildBlocks(ownText, fragments, breaks, layout.roles);
   const words = layout.wordsAcross.answers();
   const model: ArticleModel = {
@@ -147,6 +152,13 @@ export function shiftFragment(f: Fragment, index: number, line: number, offset: 
     lineEnd: f.lineEnd + offset,
     text: f.text,
   };
+}
+
+/** inView[from..to) moved to the region's own offsets (shiftFragment), pushed into a packed array as the breaks are. */
+function shiftedFragments(inView: readonly Fragment[], from: number, to: number, line: number, offset: number): Fragment[] {
+  const fragments: Fragment[] = [];
+  for (let i = from; i < to; i++) fragments.push(shiftFragment(inView[i], 0 - from, line, offset));
+  return fragments;
 }
 
 function readFragments(text: string, lineIndex: LineIndex): Fragment[] {

@@ -106,8 +106,9 @@ const NEWS_PARAGRAPH = 80;
  * The reasons of breaks a fixed role decides, one string each: a clean 10 MB article has tens of thousands
  * of such breaks, and a reason built per break (`after-${role}`) was a string of its own in each (1.4 MB).
  */
-const AFTER_FIXED = Object.fromEntries(ROLES.map((role) => [role, `after-${role}`])) as Record<Role, string>;
-const BEFORE_FIXED = Object.fromEntries(ROLES.map((role) => [role, `before-${role}`])) as Record<Role, string>;
+// Maps, not objects read by a role's name: a name no break had read when V8 optimized decideBreaks deoptimized it.
+const AFTER_FIXED: ReadonlyMap<Role, string> = new Map(ROLES.map((role) => [role, `after-${role}`]));
+const BEFORE_FIXED: ReadonlyMap<Role, string> = new Map(ROLES.map((role) => [role, `before-${role}`]));
 
 /** The features of the break being weighed (onFeatures hands it over: a caller keeping them copies). */
 const FEATURES = new Float64Array(BREAK_FEATURES.length);
@@ -148,8 +149,8 @@ export function decideBreaks(
     const fixedBefore = fixed[i];
     const fixedAfter = fixed[i + 1];
     let decision: WeighedDecision;
-    if (fixedBefore) decision = weighed(false, AFTER_FIXED[fixedBefore], 1, false, false);
-    else if (fixedAfter) decision = weighed(false, BEFORE_FIXED[fixedAfter], 1, false, false);
+    if (fixedBefore) decision = weighed(false, AFTER_FIXED.get(fixedBefore)!, 1, false, false);
+    else if (fixedAfter) decision = weighed(false, BEFORE_FIXED.get(fixedAfter)!, 1, false, false);
     else {
       pending = opensPending(fragments[i].text, pending);
       const lostText = i > 0 && decisions[i - 1].join && startsWithLostText(fragments[i], style);
@@ -386,9 +387,13 @@ function gatherEvidence(
     set(features, 'blank-line');
     if (features[F['clause-end']] && i + 2 < fragments.length && fragments[i + 2].line - fragments[i + 1].line > 1) set(features, 'clause-end-before-lone-line');
   }
-  if (!style.hasColumns && lines > 1) set(features, 'formatted-blocks');
-  if (style.blanksAreRare && lines > 1) set(features, 'blank-line-rare');
-  if (style.blanksAreCommon && lines === 1) set(features, 'no-blank-line-common');
+  // The document's facts tested after the line's own numbers, and the features of rare documents stored
+  // whatever their value (0 stores nothing new: the features start at 0): a comparison, a call or a load
+  // no break had reached when V8 optimized this large function gives it no type feedback, and the first
+  // document to reach it deoptimized it, to be compiled again (twice on the batch).
+  if (lines > 1 && !style.hasColumns) set(features, 'formatted-blocks');
+  if (lines > 1 && style.blanksAreRare) set(features, 'blank-line-rare');
+  if (lines === 1 && style.blanksAreCommon) set(features, 'no-blank-line-common');
   if (style.indents && fragments[i + 1].start > fragments[i + 1].lineStart) {
     set(features, 'indented');
     if (full && !sentenceEnd) set(features, 'indented-after-full-line');
@@ -405,11 +410,10 @@ function gatherEvidence(
     if (isAsciiLetterCode(after.charCodeAt(0))) set(features, 'sentence-end-next-line-full-latin');
   } else if (sentenceEnd && full && endsSentence(after) && !Number.isNaN(columnOf(i + 1, style))) set(features, 'sentence-end-next-line-last');
   if (sentenceEnd && indentShortOfHanLines(fragments, i + 1, style, context.hanOnly)) set(features, 'sentence-end-next-line-indent-short');
-  if (style.blanksAreCommon) {
-    if (latinRun) set(features, 'latin-run-blanks-common');
-    if (cutPiece) set(features, 'piece-between-latin-runs-blanks-common');
-    if (features[F['punctuation-only-line']]) set(features, 'punctuation-only-blanks-common');
-  }
+  const blanksCommon = style.blanksAreCommon;
+  set(features, 'latin-run-blanks-common', blanksCommon && latinRun ? 1 : 0);
+  set(features, 'piece-between-latin-runs-blanks-common', blanksCommon && cutPiece ? 1 : 0);
+  set(features, 'punctuation-only-blanks-common', blanksCommon && features[F['punctuation-only-line']] !== 0 ? 1 : 0);
   if (!hasPunctOrSymbol(before)) set(features, 'line-without-punctuation');
   if (!hasPunctOrSymbol(after)) set(features, 'next-without-punctuation');
   return full;

@@ -96,7 +96,9 @@ export function weighBreaks(
   const from = input.view?.from ?? 0;
   const to = input.view?.to ?? fragments.length;
   const directiveFragments = new Set(input.directives.map((d) => d.fragment));
-  const fixed = fragments.map((fragment) => fixedRole(fragment, directiveFragments.has(fragment.index)));
+  // Pushed, not mapped, as the model's breaks are (model.ts parseRegion): one map for every document's roles.
+  const fixed: Array<Role | undefined> = [];
+  for (const fragment of fragments) fixed.push(fixedRole(fragment, directiveFragments.has(fragment.index)));
   const style = readStyle(text, fragments, input.view?.facts);
   const range = { from, to: Math.min(to, fragments.length - 1) };
   // The segmenter answers ahead only pairs the breaks weighed may ask about: none after the last (the lines

@@ -120,7 +120,20 @@ export function readStyle(text: string, fragments: readonly Fragment[], facts?: 
   const columns = columnWidths(widths, STYLE_COLUMNS.lend(count));
   const measures = STYLE_MEASURES.lend(count);
   const measured = STYLE_MEASURED.lend(count);
-  return { ...(facts ?? documentFacts(countStyle(text, spansOf(fragments), widths, columns))), widths, columns, measures, measured };
+  const read = facts ?? documentFacts(countStyle(text, spansOf(fragments), widths, columns));
+  // Every field named, in one order, not spread from the facts: a style is read at every break (decide.ts
+  // isIntruder, joinWrappedHeadings), and the spread's copies did not all share one map, which deoptimized them.
+  return {
+    blanksAreRare: read.blanksAreRare,
+    blanksAreCommon: read.blanksAreCommon,
+    indents: read.indents,
+    hasColumns: read.hasColumns,
+    reportsSpeech: read.reportsSpeech,
+    widths,
+    columns,
+    measures,
+    measured,
+  };
 }
 
 /** A line this much wider than its column spans columns (a lead, a title). */

@@ -300,8 +300,14 @@ export function scanUnit(model: OutlineLines, unit: TitleUnit | undefined, typic
  * labelled articles aligns for a few hundred milliseconds, which a server must not spend in one go.
  */
 export function* pairTitles(labels: readonly ScannedLabel[], labelShift: ArrayLike<number>, units: UnitColumns, firstBody: number): Steps<PairedTitles> {
-  const after = labels.map((label) => label.after);
-  const before = labels.map((label) => label.before);
+  // Pushed, not mapped: a mapped array is packed or holey depending on whether V8 has optimized the caller
+  // yet (model.ts parseRegion), and reading both kinds deoptimized this generator, large to compile again.
+  const after: Array<ScannedLabel['after']> = [];
+  const before: Array<ScannedLabel['before']> = [];
+  for (const label of labels) {
+    after.push(label.after);
+    before.push(label.before);
+  }
   const reading: Reading = count(before) > count(after) ? 'before' : 'after';
 
   const nextToEmbedded = new Set<number>();

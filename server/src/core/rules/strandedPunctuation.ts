@@ -2,6 +2,7 @@
 
 import { wrapsOf } from '../breaks/wraps';
 import type { Rule } from './rule';
+import type { LineBreak } from '../article';
 import { joinEdit } from '../breaks/join';
 import { wrapCertainty, wrapMessages } from './wrapRule';
 
@@ -27,7 +28,9 @@ export const strandedPunctuation: Rule = {
       byFragment.set(wrap.start, entry);
     }
     for (const entry of byFragment.values()) {
-      const breaks = entry.breaks.map((index) => context.model.breaks[index]);
+      // Pushed, not mapped: wrapCertainty reads packed arrays (wrapRule.ts), and a mapped one may be holey.
+      const breaks: LineBreak[] = [];
+      for (const index of entry.breaks) breaks.push(context.model.breaks[index]);
       const { messageId, uncertain, confidence } = wrapCertainty(breaks);
       context.report({
         start: entry.start,
