@@ -52,17 +52,17 @@ export const REGION_LENGTH = 4_000;
 export const HALO = 32;
 
 /** Where a region stands: its offset in the document, and how many lines, fragments and blocks come before it. */
-interface Placement {
+export interface Placement {
   readonly offset: number;
   readonly line: number;
   readonly fragment: number;
   readonly block: number;
 }
 
-const ORIGIN: Placement = { offset: 0, line: 0, fragment: 0, block: 0 };
+export const ORIGIN: Placement = { offset: 0, line: 0, fragment: 0, block: 0 };
 
 /** The fragments, breaks, blocks and roles of a document (or of a region, in its own numbering). */
-interface Parts {
+export interface Parts {
   readonly fragments: readonly Fragment[];
   readonly breaks: readonly LineBreak[];
   readonly blocks: readonly Block[];
@@ -141,7 +141,7 @@ export interface RegionAnalysis {
 }
 
 /** What features read of a region's own lines and blocks (none of it depends on the regions around it), found on first use. */
-interface OwnReadings {
+export interface OwnReadings {
   /** The index among its blocks of its first title block, or -1. */
   titleBlock?: number;
   bylines?: readonly Byline[];
@@ -158,7 +158,7 @@ interface PlacedFigures {
 }
 
 /** A region's problems before directives silence any, and what they were found with. */
-interface RegionProblems {
+export interface RegionProblems {
   readonly settings: Settings;
   /** The role and text of the block after the region's last (rules may read on into it). */
   readonly blockAfter: string;
@@ -296,8 +296,9 @@ export function analyzeRegions(
   placing: Placing = 'as-laid-out',
   speakers: Speakers = 'on-first-use',
   layouts: Layouts = 'kept',
+  share?: RegionShare,
 ): RegionalAnalysis {
-  const steps = regionSteps(text, options, settings, previous, regionLength, placing, speakers, layouts);
+  const steps = regionSteps(text, options, settings, previous, regionLength, placing, speakers, layouts, share);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -305,7 +306,7 @@ export function analyzeRegions(
 }
 
 /** Where a region was cut, the lines in view around it, and what it counted there (kept for the next version). */
-interface Cut {
+export interface Cut {
   readonly start: number;
   readonly end: number;
   readonly viewStart: number;
@@ -342,6 +343,18 @@ export type Speakers = 'on-first-use' | 'in-steps';
  */
 export type Layouts = 'kept' | 'read-once';
 
+/**
+ * The regions one thread lays out of a large document whose regions are shared between threads
+ * (regionShares.ts): those whose first cut starts in [from, to). Every thread cuts and counts the whole
+ * text (the document's facts are the whole document's), lays out and lints its own regions and reads their
+ * labels, and stops there: the document's own steps run once, over every region, in the analysis that takes
+ * all the shares over (regionShares.ts joinShares).
+ */
+export interface RegionShare {
+  readonly from: number;
+  readonly to: number;
+}
+
 /** A region's bounds with the lines in view around it. */
 interface Reading extends Cut {
   /** The previous version's region of the same text, if any. */
@@ -368,6 +381,7 @@ export function* regionSteps(
   placing: Placing = 'as-laid-out',
   speakers: Speakers = 'on-first-use',
   layouts: Layouts = 'kept',
+  share?: RegionShare,
 ): Generator<void, RegionalAnalysis> {
   const eol = dominantEol(text);
   // Without a previous version, regions of the same text met earlier in this one (a repeated part).
@@ -477,7 +491,9 @@ export function* regionSteps(
   // caller that reads no part (Placing).
   const placed: GrowingParts | undefined =
     previous || placing === 'on-first-use' || layouts === 'read-once' ? undefined : { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
-  const readOnce = layouts === 'read-once' ? new ReadOnce() : undefined;
+  // A share after the document's first regions cannot tell whether the regions before it showed a box
+  // label: it reads its labels and titles as though they had (what is read is kept with what it read).
+  const readOnce = layouts === 'read-once' ? new ReadOnce(share !== undefined && share.from > 0) : undefined;
   let at: Placement = ORIGIN;
   let content = 0;
   // The region laid out for each reading it starts with.
@@ -487,6 +503,13 @@ export function* regionSteps(
   const laidOutAfterContent = `${factsKey} true ${options.cjkLatinSpacing} ${eol}`;
   for (let k = 0; k < readings.length; ) {
     const reading = readings[k];
+    if (share && (reading.start < share.from || reading.start >= share.to)) {
+      // Another thread's region: only what comes before the next one is counted.
+      content += reading.counts.content;
+      at = { offset: reading.end, line: at.line, fragment: at.fragment, block: at.block };
+      k++;
+      continue;
+    }
     const laidOutWith = content > 0 ? laidOutAfterContent : laidOutWithout;
     at = { offset: reading.start, line: at.line, fragment: at.fragment, block: at.block };
     let region: RegionAnalysis | undefined;
@@ -537,6 +560,8 @@ export function* regionSteps(
     readOnce?.settled(regions, regions.length - 1);
   }
   const model = documentModel(text, eol, options, regions, directives, placed);
+  const cache: RegionCache = { list: regions, byOffset, text, eol, cuts, size: regions.length, regionLength, labels: {} };
+  if (share) return { model, facts, cache, problems: () => new ProblemSet([]), figures: () => [] };
   let figures: readonly Figure[] | undefined;
   const regionFigures = (): readonly Figure[] => (figures ??= regions.flatMap(placedFigures));
   // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
@@ -576,7 +601,7 @@ export function* regionSteps(
   return {
     model,
     facts,
-    cache: { list: regions, byOffset, text, eol, cuts, size: regions.length, regionLength, labels },
+    cache: { ...cache, labels },
     problems: (settings) => {
       // The document's own rules read the whole model, once per version; each problem joins the list of the region it starts in.
       const documentWide = runDocumentRules(model, settings);
@@ -822,7 +847,7 @@ function layOut(
  * own: a closure in regionSteps would keep what regionSteps reads alive (the previous version among it). The
  * segmenter's answers kept from a previous version are not given: they are what it answers anyway.
  */
-function layingOutAgain(
+export function layingOutAgain(
   text: DocumentText,
   cuts: readonly Cut[],
   first: number,
@@ -849,9 +874,10 @@ function layingOutAgain(
  */
 class ReadOnce {
   private readonly widths = new Map<number, number>();
-  private labelsMet = false;
   /** How each layout made in this version is made again, by the layout (a region taken over from its twin shares it). */
   private readonly again = new WeakMap<Parts, () => Parts>();
+
+  constructor(private labelsMet = false) {}
 
   laidOut(region: RegionAnalysis, again: () => Parts): void {
     this.again.set(region.source, again);
@@ -870,7 +896,7 @@ class ReadOnce {
 }
 
 /** A region's layout that a read-once analysis dropped (ReadOnce), laid out again when first read. */
-class LaidOutAgain implements Parts {
+export class LaidOutAgain implements Parts {
   private parts?: Parts;
 
   constructor(private readonly layOutAgain: () => Parts) {}
