@@ -18,18 +18,17 @@ import type { DocumentFacts } from './breaks/style';
 import type { WordAnswers } from './breaks/evidence';
 import type { ModelOptions } from './model';
 import type { Directive } from './directives';
-import { ProblemColumnReader, ProblemColumnWriter, type ProblemColumns } from './sharedProblems';
+import { compactProblems, type ProblemColumns } from './sharedProblems';
 import {
+  compactedProblems,
   LaidOutAgain,
   layingOutAgain,
   ORIGIN,
   type Cut,
   type RegionAnalysis,
   type RegionCache,
-  type RegionProblems,
 } from './regions';
 import type { Settings } from './settings';
-import type { LintProblem } from './lintProblem';
 import { LineIndex } from './text';
 import type { DocumentText } from './documentText';
 
@@ -44,8 +43,8 @@ interface RegionRecord {
   readonly seamDecision: RegionAnalysis['seamDecision'];
   readonly directives: readonly Directive[];
   readonly blockAfter: string;
-  /** Its problems: those in the share's columns from the previous region's end to this one's. */
-  readonly problemsEnd: number;
+  /** Its problems as columns (sharedProblems.ts): numbers and a few strings, not a million objects. */
+  readonly problems: ProblemColumns;
   readonly firstBlockKey: string | undefined;
   readonly labelCensus: LabelCensus | undefined;
   /** What its labels and titles read: the width, and the regions in view by where they start, with the gaps between them. */
@@ -55,7 +54,6 @@ interface RegionRecord {
 /** The regions one thread analysed, as a structured clone carries them to another. */
 export interface SharedRegions {
   readonly regions: readonly RegionRecord[];
-  readonly problems: ProblemColumns;
 }
 
 /** What a thread's share of a document became (regions.ts, analysed with a `RegionShare`). */
@@ -68,7 +66,6 @@ export interface AnalysedShare {
 export function sharedRegions(share: AnalysedShare): SharedRegions {
   const startOf = new Map<LineIndex, number>();
   for (const region of share.cache.list) startOf.set(region.lines, region.at.offset);
-  const problems = new ProblemColumnWriter();
   const regions = share.cache.list.map((region): RegionRecord => {
     let labelSurroundings: RegionRecord['labelSurroundings'];
     const kept = region.labelSurroundings;
@@ -86,13 +83,13 @@ export function sharedRegions(share: AnalysedShare): SharedRegions {
       seamDecision: region.seamDecision,
       directives: region.directives,
       blockAfter: region.problems.blockAfter,
-      problemsEnd: problems.add(region.problems.list),
+      problems: region.problems.compact ?? compactProblems(region.problems.list),
       firstBlockKey: region.firstBlockKey,
       labelCensus: region.labelCensus,
       labelSurroundings,
     };
   });
-  return { regions, problems: problems.columns() };
+  return { regions };
 }
 
 /** No answers of the word segmenter: a region laid out again asks it afresh (its answers are the same). */
@@ -119,15 +116,13 @@ export function joinShares(text: DocumentText, settings: Settings, own: Analysed
   for (const share of others) {
     const byStart = new Map<number, RegionAnalysis>();
     const received: Array<{ region: RegionAnalysis; record: RegionRecord }> = [];
-    const reader = new ProblemColumnReader(share.problems);
     for (const record of share.regions) {
-      const problems = reader.next(record.problemsEnd);
       const first = firstCut.get(record.start);
       if (first === undefined) continue;
       let last = first;
       while (last < cache.cuts.length && cache.cuts[last].end < record.end) last++;
       if (last === cache.cuts.length || cache.cuts[last].end !== record.end) continue;
-      const region = receivedRegion(text, cache.cuts, first, last, record, problems, options, settings, facts, contentBefore[first]);
+      const region = receivedRegion(text, cache.cuts, first, last, record, options, settings, facts, contentBefore[first]);
       byStart.set(record.start, region);
       received.push({ region, record });
     }
@@ -161,7 +156,6 @@ function receivedRegion(
   first: number,
   last: number,
   record: RegionRecord,
-  list: readonly LintProblem[],
   options: ModelOptions,
   settings: Settings,
   facts: DocumentFacts,
@@ -169,7 +163,7 @@ function receivedRegion(
 ): RegionAnalysis {
   const { start, end } = record;
   const regionText = text.slice(start, end);
-  const problems: RegionProblems = { settings, blockAfter: record.blockAfter, list };
+  const problems = compactedProblems(settings, record.blockAfter, record.problems);
   const census = record.labelCensus;
   return {
     text: regionText,

@@ -35,7 +35,8 @@ import { findHighlightsWith, highlightsOfLines, type Highlight, type HighlightKi
 import { fragmentOnLine, lastStartingBy, multiLineBlocks, readLinesWith, type LineReader, type LineSpan } from './lines';
 import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
-import { placed, ProblemSet } from './problemSet';
+import { placed, ProblemSet, type PlacedProblems } from './problemSet';
+import { compactProblems, problemsIn, type ProblemColumns } from './sharedProblems';
 import { firstIndex } from './search';
 import type { LintProblem } from './lintProblem';
 import type { Settings } from './settings';
@@ -163,6 +164,24 @@ export interface RegionProblems {
   /** The role and text of the block after the region's last (rules may read on into it). */
   readonly blockAfter: string;
   readonly list: readonly LintProblem[];
+  /**
+   * The same problems as columns (sharedProblems.ts), `list` then making them again each time it is read: what
+   * a read-once analysis keeps (Layouts). A million problem objects kept to the end of a raw 10 MB
+   * extraction's analysis were copied by every scavenge and marked by every mark-compact after their promotion.
+   */
+  readonly compact?: ProblemColumns;
+}
+
+/** Problems kept as columns (RegionProblems.compact), made again when read. */
+export function compactedProblems(settings: Settings, blockAfter: string, compact: ProblemColumns): RegionProblems {
+  return {
+    settings,
+    blockAfter,
+    compact,
+    get list() {
+      return problemsIn(compact);
+    },
+  };
 }
 
 /** The regions of one version, for the next version to take over. */
@@ -605,10 +624,23 @@ export function* regionSteps(
     problems: (settings) => {
       // The document's own rules read the whole model, once per version; each problem joins the list of the region it starts in.
       const documentWide = runDocumentRules(model, settings);
-      const parts = regions.map((region, i) => {
-        const { list } = withProblems(region, settings, regions[i + 1]).problems;
+      const parts = regions.map((region, i): PlacedProblems => {
+        const found = withProblems(region, settings, regions[i + 1]).problems;
         const offset = region.at.offset;
-        return { offset, list: documentWide.length === 0 ? list : withDocumentProblems(list, documentWide, offset, regions[i + 1]?.at.offset ?? Infinity) };
+        const end = regions[i + 1]?.at.offset ?? Infinity;
+        if (documentWide.some((problem) => problem.start >= offset && problem.start < end)) {
+          return { offset, list: withDocumentProblems(found.list, documentWide, offset, end) };
+        }
+        // Problems kept as columns are made again each time they are read, and dropped once read.
+        if (found.compact) {
+          return {
+            offset,
+            get list() {
+              return found.list;
+            },
+          };
+        }
+        return { offset, list: found.list };
       });
       if (model.directives.length === 0) return new ProblemSet(parts);
       // Directives silence problems across regions: read once, over the whole document.
@@ -884,6 +916,11 @@ class ReadOnce {
   }
 
   settled(regions: readonly RegionAnalysis[], k: number): void {
+    // Its problems as columns, while they are still young (RegionProblems.compact).
+    const { problems } = regions[k];
+    if (!problems.compact && problems.list.length > 0) {
+      (regions[k] as { problems: RegionProblems }).problems = compactedProblems(problems.settings, problems.blockAfter, compactProblems(problems.list));
+    }
     const census = regionLabelCensus(regions[k]);
     addWidths(this.widths, census.widths, 1);
     if (census.hits.length > 0) this.labelsMet = true;

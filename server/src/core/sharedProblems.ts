@@ -38,13 +38,18 @@ const STRING = 1;
 
 /** Writes lists of problems into columns, list after list. */
 export class ProblemColumnWriter {
-  private numbers = new Float64Array(1 << 16);
+  private numbers: Float64Array;
   private length = 0;
   private readonly names: string[] = [];
   private readonly nameIndex = new Map<string, number>();
   private readonly texts: string[] = [];
   private readonly templates: LocalizedText[] = [];
   private readonly templateIndex = new Map<LocalizedText, number>();
+
+  /** `expected`: about how many problems will be added (the columns grow as needed). */
+  constructor(expected = 1_024) {
+    this.numbers = new Float64Array(Math.max(64, 10 * expected));
+  }
 
   /** Adds `list`; returns where its problems end in the columns (what `readProblems` reads up to). */
   add(list: readonly LintProblem[]): number {
@@ -176,4 +181,16 @@ export class ProblemColumnReader {
     this.textAt += length;
     return text;
   }
+}
+
+/** One list of problems kept as columns (`compactProblems`), made again each time it is read. */
+export function compactProblems(list: readonly LintProblem[]): ProblemColumns {
+  const writer = new ProblemColumnWriter(list.length);
+  writer.add(list);
+  return writer.columns();
+}
+
+/** Every problem of columns holding one list, made again. */
+export function problemsIn(columns: ProblemColumns): LintProblem[] {
+  return new ProblemColumnReader(columns).next(columns.numbers.length);
 }
