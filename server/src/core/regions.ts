@@ -53,7 +53,7 @@ export const REGION_LENGTH = 4_000;
 export const HALO = 32;
 
 /** Where a region stands: its offset in the document, and how many lines, fragments and blocks come before it. */
-export interface Placement {
+interface Placement {
   readonly offset: number;
   readonly line: number;
   readonly fragment: number;
@@ -63,7 +63,7 @@ export interface Placement {
 export const ORIGIN: Placement = { offset: 0, line: 0, fragment: 0, block: 0 };
 
 /** The fragments, breaks, blocks and roles of a document (or of a region, in its own numbering). */
-export interface Parts {
+interface Parts {
   readonly fragments: readonly Fragment[];
   readonly breaks: readonly LineBreak[];
   readonly blocks: readonly Block[];
@@ -142,7 +142,7 @@ export interface RegionAnalysis {
 }
 
 /** What features read of a region's own lines and blocks (none of it depends on the regions around it), found on first use. */
-export interface OwnReadings {
+interface OwnReadings {
   /** The index among its blocks of its first title block, or -1. */
   titleBlock?: number;
   bylines?: readonly Byline[];
@@ -159,7 +159,7 @@ interface PlacedFigures {
 }
 
 /** A region's problems before directives silence any, and what they were found with. */
-export interface RegionProblems {
+interface RegionProblems {
   readonly settings: Settings;
   /** The role and text of the block after the region's last (rules may read on into it). */
   readonly blockAfter: string;
@@ -525,7 +525,6 @@ export function* regionSteps(
     if (share && (reading.start < share.from || reading.start >= share.to)) {
       // Another thread's region: only what comes before the next one is counted.
       content += reading.counts.content;
-      at = { offset: reading.end, line: at.line, fragment: at.fragment, block: at.block };
       k++;
       continue;
     }

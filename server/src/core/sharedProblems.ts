@@ -1,9 +1,11 @@
-// Problems carried from one thread to another as columns of numbers and one table of strings.
+// Problems kept as columns of numbers and a few strings, made again as objects when read.
 //
-// A raw 10 MB extraction has about a million problems. Handed over as objects (a structured clone of each
-// problem, its arguments, its fix), the thread receiving 60 % of them spent ~2 s rebuilding them, more than
-// the analysis of a tenth of the text; as numbers and a few thousand distinct strings, it makes each problem
-// once, where it is read (docs/performance.md, big23).
+// A raw 10 MB extraction has about a million problems. A read-once analysis (the CLI) keeps each region's
+// this way once the region is settled (regions.ts RegionProblems.compact): kept as objects to the end, they
+// were copied by every scavenge and marked by every mark-compact after their promotion. And a thread
+// hands its share's problems to another this way (regionShares.ts): handed over as objects (a structured
+// clone of each problem, its arguments, its fix), the thread receiving 60 % of them spent ~2 s rebuilding
+// them, more than the analysis of a tenth of the text (docs/performance.md, big23).
 
 import { LintProblem } from './lintProblem';
 import type { LocalizedText, Locale } from './localized';
