@@ -12,6 +12,7 @@ import { expandInputs } from './files';
 import { describeUserError, lintFile, RunSettings, type FileOutcome, type LintOptions } from './lintFile';
 import { localeFromEnvironment, messagesFor, parseCliLocale, type CliLocale, type Messages } from './messages';
 import { isPoolWorker, lintInParallel, serveJobs } from './pool';
+import { isShareWorker, serveShare, SHARED_FROM } from './shares';
 import { BufferedOutput } from './output';
 import { isFailing, JSON_REPORT_OPENING, jsonReportClosing, totalsOf, type Printed, type ProblemCounts } from './report';
 
@@ -22,6 +23,8 @@ class UsageError extends Error {}
 interface Options extends LintOptions {
   /** Files linted at once (the main thread and jobs − 1 workers), or 'auto' to choose by the batch and the machine. */
   readonly jobs: number | 'auto';
+  /** --jobs was given (without it a batch runs one file at a time, and a large file on two threads). */
+  readonly jobsGiven: boolean;
   readonly exitZero: boolean;
   readonly files: string[];
 }
@@ -54,6 +57,15 @@ export function autoJobs(files: readonly string[], cores = availableParallelism(
     if (bytes >= AUTO_PARALLEL_BYTES) return idleCores;
   }
   return 1;
+}
+
+/**
+ * How large a document must be to be analysed on two threads: SHARED_FROM characters, or what
+ * ARTICLE_LINT_SHARED_FROM says (the tests share small files to compare the outputs).
+ */
+function sharedFrom(): number {
+  const given = Number(process.env.ARTICLE_LINT_SHARED_FROM);
+  return process.env.ARTICLE_LINT_SHARED_FROM && Number.isFinite(given) && given >= 0 ? given : SHARED_FROM;
 }
 
 /**
@@ -121,6 +133,7 @@ function parseOptions(argv: string[], locale: CliLocale, say: Messages): Options
   if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(say.badJobs(values.jobs ?? ''));
   return {
     jobs,
+    jobsGiven: values.jobs !== undefined,
     exitZero: values['exit-zero'],
     fix: values.fix,
     stdout: values.stdout,
@@ -197,7 +210,9 @@ async function lintAll(files: readonly string[], options: Options, explicitLayer
   const settings = new RunSettings(options, explicitLayer);
   const jobs = files.includes('-') ? 1 : options.jobs === 'auto' ? autoJobs(files) : options.jobs;
   if (files.length < PARALLEL_FROM || jobs === 1) {
-    for (const file of files) take(lintFile(file, options, explicitLayer, settings));
+    // One file at a time: a large one is analysed on two threads unless --jobs 1 (shares.ts).
+    const fileOptions: LintOptions = options.jobs === 1 && options.jobsGiven ? options : { ...options, shares: { script, from: sharedFrom() } };
+    for (const file of files) take(lintFile(file, fileOptions, explicitLayer, settings));
   } else {
     await lintInParallel(script, files, options, explicitLayer, jobs, take, settings);
   }
@@ -253,6 +268,8 @@ export async function main(argv: string[], script = __filename): Promise<number>
 
 if (isPoolWorker()) {
   serveJobs();
+} else if (isShareWorker()) {
+  serveShare();
 } else if (require.main === module) {
   // Before any of the linter's code is hot (cli/src/compiler.ts).
   compilerBudget.startShort();

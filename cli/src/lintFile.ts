@@ -7,6 +7,7 @@ import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/s
 import { compilerBudget } from './compiler';
 import { FileError, readArticle, writeArticle } from './files';
 import { messagesFor, type CliLocale, type Messages } from './messages';
+import { analyzeInShares, sharesPay, type SharePolicy } from './shares';
 import { countProblems, fileJsonEntry, formatFileReport, githubAnnotations, shownProblems, type Printed, type ProblemCounts } from './report';
 
 export interface LintOptions {
@@ -20,6 +21,8 @@ export interface LintOptions {
   /** The CLI's language, and the problems' too (it overrides a settings file's `locale`). */
   readonly locale: CliLocale;
   readonly quiet: boolean;
+  /** A large document is analysed on two threads (shares.ts) under this policy; undefined: on this one. */
+  readonly shares?: SharePolicy;
 }
 
 /** What became of one file, whether it was linted or skipped. */
@@ -131,7 +134,11 @@ function lintReadable(file: string, options: LintOptions, settings: Settings, sa
     }
   }
   // The report reads the problems and the line index: the document's parts are placed only if asked (--outline).
-  const analysis = analyze(text, settings, undefined, analysisOptions);
+  // A large document read once is shared with a worker: its answers are the same.
+  const analysis =
+    analysisOptions.layouts === 'read-once' && sharesPay(text.length, options.shares)
+      ? analyzeInShares(text, settings, analysisOptions, options.shares)
+      : analyze(text, settings, undefined, analysisOptions);
   const problems = shownProblems(analysis, options.quiet);
   const report = { file: article.path, analysis, problems };
   const sections = { outline: options.outline, figures: options.figures };

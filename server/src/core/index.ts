@@ -5,7 +5,8 @@ import { foldsOf, type Fold } from './folds';
 import type { ArticleModel, ModelOptions } from './model';
 import type { DocumentFacts } from './breaks/style';
 import { ProblemSet } from './problemSet';
-import { analyzeRegions, regionSteps, type Layouts, type Placing, type RegionalAnalysis, type RegionCache, type Speakers } from './regions';
+import { analyzeRegions, regionSteps, type Layouts, type Placing, type RegionalAnalysis, type RegionCache, type RegionShare, type Speakers } from './regions';
+import { joinShares, sharedRegions, type AnalysedShare, type SharedRegions } from './regionShares';
 import { figuresOf, figureAt, type Figure } from './figures';
 import { outlineFollows, outlineOf, speakerEntries, type OutlineEntry, type OutlineVersion } from './outline';
 import { documentHighlights, type Highlight } from './highlights';
@@ -91,6 +92,38 @@ export function analyze(text: DocumentText, settings: Settings, previous?: Analy
     analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing, analysisOptions.speakers, analysisOptions.layouts),
     settings,
     previous,
+  );
+}
+
+/**
+ * One thread's share of a large document analysed once (regionShares.ts): the regions whose first cut starts
+ * in [share.from, share.to), laid out, linted and their labels read with the whole document's facts; the
+ * document's own steps are left to `analyzeShared`. `analysisOptions` as `analyze`'s ('read-once' layouts:
+ * what another thread receives carries none).
+ */
+export function analyzeShare(text: DocumentText, settings: Settings, share: RegionShare, analysisOptions: AnalysisOptions = {}): AnalysedShare {
+  const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
+  const { cache, facts } = analyzeRegions(text, options, settings, undefined, analysisOptions.regionLength, analysisOptions.placing, analysisOptions.speakers, analysisOptions.layouts, share);
+  return { cache, facts };
+}
+
+/** A share's regions as plain data, for the thread that analyses the whole document (a structured clone carries it). */
+export function shareToSend(share: AnalysedShare): SharedRegions {
+  return sharedRegions(share);
+}
+
+/**
+ * The analysis of `text` from its shares: this thread's (`own`) and the other threads' (`others`), all of the
+ * same text with the same settings and region length. Every region of a share is taken over as from a previous
+ * version; what none covers is analysed here. The answers are `analyze`'s.
+ */
+export function analyzeShared(text: DocumentText, settings: Settings, own: AnalysedShare, others: readonly SharedRegions[], analysisOptions: AnalysisOptions = {}): Analysis {
+  const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
+  const previous = joinShares(text, settings, own, others);
+  return regionalAnalysis(
+    analyzeRegions(text, options, settings, previous, previous.regionLength, analysisOptions.placing, analysisOptions.speakers, analysisOptions.layouts),
+    settings,
+    undefined,
   );
 }
 
@@ -224,7 +257,8 @@ export async function fixAllEditsInSteps(
 export type { Problem, Edit, Rule, LocalizedText } from './rules/rule';
 export { localize } from './rules/rule';
 export type { LineIndex } from './text';
-export type { Layouts, Placing, Speakers } from './regions';
+export type { Layouts, Placing, RegionShare, Speakers } from './regions';
+export type { AnalysedShare, SharedRegions } from './regionShares';
 export type { Fold } from './folds';
 export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';
 export { unreadableReason } from './input';

@@ -35,7 +35,8 @@ import { findHighlightsWith, highlightsOfLines, type Highlight, type HighlightKi
 import { fragmentOnLine, lastStartingBy, multiLineBlocks, readLinesWith, type LineReader, type LineSpan } from './lines';
 import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
-import { placed, ProblemSet } from './problemSet';
+import { placed, ProblemSet, type PlacedProblems } from './problemSet';
+import { compactProblems, problemsIn, type ProblemColumns } from './sharedProblems';
 import { firstIndex } from './search';
 import type { LintProblem } from './lintProblem';
 import type { Settings } from './settings';
@@ -59,7 +60,7 @@ interface Placement {
   readonly block: number;
 }
 
-const ORIGIN: Placement = { offset: 0, line: 0, fragment: 0, block: 0 };
+export const ORIGIN: Placement = { offset: 0, line: 0, fragment: 0, block: 0 };
 
 /** The fragments, breaks, blocks and roles of a document (or of a region, in its own numbering). */
 interface Parts {
@@ -163,6 +164,24 @@ interface RegionProblems {
   /** The role and text of the block after the region's last (rules may read on into it). */
   readonly blockAfter: string;
   readonly list: readonly LintProblem[];
+  /**
+   * The same problems as columns (sharedProblems.ts), `list` then making them again each time it is read: what
+   * a read-once analysis keeps (Layouts). A million problem objects kept to the end of a raw 10 MB
+   * extraction's analysis were copied by every scavenge and marked by every mark-compact after their promotion.
+   */
+  readonly compact?: ProblemColumns;
+}
+
+/** Problems kept as columns (RegionProblems.compact), made again when read. */
+export function compactedProblems(settings: Settings, blockAfter: string, compact: ProblemColumns): RegionProblems {
+  return {
+    settings,
+    blockAfter,
+    compact,
+    get list() {
+      return problemsIn(compact);
+    },
+  };
 }
 
 /** The regions of one version, for the next version to take over. */
@@ -296,8 +315,9 @@ export function analyzeRegions(
   placing: Placing = 'as-laid-out',
   speakers: Speakers = 'on-first-use',
   layouts: Layouts = 'kept',
+  share?: RegionShare,
 ): RegionalAnalysis {
-  const steps = regionSteps(text, options, settings, previous, regionLength, placing, speakers, layouts);
+  const steps = regionSteps(text, options, settings, previous, regionLength, placing, speakers, layouts, share);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -305,7 +325,7 @@ export function analyzeRegions(
 }
 
 /** Where a region was cut, the lines in view around it, and what it counted there (kept for the next version). */
-interface Cut {
+export interface Cut {
   readonly start: number;
   readonly end: number;
   readonly viewStart: number;
@@ -342,6 +362,18 @@ export type Speakers = 'on-first-use' | 'in-steps';
  */
 export type Layouts = 'kept' | 'read-once';
 
+/**
+ * The regions one thread lays out of a large document whose regions are shared between threads
+ * (regionShares.ts): those whose first cut starts in [from, to). Every thread cuts and counts the whole
+ * text (the document's facts are the whole document's), lays out and lints its own regions and reads their
+ * labels, and stops there: the document's own steps run once, over every region, in the analysis that takes
+ * all the shares over (regionShares.ts joinShares).
+ */
+export interface RegionShare {
+  readonly from: number;
+  readonly to: number;
+}
+
 /** A region's bounds with the lines in view around it. */
 interface Reading extends Cut {
   /** The previous version's region of the same text, if any. */
@@ -368,6 +400,7 @@ export function* regionSteps(
   placing: Placing = 'as-laid-out',
   speakers: Speakers = 'on-first-use',
   layouts: Layouts = 'kept',
+  share?: RegionShare,
 ): Generator<void, RegionalAnalysis> {
   const eol = dominantEol(text);
   // Without a previous version, regions of the same text met earlier in this one (a repeated part).
@@ -477,7 +510,9 @@ export function* regionSteps(
   // caller that reads no part (Placing).
   const placed: GrowingParts | undefined =
     previous || placing === 'on-first-use' || layouts === 'read-once' ? undefined : { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
-  const readOnce = layouts === 'read-once' ? new ReadOnce() : undefined;
+  // A share after the document's first regions cannot tell whether the regions before it showed a box
+  // label: it reads its labels and titles as though they had (what is read is kept with what it read).
+  const readOnce = layouts === 'read-once' ? new ReadOnce(share !== undefined && share.from > 0) : undefined;
   let at: Placement = ORIGIN;
   let content = 0;
   // The region laid out for each reading it starts with.
@@ -487,6 +522,12 @@ export function* regionSteps(
   const laidOutAfterContent = `${factsKey} true ${options.cjkLatinSpacing} ${eol}`;
   for (let k = 0; k < readings.length; ) {
     const reading = readings[k];
+    if (share && (reading.start < share.from || reading.start >= share.to)) {
+      // Another thread's region: only what comes before the next one is counted.
+      content += reading.counts.content;
+      k++;
+      continue;
+    }
     const laidOutWith = content > 0 ? laidOutAfterContent : laidOutWithout;
     at = { offset: reading.start, line: at.line, fragment: at.fragment, block: at.block };
     let region: RegionAnalysis | undefined;
@@ -537,6 +578,8 @@ export function* regionSteps(
     readOnce?.settled(regions, regions.length - 1);
   }
   const model = documentModel(text, eol, options, regions, directives, placed);
+  const cache: RegionCache = { list: regions, byOffset, text, eol, cuts, size: regions.length, regionLength, labels: {} };
+  if (share) return { model, facts, cache, problems: () => new ProblemSet([]), figures: () => [] };
   let figures: readonly Figure[] | undefined;
   const regionFigures = (): readonly Figure[] => (figures ??= regions.flatMap(placedFigures));
   // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
@@ -576,14 +619,27 @@ export function* regionSteps(
   return {
     model,
     facts,
-    cache: { list: regions, byOffset, text, eol, cuts, size: regions.length, regionLength, labels },
+    cache: { ...cache, labels },
     problems: (settings) => {
       // The document's own rules read the whole model, once per version; each problem joins the list of the region it starts in.
       const documentWide = runDocumentRules(model, settings);
-      const parts = regions.map((region, i) => {
-        const { list } = withProblems(region, settings, regions[i + 1]).problems;
+      const parts = regions.map((region, i): PlacedProblems => {
+        const found = withProblems(region, settings, regions[i + 1]).problems;
         const offset = region.at.offset;
-        return { offset, list: documentWide.length === 0 ? list : withDocumentProblems(list, documentWide, offset, regions[i + 1]?.at.offset ?? Infinity) };
+        const end = regions[i + 1]?.at.offset ?? Infinity;
+        if (documentWide.some((problem) => problem.start >= offset && problem.start < end)) {
+          return { offset, list: withDocumentProblems(found.list, documentWide, offset, end) };
+        }
+        // Problems kept as columns are made again each time they are read, and dropped once read.
+        if (found.compact) {
+          return {
+            offset,
+            get list() {
+              return found.list;
+            },
+          };
+        }
+        return { offset, list: found.list };
       });
       if (model.directives.length === 0) return new ProblemSet(parts);
       // Directives silence problems across regions: read once, over the whole document.
@@ -822,7 +878,7 @@ function layOut(
  * own: a closure in regionSteps would keep what regionSteps reads alive (the previous version among it). The
  * segmenter's answers kept from a previous version are not given: they are what it answers anyway.
  */
-function layingOutAgain(
+export function layingOutAgain(
   text: DocumentText,
   cuts: readonly Cut[],
   first: number,
@@ -849,15 +905,21 @@ function layingOutAgain(
  */
 class ReadOnce {
   private readonly widths = new Map<number, number>();
-  private labelsMet = false;
   /** How each layout made in this version is made again, by the layout (a region taken over from its twin shares it). */
   private readonly again = new WeakMap<Parts, () => Parts>();
+
+  constructor(private labelsMet = false) {}
 
   laidOut(region: RegionAnalysis, again: () => Parts): void {
     this.again.set(region.source, again);
   }
 
   settled(regions: readonly RegionAnalysis[], k: number): void {
+    // Its problems as columns, while they are still young (RegionProblems.compact).
+    const { problems } = regions[k];
+    if (!problems.compact && problems.list.length > 0) {
+      (regions[k] as { problems: RegionProblems }).problems = compactedProblems(problems.settings, problems.blockAfter, compactProblems(problems.list));
+    }
     const census = regionLabelCensus(regions[k]);
     addWidths(this.widths, census.widths, 1);
     if (census.hits.length > 0) this.labelsMet = true;
@@ -870,7 +932,7 @@ class ReadOnce {
 }
 
 /** A region's layout that a read-once analysis dropped (ReadOnce), laid out again when first read. */
-class LaidOutAgain implements Parts {
+export class LaidOutAgain implements Parts {
   private parts?: Parts;
 
   constructor(private readonly layOutAgain: () => Parts) {}

@@ -1,0 +1,118 @@
+// One large document analysed on two threads: the main thread and one worker each analyse a share of its
+// regions (core/regionShares.ts), and the main thread takes the worker's over into the one analysis the
+// report reads. The answers are the same as one thread's; on a machine with a second core the analysis
+// takes about the time of the larger share (docs/performance.md, big23).
+//
+// The main thread stays synchronous (lintFile is): it waits for the worker's regions with Atomics.wait and
+// takes them with receiveMessageOnPort, so a file analysed this way is reported in its turn like any other.
+
+import { availableParallelism } from 'node:os';
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { analyzeShare, analyzeShared, shareToSend, type Analysis, type AnalysisOptions, type DocumentText, type SharedRegions, type Settings } from '../../server/src/core';
+
+const SHARE_ROLE = 'article-lint-share';
+
+/**
+ * A document of at least this many characters is analysed on two threads. Below it, starting a worker and
+ * warming its code up (~0.3 s of CPU) would cost more than the worker's share saves.
+ */
+export const SHARED_FROM = 1_000_000;
+
+/**
+ * The main thread's share of the regions: less than half, for it also reads the file, takes the worker's
+ * regions over, runs the document's own steps (labels paired, the document's rules) and writes the report.
+ */
+export const MAIN_SHARE = 0.4;
+
+interface ShareSetup {
+  readonly role: typeof SHARE_ROLE;
+  readonly text: string;
+  readonly settings: Settings;
+  /** The worker's share starts with the first region that starts here. */
+  readonly from: number;
+  readonly analysisOptions: AnalysisOptions;
+  readonly port: MessagePort;
+  /** The worker's state (STARTED, ANSWERED), notified at each change. */
+  readonly state: Int32Array;
+}
+
+/** The worker runs its share (set when it starts), then has posted its answer on its port. */
+const STARTED = 1;
+const ANSWERED = 2;
+/**
+ * How long the main thread waits, once its own share is done, for a worker that has not even started:
+ * one that cannot start (its script fails to load) would never answer, and the main thread then analyses
+ * the worker's share too. A worker that started always answers (a failure included).
+ */
+const START_WAIT_MS = 20_000;
+
+type ShareAnswer = { readonly regions: SharedRegions } | { readonly failure: string };
+
+/** When a document is analysed on two threads (the CLI's --jobs). */
+export interface SharePolicy {
+  /** The CLI bundle, which a worker runs. */
+  readonly script: string;
+  /** Documents of at least this many characters (SHARED_FROM unless a test says otherwise). */
+  readonly from: number;
+  /** Told how many regions the worker's share brought (0: none came, the main thread analysed them): for tests. */
+  readonly received?: (regions: number) => void;
+}
+
+/** Whether `length` characters are analysed on two threads under `policy` on this machine. */
+export function sharesPay(length: number, policy: SharePolicy | undefined, cores = availableParallelism()): policy is SharePolicy {
+  return policy !== undefined && cores >= 2 && length >= policy.from;
+}
+
+/** True in a thread started by analyzeInShares: it then analyses its share instead of running the CLI. */
+export function isShareWorker(): boolean {
+  return !isMainThread && (workerData as ShareSetup | undefined)?.role === SHARE_ROLE;
+}
+
+/** The worker's side: analyse its share, post it, say so. */
+export function serveShare(): void {
+  const { text, settings, from, analysisOptions, port, state } = workerData as ShareSetup;
+  Atomics.store(state, 0, STARTED);
+  Atomics.notify(state, 0);
+  let answer: ShareAnswer;
+  try {
+    answer = { regions: shareToSend(analyzeShare(text, settings, { from, to: Infinity }, analysisOptions)) };
+  } catch (error) {
+    answer = { failure: (error as Error).message };
+  }
+  port.postMessage(answer);
+  port.close();
+  Atomics.store(state, 0, ANSWERED);
+  Atomics.notify(state, 0);
+}
+
+/**
+ * `analyze(text, settings, undefined, analysisOptions)` with the regions after MAIN_SHARE of the text
+ * analysed by a worker running `policy.script`. Should the worker fail, the main thread analyses its regions
+ * too: the answers are the same either way.
+ */
+export function analyzeInShares(text: string, settings: Settings, analysisOptions: AnalysisOptions, policy: SharePolicy): Analysis {
+  const from = Math.floor(text.length * MAIN_SHARE);
+  const channel = new MessageChannel();
+  const state = new Int32Array(new SharedArrayBuffer(4));
+  const setup: ShareSetup = { role: SHARE_ROLE, text, settings, from, analysisOptions, port: channel.port2, state };
+  let worker: Worker | undefined;
+  try {
+    worker = new Worker(policy.script, { workerData: setup, transferList: [channel.port2] });
+    // The worker's exit is not waited for: its answer is, below.
+    worker.unref();
+  } catch {
+    worker = undefined;
+  }
+  const own = analyzeShare(text, settings, { from: 0, to: from }, analysisOptions);
+  let others: readonly SharedRegions[] = [];
+  if (worker) {
+    if (Atomics.load(state, 0) === 0) Atomics.wait(state, 0, 0, START_WAIT_MS);
+    while (Atomics.load(state, 0) === STARTED) Atomics.wait(state, 0, STARTED);
+    const answer = receiveMessageOnPort(channel.port1)?.message as ShareAnswer | undefined;
+    if (answer && 'regions' in answer) others = [answer.regions];
+    void worker.terminate();
+  }
+  channel.port1.close();
+  policy.received?.(others.reduce((sum, share) => sum + share.regions.length, 0));
+  return analyzeShared(text as DocumentText, settings, own, others, analysisOptions);
+}

@@ -1,0 +1,195 @@
+// A large document's regions shared between threads, for a caller that analyses a text once (the CLI).
+//
+// Once the document's facts are settled (every thread cuts and counts the whole text: a fraction of the
+// work), a region is laid out, linted and its labels read with nothing but its text, the lines in view
+// around it and those facts (regions.ts). So each thread analyses a share of the regions
+// (`RegionShare`), a thread that is not the caller's hands its regions over as plain data
+// (`SharedRegions`, what a structured clone carries: no layout, which nothing the CLI prints reads, and
+// which is laid out again should anything read it after all), and the caller's thread takes every share
+// over as a previous version of the same text would be taken over (regions.ts, `previous`): the
+// document's own steps (the labels' width and pairing, the document's rules, the directives) run there,
+// once, over every region. What a region handed over was found with is what it is keyed on, as after an
+// edit: a region whose problems read the block after it, or whose labels read lines of regions another
+// thread had, finds them again. So the answers are those of one analysis, whatever the shares.
+
+import { LabelHits, LabelReadings } from './outline/readings';
+import type { LabelCensus, LabelSurroundings } from './outline/boxPairing';
+import type { DocumentFacts } from './breaks/style';
+import type { WordAnswers } from './breaks/evidence';
+import type { ModelOptions } from './model';
+import type { Directive } from './directives';
+import { compactProblems, type ProblemColumns } from './sharedProblems';
+import {
+  compactedProblems,
+  LaidOutAgain,
+  layingOutAgain,
+  ORIGIN,
+  type Cut,
+  type RegionAnalysis,
+  type RegionCache,
+} from './regions';
+import type { Settings } from './settings';
+import { LineIndex } from './text';
+import type { DocumentText } from './documentText';
+
+/** One region of a share as plain data: where it stands, and what it found and keyed its findings on. */
+interface RegionRecord {
+  readonly start: number;
+  readonly end: number;
+  readonly counts: RegionAnalysis['counts'];
+  readonly laidOutWith: string;
+  readonly fragmentCount: number;
+  readonly blockCount: number;
+  readonly seamDecision: RegionAnalysis['seamDecision'];
+  readonly directives: readonly Directive[];
+  readonly blockAfter: string;
+  /** Its problems as columns (sharedProblems.ts): numbers and a few strings, not a million objects. */
+  readonly problems: ProblemColumns;
+  readonly firstBlockKey: string | undefined;
+  readonly labelCensus: LabelCensus | undefined;
+  /** What its labels and titles read: the width, and the regions in view by where they start, with the gaps between them. */
+  readonly labelSurroundings: { readonly key: ReadonlyArray<number | { readonly region: number }>; readonly read: LabelSurroundings } | undefined;
+}
+
+/** The regions one thread analysed, as a structured clone carries them to another. */
+export interface SharedRegions {
+  readonly regions: readonly RegionRecord[];
+}
+
+/** What a thread's share of a document became (regions.ts, analysed with a `RegionShare`). */
+export interface AnalysedShare {
+  readonly cache: RegionCache;
+  readonly facts: DocumentFacts;
+}
+
+/** The regions of `share` as plain data (its layouts and the word segmenter's answers stay behind). */
+export function sharedRegions(share: AnalysedShare): SharedRegions {
+  const startOf = new Map<LineIndex, number>();
+  for (const region of share.cache.list) startOf.set(region.lines, region.at.offset);
+  const regions = share.cache.list.map((region): RegionRecord => {
+    let labelSurroundings: RegionRecord['labelSurroundings'];
+    const kept = region.labelSurroundings;
+    if (kept) {
+      const key = kept.key.map((entry) => (entry instanceof LineIndex ? { region: startOf.get(entry) ?? -1 } : (entry as number)));
+      labelSurroundings = { key, read: kept.read };
+    }
+    return {
+      start: region.at.offset,
+      end: region.at.offset + region.text.length,
+      counts: region.counts,
+      laidOutWith: region.laidOutWith,
+      fragmentCount: region.fragmentCount,
+      blockCount: region.blockCount,
+      seamDecision: region.seamDecision,
+      directives: region.directives,
+      blockAfter: region.problems.blockAfter,
+      problems: region.problems.compact ?? compactProblems(region.problems.list),
+      firstBlockKey: region.firstBlockKey,
+      labelCensus: region.labelCensus,
+      labelSurroundings,
+    };
+  });
+  return { regions };
+}
+
+/** No answers of the word segmenter: a region laid out again asks it afresh (its answers are the same). */
+const NO_WORDS: WordAnswers = { source: '', spans: new Uint16Array(0), codes: new Uint8Array(0) };
+
+/**
+ * The regions of `own` (this thread's share) and of `others` (the other threads' shares of the same text,
+ * analysed with the same settings) as one previous version of `text`, for the analysis that takes them all
+ * over (index.ts analyzeShared).
+ */
+export function joinShares(text: DocumentText, settings: Settings, own: AnalysedShare, others: readonly SharedRegions[]): RegionCache {
+  const { cache, facts } = own;
+  const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing, eol: cache.eol };
+  const list: RegionAnalysis[] = [...cache.list];
+  const firstCut = new Map<number, number>();
+  cache.cuts.forEach((cut, i) => firstCut.set(cut.start, i));
+  // Whether content came before each cut, as the analysis counts it.
+  const contentBefore: boolean[] = [];
+  let content = 0;
+  for (const cut of cache.cuts) {
+    contentBefore.push(content > 0);
+    content += cut.counts.content;
+  }
+  for (const share of others) {
+    const byStart = new Map<number, RegionAnalysis>();
+    const received: Array<{ region: RegionAnalysis; record: RegionRecord }> = [];
+    for (const record of share.regions) {
+      const first = firstCut.get(record.start);
+      if (first === undefined) continue;
+      let last = first;
+      while (last < cache.cuts.length && cache.cuts[last].end < record.end) last++;
+      if (last === cache.cuts.length || cache.cuts[last].end !== record.end) continue;
+      const region = receivedRegion(text, cache.cuts, first, last, record, options, settings, facts, contentBefore[first]);
+      byStart.set(record.start, region);
+      received.push({ region, record });
+    }
+    // What a region's labels read names the regions in view by their line indexes (regions.ts readsAsBefore).
+    for (const { region, record } of received) {
+      const kept = record.labelSurroundings;
+      if (!kept) continue;
+      const key: unknown[] = [];
+      for (const entry of kept.key) {
+        if (typeof entry === 'number') key.push(entry);
+        else {
+          const lines = byStart.get(entry.region)?.lines;
+          if (!lines) break;
+          key.push(lines);
+        }
+      }
+      if (key.length === kept.key.length) region.labelSurroundings = { key, read: revived(kept.read, LabelReadings.prototype) };
+    }
+    for (const { region } of received) list.push(region);
+  }
+  list.sort((a, b) => a.at.offset - b.at.offset);
+  const byOffset = new Map<number, RegionAnalysis>();
+  for (const region of list) byOffset.set(region.at.offset, region);
+  return { list, byOffset, size: list.length, regionLength: cache.regionLength, text, eol: cache.eol, cuts: cache.cuts, labels: {} };
+}
+
+/** A region handed over as `record`, laid out from cuts[first..last] again should anything read its layout. */
+function receivedRegion(
+  text: DocumentText,
+  cuts: readonly Cut[],
+  first: number,
+  last: number,
+  record: RegionRecord,
+  options: ModelOptions,
+  settings: Settings,
+  facts: DocumentFacts,
+  contentBefore: boolean,
+): RegionAnalysis {
+  const { start, end } = record;
+  const regionText = text.slice(start, end);
+  const problems = compactedProblems(settings, record.blockAfter, record.problems);
+  const census = record.labelCensus;
+  return {
+    text: regionText,
+    before: text.slice(cuts[first].viewStart, start),
+    after: text.slice(end, cuts[last].viewEnd),
+    counts: record.counts,
+    laidOutWith: record.laidOutWith,
+    options,
+    at: { offset: start, line: 0, fragment: 0, block: 0 },
+    lines: LineIndex.of(regionText),
+    fragmentCount: record.fragmentCount,
+    blockCount: record.blockCount,
+    seamDecision: record.seamDecision,
+    source: new LaidOutAgain(layingOutAgain(text, cuts, first, last, options, record.laidOutWith, facts, contentBefore, settings, false)),
+    from: ORIGIN,
+    directives: record.directives,
+    words: NO_WORDS,
+    wordsFrom: 0,
+    problems,
+    firstBlockKey: record.firstBlockKey,
+    labelCensus: census && { ...census, hits: revived(census.hits, LabelHits.prototype) },
+    own: {},
+  };
+}
+
+/** An object a structured clone carried (its own fields only), given back its class. */
+function revived<T extends object>(clone: T, prototype: T): T {
+  return Object.setPrototypeOf(clone, prototype) as T;
+}

@@ -1,0 +1,72 @@
+// One large document analysed on the main thread and a worker (cli/src/shares.ts): the same output as on
+// one thread, in every format, with the threshold lowered so that a small multi-region file is shared.
+
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { lintFile, type LintOptions } from '../../cli/src/lintFile';
+import { ROOT, readFixture } from '../helpers';
+
+// The worker runs the CLI bundle, as it does for a user (npm test builds it first).
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+const OPTIONS: LintOptions = {
+  fix: false,
+  stdout: false,
+  outline: false,
+  figures: false,
+  format: 'text',
+  noConfig: false,
+  locale: 'en',
+  quiet: false,
+};
+
+describe('CLI: a large document on the main thread and a worker', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let file: string;
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'article-lint-shares-'));
+    file = path.join(dir, 'large.article');
+    const raw = readFixture('sample/sample.raw.article');
+    // Some 60,000 characters (about fifteen regions), each copy's digits shifted; a directive in the second half.
+    const copies = Array.from({ length: 7 }, (_, copy) => raw.replace(/[0-9]/g, (digit) => String((Number(digit) + copy) % 10)));
+    copies.splice(5, 0, '<!-- article-lint-disable space-between-han -->\n');
+    writeFileSync(file, copies.join('\n'));
+  });
+
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const [name, options] of [
+    ['text', OPTIONS],
+    ['JSON', { ...OPTIONS, format: 'json' }],
+    ['GitHub', { ...OPTIONS, format: 'github' }],
+    ['--quiet, in Chinese', { ...OPTIONS, quiet: true, locale: 'zh-cn' }],
+  ] as const) {
+    it(`prints the same ${name} report as one thread, the worker's regions taken over`, () => {
+      let received = 0;
+      const shared = lintFile(file, { ...options, shares: { script: CLI, from: 0, received: (regions) => (received = regions) } }, undefined);
+      const alone = lintFile(file, options, undefined);
+      assert.ok(received > 0, 'the worker analysed regions');
+      assert.deepEqual(shared, alone);
+    });
+  }
+
+  it('shares a file from ARTICLE_LINT_SHARED_FROM characters on, and --jobs 1 does not: the same output, status and standard error', () => {
+    // Node writes a CPU profile per thread: how many threads ran the analysis.
+    const threads = (profiles: string) => readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile')).length;
+    const run = (args: string[], profiles: string) =>
+      spawnSync(process.execPath, [`--cpu-prof-dir=${profiles}`, '--cpu-prof', CLI, ...args], { env: { ...process.env, ARTICLE_LINT_SHARED_FROM: '1000' }, encoding: 'utf8' });
+    const shared = run([file], path.join(dir, 'shared'));
+    const alone = run(['--jobs', '1', file], path.join(dir, 'alone'));
+    assert.equal(shared.status, 1);
+    assert.deepEqual([threads(path.join(dir, 'shared')), threads(path.join(dir, 'alone'))], [2, 1]);
+    assert.deepEqual([shared.stdout, shared.stderr, shared.status], [alone.stdout, alone.stderr, alone.status]);
+    assert.ok(shared.stdout.split('\n').length > 1_000, 'the report lists the problems');
+  });
+});

@@ -1,0 +1,87 @@
+// A document's regions analysed in shares (core/regionShares.ts: as the CLI's worker and main thread do) and
+// taken over into one analysis give the answers of one analysis.
+
+import * as assert from 'node:assert/strict';
+import { analyze, analyzeShare, analyzeShared, defaultSettings, shareToSend, type Analysis, type AnalysisOptions } from '../../server/src/core';
+import { readFixture } from '../helpers';
+
+const READ_ONCE: AnalysisOptions = { placing: 'on-first-use', layouts: 'read-once' };
+
+/** The raw and the fixed sample, alternating, each copy with its digits shifted (no two copies alike). */
+function largeArticle(length: number): string {
+  const raw = readFixture('sample/sample.raw.article');
+  const fixed = readFixture('sample/sample.fixed.article');
+  const parts: string[] = [];
+  let total = 0;
+  for (let copy = 0; total < length; copy++) {
+    const part = (copy % 2 === 0 ? raw : fixed).replace(/[0-9]/g, (digit) => String((Number(digit) + copy) % 10)) + '\n';
+    parts.push(part);
+    total += part.length;
+  }
+  return parts.join('');
+}
+
+/** The problems as the CLI reads them, the line count, then the outline and figures (which lay out again what was dropped). */
+function answers(analysis: Analysis): Record<string, unknown> {
+  const problems: unknown[] = [];
+  analysis.forEachProblem((p, offset) =>
+    problems.push([p.ruleId, p.severity, p.start + offset, p.end + offset, p.message, p.fix?.map((e) => [e.start + offset, e.end + offset, e.newText]), p.related]),
+  );
+  return {
+    problems,
+    lineCount: analysis.model.lineIndex.lineCount,
+    outline: analysis.outlineWithSpeakers('Speakers'),
+    figures: analysis.figures,
+  };
+}
+
+/**
+ * `text` analysed in shares cut at `cuts` (fractions of its length): the first by this thread, each other
+ * one as another thread would, carried by a structured clone.
+ */
+function analysedInShares(text: string, cuts: readonly number[], options: AnalysisOptions = READ_ONCE): { analysis: Analysis; received: number } {
+  const bounds = [0, ...cuts.map((cut) => Math.floor(text.length * cut)), Infinity];
+  const own = analyzeShare(text, defaultSettings, { from: bounds[0], to: bounds[1] }, options);
+  const others = bounds.slice(1, -1).map((from, i) => structuredClone(shareToSend(analyzeShare(text, defaultSettings, { from, to: bounds[i + 2] }, options))));
+  return { analysis: analyzeShared(text, defaultSettings, own, others, options), received: others.reduce((sum, share) => sum + share.regions.length, 0) };
+}
+
+function assertSameAsOneAnalysis(text: string, cuts: readonly number[], options: AnalysisOptions = READ_ONCE): void {
+  const expected = answers(analyze(text, defaultSettings, undefined, options));
+  const { analysis, received } = analysedInShares(text, cuts, options);
+  assert.ok(received > 0, 'regions came from the other shares');
+  assert.deepEqual(answers(analysis), expected);
+}
+
+describe('regions analysed in shares (the CLI’s large documents on two threads)', function () {
+  this.timeout(120_000);
+  const text = largeArticle(60_000);
+
+  it('gives one analysis’s problems, line index, outline and figures, wherever the shares are cut', () => {
+    for (const cut of [0.1, 0.4, 0.75]) assertSameAsOneAnalysis(text, [cut]);
+  });
+
+  it('takes over more than one other share', () => {
+    assertSameAsOneAnalysis(text, [0.3, 0.6]);
+  });
+
+  it('reads labels again where a share could not see the regions before it or read them with another width, and with short regions', () => {
+    // Label-free text first (the share after it reads labels from its start), then labelled articles.
+    const plain = readFixture('sample/sample.fixed.article').replace(/信号[一二三四五六]/g, '第一条');
+    assertSameAsOneAnalysis(`${plain}\n${plain}\n${text.slice(0, 30_000)}`, [0.2]);
+    assertSameAsOneAnalysis(text.slice(0, 20_000), [0.5], { ...READ_ONCE, regionLength: 300 });
+  });
+
+  it('silences problems by directives in another share', () => {
+    const half = Math.floor(text.length / 2);
+    const lineStart = text.indexOf('\n', 2_000) + 1;
+    const directed = `${text.slice(0, lineStart)}<!-- article-lint-disable -->\n${text.slice(lineStart, half)}\n<!-- article-lint-enable -->\n${text.slice(half)}`;
+    assertSameAsOneAnalysis(directed, [0.3]);
+  });
+
+  it('gives the same answers with an empty share and a share past the text’s end', () => {
+    assertSameAsOneAnalysis(text, [0]);
+    const { analysis } = analysedInShares(text, [1]);
+    assert.deepEqual(answers(analysis), answers(analyze(text, defaultSettings, undefined, READ_ONCE)));
+  });
+});
