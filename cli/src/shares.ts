@@ -46,6 +46,12 @@ const ANSWERED = 2;
  */
 const START_WAIT_MS = 20_000;
 
+/**
+ * How many times its own share's time the main thread waits for a started worker's answer: the worker's
+ * share is 1.5 times the main thread's, and a loaded machine may run it several times slower still.
+ */
+const STARTED_WAIT_FACTOR = 20;
+
 type ShareAnswer = { readonly regions: SharedRegions } | { readonly failure: string };
 
 /** When a document is analysed on two threads (the CLI's --jobs). */
@@ -54,6 +60,8 @@ export interface SharePolicy {
   readonly script: string;
   /** Documents of at least this many characters (SHARED_FROM unless a test says otherwise). */
   readonly from: number;
+  /** How long to wait for a started worker's answer at most (tests; by default many times the main thread's share). */
+  readonly answerWaitMs?: number;
   /** Told how many regions the worker's share brought (0: none came, the main thread analysed them): for tests. */
   readonly received?: (regions: number) => void;
 }
@@ -98,16 +106,28 @@ export function analyzeInShares(text: string, settings: Settings, analysisOption
   let worker: Worker | undefined;
   try {
     worker = new Worker(policy.script, { workerData: setup, transferList: [channel.port2] });
-    // The worker's exit is not waited for: its answer is, below.
+    // The worker's exit is not waited for: its answer is, below. A worker that dies (out of memory) has its
+    // share analysed by the main thread; its error must not end the process when the event loop reports it.
     worker.unref();
+    worker.on('error', () => undefined);
   } catch {
     worker = undefined;
   }
+  const ownStarted = performance.now();
   const own = analyzeShare(text, settings, { from: 0, to: from }, analysisOptions);
+  const ownMs = performance.now() - ownStarted;
   let others: readonly SharedRegions[] = [];
   if (worker) {
     if (Atomics.load(state, 0) === 0) Atomics.wait(state, 0, 0, START_WAIT_MS);
-    while (Atomics.load(state, 0) === STARTED) Atomics.wait(state, 0, STARTED);
+    // A started worker answers even when its analysis throws, but not when its thread dies (out of memory):
+    // a blocked main thread cannot hear of that, so it waits a bounded time, many times what its own share
+    // took, and then analyses the worker's share itself (the same answers, later).
+    const deadline = performance.now() + (policy.answerWaitMs ?? Math.max(START_WAIT_MS, STARTED_WAIT_FACTOR * ownMs));
+    while (Atomics.load(state, 0) === STARTED) {
+      const left = deadline - performance.now();
+      if (left <= 0) break;
+      Atomics.wait(state, 0, STARTED, left);
+    }
     const answer = receiveMessageOnPort(channel.port1)?.message as ShareAnswer | undefined;
     if (answer && 'regions' in answer) others = [answer.regions];
     void worker.terminate();

@@ -57,6 +57,18 @@ describe('CLI: a large document on the main thread and a worker', function () {
     });
   }
 
+  it('analyses the worker’s share itself when the worker dies after starting, and its error does not end the process', async () => {
+    // A worker that says it started, then throws before answering (as one out of memory would die).
+    const dying = path.join(dir, 'dying-worker.js');
+    writeFileSync(dying, "const { workerData } = require('node:worker_threads');\nAtomics.store(workerData.state, 0, 1);\nAtomics.notify(workerData.state, 0);\nthrow new Error('died');\n");
+    let received = -1;
+    const shared = lintFile(file, { ...OPTIONS, shares: { script: dying, from: 0, answerWaitMs: 2_000, received: (regions) => (received = regions) } }, undefined);
+    assert.equal(received, 0, 'no region came from the worker');
+    assert.deepEqual(shared, lintFile(file, OPTIONS, undefined));
+    // The worker's error reaches the event loop after the file is reported: the process goes on.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  });
+
   it('shares a file from ARTICLE_LINT_SHARED_FROM characters on, and --jobs 1 does not: the same output, status and standard error', () => {
     // Node writes a CPU profile per thread: how many threads ran the analysis.
     const threads = (profiles: string) => readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile')).length;
