@@ -25,6 +25,7 @@ import {
   leadingUnitWidth,
   opensPending,
   repeatsLineEnd,
+  endNamedBelow,
   splitsFigure,
   startsWithBoundParticle,
   startsWithContinuation,
@@ -396,7 +397,10 @@ function gatherEvidence(
     set(features, 'news-document');
     if (sentenceEnd) set(features, 'news-sentence-end');
   }
-  if (sentenceEnd) set(features, 'paragraph-length-sentence-end', Math.min(2, paragraph / 100));
+  if (sentenceEnd) {
+    set(features, 'paragraph-length-sentence-end', Math.min(2, paragraph / 100));
+    if (style.paragraphsAreShort) set(features, 'sentence-end-short-paragraphs');
+  }
   if (isHanCode(before.charCodeAt(before.length - 1)) && isHanCode(after.charCodeAt(0))) set(features, 'han-either-side');
   if (nextTitleAfterBlank(fragments, i, style)) set(features, 'next-title-after-blank');
   if (sentenceEnd && nextLineFull(fragments, i, style)) {
@@ -409,7 +413,10 @@ function gatherEvidence(
     if (cutPiece) set(features, 'piece-between-latin-runs-blanks-common');
     if (features[F['punctuation-only-line']]) set(features, 'punctuation-only-blanks-common');
   }
-  if (!hasPunctOrSymbol(before)) set(features, 'line-without-punctuation');
+  if (!hasPunctOrSymbol(before)) {
+    set(features, 'line-without-punctuation');
+    if (endNamedBelow(before, after, fragments[i + 2]?.text)) set(features, 'line-end-named-below');
+  }
   if (!hasPunctOrSymbol(after)) set(features, 'next-without-punctuation');
   return full;
 }
