@@ -94,9 +94,10 @@ export interface DocumentFacts {
    * Most of the document's sentence ends fall at a line's end (SHORT_PARAGRAPHS of them or more): its
    * paragraphs hold a sentence or two (lists, definitions, steps). A sentence ends where a line ends by
    * chance about one time in ten, and always where it ends a paragraph, so the share of sentence ends at
-   * a line's end tells how many sentences the paragraphs hold. On the docs training sets, of the sentence
-   * ends on a full line (the breaks the width cannot decide), 46 of 48 end a paragraph where the share is
-   * 0.75 or more, 35 of 65 where it is about 0.3.
+   * a line's end tells how many sentences the paragraphs hold. On the docs training sets (15 extractions
+   * qualify, no news one: news paragraphs hold two or three sentences), of the sentence ends on a full line
+   * (the breaks the width cannot decide) 38 of 38 end a paragraph where the paragraphs are short, 267 of 412
+   * elsewhere.
    */
   readonly paragraphsAreShort: boolean;
 }
