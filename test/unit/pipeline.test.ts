@@ -419,12 +419,13 @@ describe('the analysis of a version', () => {
     this.timeout(120_000);
     const prose = concatenated(corpus().filter(([name]) => name.startsWith('dev/') && name.endsWith('.extracted.txt')).slice(0, 12).map(([, text]) => text));
     const before = analyze(prose, defaultSettings, undefined, { regionLength: TINY });
-    assert.ok(before.regions.size > 3 && !before.facts.paragraphsAreShort);
+    assert.ok(before.regions.size > 3, 'the prose is laid out in several regions');
+    assert.equal(before.facts.paragraphsAreShort, false);
     // One-sentence lines, enough of them that most of the document's sentences end where a line ends.
     const sentences = (prose.match(/[。！？]/g) ?? []).length;
     const edited = '这一步做完了。\n'.repeat(4 * sentences) + prose;
     const after = analyze(edited, defaultSettings, before);
-    assert.ok(after.facts.paragraphsAreShort);
+    assert.equal(after.facts.paragraphsAreShort, true);
     assert.deepEqual(answers(after), answers(analyze(edited, defaultSettings, undefined, { regionLength: WHOLE })));
   });
 
