@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/model';
 import { emWidth, columnWidths } from '../../server/src/core/breaks/width';
-import { leadingUnitWidth, isLetterSpaced, wordAcross, endsSentence, isLatinRun } from '../../server/src/core/breaks/evidence';
+import { leadingUnitWidth, isLetterSpaced, wordAcross, endsSentence, isLatinRun, endNamedBelow } from '../../server/src/core/breaks/evidence';
 import { SURE_PPM } from '../../server/src/core/breaks/decide';
 import type { LineBreak } from '../../server/src/core/article';
 
@@ -231,6 +231,18 @@ describe('evidence helpers', () => {
     assert.equal(isLetterSpaced('列出的这样的限制 GDP'), false);
     assert.equal(isLatinRun('32.9%'), true);
     assert.equal(isLatinRun('32.9%。'), false);
+  });
+
+  it('finds the term a line ends with named again in the next line or the one after, not at the start of the next line', () => {
+    assert.equal(endNamedBelow('虚拟化和模拟器工具', '有几个虚拟化和模拟器工具', '可以选择。'), true);
+    assert.equal(endNamedBelow('编译内核和相关模块', 'Debian 有它自己的方式', '来编译内核和相关模块。'), true);
+    // A letter-spaced line is read without its spaces.
+    assert.equal(endNamedBelow('文本数据的表达', '最 简 单 的 数 据 的 表 达 是', undefined), true);
+    // At the next line's start it is repeatsLineEnd's shape (pinned on its own), not this one.
+    assert.equal(endNamedBelow('配置内核模块', '内核模块是可以动态加载的', undefined), false);
+    assert.equal(endNamedBelow('我们在这一段里写下了很多字', '而且每一行都排满了整个栏宽', '读者看到的是连续不断的文字'), false);
+    // The end must be a term of Han characters.
+    assert.equal(endNamedBelow('安装配置Debian', '在Debian上安装配置Debian', undefined), false);
   });
 
   it('names the word split across a break', () => {

@@ -406,6 +406,29 @@ describe('the analysis of a version', () => {
     );
   });
 
+  it('reads a document whose sentences mostly end where its lines end as one of short paragraphs, a few sentences not', () => {
+    const steps = Array.from({ length: 12 }, (_, k) => `第${k + 1}步完成以后，系统会把结果写进日志。`).join('\n');
+    assert.equal(analyze(steps, defaultSettings).facts.paragraphsAreShort, true);
+    const prose = '我们在这一段里写下了很多字。而且每一行都排满了\n整个栏宽。读者看到的是连续不断的文字。编辑需\n要把这些行重新连起来。这样才能得到完整的一段。\n'.repeat(4);
+    assert.equal(analyze(prose, defaultSettings).facts.paragraphsAreShort, false);
+    // Three sentences, each ending its line, say too little: read near a half.
+    assert.equal(analyze('第一句话。\n第二句话。\n第三句话。\n', defaultSettings).facts.paragraphsAreShort, false);
+  });
+
+  it('lays out again every region when an edit makes the paragraphs short, as afresh', function () {
+    this.timeout(120_000);
+    const prose = concatenated(corpus().filter(([name]) => name.startsWith('dev/') && name.endsWith('.extracted.txt')).slice(0, 12).map(([, text]) => text));
+    const before = analyze(prose, defaultSettings, undefined, { regionLength: TINY });
+    assert.ok(before.regions.size > 3, 'the prose is laid out in several regions');
+    assert.equal(before.facts.paragraphsAreShort, false);
+    // One-sentence lines, enough of them that most of the document's sentences end where a line ends.
+    const sentences = (prose.match(/[。！？]/g) ?? []).length;
+    const edited = '这一步做完了。\n'.repeat(4 * sentences) + prose;
+    const after = analyze(edited, defaultSettings, before);
+    assert.equal(after.facts.paragraphsAreShort, true);
+    assert.deepEqual(answers(after), answers(analyze(edited, defaultSettings, undefined, { regionLength: WHOLE })));
+  });
+
   it('lays out again every region when an edit changes a fact of the whole document, as afresh', function () {
     this.timeout(120_000);
     const prose = concatenated(corpus().filter(([name]) => name.startsWith('dev/') && name.endsWith('.extracted.txt')).slice(0, 12).map(([, text]) => text));

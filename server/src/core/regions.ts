@@ -498,7 +498,7 @@ export function* regionSteps(
     }
   }
   const facts = documentFacts(total);
-  const factsKey = `${facts.blanksAreRare} ${facts.blanksAreCommon} ${facts.indents} ${facts.hasColumns} ${facts.reportsSpeech}`;
+  const factsKey = `${facts.blanksAreRare} ${facts.blanksAreCommon} ${facts.indents} ${facts.hasColumns} ${facts.reportsSpeech} ${facts.paragraphsAreShort}`;
 
   const byOffset = new Map<number, RegionAnalysis>();
   const regions: RegionAnalysis[] = [];

@@ -26,6 +26,7 @@ import {
   leadingUnitWidth,
   opensPending,
   repeatsLineEnd,
+  endNamedBelow,
   splitsFigure,
   startsWithBoundParticle,
   startsWithContinuation,
@@ -402,7 +403,10 @@ function gatherEvidence(
     set(features, 'news-document');
     if (sentenceEnd) set(features, 'news-sentence-end');
   }
-  if (sentenceEnd) set(features, 'paragraph-length-sentence-end', Math.min(2, paragraph / 100));
+  if (sentenceEnd) {
+    set(features, 'paragraph-length-sentence-end', Math.min(2, paragraph / 100));
+    if (style.paragraphsAreShort) set(features, 'sentence-end-short-paragraphs');
+  }
   if (isHanCode(before.charCodeAt(before.length - 1)) && isHanCode(after.charCodeAt(0))) set(features, 'han-either-side');
   if (nextTitleAfterBlank(fragments, i, style)) set(features, 'next-title-after-blank');
   if (sentenceEnd && nextLineFull(fragments, i, style)) {
@@ -414,7 +418,10 @@ function gatherEvidence(
   set(features, 'latin-run-blanks-common', blanksCommon && latinRun ? 1 : 0);
   set(features, 'piece-between-latin-runs-blanks-common', blanksCommon && cutPiece ? 1 : 0);
   set(features, 'punctuation-only-blanks-common', blanksCommon && features[F['punctuation-only-line']] !== 0 ? 1 : 0);
-  if (!hasPunctOrSymbol(before)) set(features, 'line-without-punctuation');
+  if (!hasPunctOrSymbol(before)) {
+    set(features, 'line-without-punctuation');
+    if (endNamedBelow(before, after, fragments[i + 2]?.text)) set(features, 'line-end-named-below');
+  }
   if (!hasPunctOrSymbol(after)) set(features, 'next-without-punctuation');
   return full;
 }

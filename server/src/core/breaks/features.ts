@@ -124,6 +124,16 @@ export const BREAK_FEATURES = [
   'clause-end-before-lone-line',
   /** The next line opens with the word this line ends with (evidence.ts repeatsLineEnd): a heading naming a term, its paragraph opening with it. */
   'next-repeats-line-end',
+  /**
+   * A line with no punctuation ends with a term the next line or the one after names again, not at the next
+   * line's start (evidence.ts endNamedBelow): a heading over the paragraph that takes up its term.
+   */
+  'line-end-named-below',
+  /**
+   * A sentence end in a document whose paragraphs are short (style.ts paragraphsAreShort: most of its
+   * sentence ends fall at a line's end): this one more likely ends its paragraph too.
+   */
+  'sentence-end-short-paragraphs',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
