@@ -89,9 +89,10 @@ interface AppendedParts extends GrowingParts {
  * Parts to append regions to, their arrays made `expectedFragments` long at once when that is known (a first
  * analysis's placement: the regions' counts say how many fragments the document has, as many roles, one break
  * fewer, at most as many blocks); `finished` cuts them to what was appended. Why: grown a push at a time, an
- * array's elements are copied to one half as large again each time it is full, and past 16,000 elements each
- * copy left behind is a large object only a full collection frees: a clean 10 MB article's five arrays left
- * ~9 MB of them right after its first analysis (docs/performance.md, branch mem23).
+ * array's elements are copied to one half as large again each time it is full; past 16,000 elements each copy
+ * left behind is a large object only a full collection frees (~10 MB of them made while a clean 10 MB
+ * article is placed), and the last copy keeps up to half its length empty for as long as the analysis
+ * (1.5 MB there; docs/performance.md, branch mem23).
  */
 function appendedParts(expectedFragments = 0): AppendedParts {
   const sized = <T>(length: number): T[] => (length > 0 ? new Array<T>(length) : []);
