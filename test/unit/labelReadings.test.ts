@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { LabelReadings } from '../../server/src/core/outline/readings';
 import { scannedLabel, scannedUnit, type ScannedLabel, type ScannedUnit } from '../../server/src/core/outline/pairing';
 import { parseBoxLabel } from '../../server/src/core/labels';
+import type { TitleUnit } from '../../server/src/core/outline/titles';
 
 /** Line numbers and offsets: mostly small, as in a region, sometimes past what 2 bytes hold, either side of 0. */
 const number = fc.oneof(fc.integer({ min: -20, max: 30_000 }), fc.integer({ min: -200_000, max: 200_000 }));
@@ -93,7 +94,7 @@ describe('label readings kept as numbers', () => {
   it('read as the outline reads them (label hits and title units alone), give what the labels and units give of those fields', () => {
     const label = parseBoxLabel('信号二')!;
     // A title unit's fields alone, as TitleUnit declares them.
-    const titleUnit = (unit: ScannedUnit | undefined) => unit && { first: unit.first, last: unit.last, text: unit.text, start: unit.start, end: unit.end, strong: unit.strong };
+    const titleUnit = (unit: TitleUnit | undefined) => unit && { first: unit.first, last: unit.last, text: unit.text, start: unit.start, end: unit.end, strong: unit.strong };
     fc.assert(
       fc.property(
         fc.array(unitArbitrary, { maxLength: 6 }),
