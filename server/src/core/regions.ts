@@ -78,46 +78,6 @@ interface GrowingParts extends Parts {
   readonly blockOfFragment: number[];
 }
 
-/** Parts that regions are appended to (appendRegion): each array is filled up to its count. */
-interface AppendedParts extends GrowingParts {
-  fragmentCount: number;
-  breakCount: number;
-  blockCount: number;
-}
-
-/**
- * Parts to append regions to, their arrays made `expectedFragments` long at once when that is known (a first
- * analysis's placement: the regions' counts say how many fragments the document has, as many roles, one break
- * fewer, at most as many blocks); `finished` cuts them to what was appended. Why: grown a push at a time, an
- * array's elements are copied to one half as large again each time it is full; past 16,000 elements each copy
- * left behind is a large object only a full collection frees (~10 MB of them made while a clean 10 MB
- * article is placed), and the last copy keeps up to half its length empty for as long as the analysis
- * (1.5 MB there; docs/performance.md, branch mem23).
- */
-function appendedParts(expectedFragments = 0): AppendedParts {
-  const sized = <T>(length: number): T[] => (length > 0 ? new Array<T>(length) : []);
-  return {
-    fragments: sized(expectedFragments),
-    breaks: sized(expectedFragments - 1),
-    blocks: sized(expectedFragments),
-    roles: sized(expectedFragments),
-    blockOfFragment: sized(expectedFragments),
-    fragmentCount: 0,
-    breakCount: 0,
-    blockCount: 0,
-  };
-}
-
-/** The parts with each array cut to what was appended. */
-function finished(parts: AppendedParts): AppendedParts {
-  if (parts.fragments.length !== parts.fragmentCount) parts.fragments.length = parts.fragmentCount;
-  if (parts.roles.length !== parts.fragmentCount) parts.roles.length = parts.fragmentCount;
-  if (parts.blockOfFragment.length !== parts.fragmentCount) parts.blockOfFragment.length = parts.fragmentCount;
-  if (parts.breaks.length !== parts.breakCount) parts.breaks.length = parts.breakCount;
-  if (parts.blocks.length !== parts.blockCount) parts.blocks.length = parts.blockCount;
-  return parts;
-}
-
 /**
  * One region's analysis in one version of the document, placed at `at`. Its fragments, breaks, blocks
  * and roles are read from `source`, where the region stands at `from`: its own model's parts when it was
@@ -515,8 +475,8 @@ export function* regionSteps(
   // until a first request, they would all outlive the young generation: a 10 MB article's peak grew by
   // 50 MB); after an edit, placing waits for the first request that needs the parts, and so it does for a
   // caller that reads no part (Placing).
-  const placed: AppendedParts | undefined =
-    previous || placing === 'on-first-use' || layouts === 'read-once' ? undefined : appendedParts(total.fragments);
+  const placed: GrowingParts | undefined =
+    previous || placing === 'on-first-use' || layouts === 'read-once' ? undefined : { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
   const readOnce = layouts === 'read-once' ? new ReadOnce() : undefined;
   let at: Placement = ORIGIN;
   let content = 0;
@@ -576,7 +536,7 @@ export function* regionSteps(
     settle(regions, regions.length - 1, settings, undefined, placed);
     readOnce?.settled(regions, regions.length - 1);
   }
-  const model = documentModel(text, eol, options, regions, directives, placed && finished(placed));
+  const model = documentModel(text, eol, options, regions, directives, placed);
   let figures: readonly Figure[] | undefined;
   const regionFigures = (): readonly Figure[] => (figures ??= regions.flatMap(placedFigures));
   // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
@@ -1080,7 +1040,7 @@ function takeOver(region: RegionAnalysis, at: Placement): RegionAnalysis {
 }
 
 /** Finds the region's problems with its own model while it has it, then places it among the document's parts. */
-function settle(regions: readonly RegionAnalysis[], k: number, settings: Settings, next: RegionAnalysis | undefined, placed: AppendedParts | undefined): void {
+function settle(regions: readonly RegionAnalysis[], k: number, settings: Settings, next: RegionAnalysis | undefined, placed: GrowingParts | undefined): void {
   withProblems(regions[k], settings, next);
   if (placed) place(placed, regions[k], regions[k - 1]);
 }
@@ -1142,7 +1102,7 @@ function regionModel(region: RegionAnalysis, blockAfter?: Block): ArticleModel {
     };
   }
   const lineIndex = region.lines;
-  const own = appendedParts();
+  const own: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
   appendRegion(own, region.source, region.from, region, ORIGIN);
   return {
     text,
@@ -1152,11 +1112,7 @@ function regionModel(region: RegionAnalysis, blockAfter?: Block): ArticleModel {
     get lines() {
       return lineIndex.lines;
     },
-    fragments: own.fragments,
-    breaks: own.breaks,
-    blocks: own.blocks,
-    roles: own.roles,
-    blockOfFragment: own.blockOfFragment,
+    ...own,
     directives: region.directives,
     options,
     blockAfter,
@@ -1222,13 +1178,13 @@ function documentModel(
 
 /** Every region's parts placed into one set for the document; each region then reads its parts from there. */
 function placeRegions(regions: readonly RegionAnalysis[]): Parts {
-  const parts = appendedParts();
+  const parts: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
   regions.forEach((region, k) => place(parts, region, regions[k - 1]));
-  return finished(parts);
+  return parts;
 }
 
 /** Appends the region's parts to the document's; the region then reads them from there. */
-function place(parts: AppendedParts, region: RegionAnalysis, before: RegionAnalysis | undefined): void {
+function place(parts: GrowingParts, region: RegionAnalysis, before: RegionAnalysis | undefined): void {
   appendRegion(parts, region.source, region.from, region, region.at, before?.seamDecision);
   // Its own model's arrays (or an older version's) are no longer needed.
   region.source = parts;
@@ -1241,7 +1197,7 @@ function place(parts: AppendedParts, region: RegionAnalysis, before: RegionAnaly
  * when the region has not moved. Between two regions comes a seam break.
  */
 function appendRegion(
-  target: AppendedParts,
+  target: GrowingParts,
   source: Parts,
   from: Placement,
   counts: { readonly fragmentCount: number; readonly blockCount: number },
@@ -1253,26 +1209,25 @@ function appendRegion(
   const fragment = to.fragment - from.fragment;
   const block = to.block - from.block;
   const moved = offset !== 0 || line !== 0 || fragment !== 0 || block !== 0;
-  const first = target.fragmentCount;
+  const first = target.fragments.length;
   for (let i = from.fragment; i < from.fragment + counts.fragmentCount; i++) {
     const f = source.fragments[i];
-    const n = target.fragmentCount++;
-    target.fragments[n] = moved ? shiftFragment(f, fragment, line, offset) : f;
-    target.roles[n] = source.roles[i];
-    target.blockOfFragment[n] = source.blockOfFragment[i] + block;
+    target.fragments.push(moved ? shiftFragment(f, fragment, line, offset) : f);
+    target.roles.push(source.roles[i]);
+    target.blockOfFragment.push(source.blockOfFragment[i] + block);
   }
   if (first > 0 && counts.fragmentCount > 0) {
-    target.breaks[target.breakCount++] = seamBreak(target.fragments[first - 1], target.fragments[first], target.roles[first - 1], target.roles[first], seamDecision);
+    target.breaks.push(seamBreak(target.fragments[first - 1], target.fragments[first], target.roles[first - 1], target.roles[first], seamDecision));
   }
   for (let i = from.fragment; i < from.fragment + counts.fragmentCount - 1; i++) {
     const b = source.breaks[i];
-    target.breaks[target.breakCount++] = moved ? movedBreak(b, fragment, offset) : b;
+    target.breaks.push(moved ? movedBreak(b, fragment, offset) : b);
   }
   const movedFragment = (index: number): Fragment => target.fragments[index];
   for (let i = from.block; i < from.block + counts.blockCount; i++) {
     const b = source.blocks[i];
     // A line block takes its fragment as moved with it (appended above at its new index).
-    target.blocks[target.blockCount++] = moved ? movedBlock(b, block, fragment, offset, movedFragment) : b;
+    target.blocks.push(moved ? movedBlock(b, block, fragment, offset, movedFragment) : b);
   }
 }
 
