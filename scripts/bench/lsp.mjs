@@ -12,15 +12,18 @@ const rpc = require('vscode-jsonrpc/node');
 const RULE_DOCS_BASE = `${pathToFileURL(path.join(ROOT, 'docs', 'rules')).href}/`;
 
 export class BenchServer {
-  /** `nodeArgs`: options for the server's node process (e.g. --heapsnapshot-signal=SIGUSR2). */
-  static async start(nodeArgs = []) {
-    const server = new BenchServer(nodeArgs);
+  /**
+   * `nodeArgs`: options for the server's node process (e.g. --heapsnapshot-signal=SIGUSR2); `serverPath`: the
+   * server bundle to run (this checkout's dist/server.js by default; another build's, to compare with it).
+   */
+  static async start(nodeArgs = [], serverPath = path.join(ROOT, 'dist', 'server.js')) {
+    const server = new BenchServer(nodeArgs, serverPath);
     await server.initialize();
     return server;
   }
 
-  constructor(nodeArgs = []) {
-    this.child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(nodeArgs = [], serverPath = path.join(ROOT, 'dist', 'server.js')) {
+    this.child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr.on('data', () => undefined);
     this.connection = rpc.createMessageConnection(
       new rpc.StreamMessageReader(this.child.stdout),

@@ -1,6 +1,10 @@
 // Resident memory of the language server with one large document open, as `npm run bench` measures it
-// (its "Server memory" table), on its own: node scripts/bench/memory.mjs [SIZE_MB] [raw|fixed] [--snapshot DIR]
+// (its "Server memory" table), on its own:
+//   node scripts/bench/memory.mjs [SIZE_MB] [raw|fixed] [--snapshot DIR] [--server BUNDLE] [--node-arg ARG]…
 // --snapshot writes heap snapshots of the server (after diagnostics and symbols, and after an edit) into DIR.
+// --server runs another build's server bundle (e.g. /work/base-dist/server.js) instead of this checkout's
+// dist/server.js, so that two builds can be measured alternately by the same client; --node-arg passes an
+// option to the server's node process (repeatable: e.g. --node-arg --require=./preload.cjs).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +14,10 @@ import { MB, repeatedSample } from './texts.mjs';
 const args = process.argv.slice(2);
 const snapshotIndex = args.indexOf('--snapshot');
 const snapshotDir = snapshotIndex >= 0 ? path.resolve(args.splice(snapshotIndex, 2)[1]) : undefined;
+const serverIndex = args.indexOf('--server');
+const serverPath = serverIndex >= 0 ? path.resolve(args.splice(serverIndex, 2)[1]) : undefined;
+const extraNodeArgs = [];
+for (let at = args.indexOf('--node-arg'); at >= 0; at = args.indexOf('--node-arg')) extraNodeArgs.push(args.splice(at, 2)[1]);
 const sizeMb = Number(args[0] ?? 10);
 const kind = args[1] ?? 'fixed';
 
@@ -27,9 +35,9 @@ async function snapshot(server, dir) {
   }
 }
 
-const nodeArgs = snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : [];
+const nodeArgs = [...extraNodeArgs, ...(snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : [])];
 if (snapshotDir) fs.mkdirSync(snapshotDir, { recursive: true });
-const server = await BenchServer.start(nodeArgs);
+const server = await BenchServer.start(nodeArgs, serverPath);
 try {
   const idle = server.memory();
   const text = repeatedSample(sizeMb * MB, kind);

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { LabelReadings } from '../../server/src/core/outline/readings';
 import { scannedLabel, scannedUnit, type ScannedLabel, type ScannedUnit } from '../../server/src/core/outline/pairing';
 import { parseBoxLabel } from '../../server/src/core/labels';
+import type { TitleUnit } from '../../server/src/core/outline/titles';
 
 /** Line numbers and offsets: mostly small, as in a region, sometimes past what 2 bytes hold, either side of 0. */
 const number = fc.oneof(fc.integer({ min: -20, max: 30_000 }), fc.integer({ min: -200_000, max: 200_000 }));
@@ -84,6 +85,46 @@ describe('label readings kept as numbers', () => {
           });
           // Read back with no further move, they align as themselves, and as readings of the same numbers.
           assert.ok(readings.alignsAs(LabelReadings.of(labels, units, { fragment, offset })));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('read as the outline reads them (label hits and title units alone), give what the labels and units give of those fields', () => {
+    const label = parseBoxLabel('信号二')!;
+    // A title unit's fields alone, as TitleUnit declares them.
+    const titleUnit = (unit: TitleUnit | undefined) => unit && { first: unit.first, last: unit.last, text: unit.text, start: unit.start, end: unit.end, strong: unit.strong };
+    fc.assert(
+      fc.property(
+        fc.array(unitArbitrary, { maxLength: 6 }),
+        fc.array(fc.record({ fragment: number, start: number, end: number, lineStart: number, readings: fc.array(fc.option(fc.nat({ max: 8 }), { nil: undefined }), { minLength: 3, maxLength: 3 }), own: fc.array(unitArbitrary, { minLength: 3, maxLength: 3 }) }), { maxLength: 5 }),
+        number,
+        number,
+        (units, labelSpecs, fragment, offset) => {
+          const labels: ScannedLabel[] = labelSpecs.map((spec) => {
+            const reading = (k: number): ScannedUnit | undefined => {
+              const which = spec.readings[k];
+              return which === undefined ? undefined : which < units.length ? units[which] : spec.own[k];
+            };
+            const inlineUnit = reading(0);
+            return scannedLabel(
+              { label, fragment: spec.fragment, start: spec.start, end: spec.end, inlineTitle: inlineUnit },
+              {
+                previous: spec.fragment - 1, next: spec.fragment + 1, embedded: false, inlineUnit, after: reading(1), before: reading(2),
+                nextExists: true, nextStands: false, previousCounts: true, previousStands: false, lineStart: spec.lineStart, lineText: '信号二', nextLineStart: undefined,
+              },
+            );
+          });
+          const readings = LabelReadings.of(labels, units);
+          units.forEach((_, row) => assert.deepEqual(readings.titleUnit(row, fragment, offset), titleUnit(readings.unit(row, fragment, offset))));
+          labels.forEach((_, i) => {
+            const whole = readings.label(i, fragment, offset);
+            assert.deepEqual(readings.hit(i, fragment, offset), { label: whole.label, fragment: whole.fragment, start: whole.start, end: whole.end, inlineTitle: titleUnit(whole.inlineTitle) });
+            assert.deepEqual(readings.labelTitle(i, 'inline', fragment, offset), titleUnit(whole.inlineUnit));
+            assert.deepEqual(readings.labelTitle(i, 'after', fragment, offset), titleUnit(whole.after));
+            assert.deepEqual(readings.labelTitle(i, 'before', fragment, offset), titleUnit(whole.before));
+          });
         },
       ),
       { numRuns: 300 },

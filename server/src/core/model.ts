@@ -143,15 +143,28 @@ export function countRegion(text: string, view: { readonly start: number; readon
 
 /** The fragment moved by the given differences (callers pass `a - b` or `0 - b`, never `-b`: see parseRegion). */
 export function shiftFragment(f: Fragment, index: number, line: number, offset: number): Fragment {
-  return {
-    index: f.index + index,
-    line: f.line + line,
-    lineStart: f.lineStart + offset,
-    start: f.start + offset,
-    end: f.end + offset,
-    lineEnd: f.lineEnd + offset,
-    text: f.text,
-  };
+  return new LineFragment(f.index + index, f.line + line, f.lineStart + offset, f.start + offset, f.end + offset, f.lineEnd + offset, f.text);
+}
+
+/**
+ * A fragment, made with `new`, never as an object literal. Why: V8 tenures an object literal's allocation
+ * site once most of what it made outlived a scavenge (allocation-site pretenuring), and from then on makes
+ * all of that site's objects in the old generation, which only a full collection frees. A region's
+ * fragments as its view reads them (and as its own model moves them) last one region, those of the
+ * document's parts last as long as the analysis: as literals, both were tenured early in a first
+ * analysis, and a 10 MB article's every view left its fragments in the old generation as garbage
+ * (docs/performance.md, branch mem23). `new` has no allocation site: what dies young is freed young.
+ */
+class LineFragment implements Fragment {
+  constructor(
+    readonly index: number,
+    readonly line: number,
+    readonly lineStart: number,
+    readonly start: number,
+    readonly end: number,
+    readonly lineEnd: number,
+    readonly text: string,
+  ) {}
 }
 
 /** inView[from..to) moved to the region's own offsets (shiftFragment), pushed into a packed array as the breaks are. */
@@ -168,7 +181,7 @@ function readFragments(text: string, lineIndex: LineIndex): Fragment[] {
   for (let index = 0; index < count; index++) {
     const start = starts[index];
     const end = ends[index];
-    fragments.push({ index, line: lines[index], lineStart: lineStarts[index], start, end, lineEnd: lineIndex.endOf(lines[index]), text: text.slice(start, end) });
+    fragments.push(new LineFragment(index, lines[index], lineStarts[index], start, end, lineIndex.endOf(lines[index]), text.slice(start, end)));
   }
   return fragments;
 }

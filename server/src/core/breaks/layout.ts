@@ -43,6 +43,22 @@ export interface BreakDecision {
   readonly keepsLeadingSpace: boolean;
 }
 
+/**
+ * A break as laid out, made with `new`, not as an object literal: a region's breaks are read once, into its
+ * model (model.ts parseRegion), and a literal's allocation site that V8 tenured early in a first analysis made
+ * every later region's in the old generation, where they stayed as garbage until a full collection (see
+ * model.ts LineFragment).
+ */
+class LaidOutBreak implements BreakDecision {
+  constructor(
+    readonly kind: BreakKind,
+    readonly reason: string,
+    readonly confidence: number,
+    readonly joiner: string,
+    readonly keepsLeadingSpace: boolean,
+  ) {}
+}
+
 export interface Layout {
   /** The role of each fragment laid out (the view's own, from its first). */
   readonly roles: Role[];
@@ -70,7 +86,7 @@ export function analyzeLayout(input: LayoutInput): Layout {
     const bothBody = roles[i - from] === 'body' && roles[i + 1 - from] === 'body';
     const kind: BreakKind = decision.join ? 'wrap' : bothBody ? 'paragraph' : 'block';
     const keepsLeadingSpace = decision.join && startsWithLostText(after, style);
-    breaks.push({ kind, reason: decision.reason, confidence: decision.confidence, joiner: decision.join ? joinerFor(before, after, input.options) : '', keepsLeadingSpace });
+    breaks.push(new LaidOutBreak(kind, decision.reason, decision.confidence, decision.join ? joinerFor(before, after, input.options) : '', keepsLeadingSpace));
   }
   const seam = to < fragments.length && to > from ? decisions[to - 1] : undefined;
   return { roles, breaks, seam, wordsAcross };

@@ -22,10 +22,10 @@ export interface BoxPairing {
   /** The median width of body lines (titles are narrower). */
   readonly width: number;
   /** Box labels of the series the document numbers, in document order, read where they stand. */
-  readonly box: readonly ScannedLabel[];
+  readonly box: readonly LabelHit[];
   /** Every heading the layout gave a block of its own that reads as a title (the strong title units). */
   readonly headings: readonly TitleUnit[];
-  readonly pairing: Omit<Pairing, 'sources'>;
+  readonly pairing: Omit<Pairing, 'sources' | 'titles'> & { readonly titles: ReadonlyArray<TitleUnit | undefined> };
 }
 
 /** What one part of a document (lines [from, to) of some model) holds for the pairing, whatever the document's width. */
@@ -409,23 +409,50 @@ function placedTitleOf(model: ArticleModel, i: number): ScannedUnit | undefined 
   return kind === 'inline' ? owner.inlineUnit : kind === 'after' ? owner.after : owner.before;
 }
 
+/** Box label i of the document as a label hit alone (LabelReadings.hit), placed in the document: what the outline reads. */
+function placedBoxHit(model: ArticleModel, i: number): LabelHit {
+  const { box } = documentLabelsOf(model);
+  const at = partsOf(model).placement(box.part(i));
+  return surroundingsOf(model)[box.part(i)].hit(box.index(i), at.fragment, at.offset);
+}
+
+/** The title the pairing gave box label i as a title unit alone (LabelReadings.titleUnit), placed in the document. */
+function placedTitleUnitOf(model: ArticleModel, i: number): TitleUnit | undefined {
+  const memo = pairingMemoOf(model);
+  const kind = SOURCE_KINDS[memo.titleKinds[i]];
+  if (kind === undefined) return undefined;
+  if (kind === 'unit') {
+    const k = memo.titleParts[i];
+    const at = partsOf(model).placement(k);
+    return surroundingsOf(model)[k].titleUnit(memo.titleIndexes[i], at.fragment, at.offset);
+  }
+  // The unit its owner (a box label) read on its line, after it or before it.
+  const { box } = documentLabelsOf(model);
+  const owner = memo.titleIndexes[i];
+  const at = partsOf(model).placement(box.part(owner));
+  return surroundingsOf(model)[box.part(owner)].labelTitle(box.index(owner), kind, at.fragment, at.offset);
+}
+
 /**
  * The pairing with every label and unit placed in the document, for the outline. Not kept: the outline is
  * built from it once per version and keeps only what it shows, while copies of every title unit placed in
- * the document would stay as long as the analysis (a tenth of the heap of a clean 10 MB article).
+ * the document would stay as long as the analysis (a tenth of the heap of a clean 10 MB article). Each placed
+ * as a label hit or title unit alone, what the outline reads of them: placed with their shapes and
+ * surroundings (placedBoxLabel, placedTitleOf), a clean 10 MB article's ~17,000 labels and their titles
+ * were several MB that outlived the young generation while the outline was built (branch mem23).
  */
 export function boxPairingOf(model: ArticleModel): BoxPairing {
   const parts = partsOf(model);
   const { width, box: refs } = documentLabelsOf(model);
   // Only the strong ones: the outline lists no other unit but the titles labels took.
-  const headings: ScannedUnit[] = [];
+  const headings: TitleUnit[] = [];
   surroundingsOf(model).forEach((read, k) => {
     const at = parts.placement(k);
-    for (let row = 0; row < read.unitCount; row++) if (read.unitStrong(row)) headings.push(read.unit(row, at.fragment, at.offset));
+    for (let row = 0; row < read.unitCount; row++) if (read.unitStrong(row)) headings.push(read.titleUnit(row, at.fragment, at.offset));
   });
-  const box = Array.from({ length: refs.length }, (_, i) => placedBoxLabel(model, i));
+  const box = Array.from({ length: refs.length }, (_, i) => placedBoxHit(model, i));
   const memo = pairingMemoOf(model);
-  const titles = box.map((_, i) => placedTitleOf(model, i));
+  const titles = box.map((_, i) => placedTitleUnitOf(model, i));
   return { width, box, headings, pairing: { reading: memo.reading, titles, displaced: memo.displaced } };
 }
 

@@ -186,6 +186,33 @@ export class LabelReadings {
     );
   }
 
+  /**
+   * Unit row `row` placed as `unit` places, as a title unit alone (no shape, no lines around it): what the
+   * outline reads of it. Why not `unit`: a document's outline places every label and title at once and
+   * keeps them while it is built, which outlives the young generation; their shapes and surroundings were
+   * most of that garbage (docs/performance.md, branch mem23).
+   */
+  titleUnit(row: number, fragment = 0, offset = 0): TitleUnit {
+    const u = this.units;
+    const n = row * U;
+    return { first: u[n + UNIT.first] + fragment, last: u[n + UNIT.last] + fragment, text: this.unitTexts[row], start: u[n + UNIT.start] + offset, end: u[n + UNIT.end] + offset, strong: u[n + UNIT.strong] === 1 };
+  }
+
+  /** Label `i` placed as `unit` places, as a label hit alone (its inline title a title unit): what the outline reads of it. */
+  hit(i: number, fragment = 0, offset = 0): LabelHit {
+    const l = this.labels;
+    const n = i * L;
+    const inlineRow = l[n + LABEL.inlineRow];
+    const inlineTitle = inlineRow === this.none ? undefined : this.titleUnit(inlineRow, fragment, offset);
+    return { label: this.labelOf[i], fragment: l[n + LABEL.fragment] + fragment, start: l[n + LABEL.start] + offset, end: l[n + LABEL.end] + offset, inlineTitle };
+  }
+
+  /** The title label `i` read on its own line, after it or before it, placed as `titleUnit` places, or undefined. */
+  labelTitle(i: number, kind: 'inline' | 'after' | 'before', fragment = 0, offset = 0): TitleUnit | undefined {
+    const row = this.labels[i * L + (kind === 'inline' ? LABEL.inlineRow : kind === 'after' ? LABEL.afterRow : LABEL.beforeRow)];
+    return row === this.none ? undefined : this.titleUnit(row, fragment, offset);
+  }
+
   /** Label `i`, placed as `unit` places (new objects each time; its readings that share a row share an object). */
   label(i: number, fragment = 0, offset = 0): ScannedLabel {
     const l = this.labels;
