@@ -21,11 +21,12 @@ import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type 
 export interface BoxPairing {
   /** The median width of body lines (titles are narrower). */
   readonly width: number;
-  /** Box labels of the series the document numbers, in document order, read where they stand. */
-  readonly box: readonly ScannedLabel[];
+  /** Box labels of the series the document numbers, in document order, placed where they stand. */
+  readonly box: readonly LabelHit[];
   /** Every heading the layout gave a block of its own that reads as a title (the strong title units). */
   readonly headings: readonly TitleUnit[];
-  readonly pairing: Omit<Pairing, 'sources'>;
+  /** The pairing, its titles placed as the outline reads them (titles[i] belongs to box[i]). */
+  readonly pairing: Omit<Pairing, 'sources' | 'titles'> & { readonly titles: ReadonlyArray<TitleUnit | undefined> };
 }
 
 /** What one part of a document (lines [from, to) of some model) holds for the pairing, whatever the document's width. */
@@ -416,17 +417,41 @@ function placedTitleOf(model: ArticleModel, i: number): ScannedUnit | undefined 
  */
 export function boxPairingOf(model: ArticleModel): BoxPairing {
   const parts = partsOf(model);
+  const surroundings = surroundingsOf(model);
   const { width, box: refs } = documentLabelsOf(model);
   // Only the strong ones: the outline lists no other unit but the titles labels took.
-  const headings: ScannedUnit[] = [];
-  surroundingsOf(model).forEach((read, k) => {
+  const headings: TitleUnit[] = [];
+  surroundings.forEach((read, k) => {
     const at = parts.placement(k);
-    for (let row = 0; row < read.unitCount; row++) if (read.unitStrong(row)) headings.push(read.unit(row, at.fragment, at.offset));
+    for (let row = 0; row < read.unitCount; row++) if (read.unitStrong(row)) headings.push(read.titleUnit(row, at.fragment, at.offset));
   });
-  const box = Array.from({ length: refs.length }, (_, i) => placedBoxLabel(model, i));
+  // Each label and title placed as the outline reads them (LabelHit, TitleUnit), not as the pairing does.
+  const box = Array.from({ length: refs.length }, (_, i): LabelHit => {
+    const at = parts.placement(refs.part(i));
+    return surroundings[refs.part(i)].hit(refs.index(i), at.fragment, at.offset);
+  });
   const memo = pairingMemoOf(model);
-  const titles = box.map((_, i) => placedTitleOf(model, i));
+  const titles = box.map((_, i) => placedTitleUnitOf(model, i));
   return { width, box, headings, pairing: { reading: memo.reading, titles, displaced: memo.displaced } };
+}
+
+/** The title the pairing gave box label i, placed in the document as the outline reads it (placedTitleOf's TitleUnit). */
+function placedTitleUnitOf(model: ArticleModel, i: number): TitleUnit | undefined {
+  const memo = pairingMemoOf(model);
+  const kind = SOURCE_KINDS[memo.titleKinds[i]];
+  if (kind === undefined) return undefined;
+  const parts = partsOf(model);
+  if (kind === 'unit') {
+    const k = memo.titleParts[i];
+    const at = parts.placement(k);
+    return surroundingsOf(model)[k].titleUnit(memo.titleIndexes[i], at.fragment, at.offset);
+  }
+  const { box } = documentLabelsOf(model);
+  const owner = memo.titleIndexes[i];
+  const k = box.part(owner);
+  const row = surroundingsOf(model)[k].titleRow(box.index(owner), kind);
+  const at = parts.placement(k);
+  return row === undefined ? undefined : surroundingsOf(model)[k].titleUnit(row, at.fragment, at.offset);
 }
 
 /** The most label lines a run of them holds (信号一 / 信号二 / … above one title). */
