@@ -106,12 +106,7 @@ export function registerHandlers(connection: Connection, sessions: Sessions, lif
   sessions.afterPublish = ({ session, analysis }) => {
     if (!outlines.wanted(session, analysis)) return;
     setImmediate(() => {
-      // Nothing asked for it: a failure is logged (the request, if it comes, tries again and answers).
-      try {
-        if (sessions.isCurrent(session, analysis) && outlines.wanted(session, analysis)) outlines.symbols(session, analysis);
-      } catch (error) {
-        connection.console.error(`documentSymbol ahead failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      }
+      if (sessions.isCurrent(session, analysis) && outlines.wanted(session, analysis)) outlines.symbols(session, analysis);
     });
   };
 
