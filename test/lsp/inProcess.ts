@@ -19,8 +19,6 @@ export interface InProcessServer {
   /** Every publishDiagnostics the server sent, in order: which document and version. */
   readonly published: Array<{ readonly uri: string; readonly version?: number }>;
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
-  /** Called with each chunk the server writes, as it writes it (before the client reads it). */
-  onServerWrite: ((chunk: string) => void) | undefined;
   initialize(capabilities?: Record<string, unknown>, initializationOptions?: Record<string, unknown>): Promise<unknown>;
   open(uri: string, text: string, version?: number): Promise<Diagnostic[]>;
   dispose(): void;
@@ -30,11 +28,6 @@ export function inProcessServer(options: ServerOptions = {}): InProcessServer {
   const up = new PassThrough();
   const down = new PassThrough();
   startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down)), options);
-  const write = down.write.bind(down) as (chunk: unknown, ...rest: unknown[]) => boolean;
-  down.write = ((chunk: unknown, ...rest: unknown[]) => {
-    server.onServerWrite?.(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
-    return write(chunk, ...rest);
-  }) as typeof down.write;
   const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   const waiters: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
   const server: InProcessServer = {
@@ -44,7 +37,6 @@ export function inProcessServer(options: ServerOptions = {}): InProcessServer {
     configurationRequests: 0,
     messages: [],
     published: [],
-    onServerWrite: undefined,
     nextDiagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
     async initialize(capabilities = { workspace: { configuration: true } }, initializationOptions?: Record<string, unknown>) {
       const result = await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities, initializationOptions });

@@ -8,14 +8,16 @@ import {
   type CancellationToken,
   type CodeAction,
   type Connection,
+  type DocumentSymbol,
 } from 'vscode-languageserver';
-import { fixAllEditsInSteps, type Analysis } from '../core';
+import { fixAllEditsInSteps, outlineStandsAsIn, type Analysis } from '../core';
 import { fixAllAction, isDeferredFix, quickFixActions, ruleFixEdit, wantsFixAll, type DeferredFix } from './codeActions';
-import { toTextEdit } from './convert';
+import { toDocumentSymbols, toTextEdit } from './convert';
 import { hoverAt } from './hover';
 import type { Lifecycle } from './lifecycle';
-import { OutlineAnswers } from './outlineAnswers';
+import { message } from './messages';
 import { VISIBLE_RANGES_NOTIFICATION, type VisibleRangesParams } from './protocol';
+import { answeredAgain, KeptAnswers, keptAnswer } from './repeatedAnswers';
 import { encodeTokens, fullTokens, tokensSince, type TokensResult } from './semanticTokens';
 import { Abandoned, type DocumentSession } from './session';
 import type { ClientFeatures, Ready, Sessions } from './sessions';
@@ -23,6 +25,9 @@ import type { ClientFeatures, Ready, Sessions } from './sessions';
 export type { ClientFeatures } from './sessions';
 
 type Token = CancellationToken | undefined;
+
+/** The most outline entries whose symbols are kept for as long as their version's analysis. */
+const KEPT_SYMBOLS = 10_000;
 
 export function registerHandlers(connection: Connection, sessions: Sessions, lifecycle: Lifecycle, client: () => ClientFeatures): void {
   /**
@@ -89,26 +94,30 @@ export function registerHandlers(connection: Connection, sessions: Sessions, lif
   );
 
   // Kept per analysis: the outline view and breadcrumbs ask again and again for the same text (and a
-  // transport that writes bytes keeps their encoding: repeatedAnswers.ts).
-  const outlines = new OutlineAnswers();
+  // transport that writes bytes keeps their encoding: repeatedAnswers.ts). A 1 MB article's outline has
+  // ~3,000 entries; one past KEPT_SYMBOLS is kept only weakly (KeptAnswers says why).
+  const symbolsOf = new KeptAnswers<Analysis, DocumentSymbol[]>(KEPT_SYMBOLS);
   connection.onDocumentSymbol(
     request('documentSymbol', null, async (params, token) => {
       const found = await ready(params, token);
       // The editor gave up on this request while the text was analysed (the user typed on): building
       // the outline of a large document takes long enough to hold up the next diagnostics.
       if (!found || token?.isCancellationRequested) return null;
-      return outlines.symbols(found.session, found.analysis);
+      const { analysis, session } = found;
+      let symbols = symbolsOf.get(analysis);
+      if (!symbols) {
+        const version = analysis.outlineVersion(message(analysis.settings.locale, 'speakers'));
+        // After an edit that moved no entry to another line or character (most do not), the symbols last
+        // answered are this version's too: sent as they are, their encoding kept (repeatedAnswers.ts).
+        const last = session.outline?.deref();
+        symbols =
+          last && outlineStandsAsIn(last.version, version) ? last.symbols : answeredAgain(toDocumentSymbols(analysis.model.lineIndex, version.entries));
+        symbolsOf.keep(analysis, symbols, version.entries.length);
+        session.outline = keptAnswer({ version, symbols }, version.entries.length, KEPT_SYMBOLS);
+      }
+      return symbols;
     }),
   );
-  // The editor asks for the outline of each new version once its diagnostics are in: made as soon as they
-  // are written (after any message already come in), while the client reads them, the answer is ready when
-  // asked. Not for a version an edit has already replaced, nor past KEPT_SYMBOLS entries (OutlineAnswers.wanted).
-  sessions.afterPublish = ({ session, analysis }) => {
-    if (!outlines.wanted(session, analysis)) return;
-    setImmediate(() => {
-      if (sessions.isCurrent(session, analysis) && outlines.wanted(session, analysis)) outlines.symbols(session, analysis);
-    });
-  };
 
   connection.onFoldingRanges(
     request('foldingRange', null, async (params, token) => {

@@ -116,12 +116,6 @@ export class DocumentSession {
     this.running = undefined;
   }
 
-  /** The last analysis, if it is of the current text (with whatever settings). */
-  latest(): DocumentState | undefined {
-    const analysed = this.analysed;
-    return analysed && analysed.generation === this.currentGeneration ? analysed : undefined;
-  }
-
   /** The analysis of the current text, if one is done and for these settings. */
   ready(settings: Settings): DocumentState | undefined {
     const analysed = this.analysed;

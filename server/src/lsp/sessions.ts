@@ -51,8 +51,6 @@ export interface Ready {
 
 export class Sessions {
   private readonly sessions = new Map<string, DocumentSession>();
-  /** Called once a version's diagnostics are written (the outline is made ahead there: lsp/outlineAnswers.ts). */
-  afterPublish: ((published: Ready) => void) | undefined;
   /** Semantic token answers given so far: each one's resultId, unique among every session's. */
   private tokenResults = 0;
 
@@ -235,13 +233,6 @@ export class Sessions {
     // (an editor reuses `untitled:Untitled-1`): these diagnostics, sent now, would stand for that one's.
     if (!this.isOpen(session)) return;
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
-    if (this.isCurrent(session, analysis)) this.afterPublish?.({ session, analysis });
-  }
-
-  /** Whether `analysis` is of the current text of `session`, the open document at its URI. */
-  isCurrent(session: DocumentSession, analysis: Analysis): boolean {
-    if (!this.isOpen(session)) return false;
-    return session.latest()?.analysis === analysis;
   }
 
   /** Whether `session` is still the open document at its URI (not closed, nor reopened since). */
