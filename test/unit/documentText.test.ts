@@ -60,6 +60,15 @@ describe('PieceText (a text read in pieces)', () => {
         const expected = naiveSpan(a, b);
         assert.deepEqual(changedSpan(new PieceText(pieces), new PieceText(edited)), expected);
         assert.deepEqual(changedSpan(a, b), expected);
+        // One earlier version compared with two later ones, one after the other, and again (a pair's span is
+        // kept for the next comparison of the same pair, never given for another).
+        const earlier = new PieceText(pieces);
+        const later = new PieceText(edited);
+        const unchanged = new PieceText([...pieces]);
+        assert.deepEqual(changedSpan(earlier, later), expected);
+        assert.deepEqual(changedSpan(earlier, unchanged), { prefix: a.length, suffix: 0 });
+        assert.deepEqual(changedSpan(earlier, later), expected);
+        assert.deepEqual(changedSpan(earlier, later), expected);
         assert.deepEqual(changedSpan(new PieceText(pieces, a), b), expected);
       }),
       { numRuns: 3000, seed: 7 },

@@ -1,5 +1,6 @@
 // The Node server's stdio encoder (server/src/node/keptEncoding.ts): every message it encodes is byte for
-// byte what vscode-jsonrpc's own encoder writes, whether a repeated answer is sent from kept bytes or not.
+// byte what vscode-jsonrpc's own encoder writes, but a repeated answer sent from kept bytes: that is the same
+// JSON written in ASCII (server/src/node/asciiJson.ts).
 
 import * as assert from 'node:assert/strict';
 import { keptEncodingJson } from '../../server/src/node/keptEncoding';
@@ -10,6 +11,13 @@ const OPTIONS = { charset: 'utf-8' as const };
 
 /** What vscode-jsonrpc's default encoder writes (lib/node/ril.js applicationJson.encoder). */
 const standard = (message: unknown): string => Buffer.from(JSON.stringify(message, undefined, 0), 'utf-8').toString('hex');
+
+/** A repeated answer sent from kept bytes: the JSON of `message`, every byte ASCII. */
+function assertSameJsonInAscii(hex: string, message: unknown, what?: string): void {
+  const bytes = Buffer.from(hex, 'hex');
+  assert.ok(bytes.every((byte) => byte < 0x80), `ASCII only${what ? `: ${what}` : ''}`);
+  assert.deepEqual(JSON.parse(bytes.toString('utf-8')), JSON.parse(JSON.stringify(message)), what);
+}
 
 async function encoded(encoder: ReturnType<typeof keptEncodingJson>, message: unknown): Promise<string> {
   const bytes = await (encoder.encode as (m: Message, o: typeof OPTIONS) => Promise<Uint8Array>)(message as Message, OPTIONS);
@@ -29,12 +37,30 @@ describe('kept encoding of repeated answers (stdio)', () => {
       },
     ]);
 
-  it('writes a repeated answer as the standard encoder does, whatever the id', async () => {
+  it('writes a repeated answer as the standard encoder does the first time, then the same JSON in ASCII, whatever the id', async () => {
     const encoder = keptEncodingJson();
     const result = symbols();
+    let first = true;
     for (const id of [1, 7, 123456789, 'a-string-id', '带“引号”的\\id', 0]) {
       const response = { jsonrpc: '2.0', id, result };
-      assert.equal(await encoded(encoder, response), standard(response), `id ${JSON.stringify(id)}`);
+      if (first) assert.equal(await encoded(encoder, response), standard(response), `id ${JSON.stringify(id)}`);
+      else assertSameJsonInAscii(await encoded(encoder, response), response, `id ${JSON.stringify(id)}`);
+      first = false;
+    }
+  });
+
+  it('keeps in ASCII what JSON.stringify escapes and what it does not (quotes, backslashes, controls, surrogates)', async () => {
+    const encoder = keptEncodingJson();
+    const odd = ['\\中', '"“”"', '\u0000\u001f\u007f\u0080é', '\ud83d\ude00', '\ud800 lone', 'x\\', '\uffff\ufeff', ''];
+    const result = answeredAgain(odd.map((name, i) => ({ name, detail: name.split('').reverse().join(''), kind: i })));
+    for (const id of [1, 2, 3]) {
+      const response = { jsonrpc: '2.0', id, result };
+      const hex = await encoded(encoder, response);
+      if (id === 1) assert.equal(hex, standard(response));
+      else {
+        assertSameJsonInAscii(hex, response, `id ${id}`);
+        assert.deepEqual(JSON.parse(Buffer.from(hex, 'hex').toString('utf-8')).result.map((s: { name: string }) => s.name), odd);
+      }
     }
   });
 
@@ -46,7 +72,9 @@ describe('kept encoding of repeated answers (stdio)', () => {
       for (const id of [1, 2, 3]) {
         const response = { jsonrpc: '2.0', id, result };
         const bytes = await encode(response);
-        assert.equal(Buffer.from(bytes).toString('hex'), standard(response), `id ${id}`);
+        const hex = Buffer.from(bytes).toString('hex');
+        // Kept (ASCII), or serialised afresh each time (the standard bytes).
+        if (hex !== standard(response)) assertSameJsonInAscii(hex, response, `id ${id}`);
         sent.push(bytes);
       }
       return sent;
@@ -62,6 +90,7 @@ describe('kept encoding of repeated answers (stdio)', () => {
     const long = answeredAgain(Array.from({ length: 12_000 }, (_, i) => ({ name: `信号${i}`.repeat(40), kind: 5 })));
     const sent = await bytesOf(long);
     assert.notEqual(sent[2].buffer, sent[1].buffer);
+    assert.equal(Buffer.from(sent[2]).toString('hex'), standard({ jsonrpc: '2.0', id: 3, result: long }));
   });
 
   it('writes every other message as the standard encoder does', async () => {
@@ -80,7 +109,12 @@ describe('kept encoding of repeated answers (stdio)', () => {
       { jsonrpc: '2.0', id: 'y'.repeat(200), result: marked },
       { jsonrpc: '2.0', id: 9, result: marked },
     ];
-    for (const message of messages) assert.equal(await encoded(encoder, message), standard(message), JSON.stringify(message).slice(0, 80));
+    for (const message of messages) {
+      const hex = await encoded(encoder, message);
+      // The marked answer's second and third well-formed responses with a short id are sent from kept bytes.
+      if ('id' in message && (message.id === 8 || message.id === 9)) assertSameJsonInAscii(hex, message);
+      else assert.equal(hex, standard(message), JSON.stringify(message).slice(0, 80));
+    }
   });
 
   it('writes messages of every size, one after another, as the standard encoder does', async () => {
@@ -121,7 +155,9 @@ describe('kept encoding of repeated answers (stdio)', () => {
     after[0].name = '另一个标题';
     for (const id of [3, 4, 5]) {
       const response = { jsonrpc: '2.0', id, result: after };
-      assert.equal(await encoded(encoder, response), standard(response));
+      const hex = await encoded(encoder, response);
+      if (id === 3) assert.equal(hex, standard(response));
+      else assertSameJsonInAscii(hex, response);
     }
   });
 });

@@ -130,6 +130,20 @@ function clampIndex(index: number, length: number): number {
  * string; the rest a block at a time (natively), then character by character within the block that differs.
  */
 export function changedSpan(before: DocumentText, after: DocumentText): { readonly prefix: number; readonly suffix: number } {
+  // Each version of an edited document is compared with the one before up to three times (the analysis's
+  // regions, the outline taken over, the symbols sent again): a pair of PieceTexts, never changed, is compared once.
+  if (!(before instanceof PieceText && after instanceof PieceText)) return spanBetween(before, after);
+  const known = lastSpans.get(before);
+  if (known?.after === after) return known.span;
+  const span = spanBetween(before, after);
+  lastSpans.set(before, { after, span });
+  return span;
+}
+
+/** Per earlier PieceText, the later one it was last compared with and what they begin and end with alike. */
+const lastSpans = new WeakMap<PieceText, { readonly after: PieceText; readonly span: { readonly prefix: number; readonly suffix: number } }>();
+
+function spanBetween(before: DocumentText, after: DocumentText): { readonly prefix: number; readonly suffix: number } {
   const most = Math.min(before.length, after.length);
   const pieces = before instanceof PieceText && after instanceof PieceText ? { a: before.pieces, b: after.pieces } : undefined;
   let prefix = 0;

@@ -10,6 +10,9 @@
 // - A response whose result was marked answeredAgain (lsp/repeatedAnswers.ts) is written, from the second
 //   time it is sent, from the bytes of its result kept from then on, with the response's own head: a
 //   megabyte's outline is ~600 KB of JSON, ~10 ms of serialising and encoding per repeated request.
+//   The kept bytes are ASCII (asciiJson.ts: each character past U+007F escaped), the same JSON for the
+//   client, which reads ASCII bytes faster; escaping costs about what it saves the client once, so it is
+//   done once, for the bytes kept. These are the only messages not byte for byte vscode-jsonrpc's.
 //
 // The reused bytes rest on how vscode-jsonrpc's WriteableStreamMessageWriter writes: one message at a
 // time (a semaphore of one), the next encoded only once the stream has called back for the one before,
@@ -17,6 +20,7 @@
 
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
 import { isAnsweredAgain } from '../lsp/repeatedAnswers';
+import { asciiJson } from './asciiJson';
 
 /**
  * Messages up to this many UTF-16 code units go through the reused buffer (at most 3 bytes of UTF-8 each:
@@ -91,20 +95,20 @@ export function keptEncodingJson(): ContentTypeEncoder {
         let bytes = kept.get(result);
         if (!bytes && seen.has(result) && !tooLong.has(result)) {
           const json = JSON.stringify(result);
-          if (json.length <= KEPT_LIMIT) kept.set(result, (bytes = withHeadRoom(json)));
+          if (json.length <= KEPT_LIMIT) kept.set(result, (bytes = withHeadRoom(asciiJson(json))));
           else tooLong.add(result);
         }
         seen.add(result);
         const { jsonrpc, id } = message as { jsonrpc: string; id: unknown };
         // `{"jsonrpc":"2.0","id":7}` less its `}`: the same keys in the same order as the whole message.
-        const head = `${JSON.stringify({ jsonrpc, id }).slice(0, -1)},"result":`;
-        if (bytes && Buffer.byteLength(head) <= HEAD_ROOM) {
+        const head = asciiJson(`${JSON.stringify({ jsonrpc, id }).slice(0, -1)},"result":`);
+        if (bytes && head.length <= HEAD_ROOM) {
           // Written into the room before the result, not copied with it (a megabyte's outline is a fresh
           // 600 KB to fault in). The room is written again only for the next response, and the writer
           // sends one message at a time, each once the stream is done with the one before (its write
           // callback): no write in flight still reads these bytes.
-          const start = HEAD_ROOM - Buffer.byteLength(head);
-          bytes.write(head, start, 'utf8');
+          const start = HEAD_ROOM - head.length;
+          bytes.write(head, start, 'latin1');
           return Promise.resolve(bytes.subarray(start));
         }
       }
@@ -118,12 +122,11 @@ export function keptEncodingJson(): ContentTypeEncoder {
   };
 }
 
-/** The UTF-8 of `json` and a closing `}`, after HEAD_ROOM bytes left for a response's head. */
+/** The bytes of `json` (ASCII: asciiJson) and a closing `}`, after HEAD_ROOM bytes left for a response's head. */
 function withHeadRoom(json: string): Buffer {
-  const length = Buffer.byteLength(json, 'utf8');
-  const bytes = Buffer.allocUnsafe(HEAD_ROOM + length + 1);
-  bytes.write(json, HEAD_ROOM, 'utf8');
-  bytes[HEAD_ROOM + length] = 0x7d; // }
+  const bytes = Buffer.allocUnsafe(HEAD_ROOM + json.length + 1);
+  bytes.write(json, HEAD_ROOM, 'latin1');
+  bytes[HEAD_ROOM + json.length] = 0x7d; // }
   return bytes;
 }
 
