@@ -397,15 +397,13 @@ function placedBoxLabel(model: ArticleModel, i: number): ScannedLabel {
 
 /** The title the pairing gave box label i, placed in the document. */
 function placedTitleOf(model: ArticleModel, i: number): ScannedUnit | undefined {
-  const memo = pairingMemoOf(model);
-  const kind = SOURCE_KINDS[memo.titleKinds[i]];
-  if (kind === undefined) return undefined;
-  if (kind === 'unit') {
-    const k = memo.titleParts[i];
-    const at = partsOf(model).placement(k);
-    return surroundingsOf(model)[k].unit(memo.titleIndexes[i], at.fragment, at.offset);
-  }
-  const owner = placedBoxLabel(model, memo.titleIndexes[i]);
+  return placedTitle(model, i, readScannedUnit, readScannedOwnedTitle);
+}
+
+const readScannedUnit = (read: LabelReadings, row: number, fragment: number, offset: number): ScannedUnit => read.unit(row, fragment, offset);
+
+function readScannedOwnedTitle(read: LabelReadings, label: number, kind: OwnedTitleKind, fragment: number, offset: number): ScannedUnit | undefined {
+  const owner = read.label(label, fragment, offset);
   return kind === 'inline' ? owner.inlineUnit : kind === 'after' ? owner.after : owner.before;
 }
 
@@ -418,19 +416,39 @@ function placedBoxHit(model: ArticleModel, i: number): LabelHit {
 
 /** The title the pairing gave box label i as a title unit alone (LabelReadings.titleUnit), placed in the document. */
 function placedTitleUnitOf(model: ArticleModel, i: number): TitleUnit | undefined {
+  return placedTitle(model, i, readTitleUnit, readOwnedTitleUnit);
+}
+
+const readTitleUnit = (read: LabelReadings, row: number, fragment: number, offset: number): TitleUnit => read.titleUnit(row, fragment, offset);
+const readOwnedTitleUnit = (read: LabelReadings, label: number, kind: OwnedTitleKind, fragment: number, offset: number): TitleUnit | undefined =>
+  read.labelTitle(label, kind, fragment, offset);
+
+/** Where a title stands beside the box label that read it: on its line, after it or before it. */
+type OwnedTitleKind = 'inline' | 'after' | 'before';
+
+/**
+ * The title the pairing gave box label i, placed in the document and read as `readUnit` reads a title unit of
+ * a part's rows, or as `readOwned` reads the unit its owner (a box label) read beside it. One dispatch on the
+ * pairing's kinds for the full readings (displaced labels) and the light ones (the outline).
+ */
+function placedTitle<T>(
+  model: ArticleModel,
+  i: number,
+  readUnit: (read: LabelReadings, row: number, fragment: number, offset: number) => T,
+  readOwned: (read: LabelReadings, label: number, kind: OwnedTitleKind, fragment: number, offset: number) => T | undefined,
+): T | undefined {
   const memo = pairingMemoOf(model);
   const kind = SOURCE_KINDS[memo.titleKinds[i]];
   if (kind === undefined) return undefined;
   if (kind === 'unit') {
     const k = memo.titleParts[i];
     const at = partsOf(model).placement(k);
-    return surroundingsOf(model)[k].titleUnit(memo.titleIndexes[i], at.fragment, at.offset);
+    return readUnit(surroundingsOf(model)[k], memo.titleIndexes[i], at.fragment, at.offset);
   }
-  // The unit its owner (a box label) read on its line, after it or before it.
   const { box } = documentLabelsOf(model);
   const owner = memo.titleIndexes[i];
   const at = partsOf(model).placement(box.part(owner));
-  return surroundingsOf(model)[box.part(owner)].labelTitle(box.index(owner), kind, at.fragment, at.offset);
+  return readOwned(surroundingsOf(model)[box.part(owner)], box.index(owner), kind, at.fragment, at.offset);
 }
 
 /**
