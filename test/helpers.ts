@@ -16,3 +16,24 @@ export function withCursor(marked: string): { text: string; offset: number } {
   if (offset < 0 || marked.indexOf('|', offset + 1) >= 0) throw new Error('expected exactly one | marker');
   return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
 }
+
+/**
+ * Asserts that `work` takes no more than `factor` times as long as `reference`, a linear pass over input of the
+ * same length timed just before it (or `floorMs`, whichever is more). A super-linear scan of the long inputs
+ * these checks use takes minutes, a linear one a small multiple of the reference; a loaded machine slows both
+ * alike, so the verdict does not depend on what else the machine is doing (a fixed bound in milliseconds did).
+ * `reference` may be given as the milliseconds it took, when one reference serves several checks.
+ */
+export function assertTimeLinearLike(what: string, work: () => void, reference: (() => void) | number, factor: number, floorMs = 1000): void {
+  const referenceMs = typeof reference === 'number' ? reference : timeOf(reference);
+  const workMs = timeOf(work);
+  const bound = Math.max(floorMs, factor * referenceMs);
+  if (workMs > bound) throw new Error(`${what} took ${Math.round(workMs)} ms, more than ${factor}× a linear pass over the same length (${Math.round(referenceMs)} ms)`);
+}
+
+/** How long `run` takes, in milliseconds. */
+export function timeOf(run: () => void): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+}
