@@ -11,10 +11,9 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
 import { makeRunDir, startCodeServer } from './codeserver.mjs';
 import { runUiChecks } from './ui-check.mjs';
-import { CHROMIUM_ARGS, ROOT as root, runLog, runSuite, step, workbenchUrl } from './workbench.mjs';
+import { ROOT as root, launchChromium, runLog, runSuite, step, workbenchUrl } from './workbench.mjs';
 
 const e2eHome = path.resolve(process.env.E2E_HOME ?? path.join(root, '.e2e'));
 const args = new Set(process.argv.slice(2));
@@ -71,13 +70,7 @@ async function session({ label, locale, grep, ui }) {
   const results = [];
   let context;
   try {
-    context = await chromium.launchPersistentContext(path.join(runDir, 'chromium'), {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 900 },
-    });
-    await context.pages()[0]?.close();
+    context = await launchChromium(runDir);
     const suite = await runSuite({ context, server, folder: ws, testsPath: path.join(root, 'out/e2e/index.js'), timeoutMs: SUITE_TIMEOUT_MS, log });
     log(`${label} suite: ${suite.passed} passed, ${suite.failed} failed`);
     results.push(suite);

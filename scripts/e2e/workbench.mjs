@@ -4,10 +4,26 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Debian's Chromium (or $CHROMIUM), headless, with its profile in `runDir`, and no page open: each runner opens the
+ * pages it drives.
+ */
+export async function launchChromium(runDir) {
+  const context = await chromium.launchPersistentContext(path.join(runDir, 'chromium'), {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  await context.pages()[0]?.close();
+  return context;
+}
 
 /** How the suites mark their own console lines (test/e2e/index.ts, test/e2e/web/report.ts), apart from the workbench's chatter. */
 const MARKER = '[article-e2e] ';
