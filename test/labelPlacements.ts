@@ -8,6 +8,11 @@ export const PARAGRAPH = [
   '然气储备和应急调峰能力。',
 ];
 export const SPEAKER = ['国家能源局发展规划司副司长尹若', '川表示：“能源安全是关系经济社会', '发展全局的战略性问题。”'];
+/**
+ * A paragraph whose first line reads as a title (no clause mark, as wide as an indented first line) and
+ * whose second line fills the column: an extractor may drop a label between the two.
+ */
+export const TITLE_LIKE_OPENING = ['浙江省湖州市安吉县的竹编工艺', '传承人周建国今年五十八岁，是家族', '的第四代传人。他在网上开设账号直', '播竹编，粉丝量已超过十万。'];
 const HEADLINE = '全国能源工作会议释放三大信号';
 const BYLINE = '本报记者 符嘉言';
 export const TITLES = ['能源供应保障能力再上台阶', '绿色低碳转型步伐加快', '新型电力系统建设提速'];

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { analyze, defaultSettings, fixAll, mergeSettings, type Problem } from '../../server/src/core';
 import { applyEdits } from '../../server/src/core/fix';
 import { ROOT, readFixture } from '../helpers';
-import { article, DISPLACED, LABELS, PARAGRAPH, SPEAKER, TITLES, type Placement } from '../labelPlacements';
+import { article, DISPLACED, LABELS, PARAGRAPH, SPEAKER, TITLE_LIKE_OPENING, TITLES, type Placement } from '../labelPlacements';
 import { keepsEssentials } from '../robustness/arbitraries';
 
 const PLACEMENTS: readonly Placement[] = ['before', 'after', 'end', 'byline', 'speaker'];
@@ -122,6 +122,29 @@ describe('displaced-label', () => {
     const fixed = fixAll(raw, defaultSettings);
     assert.match(fixed, /\n信号一\n\n能源供应保障能力再上台阶\n\n会议通报，2025/);
     assert.ok(sections(fixed).includes('信号一|能源供应保障能力再上台阶'));
+  });
+
+  it('moves a label dropped into a paragraph above its title and joins the paragraph it interrupted', () => {
+    const [opening, ...rest] = TITLE_LIKE_OPENING;
+    const lines = ['全国能源工作会议释放三大信号', '本报记者 符嘉言', ...PARAGRAPH];
+    TITLES.forEach((title, i) => {
+      if (i === 1) lines.push(opening, LABELS[1], '', ...rest, title, ...PARAGRAPH, ...SPEAKER);
+      else lines.push(LABELS[i], title, ...PARAGRAPH, ...SPEAKER);
+    });
+    const text = lines.join('\n') + '\n';
+    const problems = displaced(text);
+    assert.deepEqual(
+      problems.map((problem) => [text.slice(problem.start, problem.end), problem.message]),
+      [[`${opening}\n${LABELS[1]}`, `“${LABELS[1]}” was dropped into a paragraph, away from its title “${TITLES[1]}”: move it above the title and join the paragraph again`]],
+    );
+    const moved = applyEdits(text, problems[0].fix!);
+    assert.ok(moved.includes(`${opening}${rest[0]}`), 'the paragraph joined where the label was');
+    assert.ok(moved.includes(`\n\n${LABELS[1]}\n\n${TITLES[1]}\n`), 'the label above its title');
+    assert.ok(keepsEssentials(text, moved));
+    const fixed = fixAll(text, defaultSettings);
+    assert.ok(fixed.includes(`\n${opening}${rest.join('')}\n`), 'one paragraph in the fixed text');
+    assert.ok(keepsEssentials(text, fixed));
+    assert.deepEqual(sections(fixed), PAIRED);
   });
 
   it('gives the same problems and fixed text in small regions as whole', () => {

@@ -37,7 +37,7 @@ describe('label readings kept as numbers', () => {
         fc.array(
           fc.record({
             fragment: number, start: number, end: number, previous: number, next: number, lineStart: number, nextLineStart: maybe,
-            flags: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+            flags: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
             // Which unit each title reading is (an index into the units, past them: a reading of its own, or none).
             readings: fc.array(fc.option(fc.nat({ max: 8 }), { nil: undefined }), { minLength: 3, maxLength: 3 }),
             own: fc.array(unitArbitrary, { minLength: 3, maxLength: 3 }),
@@ -52,12 +52,12 @@ describe('label readings kept as numbers', () => {
             return which === undefined ? undefined : which < units.length ? units[which] : spec.own[k];
           };
           const labels: ScannedLabel[] = labelSpecs.map((spec) => {
-            const [embedded, nextExists, nextStands, previousCounts, previousStands] = spec.flags;
+            const [embedded, nextExists, nextStands, previousCounts, previousStands, runsOn] = spec.flags;
             const inlineUnit = reading(spec, 0);
             return scannedLabel(
               { label, fragment: spec.fragment, start: spec.start, end: spec.end, inlineTitle: inlineUnit },
               {
-                previous: spec.previous, next: spec.next, embedded, inlineUnit, after: reading(spec, 1), before: reading(spec, 2),
+                previous: spec.previous, next: spec.next, embedded, runsOn, inlineUnit, after: reading(spec, 1), before: reading(spec, 2),
                 nextExists, nextStands, previousCounts, previousStands, lineStart: spec.lineStart, lineText: `信号一 ${spec.lineStart}`, nextLineStart: spec.nextLineStart,
               },
             );
@@ -111,7 +111,7 @@ describe('label readings kept as numbers', () => {
             return scannedLabel(
               { label, fragment: spec.fragment, start: spec.start, end: spec.end, inlineTitle: inlineUnit },
               {
-                previous: spec.fragment - 1, next: spec.fragment + 1, embedded: false, inlineUnit, after: reading(1), before: reading(2),
+                previous: spec.fragment - 1, next: spec.fragment + 1, embedded: false, runsOn: false, inlineUnit, after: reading(1), before: reading(2),
                 nextExists: true, nextStands: false, previousCounts: true, previousStands: false, lineStart: spec.lineStart, lineText: '信号二', nextLineStart: undefined,
               },
             );

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/model';
 import { outlineOf } from '../../server/src/core/outline';
-import { PARAGRAPH, SPEAKER, TITLES } from '../labelPlacements';
+import { PARAGRAPH, SPEAKER, TITLE_LIKE_OPENING, TITLES } from '../labelPlacements';
 
 function sections(lines: readonly string[]): string[] {
   return outlineOf(parseArticle(lines.join('\n')))
@@ -47,6 +47,23 @@ describe('outline: labels the extractor moved', () => {
     });
     assert.deepEqual(sections(employer), want);
     assert.deepEqual(sections(sentence), want);
+  });
+
+  it('pairs a label dropped between a paragraph’s first line and its second with its heading, not the first line', () => {
+    // The first line reads as a title and is as wide as one; the full line after the label says it was a
+    // paragraph's first line: a section's paragraph opens with an indented line of its own.
+    const [opening, ...rest] = TITLE_LIKE_OPENING;
+    const above = ['全国能源工作会议释放三大信号', ...PARAGRAPH];
+    const below = [...above];
+    TITLES.forEach((title, i) => {
+      const label = `信号${'一二三'[i]}`;
+      if (i === 1) above.push(opening, label, ...rest, title, ...PARAGRAPH, ...SPEAKER);
+      else above.push(label, title, ...PARAGRAPH, ...SPEAKER);
+      if (i === 1) below.push(title, ...PARAGRAPH, opening, label, ...rest);
+      else below.push(label, title, ...PARAGRAPH, ...SPEAKER);
+    });
+    assert.deepEqual(sections(above), want);
+    assert.deepEqual(sections(below), want);
   });
 
   it('pairs labels after their titles though a paragraph opens with 记者 (记者从…获悉)', () => {

@@ -86,6 +86,11 @@ export interface ScannedLabel extends LabelHit {
   readonly next: number;
   /** The label interrupts a sentence (isEmbedded). */
   readonly embedded: boolean;
+  /**
+   * The sentence of the line before it goes on on the line after it (droppedIntoParagraph): the extractor
+   * dropped the label into a paragraph, whose lines its fix joins again.
+   */
+  readonly runsOn: boolean;
   /** The title on its own line, or right after it, or right before it (the pairing's own readings). */
   readonly inlineUnit: ScannedUnit | undefined;
   readonly after: ScannedUnit | undefined;
@@ -93,7 +98,10 @@ export interface ScannedLabel extends LabelHit {
   /** A line follows it, and it is a heading or a title that names no speaker (standsByTitle, the part no other title decides). */
   readonly nextExists: boolean;
   readonly nextStands: boolean;
-  /** A line other than the article's title precedes it, and it is a heading or ends a title. */
+  /**
+   * A line other than the article's title precedes it, whose sentence does not run on over the label; and
+   * it is a heading or ends a title.
+   */
   readonly previousCounts: boolean;
   readonly previousStands: boolean;
   /** Its line: where it starts, its text, and where the line after it starts (undefined: the document ends). */
@@ -176,13 +184,16 @@ export function scanLabel(model: OutlineLines, hit: LabelHit, typicalWidth: numb
     const title = model.roles[next] === 'heading' ? undefined : (readAfter() ?? untakenTitleAt(model, next));
     nextStands = isHeading(model, next) || (title !== undefined && !namesSpeaker(model, title));
   }
-  const previousCounts = previous >= 0 && model.roles[previous] !== 'title';
+  const runsOn = droppedIntoParagraph(model, readBefore(), typicalWidth);
+  // A line whose sentence runs on over the label is no title beside it, heading though the layout made it.
+  const previousCounts = previous >= 0 && model.roles[previous] !== 'title' && !runsOn;
   const previousStands = previousCounts && (isHeading(model, previous) || readBefore() !== undefined);
   const line = model.fragments[index];
   return scannedLabel(hit, {
     previous,
     next,
     embedded,
+    runsOn,
     inlineUnit,
     after,
     before,
@@ -223,6 +234,7 @@ export function scannedLabel(hit: LabelHit, read: Omit<ScannedLabel, keyof Label
     previous: read.previous,
     next: read.next,
     embedded: read.embedded,
+    runsOn: read.runsOn,
     inlineUnit: read.inlineUnit,
     after: read.after,
     before: read.before,
@@ -565,7 +577,7 @@ function shapeHalves(model: OutlineLines, unit: TitleUnit, typicalWidth: number)
     halves += SHAPE_HALVES.bodyLine;
     if (unit.text.length >= typicalWidth - 2 && !setApartFromNext(model, unit)) halves += SHAPE_HALVES.paragraphShaped;
   }
-  if (namesSpeaker(model, unit) || runsOnOverLabel(model, unit)) halves += SHAPE_HALVES.speakerLine;
+  if (namesSpeaker(model, unit) || runsOnOverLabel(model, unit, typicalWidth)) halves += SHAPE_HALVES.speakerLine;
   // A body line opening a quote it does not close starts a quoted paragraph.
   if (!unit.strong && /^[“「]/.test(unit.text) && !/[”」]/.test(unit.text)) halves += SHAPE_HALVES.paragraphShaped;
   return halves;
@@ -601,16 +613,54 @@ function untakenTitleAt(model: OutlineLines, index: number): TitleUnit | undefin
  * goes on with a clause mark, a word and a clause mark (`在贵州省丹寨县的非遗工坊` / `关键词一` / `里，苗族…`),
  * or a speaker's title and verb (`中国宏观经济研究院能源研究所` / `信号二` / `研究员甘绍华认为，…`). A
  * section title's paragraph opens with a sentence of its own; one opening with 记者 (记者从…获悉) says nothing.
- * Read even after a heading: the layout sets apart a line a label follows.
+ * Or the two lines are a paragraph's first line and its second (paragraphAroundLabel). Read even after a
+ * heading: the layout sets apart a line a label follows.
  */
-function runsOnOverLabel(model: OutlineLines, unit: TitleUnit): boolean {
-  let next = unit.last + 1;
-  if (model.roles[next] !== 'label') return false;
-  while (next < model.fragments.length && (model.roles[next] === 'label' || model.roles[next] === 'directive')) next++;
-  if (next >= model.fragments.length || model.roles[next] !== 'body' || endsLikeSentence(unit.text)) return false;
-  const goesOn = compactString(model.fragments[next].text).slice(0, 8);
-  if (/^\p{Script=Han}?[，、；：,;:）》”]/u.test(goesOn)) return true;
+function runsOnOverLabel(model: OutlineLines, unit: TitleUnit | undefined, typicalWidth: number): boolean {
+  const line = lineAfterLabel(model, unit);
+  if (unit === undefined || line === undefined) return false;
+  if (goesOnWithClause(line) || paragraphAroundLabel(unit, line, typicalWidth)) return true;
+  const goesOn = line.slice(0, 8);
   return !goesOn.startsWith('记者') && SPEAKER_CUE.test(goesOn);
+}
+
+/**
+ * Surely a paragraph the label was dropped into, not a heading and its paragraph, which the fix may join:
+ * the line after the label goes on with a clause mark, or the two lines are a paragraph's first line and its
+ * second (paragraphAroundLabel). Not a speaker's cue alone: a section's paragraph may open with one
+ * (`核心技术是国之重器` / `信号三` / `习近平总书记指出，要发展`, a label after its title).
+ */
+function droppedIntoParagraph(model: OutlineLines, unit: TitleUnit | undefined, typicalWidth: number): boolean {
+  const line = lineAfterLabel(model, unit);
+  return unit !== undefined && line !== undefined && (goesOnWithClause(line) || paragraphAroundLabel(unit, line, typicalWidth));
+}
+
+/**
+ * The body line after the labels that follow `unit`, compacted, when the unit ends no sentence: where its
+ * sentence would go on. Undefined when no label follows the unit.
+ */
+function lineAfterLabel(model: OutlineLines, unit: TitleUnit | undefined): string | undefined {
+  if (!unit) return undefined;
+  let next = unit.last + 1;
+  if (model.roles[next] !== 'label') return undefined;
+  while (next < model.fragments.length && (model.roles[next] === 'label' || model.roles[next] === 'directive')) next++;
+  if (next >= model.fragments.length || model.roles[next] !== 'body' || endsLikeSentence(unit.text)) return undefined;
+  return compactString(model.fragments[next].text);
+}
+
+/** The line goes on with a clause mark, or a word and one (`里，苗族…`): a sentence's rest. */
+function goesOnWithClause(line: string): boolean {
+  return /^\p{Script=Han}?[，、；：,;:）》”]/u.test(line);
+}
+
+/**
+ * A one-line unit as wide as a paragraph's indented first line, and the line after the label filling the
+ * column: a paragraph's first line and its second, with the label dropped between them
+ * (`山东黄河三角洲国家级自然保护区管理` / `看点三` / `委员会高级工程师邵明珂介绍，今年春季，`). A section
+ * title's paragraph opens with its own indented first line, never a full one.
+ */
+function paragraphAroundLabel(unit: TitleUnit, lineAfter: string, typicalWidth: number): boolean {
+  return unit.first === unit.last && unit.text.length >= typicalWidth - 2 && lineAfter.length >= typicalWidth;
 }
 
 /** The line names an expert with their title, or goes on into 表示 / 认为 (a heading is followed by anything). */

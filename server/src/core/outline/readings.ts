@@ -53,6 +53,7 @@ const NEXT_EXISTS = 2;
 const NEXT_STANDS = 4;
 const PREVIOUS_COUNTS = 8;
 const PREVIOUS_STANDS = 16;
+const RUNS_ON = 32;
 
 /**
  * One part's labels (one per census hit, in its order) and title units, in the part's numbering. Unit rows
@@ -117,7 +118,8 @@ export class LabelReadings {
         (label.nextExists ? NEXT_EXISTS : 0) |
         (label.nextStands ? NEXT_STANDS : 0) |
         (label.previousCounts ? PREVIOUS_COUNTS : 0) |
-        (label.previousStands ? PREVIOUS_STANDS : 0);
+        (label.previousStands ? PREVIOUS_STANDS : 0) |
+        (label.runsOn ? RUNS_ON : 0);
       // The title on the label's own line is read as its inline unit (scanLabel): one row for both.
       labelNumbers[n + LABEL.inlineRow] = rowOf(label.inlineUnit);
       labelNumbers[n + LABEL.afterRow] = rowOf(label.after);
@@ -230,6 +232,7 @@ export class LabelReadings {
         previous: l[n + LABEL.previous] + fragment,
         next: l[n + LABEL.next] + fragment,
         embedded: (flags & EMBEDDED) !== 0,
+        runsOn: (flags & RUNS_ON) !== 0,
         inlineUnit,
         after,
         before,

@@ -6,6 +6,7 @@
 // It reads the document, not a region: a label and its title may be pages of text apart.
 
 import type { ArticleModel } from '../model';
+import { linesOf } from '../lines';
 import { displacedLabelsOf, type ScannedLabel, type ScannedUnit } from '../outline';
 import type { Edit, Rule } from './rule';
 
@@ -29,6 +30,10 @@ export const displacedLabel: Rule = {
       zh: '“{label}”远离其标题“{title}”：应移到标题上方',
     },
     title: { en: 'The title of “{label}”', zh: '“{label}”的标题' },
+    dropped: {
+      en: '“{label}” was dropped into a paragraph, away from its title “{title}”: move it above the title and join the paragraph again',
+      zh: '“{label}”被插进了段落中间，远离其标题“{title}”：应移到标题上方，并把段落重新连起来',
+    },
     runsOn: {
       en: 'The title “{title}” of “{label}” runs on into the paragraph after it: set it apart',
       zh: '“{label}”的标题“{title}”与其后的段落连在了一起：应单独成段',
@@ -37,13 +42,16 @@ export const displacedLabel: Rule = {
   check(context) {
     const { model } = context;
     for (const { label, title } of displacedLabelsOf(model)) {
-      const fix = moveLineAbove(model, label, title);
+      const rejoining = rejoiningRemoval(model, label);
+      const fix = moveLineAbove(model, label, title, rejoining);
       if (!fix) continue;
       const args = { label: label.label.text, title: title.text };
+      // A label dropped into a paragraph is reported from the paragraph's line it interrupts: fix-all takes
+      // the first of overlapping fixes, and the layout sets that line apart from the label (block-spacing).
       context.report({
-        start: label.start,
+        start: rejoining ? linesOf(model).fragment(label.previous).start : label.start,
         end: label.end,
-        messageId: 'displaced',
+        messageId: rejoining ? 'dropped' : 'displaced',
         args,
         fix,
         related: [{ start: title.start, end: title.end, messageId: 'title', args }],
@@ -66,16 +74,17 @@ function setApartFromParagraph(model: ArticleModel, title: ScannedUnit): Edit | 
 }
 
 /**
- * The edits moving the label's line to just above the title's first line: the line goes with the blank
+ * The edits moving the label's line to just above the title's first line (`rejoining`: the removal that
+ * also joins the paragraph the label was dropped into, rejoiningRemoval): the line goes with the blank
  * lines after it (at the end of the text, with everything after it, which is blank), and stands apart from
  * the lines around its new place by one blank line, as Format Document sets blocks apart. Only whitespace
  * and line breaks are removed; undefined when the two places overlap. Reads where the lines stand as the
  * pairing read them (pairing.ts ScannedLabel, ScannedUnit), not the model's lines.
  */
-export function moveLineAbove(model: ArticleModel, label: ScannedLabel, title: ScannedUnit): Edit[] | undefined {
+export function moveLineAbove(model: ArticleModel, label: ScannedLabel, title: ScannedUnit, rejoining?: Edit): Edit[] | undefined {
   const { eol } = model;
   // The whole text only for a label on the last line (a document's text is joined from the editor's pieces when asked).
-  const removal: Edit = { start: label.lineStart, end: label.nextLineStart ?? model.text.length, newText: '' };
+  const removal: Edit = rejoining ?? { start: label.lineStart, end: label.nextLineStart ?? model.text.length, newText: '' };
   const targetLine = Math.max(title.lineStart, model.bom ? 1 : 0);
   const insertion: Edit =
     title.aboveEnd !== undefined
@@ -84,3 +93,22 @@ export function moveLineAbove(model: ArticleModel, label: ScannedLabel, title: S
   if (insertion.start < removal.end && removal.start < Math.max(insertion.end, insertion.start + 1)) return undefined;
   return [removal, insertion];
 }
+
+/**
+ * A label dropped into a paragraph (its sentence runs on over it, ScannedLabel.runsOn) goes with the line
+ * breaks around it, so the paragraph is whole again (`…华州区的皮影` / `关键词三` / `戏传承人黄俊杰…`):
+ * the layout had set the line before it apart as a heading, and nothing else would join it. Only the
+ * whitespace between the two lines goes with it, and only between two characters that join with nothing
+ * between them (neither a Latin letter nor a digit) and with no directive between; else undefined.
+ */
+function rejoiningRemoval(model: ArticleModel, label: ScannedLabel): Edit | undefined {
+  if (!label.runsOn || label.previous !== label.fragment - 1 || label.next !== label.fragment + 1) return undefined;
+  const lines = linesOf(model);
+  const before = lines.fragment(label.previous);
+  const after = lines.fragment(label.next);
+  if (JOINS_WITH_SPACE.test(before.text.trimEnd().slice(-1)) || JOINS_WITH_SPACE.test(after.text.trimStart().charAt(0))) return undefined;
+  return { start: before.end, end: after.start, newText: '' };
+}
+
+/** Characters that a join would run into a word next to them (a Latin letter or a digit on either side). */
+const JOINS_WITH_SPACE = /[0-9A-Za-z]/;
