@@ -26,7 +26,8 @@
 // - speaker-before: one label at a time on the line before the last quoted person's line above its title;
 // - speaker-after:  one label at a time on the line before the first quoted person's line below its title;
 // - wrap2, wrap3:   labels before their titles, each title cut over two or three lines, each line but the
-//                   last filled (60 %, 40 % of the title); wrap2-even: two lines of equal length;
+//                   last filled (60 %, 40 % of the title); wrap2-even: two lines of equal length; a line
+//                   neither ends with an opening quote or bracket nor starts with a closing mark (kinsoku);
 // - end+wrap2:      labels at the end, titles over two lines;
 // - series:         labels before their titles, the series word replaced (信号 → 要点, 第, 关键词 …).
 //
@@ -202,8 +203,24 @@ function wrapped(title, parts, even = false) {
   const size = even ? Math.ceil(text.length / parts) : Math.ceil(text.length * (parts === 2 ? 0.6 : 0.4));
   const pieces = [];
   for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
+  // As a typesetter breaks lines: no line ends with an opening mark (it goes on the next line), and none
+  // starts with a closing mark (it stays at the end of the line before).
+  for (let k = 0; k + 1 < pieces.length; k++) {
+    while (pieces[k].length > 1 && OPENING_MARK.test(pieces[k].slice(-1))) {
+      pieces[k + 1] = pieces[k].slice(-1) + pieces[k + 1];
+      pieces[k] = pieces[k].slice(0, -1);
+    }
+    while (pieces[k + 1].length > 1 && CLOSING_MARK.test(pieces[k + 1][0])) {
+      pieces[k] += pieces[k + 1][0];
+      pieces[k + 1] = pieces[k + 1].slice(1);
+    }
+  }
   return pieces;
 }
+
+/** Marks a line may not end with, and marks it may not start with (kinsoku). */
+const OPENING_MARK = /[“‘（《「『〈【]/;
+const CLOSING_MARK = /[”’）》」』〉】、，。：；！？]/;
 
 /** The variants of one extraction: [placement, text, expected [{label, title}]]. */
 function variants(base, outline, series, speakers) {

@@ -66,6 +66,13 @@ describe('fix-all: a heading wrapped over lines is one heading line', () => {
     assert.equal(fixed[fixed.indexOf('要点三') + 1], '大众消费应用加速普及');
   });
 
+  it('joins a title whose second line opens with a quotation mark moved off the first (`农业节水` / `“挤”出水来`)', () => {
+    const text = [HEADLINE, ...PARAGRAPH, '观察一', '农业节水', '“挤”出水来', ...PARAGRAPH, '观察二', '水土流失治理由', '“点”到“面”', ...PARAGRAPH].join('\n') + '\n';
+    const lines = fixedLines(text);
+    assert.equal(lines[lines.indexOf('观察一') + 1], '农业节水“挤”出水来');
+    assert.equal(lines[lines.indexOf('观察二') + 1], '水土流失治理由“点”到“面”');
+  });
+
   it('joins a title over three lines ending with one character after its label (`筛查建档` / `实现全覆` / `盖`)', () => {
     const lines = [HEADLINE, ...PARAGRAPH, '焦点一', '筛查建档', '实现全覆', '盖', ...PARAGRAPH, '焦点二', '科学矫治', '避免走弯', '路', ...PARAGRAPH];
     const fixed = fixedLines(lines.join('\n') + '\n');

@@ -59,6 +59,12 @@ describe('outline: wrapped section titles', () => {
     assert.deepEqual(sections(lines), ['焦点一|紧扣国家战略调整“专业地图”', '焦点二|产教融合让课堂连着车间']);
   });
 
+  it('takes a wrapped end that opens with a quotation mark the typesetter moved off the line before, or is mostly quotation marks', () => {
+    // A line may not end with an opening quote: over two balanced lines it goes on the second, one longer.
+    const lines = [HEADLINE, ...PARAGRAPH, '观察一', '农业节水', '“挤”出水来', ...PARAGRAPH, '观察二', '水土流失治理由', '“点”到“面”', ...PARAGRAPH];
+    assert.deepEqual(sections(lines), ['观察一|农业节水“挤”出水来', '观察二|水土流失治理由“点”到“面”']);
+  });
+
   it('takes a word or two after a labelled heading as its end across a blank line (fix-all’s output), not a piece cut at a figure', () => {
     const lines = [HEADLINE, '', PARAGRAPH.join(''), '', '焦点一', '', '产教融合让课堂连着', '', '车间', '', PARAGRAPH.join(''), ''];
     lines.push('焦点二', '', '观测能力持续提升', '', '自', '', '2020', '', '年起，天眼的观测时间持续增加。');

@@ -30,20 +30,33 @@ export function isTitleText(text: string, allowComma = true): boolean {
 /**
  * Whether a heading's line `first` may go on onto the line `second` (both compact): `first` ends no
  * sentence, and `second` is no longer than it (a heading in its larger type fills its line and goes on with
- * what is left), carries no sentence or clause mark and holds a Han character.
+ * what is left), as they stood before the typesetter moved an opening quote or bracket, which no line may
+ * end with, from the end of `first` to the start of `second` (`农业节水` / `“挤”出水来`); `second` carries
+ * no sentence or clause mark and holds a Han character.
  */
 export function mayWrapOnto(first: string, second: string): boolean {
-  if (/[？！?!。]$/.test(first) || second.length > first.length) return false;
+  const moved = openingMarksAt(second);
+  if (/[？！?!。]$/.test(first) || second.length - moved > first.length + moved) return false;
   return !/[，。、；：,;:]/.test(second) && /\p{Script=Han}/u.test(second);
 }
 
+/** How many opening quotes or brackets `text` starts with. */
+function openingMarksAt(text: string): number {
+  let count = 0;
+  while (count < text.length && OPENING_MARKS.includes(text[count])) count++;
+  return count;
+}
+
+const OPENING_MARKS = '“‘（(《「『【〈';
+
 /**
  * Whether `second` reads as the wrapped rest of the heading's line `first` (both compact), beyond a word
- * or two: it may wrap onto it (mayWrapOnto), reads as a title itself and names no speaker's cue
- * (`国家能源局发展规划司副司长尹` / `若川表示`). `能源供应保障能力` / `再上台阶`, `交通运输领域` / `率先规模应用`.
+ * or two: it may wrap onto it (mayWrapOnto), the two read as one title (a rest may be mostly quotation
+ * marks: `水土流失治理由` / `“点”到“面”`) and it names no speaker's cue (`国家能源局发展规划司副司长尹` /
+ * `若川表示`). `能源供应保障能力` / `再上台阶`, `交通运输领域` / `率先规模应用`.
  */
 export function readsAsTitleRest(first: string, second: string): boolean {
-  return mayWrapOnto(first, second) && isTitleText(second, false) && !SPEAKER_CUE.test(second);
+  return mayWrapOnto(first, second) && second.length >= 2 && isTitleText(first + second, false) && !SPEAKER_CUE.test(second);
 }
 
 /** The most characters of a word or two ending a title on a line of its own (`车间`, `盖`). */
