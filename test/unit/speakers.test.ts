@@ -35,6 +35,14 @@ describe('people quoted', () => {
     );
   });
 
+  it('reads 在…看来, 接受…采访时 without 在, and 如是说 as attributions', () => {
+    assert.deepEqual(speakers('在中国人民大学教授刘元春看来，政策效果正在显现。'), ['刘元春|中国人民大学教授']);
+    assert.deepEqual(speakers('该公司总经理刘志强接受本报记者采访时表示，订单已排到明年。'), ['刘志强|该公司总经理']);
+    assert.deepEqual(speakers('“政策红利正在释放。”北京师范大学教授万喆如是说。'), ['万喆|北京师范大学教授']);
+    // 看来 alone (it seems) attributes nothing.
+    assert.deepEqual(speakers('看来，今年的收成不错。研究员看来也很满意。'), []);
+  });
+
   it('reads a name followed by its title (习近平总书记指出)', () => {
     assert.deepEqual(speakers('习近平总书记指出，没有网络安全就没有国家安全。'), ['习近平|总书记']);
   });

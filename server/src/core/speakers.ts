@@ -10,7 +10,7 @@ import { compactSourceAt } from './outline/compact';
 import { firstIndex } from './search';
 import { endsLikeSentence } from './outline/titles';
 import {
-  ADVERBS_BEFORE_VERB, CLAUSE_OPENERS, ROLE_WORDS, SPEECH_VERBS, TITLES_AFTER_NAME, endsLikeRole, isRoleEnd, startsWithSurname,
+  ADVERBS_BEFORE_VERB, CLAUSE_OPENERS, IN_VIEW_OF, ROLE_WORDS, SPEECH_VERBS, TITLES_AFTER_NAME, endsLikeRole, isRoleEnd, startsWithSurname,
 } from './outline/personNames';
 
 export interface Speaker {
@@ -632,7 +632,7 @@ function byVerb(text: string, found: (candidate: Found) => void, unconfirmed: Se
     }
     if (!verb) continue;
     const whole = clauseBefore(text, at);
-    const clause = trimClause(whole);
+    const clause = verb === IN_VIEW_OF.verb ? inViewOf(trimClause(whole)) : trimClause(whole);
     if (whole !== undefined && clause !== undefined) {
       const candidate = splitRoleAndName(clause) ?? nameThenTitle(clause);
       if (candidate) for (const person of coordinated(candidate)) found(person);
@@ -640,6 +640,11 @@ function byVerb(text: string, found: (candidate: Found) => void, unconfirmed: Se
     }
     at += verb.length - 1;
   }
+}
+
+/** The clause of 在<role><name>看来 without its 在; undefined when 在 does not open it (看来 alone: it seems). */
+function inViewOf(clause: string | undefined): string | undefined {
+  return clause !== undefined && clause.startsWith(IN_VIEW_OF.opener) ? clause.slice(IN_VIEW_OF.opener.length) : undefined;
 }
 
 /** `<role word><name>` in a sentence with a direct quote: 种粮大户刘建军算起了丰收账：…“今年种粮的信心更足了”. */
@@ -739,10 +744,10 @@ function endOfSentence(text: string, from: number): number {
   return text.length;
 }
 
-/** Drops what stands between the name and the verb: 也, 进一步, 在接受采访时. */
+/** Drops what stands between the name and the verb: 也, 进一步, 在接受采访时, 接受本报记者采访时. */
 function trimClause(clause: string | undefined): string | undefined {
   if (clause === undefined) return undefined;
-  let trimmed = clause.replace(/在[^，。]{1,20}(时|上|中|期间)$/u, '');
+  let trimmed = clause.replace(/在[^，。]{1,20}(时|上|中|期间)$/u, '').replace(/接受[^，。]{0,12}采访(时|中)?$/u, '');
   for (let changed = true; changed; ) {
     changed = false;
     for (const adverb of ADVERBS_BEFORE_VERB) {

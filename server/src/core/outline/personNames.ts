@@ -74,11 +74,16 @@ export const TITLES_AFTER_NAME = [
 export const SPEECH_VERBS = [
   '告诉记者', '对记者说', '接受采访时说', '表示', '认为', '指出', '介绍', '强调', '坦言', '透露', '解释', '谈到',
   '提到', '直言', '感慨', '回忆', '预计', '判断', '提醒', '呼吁', '建议', '分析', '补充', '说道', '说', '称',
+  // 在…看来: a view attributed as a saying is (在中国人民大学教授刘元春看来，…); read only after 在 (IN_VIEW_OF).
+  '看来',
 ];
+
+/** The verb of 在<role><name>看来, which attributes only with 在 opening its clause. */
+export const IN_VIEW_OF = { opener: '在', verb: '看来' } as const;
 
 /** Words between a name and its verb that do not belong to either (张三也说, 张三进一步指出). */
 export const ADVERBS_BEFORE_VERB = [
-  '进一步', '同时', '明确', '直接', '坦率地', '笑着', '反复', '多次', '一再', '一致', '纷纷', '也', '还', '则', '又', '都', '均', '曾', '就此', '对此',
+  '进一步', '同时', '明确', '直接', '坦率地', '笑着', '反复', '多次', '一再', '一致', '纷纷', '也', '还', '则', '又', '都', '均', '曾', '就此', '对此', '如是',
 ];
 
 /** Words that open a clause before the role (据国家能源局副局长…介绍, 正如…院士钟南山所说). */
