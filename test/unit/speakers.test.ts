@@ -43,6 +43,12 @@ describe('people quoted', () => {
     assert.deepEqual(speakers('看来，今年的收成不错。研究员看来也很满意。'), []);
   });
 
+  it('reads a name followed by how the person spoke (高兴地说), and a two-character name before a comma (市民张红，她说)', () => {
+    assert.deepEqual(speakers('“没想到这么快就办好了！”市民刘芳高兴地说。'), ['刘芳|市民']);
+    assert.deepEqual(speakers('村民张大山激动地表示，日子越过越好。'), ['张大山|村民']);
+    assert.deepEqual(speakers('记者采访了市民张红，她说：“服务很贴心。”').map((s) => s.split('|')[0]), ['张红']);
+  });
+
   it('reads a name followed by its title (习近平总书记指出)', () => {
     assert.deepEqual(speakers('习近平总书记指出，没有网络安全就没有国家安全。'), ['习近平|总书记']);
   });

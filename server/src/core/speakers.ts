@@ -2,7 +2,7 @@
 // 吴建平说 → 吴建平 (中国工程院院士、清华大学教授). Unnamed sources (专家认为, 企业负责人说) are not
 // people and are left out.
 
-import { CodeSet } from './charClasses';
+import { CodeSet, isHan } from './charClasses';
 import type { ArticleModel, Block } from './model';
 import { steppedPart, type SteppedPart, type Steps } from './parts';
 import { compactString } from './compactText';
@@ -634,13 +634,25 @@ function byVerb(text: string, found: (candidate: Found) => void, unconfirmed: Se
     const whole = clauseBefore(text, at);
     const clause = verb === IN_VIEW_OF.verb ? inViewOf(trimClause(whole)) : trimClause(whole);
     if (whole !== undefined && clause !== undefined) {
-      const candidate = splitRoleAndName(clause) ?? nameThenTitle(clause);
+      const candidate = splitRoleAndName(clause) ?? nameThenTitle(clause) ?? withoutManner(clause);
       if (candidate) for (const person of coordinated(candidate)) found(person);
       else if (text.charCodeAt(at - whole.length - 1) === CLOSING_QUOTE) attributionAfterQuote(clause, found, unconfirmed);
     }
     at += verb.length - 1;
   }
 }
+
+/**
+ * The person of a clause whose name is followed by how they spoke (市民刘芳高兴地说, 村民张大山激动地表示):
+ * read without the manner (two characters and 地: shorter or longer ones would cut into the name) when the
+ * clause did not read as a person with it.
+ */
+function withoutManner(clause: string): Found | undefined {
+  const manner = MANNER.exec(clause);
+  return manner && manner.index > 0 ? splitRoleAndName(clause.slice(0, manner.index)) : undefined;
+}
+
+const MANNER = /\p{Script=Han}{2}地$/u;
 
 /** The clause of 在<role><name>看来 without its 在; undefined when 在 does not open it (看来 alone: it seems). */
 function inViewOf(clause: string | undefined): string | undefined {
@@ -661,7 +673,9 @@ function byQuote(text: string, found: (candidate: Found) => void): void {
   for (const { index, at } of hits) {
     const nameStart = at + ROLE_WORDS[index].length;
     const foreign = foreignNameAt(text, nameStart);
-    const name = foreign ?? (VERB_START.has(text[nameStart + 2]) ? text.slice(nameStart, nameStart + 2) : text.slice(nameStart, nameStart + 3));
+    // Two characters when a verb or a mark follows them (王强算了笔账, 市民张红，她说).
+    const twoCharacters = VERB_START.has(text[nameStart + 2]) || !isHan(text[nameStart + 2]);
+    const name = foreign ?? text.slice(nameStart, nameStart + (twoCharacters ? 2 : 3));
     if ((!foreign && (!startsWithSurname(name) || endsLikeNoun(name))) || insideBrackets(text, at)) continue;
     if (!quotedNearby(text, nameStart)) continue;
     const role = cleanRole(clauseBefore(text, nameStart) ?? '');
