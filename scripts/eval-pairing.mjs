@@ -29,6 +29,8 @@
 //                   last filled (60 %, 40 % of the title); wrap2-even: two lines of equal length; a line
 //                   neither ends with an opening quote or bracket nor starts with a closing mark (kinsoku);
 // - end+wrap2:      labels at the end, titles over two lines;
+// - beside-left, beside-right: each label on its title's line, before it (two spaces between) or after it
+//                   (six spaces), as an extractor prints a box beside the title on one baseline;
 // - series:         labels before their titles, the series word replaced (信号 → 要点, 第, 关键词 …).
 //
 // A section counts when the outline has a section with its label and its title; a wrong pair is a
@@ -254,6 +256,9 @@ function variants(base, outline, series, speakers) {
       out.push(['speaker-after', assemble(base, labels, at), expect(labels)]);
     }
   });
+  // A label printed on its title's line, as an extractor prints two boxes on one baseline.
+  out.push(['beside-left', assemble(base, [], [], titles.map((t, k) => [`${labels[k]}  ${compact(t)}`])), expect(labels)]);
+  out.push(['beside-right', assemble(base, [], [], titles.map((t, k) => [`${compact(t)}      ${labels[k]}`])), expect(labels)]);
   if (titles.every((t) => compact(t).length >= 4)) {
     out.push(['wrap2', assemble(base, labels, beforeEach, titles.map((t) => wrapped(t, 2))), expect(labels)]);
     out.push(['end+wrap2', assemble(base, labels, end, titles.map((t) => wrapped(t, 2))), expect(labels)]);

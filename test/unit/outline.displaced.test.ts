@@ -66,6 +66,19 @@ describe('outline: labels the extractor moved', () => {
     assert.deepEqual(sections(below), want);
   });
 
+  it('pairs a label printed on its title’s line, before the title or after it past a gap', () => {
+    const before = ['全国能源工作会议释放三大信号', ...PARAGRAPH];
+    const after = [...before];
+    TITLES.forEach((title, i) => {
+      before.push(`信号${'一二三'[i]}  ${title}`, ...PARAGRAPH, ...SPEAKER);
+      after.push(`${title}      信号${'一二三'[i]}`, ...PARAGRAPH, ...SPEAKER);
+    });
+    assert.deepEqual(sections(before), want);
+    assert.deepEqual(sections(after), want);
+    // One space is a word's, not a gap between two boxes: 信号一 there is no label.
+    assert.deepEqual(sections(after.map((line) => line.replace(/ {6}/, ' '))), []);
+  });
+
   it('pairs labels after their titles though a paragraph opens with 记者 (记者从…获悉)', () => {
     const lines = ['全国能源工作会议释放三大信号', ...PARAGRAPH];
     TITLES.forEach((title, i) => lines.push(title, `信号${'一二三'[i]}`, '记者从国家能源局获悉，全国能源', ...PARAGRAPH, ...SPEAKER));

@@ -22,6 +22,11 @@ export interface LabelHit {
 type NumberedHit = Pick<LabelHit, 'label'>;
 
 const BOX_WITH_TITLE = /^(\S{2,4}?)[\s\u3000]+(\S.*)$/u;
+/**
+ * A title and, after a gap an extractor prints between two boxes on one baseline (two spaces or more, or an
+ * ideographic one), a box label: the label set to the right of its title.
+ */
+const TITLE_WITH_BOX = /^(\S.*?)(?: {2,}|\t|\u3000)[\s\u3000]*(\S{2,5})$/u;
 
 /**
  * Every line of [from, to) that reads as a box label (信号一, or 信号一  标题), whether or not the document
@@ -129,14 +134,17 @@ function runsOf(hits: readonly NumberedHit[]): number[] {
   });
 }
 
-/** `信号一  网络强国战略思想形成`: a known box label and its title printed on one line. */
+/**
+ * `信号一  网络强国战略思想形成`: a known box label and its title printed on one line; or the title first, the
+ * label after a gap (`网络强国战略思想形成    信号一`).
+ */
 function boxLabelWithTitle(model: OutlineLines, index: number): LabelHit | undefined {
   const fragment = model.fragments[index];
   const match = BOX_WITH_TITLE.exec(fragment.text);
-  if (!match) return undefined;
-  const label = parseBoxLabel(match[1]);
+  const label = match && parseBoxLabel(match[1]);
+  if (!match || !label) return titleWithBoxLabel(model, index);
   const title = compactString(match[2]);
-  if (!label || !isTitleText(title)) return undefined;
+  if (!isTitleText(title)) return undefined;
   const titleStart = fragment.start + fragment.text.indexOf(match[2], match[1].length);
   return {
     label,
@@ -144,6 +152,24 @@ function boxLabelWithTitle(model: OutlineLines, index: number): LabelHit | undef
     start: fragment.start,
     end: fragment.start + match[1].length,
     inlineTitle: { first: index, last: index, text: title, start: titleStart, end: fragment.end, strong: true },
+  };
+}
+
+/** `网络强国战略思想形成    信号一`: a title and the known box label set to its right, on one line. */
+function titleWithBoxLabel(model: OutlineLines, index: number): LabelHit | undefined {
+  const fragment = model.fragments[index];
+  const match = TITLE_WITH_BOX.exec(fragment.text);
+  if (!match) return undefined;
+  const label = parseBoxLabel(match[2]);
+  const title = compactString(match[1]);
+  if (!label || !isTitleText(title)) return undefined;
+  const labelStart = fragment.end - match[2].length;
+  return {
+    label,
+    fragment: index,
+    start: labelStart,
+    end: fragment.end,
+    inlineTitle: { first: index, last: index, text: title, start: fragment.start, end: fragment.start + match[1].length, strong: true },
   };
 }
 
