@@ -147,6 +147,23 @@ describe('displaced-label', () => {
     assert.deepEqual(sections(fixed), PAIRED);
   });
 
+  it('puts a label printed on its title’s line on a line of its own above the title, and the title apart from its paragraph', () => {
+    const lines = ['全国能源工作会议释放三大信号', '本报记者 符嘉言', ...PARAGRAPH];
+    TITLES.forEach((title, i) => lines.push(`${LABELS[i]}  ${title}`, ...PARAGRAPH, ...SPEAKER));
+    const text = lines.join('\n') + '\n';
+    const problems = displaced(text).filter((problem) => problem.message.includes('shares a line'));
+    assert.deepEqual(
+      problems.map((problem) => [text.slice(problem.start, problem.end), problem.message]),
+      LABELS.map((label, i) => [label, `“${label}” shares a line with its title “${TITLES[i]}”: put it on a line of its own above the title`]),
+    );
+    assert.ok(applyEdits(text, problems[0].fix!).includes(`\n${LABELS[0]}\n\n${TITLES[0]}\n`));
+    const fixed = fixAll(text, defaultSettings);
+    for (const [i, label] of LABELS.entries()) assert.ok(fixed.includes(`\n${label}\n\n${TITLES[i]}\n\n`), `${label} above ${TITLES[i]}, set apart`);
+    assert.ok(keepsEssentials(text, fixed));
+    assert.deepEqual(sections(fixed), PAIRED);
+    assert.deepEqual(displaced(fixed), []);
+  });
+
   it('gives the same problems and fixed text in small regions as whole', () => {
     const text = readFixture('displaced/nt013-mu.extracted.txt');
     const tiny = analyze(text, defaultSettings, undefined, { regionLength: 500 });

@@ -107,6 +107,6 @@ export function speakerEntries(model: ArticleModel, groupName: string): OutlineE
 }
 
 export type { LineRange } from './outline/folding';
-export { displacedLabelsOf, type DisplacedLabel } from './outline/boxPairing';
+export { displacedLabelsOf, labelsBeforeTitlesOnTheirLineOf, type DisplacedLabel } from './outline/boxPairing';
 export type { ScannedLabel, ScannedUnit } from './outline/pairing';
 export { speakersOf, type Speaker };

@@ -527,3 +527,19 @@ export const displacedLabelsOf = steppedPart(function* (model): Steps<readonly D
   memo.away = away;
   return displaced;
 });
+
+/**
+ * The box labels printed on their title's line, before it (`信号一  网络强国战略思想形成`: two boxes on one
+ * baseline), each read with its title (ScannedLabel.inlineUnit). The label belongs on the line above its
+ * title, where the layout sets a label apart and the outline of the fixed text reads it.
+ */
+export const labelsBeforeTitlesOnTheirLineOf = part((model): readonly ScannedLabel[] => {
+  const labels = documentLabelsOf(model);
+  const found: ScannedLabel[] = [];
+  for (let i = 0; i < labels.box.length; i++) {
+    if (!labels.censuses[labels.box.part(i)].hits.hasInlineTitle(labels.box.index(i))) continue;
+    const label = placedBoxLabel(model, i);
+    if (label.inlineUnit && label.end <= label.inlineUnit.start) found.push(label);
+  }
+  return found;
+});

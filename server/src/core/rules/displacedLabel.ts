@@ -7,7 +7,7 @@
 
 import type { ArticleModel } from '../model';
 import { linesOf } from '../lines';
-import { displacedLabelsOf, type ScannedLabel, type ScannedUnit } from '../outline';
+import { displacedLabelsOf, labelsBeforeTitlesOnTheirLineOf, type ScannedLabel, type ScannedUnit } from '../outline';
 import type { Edit, Rule } from './rule';
 
 export const displacedLabel: Rule = {
@@ -34,6 +34,10 @@ export const displacedLabel: Rule = {
       en: '“{label}” was dropped into a paragraph, away from its title “{title}”: move it above the title and join the paragraph again',
       zh: '“{label}”被插进了段落中间，远离其标题“{title}”：应移到标题上方，并把段落重新连起来',
     },
+    onTitleLine: {
+      en: '“{label}” shares a line with its title “{title}”: put it on a line of its own above the title',
+      zh: '“{label}”与其标题“{title}”位于同一行：应单独成行，置于标题上方',
+    },
     runsOn: {
       en: 'The title “{title}” of “{label}” runs on into the paragraph after it: set it apart',
       zh: '“{label}”的标题“{title}”与其后的段落连在了一起：应单独成段',
@@ -56,6 +60,14 @@ export const displacedLabel: Rule = {
         fix,
         related: [{ start: title.start, end: title.end, messageId: 'title', args }],
       });
+      const apart = setApartFromParagraph(model, title);
+      if (apart) context.report({ start: title.start, end: title.end, messageId: 'runsOn', args, fix: [apart] });
+    }
+    for (const label of labelsBeforeTitlesOnTheirLineOf(model)) {
+      const title = label.inlineUnit!;
+      const args = { label: label.label.text, title: title.text };
+      // Only the gap between the two goes: it becomes the blank line that sets a label apart.
+      context.report({ start: label.start, end: label.end, messageId: 'onTitleLine', args, fix: [{ start: label.end, end: title.start, newText: model.eol + model.eol }] });
       const apart = setApartFromParagraph(model, title);
       if (apart) context.report({ start: title.start, end: title.end, messageId: 'runsOn', args, fix: [apart] });
     }
