@@ -13,6 +13,7 @@ import {
 import { startServer, type ServerHandle } from '../server';
 import { keptEncodingJson } from './keptEncoding';
 import { nodePlatform } from './platform';
+import { WholeMessages } from './wholeMessages';
 
 /**
  * Over stdio the messages are framed by Content-Length headers. A body that is not JSON is answered with
@@ -20,7 +21,8 @@ import { nodePlatform } from './platform';
  * for good, so the server exits with an error and the client restarts it.
  */
 function stdioConnection(handle: () => ServerHandle | undefined): Connection {
-  const reader = new StreamMessageReader(process.stdin);
+  // Each message handed on in one chunk, so that a large one's chunks are not all kept at once: wholeMessages.ts.
+  const reader = new StreamMessageReader(new WholeMessages(process.stdin) as unknown as NodeJS.ReadableStream);
   // Repeated answers (the outline of one version) are written from bytes kept for them: keptEncoding.ts.
   const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: keptEncodingJson() });
   reader.onError((error) => {
