@@ -172,6 +172,14 @@ interface RegionProblems {
   readonly compact?: ProblemColumns;
 }
 
+/**
+ * A read-once analysis (Layouts) keeps the problems of a document of at most this many regions as objects:
+ * they are read as soon as its analysis ends, before many could outlive the young generation, and as columns
+ * they were written and made again for nothing (on the CLI's batch of 1,071 short articles, ~4 % of the main
+ * thread). A longer document's are kept as columns (RegionProblems.compact).
+ */
+export const FEW_REGIONS = 8;
+
 /** Problems kept as columns (RegionProblems.compact), made again when read. */
 export function compactedProblems(settings: Settings, blockAfter: string, compact: ProblemColumns): RegionProblems {
   return {
@@ -512,7 +520,7 @@ export function* regionSteps(
     previous || placing === 'on-first-use' || layouts === 'read-once' ? undefined : { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
   // A share after the document's first regions cannot tell whether the regions before it showed a box
   // label: it reads its labels and titles as though they had (what is read is kept with what it read).
-  const readOnce = layouts === 'read-once' ? new ReadOnce(share !== undefined && share.from > 0) : undefined;
+  const readOnce = layouts === 'read-once' ? new ReadOnce(share !== undefined && share.from > 0, readings.length > FEW_REGIONS) : undefined;
   let at: Placement = ORIGIN;
   let content = 0;
   // The region laid out for each reading it starts with.
@@ -908,7 +916,11 @@ class ReadOnce {
   /** How each layout made in this version is made again, by the layout (a region taken over from its twin shares it). */
   private readonly again = new WeakMap<Parts, () => Parts>();
 
-  constructor(private labelsMet = false) {}
+  /** `compacting`: the document has more than FEW_REGIONS regions, and its problems are kept as columns. */
+  constructor(
+    private labelsMet: boolean,
+    private readonly compacting: boolean,
+  ) {}
 
   laidOut(region: RegionAnalysis, again: () => Parts): void {
     this.again.set(region.source, again);
@@ -917,7 +929,7 @@ class ReadOnce {
   settled(regions: readonly RegionAnalysis[], k: number): void {
     // Its problems as columns, while they are still young (RegionProblems.compact).
     const { problems } = regions[k];
-    if (!problems.compact && problems.list.length > 0) {
+    if (this.compacting && !problems.compact && problems.list.length > 0) {
       (regions[k] as { problems: RegionProblems }).problems = compactedProblems(problems.settings, problems.blockAfter, compactProblems(problems.list));
     }
     const census = regionLabelCensus(regions[k]);
