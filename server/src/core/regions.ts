@@ -481,7 +481,9 @@ export function* regionSteps(
     else if (twin !== undefined) counts = readings[twin].counts;
     else {
       const k = readings.length;
-      counts = countRegion(text.slice(from, to), { start: start - from, end: end - from }, (measured) => viewWidths.keep(k, measured));
+      // A share lays out only the regions that start in it (RegionShare).
+      const laidOutHere = share === undefined || (start >= share.from && start < share.to);
+      counts = countRegion(text.slice(from, to), { start: start - from, end: end - from }, laidOutHere ? (measured) => viewWidths.keep(k, measured) : undefined);
       work.add(to - from, COUNTING);
     }
     const cut: Cut = { start, end, viewStart: from, viewEnd: to, counts };
@@ -889,37 +891,39 @@ function layOut(
  * The widths of the lines in view of each cut counted in this version, and of their columns (breaks/style.ts
  * LineWidths), by the index of its reading: a region laid out from one cut reads the same lines in view as
  * counting the cut did, and reads their widths from here rather than measuring them again (on the raw 1 MB
- * sample, measuring was ~4 % of the analysis, counting and layout alike). In one array for the version, not
- * an array per cut (scratch.ts says why); 16 bytes a line in view while the version is analysed.
+ * sample, measuring was ~4 % of the analysis, counting and layout alike). Kept in a few arrays, each twice
+ * the one before up to WIDTHS_CHUNK numbers, not an array per cut (scratch.ts says why): 16 bytes a line in
+ * view while the version is analysed, 1.3 MB for the raw 1 MB sample, 12.5 MB for the 10 MB one on one thread.
  */
 class ViewWidths {
-  private numbers = new Float64Array(1024);
-  private length = 0;
-  /** Where each kept cut's widths start; its columns follow them. */
-  private readonly starts = new Map<number, number>();
-  private readonly counts = new Map<number, number>();
+  private readonly chunks: Float64Array[] = [];
+  /** Numbers used of the last chunk. */
+  private used = 0;
+  private readonly kept = new Map<number, LineWidths>();
 
   keep(k: number, measured: LineWidths): void {
     const count = measured.widths.length;
-    if (this.length + 2 * count > this.numbers.length) {
-      const grown = new Float64Array(Math.max(2 * this.numbers.length, this.length + 2 * count));
-      grown.set(this.numbers.subarray(0, this.length));
-      this.numbers = grown;
+    let chunk = this.chunks[this.chunks.length - 1];
+    if (chunk === undefined || this.used + 2 * count > chunk.length) {
+      chunk = new Float64Array(Math.max(2 * count, Math.min(WIDTHS_CHUNK, chunk === undefined ? 1024 : 2 * chunk.length)));
+      this.chunks.push(chunk);
+      this.used = 0;
     }
-    this.numbers.set(measured.widths, this.length);
-    this.numbers.set(measured.columns, this.length + count);
-    this.starts.set(k, this.length);
-    this.counts.set(k, count);
-    this.length += 2 * count;
+    const widths = chunk.subarray(this.used, this.used + count);
+    const columns = chunk.subarray(this.used + count, this.used + 2 * count);
+    widths.set(measured.widths);
+    columns.set(measured.columns);
+    this.used += 2 * count;
+    this.kept.set(k, { widths, columns });
   }
 
   of(k: number): LineWidths | undefined {
-    const start = this.starts.get(k);
-    if (start === undefined) return undefined;
-    const count = this.counts.get(k)!;
-    return { widths: this.numbers.subarray(start, start + count), columns: this.numbers.subarray(start + count, start + 2 * count) };
+    return this.kept.get(k);
   }
 }
+
+/** The largest array ViewWidths keeps its numbers in (512 KB), unless one cut needs more. */
+const WIDTHS_CHUNK = 1 << 16;
 
 /**
  * How the region laid out from cuts[first..last] is laid out again (its source, ReadOnce). A function of its
