@@ -8,7 +8,7 @@ import { compilerBudget } from './compiler';
 import { FileError, readArticle, writeArticle } from './files';
 import { messagesFor, type CliLocale, type Messages } from './messages';
 import { analyzeInShares, sharesPay, type SharePolicy } from './shares';
-import { countProblems, fileJsonEntry, formatFileReport, githubAnnotations, shownProblems, type Printed, type ProblemCounts } from './report';
+import { fileJsonEntry, formatFileReport, githubAnnotations, shownProblems, type Printed, type ProblemCounts } from './report';
 
 export interface LintOptions {
   readonly fix: boolean;
@@ -150,7 +150,7 @@ function lintReadable(file: string, options: LintOptions, settings: Settings, sa
     file,
     printed,
     jsonEntry: options.format === 'json' ? fileJsonEntry(report, sections) : undefined,
-    counts: countProblems(problems),
+    counts: problems.counts,
     fixed,
     failure,
   };

@@ -111,3 +111,30 @@ describe('CLI: the JSON report written file by file', () => {
     }
   });
 });
+
+describe('CLI: the problems a report shows, counted', () => {
+  const settings = mergeSettings(undefined, { locale: 'en' });
+  const raw = readFixture('sample/sample.raw.article');
+
+  it('are counted in the pass that reports them, each problem made once, and as a pass of their own would count them', () => {
+    const analysis = analyze(raw, settings);
+    for (const quiet of [false, true]) {
+      const expected = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
+      analysis.problems.forEach((problem) => {
+        if (quiet && problem.severity !== 'warning' && problem.severity !== 'error') return;
+        expected[problem.severity]++;
+        if (problem.fix) expected.fixable++;
+      });
+      let passes = 0;
+      const counted = { ...analysis, forEachProblem: (visit: Parameters<typeof analysis.forEachProblem>[0]) => (passes++, analysis.forEachProblem(visit)) };
+      const shown = shownProblems(counted, quiet);
+      let seen = 0;
+      shown.forEach(() => seen++);
+      assert.deepEqual(shown.counts, expected);
+      assert.equal(seen, expected.error + expected.warning + expected.information + expected.hint);
+      assert.equal(passes, 1);
+      // Counted before any pass: one pass of their own.
+      assert.deepEqual(shownProblems(counted, quiet).counts, expected);
+    }
+  });
+});

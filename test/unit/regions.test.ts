@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, defaultSettings, mergeSettings, type Analysis, type Problem } from '../../server/src/core';
 import { toLogicalOffset, toSourceOffset, toSourceRanges } from '../../server/src/core/model';
-import { REGION_LENGTH } from '../../server/src/core/regions';
+import { FEW_REGIONS, REGION_LENGTH } from '../../server/src/core/regions';
 import { LineIndex } from '../../server/src/core/text';
 import { readFixture } from '../helpers';
 
@@ -95,6 +95,19 @@ describe('regions', () => {
       // Then everything else, which lays out again what was dropped.
       assert.deepEqual(read.all, expected);
     }
+
+    it('keeps the problems of a document of a few regions as objects, and those of a longer one as columns', () => {
+      // A short document's problems are read right after its analysis: as columns they were made twice for nothing.
+      const few = analyze(text.slice(0, FEW_REGIONS * REGION_LENGTH), defaultSettings, undefined, readOnce);
+      assert.ok(few.regions.list.length > 1 && few.regions.list.length <= FEW_REGIONS);
+      assert.ok(few.regions.list.some((region) => region.problems.list.length > 0));
+      assert.ok(few.regions.list.every((region) => region.problems.compact === undefined));
+      const many = analyze(text.slice(0, 3 * FEW_REGIONS * REGION_LENGTH), defaultSettings, undefined, readOnce);
+      assert.ok(many.regions.list.length > FEW_REGIONS);
+      assert.ok(many.regions.list.some((region) => region.problems.compact !== undefined));
+      assert.ok(many.regions.list.every((region) => region.problems.list.length === 0 || region.problems.compact !== undefined));
+      assertSameAsKept(text.slice(0, FEW_REGIONS * REGION_LENGTH));
+    });
 
     it('gives the same problems and line index as an analysis that keeps its layouts, and then every other answer', () => {
       assertSameAsKept(text);

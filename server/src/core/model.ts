@@ -5,7 +5,7 @@ import { LineIndex, dominantEol, hasBom } from './text';
 import { analyzeLayout } from './breaks/layout';
 import { sliceAnswers, wordsAcrossLines, type WordAnswers } from './breaks/evidence';
 import { inMillionths, type Decision } from './breaks/decide';
-import { countStyle, type DocumentFacts, type FragmentSpans, type StyleCounts } from './breaks/style';
+import { countStyle, type DocumentFacts, type FragmentSpans, type LineWidths, type StyleCounts } from './breaks/style';
 import { columnWidths, emWidth } from './breaks/width';
 import { firstIndex } from './search';
 import { Scratch } from './scratch';
@@ -32,6 +32,8 @@ export interface RegionView {
   /** Without facts, the text is the whole document and its facts are read from it. */
   readonly facts?: DocumentFacts;
   readonly contentBefore?: boolean;
+  /** The widths of the fragments in view and of their columns, as counting them measured them (countRegion). */
+  readonly widths?: LineWidths;
 }
 
 export interface RegionParse {
@@ -70,7 +72,7 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
     directives: directivesInView,
     options,
     wordHints,
-    view: view.facts ? { from, to, facts: view.facts, contentBefore: view.contentBefore ?? false } : undefined,
+    view: view.facts ? { from, to, facts: view.facts, contentBefore: view.contentBefore ?? false, widths: view.widths } : undefined,
   });
   const ownText = whole ? text : text.slice(view.start, view.end);
   const lineIndex = whole ? textIndex : LineIndex.of(ownText);
@@ -127,7 +129,7 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
  * The counts the document's facts are read from (breaks/style.ts), for the region [view.start, view.end)
  * of `text`, read with the lines around it in view.
  */
-export function countRegion(text: string, view: { readonly start: number; readonly end: number }): StyleCounts {
+export function countRegion(text: string, view: { readonly start: number; readonly end: number }, measured?: (widths: LineWidths) => void): StyleCounts {
   // Read as spans, not fragments: the lines in view are read again when the region is laid out, and
   // counting them needs no object or string per line.
   // Every array here is lent (scratch.ts): the counts are numbers, and nothing read here is kept.
@@ -138,6 +140,8 @@ export function countRegion(text: string, view: { readonly start: number; readon
   const widths = COUNTED_WIDTHS.lend(count);
   for (let i = 0; i < count; i++) widths[i] = emWidth(text, starts[i], ends[i]);
   const columns = columnWidths(widths, COUNTED_COLUMNS.lend(count));
+  // Lent: whoever keeps them copies them.
+  measured?.({ widths, columns });
   return countStyle(text, spans, widths, columns, from, to);
 }
 

@@ -24,7 +24,7 @@
 
 import { endsSentence, keepAnswers, wordsAcrossLines, sliceAnswers, type WordAnswers } from './breaks/evidence';
 import { inMillionths } from './breaks/decide';
-import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type StyleCounts } from './breaks/style';
+import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type LineWidths, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { findSpeakersWith, speakersOf, speakerSteps, type SpeakerReading, type SpeakerRegion } from './speakers';
 import { bylinesOf, firstTitleBlock, outlineLinesWith, type Byline, type OutlineSource } from './outline/build';
@@ -171,6 +171,14 @@ interface RegionProblems {
    */
   readonly compact?: ProblemColumns;
 }
+
+/**
+ * A read-once analysis (Layouts) keeps the problems of a document of at most this many regions as objects:
+ * they are read as soon as its analysis ends, before many could outlive the young generation, and as columns
+ * they were written and made again for nothing (on the CLI's batch of 1,071 short articles, ~4 % of the main
+ * thread). A longer document's are kept as columns (RegionProblems.compact).
+ */
+export const FEW_REGIONS = 8;
 
 /** Problems kept as columns (RegionProblems.compact), made again when read. */
 export function compactedProblems(settings: Settings, blockAfter: string, compact: ProblemColumns): RegionProblems {
@@ -440,6 +448,7 @@ export function* regionSteps(
   // Then regions are cut afresh from where the edit may have changed what a cut reads, until a cut starts
   // where the text is the previous version's again, from 64 characters before it on (regionSeam).
   let rejoin = -1;
+  const viewWidths = new ViewWidths();
   for (;;) {
     if (change && previous && start - SEEN_BEFORE >= text.length - change.suffix) {
       // From here on the text is the previous version's, moved: so are the cuts (their views where the view is too).
@@ -471,7 +480,10 @@ export function* regionSteps(
     if (sameView && known) counts = known.counts;
     else if (twin !== undefined) counts = readings[twin].counts;
     else {
-      counts = countRegion(text.slice(from, to), { start: start - from, end: end - from });
+      const k = readings.length;
+      // A share lays out only the regions that start in it (RegionShare).
+      const laidOutHere = share === undefined || (start >= share.from && start < share.to);
+      counts = countRegion(text.slice(from, to), { start: start - from, end: end - from }, laidOutHere ? (measured) => viewWidths.keep(k, measured) : undefined);
       work.add(to - from, COUNTING);
     }
     const cut: Cut = { start, end, viewStart: from, viewEnd: to, counts };
@@ -512,7 +524,7 @@ export function* regionSteps(
     previous || placing === 'on-first-use' || layouts === 'read-once' ? undefined : { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
   // A share after the document's first regions cannot tell whether the regions before it showed a box
   // label: it reads its labels and titles as though they had (what is read is kept with what it read).
-  const readOnce = layouts === 'read-once' ? new ReadOnce(share !== undefined && share.from > 0) : undefined;
+  const readOnce = layouts === 'read-once' ? new ReadOnce(share !== undefined && share.from > 0, readings.length > FEW_REGIONS) : undefined;
   let at: Placement = ORIGIN;
   let content = 0;
   // The region laid out for each reading it starts with.
@@ -543,7 +555,8 @@ export function* regionSteps(
       // The region the edit changed is most likely the one of the previous version that stood there: its
       // lines the edit did not touch are answered as they were (Reading.wordHints).
       for (;;) {
-        region = layOut(text, readings, k, last, regionOptions, laidOutWith, at, facts, content > 0, settings, reading.wordHints, previous !== undefined);
+        const widths = last === k ? viewWidths.of(k) : undefined;
+        region = layOut(text, readings, k, last, regionOptions, laidOutWith, at, facts, content > 0, settings, reading.wordHints, previous !== undefined, widths);
         // The layout joins across the seam after all: the region runs on to the next one's end.
         if (region !== undefined) break;
         last++;
@@ -837,13 +850,14 @@ function layOut(
   settings: Settings,
   wordHints: WordAnswers | undefined,
   edited: boolean,
+  widths?: LineWidths,
 ): RegionAnalysis | undefined {
   const { start, viewStart } = readings[first];
   const { end, viewEnd } = readings[last];
   // After an edit the lines in view are a copy of their own: the fragments' texts are slices of it, and
   // a slice of the document would keep this whole version of it alive as long as the region is kept.
   const inView = edited ? detached(text.slice(viewStart, viewEnd)) : text.slice(viewStart, viewEnd);
-  const parse = parseRegion(inView, { start: start - viewStart, end: end - viewStart, facts, contentBefore }, options, wordHints);
+  const parse = parseRegion(inView, { start: start - viewStart, end: end - viewStart, facts, contentBefore, widths }, options, wordHints);
   if (parse.seam?.join) return undefined;
   const model = parse.model;
   let counts = NO_COUNTS;
@@ -872,6 +886,44 @@ function layOut(
     own: {},
   };
 }
+
+/**
+ * The widths of the lines in view of each cut counted in this version, and of their columns (breaks/style.ts
+ * LineWidths), by the index of its reading: a region laid out from one cut reads the same lines in view as
+ * counting the cut did, and reads their widths from here rather than measuring them again (on the raw 1 MB
+ * sample, measuring was ~4 % of the analysis, counting and layout alike). Kept in a few arrays, each twice
+ * the one before up to WIDTHS_CHUNK numbers, not an array per cut (scratch.ts says why): 16 bytes a line in
+ * view while the version is analysed, 1.3 MB for the raw 1 MB sample, 12.5 MB for the 10 MB one on one thread.
+ */
+class ViewWidths {
+  private readonly chunks: Float64Array[] = [];
+  /** Numbers used of the last chunk. */
+  private used = 0;
+  private readonly kept = new Map<number, LineWidths>();
+
+  keep(k: number, measured: LineWidths): void {
+    const count = measured.widths.length;
+    let chunk = this.chunks[this.chunks.length - 1];
+    if (chunk === undefined || this.used + 2 * count > chunk.length) {
+      chunk = new Float64Array(Math.max(2 * count, Math.min(WIDTHS_CHUNK, chunk === undefined ? 1024 : 2 * chunk.length)));
+      this.chunks.push(chunk);
+      this.used = 0;
+    }
+    const widths = chunk.subarray(this.used, this.used + count);
+    const columns = chunk.subarray(this.used + count, this.used + 2 * count);
+    widths.set(measured.widths);
+    columns.set(measured.columns);
+    this.used += 2 * count;
+    this.kept.set(k, { widths, columns });
+  }
+
+  of(k: number): LineWidths | undefined {
+    return this.kept.get(k);
+  }
+}
+
+/** The largest array ViewWidths keeps its numbers in (512 KB), unless one cut needs more. */
+const WIDTHS_CHUNK = 1 << 16;
 
 /**
  * How the region laid out from cuts[first..last] is laid out again (its source, ReadOnce). A function of its
@@ -908,7 +960,11 @@ class ReadOnce {
   /** How each layout made in this version is made again, by the layout (a region taken over from its twin shares it). */
   private readonly again = new WeakMap<Parts, () => Parts>();
 
-  constructor(private labelsMet = false) {}
+  /** `compacting`: the document has more than FEW_REGIONS regions, and its problems are kept as columns. */
+  constructor(
+    private labelsMet: boolean,
+    private readonly compacting: boolean,
+  ) {}
 
   laidOut(region: RegionAnalysis, again: () => Parts): void {
     this.again.set(region.source, again);
@@ -917,7 +973,7 @@ class ReadOnce {
   settled(regions: readonly RegionAnalysis[], k: number): void {
     // Its problems as columns, while they are still young (RegionProblems.compact).
     const { problems } = regions[k];
-    if (!problems.compact && problems.list.length > 0) {
+    if (this.compacting && !problems.compact && problems.list.length > 0) {
       (regions[k] as { problems: RegionProblems }).problems = compactedProblems(problems.settings, problems.blockAfter, compactProblems(problems.list));
     }
     const census = regionLabelCensus(regions[k]);

@@ -1,4 +1,5 @@
-// The project's one binary search, over anything indexed in order (core, LSP glue and CLI alike).
+// The project's one binary search, over anything indexed in order (core, LSP glue and CLI alike), and its
+// form for numbers sorted in a typed array.
 
 /**
  * The first index in [0, count) at which `reached` holds, or `count` when it holds nowhere. `reached` must
@@ -10,6 +11,23 @@ export function firstIndex(count: number, reached: (index: number) => boolean): 
   while (low < high) {
     const middle = (low + high) >> 1;
     if (reached(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/**
+ * firstIndex over `values[0..count)` sorted ascending, asked "not below `value`?" (a NaN is not below):
+ * the same search without a predicate. breaks/width.ts searches its sorted window twice a line or more, and
+ * a predicate closing over the array and the value was a new context and closure at each search, and a call
+ * at each step.
+ */
+export function firstNotBelow(values: Float64Array, count: number, value: number): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (!(values[middle] < value)) high = middle;
     else low = middle + 1;
   }
   return low;

@@ -6,7 +6,7 @@ import type { BreakKind, Directive, Fragment, ModelOptions, Role } from '../arti
 import type { Line } from '../text';
 import { blockRole, fixedRole } from './roles';
 import { decideBreaks, HEADING_WRAPPED, joinWrappedHeadings, joinWrappedTitles, mayAskAround, TITLE_WRAPPED, setHeadingsApart, startsWithLostText, type DecideOptions, type Decision } from './decide';
-import { readStyle, type DocumentFacts, type DocumentStyle } from './style';
+import { readStyle, type DocumentFacts, type DocumentStyle, type LineWidths } from './style';
 import { wordsAcrossLines, type LookAhead, type WordAnswers, type WordsAcrossLines } from './evidence';
 
 export interface LayoutInput {
@@ -32,6 +32,8 @@ export interface LayoutView {
   readonly facts: DocumentFacts;
   /** A block that is not a directive comes before the region: then the title did. */
   readonly contentBefore: boolean;
+  /** The widths of the fragments in view and of their columns, when counting them measured them (regions.ts). */
+  readonly widths?: LineWidths;
 }
 
 export interface BreakDecision {
@@ -115,7 +117,7 @@ export function weighBreaks(
   // Pushed, not mapped, as the model's breaks are (model.ts parseRegion): one map for every document's roles.
   const fixed: Array<Role | undefined> = [];
   for (const fragment of fragments) fixed.push(fixedRole(fragment, directiveFragments.has(fragment.index)));
-  const style = readStyle(text, fragments, input.view?.facts);
+  const style = readStyle(text, fragments, input.view?.facts, input.view?.widths);
   const range = { from, to: Math.min(to, fragments.length - 1) };
   // The segmenter answers ahead only pairs the breaks weighed may ask about: none after the last (the lines
   // in view after the region), at distance two only around a line that may intrude.

@@ -134,14 +134,32 @@ export function documentFacts(counts: StyleCounts): DocumentFacts {
 }
 
 /** Widths and columns of every fragment (per line), the document's facts given or read from these fragments. */
-export function readStyle(text: string, fragments: readonly Fragment[], facts?: DocumentFacts): DocumentStyle {
+/**
+ * The widths of a text's fragments and of the columns they were set in (DocumentStyle), in ems, as counting
+ * the lines in view around a region found them (model.ts countRegion): laying the region out reads the same
+ * lines, and reads them from here rather than measuring them again.
+ */
+export interface LineWidths {
+  readonly widths: Float64Array;
+  readonly columns: Float64Array;
+}
+
+/** `counted`: the fragments' widths and columns as counting them measured them (LineWidths), if it did. */
+export function readStyle(text: string, fragments: readonly Fragment[], facts?: DocumentFacts, counted?: LineWidths): DocumentStyle {
   // In typed arrays: a width or column read from an array that may hold undefined was a new heap number.
   // Lent (scratch.ts): a style is read and dropped within one layout (breaks/layout.ts analyzeLayout, and
   // training's breakRows), which reads no other style meanwhile, and nothing keeps it.
   const count = fragments.length;
-  const widths = STYLE_WIDTHS.lend(count);
-  for (let i = 0; i < count; i++) widths[i] = emWidth(fragments[i].text);
-  const columns = columnWidths(widths, STYLE_COLUMNS.lend(count));
+  let widths: Float64Array;
+  let columns: Float64Array;
+  if (counted !== undefined && counted.widths.length === count) {
+    widths = counted.widths;
+    columns = counted.columns;
+  } else {
+    widths = STYLE_WIDTHS.lend(count);
+    for (let i = 0; i < count; i++) widths[i] = emWidth(fragments[i].text);
+    columns = columnWidths(widths, STYLE_COLUMNS.lend(count));
+  }
   const measures = STYLE_MEASURES.lend(count);
   const measured = STYLE_MEASURED.lend(count);
   const read = facts ?? documentFacts(countStyle(text, spansOf(fragments), widths, columns));

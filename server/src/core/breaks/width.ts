@@ -3,7 +3,7 @@
 
 import { isCjkCode, isInlineSpaceCode } from '../charClasses';
 import { Scratch } from '../scratch';
-import { firstIndex } from '../search';
+import { firstNotBelow } from '../search';
 
 /**
  * A heading is set in a larger type than the body: its full line holds fewer characters, down to about
@@ -64,7 +64,7 @@ export function columnWidths(widths: ArrayLike<number>, result = new Float64Arra
     // The FULL_SHARE quantile counted from the widest.
     const at = size - 1 - Math.min(size - 1, Math.floor(size * FULL_SHARE));
     const column = at >= 0 ? sorted[at] : 0;
-    const filling = lowerBound(sorted, size, column + FILL_TOLERANCE + 1e-9) - lowerBound(sorted, size, column - FILL_TOLERANCE - 1e-9);
+    const filling = firstNotBelow(sorted, size, column + FILL_TOLERANCE + 1e-9) - firstNotBelow(sorted, size, column - FILL_TOLERANCE - 1e-9);
     result[i] = filling >= 3 && filling >= size * MIN_SUPPORT ? column : Number.NaN;
   }
   return result;
@@ -73,20 +73,15 @@ export function columnWidths(widths: ArrayLike<number>, result = new Float64Arra
 /** columnWidths' window, lent (scratch.ts): it returns before it could be asked again. */
 const SORTED_WINDOW = new Scratch((n) => new Float64Array(n));
 
-/** The first index of `sorted[0..size)` holding a value not below `value`. */
-function lowerBound(sorted: Float64Array, size: number, value: number): number {
-  return firstIndex(size, (i) => !(sorted[i] < value));
-}
-
 function insertSorted(sorted: Float64Array, size: number, value: number): number {
-  const at = lowerBound(sorted, size, value);
+  const at = firstNotBelow(sorted, size, value);
   sorted.copyWithin(at + 1, at, size);
   sorted[at] = value;
   return size + 1;
 }
 
 function removeSorted(sorted: Float64Array, size: number, value: number): number {
-  const at = lowerBound(sorted, size, value);
+  const at = firstNotBelow(sorted, size, value);
   sorted.copyWithin(at, at + 1, size);
   return size - 1;
 }
