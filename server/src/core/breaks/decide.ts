@@ -4,7 +4,7 @@
 // positive log-odds say the paragraph goes on (join), negative that a block ends here.
 
 import { ROLES, type Fragment, type Role } from '../article';
-import { CodeSet, hasPunctOrSymbol, isAsciiLetterCode, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
+import { CodeSet, hasPunctOrSymbol, isAsciiLetterCode, isLatinOrDigitCode, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
 import { compactLength, compactString } from '../compactText';
 import {
   endsClause,
@@ -27,6 +27,7 @@ import {
   opensPending,
   repeatsLineEnd,
   endNamedBelow,
+  opensWithConnective,
   splitsFigure,
   startsWithBoundParticle,
   startsWithContinuation,
@@ -422,6 +423,10 @@ function gatherEvidence(
     set(features, 'line-without-punctuation');
     if (endNamedBelow(before, after, fragments[i + 2]?.text)) set(features, 'line-end-named-below');
   }
+  // Only after a line with no clause inside: one that has a clause before its last may end mid-sentence
+  // before the connective (`不少乘客表示，过去` / `因为路程远…`: 17 block edges, 2 joins in docs; 2 and 2 in news).
+  const lastCode = before.charCodeAt(before.length - 1);
+  if (!punctuatedInside && (isHanCode(lastCode) || isLatinOrDigitCode(lastCode)) && opensWithConnective(after)) set(features, 'next-opens-with-connective');
   if (!hasPunctOrSymbol(after)) set(features, 'next-without-punctuation');
   return full;
 }

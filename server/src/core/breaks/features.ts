@@ -134,6 +134,11 @@ export const BREAK_FEATURES = [
    * sentence ends fall at a line's end): this one more likely ends its paragraph too.
    */
   'sentence-end-short-paragraphs',
+  /**
+   * The line ends without a mark and the next opens with a connective that opens a sentence (evidence.ts
+   * opensWithConnective: `如果`, `为了`, `首先`): the text before ended with its line (a heading, a label).
+   */
+  'next-opens-with-connective',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
