@@ -187,12 +187,19 @@ export function endNamedBelow(before: string, after: string, afterNext: string |
  * run on to it from an adverbial without a comma). The words were chosen from these counts on the corpus.
  */
 export function opensWithConnective(text: string): boolean {
-  return CONNECTIVE_FIRST_CODES.has(text.charCodeAt(0)) && CONNECTIVE.test(text);
+  // By the first character, then the few words it opens (no pattern: asked at most breaks).
+  const words = CONNECTIVES_BY_FIRST.get(text.charCodeAt(0));
+  if (words === undefined) return false;
+  for (const word of words) if (text.startsWith(word)) return true;
+  return false;
 }
 
 const CONNECTIVES = ['如果', '假如', '假设', '为了', '由于', '虽然', '尽管', '因为', '一旦', '即使', '通过', '请', '然而', '此外', '另外', '同时', '首先', '最后', '不过', '例如', '随着', '对于', '下面', '以下', '这里', '你可以', '您可以', '注意'];
-const CONNECTIVE = new RegExp(`^(?:${CONNECTIVES.join('|')})`);
-const CONNECTIVE_FIRST_CODES = new CodeSet(CONNECTIVES.map((word) => word[0]).join(''));
+const CONNECTIVES_BY_FIRST = new Map<number, string[]>();
+for (const word of CONNECTIVES) {
+  const first = word.charCodeAt(0);
+  CONNECTIVES_BY_FIRST.set(first, [...(CONNECTIVES_BY_FIRST.get(first) ?? []), word]);
+}
 
 function withoutSpaces(text: string): string {
   return /\s/.test(text) ? text.replace(/\s+/g, '') : text;
