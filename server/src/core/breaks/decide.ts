@@ -4,7 +4,7 @@
 // positive log-odds say the paragraph goes on (join), negative that a block ends here.
 
 import { ROLES, type Fragment, type Role } from '../article';
-import { CodeSet, hasPunctOrSymbol, isAsciiLetterCode, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
+import { CLOSING_CHARS, CodeSet, hasPunctOrSymbol, isAsciiLetterCode, isLatinOrDigitCode, isClosingMark, isHan, isHanCode, isSentenceEnd } from '../charClasses';
 import { compactLength, compactString } from '../compactText';
 import {
   endsClause,
@@ -27,6 +27,7 @@ import {
   opensPending,
   repeatsLineEnd,
   endNamedBelow,
+  opensWithConnective,
   splitsFigure,
   startsWithBoundParticle,
   startsWithContinuation,
@@ -402,6 +403,7 @@ function gatherEvidence(
   if (style.reportsSpeech) {
     set(features, 'news-document');
     if (sentenceEnd) set(features, 'news-sentence-end');
+    if (features[F['clause-end']]) set(features, 'news-clause-end');
   }
   if (sentenceEnd) {
     set(features, 'paragraph-length-sentence-end', Math.min(2, paragraph / 100));
@@ -422,6 +424,11 @@ function gatherEvidence(
     set(features, 'line-without-punctuation');
     if (endNamedBelow(before, after, fragments[i + 2]?.text)) set(features, 'line-end-named-below');
   }
+  // Only after a line with no clause inside: one that has a clause before its last words may end
+  // mid-sentence before the connective (`不少乘客表示，过去` / `因为路程远…`: 17 block edges, 2 joins in docs;
+  // 2 and 2 in news). A closing bracket or quote ends a term (`粘滞位（t或T替代其他用户的x）` / `如果…`).
+  const lastCode = before.charCodeAt(before.length - 1);
+  if (!punctuatedInside && (isHanCode(lastCode) || isLatinOrDigitCode(lastCode) || CLOSING_CODES.has(lastCode)) && opensWithConnective(after)) set(features, 'next-opens-with-connective');
   if (!hasPunctOrSymbol(after)) set(features, 'next-without-punctuation');
   return full;
 }
@@ -486,6 +493,7 @@ function hasPunctuationInside(line: string): boolean {
 }
 
 const PUNCTUATION_INSIDE_CODES = new CodeSet('，。；！？,;');
+const CLOSING_CODES = new CodeSet(CLOSING_CHARS);
 
 /**
  * The next line stands apart as a heading above its paragraph: after a blank line (where blank lines do not

@@ -60,6 +60,12 @@ export const BREAK_FEATURES = [
   'indented',
   'news-document',
   'news-sentence-end',
+  /**
+   * A clause end (`；` `：`) in a news document: news paragraphs end at a sentence end, a clause end goes on
+   * (9 of 9 such breaks join on news-train and news-dev; in documentation prose, lists of items set one a
+   * line, 30 of 122).
+   */
+  'news-clause-end',
   /** Ems of the paragraph so far over 100 (at most 2), after a sentence end. */
   'paragraph-length-sentence-end',
   'han-either-side',
@@ -134,6 +140,12 @@ export const BREAK_FEATURES = [
    * sentence ends fall at a line's end): this one more likely ends its paragraph too.
    */
   'sentence-end-short-paragraphs',
+  /**
+   * A line with no clause inside ends without a mark (or with a closing bracket or quote) and the next
+   * opens with a word that opens a sentence (evidence.ts opensWithConnective: `如果`, `为了`, `首先`): the
+   * text before ended with its line (a heading, a label, a list item).
+   */
+  'next-opens-with-connective',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
