@@ -63,7 +63,8 @@ const versionBefore = new WeakMap<ArticleModel, EarlierSpeakers>();
  */
 export function speakersFollow(model: ArticleModel, earlier: ArticleModel, change: () => TextChange): void {
   const merged = mergedOf.get(earlier);
-  if (model !== earlier && merged) versionBefore.set(model, { merged, change });
+  // The change is found now: kept as a function, it would keep the earlier version's text alive with this version.
+  if (model !== earlier && merged) versionBefore.set(model, { merged, change: change() });
 }
 
 /**
@@ -447,10 +448,10 @@ export interface MergedSpeakers {
   readonly mentionsKey: string | undefined;
 }
 
-/** The version before's merged speakers and the edit between its text and this version's (made when first needed). */
+/** The version before's merged speakers and the edit between its text and this version's. */
 export interface EarlierSpeakers {
   readonly merged: MergedSpeakers;
-  readonly change: () => TextChange;
+  readonly change: TextChange;
 }
 
 function mergedFrom(speakers: readonly Speaker[], units: ReadonlyArray<SpeakerRegion | Passage[]>, introducedKey: string | undefined, mentionsKey: string | undefined): MergedSpeakers {
@@ -474,7 +475,7 @@ function mergedFrom(speakers: readonly Speaker[], units: ReadonlyArray<SpeakerRe
 function carriedSpeakers(units: ReadonlyArray<SpeakerRegion | Passage[]>, earlier: EarlierSpeakers): Speaker[] | undefined {
   const { merged } = earlier;
   if (units.length !== merged.regions.length) return undefined;
-  const change = earlier.change();
+  const { change } = earlier;
   let unconfirmed: ReadonlySet<string> | undefined;
   let counting: Counting | undefined;
   const countingFor = (key: string): Counting => {
