@@ -238,6 +238,63 @@ describe('language server over stdio', function () {
     );
   });
 
+  it("keeps a new version's outline from its first sending once the editor asks after each edit, and sends it again for the next version", async () => {
+    // What the server writes for one request: the bytes of its response (vscode-jsonrpc's framing, read off stdout).
+    const answerBytes = async (uri: string): Promise<{ symbols: DocumentSymbol[]; bytes: Buffer }> => {
+      const chunks: Buffer[] = [];
+      const collect = (chunk: Buffer) => void chunks.push(chunk);
+      server.process.stdout!.on('data', collect);
+      const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+      server.process.stdout!.off('data', collect);
+      const all = Buffer.concat(chunks);
+      const bodies: Buffer[] = [];
+      for (let at = 0; at < all.length; ) {
+        const headerEnd = all.indexOf('\r\n\r\n', at);
+        const length = Number(/Content-Length: (\d+)/.exec(all.subarray(at, headerEnd).toString('latin1'))![1]);
+        bodies.push(all.subarray(headerEnd + 4, headerEnd + 4 + length));
+        at = headerEnd + 4 + length;
+      }
+      return { symbols, bytes: bodies.find((body) => body.includes('"result":['))! };
+    };
+    const ascii = (bytes: Buffer) => bytes.every((byte) => byte < 0x80);
+    const uri = nextUri();
+    await open(server, uri, SAMPLE);
+    const edit = async (version: number, line: number, character: number, text: string) => {
+      const published = server.nextDiagnostics(uri, version);
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }],
+      });
+      await published;
+    };
+    // Asked once after opening: written as the standard encoder writes it (UTF-8, the names in Chinese).
+    const first = await answerBytes(uri);
+    assert.ok(!ascii(first.bytes));
+    // A line added above the title moves every symbol: a new outline. The editor asked for the version before,
+    // so it asks after each edit: the new symbols are kept from their first sending (the same JSON, in ASCII).
+    await edit(2, 0, 0, '\n');
+    const moved = await answerBytes(uri);
+    assert.equal(moved.symbols[0].selectionRange.start.line, first.symbols[0].selectionRange.start.line + 1);
+    assert.ok(ascii(moved.bytes), 'a new version\'s symbols kept from their first sending');
+    // A character typed inside the longest line no symbol starts or ends on moves no symbol: the same symbols,
+    // sent from those bytes.
+    const used = new Set<number>();
+    const visit = (list: readonly DocumentSymbol[]): void => {
+      for (const { range, selectionRange, children } of list) {
+        for (const { start, end } of [range, selectionRange]) used.add(start.line).add(end.line);
+        visit(children ?? []);
+      }
+    };
+    visit(moved.symbols);
+    const lines = ['', ...SAMPLE.split('\n')];
+    const longest = lines.reduce((best, line, i) => (!used.has(i) && line.length > lines[best].length ? i : best), 0);
+    await edit(3, longest, 3, '的');
+    const again = await answerBytes(uri);
+    const result = (bytes: Buffer) => bytes.subarray(bytes.indexOf('"result":'));
+    assert.deepEqual(result(again.bytes), result(moved.bytes));
+    assert.deepEqual(again.symbols, moved.symbols);
+  });
+
   it('answers the outline asked for again the same, and an edited text with its own outline', async () => {
     // From the second time on the server writes a version's outline from bytes it kept (node/keptEncoding.ts).
     const uri = nextUri();

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { keptEncodingJson } from '../../server/src/node/keptEncoding';
-import { answeredAgain } from '../../server/src/lsp/repeatedAnswers';
+import { answeredAgain, answeredAgainLater } from '../../server/src/lsp/repeatedAnswers';
 import type { Message } from 'vscode-languageserver/node';
 
 const OPTIONS = { charset: 'utf-8' as const };
@@ -47,6 +47,19 @@ describe('kept encoding of repeated answers (stdio)', () => {
       else assertSameJsonInAscii(await encoded(encoder, response), response, `id ${JSON.stringify(id)}`);
       first = false;
     }
+  });
+
+  it('keeps an answer marked to be sent again for later versions from its first sending', async () => {
+    const encoder = keptEncodingJson();
+    const encode = (message: unknown) => (encoder.encode as (m: Message, o: typeof OPTIONS) => Promise<Uint8Array>)(message as Message, OPTIONS);
+    const result = answeredAgainLater(symbols());
+    const first = { jsonrpc: '2.0', id: 1, result };
+    const bytes = await encode(first);
+    assertSameJsonInAscii(Buffer.from(bytes).toString('hex'), first);
+    const second = { jsonrpc: '2.0', id: 2, result };
+    const again = await encode(second);
+    assert.equal(again.buffer, bytes.buffer);
+    assertSameJsonInAscii(Buffer.from(again).toString('hex'), second);
   });
 
   it('keeps in ASCII what JSON.stringify escapes and what it does not (quotes, backslashes, controls, surrogates)', async () => {

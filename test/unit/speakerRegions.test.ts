@@ -11,7 +11,7 @@ import { analyze, analyzeInSteps, defaultSettings } from '../../server/src/core'
 import { parseArticle, type Block } from '../../server/src/core/model';
 import { compactString } from '../../server/src/core/compactText';
 import { endsLikeSentence } from '../../server/src/core/outline/titles';
-import { speakerReads, speakersOf, speakersOfRegions, type SpeakerRegion } from '../../server/src/core/speakers';
+import { speakerMerges, speakerReads, speakersOf, speakersOfRegions, type Speaker, type SpeakerRegion } from '../../server/src/core/speakers';
 import { FIXTURES, readFixture } from '../helpers';
 
 /** The extractions of a share of the corpus copied for these tests, one blank line between (a long text with many speakers). */
@@ -121,6 +121,85 @@ describe('people quoted, region by region', () => {
       );
     });
   }
+
+  describe('taken over from the version before (speakers.ts carriedSpeakers)', () => {
+    // A text with people quoted all through it, and the names of some of them (to type another mention of).
+    const base = `${extractions('dev')}\n${text}`;
+    const known = analyze(base, defaultSettings).speakers.map((speaker) => speaker.name);
+    // What is typed: mostly what names no one, and now and then a name, a person quoted, a speech verb, a quote.
+    const ordinary = fc.record({ insert: fc.constantFrom('的', '，', ' ', '。', 'a', ''), removed: fc.integer({ min: 0, max: 3 }) });
+    const telling = fc.record({
+      insert: fc.constantFrom(...known.slice(0, 6), '研究员王小明认为，', '”李红梅说，', '说', '“', '\n\n', ''),
+      removed: fc.integer({ min: 0, max: 8 }),
+    });
+    const edit = fc.record({
+      // Anywhere (in ten-thousandths), or at a person's first mention, a few characters before or into it.
+      at: fc.oneof(fc.integer({ min: 0, max: 9_999 }).map((n) => ({ anywhere: n / 10_000 })), fc.record({ person: fc.nat(), by: fc.integer({ min: -3, max: 2 }) })),
+      typed: fc.oneof({ arbitrary: ordinary, weight: 3 }, { arbitrary: telling, weight: 1 }),
+      // Whether the version's speakers are asked before the next edit (only speakers merged can be taken over).
+      asked: fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, { arbitrary: fc.constant(false), weight: 1 }),
+    });
+
+    it('are, after any sequence of edits, those of a fresh analysis, and are taken over after most edits', function () {
+      this.timeout(300_000);
+      const carriedBefore = speakerMerges.carried;
+      let asked = 0;
+      fc.assert(
+        fc.property(fc.constantFrom(300, 1_000, 4_000), fc.array(edit, { minLength: 1, maxLength: 6 }), (regionLength, edits) => {
+          let edited = base;
+          let analysis = analyze(edited, defaultSettings, undefined, { regionLength });
+          void analysis.speakers;
+          for (const { at, typed, asked: ask } of edits) {
+            const people = analysis.speakers;
+            const offset = 'anywhere' in at ? Math.floor(at.anywhere * edited.length) : Math.max(0, people[at.person % people.length].start + at.by);
+            edited = edited.slice(0, offset) + typed.insert + edited.slice(offset + typed.removed);
+            analysis = analyze(edited, defaultSettings, analysis);
+            if (!ask) continue;
+            assert.deepEqual(analysis.speakers, analyze(edited, defaultSettings, undefined, { regionLength: 1e9 }).speakers);
+            asked++;
+          }
+        }),
+        { numRuns: 30, seed: 24 },
+      );
+      // Most versions were taken over, and not all: the test saw both.
+      const carried = speakerMerges.carried - carriedBefore;
+      assert.ok(carried > asked / 3 && carried < asked, `${carried} of ${asked} versions' speakers taken over`);
+    });
+
+    /** The speakers of `text` edited at `at` (analysed from the version before, its speakers merged), and whether they were taken over. */
+    const edited = (text: string, at: number, insert: string) => {
+      const before = analyze(text, defaultSettings, undefined, { regionLength: 1_000 });
+      void before.speakers;
+      const after = analyze(text.slice(0, at) + insert + text.slice(at), defaultSettings, before);
+      const carriedBefore = speakerMerges.carried;
+      assert.deepEqual(after.speakers, analyze(text.slice(0, at) + insert + text.slice(at), defaultSettings, undefined, { regionLength: 1e9 }).speakers);
+      return { carried: speakerMerges.carried > carriedBefore, before: before.speakers, after: after.speakers };
+    };
+
+    it('are moved when an edit moves a first mention, and merged again when a count, a first mention or a name introduced changes', () => {
+      const people = analyze(base, defaultSettings).speakers;
+      // The person mentioned most often, somewhere past the start.
+      const person = [...people].filter((p) => p.start > 1_000).sort((a, b) => b.mentions - a.mentions)[0];
+      assert.ok(person.mentions >= 2, `${person.name}: ${person.mentions} mentions`);
+      const named = (list: readonly Speaker[]) => list.find((p) => p.name === person.name)!;
+      // A character typed in the sentence before the first mention: taken over, the mention moved by one.
+      const moved = edited(base, base.lastIndexOf('。', person.start), '的');
+      assert.ok(moved.carried);
+      assert.equal(named(moved.after).start, named(moved.before).start + 1);
+      // The name once more, where it makes no one a speaker: in the sentence after its first mention (the count
+      // changes), before it (so does the first mention), and early in the text, in a region that never named it.
+      for (const at of [base.indexOf('。', person.end), base.lastIndexOf('。', person.start), base.indexOf('。', 200)]) {
+        const again = edited(base, at, person.name);
+        assert.equal(named(again.after).mentions, person.mentions + 1);
+        assert.equal(again.carried, false);
+      }
+      // A bare name after a quote (to be checked), then introduced with a title elsewhere: a speaker from then on.
+      const quoted = `${base.slice(0, base.indexOf('。') + 1)}”周志远说，${base.slice(base.indexOf('。') + 1)}`;
+      const introduced = edited(quoted, quoted.indexOf('。', Math.floor(quoted.length / 2)), '，传承人周志远');
+      assert.ok(!introduced.before.some((p) => p.name === '周志远') && introduced.after.some((p) => p.name === '周志远'));
+      assert.equal(introduced.carried, false);
+    });
+  });
 
   it("reads them in the analysis's steps when asked to (speakers: 'in-steps', the language server), with pauses, and only then: the same answers", async () => {
     const settings = defaultSettings;

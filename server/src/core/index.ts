@@ -12,7 +12,8 @@ import { outlineFollows, outlineOf, speakerEntries, type OutlineEntry, type Outl
 import { documentHighlights, type Highlight } from './highlights';
 import { part } from './parts';
 import type { DocumentText } from './documentText';
-import { speakersOf, type Speaker } from './speakers';
+import { speakersFollow, speakersOf, type Speaker } from './speakers';
+import { textChange } from './outline/carryOver';
 import type { Edit, Problem } from './rules/rule';
 import type { Settings } from './settings';
 
@@ -158,7 +159,11 @@ export async function analyzeInSteps(
 
 function regionalAnalysis(regional: RegionalAnalysis, settings: Settings, previous: Analysis | undefined): Analysis {
   // The outline of a version an edit left as it was is the previous version's, moved (outline/carryOver.ts).
-  if (previous) outlineFollows(regional.model, regional.cache.text, previous.model, previous.regions.text);
+  if (previous) {
+    outlineFollows(regional.model, regional.cache.text, previous.model, previous.regions.text);
+    // The people quoted likewise (speakers.ts carriedSpeakers).
+    speakersFollow(regional.model, previous.model, () => textChange(previous.regions.text, regional.cache.text));
+  }
   return analysisOf(regional.model, settings, () => regional.problems(settings), regional.cache, regional.facts);
 }
 

@@ -26,7 +26,7 @@ import { endsSentence, keepAnswers, wordsAcrossLines, sliceAnswers, type WordAns
 import { inMillionths } from './breaks/decide';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type LineWidths, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
-import { findSpeakersWith, speakersOf, speakerSteps, type SpeakerReading, type SpeakerRegion } from './speakers';
+import { findSpeakersWith, speakersOf, type SpeakerReading, type SpeakerRegion } from './speakers';
 import { bylinesOf, firstTitleBlock, outlineLinesWith, type Byline, type OutlineSource } from './outline/build';
 import { inlineLabelLines, type LabelHit } from './outline/sections';
 import { addWidths, labelCensus, labelReadingWidth, labelSurroundings, readingWidth, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
@@ -598,7 +598,7 @@ export function* regionSteps(
   // Found per region, reusing unchanged ones, whoever asks for the document's figures first.
   findFiguresWith(model, regionFigures);
   // Speakers too: each region's passages read once and kept in it; only what is settled over the whole document is the version's own.
-  findSpeakersWith(model, () => speakerSteps(regions.map((region) => new SpeakersRegion(region))));
+  findSpeakersWith(model, () => regions.map((region) => new SpeakersRegion(region)));
   // Labels and titles are read per region too, reusing unchanged ones; only their pairing is the version's own.
   const labels: LabelMemo = {};
   readLabelsWith(model, labelParts(regions, previous?.labels, labels));

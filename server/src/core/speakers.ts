@@ -9,6 +9,7 @@ import { compactString } from './compactText';
 import { compactSourceAt } from './outline/compact';
 import { firstIndex } from './search';
 import { endsLikeSentence } from './outline/titles';
+import { movedOffset, type TextChange } from './outline/carryOver';
 import {
   ADVERBS_BEFORE_VERB, CLAUSE_OPENERS, IN_VIEW_OF, ROLE_WORDS, SPEECH_VERBS, TITLES_AFTER_NAME, endsLikeRole, isRoleEnd, startsWithSurname,
 } from './outline/personNames';
@@ -35,16 +36,35 @@ interface Found {
  * language server), at once when first asked otherwise.
  */
 export const speakersOf: SteppedPart<readonly Speaker[]> = steppedPart(function* (model): Steps<readonly Speaker[]> {
-  const find = foundElsewhere.get(model);
-  return find ? yield* find() : yield* speakerSteps([{ blocks: () => ({ blocks: model.blocks, from: 0 }), at: 0, reading: undefined }]);
+  const regions = regionsOf.get(model);
+  if (!regions) return yield* speakerSteps([{ blocks: () => ({ blocks: model.blocks, from: 0 }), at: 0, reading: undefined }]);
+  const earlier = versionBefore.get(model);
+  versionBefore.delete(model);
+  return yield* speakerSteps(regions(), earlier, (merged) => mergedOf.set(model, merged));
 });
 
-/** Models whose speakers are found another way (a document's, region by region): set as the model is made. */
-const foundElsewhere = new WeakMap<ArticleModel, () => Steps<readonly Speaker[]>>();
+/** Models whose speakers are found region by region (a document's): set as the model is made. */
+const regionsOf = new WeakMap<ArticleModel, () => readonly SpeakerRegion[]>();
 
-/** Declares, as `model` is made and before anything asks, how its speakers are found. */
-export function findSpeakersWith(model: ArticleModel, find: () => Steps<readonly Speaker[]>): void {
-  foundElsewhere.set(model, find);
+/** Declares, as `model` is made and before anything asks, the regions its speakers are read from. */
+export function findSpeakersWith(model: ArticleModel, regions: () => readonly SpeakerRegion[]): void {
+  regionsOf.set(model, regions);
+}
+
+/** What each version's speakers were merged from, for the next version to take them over. */
+const mergedOf = new WeakMap<ArticleModel, MergedSpeakers>();
+
+/** For a version analysed from one whose speakers were merged, those and the edit between them, until its own are. */
+const versionBefore = new WeakMap<ArticleModel, EarlierSpeakers>();
+
+/**
+ * Declares that `model` was analysed from `earlier` (`change` between their texts): its speakers may be taken
+ * over from that one's, moved, if they were merged and what the regions read is theirs (carriedSpeakers).
+ */
+export function speakersFollow(model: ArticleModel, earlier: ArticleModel, change: () => TextChange): void {
+  const merged = mergedOf.get(earlier);
+  // The change is found now: kept as a function, it would keep the earlier version's text alive with this version.
+  if (model !== earlier && merged) versionBefore.set(model, { merged, change: change() });
 }
 
 /**
@@ -52,6 +72,9 @@ export function findSpeakersWith(model: ArticleModel, find: () => Steps<readonly
  * whether a region was read before a request asked, or again when nothing it read changed.
  */
 export const speakerReads = { regions: 0 };
+
+/** How many versions' speakers were taken over from the version before (for tests: that the taking over is exercised). */
+export const speakerMerges = { carried: 0 };
 
 /** Characters of passages read between two pauses of `speakerSteps` (about a millisecond's reading). */
 const READ_PER_STEP = 16_000;
@@ -215,8 +238,12 @@ export function speakersOfRegions(regions: readonly SpeakerRegion[]): Speaker[] 
   }
 }
 
-/** `speakersOfRegions` with a pause (`yield`) after every READ_PER_STEP characters of passages read. */
-export function* speakerSteps(regions: readonly SpeakerRegion[]): Steps<Speaker[]> {
+/**
+ * `speakersOfRegions` with a pause (`yield`) after every READ_PER_STEP characters of passages read. Given the
+ * version before (`earlier`), its speakers moved when every region reads as it did there (carriedSpeakers);
+ * `keep` is handed what these speakers were merged from, for the version after.
+ */
+export function* speakerSteps(regions: readonly SpeakerRegion[], earlier?: EarlierSpeakers, keep?: (merged: MergedSpeakers) => void): Steps<Speaker[]> {
   /** Characters of passages read since the last pause. */
   let read = 0;
   // A region's passages are put together again by each pass that reads them, not kept from one pass to the
@@ -270,6 +297,12 @@ export function* speakerSteps(regions: readonly SpeakerRegion[]): Steps<Speaker[
     open = reading.endsOpen;
   }
   endRun();
+  const carried = earlier && carriedSpeakers(units, earlier);
+  if (carried) {
+    speakerMerges.carried++;
+    keep?.(mergedFrom(carried, units, earlier.merged.introducedKey, earlier.merged.mentionsKey));
+    return carried;
+  }
 
   const found = new Map<string, Found>();
   const remember = rememberInto(found);
@@ -288,8 +321,10 @@ export function* speakerSteps(regions: readonly SpeakerRegion[]): Steps<Speaker[
   }
   // A bare name after a quote (”杨秀英说) counts once the article introduces it with a title somewhere
   // (苗族蜡染传承人杨秀英): a word that merely looks like a name (”文件指出) is not introduced so.
+  let introducedKey: string | undefined;
   if (unconfirmed.size > 0) {
     const key = sharedKey(packStrings(sortedNames(unconfirmed)), units, (reading) => reading.introducedFor);
+    introducedKey = key;
     const introduced = new Set<string>();
     // The sets of names regions checked in earlier versions, with the names of this version each lacks.
     const checkedBefore = new Map<string, number>();
@@ -319,9 +354,11 @@ export function* speakerSteps(regions: readonly SpeakerRegion[]): Steps<Speaker[
   }
   const names = [...found.keys()];
   const mentions = new Map<string, Mentions>(names.map((name) => [name, { count: 0 }]));
+  let mentionsKey: string | undefined;
   if (names.length > 0) {
     const sorted = sortedNames(names);
     const key = sharedKey(packStrings(sorted), units, (reading) => reading.mentionsFor);
+    mentionsKey = key;
     let index: NameIndex | undefined;
     let place: Map<string, number> | undefined;
     // The sets of names regions counted in earlier versions (a name's count does not depend on the other
@@ -362,7 +399,7 @@ export function* speakerSteps(regions: readonly SpeakerRegion[]): Steps<Speaker[
             const length = counts.number();
             if (at !== undefined) packed.number(at).number(count).number(start).number(length);
           }
-          for (const [name, { count, first }] of own) if (first) packed.number(place.get(name)!).number(count).number(first.start).number(first.end - first.start);
+          packOwnMentions(packed, own, place);
           reading.mentions = packed.done();
           reading.mentionsFor = key;
           counted(list);
@@ -385,7 +422,159 @@ export function* speakerSteps(regions: readonly SpeakerRegion[]): Steps<Speaker[
     const counted = mentions.get(name);
     if (counted?.first && !cut.has(name)) speakers.push({ name, role, ...counted.first, mentions: counted.count });
   }
-  return speakers.sort((a, b) => a.start - b.start);
+  speakers.sort((a, b) => a.start - b.start);
+  if (keep && !units.some((unit) => Array.isArray(unit))) keep(mergedFrom(speakers, units, introducedKey, mentionsKey));
+  return speakers;
+}
+
+/** What a region's reading held when a version's speakers were merged (the reading's own fields may be counted again later). */
+interface MergedRegion {
+  readonly at: number;
+  readonly reading: SpeakerReading;
+  readonly introducedFor: string | undefined;
+  readonly introduced: string | undefined;
+  readonly mentionsFor: string | undefined;
+  readonly mentions: string | undefined;
+}
+
+/**
+ * What a version's speakers were merged from, each region read alone (no passage running on across a cut):
+ * every region's reading where it stood, and the names checked for a title (their key) and counted (theirs).
+ */
+export interface MergedSpeakers {
+  readonly speakers: readonly Speaker[];
+  readonly regions: readonly MergedRegion[];
+  readonly introducedKey: string | undefined;
+  readonly mentionsKey: string | undefined;
+}
+
+/** The version before's merged speakers and the edit between its text and this version's. */
+export interface EarlierSpeakers {
+  readonly merged: MergedSpeakers;
+  readonly change: TextChange;
+}
+
+function mergedFrom(speakers: readonly Speaker[], units: ReadonlyArray<SpeakerRegion | Passage[]>, introducedKey: string | undefined, mentionsKey: string | undefined): MergedSpeakers {
+  const regions = (units as readonly SpeakerRegion[]).map(({ at, reading }): MergedRegion => {
+    const { introducedFor, introduced, mentionsFor, mentions } = reading!;
+    return { at, reading: reading!, introducedFor, introduced, mentionsFor, mentions };
+  });
+  return { speakers, regions, introducedKey, mentionsKey };
+}
+
+/**
+ * The earlier version's speakers moved by the edit, when this version's regions read as its regions did, moved:
+ * the same regions where they stood (moved), each reading the same (a region taken over) or, for one read again,
+ * the same candidates and names to check, the same names introduced with a title, and the same counts with each
+ * first mention moved. The merge (speakerSteps) then gives the same people, roles and counts, with every first
+ * mention moved; undefined when anything differs, or a passage runs on across a cut.
+ *
+ * What it saves: the merge unpacks every region's reading and counts (a 1 MB article's ~250 regions, ~1.2 MB made
+ * per version); this compares what the regions laid out again read, and takes the others by reference.
+ */
+function carriedSpeakers(units: ReadonlyArray<SpeakerRegion | Passage[]>, earlier: EarlierSpeakers): Speaker[] | undefined {
+  const { merged } = earlier;
+  if (units.length !== merged.regions.length) return undefined;
+  const { change } = earlier;
+  let unconfirmed: ReadonlySet<string> | undefined;
+  let counting: Counting | undefined;
+  const countingFor = (key: string): Counting => {
+    if (counting) return counting;
+    const names = [...unpackStrings(key)];
+    return (counting = { sorted: names, index: nameIndex(names), names: new Set(names), place: new Map(names.map((name, i) => [name, i])), numbered: new Map() });
+  };
+  for (let k = 0; k < units.length; k++) {
+    const unit = units[k];
+    const was = merged.regions[k];
+    if (Array.isArray(unit) || unit.at !== movedOffset(change, was.at)) return undefined;
+    const reading = unit.reading!;
+    if (
+      reading === was.reading &&
+      reading.introducedFor === was.introducedFor &&
+      reading.introduced === was.introduced &&
+      reading.mentionsFor === was.mentionsFor &&
+      reading.mentions === was.mentions
+    ) continue;
+    const old = was.reading;
+    if (reading.opensBody !== old.opensBody || reading.endsOpen !== old.endsOpen || reading.empty !== old.empty) return undefined;
+    if (reading.found !== old.found || reading.unconfirmed !== old.unconfirmed) return undefined;
+    let list: Passage[] | undefined;
+    const { introducedKey, mentionsKey } = merged;
+    if (introducedKey !== undefined) {
+      if (was.introducedFor !== introducedKey) return undefined;
+      if (reading.introducedFor !== introducedKey || reading.introduced === undefined) {
+        list = regionPassages(unit).list;
+        reading.introduced = packStrings(introducedWithTitle(list, (unconfirmed ??= new Set(unpackStrings(introducedKey)))));
+        reading.introducedFor = introducedKey;
+      }
+      if (reading.introduced !== was.introduced) return undefined;
+    }
+    if (mentionsKey !== undefined) {
+      if (was.mentionsFor === undefined || was.mentions === undefined) return undefined;
+      const names = countingFor(mentionsKey);
+      if (reading.mentionsFor !== mentionsKey || reading.mentions === undefined) {
+        list ??= regionPassages(unit).list;
+        const own = new Map<string, Mentions>();
+        countMentions(list, names.index, names.names, own);
+        reading.mentions = packOwnMentions(new Packer(), own, names.place).done();
+        reading.mentionsFor = mentionsKey;
+      }
+      const before = regionMentions(was.mentions, was.at, numberedBy(names, was.mentionsFor, mentionsKey), names.names);
+      const now = regionMentions(reading.mentions, unit.at, names.sorted, names.names);
+      if (before.size !== now.size) return undefined;
+      for (const [name, counted] of before) {
+        const moved = now.get(name);
+        if (moved?.count !== counted.count || moved.length !== counted.length || moved.start !== movedOffset(change, counted.start)) return undefined;
+      }
+    }
+  }
+  const speakers: Speaker[] = [];
+  for (const { name, role, start, end, mentions } of merged.speakers) {
+    const moved = { name, role, start: movedOffset(change, start), end: movedOffset(change, end), mentions };
+    if (Number.isNaN(moved.start + moved.end)) return undefined;
+    speakers.push(moved);
+  }
+  return speakers;
+}
+
+/** The names counted in one version (their key unpacked, sorted), and how to count and number them. */
+interface Counting {
+  readonly sorted: readonly string[];
+  readonly index: NameIndex;
+  readonly names: ReadonlySet<string>;
+  readonly place: ReadonlyMap<string, number>;
+  /** The names of other keys a region's counts are numbered by, unpacked once. */
+  readonly numbered: Map<string, readonly string[]>;
+}
+
+/** The names a region's counts kept under `key` are numbered by (`counting`'s when it is the key counted now). */
+function numberedBy(counting: Counting, key: string, current: string): readonly string[] {
+  if (key === current) return counting.sorted;
+  let names = counting.numbered.get(key);
+  if (!names) counting.numbered.set(key, (names = [...unpackStrings(key)]));
+  return names;
+}
+
+/**
+ * A region's counts (packed, numbered by `numbered`) of the names in `names`, each with its count and first
+ * mention (its start in the document: the region at `at`) — what the merge adds up of the region.
+ */
+function regionMentions(packed: string, at: number, numbered: readonly string[], names: ReadonlySet<string>): Map<string, { count: number; start: number; length: number }> {
+  const counts = new Map<string, { count: number; start: number; length: number }>();
+  for (const unpacker = new Unpacker(packed); unpacker.more; ) {
+    const name = numbered[unpacker.number()];
+    const count = unpacker.number();
+    const start = unpacker.number() + at;
+    const length = unpacker.number();
+    if (names.has(name)) counts.set(name, { count, start, length });
+  }
+  return counts;
+}
+
+/** Packs a region's own counts: per name it mentions, its place among the names counted, its count, and its first mention's start and length. */
+function packOwnMentions(packed: Packer, own: ReadonlyMap<string, Mentions>, place: ReadonlyMap<string, number>): Packer {
+  for (const [name, { count, first }] of own) if (first) packed.number(place.get(name)!).number(count).number(first.start).number(first.end - first.start);
+  return packed;
 }
 
 /** The names of `names` that the packed set `kept` lacks. */

@@ -17,7 +17,7 @@ import { hoverAt } from './hover';
 import type { Lifecycle } from './lifecycle';
 import { message } from './messages';
 import { VISIBLE_RANGES_NOTIFICATION, type VisibleRangesParams } from './protocol';
-import { answeredAgain, KeptAnswers, keptAnswer } from './repeatedAnswers';
+import { answeredAgain, answeredAgainLater, KeptAnswers, keptAnswer } from './repeatedAnswers';
 import { encodeTokens, fullTokens, tokensSince, type TokensResult } from './semanticTokens';
 import { Abandoned, type DocumentSession } from './session';
 import type { ClientFeatures, Ready, Sessions } from './sessions';
@@ -110,8 +110,13 @@ export function registerHandlers(connection: Connection, sessions: Sessions, lif
         // After an edit that moved no entry to another line or character (most do not), the symbols last
         // answered are this version's too: sent as they are, their encoding kept (repeatedAnswers.ts).
         const last = session.outline?.deref();
-        symbols =
-          last && outlineStandsAsIn(last.version, version) ? last.symbols : answeredAgain(toDocumentSymbols(analysis.model.lineIndex, version.entries));
+        if (last && outlineStandsAsIn(last.version, version)) symbols = last.symbols;
+        else {
+          const built = toDocumentSymbols(analysis.model.lineIndex, version.entries);
+          // The editor asked for an earlier version's outline too: it asks after each edit, and the next version's
+          // outline most likely stands as this one, to send these symbols again (kept from their first sending).
+          symbols = last ? answeredAgainLater(built) : answeredAgain(built);
+        }
         symbolsOf.keep(analysis, symbols, version.entries.length);
         session.outline = keptAnswer({ version, symbols }, version.entries.length, KEPT_SYMBOLS);
       }

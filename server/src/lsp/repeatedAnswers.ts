@@ -17,6 +17,23 @@ export function isAnsweredAgain(value: unknown): value is object {
   return typeof value === 'object' && value !== null && repeated.has(value);
 }
 
+const repeatedLater = new WeakSet<object>();
+
+/**
+ * `answeredAgain`, for an answer likely sent again for later versions too: a new version's symbols, which the
+ * next version sends again when its outline stands as this one (lsp/handlers.ts), while the editor asks after
+ * each edit. A transport that keeps encodings keeps this one's from its first sending, not its second.
+ */
+export function answeredAgainLater<T extends object>(answer: T): T {
+  repeatedLater.add(answeredAgain(answer));
+  return answer;
+}
+
+/** Whether `value` was marked by answeredAgainLater. */
+export function isAnsweredAgainLater(value: object): boolean {
+  return repeatedLater.has(value);
+}
+
 /**
  * Answers kept per key (a version's analysis) for a client that asks again: an answer of up to `longest`
  * items for as long as its key lives, a longer one only until the garbage collector next reclaims memory.

@@ -10,6 +10,8 @@
 // - A response whose result was marked answeredAgain (lsp/repeatedAnswers.ts) is written, from the second
 //   time it is sent, from the bytes of its result kept from then on, with the response's own head: a
 //   megabyte's outline is ~600 KB of JSON, ~10 ms of serialising and encoding per repeated request.
+//   One marked answeredAgainLater (a new version's symbols, sent again for the next version) is kept from
+//   its first sending.
 //   The kept bytes are ASCII (asciiJson.ts: each character past U+007F escaped), the same JSON for the
 //   client, which reads ASCII bytes faster; escaping costs about what it saves the client once, so it is
 //   done once, for the bytes kept. These are the only messages not byte for byte vscode-jsonrpc's.
@@ -19,7 +21,7 @@
 // after which the stream no longer reads its bytes.
 
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
-import { isAnsweredAgain } from '../lsp/repeatedAnswers';
+import { isAnsweredAgain, isAnsweredAgainLater } from '../lsp/repeatedAnswers';
 import { asciiJson } from './asciiJson';
 
 /**
@@ -93,7 +95,7 @@ export function keptEncodingJson(): ContentTypeEncoder {
       const result = resultOnly(message);
       if (result !== undefined && isUtf8(options.charset)) {
         let bytes = kept.get(result);
-        if (!bytes && seen.has(result) && !tooLong.has(result)) {
+        if (!bytes && (seen.has(result) || isAnsweredAgainLater(result)) && !tooLong.has(result)) {
           const json = JSON.stringify(result);
           if (json.length <= KEPT_LIMIT) kept.set(result, (bytes = withHeadRoom(asciiJson(json))));
           else tooLong.add(result);
