@@ -31,6 +31,13 @@ export interface Analysis {
    */
   problemsNear(focus: number, limit: number): readonly Problem[];
   /**
+   * The problems `problemsNear` gives, in document order, without moving them: each as its region keeps it,
+   * with the offset to add to its positions, its region's list and where the next list starts (Infinity
+   * after the last). A region an edit did not touch keeps the same list, with the same problems, from
+   * version to version: what a caller made of them (the language server's diagnostics) can be kept by list.
+   */
+  forEachProblemNear(focus: number, limit: number, visit: (problem: Problem, offset: number, list: readonly Problem[], nextOffset: number) => void): void;
+  /**
    * Hands over every problem once, in document order, without a list of them all: each problem as found in
    * its region, with the offset to add to its start and end (its fix and related locations too). For a
    * caller that reads each problem once (the CLI's report): the list would copy every problem of a region
@@ -183,6 +190,7 @@ function analysisOf(model: ArticleModel, settings: Settings, findProblems: () =>
       return problemSet().count;
     },
     problemsNear: (focus, limit) => problemSet().near(focus, limit),
+    forEachProblemNear: (focus, limit, visit) => problemSet().forEachNear(focus, limit, visit),
     forEachProblem: (visit) => problemSet().forEach(visit),
     fixableByRule: () => (fixable ??= problemSet().fixableByRule()),
     get outline() {
