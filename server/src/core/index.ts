@@ -271,7 +271,7 @@ export type { Fold } from './folds';
 export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';
 export { unreadableReason } from './input';
 export { PieceText, type DocumentText } from './documentText';
-export { firstIndex } from './search';
+export { firstIndex, lastAtMost } from './search';
 export { describeFigure, figureSummary } from './figureText';
 export type { HighlightKind } from './highlights';
 export { settingsLayerProblems } from './settingsCheck';

@@ -37,7 +37,7 @@ import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } fro
 import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet, type PlacedProblems } from './problemSet';
 import { compactProblems, problemsIn, type ProblemColumns } from './sharedProblems';
-import { firstIndex } from './search';
+import { firstIndex, lastAtMost } from './search';
 import type { LintProblem } from './lintProblem';
 import type { Settings } from './settings';
 import { dominantEol, hasBom, LineIndex, type Eol } from './text';
@@ -1479,7 +1479,7 @@ class RegionLines implements OutlineSource, LineReader {
 
   /** The index of the last region whose start (in `starts`) is at or before `i`. */
   private lastStartingBy(starts: Float64Array, i: number): number {
-    return firstIndex(starts.length, (k) => starts[k] > i) - 1;
+    return lastAtMost(starts, i);
   }
 
   fragment(i: number): Fragment {

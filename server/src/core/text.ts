@@ -2,7 +2,7 @@
 
 import { PieceText, type DocumentText } from './documentText';
 import type { Scratch } from './scratch';
-import { firstIndex } from './search';
+import { lastAtMost } from './search';
 
 /** A replacement of the source range [start, end). */
 export interface Edit {
@@ -251,7 +251,7 @@ class JoinedLineIndex extends LineIndex {
   private pieceAt(column: Float64Array, value: number): number {
     const last = this.lastPiece;
     if (column[last] <= value && (last + 1 === column.length || column[last + 1] > value)) return last;
-    this.lastPiece = Math.max(0, firstIndex(column.length, (k) => column[k] > value) - 1);
+    this.lastPiece = Math.max(0, lastAtMost(column, value));
     return this.lastPiece;
   }
 
