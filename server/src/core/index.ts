@@ -32,11 +32,11 @@ export interface Analysis {
   problemsNear(focus: number, limit: number): readonly Problem[];
   /**
    * The problems `problemsNear` gives, in document order, without moving them: each as its region keeps it,
-   * with the offset to add to its positions, its region's list and where the next list starts (Infinity
-   * after the last). A region an edit did not touch keeps the same list, with the same problems, from
+   * with the offset to add to its positions, its region's list, its index there and where the next list
+   * starts (Infinity after the last). A region an edit did not touch keeps the same list, with the same problems, from
    * version to version: what a caller made of them (the language server's diagnostics) can be kept by list.
    */
-  forEachProblemNear(focus: number, limit: number, visit: (problem: Problem, offset: number, list: readonly Problem[], nextOffset: number) => void): void;
+  forEachProblemNear(focus: number, limit: number, visit: (problem: Problem, offset: number, list: readonly Problem[], index: number, nextOffset: number) => void): void;
   /**
    * Hands over every problem once, in document order, without a list of them all: each problem as found in
    * its region, with the offset to add to its start and end (its fix and related locations too). For a

@@ -85,10 +85,10 @@ export class ProblemSet {
   /**
    * The problems `near(focus, limit)` gives, in document order, as `forEach` hands them over: each as its
    * list holds it, with the offset its list stands at and the list (which a caller may key what it makes
-   * of the list's problems on: a region an edit did not touch keeps its list from version to version),
-   * and where the next list starts (Infinity after the last).
+   * of the list's problems on: a region an edit did not touch keeps its list from version to version), its
+   * index there, and where the next list starts (Infinity after the last).
    */
-  forEachNear(focus: number, limit: number, visit: (problem: LintProblem, offset: number, list: readonly LintProblem[], nextOffset: number) => void): void {
+  forEachNear(focus: number, limit: number, visit: (problem: LintProblem, offset: number, list: readonly LintProblem[], index: number, nextOffset: number) => void): void {
     if (limit <= 0) return;
     // Once every problem is listed, the list is the one part (silenced problems already left out).
     const parts = this.all ? [{ offset: 0, list: this.all }] : this.parts;
@@ -97,7 +97,7 @@ export class ProblemSet {
     if ((this.all ? this.all.length : this.count) <= limit) {
       for (let p = 0; p < parts.length; p++) {
         const { offset, list } = parts[p];
-        for (const problem of list) if (!silenced?.(problem, offset)) visit(problem, offset, list, nextOffset(p));
+        for (let i = 0; i < list.length; i++) if (!silenced?.(list[i], offset)) visit(list[i], offset, list, i, nextOffset(p));
       }
       return;
     }
@@ -136,7 +136,7 @@ export class ProblemSet {
           skip--;
           continue;
         }
-        visit(list[i], offset, list, nextOffset(p));
+        visit(list[i], offset, list, i, nextOffset(p));
         taken++;
       }
     }

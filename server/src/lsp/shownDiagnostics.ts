@@ -19,7 +19,8 @@ interface ListDiagnostics {
   readonly at: Position;
   /** Characters from where the list stands to where the next one does (Infinity for the last). */
   readonly span: number;
-  readonly byProblem: Map<Problem, Diagnostic>;
+  /** By the problem's index in the list. */
+  readonly byIndex: Diagnostic[];
 }
 
 /** What was published: the diagnostics in order and the document offsets they span. */
@@ -51,7 +52,7 @@ export class ShownDiagnostics {
     let current: readonly Problem[] | undefined;
     let currentOffset = -1;
     let record: ListDiagnostics | undefined;
-    analysis.forEachProblemNear(focus, limit, (problem, offset, list, nextOffset) => {
+    analysis.forEachProblemNear(focus, limit, (problem, offset, list, index, nextOffset) => {
       if (list !== current || offset !== currentOffset) {
         current = list;
         currentOffset = offset;
@@ -61,13 +62,13 @@ export class ShownDiagnostics {
         if (!shownAlready) kept.set(list, (record = listDiagnostics(previous.get(list), at, span)));
         // One list at two places (a first analysis takes a repeated region over from its twin): the second
         // place's diagnostics are made for this publication only.
-        else record = standsAt(shownAlready, at, span) ? shownAlready : { at, span, byProblem: new Map() };
+        else record = standsAt(shownAlready, at, span) ? shownAlready : { at, span, byIndex: [] };
       }
-      let diagnostic = record!.byProblem.get(problem);
+      let diagnostic = record!.byIndex[index];
       if (!diagnostic) {
         diagnostic = toDiagnostic(positions, problem, this.uri, this.completedByClient, offset);
         // A problem reaching past its list's span reads text that may have changed: made again each time.
-        if (withinSpan(problem, record!.span)) record!.byProblem.set(problem, diagnostic);
+        if (withinSpan(problem, record!.span)) record!.byIndex[index] = diagnostic;
       }
       if (diagnostics.length === 0) start = problem.start + offset;
       end = problem.end + offset;
@@ -80,7 +81,7 @@ export class ShownDiagnostics {
 
 /** `previous` when its list stands where it stood, with as many characters to the next list; else a new record. */
 function listDiagnostics(previous: ListDiagnostics | undefined, at: Position, span: number): ListDiagnostics {
-  return previous && standsAt(previous, at, span) ? previous : { at, span, byProblem: new Map() };
+  return previous && standsAt(previous, at, span) ? previous : { at, span, byIndex: [] };
 }
 
 function standsAt(record: ListDiagnostics, at: Position, span: number): boolean {
