@@ -4,9 +4,11 @@ import * as assert from 'node:assert/strict';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { readFixture } from '../helpers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyTextEdits } from './lspClient';
 import { inProcessServer, type InProcessServer } from './inProcess';
-import { defaultSettings, rules } from '../../server/src/core';
+import { analyze, defaultSettings, rules } from '../../server/src/core';
+import { toDiagnostic } from '../../server/src/lsp/convert';
 import { DIAGNOSTIC_SOURCE, rulePageUri } from '../../server/src/lsp/protocol';
 import { Abandoned, DocumentSession, giveWay } from '../../server/src/lsp/session';
 import { speakerReads } from '../../server/src/core/speakers';
@@ -287,6 +289,47 @@ describe('language server sessions (in process)', function () {
         context: { diagnostics: [completed], only: ['quickfix'] },
       })) as CodeAction[];
       assert.ok(actions.some((action) => action.title.startsWith('Fix: ') && action.edit !== undefined), JSON.stringify(actions.map((a) => a.title)));
+    });
+
+    it('after random edits are those of the version converted afresh (lines added and removed, regions cut again, twin regions, a directive, a window of them)', async () => {
+      for (const maxProblems of [100_000, 150]) {
+        server.dispose();
+        server = inProcessServer({ configurationTimeoutMs: 200 });
+        server.configuration = { maxProblems };
+        await server.initialize({ workspace: { configuration: true } }, { completesDiagnostics: true });
+        // Copies alike: a first analysis takes a region over from its twin, one list of problems at two places.
+        const copies = Array.from({ length: 6 }, () => SAMPLE);
+        copies[3] = `<!-- article-lint-disable space-around-punctuation -->\n${copies[3]}<!-- article-lint-enable -->\n`;
+        let text = copies.join('\n');
+        const uri = nextUri();
+        /** What the server published before it kept diagnostics: the version's problems near the focus, each converted. */
+        const expected = (focus: number) => {
+          const document = TextDocument.create(uri, 'article', 0, text);
+          const problems = analyze(text, defaultSettings).problemsNear(focus, maxProblems);
+          return JSON.parse(JSON.stringify(problems.map((problem) => toDiagnostic(document, problem, uri, true))));
+        };
+        assert.deepEqual(await server.open(uri, text), expected(0), 'opened');
+        let seed = 7 + maxProblems;
+        const random = (n: number) => {
+          seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+          return seed % n;
+        };
+        for (let version = 2; version <= 21; version++) {
+          const document = TextDocument.create(uri, 'article', 0, text);
+          const at = random(text.length);
+          // Within a line, new lines, a line end or more taken out.
+          const kind = random(5);
+          const end = kind === 2 ? Math.min(text.length, at + 1 + random(300)) : at;
+          const inserted = ['的', '\n', '', '\n\n', '网络，'][kind];
+          const published = server.nextDiagnostics(uri, version);
+          await server.client.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version },
+            contentChanges: [{ range: { start: document.positionAt(at), end: document.positionAt(end) }, text: inserted }],
+          });
+          text = text.slice(0, at) + inserted + text.slice(end);
+          assert.deepEqual(await published, expected(at), `version ${version}`);
+        }
+      }
     });
 
     it('carry the source and the rule page for any other client', async () => {

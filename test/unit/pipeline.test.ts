@@ -171,6 +171,28 @@ describe('one pipeline', () => {
     );
   });
 
+  it('reads the line endings an edit brings to a text that had only \\n (a lone \\r, then \\r\\n taking over) as afresh', function () {
+    this.timeout(120_000);
+    const news = texts.filter(([name]) => name.startsWith('news-dev/') && name.endsWith('.extracted.txt')).map(([, text]) => text);
+    const base = concatenated(news.slice(0, 6));
+    const document = new EditedDocument('file:///a.article', 'article', 1, base);
+    let previous = analyze(document.text(), defaultSettings, undefined, { regionLength: TINY });
+    const replace = (from: number, to: number, text: string) => {
+      document.update([{ range: { start: document.positionAt(from), end: document.positionAt(to) }, text }], 2);
+      previous = analyze(document.text(), defaultSettings, previous);
+      const fresh = analyze(document.getText(), defaultSettings, undefined, { regionLength: WHOLE });
+      assert.equal(previous.model.eol, fresh.model.eol);
+      assert.deepEqual(answers(previous), answers(fresh));
+    };
+    // A lone \r in the middle: still \n, but no longer a text without \r.
+    replace(Math.floor(base.length / 2), Math.floor(base.length / 2), '\r');
+    assert.equal(previous.model.eol, '\n');
+    // Most of the text with \r\n line ends, in one edit far from the \r.
+    const from = Math.floor(base.length / 8);
+    replace(from, document.length, document.getText().slice(from).replace(/\r?\n/g, '\r\n'));
+    assert.equal(previous.model.eol, '\r\n');
+  });
+
   it('pairs labels with titles after edits that add or remove lines as afresh, though the pairing of the version before is taken over where it holds', function () {
     this.timeout(300_000);
     const sample = readFixture('sample/sample.raw.article');

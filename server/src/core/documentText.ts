@@ -7,7 +7,7 @@
 // edit (where it changed, the regions around it), so it reads it through this interface and the whole
 // string is joined only when something asks for all of it (the model's `text`).
 
-import { firstIndex } from './search';
+import { lastAtMost } from './search';
 
 /** What the pipeline reads of a document's text. A string is one (its own methods answer). */
 export interface DocumentText {
@@ -114,7 +114,7 @@ export class PieceText implements DocumentText {
     const current = this.current;
     if (starts[current] <= index && (current + 1 === starts.length || index < starts[current + 1])) return current;
     // Empty pieces share their start with the next: the last piece starting at or before the index holds it.
-    return (this.current = firstIndex(starts.length, (i) => starts[i] > index) - 1);
+    return (this.current = lastAtMost(starts, index));
   }
 }
 

@@ -32,6 +32,13 @@ export interface Analysis {
    */
   problemsNear(focus: number, limit: number): readonly Problem[];
   /**
+   * The problems `problemsNear` gives, in document order, without moving them: each as its region keeps it,
+   * with the offset to add to its positions, its region's list, its index there and where the next list
+   * starts (Infinity after the last). A region an edit did not touch keeps the same list, with the same problems, from
+   * version to version: what a caller made of them (the language server's diagnostics) can be kept by list.
+   */
+  forEachProblemNear(focus: number, limit: number, visit: (problem: Problem, offset: number, list: readonly Problem[], index: number, nextOffset: number) => void): void;
+  /**
    * Hands over every problem once, in document order, without a list of them all: each problem as found in
    * its region, with the offset to add to its start and end (its fix and related locations too). For a
    * caller that reads each problem once (the CLI's report): the list would copy every problem of a region
@@ -188,6 +195,7 @@ function analysisOf(model: ArticleModel, settings: Settings, findProblems: () =>
       return problemSet().count;
     },
     problemsNear: (focus, limit) => problemSet().near(focus, limit),
+    forEachProblemNear: (focus, limit, visit) => problemSet().forEachNear(focus, limit, visit),
     forEachProblem: (visit) => problemSet().forEach(visit),
     fixableByRule: () => (fixable ??= problemSet().fixableByRule()),
     get outline() {
@@ -268,7 +276,7 @@ export type { Fold } from './folds';
 export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';
 export { unreadableReason } from './input';
 export { PieceText, type DocumentText } from './documentText';
-export { firstIndex } from './search';
+export { firstIndex, lastAtMost } from './search';
 export { describeFigure, figureSummary } from './figureText';
 export type { HighlightKind } from './highlights';
 export { settingsLayerProblems } from './settingsCheck';

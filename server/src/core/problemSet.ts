@@ -77,24 +77,69 @@ export class ProblemSet {
     if (limit <= 0) return [];
     if (this.all && this.all.length <= limit) return this.all;
     if (!this.all && this.count <= limit) return this.list();
+    const near: Problem[] = [];
+    this.forEachNear(focus, limit, (problem, offset) => near.push(placed(problem, offset)));
+    return near;
+  }
+
+  /**
+   * The problems `near(focus, limit)` gives, in document order, as `forEach` hands them over: each as its
+   * list holds it, with the offset its list stands at and the list (which a caller may key what it makes
+   * of the list's problems on: a region an edit did not touch keeps its list from version to version), its
+   * index there, and where the next list starts (Infinity after the last).
+   */
+  forEachNear(focus: number, limit: number, visit: (problem: LintProblem, offset: number, list: readonly LintProblem[], index: number, nextOffset: number) => void): void {
+    if (limit <= 0) return;
     // Once every problem is listed, the list is the one part (silenced problems already left out).
     const parts = this.all ? [{ offset: 0, list: this.all }] : this.parts;
     const silenced = this.all ? undefined : this.silenced;
-    const [part, index] = position(parts, focus);
-    const after: Problem[] = [];
-    for (let p = part, i = index; p < parts.length && after.length < limit; p++, i = 0) {
-      const { offset, list } = parts[p];
-      for (; i < list.length && after.length < limit; i++) if (!silenced?.(list[i], offset)) after.push(placed(list[i], offset));
+    const nextOffset = (p: number) => parts[p + 1]?.offset ?? Infinity;
+    if ((this.all ? this.all.length : this.count) <= limit) {
+      for (let p = 0; p < parts.length; p++) {
+        const { offset, list } = parts[p];
+        for (let i = 0; i < list.length; i++) if (!silenced?.(list[i], offset)) visit(list[i], offset, list, i, nextOffset(p));
+      }
+      return;
     }
-    const before: Problem[] = [];
-    for (let p = part, i = index - 1; p >= 0 && before.length < limit; p--, i = (parts[p]?.list.length ?? 0) - 1) {
+    const [part, index] = position(parts, focus);
+    // Counted first on each side (up to `limit`), then handed over: only what is taken is visited.
+    let after = 0;
+    for (let p = part, i = index; p < parts.length && after < limit; p++, i = 0) {
       const { offset, list } = parts[p];
-      for (; i >= 0 && before.length < limit; i--) if (!silenced?.(list[i], offset)) before.push(placed(list[i], offset));
+      for (; i < list.length && after < limit; i++) if (!silenced?.(list[i], offset)) after++;
+    }
+    // Where the first problem taken before `focus` is (the part and index), counting back.
+    let before = 0;
+    let firstPart = part;
+    let firstIndex = index;
+    for (let p = part, i = index - 1; p >= 0 && before < limit; p--, i = (parts[p]?.list.length ?? 0) - 1) {
+      const { offset, list } = parts[p];
+      for (; i >= 0 && before < limit; i--) {
+        if (silenced?.(list[i], offset)) continue;
+        before++;
+        firstPart = p;
+        firstIndex = i;
+      }
     }
     // Half each side; a side with fewer leaves the rest to the other.
-    const afterTaken = Math.min(after.length, limit - Math.min(before.length, Math.floor(limit / 2)));
-    const beforeTaken = Math.min(before.length, limit - afterTaken);
-    return [...before.slice(0, beforeTaken).reverse(), ...after.slice(0, afterTaken)];
+    const afterTaken = Math.min(after, limit - Math.min(before, Math.floor(limit / 2)));
+    const beforeTaken = Math.min(before, limit - afterTaken);
+    // The first taken before `focus` is the beforeTaken-th counting back: skip those not taken.
+    let skip = before - beforeTaken;
+    let taken = 0;
+    const total = beforeTaken + afterTaken;
+    for (let p = firstPart, i = before === 0 ? index : firstIndex; p < parts.length && taken < total; p++, i = 0) {
+      const { offset, list } = parts[p];
+      for (; i < list.length && taken < total; i++) {
+        if (silenced?.(list[i], offset)) continue;
+        if (skip > 0) {
+          skip--;
+          continue;
+        }
+        visit(list[i], offset, list, i, nextOffset(p));
+        taken++;
+      }
+    }
   }
 
   /** How many problems of each rule carry a fix (no list built). */

@@ -146,7 +146,7 @@ export function joinShares(text: DocumentText, settings: Settings, own: Analysed
   list.sort((a, b) => a.at.offset - b.at.offset);
   const byOffset = new Map<number, RegionAnalysis>();
   for (const region of list) byOffset.set(region.at.offset, region);
-  return { list, byOffset, size: list.length, regionLength: cache.regionLength, text, eol: cache.eol, cuts: cache.cuts, labels: {} };
+  return { list, byOffset, size: list.length, regionLength: cache.regionLength, text, eol: cache.eol, hasCarriageReturn: cache.hasCarriageReturn, cuts: cache.cuts, labels: {} };
 }
 
 /** A region handed over as `record`, laid out from cuts[first..last] again should anything read its layout. */

@@ -37,7 +37,7 @@ import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } fro
 import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet, type PlacedProblems } from './problemSet';
 import { compactProblems, problemsIn, type ProblemColumns } from './sharedProblems';
-import { firstIndex } from './search';
+import { firstIndex, lastAtMost } from './search';
 import type { LintProblem } from './lintProblem';
 import type { Settings } from './settings';
 import { dominantEol, hasBom, LineIndex, type Eol } from './text';
@@ -203,6 +203,8 @@ export interface RegionCache {
   /** The version's text (the analysis holds it anyway), its line ending and where its regions were cut, in document order. */
   readonly text: DocumentText;
   readonly eol: Eol;
+  /** Whether the text has a `\r` at all: in the next version of a text without one, only what the edit changed is read for one. */
+  readonly hasCarriageReturn: boolean;
   readonly cuts: readonly Cut[];
   /** What the version settled about its labels over the whole document once asked (outline/boxPairing.ts), for the next version to take over. */
   readonly labels: LabelMemo;
@@ -269,6 +271,11 @@ function seamAfter(text: DocumentText, from: number, gap: string, before: number
     if (endsSentence(text.slice(lineStart, at))) return at;
   }
   return -1;
+}
+
+/** Whether what an edit changed in `text` (all but the `span` it begins and ends with as before) has a `\r`. */
+function withCarriageReturn(text: DocumentText, span: { readonly prefix: number; readonly suffix: number }): boolean {
+  return span.prefix + span.suffix < text.length && text.slice(span.prefix, text.length - span.suffix).includes('\r');
 }
 
 function isLineEnd(code: number): boolean {
@@ -410,7 +417,10 @@ export function* regionSteps(
   layouts: Layouts = 'kept',
   share?: RegionShare,
 ): Generator<void, RegionalAnalysis> {
-  const eol = dominantEol(text);
+  // A text without a `\r` ends its lines with `\n`: after an edit of one, only what the edit changed can bring one.
+  const hasCarriageReturn =
+    previous && !previous.hasCarriageReturn ? withCarriageReturn(text, changedSpan(previous.text, text)) : text.indexOf('\r') >= 0;
+  const eol = hasCarriageReturn ? dominantEol(text) : '\n';
   // Without a previous version, regions of the same text met earlier in this one (a repeated part).
   const byText = previous ? undefined : new Map<string, number>();
   // What the edits added or removed in all: how far the text after the last edit moved.
@@ -591,7 +601,7 @@ export function* regionSteps(
     readOnce?.settled(regions, regions.length - 1);
   }
   const model = documentModel(text, eol, options, regions, directives, placed);
-  const cache: RegionCache = { list: regions, byOffset, text, eol, cuts, size: regions.length, regionLength, labels: {} };
+  const cache: RegionCache = { list: regions, byOffset, text, eol, hasCarriageReturn, cuts, size: regions.length, regionLength, labels: {} };
   if (share) return { model, facts, cache, problems: () => new ProblemSet([]), figures: () => [] };
   let figures: readonly Figure[] | undefined;
   const regionFigures = (): readonly Figure[] => (figures ??= regions.flatMap(placedFigures));
@@ -1535,7 +1545,7 @@ class RegionLines implements OutlineSource, LineReader {
 
   /** The index of the last region whose start (in `starts`) is at or before `i`. */
   private lastStartingBy(starts: Float64Array, i: number): number {
-    return firstIndex(starts.length, (k) => starts[k] > i) - 1;
+    return lastAtMost(starts, i);
   }
 
   fragment(i: number): Fragment {

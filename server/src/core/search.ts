@@ -32,3 +32,13 @@ export function firstNotBelow(values: Float64Array, count: number, value: number
   }
   return low;
 }
+
+/**
+ * The index of the last of `sorted`'s values (ascending) that is at most `value`, or -1 when none is. A
+ * function of its own: a caller that read its arguments in a `firstIndex` predicate would make a context for
+ * them at every call, even one that never searches (a piece's text read character by character, 47 bytes a
+ * character).
+ */
+export function lastAtMost(sorted: ArrayLike<number>, value: number): number {
+  return firstIndex(sorted.length, (i) => sorted[i] > value) - 1;
+}

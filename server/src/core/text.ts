@@ -2,7 +2,7 @@
 
 import { PieceText, type DocumentText } from './documentText';
 import type { Scratch } from './scratch';
-import { firstIndex } from './search';
+import { lastAtMost } from './search';
 
 /** A replacement of the source range [start, end). */
 export interface Edit {
@@ -251,7 +251,7 @@ class JoinedLineIndex extends LineIndex {
   private pieceAt(column: Float64Array, value: number): number {
     const last = this.lastPiece;
     if (column[last] <= value && (last + 1 === column.length || column[last + 1] > value)) return last;
-    this.lastPiece = lastAtMost(column, value);
+    this.lastPiece = Math.max(0, lastAtMost(column, value));
     return this.lastPiece;
   }
 
@@ -285,13 +285,4 @@ class JoinedLineIndex extends LineIndex {
     const k = this.pieceAt(this.firstLines, position.line);
     return this.offsets[k] + this.pieces[k].offsetAt({ line: position.line - this.firstLines[k], character: position.character });
   }
-}
-
-/**
- * The last index of `column` (sorted ascending) whose value is at most `value`, 0 when none is. A function of
- * its own: searched inside JoinedLineIndex.pieceAt, the predicate made pieceAt allocate a context for its
- * arguments at every call, the common one that finds the piece it found last included.
- */
-function lastAtMost(column: Float64Array, value: number): number {
-  return Math.max(0, firstIndex(column.length, (k) => column[k] > value) - 1);
 }

@@ -57,11 +57,12 @@ export function ruleDocUri(ruleId: string): string | undefined {
  * The problem as a diagnostic. Its fix is not sent along: a raw megabyte shows a thousand diagnostics after
  * every keystroke, and a quick fix asks the analysis of the current version for it (lsp/codeActions.ts).
  * For a client that completes diagnostics (ArticleInitializationOptions.completesDiagnostics) the source
- * and the rule's page are left out: it adds them from the code.
+ * and the rule's page are left out: it adds them from the code. `offset` is added to the problem's offsets
+ * (a problem as its region keeps it: Analysis.forEachProblemNear).
  */
-export function toDiagnostic(lineIndex: Positions, problem: Problem, uri: string, completedByClient = false): Diagnostic {
+export function toDiagnostic(lineIndex: Positions, problem: Problem, uri: string, completedByClient = false, offset = 0): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: toRange(lineIndex, problem.start, problem.end),
+    range: toRange(lineIndex, problem.start + offset, problem.end + offset),
     severity: SEVERITY[problem.severity],
     code: problem.ruleId,
     message: problem.message,
@@ -74,7 +75,7 @@ export function toDiagnostic(lineIndex: Positions, problem: Problem, uri: string
   if (ruleById(problem.ruleId)?.marksUnnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (problem.related && problem.related.length > 0) {
     diagnostic.relatedInformation = problem.related.map((related) => ({
-      location: { uri, range: toRange(lineIndex, related.start, related.end) },
+      location: { uri, range: toRange(lineIndex, related.start + offset, related.end + offset) },
       message: related.message,
     }));
   }

@@ -9,7 +9,7 @@
 // the chunks it rebuilt are read again, not the whole text.
 
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { firstIndex, PieceText, unreadableReason } from '../core';
+import { firstIndex, lastAtMost, PieceText, unreadableReason } from '../core';
 
 /** A chunk is cut at the first line end past this many characters (a single longer line stays whole). */
 export const CHUNK_LENGTH = 4_096;
@@ -154,7 +154,7 @@ export class EditedDocument {
     const lineStarts = this.lineStartsIn(c);
     // How many of the chunk's line ends come at or before the offset.
     const local = offset - starts[c];
-    const low = firstIndex(lineStarts.length, (i) => lineStarts[i] > local);
+    const low = lastAtMost(lineStarts, local) + 1;
     const lineStart = starts[c] + (low === 0 ? 0 : lineStarts[low - 1]);
     return { line: breaksBefore[c] + low, character: this.beforeLineEnd(offset, lineStart) - lineStart };
   }
@@ -219,7 +219,7 @@ export class EditedDocument {
   /** The chunk holding `offset` (the last one for the end of the text). */
   private chunkAt(offset: number): number {
     const { starts } = this.lines();
-    return Math.max(0, firstIndex(starts.length, (i) => starts[i] > offset) - 1);
+    return Math.max(0, lastAtMost(starts, offset));
   }
 
   /** Where line `line` (0 < line ≤ breaks, or 0) starts. */

@@ -3,9 +3,10 @@
 
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol } from 'vscode-languageserver';
-import { analyzeInSteps, type Analysis, type OutlineVersion, type Problem, type Settings } from '../core';
+import { analyzeInSteps, type Analysis, type OutlineVersion, type Settings } from '../core';
 import { isRange } from './convert';
 import { EditedDocument } from './editedDocument';
+import { ShownDiagnostics, type Shown } from './shownDiagnostics';
 import type { Kept } from './repeatedAnswers';
 import type { TokensResult } from './semanticTokens';
 
@@ -73,6 +74,8 @@ export class DocumentSession {
   cancelScheduled: (() => void) | undefined;
   /** The semantic tokens last answered, which a delta request names to be answered with what changed since. */
   tokens: TokensResult | undefined;
+  /** The diagnostics last published, made again after an edit only for new problems (lsp/shownDiagnostics.ts). */
+  private shown: ShownDiagnostics | undefined;
   /** The outline last answered (lsp/handlers.ts), which the next version's may stand as: its symbols are then sent again. */
   outline: Kept<{ readonly version: OutlineVersion; readonly symbols: DocumentSymbol[] }> | undefined;
 
@@ -108,6 +111,7 @@ export class DocumentSession {
     this.analysed = undefined;
     this.tokens = undefined;
     this.outline = undefined;
+    this.shown = undefined;
   }
 
   /** Forgets the analysis (the settings changed): the next request analyses again. */
@@ -194,7 +198,13 @@ export class DocumentSession {
   }
 
   /** Records what was published, to know whether a later view is covered. */
-  published(generation: number, shown: readonly Problem[], partial: boolean): void {
-    this.window = !partial || shown.length === 0 ? undefined : { generation, start: shown[0].start, end: shown[shown.length - 1].end };
+  published(generation: number, shown: Shown, partial: boolean): void {
+    this.window = !partial || shown.diagnostics.length === 0 ? undefined : { generation, start: shown.start, end: shown.end };
+  }
+
+  /** The diagnostics this document last showed, kept by the lists of problems they were made of. */
+  shownDiagnostics(completedByClient: boolean): ShownDiagnostics {
+    if (this.shown?.completedByClient !== completedByClient) this.shown = new ShownDiagnostics(this.uri, completedByClient);
+    return this.shown;
   }
 }

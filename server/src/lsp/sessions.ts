@@ -4,7 +4,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Analysis, Settings } from '../core';
-import { toDiagnostic } from './convert';
 import { message } from './messages';
 import { PROBLEM_COUNT_NOTIFICATION, type ProblemCountParams } from './protocol';
 import { Abandoned, DocumentSession, type DocumentState } from './session';
@@ -217,18 +216,17 @@ export class Sessions {
     const { uri, version } = document;
     const limit = analysis.settings.maxProblems;
     const total = analysis.problemCount;
-    const shown = analysis.problemsNear(session.focusOffset(), limit);
-    session.published(generation, shown, total > shown.length);
     // Positions from the session's document before anything is awaited: it is updated in place when the
     // next change arrives.
-    const { completesDiagnostics } = this.client();
-    const diagnostics = shown.map((problem) => toDiagnostic(document, problem, uri, completesDiagnostics));
-    if (total > shown.length && !session.notified.has('tooManyProblems')) {
+    const shown = session.shownDiagnostics(this.client().completesDiagnostics).near(analysis, document, session.focusOffset(), limit);
+    const { diagnostics } = shown;
+    session.published(generation, shown, total > diagnostics.length);
+    if (total > diagnostics.length && !session.notified.has('tooManyProblems')) {
       session.notified.add('tooManyProblems');
       quietly(this.connection.window.showInformationMessage(message(analysis.settings.locale, 'tooManyProblems', { count: total, limit })));
     }
     // The count first: a client that hears of the diagnostics then knows whether they are all.
-    await this.connection.sendNotification(PROBLEM_COUNT_NOTIFICATION, { uri, version, total, shown: shown.length } satisfies ProblemCountParams);
+    await this.connection.sendNotification(PROBLEM_COUNT_NOTIFICATION, { uri, version, total, shown: diagnostics.length } satisfies ProblemCountParams);
     // While the count was written the document may have been closed, and another opened under its URI
     // (an editor reuses `untitled:Untitled-1`): these diagnostics, sent now, would stand for that one's.
     if (!this.isOpen(session)) return;
