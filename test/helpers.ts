@@ -37,3 +37,14 @@ export function timeOf(run: () => void): number {
   run();
   return performance.now() - started;
 }
+
+/** A small deterministic generator of numbers in [0, 1) (xorshift; a failing seed can be printed and run again). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x1_0000_0000;
+  };
+}

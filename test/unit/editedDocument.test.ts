@@ -2,17 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument, type Position, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { unreadableReason } from '../../server/src/core';
 import { EditedDocument } from '../../server/src/lsp/editedDocument';
-
-/** A small deterministic generator (the failing seed is printed by the assertion's message). */
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x1_0000_0000;
-  };
-}
+import { seededRandom as random } from '../helpers';
 
 /** Text rich in what positions trip over: every kind of line end, surrogate pairs, empty lines. */
 const PIECES = ['a', '网络', '\n', '\r\n', '\r', '\n\n', '😀', '，', ' ', 'abc\r', '\ndef'];

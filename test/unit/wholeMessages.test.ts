@@ -6,17 +6,7 @@ import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
 import { WholeMessages } from '../../server/src/node/wholeMessages';
-
-/** A small deterministic generator (the failing seed is printed by the assertion's message). */
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x1_0000_0000;
-  };
-}
+import { seededRandom as random } from '../helpers';
 
 function framed(body: string, header = `Content-Length: ${Buffer.byteLength(body)}`): Buffer {
   return Buffer.from(`${header}\r\n\r\n${body}`, 'utf-8');
