@@ -2,7 +2,7 @@
 // function runs in the main thread and in the workers of a parallel batch, so both print the same.
 
 import * as path from 'node:path';
-import { analyze, fixAll, mergeSettings, type AnalysisOptions, type Settings, type SettingsLayer } from '../../server/src/core';
+import { analyze, fixAll, mergeSettings, problemColumns, type AnalysisOptions, type Settings, type SettingsLayer } from '../../server/src/core';
 import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { compilerBudget } from './compiler';
 import { FileError, readArticle, writeArticle } from './files';
@@ -104,6 +104,9 @@ export function lintFile(
   }
 }
 
+/** How a run that reads only the problems and the line index analyses a text. */
+const READ_ONCE: AnalysisOptions = { placing: 'on-first-use', layouts: 'read-once', problemColumns };
+
 function lintReadable(file: string, options: LintOptions, settings: Settings, say: Messages): FileOutcome {
   const article = readArticle(file, settings.maxDocumentLength);
   compilerBudget.willAnalyse(article.text.length);
@@ -112,11 +115,11 @@ function lintReadable(file: string, options: LintOptions, settings: Settings, sa
   let fixed = false;
   let failure: string | undefined;
   // A plain run reads only the problems and the line index: each region's layout goes once they are read
-  // (Layouts); --outline and --figures read the layouts too, and keep them.
-  const analysisOptions: AnalysisOptions = { placing: 'on-first-use', layouts: options.outline || options.figures ? 'kept' : 'read-once' };
+  // (Layouts), and a long document's problems wait as columns; --outline and --figures read the layouts too, and keep them.
+  const analysisOptions: AnalysisOptions = options.outline || options.figures ? { placing: 'on-first-use', layouts: 'kept' } : READ_ONCE;
   if (options.fix) {
     // Fixing reads the problems alone.
-    const fixedText = fixAll(text, settings, undefined, { placing: 'on-first-use', layouts: 'read-once' });
+    const fixedText = fixAll(text, settings, undefined, READ_ONCE);
     if (options.stdout) {
       printed = (article.bom ? '\uFEFF' : '') + fixedText;
       text = fixedText;

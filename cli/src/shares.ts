@@ -8,7 +8,7 @@
 
 import { availableParallelism } from 'node:os';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { analyzeShare, analyzeShared, shareToSend, type Analysis, type AnalysisOptions, type DocumentText, type SharedRegions, type Settings } from '../../server/src/core';
+import { analyzeShare, analyzeShared, problemColumns, shareToSend, type Analysis, type AnalysisOptions, type DocumentText, type SharedRegions, type Settings } from '../../server/src/core';
 
 const SHARE_ROLE = 'article-lint-share';
 
@@ -30,7 +30,9 @@ interface ShareSetup {
   readonly settings: Settings;
   /** The worker's share starts with the first region that starts here. */
   readonly from: number;
-  readonly analysisOptions: AnalysisOptions;
+  /** The main thread's options but the problem codec, whose functions a worker cannot be sent: `problemColumns` says whether to use the worker's own. */
+  readonly analysisOptions: Omit<AnalysisOptions, 'problemColumns'>;
+  readonly problemColumns: boolean;
   readonly port: MessagePort;
   /** The worker's state (STARTED, ANSWERED), notified at each change. */
   readonly state: Int32Array;
@@ -78,7 +80,9 @@ export function isShareWorker(): boolean {
 
 /** The worker's side: analyse its share, post it, say so. */
 export function serveShare(): void {
-  const { text, settings, from, analysisOptions, port, state } = workerData as ShareSetup;
+  const setup = workerData as ShareSetup;
+  const { text, settings, from, port, state } = setup;
+  const analysisOptions: AnalysisOptions = setup.problemColumns ? { ...setup.analysisOptions, problemColumns } : setup.analysisOptions;
   Atomics.store(state, 0, STARTED);
   Atomics.notify(state, 0);
   let answer: ShareAnswer;
@@ -102,7 +106,8 @@ export function analyzeInShares(text: string, settings: Settings, analysisOption
   const from = Math.floor(text.length * MAIN_SHARE);
   const channel = new MessageChannel();
   const state = new Int32Array(new SharedArrayBuffer(4));
-  const setup: ShareSetup = { role: SHARE_ROLE, text, settings, from, analysisOptions, port: channel.port2, state };
+  const { problemColumns: codec, ...cloneable } = analysisOptions;
+  const setup: ShareSetup = { role: SHARE_ROLE, text, settings, from, analysisOptions: cloneable, problemColumns: codec !== undefined, port: channel.port2, state };
   let worker: Worker | undefined;
   try {
     worker = new Worker(policy.script, { workerData: setup, transferList: [channel.port2] });

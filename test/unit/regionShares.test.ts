@@ -2,10 +2,10 @@
 // taken over into one analysis give the answers of one analysis.
 
 import * as assert from 'node:assert/strict';
-import { analyze, analyzeShare, analyzeShared, defaultSettings, shareToSend, type Analysis, type AnalysisOptions } from '../../server/src/core';
+import { analyze, analyzeShare, analyzeShared, defaultSettings, problemColumns, shareToSend, type Analysis, type AnalysisOptions } from '../../server/src/core';
 import { readFixture } from '../helpers';
 
-const READ_ONCE: AnalysisOptions = { placing: 'on-first-use', layouts: 'read-once' };
+const READ_ONCE: AnalysisOptions = { placing: 'on-first-use', layouts: 'read-once', problemColumns };
 
 /** The raw and the fixed sample, alternating, each copy with its digits shifted (no two copies alike). */
 function largeArticle(length: number): string {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, defaultSettings, mergeSettings, type Analysis, type Problem } from '../../server/src/core';
+import { analyze, defaultSettings, mergeSettings, problemColumns, type Analysis, type Problem } from '../../server/src/core';
 import { toLogicalOffset, toSourceOffset, toSourceRanges } from '../../server/src/core/model';
 import { FEW_REGIONS, REGION_LENGTH } from '../../server/src/core/regions';
 import { LineIndex } from '../../server/src/core/text';
@@ -73,7 +73,8 @@ describe('regions', () => {
   });
 
   describe('read once (layouts dropped once read)', () => {
-    const readOnce = { placing: 'on-first-use', layouts: 'read-once' } as const;
+    // As the CLI asks: a long document's problems wait as columns (problemColumns).
+    const readOnce = { placing: 'on-first-use', layouts: 'read-once', problemColumns } as const;
 
     /** The problems as the CLI reads them (forEachProblem), placed, and the line count; then every answer. */
     function readAsTheCli(analysis: Analysis): { problems: unknown[][]; lineCount: number; all: Record<string, unknown> } {
@@ -106,6 +107,11 @@ describe('regions', () => {
       assert.ok(many.regions.list.length > FEW_REGIONS);
       assert.ok(many.regions.list.some((region) => region.problems.compact !== undefined));
       assert.ok(many.regions.list.every((region) => region.problems.list.length === 0 || region.problems.compact !== undefined));
+      // Without the codec (the server never reads once, and its bundle carries none), they stay objects.
+      const withoutCodec = analyze(text.slice(0, 3 * FEW_REGIONS * REGION_LENGTH), defaultSettings, undefined, { ...readOnce, problemColumns: undefined });
+      assert.ok(withoutCodec.regions.list.every((region) => region.problems.compact === undefined));
+      const shown = (analysis: Analysis) => analysis.problems.map((problem) => [problem.ruleId, problem.start, problem.end, problem.message]);
+      assert.deepEqual(shown(withoutCodec), shown(many));
       assertSameAsKept(text.slice(0, FEW_REGIONS * REGION_LENGTH));
     });
 

@@ -16,6 +16,7 @@ import { speakersFollow, speakersOf, type Speaker } from './speakers';
 import { textChange } from './outline/carryOver';
 import type { Edit, Problem } from './rules/rule';
 import type { Settings } from './settings';
+import type { ProblemColumnsCodec } from './sharedProblems';
 
 export interface Analysis {
   readonly model: ArticleModel;
@@ -85,6 +86,11 @@ export interface AnalysisOptions {
    * index (the CLI): dropped, and laid out again if asked for after all. The answers are the same either way.
    */
   readonly layouts?: Layouts;
+  /**
+   * With 'read-once' layouts: how a document of many regions keeps its problems until they are read, as columns
+   * of numbers (`problemColumns`) rather than a million objects every collection copies; without it, as objects.
+   */
+  readonly problemColumns?: ProblemColumnsCodec;
 }
 
 /**
@@ -97,7 +103,7 @@ export interface AnalysisOptions {
 export function analyze(text: DocumentText, settings: Settings, previous?: Analysis, analysisOptions: AnalysisOptions = {}): Analysis {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
   return regionalAnalysis(
-    analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing, analysisOptions.speakers, analysisOptions.layouts),
+    analyzeRegions(text, options, settings, previous?.regions, analysisOptions.regionLength ?? previous?.regions?.regionLength, analysisOptions.placing, analysisOptions.speakers, analysisOptions.layouts, undefined, analysisOptions.problemColumns),
     settings,
     previous,
   );
@@ -111,7 +117,7 @@ export function analyze(text: DocumentText, settings: Settings, previous?: Analy
  */
 export function analyzeShare(text: DocumentText, settings: Settings, share: RegionShare, analysisOptions: AnalysisOptions = {}): AnalysedShare {
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
-  const { cache, facts } = analyzeRegions(text, options, settings, undefined, analysisOptions.regionLength, analysisOptions.placing, analysisOptions.speakers, analysisOptions.layouts, share);
+  const { cache, facts } = analyzeRegions(text, options, settings, undefined, analysisOptions.regionLength, analysisOptions.placing, analysisOptions.speakers, analysisOptions.layouts, share, analysisOptions.problemColumns);
   return { cache, facts };
 }
 
@@ -129,7 +135,7 @@ export function analyzeShared(text: DocumentText, settings: Settings, own: Analy
   const options: ModelOptions = { cjkLatinSpacing: settings.cjkLatinSpacing };
   const previous = joinShares(text, settings, own, others);
   return regionalAnalysis(
-    analyzeRegions(text, options, settings, previous, previous.regionLength, analysisOptions.placing, analysisOptions.speakers, analysisOptions.layouts),
+    analyzeRegions(text, options, settings, previous, previous.regionLength, analysisOptions.placing, analysisOptions.speakers, analysisOptions.layouts, undefined, analysisOptions.problemColumns),
     settings,
     undefined,
   );
@@ -156,6 +162,8 @@ export async function analyzeInSteps(
     analysisOptions.placing,
     analysisOptions.speakers,
     analysisOptions.layouts,
+    undefined,
+    analysisOptions.problemColumns,
   );
   for (;;) {
     const step = steps.next();
@@ -277,6 +285,7 @@ export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPla
 export { unreadableReason } from './input';
 export { PieceText, type DocumentText } from './documentText';
 export { firstIndex, lastAtMost } from './search';
+export { problemColumns, type ProblemColumnsCodec } from './sharedProblems';
 export { describeFigure, figureSummary } from './figureText';
 export type { HighlightKind } from './highlights';
 export { settingsLayerProblems } from './settingsCheck';

@@ -18,7 +18,7 @@ import type { DocumentFacts } from './breaks/style';
 import type { WordAnswers } from './breaks/evidence';
 import type { ModelOptions } from './model';
 import type { Directive } from './directives';
-import { compactProblems, type ProblemColumns } from './sharedProblems';
+import { compactProblems, problemsIn, type ProblemColumns } from './sharedProblems';
 import {
   compactedProblems,
   LaidOutAgain,
@@ -163,7 +163,7 @@ function receivedRegion(
 ): RegionAnalysis {
   const { start, end } = record;
   const regionText = text.slice(start, end);
-  const problems = compactedProblems(settings, record.blockAfter, record.problems);
+  const problems = compactedProblems(settings, record.blockAfter, record.problems, problemsIn);
   const census = record.labelCensus;
   return {
     text: regionText,

@@ -36,7 +36,7 @@ import { fragmentOnLine, lastStartingBy, multiLineBlocks, readLinesWith, type Li
 import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } from './lint';
 import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet, type PlacedProblems } from './problemSet';
-import { compactProblems, problemsIn, type ProblemColumns } from './sharedProblems';
+import type { ProblemColumns, ProblemColumnsCodec } from './sharedProblems';
 import { firstIndex, lastAtMost } from './search';
 import type { LintProblem } from './lintProblem';
 import type { Settings } from './settings';
@@ -180,14 +180,14 @@ interface RegionProblems {
  */
 export const FEW_REGIONS = 8;
 
-/** Problems kept as columns (RegionProblems.compact), made again when read. */
-export function compactedProblems(settings: Settings, blockAfter: string, compact: ProblemColumns): RegionProblems {
+/** Problems kept as columns (RegionProblems.compact), made again (`expand`) when read. */
+export function compactedProblems(settings: Settings, blockAfter: string, compact: ProblemColumns, expand: ProblemColumnsCodec['expand']): RegionProblems {
   return {
     settings,
     blockAfter,
     compact,
     get list() {
-      return problemsIn(compact);
+      return expand(compact);
     },
   };
 }
@@ -331,8 +331,9 @@ export function analyzeRegions(
   speakers: Speakers = 'on-first-use',
   layouts: Layouts = 'kept',
   share?: RegionShare,
+  problemColumns?: ProblemColumnsCodec,
 ): RegionalAnalysis {
-  const steps = regionSteps(text, options, settings, previous, regionLength, placing, speakers, layouts, share);
+  const steps = regionSteps(text, options, settings, previous, regionLength, placing, speakers, layouts, share, problemColumns);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -416,6 +417,8 @@ export function* regionSteps(
   speakers: Speakers = 'on-first-use',
   layouts: Layouts = 'kept',
   share?: RegionShare,
+  /** With 'read-once' layouts: how a long document's problems are kept as columns (else as objects). */
+  problemColumns?: ProblemColumnsCodec,
 ): Generator<void, RegionalAnalysis> {
   // A text without a `\r` ends its lines with `\n`: after an edit of one, only what the edit changed can bring one.
   const hasCarriageReturn =
@@ -534,7 +537,7 @@ export function* regionSteps(
     previous || placing === 'on-first-use' || layouts === 'read-once' ? undefined : { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
   // A share after the document's first regions cannot tell whether the regions before it showed a box
   // label: it reads its labels and titles as though they had (what is read is kept with what it read).
-  const readOnce = layouts === 'read-once' ? new ReadOnce(share !== undefined && share.from > 0, readings.length > FEW_REGIONS) : undefined;
+  const readOnce = layouts === 'read-once' ? new ReadOnce(share !== undefined && share.from > 0, readings.length > FEW_REGIONS ? problemColumns : undefined) : undefined;
   let at: Placement = ORIGIN;
   let content = 0;
   // The region laid out for each reading it starts with.
@@ -970,10 +973,10 @@ class ReadOnce {
   /** How each layout made in this version is made again, by the layout (a region taken over from its twin shares it). */
   private readonly again = new WeakMap<Parts, () => Parts>();
 
-  /** `compacting`: the document has more than FEW_REGIONS regions, and its problems are kept as columns. */
+  /** `columns`: given when the document has more than FEW_REGIONS regions, whose problems are kept as columns. */
   constructor(
     private labelsMet: boolean,
-    private readonly compacting: boolean,
+    private readonly columns: ProblemColumnsCodec | undefined,
   ) {}
 
   laidOut(region: RegionAnalysis, again: () => Parts): void {
@@ -983,8 +986,8 @@ class ReadOnce {
   settled(regions: readonly RegionAnalysis[], k: number): void {
     // Its problems as columns, while they are still young (RegionProblems.compact).
     const { problems } = regions[k];
-    if (this.compacting && !problems.compact && problems.list.length > 0) {
-      (regions[k] as { problems: RegionProblems }).problems = compactedProblems(problems.settings, problems.blockAfter, compactProblems(problems.list));
+    if (this.columns && !problems.compact && problems.list.length > 0) {
+      (regions[k] as { problems: RegionProblems }).problems = compactedProblems(problems.settings, problems.blockAfter, this.columns.compact(problems.list), this.columns.expand);
     }
     const census = regionLabelCensus(regions[k]);
     addWidths(this.widths, census.widths, 1);

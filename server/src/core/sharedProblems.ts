@@ -196,3 +196,16 @@ export function compactProblems(list: readonly LintProblem[]): ProblemColumns {
 export function problemsIn(columns: ProblemColumns): LintProblem[] {
   return new ProblemColumnReader(columns).next(columns.numbers.length);
 }
+
+/** Lists of problems to columns and back: what a read-once analysis keeps a long document's problems as. */
+export interface ProblemColumnsCodec {
+  compact(list: readonly LintProblem[]): ProblemColumns;
+  expand(columns: ProblemColumns): LintProblem[];
+}
+
+/**
+ * The codec a caller hands a read-once analysis (AnalysisOptions.problemColumns) to keep a long document's
+ * problems as columns. Given, not imported by regions.ts: a build that never analyses read-once (the server,
+ * whose browser bundle has a size budget) carries none of this module.
+ */
+export const problemColumns: ProblemColumnsCodec = { compact: compactProblems, expand: problemsIn };
