@@ -8,7 +8,7 @@
 // analysis itself. With less inlined the process's CPU falls by a fifth and the main thread is no slower
 // on such a batch — but the code is slower once it runs long: ~10 % more main-thread time on a 10 MB
 // file, where the compiler's work is paid back many times. So the budget is small until the process has
-// read FULL_INLINING_AFTER characters, then V8's default (docs/performance.md, batch16). Tuning only: the
+// read FULL_INLINING_AFTER characters, then V8's default (docs/performance-log.md, batch16). Tuning only: the
 // output is the same with any budget.
 
 import { setFlagsFromString } from 'node:v8';

@@ -1,7 +1,7 @@
 // One large document analysed on two threads: the main thread and one worker each analyse a share of its
 // regions (core/regionShares.ts), and the main thread takes the worker's over into the one analysis the
 // report reads. The answers are the same as one thread's; on a machine with a second core the analysis
-// takes about the time of the larger share (docs/performance.md, big23).
+// takes about the time of the larger share (docs/performance-log.md, big23).
 //
 // The main thread stays synchronous (lintFile is): it waits for the worker's regions with Atomics.wait and
 // takes them with receiveMessageOnPort, so a file analysed this way is reported in its turn like any other.

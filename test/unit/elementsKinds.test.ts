@@ -3,7 +3,7 @@
 // An array made by `Array.prototype.map` is packed when the builtin makes it and holey when V8's optimizing
 // compiler has inlined the call (it makes the array at full length, holes first). The breaks of one file and
 // the next then had two maps, and every rule looping over them was deoptimized and compiled again: on the
-// CLI's batch of 1,071 files that was some 6 % of the process's instructions (docs/performance.md, jit23).
+// CLI's batch of 1,071 files that was some 6 % of the process's instructions (docs/performance-log.md, jit23).
 // So the arrays the layout and the rules read are pushed; here parseRegion is optimized on purpose and its
 // arrays are checked to stay packed.
 

@@ -157,7 +157,7 @@ export function shiftFragment(f: Fragment, index: number, line: number, offset: 
  * fragments as its view reads them (and as its own model moves them) last one region, those of the
  * document's parts last as long as the analysis: as literals, both were tenured early in a first
  * analysis, and a 10 MB article's every view left its fragments in the old generation as garbage
- * (docs/performance.md, branch mem23). `new` has no allocation site: what dies young is freed young.
+ * (docs/performance-log.md, branch mem23). `new` has no allocation site: what dies young is freed young.
  */
 class LineFragment implements Fragment {
   constructor(

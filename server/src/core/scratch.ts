@@ -3,7 +3,7 @@
 // Why: a typed array's elements live outside V8's heap, in the process's malloc heap, and are given back only
 // when the collector finds the array dead; an array that lived through a scavenge (a region's pass often does)
 // waits for the next full collection. A first analysis of 10 MB made ~100,000 arrays for a block's or a
-// region's pass, and the malloc heap grew to hold them and never shrank (docs/performance.md, session 11).
+// region's pass, and the malloc heap grew to hold them and never shrank (docs/performance-log.md, session 11).
 // A pass borrows from a Scratch of its own instead: one buffer, grown as needed, lent as a zeroed view.
 
 /** The typed arrays the core lends. */

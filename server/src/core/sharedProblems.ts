@@ -5,7 +5,7 @@
 // were copied by every scavenge and marked by every mark-compact after their promotion. And a thread
 // hands its share's problems to another this way (regionShares.ts): handed over as objects (a structured
 // clone of each problem, its arguments, its fix), the thread receiving 60 % of them spent ~2 s rebuilding
-// them, more than the analysis of a tenth of the text (docs/performance.md, big23).
+// them, more than the analysis of a tenth of the text (docs/performance-log.md, big23).
 
 import { LintProblem } from './lintProblem';
 import type { LocalizedText, Locale } from './localized';

@@ -4,7 +4,7 @@
 // turns a message's bytes into a string (`Buffer.toString('utf-8')`) before JSON.parse, and bytes that are
 // all ASCII take the decoder's fast path and make a one-byte string. An outline's names are Chinese, ~10 % of
 // its characters: escaped, the answer is 17 % longer but the client reads it with ~21 % fewer instructions
-// (docs/performance.md, branch sym23).
+// (docs/performance-log.md, branch sym23).
 
 /**
  * `\uXXXX` of each UTF-16 code unit past U+007F met so far (lower-case hex, as JSON.stringify writes a lone

@@ -192,7 +192,7 @@ export class LabelReadings {
    * Unit row `row` placed as `unit` places, as a title unit alone (no shape, no lines around it): what the
    * outline reads of it. Why not `unit`: a document's outline places every label and title at once and
    * keeps them while it is built, which outlives the young generation; their shapes and surroundings were
-   * most of that garbage (docs/performance.md, branch mem23).
+   * most of that garbage (docs/performance-log.md, branch mem23).
    */
   titleUnit(row: number, fragment = 0, offset = 0): TitleUnit {
     const u = this.units;
