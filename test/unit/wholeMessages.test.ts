@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
-import { WholeMessages } from '../../server/src/node/wholeMessages';
+import { LONGEST_CUT_MESSAGE, WholeMessages } from '../../server/src/node/wholeMessages';
 import { seededRandom as random } from '../helpers';
 
 function framed(body: string, header = `Content-Length: ${Buffer.byteLength(body)}`): Buffer {
@@ -74,6 +74,21 @@ describe('stdin cut at message ends (WholeMessages)', () => {
     const cutShort = framed('{"jsonrpc":"2.0","method":"initialized","params":{}}').subarray(0, 30);
     assert.deepEqual(Buffer.concat(handedOn([cutShort.subarray(0, 10), cutShort.subarray(10)])), cutShort);
     assert.deepEqual(Buffer.concat(handedOn([Buffer.from('Content-Len')])), Buffer.from('Content-Len'));
+  });
+
+  it('hands on as they come the bytes of a message whose header claims more than it would allocate', () => {
+    /** What is handed on before the input ends. */
+    const beforeTheEnd = (header: string) => {
+      const input = new PassThrough();
+      const out: Buffer[] = [];
+      new WholeMessages(input).on('data', (data: Buffer) => out.push(data));
+      input.emit('data', Buffer.from(`${header}\r\n\r\n{"jsonrpc":"2.0"`));
+      return Buffer.concat(out).toString();
+    };
+    // 3 GB claimed: a buffer made for it at the header could fail and end the server; the bytes go on to the reader.
+    assert.equal(beforeTheEnd(`Content-Length: ${LONGEST_CUT_MESSAGE * 12}`), `Content-Length: ${LONGEST_CUT_MESSAGE * 12}\r\n\r\n{"jsonrpc":"2.0"`);
+    // Under the limit, the message waits to be whole.
+    assert.equal(beforeTheEnd(`Content-Length: ${LONGEST_CUT_MESSAGE - 100}`), '');
   });
 
   it('lets vscode-jsonrpc read the same messages as it reads from the stream itself', async () => {

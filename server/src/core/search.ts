@@ -1,5 +1,5 @@
 // The project's one binary search, over anything indexed in order (core, LSP glue and CLI alike), and its
-// form for numbers sorted in a typed array.
+// forms for numbers sorted in an array (no predicate to call, nor a context made for one at each search).
 
 /**
  * The first index in [0, count) at which `reached` holds, or `count` when it holds nowhere. `reached` must

@@ -21,6 +21,13 @@ const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
 const CONTENT_LENGTH = /^content-length:[ \t]*(\d+)[ \t]*$/im;
 /** Bytes looked through for the end of a header before the cutting gives up (a header is a line or two). */
 const LONGEST_HEADER = 8192;
+/**
+ * The largest message given a buffer of its own when its header is read. A header may claim any length: a
+ * claim larger than any document the server analyses (its longest `article.maxDocumentLength` as UTF-8, with
+ * room to spare) is not allocated up front, where it could fail and end the process, but ends the cutting:
+ * its bytes are handed on as they come, and vscode-jsonrpc reads them as it always did.
+ */
+export const LONGEST_CUT_MESSAGE = 256 * 1024 * 1024;
 
 /** A readable of messages for vscode-jsonrpc's StreamMessageReader: 'data' (whole messages), 'end', 'close', 'error'. */
 export class WholeMessages extends EventEmitter {
@@ -70,7 +77,7 @@ export class WholeMessages extends EventEmitter {
       }
       const contentLength = CONTENT_LENGTH.exec(chunk.toString('latin1', at, headerEnd))?.[1];
       const messageLength = headerEnd + HEADER_END.length - at + Number(contentLength);
-      if (contentLength === undefined || !(messageLength <= constants.MAX_LENGTH)) {
+      if (contentLength === undefined || !(messageLength <= Math.min(constants.MAX_LENGTH, LONGEST_CUT_MESSAGE))) {
         this.cutting = false;
         continue;
       }
