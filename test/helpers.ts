@@ -48,3 +48,17 @@ export function seededRandom(seed: number): () => number {
     return (state >>> 0) / 0x1_0000_0000;
   };
 }
+
+/** The raw and the fixed sample, alternating, each copy with its digits shifted (no two copies alike). */
+export function largeArticle(length: number): string {
+  const raw = readFixture('sample/sample.raw.article');
+  const fixed = readFixture('sample/sample.fixed.article');
+  const parts: string[] = [];
+  let total = 0;
+  for (let copy = 0; total < length; copy++) {
+    const part = (copy % 2 === 0 ? raw : fixed).replace(/[0-9]/g, (digit) => String((Number(digit) + copy) % 10)) + '\n';
+    parts.push(part);
+    total += part.length;
+  }
+  return parts.join('');
+}

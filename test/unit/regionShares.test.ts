@@ -3,23 +3,9 @@
 
 import * as assert from 'node:assert/strict';
 import { analyze, analyzeShare, analyzeShared, defaultSettings, problemColumns, shareToSend, type Analysis, type AnalysisOptions } from '../../server/src/core';
-import { readFixture } from '../helpers';
+import { largeArticle, readFixture } from '../helpers';
 
 const READ_ONCE: AnalysisOptions = { placing: 'on-first-use', layouts: 'read-once', problemColumns };
-
-/** The raw and the fixed sample, alternating, each copy with its digits shifted (no two copies alike). */
-function largeArticle(length: number): string {
-  const raw = readFixture('sample/sample.raw.article');
-  const fixed = readFixture('sample/sample.fixed.article');
-  const parts: string[] = [];
-  let total = 0;
-  for (let copy = 0; total < length; copy++) {
-    const part = (copy % 2 === 0 ? raw : fixed).replace(/[0-9]/g, (digit) => String((Number(digit) + copy) % 10)) + '\n';
-    parts.push(part);
-    total += part.length;
-  }
-  return parts.join('');
-}
 
 /** The problems as the CLI reads them, the line count, then the outline and figures (which lay out again what was dropped). */
 function answers(analysis: Analysis): Record<string, unknown> {

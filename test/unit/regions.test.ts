@@ -3,21 +3,7 @@ import { analyze, defaultSettings, mergeSettings, problemColumns, type Analysis,
 import { toLogicalOffset, toSourceOffset, toSourceRanges } from '../../server/src/core/model';
 import { FEW_REGIONS, REGION_LENGTH } from '../../server/src/core/regions';
 import { LineIndex } from '../../server/src/core/text';
-import { readFixture } from '../helpers';
-
-/** The raw and the fixed sample, alternating, each copy with its digits shifted (no two copies alike). */
-function largeArticle(length: number): string {
-  const raw = readFixture('sample/sample.raw.article');
-  const fixed = readFixture('sample/sample.fixed.article');
-  const parts: string[] = [];
-  let total = 0;
-  for (let copy = 0; total < length; copy++) {
-    const part = (copy % 2 === 0 ? raw : fixed).replace(/[0-9]/g, (digit) => String((Number(digit) + copy) % 10)) + '\n';
-    parts.push(part);
-    total += part.length;
-  }
-  return parts.join('');
-}
+import { largeArticle, readFixture } from '../helpers';
 
 /** Everything an analysis answers, as plain data. */
 function outputs(analysis: Analysis): Record<string, unknown> {

@@ -114,24 +114,23 @@ export class ProblemColumnWriter {
   }
 
   private name(name: string): number {
-    let index = this.nameIndex.get(name);
-    if (index === undefined) {
-      index = this.names.length;
-      this.names.push(name);
-      this.nameIndex.set(name, index);
-    }
-    return index;
+    return indexIn(this.names, this.nameIndex, name);
   }
 
   private template(template: LocalizedText): number {
-    let index = this.templateIndex.get(template);
-    if (index === undefined) {
-      index = this.templates.length;
-      this.templates.push(template);
-      this.templateIndex.set(template, index);
-    }
-    return index;
+    return indexIn(this.templates, this.templateIndex, template);
   }
+}
+
+/** Where `value` stands in `list` (found through `index`), added at its end the first time it is met. */
+function indexIn<T>(list: T[], index: Map<T, number>, value: T): number {
+  let at = index.get(value);
+  if (at === undefined) {
+    at = list.length;
+    list.push(value);
+    index.set(value, at);
+  }
+  return at;
 }
 
 /** Reads lists of problems back from columns, list after list, in the order they were added. */
