@@ -2,8 +2,12 @@
 // 'ignore' (the default) reports nothing, 'require' wants one space (GDP 比重, 2017 年), 'forbid' none
 // (GDP比重, 2017年). The layout's joiner follows the same setting at line breaks; this rule looks inside lines.
 // A figure or name keeps its symbols: the space goes outside 0.1%, C++ and +255 (有 0.1% 或更少, C++ 的).
+// Under 'forbid' a space also goes between Chinese and a name's bracket or a file's or path's leading dot or
+// slash (fdisk(8) 或者 → fdisk(8)或者, 签署 .dsc → 签署.dsc, 为 /bin/false → 为/bin/false): a justified line
+// leaves it there, and 'forbid' wants no space next to Chinese. 'require' adds none there: whether 阿里巴巴.US
+// or (APA.US)盘前 is one name or two is not for a spacing rule to guess (AutoCorrect leaves both as they are).
 
-import { beginsLatinToken, endsLatinToken, isHanCode, isInlineSpaceCode } from '../charClasses';
+import { beginsLatinToken, endsLatinToken, isAsciiLetterCode, isHanCode, isInlineSpaceCode } from '../charClasses';
 import type { Rule, RuleContext } from './rule';
 
 export const cjkLatinSpacing: Rule = {
@@ -41,6 +45,16 @@ function meets(text: string, before: number, after: number): boolean {
   );
 }
 
+/** Whether a Chinese character and a name's edge symbol meet across a gap: `fdisk(8)` 或, 签署 `.dsc`, 为 `/bin`. */
+function meetsNameEdge(text: string, before: number, after: number): boolean {
+  const closing = text.charCodeAt(before);
+  const opening = text.charCodeAt(after);
+  return (
+    (isHanCode(text.charCodeAt(after)) && (closing === 0x29 || closing === 0x5d) && endsLatinToken(text, before - 1)) ||
+    (isHanCode(text.charCodeAt(before)) && (opening === 0x2e || opening === 0x2f) && isAsciiLetterCode(text.charCodeAt(after + 1)))
+  );
+}
+
 function checkFragment(context: RuleContext, text: string, offset: number, style: 'require' | 'forbid'): void {
   let i = 1;
   while (i < text.length) {
@@ -57,7 +71,7 @@ function checkFragment(context: RuleContext, text: string, offset: number, style
     // A whitespace run: judge it once, by the characters on either side of it.
     let end = i;
     while (end < text.length && isInlineSpaceCode(text.charCodeAt(end))) end++;
-    if (meets(text, i - 1, end)) {
+    if (meets(text, i - 1, end) || (style === 'forbid' && meetsNameEdge(text, i - 1, end))) {
       const start = offset + i;
       const stop = offset + end;
       const args = { before: text[i - 1], after: text[end] };
