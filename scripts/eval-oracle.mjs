@@ -2,7 +2,10 @@
 // The ceiling of the line-break repair on a corpus folder: every line break decided as the truth says
 // (joined or kept), then fix-all with the wrap rules off. What this scores short of the truth is not a
 // wrong decision: it is text the extractor displaced (fixes never reorder text), punctuation it lost,
-// or a rule whose spec differs from the truth's conventions.
+// or a rule whose spec differs from the truth's conventions (`node scripts/eval-residual.mjs` sorts it by cause).
+// The other rules first fix the extraction as it stands, line by line, as fix-all does: a rule that reads a
+// line (a letter-spaced line's gaps, space-between-han) would read a joined paragraph differently. Then the
+// breaks are decided, and the rules run again over what the joins made.
 //
 //   npm run eval:oracle -- DIR [--out OUT] [scorer options: --per-file --only RE --json FILE]
 //
@@ -39,7 +42,7 @@ const rest = core.mergeSettings({ cjkLatinSpacing: 'forbid', rules: Object.fromE
 fs.mkdirSync(out, { recursive: true });
 const ids = fs.readdirSync(dir).filter((name) => name.endsWith('.truth.txt')).map((name) => name.slice(0, -'.truth.txt'.length)).sort();
 for (const id of ids) {
-  const extracted = fs.readFileSync(path.join(dir, `${id}.extracted.txt`), 'utf8');
+  const extracted = core.fixAll(fs.readFileSync(path.join(dir, `${id}.extracted.txt`), 'utf8'), rest);
   const truth = fs.readFileSync(path.join(dir, `${id}.truth.txt`), 'utf8');
   const goldAt = goldJoins(extracted, truth);
   const { fragments, breaks } = core.analyze(extracted, decided).model;
