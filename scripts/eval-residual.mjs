@@ -12,18 +12,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { align, canon } from './corpus-score.mjs';
-
-const args = process.argv.slice(2);
-const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const truthDir = option('--truth');
-const fixedDir = option('--fixed');
-const show = option('--show');
-const limit = Number(option('--limit') ?? 30);
-if (!truthDir || !fixedDir) {
-  console.error('usage: node scripts/eval-residual.mjs --truth DIR --fixed DIR [--show CATEGORY] [--limit N]');
-  process.exit(2);
-}
 
 const CHINESE = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d\u2026\u2014\u00b7]/u;
 const WORD = /[\p{L}\p{N}]/u;
@@ -99,6 +89,7 @@ function markCategory(op) {
   return 'other substitution';
 }
 
+/** Puts every edit from fixedText to truthText in a category (tally(category, context)); returns the truth's length. */
 export function residualOf(truthText, fixedText, tally) {
   const truth = [...canon(truthText)];
   const fixed = [...canon(fixedText)];
@@ -127,30 +118,45 @@ export function residualOf(truthText, fixedText, tally) {
   return truth.length;
 }
 
-const totals = new Map(CATEGORIES.map((category) => [category, 0]));
-const byExtractor = new Map();
-const examples = [];
-let truthLength = 0;
-const ids = fs.readdirSync(truthDir).filter((name) => name.endsWith('.truth.txt')).map((name) => name.slice(0, -'.truth.txt'.length)).sort();
-for (const id of ids) {
-  const fixedPath = path.join(fixedDir, `${id}.fixed.txt`);
-  const fixed = fs.existsSync(fixedPath) ? fixedPath : path.join(truthDir, `${id}.extracted.txt`);
-  const extractor = id.slice(id.lastIndexOf('-') + 1);
-  const row = byExtractor.get(extractor) ?? new Map();
-  byExtractor.set(extractor, row);
-  truthLength += residualOf(fs.readFileSync(path.join(truthDir, `${id}.truth.txt`), 'utf8'), fs.readFileSync(fixed, 'utf8'), (category, context) => {
-    totals.set(category, totals.get(category) + 1);
-    row.set(category, (row.get(category) ?? 0) + 1);
-    if (category === show && examples.at(-1) !== `${id}: ${context}`) examples.push(`${id}: ${context}`);
-  });
+function main() {
+  const args = process.argv.slice(2);
+  const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const truthDir = option('--truth');
+  const fixedDir = option('--fixed');
+  const show = option('--show');
+  const limit = Number(option('--limit') ?? 30);
+  if (!truthDir || !fixedDir) {
+    console.error('usage: node scripts/eval-residual.mjs --truth DIR --fixed DIR [--show CATEGORY] [--limit N]');
+    process.exit(2);
+  }
+
+  const totals = new Map(CATEGORIES.map((category) => [category, 0]));
+  const byExtractor = new Map();
+  const examples = [];
+  let truthLength = 0;
+  const ids = fs.readdirSync(truthDir).filter((name) => name.endsWith('.truth.txt')).map((name) => name.slice(0, -'.truth.txt'.length)).sort();
+  for (const id of ids) {
+    const fixedPath = path.join(fixedDir, `${id}.fixed.txt`);
+    const fixed = fs.existsSync(fixedPath) ? fixedPath : path.join(truthDir, `${id}.extracted.txt`);
+    const extractor = id.slice(id.lastIndexOf('-') + 1);
+    const row = byExtractor.get(extractor) ?? new Map();
+    byExtractor.set(extractor, row);
+    truthLength += residualOf(fs.readFileSync(path.join(truthDir, `${id}.truth.txt`), 'utf8'), fs.readFileSync(fixed, 'utf8'), (category, context) => {
+      totals.set(category, totals.get(category) + 1);
+      row.set(category, (row.get(category) ?? 0) + 1);
+      if (category === show && examples.at(-1) !== `${id}: ${context}`) examples.push(`${id}: ${context}`);
+    });
+  }
+  const distance = [...totals.values()].reduce((sum, n) => sum + n, 0);
+  const extractors = [...byExtractor.keys()].sort();
+  const percent = (n) => `${((100 * n) / truthLength).toFixed(3)}%`;
+  console.log(`${ids.length} files, ${truthLength} truth characters, edit distance ${distance} (${percent(distance)})`);
+  console.log(`| cause | chars | share of truth | ${extractors.join(' | ')} |`);
+  console.log(`|---|---|---|${extractors.map(() => '---|').join('')}`);
+  for (const [category, n] of totals) {
+    if (n > 0) console.log(`| ${category} | ${n} | ${percent(n)} | ${extractors.map((x) => byExtractor.get(x).get(category) ?? 0).join(' | ')} |`);
+  }
+  for (const example of examples.slice(0, limit)) console.log(example.replace(/\n/g, '⏎'));
 }
-const distance = [...totals.values()].reduce((sum, n) => sum + n, 0);
-const extractors = [...byExtractor.keys()].sort();
-const percent = (n) => `${((100 * n) / truthLength).toFixed(3)}%`;
-console.log(`${ids.length} files, ${truthLength} truth characters, edit distance ${distance} (${percent(distance)})`);
-console.log(`| cause | chars | share of truth | ${extractors.join(' | ')} |`);
-console.log(`|---|---|---|${extractors.map(() => '---|').join('')}`);
-for (const [category, n] of totals) {
-  if (n > 0) console.log(`| ${category} | ${n} | ${percent(n)} | ${extractors.map((x) => byExtractor.get(x).get(category) ?? 0).join(' | ')} |`);
-}
-for (const example of examples.slice(0, limit)) console.log(example.replace(/\n/g, '⏎'));
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
