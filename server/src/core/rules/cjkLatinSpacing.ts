@@ -45,14 +45,22 @@ function meets(text: string, before: number, after: number): boolean {
   );
 }
 
-/** Whether a Chinese character and a name's edge symbol meet across a gap: `fdisk(8)` 或, 签署 `.dsc`, 为 `/bin`. */
+/**
+ * Whether a Chinese character and a name's edge symbol meet across a gap: `fdisk(8)` 或, 签署 `.dsc`, 为 `/bin`.
+ * A closing bracket is a name's when it closes one opened in the same run of Latin text (`chage (CHange AGE)`):
+ * `1)` or `a)` before a list item's text is a marker, spaced as its author chose.
+ */
 function meetsNameEdge(text: string, before: number, after: number): boolean {
-  const closing = text.charCodeAt(before);
-  const opening = text.charCodeAt(after);
-  return (
-    (isHanCode(text.charCodeAt(after)) && (closing === 0x29 || closing === 0x5d) && endsLatinToken(text, before - 1)) ||
-    (isHanCode(text.charCodeAt(before)) && (opening === 0x2e || opening === 0x2f) && isAsciiLetterCode(text.charCodeAt(after + 1)))
-  );
+  const code = text.charCodeAt(before);
+  if (isHanCode(text.charCodeAt(before))) {
+    const next = text.charCodeAt(after);
+    return (next === 0x2e || next === 0x2f) && isAsciiLetterCode(text.charCodeAt(after + 1));
+  }
+  if ((code !== 0x29 && code !== 0x5d) || !isHanCode(text.charCodeAt(after)) || !endsLatinToken(text, before - 1)) return false;
+  const opener = code === 0x29 ? '(' : '[';
+  let i = before - 2;
+  while (i >= 0 && text[i] !== opener && text.charCodeAt(i) < 0x80) i--;
+  return i >= 0 && text[i] === opener;
 }
 
 function checkFragment(context: RuleContext, text: string, offset: number, style: 'require' | 'forbid'): void {
