@@ -146,6 +146,8 @@ export const BREAK_FEATURES = [
    * text before ended with its line (a heading, a label, a list item).
    */
   'next-opens-with-connective',
+  /** The line ends with a closing bracket, no sentence end inside it (`（参见第 7.6 节“沙盒”）`, `…的用户（u）`): an aside or gloss closes a term, a heading or an item. */
+  'ends-with-closing-bracket',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
