@@ -429,6 +429,7 @@ function gatherEvidence(
   // 2 and 2 in news). A closing bracket or quote ends a term (`粘滞位（t或T替代其他用户的x）` / `如果…`).
   const lastCode = before.charCodeAt(before.length - 1);
   if (!punctuatedInside && (isHanCode(lastCode) || isLatinOrDigitCode(lastCode) || CLOSING_CODES.has(lastCode)) && opensWithConnective(after)) set(features, 'next-opens-with-connective');
+  if (!sentenceEnd && (lastCode === CLOSE_PAREN_FULL || (lastCode === CLOSE_PAREN && !MAN_PAGE_SECTION.test(before)))) set(features, 'ends-with-closing-bracket');
   if (!hasPunctOrSymbol(after)) set(features, 'next-without-punctuation');
   return full;
 }
@@ -494,6 +495,10 @@ function hasPunctuationInside(line: string): boolean {
 
 const PUNCTUATION_INSIDE_CODES = new CodeSet('，。；！？,;');
 const CLOSING_CODES = new CodeSet(CLOSING_CHARS);
+const CLOSE_PAREN_FULL = 0xff09; // ）
+const CLOSE_PAREN = 0x29; // )
+/** A manual page's section after its name (`chroot(8)`, `cpio(1)`): part of the name, not an aside. */
+const MAN_PAGE_SECTION = /\(\d[a-z]?\)$/;
 
 /**
  * The next line stands apart as a heading above its paragraph: after a blank line (where blank lines do not

@@ -146,6 +146,12 @@ export const BREAK_FEATURES = [
    * text before ended with its line (a heading, a label, a list item).
    */
   'next-opens-with-connective',
+  /**
+   * The line ends with a closing bracket and no sentence end inside it (`（参见第 7.6 节“沙盒”）`, `…的用户（u）`), not
+   * a manual page's section (`chroot(8)`): an aside or gloss closes a term, a heading or a list item. After a
+   * full line 37 of 45 such breaks join on train and dev, against 8,564 of 8,665 full lines ending no sentence.
+   */
+  'ends-with-closing-bracket',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
