@@ -7,8 +7,8 @@ import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/s
 import { compilerBudget } from './compiler';
 import { FileError, readArticle, writeArticle } from './files';
 import { messagesFor, type CliLocale, type Messages } from './messages';
-import { analyzeInShares, sharesPay, type SharePolicy } from './shares';
-import { fileJsonEntry, formatFileReport, githubAnnotations, shownProblems, type Printed, type ProblemCounts } from './report';
+import { analyzeInShares, sharesPay, type LinesToFormat, type SharePolicy } from './shares';
+import { fileJsonEntry, formatFileReport, githubAnnotations, shownProblems, type FormattedParts, type Printed, type ProblemCounts } from './report';
 
 export interface LintOptions {
   readonly fix: boolean;
@@ -137,13 +137,18 @@ function lintReadable(file: string, options: LintOptions, settings: Settings, sa
     }
   }
   // The report reads the problems and the line index: the document's parts are placed only if asked (--outline).
-  // A large document read once is shared with a worker: its answers are the same.
-  const analysis =
-    analysisOptions.layouts === 'read-once' && sharesPay(text.length, options.shares)
-      ? analyzeInShares(text, settings, analysisOptions, options.shares)
-      : analyze(text, settings, undefined, analysisOptions);
+  // A large document read once is shared with a worker: its answers are the same, and a report of one line
+  // per problem is formatted by both threads, each its own regions' lines.
+  let analysis;
+  let formatted: FormattedParts | undefined;
+  if (analysisOptions.layouts === 'read-once' && sharesPay(text.length, options.shares)) {
+    const lines: LinesToFormat | undefined = !options.stdout && options.format !== 'json' ? { format: options.format, file: article.path, quiet: options.quiet } : undefined;
+    ({ analysis, formatted } = analyzeInShares(text, settings, analysisOptions, options.shares, lines));
+  } else {
+    analysis = analyze(text, settings, undefined, analysisOptions);
+  }
   const problems = shownProblems(analysis, options.quiet);
-  const report = { file: article.path, analysis, problems };
+  const report = { file: article.path, analysis, problems, formatted };
   const sections = { outline: options.outline, figures: options.figures };
   if (!options.stdout) {
     if (options.format === 'text') printed = formatFileReport(report, sections, say);

@@ -1,6 +1,6 @@
 // How the CLI prints problems, outlines and figures: for people (text) and for programs (JSON).
 
-import { figureSummary, type Analysis, type Problem } from '../../server/src/core';
+import { figureSummary, problemColumns, type Analysis, type LineIndex, type Problem, type ProblemColumns } from '../../server/src/core';
 import type { Messages, Totals } from './messages';
 
 export interface FileReport {
@@ -8,7 +8,31 @@ export interface FileReport {
   readonly analysis: Analysis;
   /** The problems to show (the CLI may hide hints and information). */
   readonly problems: ShownProblems;
+  /** Regions' problems formatted already, by the thread that found them (cli/src/shares.ts). */
+  readonly formatted?: FormattedParts;
 }
+
+/**
+ * A region's problems as printed (the lines of a text or GitHub report), made from the columns the region
+ * keeps them in before the shares of a large document are joined, by the thread that analysed the region.
+ */
+export interface FormattedPart {
+  /** Where the region stands: the offset its problems were placed at. */
+  readonly offset: number;
+  readonly printed: Printed;
+  /** The problems shown among them. */
+  readonly counts: ProblemCounts;
+}
+
+/**
+ * Formatted parts by the columns they were made from: the report takes a part whole where the joined analysis
+ * offers the same columns at the same offset (Analysis.forEachProblem's `takenWhole`), which it does only
+ * where the region's problems are shown as they were found.
+ */
+export type FormattedParts = ReadonlyMap<ProblemColumns, FormattedPart>;
+
+/** The formats whose report is one line per problem, and so can be formatted a region at a time. */
+export type LineFormat = 'text' | 'github';
 
 /**
  * The problems a report shows, each handed over once in document order with the offset to add to its
@@ -17,19 +41,39 @@ export interface FileReport {
  * edits), some 150 MB the garbage collector then marked again while the report was built.
  */
 export interface ShownProblems {
-  forEach(visit: (problem: Problem, offset: number) => void): void;
+  /**
+   * With `takenWhole`, a region's problems as it keeps them in columns are offered whole first (none
+   * silenced); it returns the counts of those shown when it took them, and they are not handed over.
+   */
+  forEach(visit: (problem: Problem, offset: number) => void, takenWhole?: (columns: ProblemColumns, offset: number) => ProblemCounts | undefined): void;
   /** How many there are of each severity, and with a fix: counted as they were first handed over. */
   readonly counts: ProblemCounts;
 }
 
+/** Whether a problem is shown: with `quiet` only warnings and errors are. */
+function isShown(problem: Problem, quiet: boolean): boolean {
+  return !quiet || problem.severity === 'warning' || problem.severity === 'error';
+}
+
+type ProblemPass = (visit: (problem: Problem, offset: number) => void, takenWhole?: (columns: ProblemColumns, offset: number) => boolean) => void;
+
 /** The analysis's problems, or with `quiet` only its warnings and errors. */
 export function shownProblems(analysis: Analysis, quiet: boolean): ShownProblems {
-  if (!quiet) return new CountedProblems((visit) => analysis.forEachProblem(visit));
-  return new CountedProblems((visit) =>
+  if (!quiet) return new CountedProblems((visit, takenWhole) => analysis.forEachProblem(visit, takenWhole));
+  return new CountedProblems((visit, takenWhole) =>
     analysis.forEachProblem((problem, offset) => {
-      if (problem.severity === 'warning' || problem.severity === 'error') visit(problem, offset);
-    }),
+      if (isShown(problem, true)) visit(problem, offset);
+    }, takenWhole),
   );
+}
+
+function noCounts(): { -readonly [K in keyof ProblemCounts]: number } {
+  return { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
+}
+
+function count(counts: { -readonly [K in keyof ProblemCounts]: number }, problem: Problem): void {
+  counts[problem.severity]++;
+  if (problem.fix) counts.fixable++;
 }
 
 /**
@@ -40,16 +84,25 @@ export function shownProblems(analysis: Analysis, quiet: boolean): ShownProblems
 class CountedProblems implements ShownProblems {
   private counted: ProblemCounts | undefined;
 
-  constructor(private readonly each: (visit: (problem: Problem, offset: number) => void) => void) {}
+  constructor(private readonly each: ProblemPass) {}
 
-  forEach(visit: (problem: Problem, offset: number) => void): void {
-    if (this.counted) return this.each(visit);
-    const counts = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
-    this.each((problem, offset) => {
-      counts[problem.severity]++;
-      if (problem.fix) counts.fixable++;
-      visit(problem, offset);
-    });
+  forEach(visit: (problem: Problem, offset: number) => void, takenWhole?: (columns: ProblemColumns, offset: number) => ProblemCounts | undefined): void {
+    const whole = takenWhole && ((columns: ProblemColumns, offset: number) => takenWhole(columns, offset) !== undefined);
+    if (this.counted) return this.each(visit, whole);
+    const counts = noCounts();
+    this.each(
+      (problem, offset) => {
+        count(counts, problem);
+        visit(problem, offset);
+      },
+      takenWhole &&
+        ((columns, offset) => {
+          const taken = takenWhole(columns, offset);
+          if (!taken) return false;
+          for (const key of Object.keys(counts) as Array<keyof ProblemCounts>) counts[key] += taken[key];
+          return true;
+        }),
+    );
     this.counted = counts;
   }
 
@@ -64,8 +117,8 @@ export interface Sections {
   figures: boolean;
 }
 
-function where(analysis: Analysis, offset: number): { line: number; column: number } {
-  const position = analysis.model.lineIndex.positionAt(offset);
+function where(lines: LineIndex, offset: number): { line: number; column: number } {
+  const position = lines.positionAt(offset);
   return { line: position.line + 1, column: position.character + 1 };
 }
 
@@ -94,6 +147,16 @@ class ReportText {
     }
   }
 
+  /** Adds what is printed already (a formatted part): the same bytes as its lines added one by one. */
+  addPrinted(printed: Printed): void {
+    if (typeof printed === 'string') return this.add(printed);
+    if (this.text.length > 0) {
+      (this.pieces ??= []).push(UTF8.encode(this.text));
+      this.text = '';
+    }
+    (this.pieces ??= []).push(...printed);
+  }
+
   done(): Printed {
     if (!this.pieces) return this.text;
     if (this.text.length > 0) this.pieces.push(UTF8.encode(this.text));
@@ -101,17 +164,58 @@ class ReportText {
   }
 }
 
+/** One problem's line in a report of `format` on `file`, its positions read in `lines` (the document's). */
+function problemLine(format: LineFormat, file: string, lines: LineIndex): (problem: Problem, offset: number) => string {
+  if (format === 'text') {
+    return (problem, offset) => {
+      const { line, column } = where(lines, problem.start + offset);
+      return `${file}:${line}:${column}  ${problem.severity}  ${problem.message}  [${problem.ruleId}]\n`;
+    };
+  }
+  return (problem, offset) => githubAnnotation(file, lines, problem, offset);
+}
+
+/** The lines of every problem shown, those of regions formatted already taken as they are. */
+function problemLines(report: FileReport, format: LineFormat, out: ReportText): void {
+  const line = problemLine(format, report.file, report.analysis.model.lineIndex);
+  const { formatted } = report;
+  report.problems.forEach(
+    (problem, offset) => out.add(line(problem, offset)),
+    formatted &&
+      ((columns, offset) => {
+        const part = formatted.get(columns);
+        if (part?.offset !== offset) return undefined;
+        out.addPrinted(part.printed);
+        return part.counts;
+      }),
+  );
+}
+
+/**
+ * A region's problems (`columns`, the region standing at `offset`) as the lines a report of `format` on
+ * `file` prints for them, `lines` being the document's line index: what the report takes whole where the
+ * joined analysis shows the region's problems as found. `problemLines` makes the same bytes one by one.
+ */
+export function formatPart(columns: ProblemColumns, offset: number, format: LineFormat, file: string, lines: LineIndex, quiet: boolean): FormattedPart {
+  const line = problemLine(format, file, lines);
+  const out = new ReportText();
+  const counts = noCounts();
+  for (const problem of problemColumns.expand(columns)) {
+    if (!isShown(problem, quiet)) continue;
+    count(counts, problem);
+    out.add(line(problem, offset));
+  }
+  return { offset, printed: out.done(), counts };
+}
+
 export function formatFileReport(report: FileReport, sections: Sections, say: Messages): Printed {
   const { analysis, file } = report;
   const out = new ReportText();
-  report.problems.forEach((problem, offset) => {
-    const { line, column } = where(analysis, problem.start + offset);
-    out.add(`${file}:${line}:${column}  ${problem.severity}  ${problem.message}  [${problem.ruleId}]\n`);
-  });
+  problemLines(report, 'text', out);
   if (sections.outline) {
     out.add(`\n${say.outline}: ${file}\n`);
     for (const entry of analysis.outlineWithSpeakers(say.peopleQuoted)) {
-      const { line } = where(analysis, entry.selectionStart);
+      const { line } = where(analysis.model.lineIndex, entry.selectionStart);
       const detail = entry.detail ? ` — ${entry.detail}` : '';
       out.add(`${'  '.repeat(entry.level + 1)}${entry.name}${detail}  (${line})\n`);
     }
@@ -120,7 +224,7 @@ export function formatFileReport(report: FileReport, sections: Sections, say: Me
     out.add(`\n${say.figures}: ${file}\n`);
     for (const figure of analysis.figures) {
       const [start] = figure.ranges[0] ?? [0];
-      const { line, column } = where(analysis, start);
+      const { line, column } = where(analysis.model.lineIndex, start);
       out.add(`  ${line}:${column}  ${figureSummary(figure, analysis.settings.locale)}\n`);
     }
   }
@@ -152,8 +256,8 @@ export function totalsOf(perFile: readonly ProblemCounts[], fixed: number, skipp
 }
 
 function problemJson(analysis: Analysis, problem: Problem, offset: number) {
-  const start = where(analysis, problem.start + offset);
-  const end = where(analysis, problem.end + offset);
+  const start = where(analysis.model.lineIndex, problem.start + offset);
+  const end = where(analysis.model.lineIndex, problem.end + offset);
   return {
     ruleId: problem.ruleId,
     severity: problem.severity,
@@ -178,15 +282,15 @@ function fileJsonSections({ analysis }: FileReport, sections: Sections): object 
   return {
     ...(sections.outline
       ? {
-          outline: analysis.outline.map((entry) => ({ ...entry, line: where(analysis, entry.selectionStart).line })),
-          speakers: analysis.speakers.map((speaker) => ({ ...speaker, line: where(analysis, speaker.start).line })),
+          outline: analysis.outline.map((entry) => ({ ...entry, line: where(analysis.model.lineIndex, entry.selectionStart).line })),
+          speakers: analysis.speakers.map((speaker) => ({ ...speaker, line: where(analysis.model.lineIndex, speaker.start).line })),
         }
       : {}),
     ...(sections.figures
       ? {
           figures: analysis.figures.map((figure) => ({
             ...figure,
-            line: where(analysis, figure.ranges[0]?.[0] ?? 0).line,
+            line: where(analysis.model.lineIndex, figure.ranges[0]?.[0] ?? 0).line,
             summary: figureSummary(figure, analysis.settings.locale),
           })),
         }
@@ -257,22 +361,23 @@ const GITHUB_LEVELS = { error: 'error', warning: 'warning', information: 'notice
  * show on the lines of the pull request. Property values and messages are escaped as the runner asks.
  */
 export function githubAnnotations(report: FileReport): Printed {
-  const { analysis, file } = report;
   const out = new ReportText();
-  report.problems.forEach((problem, offset) => {
-    const start = where(analysis, problem.start + offset);
-    const end = where(analysis, problem.end + offset);
-    const properties = [
-      `file=${escapeProperty(file)}`,
-      `line=${start.line}`,
-      `col=${start.column}`,
-      `endLine=${end.line}`,
-      ...(end.line === start.line ? [`endColumn=${end.column}`] : []),
-      `title=${escapeProperty(`article-lint(${problem.ruleId})`)}`,
-    ];
-    out.add(`::${GITHUB_LEVELS[problem.severity]} ${properties.join(',')}::${escapeData(problem.message)}\n`);
-  });
+  problemLines(report, 'github', out);
   return out.done();
+}
+
+function githubAnnotation(file: string, lines: LineIndex, problem: Problem, offset: number): string {
+  const start = where(lines, problem.start + offset);
+  const end = where(lines, problem.end + offset);
+  const properties = [
+    `file=${escapeProperty(file)}`,
+    `line=${start.line}`,
+    `col=${start.column}`,
+    `endLine=${end.line}`,
+    ...(end.line === start.line ? [`endColumn=${end.column}`] : []),
+    `title=${escapeProperty(`article-lint(${problem.ruleId})`)}`,
+  ];
+  return `::${GITHUB_LEVELS[problem.severity]} ${properties.join(',')}::${escapeData(problem.message)}\n`;
 }
 
 function escapeData(text: string): string {

@@ -6,8 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { lintFile, type LintOptions } from '../../cli/src/lintFile';
-import { ROOT, readFixture } from '../helpers';
+import { lintFile, type FileOutcome, type LintOptions } from '../../cli/src/lintFile';
+import { messagesFor } from '../../cli/src/messages';
+import { formatFileReport, formatPart, shownProblems, type FormattedPart, type Printed } from '../../cli/src/report';
+import { analyzeShare, analyzeShared, defaultSettings, LineIndex, problemColumns, shareProblemColumns, type AnalysisOptions, type ProblemColumns } from '../../server/src/core';
+import { largeArticle, ROOT, readFixture } from '../helpers';
 
 // The worker runs the CLI bundle, as it does for a user (npm test builds it first).
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -23,10 +26,21 @@ const OPTIONS: LintOptions = {
   quiet: false,
 };
 
+/** What is printed, as one string (a long report comes in UTF-8 pieces, cut wherever its lines were formatted). */
+function printedText(printed: Printed): string {
+  return typeof printed === 'string' ? printed : Buffer.concat(printed).toString('utf8');
+}
+
+function withPrintedText(outcome: FileOutcome): unknown {
+  return { ...outcome, printed: printedText(outcome.printed) };
+}
+
 describe('CLI: a large document on the main thread and a worker', function () {
   this.timeout(120_000);
   let dir: string;
   let file: string;
+  /** The same copies without the directive: every region's problems are shown as found. */
+  let plain: string;
 
   before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'article-lint-shares-'));
@@ -34,6 +48,8 @@ describe('CLI: a large document on the main thread and a worker', function () {
     const raw = readFixture('sample/sample.raw.article');
     // Some 60,000 characters (about fifteen regions), each copy's digits shifted; a directive in the second half.
     const copies = Array.from({ length: 7 }, (_, copy) => raw.replace(/[0-9]/g, (digit) => String((Number(digit) + copy) % 10)));
+    plain = path.join(dir, 'plain.article');
+    writeFileSync(plain, copies.join('\n'));
     copies.splice(5, 0, '<!-- article-lint-disable space-between-han -->\n');
     writeFileSync(file, copies.join('\n'));
   });
@@ -56,6 +72,45 @@ describe('CLI: a large document on the main thread and a worker', function () {
       assert.deepEqual(shared, alone);
     });
   }
+
+  for (const [name, options] of [
+    ['text', OPTIONS],
+    ['GitHub', { ...OPTIONS, format: 'github' }],
+    ['--quiet, in Chinese', { ...OPTIONS, quiet: true, locale: 'zh-cn' }],
+  ] as const) {
+    it(`prints the same ${name} report as one thread with each thread's regions formatted where they were analysed`, () => {
+      let formatted = 0;
+      const shared = lintFile(plain, { ...options, shares: { script: CLI, from: 0, received: (_, parts) => (formatted = parts) } }, undefined);
+      const alone = lintFile(plain, options, undefined);
+      assert.ok(formatted > 0, 'the worker formatted its regions’ lines');
+      assert.deepEqual(withPrintedText(shared), withPrintedText(alone));
+    });
+  }
+
+  it('takes a region’s formatted lines in place of its problems’, with their counts', () => {
+    // More than a few regions: their problems are kept as columns.
+    const text = largeArticle(60_000);
+    const options: AnalysisOptions = { placing: 'on-first-use', layouts: 'read-once', problemColumns };
+    const own = analyzeShare(text, defaultSettings, { from: 0, to: Math.floor(text.length / 2) }, options);
+    const analysis = analyzeShared(text, defaultSettings, own, [], options);
+    const say = messagesFor('en');
+    const sections = { outline: false, figures: false };
+    const report = (formatted?: Map<ProblemColumns, FormattedPart>) => {
+      const problems = shownProblems(analysis, false);
+      return { printed: printedText(formatFileReport({ file: 'a.article', analysis, problems, formatted }, sections, say)), counts: problems.counts };
+    };
+    const asFound = report();
+    // The second region's problems, formatted apart, are lines of the report; a part standing in for them is printed instead.
+    const { offset, columns } = shareProblemColumns(own)[1];
+    const lines = formatPart(columns, offset, 'text', 'a.article', LineIndex.of(text), false);
+    assert.ok(lines.counts.warning > 0 && asFound.printed.includes(printedText(lines.printed)));
+    const standIn = { offset, printed: 'STAND-IN\n', counts: { error: 0, warning: 1, information: 0, hint: 0, fixable: 0 } };
+    const taken = report(new Map([[columns, standIn]]));
+    assert.equal(taken.printed, asFound.printed.replace(printedText(lines.printed), 'STAND-IN\n'));
+    assert.equal(taken.counts.warning, asFound.counts.warning - lines.counts.warning + 1);
+    // Not where the part was formatted for another offset.
+    assert.equal(report(new Map([[columns, { ...standIn, offset: offset + 1 }]])).printed, asFound.printed);
+  });
 
   it('analyses the worker’s share itself when the worker dies after starting, and its error does not end the process', async () => {
     // A worker that says it started, then throws before answering (as one out of memory would die).
