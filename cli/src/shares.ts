@@ -40,13 +40,24 @@ const SHARE_ROLE = 'article-lint-share';
 export const SHARED_FROM = 1_000_000;
 
 /**
- * The main thread's share of the regions: less than half, for it also reads the file, takes the worker's
- * regions over, runs the document's own steps (labels paired, the document's rules) and writes the report.
+ * The main thread's share of the regions: a little less than half, for it also reads the file, takes the
+ * worker's regions over, runs the document's own steps (labels paired, the document's rules) and writes the
+ * report. Each thread formats its own regions' report lines, so the report's bytes are no longer the main
+ * thread's alone: on the 10 MB extraction the two threads' CPU times (per-thread timeline, docs/performance-log.md
+ * par25) were even at about 48 %; at 40 % the main thread waited for the worker.
  */
-export const MAIN_SHARE = 0.4;
+export const MAIN_SHARE = 0.48;
 
-interface ShareSetup {
+/** What a share's worker starts with: it then waits on `port` for its share (ShareSetup). */
+interface WorkerStart {
   readonly role: typeof SHARE_ROLE;
+  readonly port: MessagePort;
+  /** The worker's state (STARTED, ANSWERED), notified at each change. */
+  readonly state: Int32Array;
+}
+
+/** The worker's share, posted to it once the text is read. */
+interface ShareSetup {
   readonly text: string;
   readonly settings: Settings;
   /** The worker's share starts with the first region that starts here. */
@@ -56,9 +67,6 @@ interface ShareSetup {
   readonly problemColumns: boolean;
   /** The report whose lines each thread formats for its own regions; undefined: none (a JSON report, --fix --stdout). */
   readonly lines: LinesToFormat | undefined;
-  readonly port: MessagePort;
-  /** The worker's state (STARTED, ANSWERED), notified at each change. */
-  readonly state: Int32Array;
 }
 
 /** The worker runs its share (set when it starts), then has posted its answer on its port. */
@@ -107,6 +115,43 @@ function bytesOf(parts: readonly FormattedPart[]): ArrayBuffer[] {
   return [...buffers];
 }
 
+/**
+ * A share's worker, started as soon as a file is known to be large enough to be shared (its size in bytes,
+ * never fewer than its characters): it loads the CLI while the main thread reads the file, and waits for
+ * its share. One started for a file that is not shared after all is stopped.
+ */
+export class ShareWorker {
+  readonly channel = new MessageChannel();
+  readonly state = new Int32Array(new SharedArrayBuffer(4));
+  readonly worker: Worker | undefined;
+  private posted = false;
+
+  constructor(script: string) {
+    const start: WorkerStart = { role: SHARE_ROLE, port: this.channel.port2, state: this.state };
+    try {
+      this.worker = new Worker(script, { workerData: start, transferList: [this.channel.port2] });
+      // The worker's exit is not waited for: its answer is (analyzeInShares). A worker that dies (out of memory)
+      // has its share analysed by the main thread; its error must not end the process when the event loop reports it.
+      this.worker.unref();
+      this.worker.on('error', () => undefined);
+    } catch {
+      this.worker = undefined;
+    }
+  }
+
+  post(setup: ShareSetup): void {
+    this.posted = true;
+    this.channel.port1.postMessage(setup);
+  }
+
+  /** Ends a worker that was given no share. */
+  stopUnused(): void {
+    if (this.posted) return;
+    void this.worker?.terminate();
+    this.channel.port1.close();
+  }
+}
+
 /** When a document is analysed on two threads (the CLI's --jobs). */
 export interface SharePolicy {
   /** The CLI bundle, which a worker runs. */
@@ -126,13 +171,17 @@ export function sharesPay(length: number, policy: SharePolicy | undefined, cores
 
 /** True in a thread started by analyzeInShares: it then analyses its share instead of running the CLI. */
 export function isShareWorker(): boolean {
-  return !isMainThread && (workerData as ShareSetup | undefined)?.role === SHARE_ROLE;
+  return !isMainThread && (workerData as WorkerStart | undefined)?.role === SHARE_ROLE;
 }
 
-/** The worker's side: analyse its share, post it, say so. */
+/** The worker's side: wait for its share, analyse it, post it, say so. */
 export function serveShare(): void {
-  const setup = workerData as ShareSetup;
-  const { text, settings, from, port, state, lines } = setup;
+  const { port, state } = workerData as WorkerStart;
+  port.once('message', (setup: ShareSetup) => analyseShare(setup, port, state));
+}
+
+function analyseShare(setup: ShareSetup, port: MessagePort, state: Int32Array): void {
+  const { text, settings, from, lines } = setup;
   const analysisOptions: AnalysisOptions = setup.problemColumns ? { ...setup.analysisOptions, problemColumns } : setup.analysisOptions;
   Atomics.store(state, 0, STARTED);
   Atomics.notify(state, 0);
@@ -158,22 +207,18 @@ export function serveShare(): void {
  * thread that analysed it. Should the worker fail, the main thread analyses its regions too: the answers are
  * the same either way.
  */
-export function analyzeInShares(text: string, settings: Settings, analysisOptions: AnalysisOptions, policy: SharePolicy, lines?: LinesToFormat): SharedAnalysis {
+export function analyzeInShares(
+  text: string,
+  settings: Settings,
+  analysisOptions: AnalysisOptions,
+  policy: SharePolicy,
+  lines?: LinesToFormat,
+  started: ShareWorker = new ShareWorker(policy.script),
+): SharedAnalysis {
   const from = Math.floor(text.length * MAIN_SHARE);
-  const channel = new MessageChannel();
-  const state = new Int32Array(new SharedArrayBuffer(4));
   const { problemColumns: codec, ...cloneable } = analysisOptions;
-  const setup: ShareSetup = { role: SHARE_ROLE, text, settings, from, analysisOptions: cloneable, problemColumns: codec !== undefined, lines, port: channel.port2, state };
-  let worker: Worker | undefined;
-  try {
-    worker = new Worker(policy.script, { workerData: setup, transferList: [channel.port2] });
-    // The worker's exit is not waited for: its answer is, below. A worker that dies (out of memory) has its
-    // share analysed by the main thread; its error must not end the process when the event loop reports it.
-    worker.unref();
-    worker.on('error', () => undefined);
-  } catch {
-    worker = undefined;
-  }
+  const { worker, channel, state } = started;
+  started.post({ text, settings, from, analysisOptions: cloneable, problemColumns: codec !== undefined, lines });
   const ownStarted = performance.now();
   const own = analyzeShare(text, settings, { from: 0, to: from }, analysisOptions);
   // The main thread's regions' lines, while the worker analyses its own.

@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { lintFile, type FileOutcome, type LintOptions } from '../../cli/src/lintFile';
@@ -135,5 +135,32 @@ describe('CLI: a large document on the main thread and a worker', function () {
     assert.deepEqual([threads(path.join(dir, 'shared')), threads(path.join(dir, 'alone'))], [2, 1]);
     assert.deepEqual([shared.stdout, shared.stderr, shared.status], [alone.stdout, alone.stderr, alone.status]);
     assert.ok(shared.stdout.split('\n').length > 1_000, 'the report lists the problems');
+  });
+
+  it('analyses a file on one thread when its bytes reach the threshold but its characters do not (the worker started early is stopped)', () => {
+    const text = readFileSync(plain, 'utf8');
+    const bytes = Buffer.byteLength(text);
+    assert.ok(bytes > text.length + 1);
+    // The threads whose CPU profile shows a share analysed.
+    const sharing = (profiles: string) =>
+      readdirSync(profiles).filter((name) => {
+        const profile = JSON.parse(readFileSync(path.join(profiles, name), 'utf8')) as { nodes: Array<{ callFrame: { functionName: string } }> };
+        return profile.nodes.some((node) => node.callFrame.functionName === 'analyzeShare');
+      }).length;
+    const run = (args: string[], profiles: string, from = text.length + 1) =>
+      spawnSync(process.execPath, [`--cpu-prof-dir=${profiles}`, '--cpu-prof', CLI, ...args], {
+        env: { ...process.env, ARTICLE_LINT_SHARED_FROM: String(from) },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    const early = run([plain], path.join(dir, 'early'));
+    const alone = run(['--jobs', '1', plain], path.join(dir, 'early-alone'));
+    assert.deepEqual([early.stdout, early.stderr, early.status], [alone.stdout, alone.stderr, alone.status]);
+    assert.equal(early.status, 1);
+    assert.equal(sharing(path.join(dir, 'early')), 0);
+    // Where the characters reach it, both threads analyse a share.
+    const shared = run([plain], path.join(dir, 'shared-at'), text.length);
+    assert.equal(shared.stdout, alone.stdout);
+    assert.equal(sharing(path.join(dir, 'shared-at')), 2);
   });
 });
