@@ -66,9 +66,12 @@ describe('CLI: a large document on the main thread and a worker', function () {
   ] as const) {
     it(`prints the same ${name} report as one thread, the worker's regions taken over`, () => {
       let received = 0;
-      const shared = lintFile(file, { ...options, shares: { script: CLI, from: 0, received: (regions) => (received = regions) } }, undefined);
+      let formatted = -1;
+      const shared = lintFile(file, { ...options, shares: { script: CLI, from: 0, received: (regions, parts) => ((received = regions), (formatted = parts)) } }, undefined);
       const alone = lintFile(file, options, undefined);
       assert.ok(received > 0, 'the worker analysed regions');
+      // Its regions' lines are not formatted: with a directive in its share, the report takes none whole.
+      assert.equal(formatted, 0);
       assert.deepEqual(shared, alone);
     });
   }

@@ -102,9 +102,11 @@ export interface RegionColumns {
  * The problems of each region of `share` that keeps them as columns (a read-once analysis of more than a
  * few regions), in document order: what this thread can make something of before the shares are joined.
  * Where the joined analysis keeps a region's problems as they were found, it offers these same columns
- * (Analysis.forEachProblem's `takenWhole`).
+ * (Analysis.forEachProblem's `takenWhole`). None when a region of the share has directives: the joined
+ * analysis then offers no region's problems whole (a directive may silence problems anywhere after it).
  */
 export function shareProblemColumns(share: AnalysedShare): RegionColumns[] {
+  if (share.cache.list.some((region) => region.directives.length > 0)) return [];
   const parts: RegionColumns[] = [];
   for (const region of share.cache.list) {
     const columns = region.problems.compact;
@@ -115,9 +117,11 @@ export function shareProblemColumns(share: AnalysedShare): RegionColumns[] {
 
 /**
  * The problems of each region of another thread's share as received (`SharedRegions`): the columns the joined
- * analysis takes over, and offers whole, where it keeps a region's problems as that thread found them.
+ * analysis takes over, and offers whole, where it keeps a region's problems as that thread found them. None
+ * when a region of the share has directives, as with `shareProblemColumns`.
  */
 export function sharedProblemColumns(shared: SharedRegions): RegionColumns[] {
+  if (shared.regions.some((record) => record.directives.length > 0)) return [];
   return shared.regions.map((record) => ({ offset: record.start, columns: record.problems }));
 }
 
