@@ -167,7 +167,7 @@ function lintText(file: string, options: LintOptions, settings: Settings, say: M
   let analysis;
   let formatted: FormattedParts | undefined;
   if (analysisOptions.layouts === 'read-once' && sharesPay(text.length, options.shares)) {
-    const lines: LinesToFormat | undefined = !options.stdout && options.format !== 'json' ? { format: options.format, file: article.path, quiet: options.quiet } : undefined;
+    const lines: LinesToFormat | undefined = options.stdout ? undefined : { format: options.format, file: article.path, quiet: options.quiet };
     ({ analysis, formatted } = analyzeInShares(text, settings, analysisOptions, options.shares, lines, early));
   } else {
     analysis = analyze(text, settings, undefined, analysisOptions);

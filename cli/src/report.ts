@@ -13,8 +13,9 @@ export interface FileReport {
 }
 
 /**
- * A region's problems as printed (the lines of a text or GitHub report), made from the columns the region
- * keeps them in before the shares of a large document are joined, by the thread that analysed the region.
+ * A region's problems as printed (the lines of a text or GitHub report, the items of a JSON one), made from the
+ * columns the region keeps them in before the shares of a large document are joined, by the thread that
+ * analysed the region.
  */
 export interface FormattedPart {
   /** Where the region stands: the offset its problems were placed at. */
@@ -31,8 +32,8 @@ export interface FormattedPart {
  */
 export type FormattedParts = ReadonlyMap<ProblemColumns, FormattedPart>;
 
-/** The formats whose report is one line per problem, and so can be formatted a region at a time. */
-export type LineFormat = 'text' | 'github';
+/** The report formats: each states the problems one after another, so a region's can be formatted apart. */
+export type ReportFormat = 'text' | 'github' | 'json';
 
 /**
  * The problems a report shows, each handed over once in document order with the offset to add to its
@@ -165,7 +166,7 @@ class ReportText {
 }
 
 /** One problem's line in a report of `format` on `file`, its positions read in `lines` (the document's). */
-function problemLine(format: LineFormat, file: string, lines: LineIndex): (problem: Problem, offset: number) => string {
+function problemLine(format: 'text' | 'github', file: string, lines: LineIndex): (problem: Problem, offset: number) => string {
   if (format === 'text') {
     return (problem, offset) => {
       const { line, column } = where(lines, problem.start + offset);
@@ -176,7 +177,7 @@ function problemLine(format: LineFormat, file: string, lines: LineIndex): (probl
 }
 
 /** The lines of every problem shown, those of regions formatted already taken as they are. */
-function problemLines(report: FileReport, format: LineFormat, out: ReportText): void {
+function problemLines(report: FileReport, format: 'text' | 'github', out: ReportText): void {
   const line = problemLine(format, report.file, report.analysis.model.lineIndex);
   const { formatted } = report;
   report.problems.forEach(
@@ -192,18 +193,24 @@ function problemLines(report: FileReport, format: LineFormat, out: ReportText): 
 }
 
 /**
- * A region's problems (`columns`, the region standing at `offset`) as the lines a report of `format` on
- * `file` prints for them, `lines` being the document's line index: what the report takes whole where the
- * joined analysis shows the region's problems as found. `problemLines` makes the same bytes one by one.
+ * A region's problems (`columns`, the region standing at `offset`) as a report of `format` on `file` prints
+ * them, `lines` being the document's line index: what the report takes whole where the joined analysis shows
+ * the region's problems as found. `problemLines` and `fileJsonEntry` make the same bytes one by one (a JSON
+ * part is its items joined by commas, without the separator before the first).
  */
-export function formatPart(columns: ProblemColumns, offset: number, format: LineFormat, file: string, lines: LineIndex, quiet: boolean): FormattedPart {
-  const line = problemLine(format, file, lines);
+export function formatPart(columns: ProblemColumns, offset: number, format: ReportFormat, file: string, lines: LineIndex, quiet: boolean): FormattedPart {
   const out = new ReportText();
   const counts = noCounts();
-  for (const problem of problemColumns.expand(columns)) {
-    if (!isShown(problem, quiet)) continue;
-    count(counts, problem);
-    out.add(line(problem, offset));
+  const shown = problemColumns.expand(columns).filter((problem) => isShown(problem, quiet));
+  for (const problem of shown) count(counts, problem);
+  if (format === 'json') {
+    for (let at = 0; at < shown.length; at += JSON_PROBLEMS_AT_ONCE) {
+      const slice = shown.slice(at, at + JSON_PROBLEMS_AT_ONCE).map((problem) => problemJson(lines, problem, offset));
+      out.add(at > 0 ? `,${jsonItems(slice)}` : jsonItems(slice));
+    }
+  } else {
+    const line = problemLine(format, file, lines);
+    for (const problem of shown) out.add(line(problem, offset));
   }
   return { offset, printed: out.done(), counts };
 }
@@ -255,9 +262,9 @@ export function totalsOf(perFile: readonly ProblemCounts[], fixed: number, skipp
   return { ...counts, problems, files: perFile.length, fixed, skipped, notFixed };
 }
 
-function problemJson(analysis: Analysis, problem: Problem, offset: number) {
-  const start = where(analysis.model.lineIndex, problem.start + offset);
-  const end = where(analysis.model.lineIndex, problem.end + offset);
+function problemJson(lines: LineIndex, problem: Problem, offset: number) {
+  const start = where(lines, problem.start + offset);
+  const end = where(lines, problem.end + offset);
   return {
     ruleId: problem.ruleId,
     severity: problem.severity,
@@ -273,7 +280,7 @@ function problemJson(analysis: Analysis, problem: Problem, offset: number) {
 /** One file's entry in the JSON report (`{ files: [...] }`). */
 export function fileJson(report: FileReport, sections: Sections): unknown {
   const problems: unknown[] = [];
-  report.problems.forEach((problem, offset) => problems.push(problemJson(report.analysis, problem, offset)));
+  report.problems.forEach((problem, offset) => problems.push(problemJson(report.analysis.model.lineIndex, problem, offset)));
   return { file: report.file, problems, ...fileJsonSections(report, sections) };
 }
 
@@ -302,6 +309,15 @@ function fileJsonSections({ analysis }: FileReport, sections: Sections): object 
 const JSON_PROBLEMS_AT_ONCE = 256;
 
 /**
+ * A slice of problems' JSON as its items stand in a file's entry in the report: the array without its
+ * brackets ("[\n" … "\n]"), its items one level deeper (as in the whole array), every line break indented for
+ * the entry's depth in the report; consecutive slices are joined by a comma.
+ */
+function jsonItems(slice: readonly unknown[]): string {
+  return JSON.stringify(slice, null, 2).slice(1, -2).replace(/\n/g, '\n  ').replace(/\n/g, '\n    ');
+}
+
+/**
  * A file's entry in the JSON report as it stands there, `jsonReportEntry(fileJson(report, sections))` byte
  * for byte, built a slice of problems at a time into a Printed: the entry of a raw 10 MB extraction, held
  * whole as objects and then as one string, took 4 GB.
@@ -312,20 +328,34 @@ export function fileJsonEntry(report: FileReport, sections: Sections): Printed {
   // entry's depth in the report as it is added: JSON.stringify leaves no line break inside a string.
   const add = (text: string) => out.add(text.replace(/\n/g, '\n    '));
   add(`\n{\n  "file": ${JSON.stringify(report.file)},\n  "problems": `);
-  const { analysis } = report;
+  const lines = report.analysis.model.lineIndex;
+  const { formatted } = report;
   let slice: unknown[] = [];
   let written = 0;
   const addSlice = () => {
-    // A slice's array without its brackets ("[\n" … "\n]"), its items one level deeper: as in the whole array.
-    const items = JSON.stringify(slice, null, 2).slice(1, -2).replace(/\n/g, '\n  ');
-    add(written > 0 ? `,${items}` : `[${items}`);
+    out.add(`${written > 0 ? ',' : '['}${jsonItems(slice)}`);
     written += slice.length;
     slice = [];
   };
-  report.problems.forEach((problem, offset) => {
-    slice.push(problemJson(analysis, problem, offset));
-    if (slice.length === JSON_PROBLEMS_AT_ONCE) addSlice();
-  });
+  report.problems.forEach(
+    (problem, offset) => {
+      slice.push(problemJson(lines, problem, offset));
+      if (slice.length === JSON_PROBLEMS_AT_ONCE) addSlice();
+    },
+    formatted &&
+      ((columns, offset) => {
+        const part = formatted.get(columns);
+        if (part?.offset !== offset) return undefined;
+        const { error, warning, information, hint } = part.counts;
+        const shown = error + warning + information + hint;
+        if (shown === 0) return part.counts;
+        if (slice.length > 0) addSlice();
+        out.add(written > 0 ? ',' : '[');
+        out.addPrinted(part.printed);
+        written += shown;
+        return part.counts;
+      }),
+  );
   if (slice.length > 0) addSlice();
   add(written > 0 ? '\n  ]' : '[]');
   // The other fields as an object of their own, without its opening brace: the same fields at the same depth.

@@ -6,8 +6,8 @@
 // The main thread stays synchronous (lintFile is): it waits for the worker's regions with Atomics.wait and
 // takes them with receiveMessageOnPort, so a file analysed this way is reported in its turn like any other.
 //
-// A text or GitHub report is one line per problem: each thread formats its own regions' lines once its share
-// is analysed (report.ts formatPart), the worker hands them over with its regions (their bytes moved, not
+// A report states the problems one after another (a line each, or a JSON item each): each thread formats its
+// own regions' lines once its share is analysed (report.ts formatPart), the worker hands them over with its regions (their bytes moved, not
 // copied), and the report takes a region's lines as they are where the joined analysis shows its problems as
 // found. Formatted by the main thread after the join, the report of a raw 10 MB extraction (a million
 // problems, 110 MB) was a second of CPU while the other core had nothing left to do.
@@ -29,7 +29,7 @@ import {
   type SharedRegions,
   type Settings,
 } from '../../server/src/core';
-import { formatPart, type FormattedPart, type FormattedParts, type LineFormat } from './report';
+import { formatPart, type FormattedPart, type FormattedParts, type ReportFormat } from './report';
 
 const SHARE_ROLE = 'article-lint-share';
 
@@ -65,7 +65,7 @@ interface ShareSetup {
   /** The main thread's options but the problem codec, whose functions a worker cannot be sent: `problemColumns` says whether to use the worker's own. */
   readonly analysisOptions: Omit<AnalysisOptions, 'problemColumns'>;
   readonly problemColumns: boolean;
-  /** The report whose lines each thread formats for its own regions; undefined: none (a JSON report, --fix --stdout). */
+  /** The report each thread formats its own regions' problems for; undefined: none (--fix --stdout). */
   readonly lines: LinesToFormat | undefined;
 }
 
@@ -87,7 +87,7 @@ const STARTED_WAIT_FACTOR = 20;
 
 /** A report of one line per problem, as the file's report prints them (report.ts formatPart). */
 export interface LinesToFormat {
-  readonly format: LineFormat;
+  readonly format: ReportFormat;
   /** The file as the report names it. */
   readonly file: string;
   readonly quiet: boolean;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { lintFile, type FileOutcome, type LintOptions } from '../../cli/src/lintFile';
 import { messagesFor } from '../../cli/src/messages';
-import { formatFileReport, formatPart, shownProblems, type FormattedPart, type Printed } from '../../cli/src/report';
+import { fileJsonEntry, formatFileReport, formatPart, shownProblems, type FormattedPart, type Printed } from '../../cli/src/report';
 import { analyzeShare, analyzeShared, defaultSettings, LineIndex, problemColumns, shareProblemColumns, type AnalysisOptions, type ProblemColumns } from '../../server/src/core';
 import { largeArticle, ROOT, readFixture } from '../helpers';
 
@@ -32,7 +32,7 @@ function printedText(printed: Printed): string {
 }
 
 function withPrintedText(outcome: FileOutcome): unknown {
-  return { ...outcome, printed: printedText(outcome.printed) };
+  return { ...outcome, printed: printedText(outcome.printed), jsonEntry: outcome.jsonEntry && printedText(outcome.jsonEntry) };
 }
 
 describe('CLI: a large document on the main thread and a worker', function () {
@@ -78,8 +78,10 @@ describe('CLI: a large document on the main thread and a worker', function () {
 
   for (const [name, options] of [
     ['text', OPTIONS],
+    ['JSON', { ...OPTIONS, format: 'json' }],
     ['GitHub', { ...OPTIONS, format: 'github' }],
     ['--quiet, in Chinese', { ...OPTIONS, quiet: true, locale: 'zh-cn' }],
+    ['--quiet JSON', { ...OPTIONS, quiet: true, format: 'json' }],
   ] as const) {
     it(`prints the same ${name} report as one thread with each thread's regions formatted where they were analysed`, () => {
       let formatted = 0;
@@ -113,6 +115,11 @@ describe('CLI: a large document on the main thread and a worker', function () {
     assert.equal(taken.counts.warning, asFound.counts.warning - lines.counts.warning + 1);
     // Not where the part was formatted for another offset.
     assert.equal(report(new Map([[columns, { ...standIn, offset: offset + 1 }]])).printed, asFound.printed);
+    // A JSON entry with the first region's items taken whole, or the second's, or both, is the entry made one by one.
+    const entry = (formatted?: Map<ProblemColumns, FormattedPart>) =>
+      printedText(fileJsonEntry({ file: 'a.article', analysis, problems: shownProblems(analysis, false), formatted }, sections));
+    const parts = shareProblemColumns(own).slice(0, 2).map(({ offset, columns }) => [columns, formatPart(columns, offset, 'json', 'a.article', LineIndex.of(text), false)] as const);
+    for (const taken of [[parts[0]], [parts[1]], parts]) assert.equal(entry(new Map(taken)), entry());
   });
 
   it('analyses the worker’s share itself when the worker dies after starting, and its error does not end the process', async () => {
