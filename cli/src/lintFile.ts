@@ -162,8 +162,8 @@ function lintText(file: string, options: LintOptions, settings: Settings, say: M
     }
   }
   // The report reads the problems and the line index: the document's parts are placed only if asked (--outline).
-  // A large document read once is shared with a worker: its answers are the same, and a report of one line
-  // per problem is formatted by both threads, each its own regions' lines.
+  // A large document read once is shared with a worker: its answers are the same, and the report's problems
+  // are formatted by both threads, each its own regions' (shares.ts).
   let analysis;
   let formatted: FormattedParts | undefined;
   if (analysisOptions.layouts === 'read-once' && sharesPay(text.length, options.shares)) {

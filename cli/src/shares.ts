@@ -7,10 +7,11 @@
 // takes them with receiveMessageOnPort, so a file analysed this way is reported in its turn like any other.
 //
 // A report states the problems one after another (a line each, or a JSON item each): each thread formats its
-// own regions' lines once its share is analysed (report.ts formatPart), the worker hands them over with its regions (their bytes moved, not
-// copied), and the report takes a region's lines as they are where the joined analysis shows its problems as
-// found. Formatted by the main thread after the join, the report of a raw 10 MB extraction (a million
-// problems, 110 MB) was a second of CPU while the other core had nothing left to do.
+// own regions' lines once its share is analysed (report.ts formatPart), the worker hands them over with its
+// regions (their bytes moved, not copied), and the report takes a region's lines as they are where the joined
+// analysis shows its problems as found. Formatted by the main thread after the join, the report of a raw 10 MB
+// extraction (a million problems, 120 MB) was ~0.8 s of CPU (JSON: 3.4 s) while the other core had nothing
+// left to do (docs/performance-log.md, par25).
 
 import { availableParallelism } from 'node:os';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
@@ -85,7 +86,7 @@ const START_WAIT_MS = 20_000;
  */
 const STARTED_WAIT_FACTOR = 20;
 
-/** A report of one line per problem, as the file's report prints them (report.ts formatPart). */
+/** The report each thread formats its own regions' problems for, as the file's report prints them (report.ts formatPart). */
 export interface LinesToFormat {
   readonly format: ReportFormat;
   /** The file as the report names it. */
@@ -169,7 +170,7 @@ export function sharesPay(length: number, policy: SharePolicy | undefined, cores
   return policy !== undefined && cores >= 2 && length >= policy.from;
 }
 
-/** True in a thread started by analyzeInShares: it then analyses its share instead of running the CLI. */
+/** True in a thread started as a ShareWorker: it then analyses its share instead of running the CLI. */
 export function isShareWorker(): boolean {
   return !isMainThread && (workerData as WorkerStart | undefined)?.role === SHARE_ROLE;
 }
