@@ -39,14 +39,22 @@ const PARALLEL_FROM = 8;
 export const AUTO_PARALLEL_BYTES = 1_000_000;
 
 /**
+ * The cores one job keeps busy: besides the thread that lints, V8 compiles and collects on threads of its own.
+ * On the 1,071-article batch one job used 2.0 s of CPU in 1.5 s (lead, quiet 2-core machine); two jobs used
+ * 2.9 s of CPU (a worker warms its code up again) and took longer than one on two cores (1.98 s against
+ * 2.28 s; docs/performance-log.md par25).
+ */
+export const CORES_PER_JOB = 1.5;
+
+/**
  * What --jobs auto chooses: one (the main thread alone) unless the batch is large enough to pay for
- * workers and the machine has cores no one is using (by the last minute's load average); then the main
- * thread and one worker per idle core besides its own. Never slower than one job by more than a worker's
- * start, and only when a core was idle.
+ * workers and the machine has cores no one is using (by the last minute's load average) for two jobs or
+ * more, each counted with the cores its V8 keeps busy (CORES_PER_JOB); then that many. So never on two
+ * cores, where a worker makes the batch slower.
  */
 export function autoJobs(files: readonly string[], cores = availableParallelism(), load = loadavg()[0]): number {
-  const idleCores = Math.round(cores - load);
-  if (idleCores < 2 || files.length < PARALLEL_FROM) return 1;
+  const jobs = Math.floor((cores - load) / CORES_PER_JOB);
+  if (jobs < 2 || files.length < PARALLEL_FROM) return 1;
   let bytes = 0;
   for (const file of files) {
     try {
@@ -54,7 +62,7 @@ export function autoJobs(files: readonly string[], cores = availableParallelism(
     } catch {
       // Reported when it is read.
     }
-    if (bytes >= AUTO_PARALLEL_BYTES) return idleCores;
+    if (bytes >= AUTO_PARALLEL_BYTES) return jobs;
   }
   return 1;
 }

@@ -1,14 +1,15 @@
 // One file through the CLI: read, fix if asked, analyse, and render what is printed for it. The same
 // function runs in the main thread and in the workers of a parallel batch, so both print the same.
 
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, fixAll, mergeSettings, problemColumns, type AnalysisOptions, type Settings, type SettingsLayer } from '../../server/src/core';
 import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
 import { compilerBudget } from './compiler';
 import { FileError, readArticle, writeArticle } from './files';
 import { messagesFor, type CliLocale, type Messages } from './messages';
-import { analyzeInShares, sharesPay, type SharePolicy } from './shares';
-import { fileJsonEntry, formatFileReport, githubAnnotations, shownProblems, type Printed, type ProblemCounts } from './report';
+import { analyzeInShares, ShareWorker, sharesPay, type LinesToFormat, type SharePolicy } from './shares';
+import { fileJsonEntry, formatFileReport, githubAnnotations, shownProblems, type FormattedParts, type Printed, type ProblemCounts } from './report';
 
 export interface LintOptions {
   readonly fix: boolean;
@@ -107,7 +108,31 @@ export function lintFile(
 /** How a run that reads only the problems and the line index analyses a text. */
 const READ_ONCE: AnalysisOptions = { placing: 'on-first-use', layouts: 'read-once', problemColumns };
 
+/**
+ * A worker for a file that will be analysed on two threads if its text is as long as its size says it may be
+ * (a character takes a byte at least), started before the file is read: it loads the CLI meanwhile.
+ */
+function earlyShareWorker(file: string, options: LintOptions): ShareWorker | undefined {
+  if (file === '-' || options.fix || options.outline || options.figures) return undefined;
+  let bytes = 0;
+  try {
+    bytes = statSync(file).size;
+  } catch {
+    return undefined;
+  }
+  return sharesPay(bytes, options.shares) ? new ShareWorker(options.shares.script) : undefined;
+}
+
 function lintReadable(file: string, options: LintOptions, settings: Settings, say: Messages): FileOutcome {
+  const early = earlyShareWorker(file, options);
+  try {
+    return lintText(file, options, settings, say, early);
+  } finally {
+    early?.stopUnused();
+  }
+}
+
+function lintText(file: string, options: LintOptions, settings: Settings, say: Messages, early: ShareWorker | undefined): FileOutcome {
   const article = readArticle(file, settings.maxDocumentLength);
   compilerBudget.willAnalyse(article.text.length);
   let text = article.text;
@@ -137,13 +162,18 @@ function lintReadable(file: string, options: LintOptions, settings: Settings, sa
     }
   }
   // The report reads the problems and the line index: the document's parts are placed only if asked (--outline).
-  // A large document read once is shared with a worker: its answers are the same.
-  const analysis =
-    analysisOptions.layouts === 'read-once' && sharesPay(text.length, options.shares)
-      ? analyzeInShares(text, settings, analysisOptions, options.shares)
-      : analyze(text, settings, undefined, analysisOptions);
+  // A large document read once is shared with a worker: its answers are the same, and the report's problems
+  // are formatted by both threads, each its own regions' (shares.ts).
+  let analysis;
+  let formatted: FormattedParts | undefined;
+  if (analysisOptions.layouts === 'read-once' && sharesPay(text.length, options.shares)) {
+    const lines: LinesToFormat | undefined = options.stdout ? undefined : { format: options.format, file: article.path, quiet: options.quiet };
+    ({ analysis, formatted } = analyzeInShares(text, settings, analysisOptions, options.shares, lines, early));
+  } else {
+    analysis = analyze(text, settings, undefined, analysisOptions);
+  }
   const problems = shownProblems(analysis, options.quiet);
-  const report = { file: article.path, analysis, problems };
+  const report = { file: article.path, analysis, problems, formatted };
   const sections = { outline: options.outline, figures: options.figures };
   if (!options.stdout) {
     if (options.format === 'text') printed = formatFileReport(report, sections, say);

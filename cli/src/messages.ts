@@ -110,8 +110,8 @@ Options:
   --locale LOCALE    en or zh-cn (default: from LC_ALL, LC_MESSAGES or LANG)
   --quiet            print only problems of severity warning and error
   --exit-zero        exit 0 even when warnings or errors are found (bad input still exits 2)
-  --jobs N|auto      lint N files at once: this thread and N-1 worker threads (auto: one per idle
-                     CPU, for a batch of a megabyte or more; default 1)
+  --jobs N|auto      lint N files at once: this thread and N-1 worker threads (auto: one per 1.5 idle
+                     CPUs, for a batch of a megabyte or more: none on 2 CPUs; default 1)
   -h, --help         show this help
   -v, --version      show the version
 
@@ -196,7 +196,7 @@ const zh: Messages = {
   --quiet            只打印警告和错误
   --exit-zero        即使发现警告或错误也以 0 退出（输入有误仍以 2 退出）
   --jobs N|auto      同时检查 N 个文件：本线程加 N-1 个工作线程（auto：一兆字节以上的一批文件
-                     每个空闲 CPU 一个；默认 1）
+                     每 1.5 个空闲 CPU 一个，2 个 CPU 时不用；默认 1）
   -h, --help         显示本帮助
   -v, --version      显示版本
 

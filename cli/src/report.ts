@@ -1,6 +1,6 @@
 // How the CLI prints problems, outlines and figures: for people (text) and for programs (JSON).
 
-import { figureSummary, type Analysis, type Problem } from '../../server/src/core';
+import { figureSummary, problemColumns, type Analysis, type LineIndex, type Problem, type ProblemColumns } from '../../server/src/core';
 import type { Messages, Totals } from './messages';
 
 export interface FileReport {
@@ -8,7 +8,32 @@ export interface FileReport {
   readonly analysis: Analysis;
   /** The problems to show (the CLI may hide hints and information). */
   readonly problems: ShownProblems;
+  /** Regions' problems formatted already, by the thread that found them (cli/src/shares.ts). */
+  readonly formatted?: FormattedParts;
 }
+
+/**
+ * A region's problems as printed (the lines of a text or GitHub report, the items of a JSON one), made from the
+ * columns the region keeps them in before the shares of a large document are joined, by the thread that
+ * analysed the region.
+ */
+export interface FormattedPart {
+  /** Where the region stands: the offset its problems were placed at. */
+  readonly offset: number;
+  readonly printed: Printed;
+  /** The problems shown among them. */
+  readonly counts: ProblemCounts;
+}
+
+/**
+ * Formatted parts by the columns they were made from: the report takes a part whole where the joined analysis
+ * offers the same columns at the same offset (Analysis.forEachProblem's `takenWhole`), which it does only
+ * where the region's problems are shown as they were found.
+ */
+export type FormattedParts = ReadonlyMap<ProblemColumns, FormattedPart>;
+
+/** The report formats: each states the problems one after another, so a region's can be formatted apart. */
+export type ReportFormat = 'text' | 'github' | 'json';
 
 /**
  * The problems a report shows, each handed over once in document order with the offset to add to its
@@ -17,19 +42,39 @@ export interface FileReport {
  * edits), some 150 MB the garbage collector then marked again while the report was built.
  */
 export interface ShownProblems {
-  forEach(visit: (problem: Problem, offset: number) => void): void;
+  /**
+   * With `takenWhole`, a region's problems as it keeps them in columns are offered whole first (none
+   * silenced); it returns the counts of those shown when it took them, and they are not handed over.
+   */
+  forEach(visit: (problem: Problem, offset: number) => void, takenWhole?: (columns: ProblemColumns, offset: number) => ProblemCounts | undefined): void;
   /** How many there are of each severity, and with a fix: counted as they were first handed over. */
   readonly counts: ProblemCounts;
 }
 
+/** Whether a problem is shown: with `quiet` only warnings and errors are. */
+function isShown(problem: Problem, quiet: boolean): boolean {
+  return !quiet || problem.severity === 'warning' || problem.severity === 'error';
+}
+
+type ProblemPass = (visit: (problem: Problem, offset: number) => void, takenWhole?: (columns: ProblemColumns, offset: number) => boolean) => void;
+
 /** The analysis's problems, or with `quiet` only its warnings and errors. */
 export function shownProblems(analysis: Analysis, quiet: boolean): ShownProblems {
-  if (!quiet) return new CountedProblems((visit) => analysis.forEachProblem(visit));
-  return new CountedProblems((visit) =>
+  if (!quiet) return new CountedProblems((visit, takenWhole) => analysis.forEachProblem(visit, takenWhole));
+  return new CountedProblems((visit, takenWhole) =>
     analysis.forEachProblem((problem, offset) => {
-      if (problem.severity === 'warning' || problem.severity === 'error') visit(problem, offset);
-    }),
+      if (isShown(problem, true)) visit(problem, offset);
+    }, takenWhole),
   );
+}
+
+function noCounts(): { -readonly [K in keyof ProblemCounts]: number } {
+  return { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
+}
+
+function count(counts: { -readonly [K in keyof ProblemCounts]: number }, problem: Problem): void {
+  counts[problem.severity]++;
+  if (problem.fix) counts.fixable++;
 }
 
 /**
@@ -40,16 +85,25 @@ export function shownProblems(analysis: Analysis, quiet: boolean): ShownProblems
 class CountedProblems implements ShownProblems {
   private counted: ProblemCounts | undefined;
 
-  constructor(private readonly each: (visit: (problem: Problem, offset: number) => void) => void) {}
+  constructor(private readonly each: ProblemPass) {}
 
-  forEach(visit: (problem: Problem, offset: number) => void): void {
-    if (this.counted) return this.each(visit);
-    const counts = { error: 0, warning: 0, information: 0, hint: 0, fixable: 0 };
-    this.each((problem, offset) => {
-      counts[problem.severity]++;
-      if (problem.fix) counts.fixable++;
-      visit(problem, offset);
-    });
+  forEach(visit: (problem: Problem, offset: number) => void, takenWhole?: (columns: ProblemColumns, offset: number) => ProblemCounts | undefined): void {
+    const whole = takenWhole && ((columns: ProblemColumns, offset: number) => takenWhole(columns, offset) !== undefined);
+    if (this.counted) return this.each(visit, whole);
+    const counts = noCounts();
+    this.each(
+      (problem, offset) => {
+        count(counts, problem);
+        visit(problem, offset);
+      },
+      takenWhole &&
+        ((columns, offset) => {
+          const taken = takenWhole(columns, offset);
+          if (!taken) return false;
+          for (const key of Object.keys(counts) as Array<keyof ProblemCounts>) counts[key] += taken[key];
+          return true;
+        }),
+    );
     this.counted = counts;
   }
 
@@ -64,8 +118,8 @@ export interface Sections {
   figures: boolean;
 }
 
-function where(analysis: Analysis, offset: number): { line: number; column: number } {
-  const position = analysis.model.lineIndex.positionAt(offset);
+function where(lines: LineIndex, offset: number): { line: number; column: number } {
+  const position = lines.positionAt(offset);
   return { line: position.line + 1, column: position.character + 1 };
 }
 
@@ -94,6 +148,16 @@ class ReportText {
     }
   }
 
+  /** Adds what is printed already (a formatted part): the same bytes as its lines added one by one. */
+  addPrinted(printed: Printed): void {
+    if (typeof printed === 'string') return this.add(printed);
+    if (this.text.length > 0) {
+      (this.pieces ??= []).push(UTF8.encode(this.text));
+      this.text = '';
+    }
+    (this.pieces ??= []).push(...printed);
+  }
+
   done(): Printed {
     if (!this.pieces) return this.text;
     if (this.text.length > 0) this.pieces.push(UTF8.encode(this.text));
@@ -101,17 +165,64 @@ class ReportText {
   }
 }
 
+/** One problem's line in a report of `format` on `file`, its positions read in `lines` (the document's). */
+function problemLine(format: 'text' | 'github', file: string, lines: LineIndex): (problem: Problem, offset: number) => string {
+  if (format === 'text') {
+    return (problem, offset) => {
+      const { line, column } = where(lines, problem.start + offset);
+      return `${file}:${line}:${column}  ${problem.severity}  ${problem.message}  [${problem.ruleId}]\n`;
+    };
+  }
+  return (problem, offset) => githubAnnotation(file, lines, problem, offset);
+}
+
+/** The lines of every problem shown, those of regions formatted already taken as they are. */
+function problemLines(report: FileReport, format: 'text' | 'github', out: ReportText): void {
+  const line = problemLine(format, report.file, report.analysis.model.lineIndex);
+  const { formatted } = report;
+  report.problems.forEach(
+    (problem, offset) => out.add(line(problem, offset)),
+    formatted &&
+      ((columns, offset) => {
+        const part = formatted.get(columns);
+        if (part?.offset !== offset) return undefined;
+        out.addPrinted(part.printed);
+        return part.counts;
+      }),
+  );
+}
+
+/**
+ * A region's problems (`columns`, the region standing at `offset`) as a report of `format` on `file` prints
+ * them, `lines` being the document's line index: what the report takes whole where the joined analysis shows
+ * the region's problems as found. `problemLines` and `fileJsonEntry` make the same bytes one by one (a JSON
+ * part is its items joined by commas, without the separator before the first).
+ */
+export function formatPart(columns: ProblemColumns, offset: number, format: ReportFormat, file: string, lines: LineIndex, quiet: boolean): FormattedPart {
+  const out = new ReportText();
+  const counts = noCounts();
+  const shown = problemColumns.expand(columns).filter((problem) => isShown(problem, quiet));
+  for (const problem of shown) count(counts, problem);
+  if (format === 'json') {
+    for (let at = 0; at < shown.length; at += JSON_PROBLEMS_AT_ONCE) {
+      const slice = shown.slice(at, at + JSON_PROBLEMS_AT_ONCE).map((problem) => problemJson(lines, problem, offset));
+      out.add(at > 0 ? `,${jsonItems(slice)}` : jsonItems(slice));
+    }
+  } else {
+    const line = problemLine(format, file, lines);
+    for (const problem of shown) out.add(line(problem, offset));
+  }
+  return { offset, printed: out.done(), counts };
+}
+
 export function formatFileReport(report: FileReport, sections: Sections, say: Messages): Printed {
   const { analysis, file } = report;
   const out = new ReportText();
-  report.problems.forEach((problem, offset) => {
-    const { line, column } = where(analysis, problem.start + offset);
-    out.add(`${file}:${line}:${column}  ${problem.severity}  ${problem.message}  [${problem.ruleId}]\n`);
-  });
+  problemLines(report, 'text', out);
   if (sections.outline) {
     out.add(`\n${say.outline}: ${file}\n`);
     for (const entry of analysis.outlineWithSpeakers(say.peopleQuoted)) {
-      const { line } = where(analysis, entry.selectionStart);
+      const { line } = where(analysis.model.lineIndex, entry.selectionStart);
       const detail = entry.detail ? ` — ${entry.detail}` : '';
       out.add(`${'  '.repeat(entry.level + 1)}${entry.name}${detail}  (${line})\n`);
     }
@@ -120,7 +231,7 @@ export function formatFileReport(report: FileReport, sections: Sections, say: Me
     out.add(`\n${say.figures}: ${file}\n`);
     for (const figure of analysis.figures) {
       const [start] = figure.ranges[0] ?? [0];
-      const { line, column } = where(analysis, start);
+      const { line, column } = where(analysis.model.lineIndex, start);
       out.add(`  ${line}:${column}  ${figureSummary(figure, analysis.settings.locale)}\n`);
     }
   }
@@ -151,9 +262,9 @@ export function totalsOf(perFile: readonly ProblemCounts[], fixed: number, skipp
   return { ...counts, problems, files: perFile.length, fixed, skipped, notFixed };
 }
 
-function problemJson(analysis: Analysis, problem: Problem, offset: number) {
-  const start = where(analysis, problem.start + offset);
-  const end = where(analysis, problem.end + offset);
+function problemJson(lines: LineIndex, problem: Problem, offset: number) {
+  const start = where(lines, problem.start + offset);
+  const end = where(lines, problem.end + offset);
   return {
     ruleId: problem.ruleId,
     severity: problem.severity,
@@ -169,7 +280,7 @@ function problemJson(analysis: Analysis, problem: Problem, offset: number) {
 /** One file's entry in the JSON report (`{ files: [...] }`). */
 export function fileJson(report: FileReport, sections: Sections): unknown {
   const problems: unknown[] = [];
-  report.problems.forEach((problem, offset) => problems.push(problemJson(report.analysis, problem, offset)));
+  report.problems.forEach((problem, offset) => problems.push(problemJson(report.analysis.model.lineIndex, problem, offset)));
   return { file: report.file, problems, ...fileJsonSections(report, sections) };
 }
 
@@ -178,15 +289,15 @@ function fileJsonSections({ analysis }: FileReport, sections: Sections): object 
   return {
     ...(sections.outline
       ? {
-          outline: analysis.outline.map((entry) => ({ ...entry, line: where(analysis, entry.selectionStart).line })),
-          speakers: analysis.speakers.map((speaker) => ({ ...speaker, line: where(analysis, speaker.start).line })),
+          outline: analysis.outline.map((entry) => ({ ...entry, line: where(analysis.model.lineIndex, entry.selectionStart).line })),
+          speakers: analysis.speakers.map((speaker) => ({ ...speaker, line: where(analysis.model.lineIndex, speaker.start).line })),
         }
       : {}),
     ...(sections.figures
       ? {
           figures: analysis.figures.map((figure) => ({
             ...figure,
-            line: where(analysis, figure.ranges[0]?.[0] ?? 0).line,
+            line: where(analysis.model.lineIndex, figure.ranges[0]?.[0] ?? 0).line,
             summary: figureSummary(figure, analysis.settings.locale),
           })),
         }
@@ -196,6 +307,15 @@ function fileJsonSections({ analysis }: FileReport, sections: Sections): object 
 
 /** Problems serialized at once in a file's JSON entry: a raw 10 MB extraction has about a million. */
 const JSON_PROBLEMS_AT_ONCE = 256;
+
+/**
+ * A slice of problems' JSON as its items stand in a file's entry in the report: the array without its
+ * brackets ("[\n" … "\n]"), its items one level deeper (as in the whole array), every line break indented for
+ * the entry's depth in the report; consecutive slices are joined by a comma.
+ */
+function jsonItems(slice: readonly unknown[]): string {
+  return JSON.stringify(slice, null, 2).slice(1, -2).replace(/\n/g, '\n  ').replace(/\n/g, '\n    ');
+}
 
 /**
  * A file's entry in the JSON report as it stands there, `jsonReportEntry(fileJson(report, sections))` byte
@@ -208,20 +328,34 @@ export function fileJsonEntry(report: FileReport, sections: Sections): Printed {
   // entry's depth in the report as it is added: JSON.stringify leaves no line break inside a string.
   const add = (text: string) => out.add(text.replace(/\n/g, '\n    '));
   add(`\n{\n  "file": ${JSON.stringify(report.file)},\n  "problems": `);
-  const { analysis } = report;
+  const lines = report.analysis.model.lineIndex;
+  const { formatted } = report;
   let slice: unknown[] = [];
   let written = 0;
   const addSlice = () => {
-    // A slice's array without its brackets ("[\n" … "\n]"), its items one level deeper: as in the whole array.
-    const items = JSON.stringify(slice, null, 2).slice(1, -2).replace(/\n/g, '\n  ');
-    add(written > 0 ? `,${items}` : `[${items}`);
+    out.add(`${written > 0 ? ',' : '['}${jsonItems(slice)}`);
     written += slice.length;
     slice = [];
   };
-  report.problems.forEach((problem, offset) => {
-    slice.push(problemJson(analysis, problem, offset));
-    if (slice.length === JSON_PROBLEMS_AT_ONCE) addSlice();
-  });
+  report.problems.forEach(
+    (problem, offset) => {
+      slice.push(problemJson(lines, problem, offset));
+      if (slice.length === JSON_PROBLEMS_AT_ONCE) addSlice();
+    },
+    formatted &&
+      ((columns, offset) => {
+        const part = formatted.get(columns);
+        if (part?.offset !== offset) return undefined;
+        const { error, warning, information, hint } = part.counts;
+        const shown = error + warning + information + hint;
+        if (shown === 0) return part.counts;
+        if (slice.length > 0) addSlice();
+        out.add(written > 0 ? ',' : '[');
+        out.addPrinted(part.printed);
+        written += shown;
+        return part.counts;
+      }),
+  );
   if (slice.length > 0) addSlice();
   add(written > 0 ? '\n  ]' : '[]');
   // The other fields as an object of their own, without its opening brace: the same fields at the same depth.
@@ -257,22 +391,23 @@ const GITHUB_LEVELS = { error: 'error', warning: 'warning', information: 'notice
  * show on the lines of the pull request. Property values and messages are escaped as the runner asks.
  */
 export function githubAnnotations(report: FileReport): Printed {
-  const { analysis, file } = report;
   const out = new ReportText();
-  report.problems.forEach((problem, offset) => {
-    const start = where(analysis, problem.start + offset);
-    const end = where(analysis, problem.end + offset);
-    const properties = [
-      `file=${escapeProperty(file)}`,
-      `line=${start.line}`,
-      `col=${start.column}`,
-      `endLine=${end.line}`,
-      ...(end.line === start.line ? [`endColumn=${end.column}`] : []),
-      `title=${escapeProperty(`article-lint(${problem.ruleId})`)}`,
-    ];
-    out.add(`::${GITHUB_LEVELS[problem.severity]} ${properties.join(',')}::${escapeData(problem.message)}\n`);
-  });
+  problemLines(report, 'github', out);
   return out.done();
+}
+
+function githubAnnotation(file: string, lines: LineIndex, problem: Problem, offset: number): string {
+  const start = where(lines, problem.start + offset);
+  const end = where(lines, problem.end + offset);
+  const properties = [
+    `file=${escapeProperty(file)}`,
+    `line=${start.line}`,
+    `col=${start.column}`,
+    `endLine=${end.line}`,
+    ...(end.line === start.line ? [`endColumn=${end.column}`] : []),
+    `title=${escapeProperty(`article-lint(${problem.ruleId})`)}`,
+  ];
+  return `::${GITHUB_LEVELS[problem.severity]} ${properties.join(',')}::${escapeData(problem.message)}\n`;
 }
 
 function escapeData(text: string): string {

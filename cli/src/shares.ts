@@ -5,10 +5,32 @@
 //
 // The main thread stays synchronous (lintFile is): it waits for the worker's regions with Atomics.wait and
 // takes them with receiveMessageOnPort, so a file analysed this way is reported in its turn like any other.
+//
+// A report states the problems one after another (a line each, or a JSON item each): each thread formats its
+// own regions' lines once its share is analysed (report.ts formatPart), the worker hands them over with its
+// regions (their bytes moved, not copied), and the report takes a region's lines as they are where the joined
+// analysis shows its problems as found. Formatted by the main thread after the join, the report of a raw 10 MB
+// extraction (a million problems, 120 MB) was ~0.8 s of CPU (JSON: 3.4 s) while the other core had nothing
+// left to do (docs/performance-log.md, par25).
 
 import { availableParallelism } from 'node:os';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { analyzeShare, analyzeShared, problemColumns, shareToSend, type Analysis, type AnalysisOptions, type DocumentText, type SharedRegions, type Settings } from '../../server/src/core';
+import {
+  analyzeShare,
+  analyzeShared,
+  LineIndex,
+  problemColumns,
+  shareProblemColumns,
+  sharedProblemColumns,
+  shareToSend,
+  type Analysis,
+  type AnalysisOptions,
+  type DocumentText,
+  type ProblemColumns,
+  type SharedRegions,
+  type Settings,
+} from '../../server/src/core';
+import { formatPart, type FormattedPart, type FormattedParts, type ReportFormat } from './report';
 
 const SHARE_ROLE = 'article-lint-share';
 
@@ -19,13 +41,24 @@ const SHARE_ROLE = 'article-lint-share';
 export const SHARED_FROM = 1_000_000;
 
 /**
- * The main thread's share of the regions: less than half, for it also reads the file, takes the worker's
- * regions over, runs the document's own steps (labels paired, the document's rules) and writes the report.
+ * The main thread's share of the regions: a little less than half, for it also reads the file, takes the
+ * worker's regions over, runs the document's own steps (labels paired, the document's rules) and writes the
+ * report. Each thread formats its own regions' report lines, so the report's bytes are no longer the main
+ * thread's alone: on the 10 MB extraction the two threads' CPU times (per-thread timeline, docs/performance-log.md
+ * par25) were even at about 48 %; at 40 % the main thread waited for the worker.
  */
-export const MAIN_SHARE = 0.4;
+export const MAIN_SHARE = 0.48;
 
-interface ShareSetup {
+/** What a share's worker starts with: it then waits on `port` for its share (ShareSetup). */
+interface WorkerStart {
   readonly role: typeof SHARE_ROLE;
+  readonly port: MessagePort;
+  /** The worker's state (STARTED, ANSWERED), notified at each change. */
+  readonly state: Int32Array;
+}
+
+/** The worker's share, posted to it once the text is read. */
+interface ShareSetup {
   readonly text: string;
   readonly settings: Settings;
   /** The worker's share starts with the first region that starts here. */
@@ -33,9 +66,8 @@ interface ShareSetup {
   /** The main thread's options but the problem codec, whose functions a worker cannot be sent: `problemColumns` says whether to use the worker's own. */
   readonly analysisOptions: Omit<AnalysisOptions, 'problemColumns'>;
   readonly problemColumns: boolean;
-  readonly port: MessagePort;
-  /** The worker's state (STARTED, ANSWERED), notified at each change. */
-  readonly state: Int32Array;
+  /** The report each thread formats its own regions' problems for; undefined: none (--fix --stdout). */
+  readonly lines: LinesToFormat | undefined;
 }
 
 /** The worker runs its share (set when it starts), then has posted its answer on its port. */
@@ -54,7 +86,72 @@ const START_WAIT_MS = 20_000;
  */
 const STARTED_WAIT_FACTOR = 20;
 
-type ShareAnswer = { readonly regions: SharedRegions } | { readonly failure: string };
+/** The report each thread formats its own regions' problems for, as the file's report prints them (report.ts formatPart). */
+export interface LinesToFormat {
+  readonly format: ReportFormat;
+  /** The file as the report names it. */
+  readonly file: string;
+  readonly quiet: boolean;
+}
+
+type ShareAnswer = { readonly regions: SharedRegions; readonly formatted: readonly FormattedPart[] } | { readonly failure: string };
+
+/** A document analysed in shares, and its regions' report lines formatted by the threads that analysed them. */
+export interface SharedAnalysis {
+  readonly analysis: Analysis;
+  readonly formatted: FormattedParts;
+}
+
+/** Each region's report lines, from the columns its problems are kept in (in document order). */
+function formatParts(text: string, parts: ReadonlyArray<{ readonly offset: number; readonly columns: ProblemColumns }>, lines: LinesToFormat): FormattedPart[] {
+  if (parts.length === 0) return [];
+  const lineIndex = LineIndex.of(text);
+  return parts.map(({ offset, columns }) => formatPart(columns, offset, lines.format, lines.file, lineIndex, lines.quiet));
+}
+
+/** The buffers of what is printed, moved to the receiving thread rather than copied. */
+function bytesOf(parts: readonly FormattedPart[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const { printed } of parts) if (typeof printed !== 'string') for (const piece of printed as readonly Uint8Array[]) buffers.add(piece.buffer as ArrayBuffer);
+  return [...buffers];
+}
+
+/**
+ * A share's worker, started as soon as a file is known to be large enough to be shared (its size in bytes,
+ * never fewer than its characters): it loads the CLI while the main thread reads the file, and waits for
+ * its share. One started for a file that is not shared after all is stopped.
+ */
+export class ShareWorker {
+  readonly channel = new MessageChannel();
+  readonly state = new Int32Array(new SharedArrayBuffer(4));
+  readonly worker: Worker | undefined;
+  private posted = false;
+
+  constructor(script: string) {
+    const start: WorkerStart = { role: SHARE_ROLE, port: this.channel.port2, state: this.state };
+    try {
+      this.worker = new Worker(script, { workerData: start, transferList: [this.channel.port2] });
+      // The worker's exit is not waited for: its answer is (analyzeInShares). A worker that dies (out of memory)
+      // has its share analysed by the main thread; its error must not end the process when the event loop reports it.
+      this.worker.unref();
+      this.worker.on('error', () => undefined);
+    } catch {
+      this.worker = undefined;
+    }
+  }
+
+  post(setup: ShareSetup): void {
+    this.posted = true;
+    this.channel.port1.postMessage(setup);
+  }
+
+  /** Ends a worker that was given no share. */
+  stopUnused(): void {
+    if (this.posted) return;
+    void this.worker?.terminate();
+    this.channel.port1.close();
+  }
+}
 
 /** When a document is analysed on two threads (the CLI's --jobs). */
 export interface SharePolicy {
@@ -64,8 +161,8 @@ export interface SharePolicy {
   readonly from: number;
   /** How long to wait for a started worker's answer at most (tests; by default many times the main thread's share). */
   readonly answerWaitMs?: number;
-  /** Told how many regions the worker's share brought (0: none came, the main thread analysed them): for tests. */
-  readonly received?: (regions: number) => void;
+  /** Told how many regions the worker's share brought (0: none came, the main thread analysed them) and with how many formatted: for tests. */
+  readonly received?: (regions: number, formatted: number) => void;
 }
 
 /** Whether `length` characters are analysed on two threads under `policy` on this machine. */
@@ -73,25 +170,33 @@ export function sharesPay(length: number, policy: SharePolicy | undefined, cores
   return policy !== undefined && cores >= 2 && length >= policy.from;
 }
 
-/** True in a thread started by analyzeInShares: it then analyses its share instead of running the CLI. */
+/** True in a thread started as a ShareWorker: it then analyses its share instead of running the CLI. */
 export function isShareWorker(): boolean {
-  return !isMainThread && (workerData as ShareSetup | undefined)?.role === SHARE_ROLE;
+  return !isMainThread && (workerData as WorkerStart | undefined)?.role === SHARE_ROLE;
 }
 
-/** The worker's side: analyse its share, post it, say so. */
+/** The worker's side: wait for its share, analyse it, post it, say so. */
 export function serveShare(): void {
-  const setup = workerData as ShareSetup;
-  const { text, settings, from, port, state } = setup;
+  const { port, state } = workerData as WorkerStart;
+  port.once('message', (setup: ShareSetup) => analyseShare(setup, port, state));
+}
+
+function analyseShare(setup: ShareSetup, port: MessagePort, state: Int32Array): void {
+  const { text, settings, from, lines } = setup;
   const analysisOptions: AnalysisOptions = setup.problemColumns ? { ...setup.analysisOptions, problemColumns } : setup.analysisOptions;
   Atomics.store(state, 0, STARTED);
   Atomics.notify(state, 0);
   let answer: ShareAnswer;
+  let moved: ArrayBuffer[] = [];
   try {
-    answer = { regions: shareToSend(analyzeShare(text, settings, { from, to: Infinity }, analysisOptions)) };
+    const regions = shareToSend(analyzeShare(text, settings, { from, to: Infinity }, analysisOptions));
+    const formatted = lines ? formatParts(text, sharedProblemColumns(regions), lines) : [];
+    moved = bytesOf(formatted);
+    answer = { regions, formatted };
   } catch (error) {
     answer = { failure: (error as Error).message };
   }
-  port.postMessage(answer);
+  port.postMessage(answer, moved);
   port.close();
   Atomics.store(state, 0, ANSWERED);
   Atomics.notify(state, 0);
@@ -99,29 +204,33 @@ export function serveShare(): void {
 
 /**
  * `analyze(text, settings, undefined, analysisOptions)` with the regions after MAIN_SHARE of the text
- * analysed by a worker running `policy.script`. Should the worker fail, the main thread analyses its regions
- * too: the answers are the same either way.
+ * analysed by a worker running `policy.script`, and with `lines`, each region's report lines formatted by the
+ * thread that analysed it. Should the worker fail, the main thread analyses its regions too: the answers are
+ * the same either way.
  */
-export function analyzeInShares(text: string, settings: Settings, analysisOptions: AnalysisOptions, policy: SharePolicy): Analysis {
+export function analyzeInShares(
+  text: string,
+  settings: Settings,
+  analysisOptions: AnalysisOptions,
+  policy: SharePolicy,
+  lines?: LinesToFormat,
+  started: ShareWorker = new ShareWorker(policy.script),
+): SharedAnalysis {
   const from = Math.floor(text.length * MAIN_SHARE);
-  const channel = new MessageChannel();
-  const state = new Int32Array(new SharedArrayBuffer(4));
   const { problemColumns: codec, ...cloneable } = analysisOptions;
-  const setup: ShareSetup = { role: SHARE_ROLE, text, settings, from, analysisOptions: cloneable, problemColumns: codec !== undefined, port: channel.port2, state };
-  let worker: Worker | undefined;
-  try {
-    worker = new Worker(policy.script, { workerData: setup, transferList: [channel.port2] });
-    // The worker's exit is not waited for: its answer is, below. A worker that dies (out of memory) has its
-    // share analysed by the main thread; its error must not end the process when the event loop reports it.
-    worker.unref();
-    worker.on('error', () => undefined);
-  } catch {
-    worker = undefined;
-  }
+  const { worker, channel, state } = started;
+  started.post({ text, settings, from, analysisOptions: cloneable, problemColumns: codec !== undefined, lines });
   const ownStarted = performance.now();
   const own = analyzeShare(text, settings, { from: 0, to: from }, analysisOptions);
+  // The main thread's regions' lines, while the worker analyses its own.
+  const formatted = new Map<ProblemColumns, FormattedPart>();
+  if (lines) {
+    const parts = shareProblemColumns(own);
+    formatParts(text, parts, lines).forEach((part, i) => formatted.set(parts[i].columns, part));
+  }
   const ownMs = performance.now() - ownStarted;
   let others: readonly SharedRegions[] = [];
+  let receivedParts = 0;
   if (worker) {
     if (Atomics.load(state, 0) === 0) Atomics.wait(state, 0, 0, START_WAIT_MS);
     // A started worker answers even when its analysis throws, but not when its thread dies (out of memory):
@@ -134,10 +243,19 @@ export function analyzeInShares(text: string, settings: Settings, analysisOption
       Atomics.wait(state, 0, STARTED, left);
     }
     const answer = receiveMessageOnPort(channel.port1)?.message as ShareAnswer | undefined;
-    if (answer && 'regions' in answer) others = [answer.regions];
+    if (answer && 'regions' in answer) {
+      others = [answer.regions];
+      // The worker's lines by the columns the join takes over (the same objects as the regions it received).
+      const byOffset = new Map(answer.formatted.map((part) => [part.offset, part]));
+      for (const { offset, columns } of sharedProblemColumns(answer.regions)) {
+        const part = byOffset.get(offset);
+        if (part) formatted.set(columns, part);
+      }
+      receivedParts = answer.formatted.length;
+    }
     void worker.terminate();
   }
   channel.port1.close();
-  policy.received?.(others.reduce((sum, share) => sum + share.regions.length, 0));
-  return analyzeShared(text as DocumentText, settings, own, others, analysisOptions);
+  policy.received?.(others.reduce((sum, share) => sum + share.regions.length, 0), receivedParts);
+  return { analysis: analyzeShared(text as DocumentText, settings, own, others, analysisOptions), formatted };
 }

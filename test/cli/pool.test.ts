@@ -76,13 +76,15 @@ describe('CLI: --jobs auto', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('runs a large batch on every idle core, the main thread counted', () => {
+  it('runs a large batch in as many jobs as the idle cores keep busy, the main thread counted', () => {
     const files = batch(10, AUTO_PARALLEL_BYTES / 8);
-    assert.equal(autoJobs(files, 2, 0.1), 2);
-    assert.equal(autoJobs(files, 8, 3.2), 5);
+    assert.equal(autoJobs(files, 4, 0.1), 2);
+    assert.equal(autoJobs(files, 8, 3.2), 3);
+    assert.equal(autoJobs(files, 8, 0), 5);
   });
 
-  it('stays on the main thread alone for a small batch, few files, or a machine with no idle core beside its own', () => {
+  it('stays on the main thread alone for a small batch, few files, or a machine with too few idle cores for two jobs (two cores, even idle)', () => {
+    assert.equal(autoJobs(batch(10, AUTO_PARALLEL_BYTES / 8), 2, 0), 1);
     assert.equal(autoJobs(batch(10, 1_000), 8, 0), 1);
     assert.equal(autoJobs(batch(3, AUTO_PARALLEL_BYTES), 8, 0), 1);
     const large = batch(10, AUTO_PARALLEL_BYTES / 8);

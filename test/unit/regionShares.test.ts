@@ -2,19 +2,39 @@
 // taken over into one analysis give the answers of one analysis.
 
 import * as assert from 'node:assert/strict';
-import { analyze, analyzeShare, analyzeShared, defaultSettings, problemColumns, shareToSend, type Analysis, type AnalysisOptions } from '../../server/src/core';
+import {
+  analyze,
+  analyzeShare,
+  analyzeShared,
+  defaultSettings,
+  problemColumns,
+  shareProblemColumns,
+  sharedProblemColumns,
+  shareToSend,
+  type Analysis,
+  type AnalysisOptions,
+  type Problem,
+  type ProblemColumns,
+} from '../../server/src/core';
 import { largeArticle, readFixture } from '../helpers';
 
 const READ_ONCE: AnalysisOptions = { placing: 'on-first-use', layouts: 'read-once', problemColumns };
 
+/** A problem as the CLI reads it, placed at `offset`. */
+function problemRow(p: Problem, offset: number): unknown[] {
+  return [p.ruleId, p.severity, p.start + offset, p.end + offset, p.message, p.fix?.map((e) => [e.start + offset, e.end + offset, e.newText]), p.related];
+}
+
+function problemRows(analysis: Analysis): unknown[] {
+  const rows: unknown[] = [];
+  analysis.forEachProblem((p, offset) => rows.push(problemRow(p, offset)));
+  return rows;
+}
+
 /** The problems as the CLI reads them, the line count, then the outline and figures (which lay out again what was dropped). */
 function answers(analysis: Analysis): Record<string, unknown> {
-  const problems: unknown[] = [];
-  analysis.forEachProblem((p, offset) =>
-    problems.push([p.ruleId, p.severity, p.start + offset, p.end + offset, p.message, p.fix?.map((e) => [e.start + offset, e.end + offset, e.newText]), p.related]),
-  );
   return {
-    problems,
+    problems: problemRows(analysis),
     lineCount: analysis.model.lineIndex.lineCount,
     outline: analysis.outlineWithSpeakers('Speakers'),
     figures: analysis.figures,
@@ -63,6 +83,48 @@ describe('regions analysed in shares (the CLI’s large documents on two threads
     const lineStart = text.indexOf('\n', 2_000) + 1;
     const directed = `${text.slice(0, lineStart)}<!-- article-lint-disable -->\n${text.slice(lineStart, half)}\n<!-- article-lint-enable -->\n${text.slice(half)}`;
     assertSameAsOneAnalysis(directed, [0.3]);
+  });
+
+  /**
+   * The problems of `text` shared at 40 %, read with every region offered whole taken where it is one the
+   * shares kept or received, at the offset it had there (as the CLI's report takes the lines formatted for it).
+   */
+  function readWhole(text: string): { problems: unknown[]; offered: number; taken: number; regions: number } {
+    const cut = Math.floor(text.length * 0.4);
+    const own = analyzeShare(text, defaultSettings, { from: 0, to: cut }, READ_ONCE);
+    const other = structuredClone(shareToSend(analyzeShare(text, defaultSettings, { from: cut, to: Infinity }, READ_ONCE)));
+    const kept = new Map<ProblemColumns, number>();
+    for (const { offset, columns } of [...shareProblemColumns(own), ...sharedProblemColumns(other)]) kept.set(columns, offset);
+    const analysis = analyzeShared(text, defaultSettings, own, [other], READ_ONCE);
+    const problems: unknown[] = [];
+    const push = (p: Problem, offset: number) => problems.push(problemRow(p, offset));
+    let offered = 0;
+    let taken = 0;
+    analysis.forEachProblem(push, (columns, offset) => {
+      offered++;
+      if (kept.get(columns) !== offset) return false;
+      taken++;
+      for (const problem of problemColumns.expand(columns)) push(problem, offset);
+      return true;
+    });
+    return { problems, offered, taken, regions: kept.size };
+  }
+
+  it('offers a region’s problems whole as the columns its share kept or received, where they stand as found', () => {
+    const expected = problemRows(analyze(text, defaultSettings, undefined, READ_ONCE));
+    const { problems, taken, regions } = readWhole(text);
+    // All but the few regions the join found again (the block after the first share, labels in view).
+    assert.ok(taken >= regions - 4 && taken > 8, `${taken} of ${regions} regions taken whole`);
+    assert.deepEqual(problems, expected);
+  });
+
+  it('offers no region’s problems whole when a directive may silence some', () => {
+    const lineStart = text.indexOf('\n', 2_000) + 1;
+    const directed = `${text.slice(0, lineStart)}<!-- article-lint-disable space-between-han -->\n${text.slice(lineStart)}`;
+    const expected = problemRows(analyze(directed, defaultSettings, undefined, READ_ONCE));
+    const { problems, offered } = readWhole(directed);
+    assert.equal(offered, 0);
+    assert.deepEqual(problems, expected);
   });
 
   it('gives the same answers with an empty share and a share past the text’s end', () => {

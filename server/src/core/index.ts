@@ -4,7 +4,7 @@ import { applyEdits, compatibleEdits, editsBetween, fixAllEdits as fixAllEditsOf
 import { foldsOf, type Fold } from './folds';
 import type { ArticleModel, ModelOptions } from './model';
 import type { DocumentFacts } from './breaks/style';
-import { ProblemSet } from './problemSet';
+import { ProblemSet, type TakenWhole } from './problemSet';
 import { analyzeRegions, regionSteps, type Layouts, type Placing, type RegionalAnalysis, type RegionCache, type RegionShare, type Speakers } from './regions';
 import { joinShares, sharedRegions, type AnalysedShare, type SharedRegions } from './regionShares';
 import { figuresOf, figureAt, type Figure } from './figures';
@@ -43,9 +43,11 @@ export interface Analysis {
    * Hands over every problem once, in document order, without a list of them all: each problem as found in
    * its region, with the offset to add to its start and end (its fix and related locations too). For a
    * caller that reads each problem once (the CLI's report): the list would copy every problem of a region
-   * after the first, a million problems in a raw 10 MB extraction, kept until the process ends.
+   * after the first, a million problems in a raw 10 MB extraction, kept until the process ends. With
+   * `takenWhole`, a region's problems kept as columns and none silenced are offered whole first
+   * (problemSet.ts ProblemSet.forEach): the CLI's report takes those another thread formatted already.
    */
-  forEachProblem(visit: (problem: Problem, offset: number) => void): void;
+  forEachProblem(visit: (problem: Problem, offset: number) => void, takenWhole?: TakenWhole): void;
   /** How many problems of each rule carry a fix. */
   fixableByRule(): ReadonlyMap<string, number>;
   readonly outline: readonly OutlineEntry[];
@@ -204,7 +206,7 @@ function analysisOf(model: ArticleModel, settings: Settings, findProblems: () =>
     },
     problemsNear: (focus, limit) => problemSet().near(focus, limit),
     forEachProblemNear: (focus, limit, visit) => problemSet().forEachNear(focus, limit, visit),
-    forEachProblem: (visit) => problemSet().forEach(visit),
+    forEachProblem: (visit, takenWhole) => problemSet().forEach(visit, takenWhole),
     fixableByRule: () => (fixable ??= problemSet().fixableByRule()),
     get outline() {
       return outlineOf(model);
@@ -277,15 +279,16 @@ export async function fixAllEditsInSteps(
 
 export type { Problem, Edit, Rule, LocalizedText } from './rules/rule';
 export { localize } from './rules/rule';
-export type { LineIndex } from './text';
+export { LineIndex } from './text';
+export type { TakenWhole } from './problemSet';
 export type { Layouts, Placing, RegionShare, Speakers } from './regions';
-export type { AnalysedShare, SharedRegions } from './regionShares';
+export { shareProblemColumns, sharedProblemColumns, type AnalysedShare, type SharedRegions } from './regionShares';
 export type { Fold } from './folds';
 export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';
 export { unreadableReason } from './input';
 export { PieceText, type DocumentText } from './documentText';
 export { firstIndex, lastAtMost } from './search';
-export { problemColumns, type ProblemColumnsCodec } from './sharedProblems';
+export { problemColumns, type ProblemColumns, type ProblemColumnsCodec } from './sharedProblems';
 export { describeFigure, figureSummary } from './figureText';
 export type { HighlightKind } from './highlights';
 export { settingsLayerProblems } from './settingsCheck';

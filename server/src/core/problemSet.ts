@@ -9,12 +9,21 @@
 import { LintProblem } from './lintProblem';
 import type { Problem } from './rules/rule';
 import { firstIndex } from './search';
+import type { ProblemColumns } from './sharedProblems';
 
 /** A list of problems in its own offsets (sorted by start), standing at `offset` in the document. */
 export interface PlacedProblems {
   readonly offset: number;
   readonly list: readonly LintProblem[];
+  /** Set when `list` is a region's problems made again from the columns it keeps them in (regions.ts RegionProblems.compact), nothing added. */
+  readonly columns?: ProblemColumns;
 }
+
+/**
+ * Offered a region's problems whole, as the columns it keeps them in and the offset it stands at; says
+ * whether it took them (they are then not handed over one by one).
+ */
+export type TakenWhole = (columns: ProblemColumns, offset: number) => boolean;
 
 /** Whether a directive silences a problem found at `offset` plus its start. */
 export type Silenced = (problem: Problem, offset: number) => boolean;
@@ -43,15 +52,20 @@ export class ProblemSet {
 
   /**
    * Every problem in document order, as `list()` holds them but not copied: each in its list's offsets,
-   * handed over with the offset its list stands at (what placing it would add).
+   * handed over with the offset its list stands at (what placing it would add). With `takenWhole`, a
+   * region's problems as it keeps them in columns, none of them silenced (no directives), are offered whole
+   * first: a caller that made something of the same columns already (the CLI's report, formatted on the
+   * thread that found them) takes them so, and only the rest are handed over one by one.
    */
-  forEach(visit: (problem: LintProblem, offset: number) => void): void {
+  forEach(visit: (problem: LintProblem, offset: number) => void, takenWhole?: TakenWhole): void {
     if (this.all) {
       for (const problem of this.all) visit(problem, 0);
       return;
     }
-    for (const { offset, list } of this.parts) {
-      for (const problem of list) if (!this.silenced?.(problem, offset)) visit(problem, offset);
+    for (const part of this.parts) {
+      const { offset, columns } = part;
+      if (columns && takenWhole && !this.silenced && takenWhole(columns, offset)) continue;
+      for (const problem of part.list) if (!this.silenced?.(problem, offset)) visit(problem, offset);
     }
   }
 

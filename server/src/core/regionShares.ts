@@ -92,6 +92,39 @@ export function sharedRegions(share: AnalysedShare): SharedRegions {
   return { regions };
 }
 
+/** A region's problems as the columns it keeps them in, and the offset the region stands at. */
+export interface RegionColumns {
+  readonly offset: number;
+  readonly columns: ProblemColumns;
+}
+
+/**
+ * The problems of each region of `share` that keeps them as columns (a read-once analysis of more than a
+ * few regions), in document order: what this thread can make something of before the shares are joined.
+ * Where the joined analysis keeps a region's problems as they were found, it offers these same columns
+ * (Analysis.forEachProblem's `takenWhole`). None when a region of the share has directives: the joined
+ * analysis then offers no region's problems whole (a directive may silence problems anywhere after it).
+ */
+export function shareProblemColumns(share: AnalysedShare): RegionColumns[] {
+  if (share.cache.list.some((region) => region.directives.length > 0)) return [];
+  const parts: RegionColumns[] = [];
+  for (const region of share.cache.list) {
+    const columns = region.problems.compact;
+    if (columns) parts.push({ offset: region.at.offset, columns });
+  }
+  return parts;
+}
+
+/**
+ * The problems of each region of another thread's share as received (`SharedRegions`): the columns the joined
+ * analysis takes over, and offers whole, where it keeps a region's problems as that thread found them. None
+ * when a region of the share has directives, as with `shareProblemColumns`.
+ */
+export function sharedProblemColumns(shared: SharedRegions): RegionColumns[] {
+  if (shared.regions.some((record) => record.directives.length > 0)) return [];
+  return shared.regions.map((record) => ({ offset: record.start, columns: record.problems }));
+}
+
 /** No answers of the word segmenter: a region laid out again asks it afresh (its answers are the same). */
 const NO_WORDS: WordAnswers = { source: '', spans: new Uint16Array(0), codes: new Uint8Array(0) };
 

@@ -660,6 +660,7 @@ export function* regionSteps(
         if (found.compact) {
           return {
             offset,
+            columns: found.compact,
             get list() {
               return found.list;
             },
