@@ -34,7 +34,7 @@ import { DirectiveIndex, type Directive } from './directives';
 import { findHighlightsWith, highlightsOfLines, type Highlight, type HighlightKind } from './highlights';
 import { fragmentOnLine, lastStartingBy, multiLineBlocks, readLinesWith, type LineReader, type LineSpan } from './lines';
 import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } from './lint';
-import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
+import { BreakBetween, countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet, type PlacedProblems } from './problemSet';
 import type { ProblemColumns, ProblemColumnsCodec } from './sharedProblems';
 import { firstIndex, lastAtMost } from './search';
@@ -1363,11 +1363,11 @@ function appendRegion(
   if (first > 0 && counts.fragmentCount > 0) {
     target.breaks.push(seamBreak(target.fragments[first - 1], target.fragments[first], target.roles[first - 1], target.roles[first], seamDecision));
   }
+  const movedFragment = (index: number): Fragment => target.fragments[index];
   for (let i = from.fragment; i < from.fragment + counts.fragmentCount - 1; i++) {
     const b = source.breaks[i];
-    target.breaks.push(moved ? movedBreak(b, fragment, offset) : b);
+    target.breaks.push(moved ? movedBreak(b, fragment, movedFragment) : b);
   }
-  const movedFragment = (index: number): Fragment => target.fragments[index];
   for (let i = from.block; i < from.block + counts.blockCount; i++) {
     const b = source.blocks[i];
     // A line block takes its fragment as moved with it (appended above at its new index).
@@ -1387,33 +1387,18 @@ interface SeamDecision {
  */
 function seamBreak(before: Fragment, after: Fragment, beforeRole: Role, afterRole: Role, decision: SeamDecision = { reason: 'region-edge', confidence: 1 }): LineBreak {
   const bothBody = beforeRole === 'body' && afterRole === 'body';
-  return {
-    index: before.index,
-    kind: bothBody ? 'paragraph' : 'block',
-    reason: decision.reason,
-    confidencePpm: inMillionths(decision.confidence),
-    blankLines: after.line - before.line - 1,
-    joiner: '',
-    keepsLeadingSpace: false,
-    start: before.end,
-    end: after.start,
-  };
+  return new BreakBetween(before, after, bothBody ? 'paragraph' : 'block', decision.reason, inMillionths(decision.confidence), '', false);
 }
 
-/** Break `b` moved `fragment` fragments and `offset` characters on (itself when neither moved). */
-function movedBreak(b: LineBreak, fragment: number, offset: number): LineBreak {
-  if (fragment === 0 && offset === 0) return b;
-  return {
-    index: b.index + fragment,
-    kind: b.kind,
-    reason: b.reason,
-    confidencePpm: b.confidencePpm,
-    blankLines: b.blankLines,
-    joiner: b.joiner,
-    keepsLeadingSpace: b.keepsLeadingSpace,
-    start: b.start + offset,
-    end: b.end + offset,
-  };
+/**
+ * Break `b` moved `fragment` fragments on, between its fragments as moved (`movedFragment`, by their indexes
+ * after the move): itself when those are the fragments it stands between (its region did not move).
+ */
+function movedBreak(b: LineBreak, fragment: number, movedFragment: (index: number) => Fragment): LineBreak {
+  const before = movedFragment(b.index + fragment);
+  const after = movedFragment(b.index + fragment + 1);
+  if (b instanceof BreakBetween && b.before === before && b.after === after) return b;
+  return new BreakBetween(before, after, b.kind, b.reason, b.confidencePpm, b.joiner, b.keepsLeadingSpace);
 }
 
 /**
@@ -1421,7 +1406,7 @@ function movedBreak(b: LineBreak, fragment: number, offset: number): LineBreak {
  * fragment as moved (`movedFragment`, by its index after the move).
  */
 function movedBlock(b: Block, block: number, fragment: number, offset: number, movedFragment: (index: number) => Fragment): Block {
-  if (b instanceof LineBlock) return new LineBlock(b.index + block, b.role, b.firstFragment + fragment, movedFragment(b.firstFragment + fragment));
+  if (b instanceof LineBlock) return new LineBlock(b.index + block, b.role, movedFragment(b.firstFragment + fragment));
   return {
     index: b.index + block,
     role: b.role,
@@ -1595,7 +1580,7 @@ class RegionLines implements OutlineSource, LineReader {
       // A seam: the break placing the regions puts there, with the layout's decision of the region before.
       return seamBreak(this.fragment(i), this.fragment(i + 1), this.role(i), this.role(i + 1), this.regions[k - 1].seamDecision);
     }
-    return movedBreak(source.breaks[from.fragment + (i - at.fragment)], at.fragment - from.fragment, at.offset - from.offset);
+    return movedBreak(source.breaks[from.fragment + (i - at.fragment)], at.fragment - from.fragment, (index) => this.fragment(index));
   }
 
   fragmentOnLine(line: number): Fragment | undefined {
