@@ -1406,7 +1406,7 @@ function movedBreak(b: LineBreak, fragment: number, movedFragment: (index: numbe
  * fragment as moved (`movedFragment`, by its index after the move).
  */
 function movedBlock(b: Block, block: number, fragment: number, offset: number, movedFragment: (index: number) => Fragment): Block {
-  if (b instanceof LineBlock) return new LineBlock(b.index + block, b.role, movedFragment(b.firstFragment + fragment));
+  if (b instanceof LineBlock) return new LineBlock(b.index + block, b.role, b.firstFragment + fragment, movedFragment(b.firstFragment + fragment));
   return {
     index: b.index + block,
     role: b.role,
