@@ -1,5 +1,5 @@
-// A line break as the model keeps it (server/src/core/model.ts BreakBetween): its two fragments, its reason and
-// one integer for the rest, answering every field of a LineBreak as the nine-field object it replaced did.
+// A line break as the model keeps it (server/src/core/model.ts BreakBetween): its two fragments, its kind and reason,
+// and one integer for the rest, answering every field of a LineBreak as the nine-field object it replaced did.
 
 import * as assert from 'node:assert/strict';
 import { analyze, defaultSettings } from '../../server/src/core';
