@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
 import { LONGEST_CUT_MESSAGE, WholeMessages } from '../../server/src/node/wholeMessages';
+import { MAPPED_ALONE, UNRAISING_LENGTH } from '../../server/src/node/unraisingBuffers';
 import { seededRandom as random } from '../helpers';
 
 function framed(body: string, header = `Content-Length: ${Buffer.byteLength(body)}`): Buffer {
@@ -61,6 +62,18 @@ describe('stdin cut at message ends (WholeMessages)', () => {
         if (spanned.length > 1) assert.ok(!chunks.some((chunk) => chunk.buffer === out[i].buffer), `seed ${seed}: message ${i} in a chunk's memory`);
         start = end;
       }
+    }
+  });
+
+  it('makes a long message that spans chunks in memory whose freeing raises none of glibc\'s malloc thresholds, a short one in memory of its length', () => {
+    // glibc raises its mmap and trim thresholds when it frees a mapped buffer of up to 32 MiB (unraisingBuffers.ts).
+    const next = random(3);
+    for (const bodyLength of [MAPPED_ALONE / 4, 2 * MAPPED_ALONE, 10 * MAPPED_ALONE]) {
+      const message = framed(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { text: 'x'.repeat(bodyLength) } }));
+      const [out] = handedOn(chunked(message, next));
+      assert.deepEqual(out, message);
+      if (message.length > MAPPED_ALONE) assert.ok(out.buffer.byteLength >= UNRAISING_LENGTH, `${message.length} bytes in ${out.buffer.byteLength}`);
+      else assert.ok(out.buffer.byteLength < MAPPED_ALONE, `${message.length} bytes in ${out.buffer.byteLength}`);
     }
   });
 

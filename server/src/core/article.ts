@@ -27,8 +27,6 @@ export interface Fragment {
   readonly start: number;
   /** Offset just past the last non-whitespace character. */
   readonly end: number;
-  /** Offset of the line's end, before its line ending. */
-  readonly lineEnd: number;
   readonly text: string;
 }
 

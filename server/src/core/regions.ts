@@ -34,7 +34,7 @@ import { DirectiveIndex, type Directive } from './directives';
 import { findHighlightsWith, highlightsOfLines, type Highlight, type HighlightKind } from './highlights';
 import { fragmentOnLine, lastStartingBy, multiLineBlocks, readLinesWith, type LineReader, type LineSpan } from './lines';
 import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } from './lint';
-import { countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
+import { BreakBetween, countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet, type PlacedProblems } from './problemSet';
 import type { ProblemColumns, ProblemColumnsCodec } from './sharedProblems';
 import { firstIndex, lastAtMost } from './search';
@@ -496,7 +496,7 @@ export function* regionSteps(
       const k = readings.length;
       // A share lays out only the regions that start in it (RegionShare).
       const laidOutHere = share === undefined || (start >= share.from && start < share.to);
-      counts = countRegion(text.slice(from, to), { start: start - from, end: end - from }, laidOutHere ? (measured) => viewWidths.keep(k, measured) : undefined);
+      counts = countRegion(text.slice(from, to), { start: start - from, end: end - from }, laidOutHere ? keepingWidths(viewWidths, k) : undefined);
       work.add(to - from, COUNTING);
     }
     const cut: Cut = { start, end, viewStart: from, viewEnd: to, counts };
@@ -568,7 +568,7 @@ export function* regionSteps(
       // The region the edit changed is most likely the one of the previous version that stood there: its
       // lines the edit did not touch are answered as they were (Reading.wordHints).
       for (;;) {
-        const widths = last === k ? viewWidths.of(k) : undefined;
+        const widths = last === k ? viewWidths.take(k) : undefined;
         region = layOut(text, readings, k, last, regionOptions, laidOutWith, at, facts, content > 0, settings, reading.wordHints, previous !== undefined, widths);
         // The layout joins across the seam after all: the region runs on to the next one's end.
         if (region !== undefined) break;
@@ -907,20 +907,25 @@ function layOut(
  * counting the cut did, and reads their widths from here rather than measuring them again (on the raw 1 MB
  * sample, measuring was ~4 % of the analysis, counting and layout alike). Kept in a few arrays, each twice
  * the one before up to WIDTHS_CHUNK numbers, not an array per cut (scratch.ts says why): 16 bytes a line in
- * view while the version is analysed, 1.3 MB for the raw 1 MB sample, 12.5 MB for the 10 MB one on one thread.
+ * view, 1.3 MB for the raw 1 MB sample, 12.5 MB for the 10 MB one on one thread (4 MB for the clean one).
+ * Each cut's are read once (`take`) and forgotten, and only the array being filled is held here besides, so
+ * an array goes once the regions of every cut in it are laid out; the rest go with the analysis's steps
+ * (regionSteps hands `keep` to counting through `keepingWidths`: a closure of its own would put this in the
+ * context its other closures keep, the analysis's problems among them, for as long as the analysis lives).
  */
-class ViewWidths {
-  private readonly chunks: Float64Array[] = [];
-  /** Numbers used of the last chunk. */
+export class ViewWidths {
+  /** The array the next cut's widths go into. */
+  private chunk: Float64Array | undefined;
+  /** Numbers used of it. */
   private used = 0;
   private readonly kept = new Map<number, LineWidths>();
 
   keep(k: number, measured: LineWidths): void {
     const count = measured.widths.length;
-    let chunk = this.chunks[this.chunks.length - 1];
+    let chunk = this.chunk;
     if (chunk === undefined || this.used + 2 * count > chunk.length) {
       chunk = new Float64Array(Math.max(2 * count, Math.min(WIDTHS_CHUNK, chunk === undefined ? 1024 : 2 * chunk.length)));
-      this.chunks.push(chunk);
+      this.chunk = chunk;
       this.used = 0;
     }
     const widths = chunk.subarray(this.used, this.used + count);
@@ -931,9 +936,17 @@ class ViewWidths {
     this.kept.set(k, { widths, columns });
   }
 
-  of(k: number): LineWidths | undefined {
-    return this.kept.get(k);
+  /** The widths kept for cut `k`, given once: the region laid out from it is the only one that reads them. */
+  take(k: number): LineWidths | undefined {
+    const widths = this.kept.get(k);
+    if (widths !== undefined) this.kept.delete(k);
+    return widths;
   }
+}
+
+/** What counting cut `k` measured, kept in `widths` (a function of its own: ViewWidths says why). */
+function keepingWidths(widths: ViewWidths, k: number): (measured: LineWidths) => void {
+  return (measured) => widths.keep(k, measured);
 }
 
 /** The largest array ViewWidths keeps its numbers in (512 KB), unless one cut needs more. */
@@ -1351,11 +1364,11 @@ function appendRegion(
   if (first > 0 && counts.fragmentCount > 0) {
     target.breaks.push(seamBreak(target.fragments[first - 1], target.fragments[first], target.roles[first - 1], target.roles[first], seamDecision));
   }
+  const movedFragment = (index: number): Fragment => target.fragments[index];
   for (let i = from.fragment; i < from.fragment + counts.fragmentCount - 1; i++) {
     const b = source.breaks[i];
-    target.breaks.push(moved ? movedBreak(b, fragment, offset) : b);
+    target.breaks.push(moved ? movedBreak(b, fragment, movedFragment) : b);
   }
-  const movedFragment = (index: number): Fragment => target.fragments[index];
   for (let i = from.block; i < from.block + counts.blockCount; i++) {
     const b = source.blocks[i];
     // A line block takes its fragment as moved with it (appended above at its new index).
@@ -1375,33 +1388,18 @@ interface SeamDecision {
  */
 function seamBreak(before: Fragment, after: Fragment, beforeRole: Role, afterRole: Role, decision: SeamDecision = { reason: 'region-edge', confidence: 1 }): LineBreak {
   const bothBody = beforeRole === 'body' && afterRole === 'body';
-  return {
-    index: before.index,
-    kind: bothBody ? 'paragraph' : 'block',
-    reason: decision.reason,
-    confidencePpm: inMillionths(decision.confidence),
-    blankLines: after.line - before.line - 1,
-    joiner: '',
-    keepsLeadingSpace: false,
-    start: before.end,
-    end: after.start,
-  };
+  return new BreakBetween(before, after, bothBody ? 'paragraph' : 'block', decision.reason, inMillionths(decision.confidence), '', false);
 }
 
-/** Break `b` moved `fragment` fragments and `offset` characters on (itself when neither moved). */
-function movedBreak(b: LineBreak, fragment: number, offset: number): LineBreak {
-  if (fragment === 0 && offset === 0) return b;
-  return {
-    index: b.index + fragment,
-    kind: b.kind,
-    reason: b.reason,
-    confidencePpm: b.confidencePpm,
-    blankLines: b.blankLines,
-    joiner: b.joiner,
-    keepsLeadingSpace: b.keepsLeadingSpace,
-    start: b.start + offset,
-    end: b.end + offset,
-  };
+/**
+ * Break `b` moved `fragment` fragments on, between its fragments as moved (`movedFragment`, by their indexes
+ * after the move): itself when those are the fragments it stands between (its region did not move).
+ */
+function movedBreak(b: LineBreak, fragment: number, movedFragment: (index: number) => Fragment): LineBreak {
+  const before = movedFragment(b.index + fragment);
+  const after = movedFragment(b.index + fragment + 1);
+  if (b instanceof BreakBetween && b.before === before && b.after === after) return b;
+  return new BreakBetween(before, after, b.kind, b.reason, b.confidencePpm, b.joiner, b.keepsLeadingSpace);
 }
 
 /**
@@ -1583,7 +1581,7 @@ class RegionLines implements OutlineSource, LineReader {
       // A seam: the break placing the regions puts there, with the layout's decision of the region before.
       return seamBreak(this.fragment(i), this.fragment(i + 1), this.role(i), this.role(i + 1), this.regions[k - 1].seamDecision);
     }
-    return movedBreak(source.breaks[from.fragment + (i - at.fragment)], at.fragment - from.fragment, at.offset - from.offset);
+    return movedBreak(source.breaks[from.fragment + (i - at.fragment)], at.fragment - from.fragment, (index) => this.fragment(index));
   }
 
   fragmentOnLine(line: number): Fragment | undefined {

@@ -16,6 +16,7 @@
 
 import { EventEmitter } from 'node:events';
 import { constants } from 'node:buffer';
+import { unraisingBuffer } from './unraisingBuffers';
 
 const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
 const CONTENT_LENGTH = /^content-length:[ \t]*(\d+)[ \t]*$/im;
@@ -86,7 +87,8 @@ export class WholeMessages extends EventEmitter {
         at += messageLength;
         continue;
       }
-      this.message = Buffer.allocUnsafe(messageLength);
+      // Freed once read, it must not leave glibc keeping memory (unraisingBuffers.ts).
+      this.message = unraisingBuffer(messageLength);
       this.filled = 0;
     }
   }
