@@ -57,6 +57,31 @@ describe('wraps', () => {
     for (const wrap of wrapsOf(model)) counts[wrap.kind] = (counts[wrap.kind] ?? 0) + 1;
     assert.deepEqual(counts, { 'broken-line': 86, 'broken-word': 66, 'split-figure': 9, 'stranded-punctuation': 7 });
   });
+  it('asks the segmenter about the wraps the layout left unanswered, ASKED_TOGETHER to a call, and no pair besides', () => {
+    // Each window of a call is one pair of lines (joined by line feeds, evidence.ts WINDOW_SEPARATOR).
+    const model = parseArticle(readFixture('sample/sample.raw.article'));
+    const answered = model.wordsAcross!.answeredCodes().slice();
+    const hanCode = (code: number) => /\p{sc=Han}/u.test(String.fromCharCode(code));
+    const unanswered = model.breaks.filter(({ kind, index }) => {
+      const [before, after] = [model.fragments[index].text, model.fragments[index + 1].text];
+      return kind === 'wrap' && answered[2 * index] === 0 && hanCode(before.charCodeAt(before.length - 1)) && hanCode(after.charCodeAt(0));
+    }).length;
+    assert.ok(unanswered > 16, `${unanswered} wraps between Han characters the layout did not ask about`);
+    const segment = Intl.Segmenter.prototype.segment;
+    const windows: number[] = [];
+    Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, input: string) {
+      windows.push(input.split('\n').length);
+      return segment.call(this, input);
+    };
+    try {
+      wrapsOf(model);
+    } finally {
+      Intl.Segmenter.prototype.segment = segment;
+    }
+    assert.equal(windows.reduce((sum, count) => sum + count, 0), unanswered);
+    assert.equal(windows.length, Math.ceil(unanswered / 16));
+  });
+
   // Found by scripts/fuzz/core.mjs: a lone high surrogate starting the next line was read with the unit
   // after it as one character, and the range ended inside the pair that followed.
   it('names the characters either side of a wrap whole, next to lone surrogates too', () => {

@@ -284,6 +284,11 @@ export interface WordsAcrossLines {
   answers(): WordAnswers;
   /** The same answers as codes alone (WordAnswers.codes), without working out where the lines stand. */
   answeredCodes(): Uint8Array;
+  /**
+   * Answers the pair of each line in `firsts` (ascending) and the next, for a caller that knows which pairs
+   * it will ask (the wraps, breaks/wraps.ts): ASKED_TOGETHER to a call as ever, and no pair besides.
+   */
+  answerPairs(firsts: readonly number[]): void;
 }
 
 /**
@@ -328,6 +333,35 @@ const ASKED_TOGETHER = 16;
 const WINDOW_SEPARATOR = '\n';
 const batchSlots = new Int32Array(ASKED_TOGETHER);
 const batchJoins = new Int32Array(ASKED_TOGETHER);
+/** The windows of the pairs to be asked in the next call (addToBatch, askBatch: each runs to its end). */
+let batchWindows = '';
+let batchCount = 0;
+
+/** Adds the window of lines `before` and `after` to the next call, its answer to go to `slot`. */
+function addToBatch(slot: number, before: string, after: string): void {
+  const left = tailWithoutSpaces(before, WORD_WINDOW);
+  if (batchCount > 0) batchWindows += WINDOW_SEPARATOR;
+  batchSlots[batchCount] = slot;
+  batchJoins[batchCount] = batchWindows.length + left.length;
+  batchWindows += left + headWithoutSpaces(after, WORD_WINDOW);
+  batchCount++;
+}
+
+/** Asks the segmenter about the windows added since the last call, in one call; each answer goes to its slot of `codes`. */
+function askBatch(codes: Uint8Array): void {
+  if (batchCount === 0) return;
+  const windows = batchWindows;
+  const count = batchCount;
+  batchWindows = '';
+  batchCount = 0;
+  const segments = wordSegmenter().segment(windows);
+  for (let n = 0; n < count; n++) {
+    const join = batchJoins[n];
+    const segment = segments.containing(join - 1);
+    const end = segment ? segment.index + segment.segment.length : 0;
+    codes[batchSlots[n]] = segment && end > join && segment.isWordLike && isHan(segment.segment[0]) ? 2 + 4 * (join - segment.index - 1) + (end - join - 1) : NO_WORD;
+  }
+}
 
 /**
  * Which pairs a caller may ask about, so that the pairs answered ahead of being asked (ASKED_TOGETHER) are
@@ -367,44 +401,44 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
   // The pairs from line `a` on at distance k + 1 not yet answered, up to ASKED_TOGETHER of them that the
   // segmenter must see, answered in one call (wordsAcrossWindows): the layout asks about the lines in order,
   // and most of the pairs after this one are asked soon after.
+  // Whether the pair of line j and line j + 1 + k is answered without the segmenter (an earlier answer, or
+  // no Han character either side of the join), its code written if so.
+  const answeredWithout = (j: number, k: number): boolean => {
+    const slot = 2 * j + k;
+    if (codes[slot] !== NOT_ASKED) return true;
+    const code = earlierCode(j, k);
+    if (code !== NOT_ASKED) {
+      codes[slot] = code;
+      return true;
+    }
+    const before = lines[j].text;
+    const after = lines[j + 1 + k].text;
+    if (!isHanCode(before.charCodeAt(before.length - 1)) || !isHanCode(after.charCodeAt(0))) {
+      codes[slot] = NO_WORD;
+      return true;
+    }
+    return false;
+  };
   const answerFrom = (a: number, k: number): void => {
-    let windows = '';
-    let count = 0;
     const until = lookAhead?.until ?? lines.length;
-    for (let j = a; j + 1 + k < lines.length && count < ASKED_TOGETHER; j++) {
-      const slot = 2 * j + k;
-      if (codes[slot] !== NOT_ASKED) continue;
+    for (let j = a; j + 1 + k < lines.length && batchCount < ASKED_TOGETHER; j++) {
       // Past the first (the pair asked), none past `until`.
-      if (j > a && j >= until) break;
-      const code = earlierCode(j, k);
-      if (code !== NOT_ASKED) {
-        codes[slot] = code;
-        continue;
-      }
-      const before = lines[j].text;
-      const after = lines[j + 1 + k].text;
-      if (!isHanCode(before.charCodeAt(before.length - 1)) || !isHanCode(after.charCodeAt(0))) {
-        codes[slot] = NO_WORD;
-        continue;
-      }
+      if (j > a && j >= until && codes[2 * j + k] === NOT_ASKED) break;
+      if (answeredWithout(j, k)) continue;
       // And only pairs the caller may ask about (asked after the cheap tests above, which answer most pairs
       // for good: a pair passed over here is looked at again by the next call).
       if (j > a && k === 1 && lookAhead && !lookAhead.around(j + 1)) continue;
-      const left = tailWithoutSpaces(before, WORD_WINDOW);
-      if (count > 0) windows += WINDOW_SEPARATOR;
-      batchSlots[count] = slot;
-      batchJoins[count] = windows.length + left.length;
-      windows += left + headWithoutSpaces(after, WORD_WINDOW);
-      count++;
+      addToBatch(2 * j + k, lines[j].text, lines[j + 1 + k].text);
     }
-    if (count === 0) return;
-    const segments = wordSegmenter().segment(windows);
-    for (let n = 0; n < count; n++) {
-      const join = batchJoins[n];
-      const segment = segments.containing(join - 1);
-      const end = segment ? segment.index + segment.segment.length : 0;
-      codes[batchSlots[n]] = segment && end > join && segment.isWordLike && isHan(segment.segment[0]) ? 2 + 4 * (join - segment.index - 1) + (end - join - 1) : NO_WORD;
+    askBatch(codes);
+  };
+  const answerPairs = (firsts: readonly number[]): void => {
+    for (const a of firsts) {
+      if (a < 0 || a + 1 >= lines.length || answeredWithout(a, 0)) continue;
+      addToBatch(2 * a, lines[a].text, lines[a + 1].text);
+      if (batchCount === ASKED_TOGETHER) askBatch(codes);
     }
+    askBatch(codes);
   };
   const across = (a: number, b: number): WordAcross | undefined => {
     if (a < 0 || b >= lines.length || b <= a) return undefined;
@@ -421,7 +455,7 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
     const word = tailWithoutSpaces(lines[a].text, WORD_WINDOW).slice(-left) + headWithoutSpaces(lines[b].text, WORD_WINDOW).slice(0, right);
     return { word, left, right };
   };
-  return Object.assign(across, { answers: (): WordAnswers => ({ ...linesIn(lines, source), codes }), answeredCodes: () => codes });
+  return Object.assign(across, { answers: (): WordAnswers => ({ ...linesIn(lines, source), codes }), answeredCodes: () => codes, answerPairs });
 }
 
 /**

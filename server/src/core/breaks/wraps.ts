@@ -28,6 +28,11 @@ function classifyWraps(model: ArticleModel): Wrap[] {
   const { fragments, text } = model;
   // Most pairs of lines were asked about by the layout already (its answers are kept with the model).
   const across = model.wordsAcross ?? wordsAcrossLines(model.fragments);
+  // The rest asked together, and only they: asked one by one, each would bring answers about the pairs
+  // after it, most of them no wrap (a paragraph's end), none of which anything reads.
+  const wrapsAt: number[] = [];
+  for (const lineBreak of model.breaks) if (lineBreak.kind === 'wrap') wrapsAt.push(lineBreak.index);
+  across.answerPairs(wrapsAt);
   for (const lineBreak of model.breaks) {
     if (lineBreak.kind !== 'wrap') continue;
     const before = fragments[lineBreak.index];
