@@ -148,11 +148,19 @@ export function repeatsLineEnd(text: string, before: string): boolean {
     const word = before.slice(start);
     return text.startsWith(word) && !(text.length > word.length && isLatinNameCode(text.charCodeAt(word.length)));
   }
+  // Asked at every break: the tail is cut and tested only where the next line starts with it (seldom).
   for (let k = 2; k <= 4 && k <= before.length; k++) {
-    const tail = before.slice(-k);
-    if (HAN_ONLY.test(tail) && text.startsWith(tail)) return true;
+    if (startsWithTailOf(text, before, k) && HAN_ONLY.test(before.slice(-k))) return true;
   }
   return false;
+}
+
+/** `text` starts with the last `count` code units of `before` (compared in place). */
+function startsWithTailOf(text: string, before: string, count: number): boolean {
+  if (text.length < count) return false;
+  const from = before.length - count;
+  for (let i = 0; i < count; i++) if (text.charCodeAt(i) !== before.charCodeAt(from + i)) return false;
+  return true;
 }
 
 const HAN_ONLY = /^\p{sc=Han}+$/u;
