@@ -326,6 +326,9 @@ interface PlacedLine {
 const NOT_ASKED = 0;
 const NO_WORD = 1;
 
+/** How far either side of a break the word segmenter looks. */
+export const WORD_WINDOW = 4;
+
 /**
  * Pairs of lines asked of the segmenter in one call. Each call costs some 4 µs before it reads a character
  * (Intl.Segmenter copies its ICU break iterator and the text for each `segment`), most of what a pair of
@@ -341,26 +344,45 @@ const ASKED_TOGETHER = 16;
 const WINDOW_SEPARATOR = '\n';
 const batchSlots = new Int32Array(ASKED_TOGETHER);
 const batchJoins = new Int32Array(ASKED_TOGETHER);
-/** The windows of the pairs to be asked in the next call (addToBatch, askBatch: each runs to its end). */
-let batchWindows = '';
+/**
+ * The windows of the pairs to be asked in the next call, as code units (addToBatch, askBatch: each runs to
+ * its end): one string made of them per call, not a slice of each line and a string joined per window.
+ */
+const batchUnits = new Uint16Array(ASKED_TOGETHER * (2 * WORD_WINDOW + 1));
+let batchLength = 0;
 let batchCount = 0;
+const SEPARATOR_UNIT = WINDOW_SEPARATOR.charCodeAt(0);
 
-/** Adds the window of lines `before` and `after` to the next call, its answer to go to `slot`. */
+/**
+ * Adds the window of lines `before` and `after` to the next call, its answer to go to `slot`: the last
+ * WORD_WINDOW code units of `before` that are not inline spaces, then the first WORD_WINDOW of `after`
+ * (tailWithoutSpaces, headWithoutSpaces).
+ */
 function addToBatch(slot: number, before: string, after: string): void {
-  const left = tailWithoutSpaces(before, WORD_WINDOW);
-  if (batchCount > 0) batchWindows += WINDOW_SEPARATOR;
+  if (batchCount > 0) batchUnits[batchLength++] = SEPARATOR_UNIT;
+  let from = before.length;
+  for (let kept = 0; from > 0 && kept < WORD_WINDOW; from--) if (!isInlineSpaceCode(before.charCodeAt(from - 1))) kept++;
+  for (let i = from; i < before.length; i++) {
+    const unit = before.charCodeAt(i);
+    if (!isInlineSpaceCode(unit)) batchUnits[batchLength++] = unit;
+  }
   batchSlots[batchCount] = slot;
-  batchJoins[batchCount] = batchWindows.length + left.length;
-  batchWindows += left + headWithoutSpaces(after, WORD_WINDOW);
+  batchJoins[batchCount] = batchLength;
+  for (let i = 0, kept = 0; i < after.length && kept < WORD_WINDOW; i++) {
+    const unit = after.charCodeAt(i);
+    if (isInlineSpaceCode(unit)) continue;
+    batchUnits[batchLength++] = unit;
+    kept++;
+  }
   batchCount++;
 }
 
 /** Asks the segmenter about the windows added since the last call, in one call; each answer goes to its slot of `codes`. */
 function askBatch(codes: Uint8Array): void {
   if (batchCount === 0) return;
-  const windows = batchWindows;
+  const windows = String.fromCharCode.apply(null, batchUnits.subarray(0, batchLength) as unknown as number[]);
   const count = batchCount;
-  batchWindows = '';
+  batchLength = 0;
   batchCount = 0;
   const segments = wordSegmenter().segment(windows);
   for (let n = 0; n < count; n++) {
@@ -573,9 +595,6 @@ function wordSegmenter(): Intl.Segmenter {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   return segmenter;
 }
-
-/** How far either side of a break the word segmenter looks. */
-export const WORD_WINDOW = 4;
 
 /**
  * The word Node's dictionary segmenter finds straddling the join of two Han characters (贡 / 献 → 贡献):
