@@ -100,7 +100,6 @@ const FULL_ROOM = 2.5;
 const SENTENCE_FULL_ROOM = 0.5;
 /** In a wide measure a line may fall short by this share of it (justification varies more). */
 const FULL_SHARE = 0.1;
-const CLAUSE_INSIDE = /[，。；！？、,;]/;
 /** How far short of its column an indented first line falls, in ems. */
 const INDENT_MIN = 1.5;
 const INDENT_MAX = 3;
@@ -141,7 +140,7 @@ export function decideBreaks(
   // write far past the end of an empty array would make it a slow dictionary).
   const decisions: WeighedDecision[] = new Array(Math.max(0, range.to));
   if (range.from > 0) decisions[range.from - 1] = weighed(false, 'before-region', 1, false, false);
-  const context: BreakContext = { pending: 0, lostTextBefore: false, carried: 0, startsBlock: false, paragraph: 0, measure: undefined, blockLabel: undefined, hanOnly: HAN_ONLY_READ.lend(fragments.length) };
+  const context: BreakContext = { pending: 0, lostTextBefore: false, carried: 0, startsBlock: false, paragraph: 0, measure: undefined, blockLabel: undefined, hanOnly: HAN_ONLY_READ.lend(fragments.length), intruders: INTRUDERS_READ.lend(fragments.length) };
   // The inline label the current block opens with (read when the block starts).
   let blockLabel = parseInlineLabel(fragments[range.from]?.text ?? '');
   const scored: Score = { join: false, reason: '', confidence: 0 };
@@ -290,8 +289,10 @@ interface BreakContext {
   measure: number | undefined;
   /** The inline label the current block opens with, if any. */
   blockLabel: Label | undefined;
-  /** isHanOnly of each fragment, read once (0: not read yet, HAN_ONLY_YES / HAN_ONLY_NO); lent. */
+  /** isHanOnly of each fragment, read once (0: not read yet, READ_YES / READ_NO); lent. */
   hanOnly: Uint8Array;
+  /** isIntruder of each fragment, read once (as hanOnly); lent. */
+  intruders: Uint8Array;
 }
 
 /** Sets the cheap features of one break (the segmenter's are set by score) and tells whether the line is full. */
@@ -326,12 +327,13 @@ function gatherEvidence(
   if (latinRun) features[F['latin-run-line']] = 1;
   // Asked of the segmenter only for the few lines these shapes fit (a Latin run, a line without punctuation).
   if (isDisplacedRun(fragments, i, across) || isDisplacedRun(fragments, i + 1, across)) features[F['displaced-run']] = 1;
-  else if (isIntruder(fragments, i, style, across) || isIntruder(fragments, i + 1, style, across)) features[F['intruding-line']] = 1;
+  else if (intruderAt(fragments, i, style, across, context.intruders) || intruderAt(fragments, i + 1, style, across, context.intruders)) features[F['intruding-line']] = 1;
   const cutPiece = !latinRun && betweenLatinRuns(fragments, i);
   if (cutPiece) features[F['piece-between-latin-runs']] = 1;
 
   const sentenceEnd = endsSentence(before);
   if (sentenceEnd) features[F['sentence-end']] = 1;
+  const punctuatedInside = hasPunctuationInside(before);
   // News paragraphs are short: a sentence that closes one already this long ends it, unless a quote is
   // still open (a quoted speaker may go on for several sentences).
   if (sentenceEnd && style.reportsSpeech && pending === 0 && paragraph >= NEWS_PARAGRAPH) features[F['long-news-paragraph']] = 1;
@@ -341,8 +343,9 @@ function gatherEvidence(
     if (before.charCodeAt(before.length - 1) === 0x3001 /* 、 */) features[F['enumeration-comma-at-end']] = 1;
   }
   // A line with punctuation inside that stops mid-clause, with the next line right below it, goes on
-  // (a heading with commas, 授权，加密, stands apart: a blank line or a short measure says so).
-  else if (isHanCode(before.charCodeAt(before.length - 1)) && CLAUSE_INSIDE.test(before) && lines === 1) features[F['open-clause']] = 1;
+  // (a heading with commas, 授权，加密, stands apart: a blank line or a short measure says so). Here an
+  // enumeration comma counts as punctuation inside too.
+  else if (isHanCode(before.charCodeAt(before.length - 1)) && (punctuatedInside || before.includes('、')) && lines === 1) features[F['open-clause']] = 1;
   if (startsIndentedParagraph(fragments, i + 1, style, startsBlock)) features[F['next-line-indented']] = 1;
   else if ((sentenceEnd || endsClause(before)) && headingAhead(fragments, i + 1, style)) features[F['next-line-heading']] = 1;
   else if (sentenceEnd && standsApart(fragments, i + 1, style)) features[F['next-line-apart']] = 1;
@@ -360,7 +363,6 @@ function gatherEvidence(
   // Only a line with punctuation inside or ending a sentence is surely no heading (a heading ends with no
   // mark); a heading gets no indent allowance. A one-sentence first line (`县域旅游热度攀升。`, 9 ems in an
   // 11-em column) filled its column after the indent.
-  const punctuatedInside = hasPunctuationInside(before);
   const indent = startsBlock && (punctuatedInside || sentenceEnd) ? PARAGRAPH_INDENT : 0;
   const room = column - indent - carried - style.widths[i] - leadingUnitWidth(after) - latinShare(before) * 0.08 * style.widths[i];
   const fullBelow = sentenceEnd ? SENTENCE_FULL_ROOM : Math.max(FULL_ROOM, column * FULL_SHARE);
@@ -547,15 +549,25 @@ function indentShortOfHanLines(fragments: readonly Fragment[], j: number, style:
   return second - width >= HAN_INDENT_MIN && second - width <= HAN_INDENT_MAX && hanOnlyAt(fragments, j, hanOnly);
 }
 
-const HAN_ONLY_YES = 1;
-const HAN_ONLY_NO = 2;
+/** An answer about a fragment read once per decideBreaks call (0 in the lent array: not read yet). */
+const READ_YES = 1;
+const READ_NO = 2;
 /** The answers of hanOnlyAt for a decideBreaks call (scratch.ts: decideBreaks runs to its end without yielding). */
 const HAN_ONLY_READ = new Scratch((n) => new Uint8Array(n));
 
 /** isHanOnly of fragment k, read once per decideBreaks call: each line is a neighbour of some 24 sentence ends. */
 function hanOnlyAt(fragments: readonly Fragment[], k: number, read: Uint8Array): boolean {
-  if (read[k] === 0) read[k] = isHanOnly(fragments[k].text) ? HAN_ONLY_YES : HAN_ONLY_NO;
-  return read[k] === HAN_ONLY_YES;
+  if (read[k] === 0) read[k] = isHanOnly(fragments[k].text) ? READ_YES : READ_NO;
+  return read[k] === READ_YES;
+}
+
+/** The answers of intruderAt for a decideBreaks call (as HAN_ONLY_READ). */
+const INTRUDERS_READ = new Scratch((n) => new Uint8Array(n));
+
+/** isIntruder of fragment j, read once per decideBreaks call: the breaks before and after it both ask. */
+function intruderAt(fragments: readonly Fragment[], j: number, style: DocumentStyle, across: WordsAcrossLines, read: Uint8Array): boolean {
+  if (read[j] === 0) read[j] = isIntruder(fragments, j, style, across) ? READ_YES : READ_NO;
+  return read[j] === READ_YES;
 }
 
 /** How many lines either side indentShortOfHanLines reads (as the column estimate: width.ts COLUMN_WINDOW). */
