@@ -225,7 +225,15 @@ function score(
 ): void {
   const w = model.vector;
   let cheap = model.bias;
-  for (let k = 0; k < COSTLY; k++) cheap += w[k] * features[k];
+  // The reason shown is the feature that pushed hardest toward the decision taken (the first of equal
+  // pushes): the strongest push either way is found as the features are summed, before the decision.
+  const strongest = STRONGEST;
+  strongest.fill(0);
+  strongest[JOIN_REASON] = strongest[SPLIT_REASON] = -1;
+  for (let k = 0; k < COSTLY; k++) {
+    cheap += w[k] * features[k];
+    weighPush(strongest, k, w[k] * features[k]);
+  }
   const lineShort = features[F['line-short']];
   const sentenceEnd = features[F['sentence-end']];
   const afterFirst = features[F['after-first-line']];
@@ -251,20 +259,30 @@ function score(
     total = cheap + word * perWord;
   }
   const join = bounded ? cheap > 0 : total > 0;
-  // The reason shown: the feature that pushed hardest toward the decision taken.
-  let reason = 'no-evidence';
-  let strongest = 0;
-  for (let k = 0; k < features.length; k++) {
-    const push = w[k] * features[k] * (join ? 1 : -1);
-    if (push > strongest) {
-      strongest = push;
-      reason = BREAK_FEATURES[k];
-    }
-  }
+  for (let k = COSTLY; k < features.length; k++) weighPush(strongest, k, w[k] * features[k]);
+  const reason = strongest[join ? JOIN_REASON : SPLIT_REASON];
   const logit = Math.abs(total);
   out.join = join;
-  out.reason = reason;
+  out.reason = reason < 0 ? 'no-evidence' : BREAK_FEATURES[reason];
   out.confidence = 1 / (1 + Math.exp(-logit));
+}
+
+/** The strongest push toward a join and toward a split so far, and the features that gave them (-1: none yet). */
+const STRONGEST = new Float64Array(4);
+const TOWARD_JOIN = 0;
+const JOIN_REASON = 1;
+const TOWARD_SPLIT = 2;
+const SPLIT_REASON = 3;
+
+/** Feature k's push (its weight times its value, toward a join) taken into the strongest either way. */
+function weighPush(strongest: Float64Array, k: number, push: number): void {
+  if (push > strongest[TOWARD_JOIN]) {
+    strongest[TOWARD_JOIN] = push;
+    strongest[JOIN_REASON] = k;
+  } else if (-push > strongest[TOWARD_SPLIT]) {
+    strongest[TOWARD_SPLIT] = -push;
+    strongest[SPLIT_REASON] = k;
+  }
 }
 
 /** What score finds at one break, written into one object the caller keeps. */
