@@ -111,6 +111,27 @@ describe('the segmenter’s answers about pairs of lines, reused by a later pars
     assert.ok(answers.codes[0] > 1, 'a word recorded for lines 0 and 1');
   });
 
+  it('answers a reading of some of the same lines (forLines) as they were answered, without the segmenter', () => {
+    const across = wordsAcrossLines(before);
+    across(0, 1);
+    across(2, 3);
+    const own = before.slice(2).map((line) => ({ text: line.text }));
+    const segment = Intl.Segmenter.prototype.segment;
+    let calls = 0;
+    Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, input: string) {
+      calls++;
+      return segment.call(this, input);
+    };
+    try {
+      const reading = across.forLines(2, 4, own);
+      assert.deepEqual(reading(0, 1), { word: '政府', left: 1, right: 1 });
+      assert.equal(calls, 0, 'answered as the lines were');
+      assert.equal(reading(0, 2), undefined, 'no line past the reading');
+    } finally {
+      Intl.Segmenter.prototype.segment = segment;
+    }
+  });
+
   it('takes the earlier answer for lines unchanged at the start or at the end, and asks again where the text changed', () => {
     const earlier = wordsAcrossLines(before);
     earlier(0, 1);

@@ -297,6 +297,12 @@ export interface WordsAcrossLines {
    * it will ask (the wraps, breaks/wraps.ts): ASKED_TOGETHER to a call as ever, and no pair besides.
    */
   answerPairs(firsts: readonly number[]): void;
+  /**
+   * The answers about lines [from, to) for a reading of those same lines (`lines`: the same texts in the same
+   * order, as a region's own fragments are its lines in view), taken as they are: no line compared, as
+   * `earlier` (wordsAcrossLines) compares them.
+   */
+  forLines(from: number, to: number, lines: readonly PlacedLine[]): WordsAcrossLines;
 }
 
 /**
@@ -485,7 +491,12 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
     const word = tailWithoutSpaces(lines[a].text, WORD_WINDOW).slice(-left) + headWithoutSpaces(lines[b].text, WORD_WINDOW).slice(0, right);
     return { word, left, right };
   };
-  return Object.assign(across, { answers: (): WordAnswers => ({ ...linesIn(lines, source), codes }), answeredCodes: () => codes, answerPairs });
+  const forLines = (from: number, to: number, own: readonly PlacedLine[]): WordsAcrossLines => {
+    const reading = wordsAcrossLines(own);
+    reading.answeredCodes().set(codes.subarray(2 * from, 2 * to));
+    return reading;
+  };
+  return Object.assign(across, { answers: (): WordAnswers => ({ ...linesIn(lines, source), codes }), answeredCodes: () => codes, answerPairs, forLines });
 }
 
 /**
