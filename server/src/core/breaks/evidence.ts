@@ -434,9 +434,6 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
   // go on to the rules' reading of the same lines (model.ts), which ask about pairs the layout does not,
   // and whose answers the region keeps for the next parse (keepAnswers).
   if (earlier) for (let slot = 0; slot < codes.length; slot++) codes[slot] = earlierCode(slot >> 1, slot & 1);
-  // The pairs from line `a` on at distance k + 1 not yet answered, up to ASKED_TOGETHER of them that the
-  // segmenter must see, answered in one call (wordsAcrossWindows): the layout asks about the lines in order,
-  // and most of the pairs after this one are asked soon after.
   // Whether the pair of line j and line j + 1 + k is answered without the segmenter (an earlier answer, or
   // no Han character either side of the join), its code written if so.
   const answeredWithout = (j: number, k: number): boolean => {
@@ -455,6 +452,9 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
     }
     return false;
   };
+  // The pairs from line `a` on at distance k + 1 not yet answered, up to ASKED_TOGETHER of them that the
+  // segmenter must see, answered in one call (wordsAcrossWindows): the layout asks about the lines in order,
+  // and most of the pairs after this one are asked soon after.
   const answerFrom = (a: number, k: number): void => {
     const until = lookAhead?.until ?? lines.length;
     for (let j = a; j + 1 + k < lines.length && batchCount < ASKED_TOGETHER; j++) {
