@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { analyze, mergeSettings } from '../../server/src/core/index';
 import { parseArticle } from '../../server/src/core/model';
 import { weighBreaks } from '../../server/src/core/breaks/layout';
-import { SURE, SURE_PPM } from '../../server/src/core/breaks/decide';
+import { BREAK_FEATURES, SURE, SURE_PPM } from '../../server/src/core/breaks/decide';
+import { BREAK_WEIGHTS } from '../../server/src/core/breaks/weights.generated';
 import { gentler } from '../../server/src/core/lint';
 import { readFixture } from '../helpers';
 
@@ -33,6 +34,29 @@ describe('break confidence', () => {
     );
     // Where it was skipped the confidence is a lower bound of the exact one.
     bounded.forEach((d, i) => assert.ok(d.confidence <= exact[i].confidence + 1e-12, `break ${i}`));
+  });
+
+  it('gives as reason the feature that pushed hardest toward the decision taken, the first of equal pushes', () => {
+    const vector = Float64Array.from(BREAK_FEATURES, (name) => BREAK_WEIGHTS.weights[name] ?? 0);
+    let weighedBreaks = 0;
+    for (const text of [raw, readFixture('sample/sample.fixed.article')]) {
+      const model = parseArticle(text);
+      const input = { text, fragments: model.fragments, lines: model.lines, directives: model.directives, options: model.options };
+      const features = new Map<number, Float64Array>();
+      const decisions = weighBreaks(input, { onFeatures: (index, weighed) => features.set(index, Float64Array.from(weighed)) }).decisions;
+      weighedBreaks += features.size;
+      for (const [index, weighed] of features) {
+        const { join, reason } = decisions[index];
+        let expected = 'no-evidence';
+        let strongest = 0;
+        weighed.forEach((value, k) => {
+          const push = vector[k] * value * (join ? 1 : -1);
+          if (push > strongest) [strongest, expected] = [push, BREAK_FEATURES[k]];
+        });
+        assert.equal(reason, expected, `break ${index}`);
+      }
+    }
+    assert.ok(weighedBreaks > 100, `${weighedBreaks} breaks weighed`);
   });
 
   it('reports a sure wrap as a warning that says how sure, an unsure one as information that says to check', () => {

@@ -8,12 +8,16 @@ import fc from 'fast-check';
 import { wordAcross, wordsAcrossLines, type LookAhead } from '../../server/src/core/breaks/evidence';
 import { FIXTURES, readFixture } from '../helpers';
 
-/** Every pair of lines at distance 1 and 2, in the order given, asked of a fresh wordsAcrossLines and of wordAcross. */
-function assertSameAnswers(texts: readonly string[], order: (pairs: Array<[number, number]>) => Array<[number, number]>, lookAhead?: LookAhead): void {
+/**
+ * Every pair of lines at distance 1 and 2, in the order given, asked of a fresh wordsAcrossLines and of
+ * wordAcross; with `firsts`, the pairs of those lines and the next answered first (answerPairs).
+ */
+function assertSameAnswers(texts: readonly string[], order: (pairs: Array<[number, number]>) => Array<[number, number]>, lookAhead?: LookAhead, firsts?: readonly number[]): void {
   const lines = texts.map((text) => ({ text }));
   const pairs: Array<[number, number]> = [];
   for (let a = 0; a < lines.length; a++) for (const b of [a + 1, a + 2]) if (b < lines.length) pairs.push([a, b]);
   const across = wordsAcrossLines(lines, undefined, undefined, lookAhead);
+  if (firsts) across.answerPairs(firsts);
   for (const [a, b] of order(pairs)) {
     assert.deepEqual(across(a, b), wordAcross(texts[a], texts[b]), `${JSON.stringify(texts[a])} / ${JSON.stringify(texts[b])}`);
   }
@@ -35,7 +39,7 @@ describe('wordsAcrossLines: pairs asked together', () => {
   });
 
   it('answers lines of any characters as wordAcross does (spaces, marks, Latin, surrogates, CR)', () => {
-    const pieces = ['中', '国', '经', '济', '发', '展', '贡', '献', '的', '和', '人', '民', '，', '。', '“', '”', ' ', '\u3000', '\t', 'a', 'Z', '1', '%', '\r', '\u2028', '𠀀', '😀', '\ud840', '\udc00', '\u200d', 'ー', 'カ'];
+    const pieces = ['中', '国', '经', '济', '发', '展', '贡', '献', '的', '和', '人', '民', '，', '。', '“', '”', ' ', '\u3000', '\t', '\u00a0', 'a', 'Z', '1', '%', '\r', '\u2028', '𠀀', '😀', '\ud840', '\udc00', '\u200d', 'ー', 'カ'];
     const line = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 9 }).map((chars) => chars.join(''));
     fc.assert(
       fc.property(fc.array(line, { minLength: 2, maxLength: 40 }), fc.boolean(), (lines, reversed) => {
@@ -61,6 +65,18 @@ describe('wordsAcrossLines: pairs asked together', () => {
     fc.assert(
       fc.property(fc.array(line, { minLength: 2, maxLength: 40 }), fc.nat(40), fc.func(fc.boolean()), fc.boolean(), (texts, until, around, reversed) => {
         assertSameAnswers(texts, reversed ? backwards : inOrder, { until, around: (j) => around(j) });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('answers every pair as wordAcross does after the pairs of some lines were answered together (answerPairs)', () => {
+    const lines = readFixture('corpus-check/news-dev/' + readdirSync(path.join(FIXTURES, 'corpus-check', 'news-dev')).sort()[0]).split('\n');
+    assertSameAnswers(lines, inOrder, undefined, Array.from(lines.keys()).filter((line) => line % 3 !== 1));
+    const line = fc.array(fc.constantFrom('中', '国', '经', '济', '发', '展', '的', '，', ' ', 'a', '1'), { minLength: 1, maxLength: 9 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 2, maxLength: 40 }), fc.uniqueArray(fc.integer({ min: -1, max: 41 })), fc.boolean(), (texts, firsts, reversed) => {
+        assertSameAnswers(texts, reversed ? backwards : inOrder, undefined, [...firsts].sort((a, b) => a - b));
       }),
       { numRuns: 200 },
     );

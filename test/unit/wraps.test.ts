@@ -57,6 +57,31 @@ describe('wraps', () => {
     for (const wrap of wrapsOf(model)) counts[wrap.kind] = (counts[wrap.kind] ?? 0) + 1;
     assert.deepEqual(counts, { 'broken-line': 86, 'broken-word': 66, 'split-figure': 9, 'stranded-punctuation': 7 });
   });
+  it('asks the segmenter about the wraps the layout left unanswered, ASKED_TOGETHER to a call, and no pair besides', () => {
+    // Each window of a call is one pair of lines (joined by line feeds, evidence.ts WINDOW_SEPARATOR).
+    const model = parseArticle(readFixture('sample/sample.raw.article'));
+    const answered = model.wordsAcross!.answeredCodes().slice();
+    const hanCode = (code: number) => /\p{sc=Han}/u.test(String.fromCharCode(code));
+    const unanswered = model.breaks.filter(({ kind, index }) => {
+      const [before, after] = [model.fragments[index].text, model.fragments[index + 1].text];
+      return kind === 'wrap' && answered[2 * index] === 0 && hanCode(before.charCodeAt(before.length - 1)) && hanCode(after.charCodeAt(0));
+    }).length;
+    assert.ok(unanswered > 16, `${unanswered} wraps between Han characters the layout did not ask about`);
+    const segment = Intl.Segmenter.prototype.segment;
+    const windows: number[] = [];
+    Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, input: string) {
+      windows.push(input.split('\n').length);
+      return segment.call(this, input);
+    };
+    try {
+      wrapsOf(model);
+    } finally {
+      Intl.Segmenter.prototype.segment = segment;
+    }
+    assert.equal(windows.reduce((sum, count) => sum + count, 0), unanswered);
+    assert.equal(windows.length, Math.ceil(unanswered / 16));
+  });
+
   // Found by scripts/fuzz/core.mjs: a lone high surrogate starting the next line was read with the unit
   // after it as one character, and the range ended inside the pair that followed.
   it('names the characters either side of a wrap whole, next to lone surrogates too', () => {
@@ -84,6 +109,27 @@ describe('the segmenter’s answers about pairs of lines, reused by a later pars
     const texts = Array.from({ length: answers.spans.length / 2 }, (_, i) => answers.source.slice(answers.spans[2 * i], answers.spans[2 * i + 1]));
     assert.deepEqual(texts, before.map((line) => line.text));
     assert.ok(answers.codes[0] > 1, 'a word recorded for lines 0 and 1');
+  });
+
+  it('answers a reading of some of the same lines (forLines) as they were answered, without the segmenter', () => {
+    const across = wordsAcrossLines(before);
+    across(0, 1);
+    across(2, 3);
+    const own = before.slice(2).map((line) => ({ text: line.text }));
+    const segment = Intl.Segmenter.prototype.segment;
+    let calls = 0;
+    Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, input: string) {
+      calls++;
+      return segment.call(this, input);
+    };
+    try {
+      const reading = across.forLines(2, 4, own);
+      assert.deepEqual(reading(0, 1), { word: '政府', left: 1, right: 1 });
+      assert.equal(calls, 0, 'answered as the lines were');
+      assert.equal(reading(0, 2), undefined, 'no line past the reading');
+    } finally {
+      Intl.Segmenter.prototype.segment = segment;
+    }
   });
 
   it('takes the earlier answer for lines unchanged at the start or at the end, and asks again where the text changed', () => {

@@ -3,7 +3,7 @@
 import { isInlineSpace, isInlineSpaceCode } from './charClasses';
 import { LineIndex, dominantEol, hasBom } from './text';
 import { analyzeLayout } from './breaks/layout';
-import { sliceAnswers, wordsAcrossLines, type WordAnswers } from './breaks/evidence';
+import type { WordAnswers } from './breaks/evidence';
 import { inMillionths, type Decision } from './breaks/decide';
 import { countStyle, type DocumentFacts, type FragmentSpans, type LineWidths, type StyleCounts } from './breaks/style';
 import { columnWidths, emWidth } from './breaks/width';
@@ -110,7 +110,7 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
     blockOfFragment,
     directives,
     options,
-    wordsAcross: whole ? layout.wordsAcross : wordsAcrossLines(fragments, sliceAnswers(words, from, to)),
+    wordsAcross: whole ? layout.wordsAcross : layout.wordsAcross.forLines(from, to, fragments),
   };
   return { model, seam: layout.seam, words, wordsFrom: from };
 }

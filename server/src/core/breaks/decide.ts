@@ -70,6 +70,11 @@ export function inMillionths(probability: number): number {
 }
 const SURE_LOGIT = Math.log(SURE / (1 - SURE));
 
+/**
+ * Each feature's index, read with the name written out where it is set (`features[F['line-full']] = 1`): one
+ * load of one property there. A helper taking the name read it as a key of 60-odd values, a megamorphic
+ * lookup at every feature set (1 % of the batch's CPU).
+ */
 const F = Object.fromEntries(BREAK_FEATURES.map((name, k) => [name, k])) as Record<BreakFeature, number>;
 /** Features from here on come from the word segmenter. */
 const COSTLY = F['word-across'];
@@ -95,7 +100,6 @@ const FULL_ROOM = 2.5;
 const SENTENCE_FULL_ROOM = 0.5;
 /** In a wide measure a line may fall short by this share of it (justification varies more). */
 const FULL_SHARE = 0.1;
-const CLAUSE_INSIDE = /[，。；！？、,;]/;
 /** How far short of its column an indented first line falls, in ems. */
 const INDENT_MIN = 1.5;
 const INDENT_MAX = 3;
@@ -136,7 +140,7 @@ export function decideBreaks(
   // write far past the end of an empty array would make it a slow dictionary).
   const decisions: WeighedDecision[] = new Array(Math.max(0, range.to));
   if (range.from > 0) decisions[range.from - 1] = weighed(false, 'before-region', 1, false, false);
-  const context: BreakContext = { pending: 0, lostTextBefore: false, carried: 0, startsBlock: false, paragraph: 0, measure: undefined, blockLabel: undefined, hanOnly: HAN_ONLY_READ.lend(fragments.length) };
+  const context: BreakContext = { pending: 0, lostTextBefore: false, carried: 0, startsBlock: false, paragraph: 0, measure: undefined, blockLabel: undefined, hanOnly: HAN_ONLY_READ.lend(fragments.length), intruders: INTRUDERS_READ.lend(fragments.length) };
   // The inline label the current block opens with (read when the block starts).
   let blockLabel = parseInlineLabel(fragments[range.from]?.text ?? '');
   const scored: Score = { join: false, reason: '', confidence: 0 };
@@ -221,7 +225,15 @@ function score(
 ): void {
   const w = model.vector;
   let cheap = model.bias;
-  for (let k = 0; k < COSTLY; k++) cheap += w[k] * features[k];
+  // The reason shown is the feature that pushed hardest toward the decision taken (the first of equal
+  // pushes): the strongest push either way is found as the features are summed, before the decision.
+  const strongest = STRONGEST;
+  strongest.fill(0);
+  strongest[JOIN_REASON] = strongest[SPLIT_REASON] = -1;
+  for (let k = 0; k < COSTLY; k++) {
+    cheap += w[k] * features[k];
+    weighPush(strongest, k, w[k] * features[k]);
+  }
   const lineShort = features[F['line-short']];
   const sentenceEnd = features[F['sentence-end']];
   const afterFirst = features[F['after-first-line']];
@@ -247,20 +259,30 @@ function score(
     total = cheap + word * perWord;
   }
   const join = bounded ? cheap > 0 : total > 0;
-  // The reason shown: the feature that pushed hardest toward the decision taken.
-  let reason = 'no-evidence';
-  let strongest = 0;
-  for (let k = 0; k < features.length; k++) {
-    const push = w[k] * features[k] * (join ? 1 : -1);
-    if (push > strongest) {
-      strongest = push;
-      reason = BREAK_FEATURES[k];
-    }
-  }
+  for (let k = COSTLY; k < features.length; k++) weighPush(strongest, k, w[k] * features[k]);
+  const reason = strongest[join ? JOIN_REASON : SPLIT_REASON];
   const logit = Math.abs(total);
   out.join = join;
-  out.reason = reason;
+  out.reason = reason < 0 ? 'no-evidence' : BREAK_FEATURES[reason];
   out.confidence = 1 / (1 + Math.exp(-logit));
+}
+
+/** The strongest push toward a join and toward a split so far, and the features that gave them (-1: none yet). */
+const STRONGEST = new Float64Array(4);
+const TOWARD_JOIN = 0;
+const JOIN_REASON = 1;
+const TOWARD_SPLIT = 2;
+const SPLIT_REASON = 3;
+
+/** Feature k's push (its weight times its value, toward a join) taken into the strongest either way. */
+function weighPush(strongest: Float64Array, k: number, push: number): void {
+  if (push > strongest[TOWARD_JOIN]) {
+    strongest[TOWARD_JOIN] = push;
+    strongest[JOIN_REASON] = k;
+  } else if (-push > strongest[TOWARD_SPLIT]) {
+    strongest[TOWARD_SPLIT] = -push;
+    strongest[SPLIT_REASON] = k;
+  }
 }
 
 /** What score finds at one break, written into one object the caller keeps. */
@@ -285,8 +307,10 @@ interface BreakContext {
   measure: number | undefined;
   /** The inline label the current block opens with, if any. */
   blockLabel: Label | undefined;
-  /** isHanOnly of each fragment, read once (0: not read yet, HAN_ONLY_YES / HAN_ONLY_NO); lent. */
+  /** isHanOnly of each fragment, read once (0: not read yet, READ_YES / READ_NO); lent. */
   hanOnly: Uint8Array;
+  /** isIntruder of each fragment, read once (as hanOnly); lent. */
+  intruders: Uint8Array;
 }
 
 /** Sets the cheap features of one break (the segmenter's are set by score) and tells whether the line is full. */
@@ -304,47 +328,49 @@ function gatherEvidence(
   const after = fragments[i + 1].text;
   const lines = fragments[i + 1].line - fragments[i].line;
 
-  if (startsWithContinuation(after)) set(features, 'next-starts-with-punctuation');
-  if (startsWithBoundParticle(after)) set(features, 'next-starts-with-particle');
+  if (startsWithContinuation(after)) features[F['next-starts-with-punctuation']] = 1;
+  if (startsWithBoundParticle(after)) features[F['next-starts-with-particle']] = 1;
   // A stranded mark belongs with the text before it; one that does not end a sentence also with the text after.
-  if (isPunctuationOnly(after) || (isPunctuationOnly(before) && !endsSentence(before))) set(features, 'punctuation-only-line');
+  if (isPunctuationOnly(after) || (isPunctuationOnly(before) && !endsSentence(before))) features[F['punctuation-only-line']] = 1;
   // A line that opens a block with a title's shape ends with a word of its own (`加速普及`: the segmenter
   // is asked of those few lines whether the bound word stands alone), not with one bound to the next line.
-  if (endsWithBoundWord(before) && !(startsBlock && i > 0 && isTitleShaped(before))) set(features, 'ends-with-bound-word');
-  if (isLoneCharacter(after, before) || isQuotedTail(after, before) || (isBracketedGloss(after, before) && !parseInlineLabel(after)) || isClosingTail(after, before)) set(features, 'tail-of-line-before');
-  if (repeatsLineEnd(after, before)) set(features, 'next-repeats-line-end');
-  if (endsWithOpener(before)) set(features, 'open-quote-at-end');
-  else if (pending > 0) set(features, 'quote-pending');
-  if (isLetterSpaced(before)) set(features, 'justified-line');
-  if (splitsFigure(before, after)) set(features, 'figure-split');
+  if (endsWithBoundWord(before) && !(startsBlock && i > 0 && isTitleShaped(before))) features[F['ends-with-bound-word']] = 1;
+  if (isLoneCharacter(after, before) || isQuotedTail(after, before) || (isBracketedGloss(after, before) && !parseInlineLabel(after)) || isClosingTail(after, before)) features[F['tail-of-line-before']] = 1;
+  if (repeatsLineEnd(after, before)) features[F['next-repeats-line-end']] = 1;
+  if (endsWithOpener(before)) features[F['open-quote-at-end']] = 1;
+  else if (pending > 0) features[F['quote-pending']] = 1;
+  if (isLetterSpaced(before)) features[F['justified-line']] = 1;
+  if (splitsFigure(before, after)) features[F['figure-split']] = 1;
   const latinRun = isLatinRun(before) || isLatinRun(after);
-  if (latinRun) set(features, 'latin-run-line');
+  if (latinRun) features[F['latin-run-line']] = 1;
   // Asked of the segmenter only for the few lines these shapes fit (a Latin run, a line without punctuation).
-  if (isDisplacedRun(fragments, i, across) || isDisplacedRun(fragments, i + 1, across)) set(features, 'displaced-run');
-  else if (isIntruder(fragments, i, style, across) || isIntruder(fragments, i + 1, style, across)) set(features, 'intruding-line');
+  if (isDisplacedRun(fragments, i, across) || isDisplacedRun(fragments, i + 1, across)) features[F['displaced-run']] = 1;
+  else if (intruderAt(fragments, i, style, across, context.intruders) || intruderAt(fragments, i + 1, style, across, context.intruders)) features[F['intruding-line']] = 1;
   const cutPiece = !latinRun && betweenLatinRuns(fragments, i);
-  if (cutPiece) set(features, 'piece-between-latin-runs');
+  if (cutPiece) features[F['piece-between-latin-runs']] = 1;
 
   const sentenceEnd = endsSentence(before);
-  if (sentenceEnd) set(features, 'sentence-end');
+  if (sentenceEnd) features[F['sentence-end']] = 1;
+  const punctuatedInside = hasPunctuationInside(before);
   // News paragraphs are short: a sentence that closes one already this long ends it, unless a quote is
   // still open (a quoted speaker may go on for several sentences).
-  if (sentenceEnd && style.reportsSpeech && pending === 0 && paragraph >= NEWS_PARAGRAPH) set(features, 'long-news-paragraph');
-  else if (endsClause(before)) set(features, 'clause-end');
+  if (sentenceEnd && style.reportsSpeech && pending === 0 && paragraph >= NEWS_PARAGRAPH) features[F['long-news-paragraph']] = 1;
+  else if (endsClause(before)) features[F['clause-end']] = 1;
   else if (endsMidSentence(before)) {
-    set(features, 'comma-at-end');
-    if (before.charCodeAt(before.length - 1) === 0x3001 /* 、 */) set(features, 'enumeration-comma-at-end');
+    features[F['comma-at-end']] = 1;
+    if (before.charCodeAt(before.length - 1) === 0x3001 /* 、 */) features[F['enumeration-comma-at-end']] = 1;
   }
   // A line with punctuation inside that stops mid-clause, with the next line right below it, goes on
-  // (a heading with commas, 授权，加密, stands apart: a blank line or a short measure says so).
-  else if (isHanCode(before.charCodeAt(before.length - 1)) && CLAUSE_INSIDE.test(before) && lines === 1) set(features, 'open-clause');
-  if (startsIndentedParagraph(fragments, i + 1, style, startsBlock)) set(features, 'next-line-indented');
-  else if ((sentenceEnd || endsClause(before)) && headingAhead(fragments, i + 1, style)) set(features, 'next-line-heading');
-  else if (sentenceEnd && standsApart(fragments, i + 1, style)) set(features, 'next-line-apart');
+  // (a heading with commas, 授权，加密, stands apart: a blank line or a short measure says so). Here an
+  // enumeration comma counts as punctuation inside too.
+  else if (isHanCode(before.charCodeAt(before.length - 1)) && (punctuatedInside || before.includes('、')) && lines === 1) features[F['open-clause']] = 1;
+  if (startsIndentedParagraph(fragments, i + 1, style, startsBlock)) features[F['next-line-indented']] = 1;
+  else if ((sentenceEnd || endsClause(before)) && headingAhead(fragments, i + 1, style)) features[F['next-line-heading']] = 1;
+  else if (sentenceEnd && standsApart(fragments, i + 1, style)) features[F['next-line-apart']] = 1;
   const nextLabel = parseInlineLabel(after);
   if (nextLabel) {
-    set(features, 'next-starts-with-label');
-    if (continuesSeries(context.blockLabel, nextLabel)) set(features, 'next-label-continues-series');
+    features[F['next-starts-with-label']] = 1;
+    if (continuesSeries(context.blockLabel, nextLabel)) features[F['next-label-continues-series']] = 1;
   }
 
   // Room left once the next line's first unbreakable unit is placed: a line ended because that unit did
@@ -355,82 +381,81 @@ function gatherEvidence(
   // Only a line with punctuation inside or ending a sentence is surely no heading (a heading ends with no
   // mark); a heading gets no indent allowance. A one-sentence first line (`县域旅游热度攀升。`, 9 ems in an
   // 11-em column) filled its column after the indent.
-  const punctuatedInside = hasPunctuationInside(before);
   const indent = startsBlock && (punctuatedInside || sentenceEnd) ? PARAGRAPH_INDENT : 0;
   const room = column - indent - carried - style.widths[i] - leadingUnitWidth(after) - latinShare(before) * 0.08 * style.widths[i];
   const fullBelow = sentenceEnd ? SENTENCE_FULL_ROOM : Math.max(FULL_ROOM, column * FULL_SHARE);
   let full = false;
   if (i === 0) {
-    set(features, 'after-first-line');
-    if (wrapsTitleEnd(fragments, style)) set(features, 'first-line-title-tail');
-    if (firstLineIndented(style)) set(features, 'first-line-indented-before-full');
-  } else if (lostTextBefore) set(features, 'line-lost-text');
+    features[F['after-first-line']] = 1;
+    if (wrapsTitleEnd(fragments, style)) features[F['first-line-title-tail']] = 1;
+    if (firstLineIndented(style)) features[F['first-line-indented-before-full']] = 1;
+  } else if (lostTextBefore) features[F['line-lost-text']] = 1;
   // A line cut at a Latin run is a piece of a printed line: its width says nothing.
   else if (cutPiece || (latinRun && !sentenceEnd)) {
     // piece-width: no evidence
   } else if (Number.isNaN(room)) {
     // no-column: no evidence of width
-    if (lines > 1 && !hasPunctOrSymbol(before)) set(features, 'unpunctuated-line-apart-no-column');
+    if (lines > 1 && !hasPunctOrSymbol(before)) features[F['unpunctuated-line-apart-no-column']] = 1;
   } else {
     if (room < fullBelow) {
       full = true;
-      set(features, 'line-full');
-      if (sentenceEnd) set(features, 'sentence-end-line-full');
-      if (features[F['long-news-paragraph']]) set(features, 'long-news-paragraph-line-full');
+      features[F['line-full']] = 1;
+      if (sentenceEnd) features[F['sentence-end-line-full']] = 1;
+      if (features[F['long-news-paragraph']]) features[F['long-news-paragraph-line-full']] = 1;
       // A mark hangs past the column by the line's own width: the indent a one-sentence first line is
       // granted above is an assumption, not a measure of the line.
       const overrun = (punctuatedInside ? indent : 0) + carried + style.widths[i] - column;
-      if (sentenceEnd && overrun > HANG_TOLERANCE && overrun - closingMarksWidth(before) <= HANG_TOLERANCE) set(features, 'hanging-sentence-end');
-    } else if (room < fullBelow + 1) set(features, 'line-nearly-full');
-    else set(features, 'line-short');
+      if (sentenceEnd && overrun > HANG_TOLERANCE && overrun - closingMarksWidth(before) <= HANG_TOLERANCE) features[F['hanging-sentence-end']] = 1;
+    } else if (room < fullBelow + 1) features[F['line-nearly-full']] = 1;
+    else features[F['line-short']] = 1;
   }
 
   if (lines > 1) {
-    set(features, 'blank-line');
-    if (features[F['clause-end']] && i + 2 < fragments.length && fragments[i + 2].line - fragments[i + 1].line > 1) set(features, 'clause-end-before-lone-line');
+    features[F['blank-line']] = 1;
+    if (features[F['clause-end']] && i + 2 < fragments.length && fragments[i + 2].line - fragments[i + 1].line > 1) features[F['clause-end-before-lone-line']] = 1;
   }
   // The document's facts tested after the line's own numbers, and the features of rare documents stored
   // whatever their value (0 stores nothing new: the features start at 0): a comparison, a call or a load
   // no break had reached when V8 optimized this large function gives it no type feedback, and the first
   // document to reach it deoptimized it, to be compiled again (twice on the batch).
-  if (lines > 1 && !style.hasColumns) set(features, 'formatted-blocks');
-  if (lines > 1 && style.blanksAreRare) set(features, 'blank-line-rare');
-  if (lines === 1 && style.blanksAreCommon) set(features, 'no-blank-line-common');
+  if (lines > 1 && !style.hasColumns) features[F['formatted-blocks']] = 1;
+  if (lines > 1 && style.blanksAreRare) features[F['blank-line-rare']] = 1;
+  if (lines === 1 && style.blanksAreCommon) features[F['no-blank-line-common']] = 1;
   if (style.indents && fragments[i + 1].start > fragments[i + 1].lineStart) {
-    set(features, 'indented');
-    if (full && !sentenceEnd) set(features, 'indented-after-full-line');
+    features[F['indented']] = 1;
+    if (full && !sentenceEnd) features[F['indented-after-full-line']] = 1;
   }
   if (style.reportsSpeech) {
-    set(features, 'news-document');
-    if (sentenceEnd) set(features, 'news-sentence-end');
-    if (features[F['clause-end']]) set(features, 'news-clause-end');
+    features[F['news-document']] = 1;
+    if (sentenceEnd) features[F['news-sentence-end']] = 1;
+    if (features[F['clause-end']]) features[F['news-clause-end']] = 1;
   }
   if (sentenceEnd) {
-    set(features, 'paragraph-length-sentence-end', Math.min(2, paragraph / 100));
-    if (style.paragraphsAreShort) set(features, 'sentence-end-short-paragraphs');
+    features[F['paragraph-length-sentence-end']] = Math.min(2, paragraph / 100);
+    if (style.paragraphsAreShort) features[F['sentence-end-short-paragraphs']] = 1;
   }
-  if (isHanCode(before.charCodeAt(before.length - 1)) && isHanCode(after.charCodeAt(0))) set(features, 'han-either-side');
-  if (nextTitleAfterBlank(fragments, i, style)) set(features, 'next-title-after-blank');
+  if (isHanCode(before.charCodeAt(before.length - 1)) && isHanCode(after.charCodeAt(0))) features[F['han-either-side']] = 1;
+  if (nextTitleAfterBlank(fragments, i, style)) features[F['next-title-after-blank']] = 1;
   if (sentenceEnd && nextLineFull(fragments, i, style)) {
-    set(features, 'sentence-end-next-line-full');
-    if (isAsciiLetterCode(after.charCodeAt(0))) set(features, 'sentence-end-next-line-full-latin');
-  } else if (sentenceEnd && full && endsSentence(after) && !Number.isNaN(columnOf(i + 1, style))) set(features, 'sentence-end-next-line-last');
-  if (sentenceEnd && indentShortOfHanLines(fragments, i + 1, style, context.hanOnly)) set(features, 'sentence-end-next-line-indent-short');
+    features[F['sentence-end-next-line-full']] = 1;
+    if (isAsciiLetterCode(after.charCodeAt(0))) features[F['sentence-end-next-line-full-latin']] = 1;
+  } else if (sentenceEnd && full && endsSentence(after) && !Number.isNaN(columnOf(i + 1, style))) features[F['sentence-end-next-line-last']] = 1;
+  if (sentenceEnd && indentShortOfHanLines(fragments, i + 1, style, context.hanOnly)) features[F['sentence-end-next-line-indent-short']] = 1;
   const blanksCommon = style.blanksAreCommon;
-  set(features, 'latin-run-blanks-common', blanksCommon && latinRun ? 1 : 0);
-  set(features, 'piece-between-latin-runs-blanks-common', blanksCommon && cutPiece ? 1 : 0);
-  set(features, 'punctuation-only-blanks-common', blanksCommon && features[F['punctuation-only-line']] !== 0 ? 1 : 0);
+  features[F['latin-run-blanks-common']] = blanksCommon && latinRun ? 1 : 0;
+  features[F['piece-between-latin-runs-blanks-common']] = blanksCommon && cutPiece ? 1 : 0;
+  features[F['punctuation-only-blanks-common']] = blanksCommon && features[F['punctuation-only-line']] !== 0 ? 1 : 0;
   if (!hasPunctOrSymbol(before)) {
-    set(features, 'line-without-punctuation');
-    if (endNamedBelow(before, after, fragments[i + 2]?.text)) set(features, 'line-end-named-below');
+    features[F['line-without-punctuation']] = 1;
+    if (endNamedBelow(before, after, fragments[i + 2]?.text)) features[F['line-end-named-below']] = 1;
   }
   // Only after a line with no clause inside: one that has a clause before its last words may end
   // mid-sentence before the connective (`不少乘客表示，过去` / `因为路程远…`: 17 block edges, 2 joins in docs;
   // 2 and 2 in news). A closing bracket or quote ends a term (`粘滞位（t或T替代其他用户的x）` / `如果…`).
   const lastCode = before.charCodeAt(before.length - 1);
-  if (!punctuatedInside && (isHanCode(lastCode) || isLatinOrDigitCode(lastCode) || CLOSING_CODES.has(lastCode)) && opensWithConnective(after)) set(features, 'next-opens-with-connective');
-  if (!sentenceEnd && (lastCode === CLOSE_PAREN_FULL || (lastCode === CLOSE_PAREN && !MAN_PAGE_SECTION.test(before)))) set(features, 'ends-with-closing-bracket');
-  if (!hasPunctOrSymbol(after)) set(features, 'next-without-punctuation');
+  if (!punctuatedInside && (isHanCode(lastCode) || isLatinOrDigitCode(lastCode) || CLOSING_CODES.has(lastCode)) && opensWithConnective(after)) features[F['next-opens-with-connective']] = 1;
+  if (!sentenceEnd && (lastCode === CLOSE_PAREN_FULL || (lastCode === CLOSE_PAREN && !MAN_PAGE_SECTION.test(before)))) features[F['ends-with-closing-bracket']] = 1;
+  if (!hasPunctOrSymbol(after)) features[F['next-without-punctuation']] = 1;
   return full;
 }
 
@@ -483,10 +508,6 @@ function continuesSeries(opening: Label | undefined, next: Label): boolean {
 }
 
 /** Sets a feature of the break (a function of its own: a closure per break was garbage). */
-function set(features: Float64Array, name: BreakFeature, value = 1): void {
-  features[F[name]] = value;
-}
-
 /** PUNCTUATION_INSIDE in the line but its last character, by code unit (no slice of every line). */
 function hasPunctuationInside(line: string): boolean {
   for (let i = 0; i + 1 < line.length; i++) if (PUNCTUATION_INSIDE_CODES.has(line.charCodeAt(i))) return true;
@@ -551,15 +572,25 @@ function indentShortOfHanLines(fragments: readonly Fragment[], j: number, style:
   return second - width >= HAN_INDENT_MIN && second - width <= HAN_INDENT_MAX && hanOnlyAt(fragments, j, hanOnly);
 }
 
-const HAN_ONLY_YES = 1;
-const HAN_ONLY_NO = 2;
+/** An answer about a fragment read once per decideBreaks call (0 in the lent array: not read yet). */
+const READ_YES = 1;
+const READ_NO = 2;
 /** The answers of hanOnlyAt for a decideBreaks call (scratch.ts: decideBreaks runs to its end without yielding). */
 const HAN_ONLY_READ = new Scratch((n) => new Uint8Array(n));
 
 /** isHanOnly of fragment k, read once per decideBreaks call: each line is a neighbour of some 24 sentence ends. */
 function hanOnlyAt(fragments: readonly Fragment[], k: number, read: Uint8Array): boolean {
-  if (read[k] === 0) read[k] = isHanOnly(fragments[k].text) ? HAN_ONLY_YES : HAN_ONLY_NO;
-  return read[k] === HAN_ONLY_YES;
+  if (read[k] === 0) read[k] = isHanOnly(fragments[k].text) ? READ_YES : READ_NO;
+  return read[k] === READ_YES;
+}
+
+/** The answers of intruderAt for a decideBreaks call (as HAN_ONLY_READ). */
+const INTRUDERS_READ = new Scratch((n) => new Uint8Array(n));
+
+/** isIntruder of fragment j, read once per decideBreaks call: the breaks before and after it both ask. */
+function intruderAt(fragments: readonly Fragment[], j: number, style: DocumentStyle, across: WordsAcrossLines, read: Uint8Array): boolean {
+  if (read[j] === 0) read[j] = isIntruder(fragments, j, style, across) ? READ_YES : READ_NO;
+  return read[j] === READ_YES;
 }
 
 /** How many lines either side indentShortOfHanLines reads (as the column estimate: width.ts COLUMN_WINDOW). */

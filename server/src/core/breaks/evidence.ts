@@ -148,11 +148,19 @@ export function repeatsLineEnd(text: string, before: string): boolean {
     const word = before.slice(start);
     return text.startsWith(word) && !(text.length > word.length && isLatinNameCode(text.charCodeAt(word.length)));
   }
+  // Asked at every break: the tail is cut and tested only where the next line starts with it (seldom).
   for (let k = 2; k <= 4 && k <= before.length; k++) {
-    const tail = before.slice(-k);
-    if (HAN_ONLY.test(tail) && text.startsWith(tail)) return true;
+    if (startsWithTailOf(text, before, k) && HAN_ONLY.test(before.slice(-k))) return true;
   }
   return false;
+}
+
+/** `text` starts with the last `count` code units of `before` (compared in place). */
+function startsWithTailOf(text: string, before: string, count: number): boolean {
+  if (text.length < count) return false;
+  const from = before.length - count;
+  for (let i = 0; i < count; i++) if (text.charCodeAt(i) !== before.charCodeAt(from + i)) return false;
+  return true;
 }
 
 const HAN_ONLY = /^\p{sc=Han}+$/u;
@@ -284,6 +292,17 @@ export interface WordsAcrossLines {
   answers(): WordAnswers;
   /** The same answers as codes alone (WordAnswers.codes), without working out where the lines stand. */
   answeredCodes(): Uint8Array;
+  /**
+   * Answers the pair of each line in `firsts` (ascending) and the next, for a caller that knows which pairs
+   * it will ask (the wraps, breaks/wraps.ts): ASKED_TOGETHER to a call as ever, and no pair besides.
+   */
+  answerPairs(firsts: readonly number[]): void;
+  /**
+   * The answers about lines [from, to) for a reading of those same lines (`lines`: the same texts in the same
+   * order, as a region's own fragments are its lines in view), taken as they are: no line compared, as
+   * `earlier` (wordsAcrossLines) compares them.
+   */
+  forLines(from: number, to: number, lines: readonly PlacedLine[]): WordsAcrossLines;
 }
 
 /**
@@ -313,6 +332,9 @@ interface PlacedLine {
 const NOT_ASKED = 0;
 const NO_WORD = 1;
 
+/** How far either side of a break the word segmenter looks. */
+export const WORD_WINDOW = 4;
+
 /**
  * Pairs of lines asked of the segmenter in one call. Each call costs some 4 µs before it reads a character
  * (Intl.Segmenter copies its ICU break iterator and the text for each `segment`), most of what a pair of
@@ -328,6 +350,54 @@ const ASKED_TOGETHER = 16;
 const WINDOW_SEPARATOR = '\n';
 const batchSlots = new Int32Array(ASKED_TOGETHER);
 const batchJoins = new Int32Array(ASKED_TOGETHER);
+/**
+ * The windows of the pairs to be asked in the next call, as code units (addToBatch, askBatch: each runs to
+ * its end): one string made of them per call, not a slice of each line and a string joined per window.
+ */
+const batchUnits = new Uint16Array(ASKED_TOGETHER * (2 * WORD_WINDOW + 1));
+let batchLength = 0;
+let batchCount = 0;
+const SEPARATOR_UNIT = WINDOW_SEPARATOR.charCodeAt(0);
+
+/**
+ * Adds the window of lines `before` and `after` to the next call, its answer to go to `slot`: the last
+ * WORD_WINDOW code units of `before` that are not inline spaces, then the first WORD_WINDOW of `after`
+ * (tailWithoutSpaces, headWithoutSpaces).
+ */
+function addToBatch(slot: number, before: string, after: string): void {
+  if (batchCount > 0) batchUnits[batchLength++] = SEPARATOR_UNIT;
+  let from = before.length;
+  for (let kept = 0; from > 0 && kept < WORD_WINDOW; from--) if (!isInlineSpaceCode(before.charCodeAt(from - 1))) kept++;
+  for (let i = from; i < before.length; i++) {
+    const unit = before.charCodeAt(i);
+    if (!isInlineSpaceCode(unit)) batchUnits[batchLength++] = unit;
+  }
+  batchSlots[batchCount] = slot;
+  batchJoins[batchCount] = batchLength;
+  for (let i = 0, kept = 0; i < after.length && kept < WORD_WINDOW; i++) {
+    const unit = after.charCodeAt(i);
+    if (isInlineSpaceCode(unit)) continue;
+    batchUnits[batchLength++] = unit;
+    kept++;
+  }
+  batchCount++;
+}
+
+/** Asks the segmenter about the windows added since the last call, in one call; each answer goes to its slot of `codes`. */
+function askBatch(codes: Uint8Array): void {
+  if (batchCount === 0) return;
+  const windows = String.fromCharCode.apply(null, batchUnits.subarray(0, batchLength) as unknown as number[]);
+  const count = batchCount;
+  batchLength = 0;
+  batchCount = 0;
+  const segments = wordSegmenter().segment(windows);
+  for (let n = 0; n < count; n++) {
+    const join = batchJoins[n];
+    const segment = segments.containing(join - 1);
+    const end = segment ? segment.index + segment.segment.length : 0;
+    codes[batchSlots[n]] = segment && end > join && segment.isWordLike && isHan(segment.segment[0]) ? 2 + 4 * (join - segment.index - 1) + (end - join - 1) : NO_WORD;
+  }
+}
 
 /**
  * Which pairs a caller may ask about, so that the pairs answered ahead of being asked (ASKED_TOGETHER) are
@@ -364,47 +434,47 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
   // go on to the rules' reading of the same lines (model.ts), which ask about pairs the layout does not,
   // and whose answers the region keeps for the next parse (keepAnswers).
   if (earlier) for (let slot = 0; slot < codes.length; slot++) codes[slot] = earlierCode(slot >> 1, slot & 1);
+  // Whether the pair of line j and line j + 1 + k is answered without the segmenter (an earlier answer, or
+  // no Han character either side of the join), its code written if so.
+  const answeredWithout = (j: number, k: number): boolean => {
+    const slot = 2 * j + k;
+    if (codes[slot] !== NOT_ASKED) return true;
+    const code = earlierCode(j, k);
+    if (code !== NOT_ASKED) {
+      codes[slot] = code;
+      return true;
+    }
+    const before = lines[j].text;
+    const after = lines[j + 1 + k].text;
+    if (!isHanCode(before.charCodeAt(before.length - 1)) || !isHanCode(after.charCodeAt(0))) {
+      codes[slot] = NO_WORD;
+      return true;
+    }
+    return false;
+  };
   // The pairs from line `a` on at distance k + 1 not yet answered, up to ASKED_TOGETHER of them that the
   // segmenter must see, answered in one call (wordsAcrossWindows): the layout asks about the lines in order,
   // and most of the pairs after this one are asked soon after.
   const answerFrom = (a: number, k: number): void => {
-    let windows = '';
-    let count = 0;
     const until = lookAhead?.until ?? lines.length;
-    for (let j = a; j + 1 + k < lines.length && count < ASKED_TOGETHER; j++) {
-      const slot = 2 * j + k;
-      if (codes[slot] !== NOT_ASKED) continue;
+    for (let j = a; j + 1 + k < lines.length && batchCount < ASKED_TOGETHER; j++) {
       // Past the first (the pair asked), none past `until`.
-      if (j > a && j >= until) break;
-      const code = earlierCode(j, k);
-      if (code !== NOT_ASKED) {
-        codes[slot] = code;
-        continue;
-      }
-      const before = lines[j].text;
-      const after = lines[j + 1 + k].text;
-      if (!isHanCode(before.charCodeAt(before.length - 1)) || !isHanCode(after.charCodeAt(0))) {
-        codes[slot] = NO_WORD;
-        continue;
-      }
+      if (j > a && j >= until && codes[2 * j + k] === NOT_ASKED) break;
+      if (answeredWithout(j, k)) continue;
       // And only pairs the caller may ask about (asked after the cheap tests above, which answer most pairs
       // for good: a pair passed over here is looked at again by the next call).
       if (j > a && k === 1 && lookAhead && !lookAhead.around(j + 1)) continue;
-      const left = tailWithoutSpaces(before, WORD_WINDOW);
-      if (count > 0) windows += WINDOW_SEPARATOR;
-      batchSlots[count] = slot;
-      batchJoins[count] = windows.length + left.length;
-      windows += left + headWithoutSpaces(after, WORD_WINDOW);
-      count++;
+      addToBatch(2 * j + k, lines[j].text, lines[j + 1 + k].text);
     }
-    if (count === 0) return;
-    const segments = wordSegmenter().segment(windows);
-    for (let n = 0; n < count; n++) {
-      const join = batchJoins[n];
-      const segment = segments.containing(join - 1);
-      const end = segment ? segment.index + segment.segment.length : 0;
-      codes[batchSlots[n]] = segment && end > join && segment.isWordLike && isHan(segment.segment[0]) ? 2 + 4 * (join - segment.index - 1) + (end - join - 1) : NO_WORD;
+    askBatch(codes);
+  };
+  const answerPairs = (firsts: readonly number[]): void => {
+    for (const a of firsts) {
+      if (a < 0 || a + 1 >= lines.length || answeredWithout(a, 0)) continue;
+      addToBatch(2 * a, lines[a].text, lines[a + 1].text);
+      if (batchCount === ASKED_TOGETHER) askBatch(codes);
     }
+    askBatch(codes);
   };
   const across = (a: number, b: number): WordAcross | undefined => {
     if (a < 0 || b >= lines.length || b <= a) return undefined;
@@ -421,7 +491,12 @@ export function wordsAcrossLines(lines: readonly PlacedLine[], earlier?: WordAns
     const word = tailWithoutSpaces(lines[a].text, WORD_WINDOW).slice(-left) + headWithoutSpaces(lines[b].text, WORD_WINDOW).slice(0, right);
     return { word, left, right };
   };
-  return Object.assign(across, { answers: (): WordAnswers => ({ ...linesIn(lines, source), codes }), answeredCodes: () => codes });
+  const forLines = (from: number, to: number, own: readonly PlacedLine[]): WordsAcrossLines => {
+    const reading = wordsAcrossLines(own);
+    reading.answeredCodes().set(codes.subarray(2 * from, 2 * to));
+    return reading;
+  };
+  return Object.assign(across, { answers: (): WordAnswers => ({ ...linesIn(lines, source), codes }), answeredCodes: () => codes, answerPairs, forLines });
 }
 
 /**
@@ -531,9 +606,6 @@ function wordSegmenter(): Intl.Segmenter {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   return segmenter;
 }
-
-/** How far either side of a break the word segmenter looks. */
-export const WORD_WINDOW = 4;
 
 /**
  * The word Node's dictionary segmenter finds straddling the join of two Han characters (贡 / 献 → 贡献):

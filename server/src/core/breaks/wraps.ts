@@ -1,6 +1,6 @@
 // What each wrap (a line break inside a block) splits: punctuation, a figure, a word or a sentence.
 
-import { isHighSurrogate, isInlineSpace, isLowSurrogate } from '../charClasses';
+import { isHighSurrogate, isInlineSpaceCode, isLowSurrogate } from '../charClasses';
 import type { ArticleModel, LineBreak } from '../article';
 import { part } from '../parts';
 import { isPunctuationOnly, wordsAcrossLines, type WordAcross } from './evidence';
@@ -28,6 +28,11 @@ function classifyWraps(model: ArticleModel): Wrap[] {
   const { fragments, text } = model;
   // Most pairs of lines were asked about by the layout already (its answers are kept with the model).
   const across = model.wordsAcross ?? wordsAcrossLines(model.fragments);
+  // The rest asked together, and only they: asked one by one, each would bring answers about the pairs
+  // after it, most of them no wrap (a paragraph's end), none of which anything reads.
+  const wrapsAt: number[] = [];
+  for (const lineBreak of model.breaks) if (lineBreak.kind === 'wrap') wrapsAt.push(lineBreak.index);
+  across.answerPairs(wrapsAt);
   for (const lineBreak of model.breaks) {
     if (lineBreak.kind !== 'wrap') continue;
     const before = fragments[lineBreak.index];
@@ -40,7 +45,8 @@ function classifyWraps(model: ArticleModel): Wrap[] {
       continue;
     }
     const numberBefore = numberAtEnd(before.text);
-    const numberAfter = NUMBER_AT_START.exec(after.text);
+    // The pattern asked only of a line that starts with a digit (its first character: most lines do not).
+    const numberAfter = isDigitCode(after.text.charCodeAt(0)) ? NUMBER_AT_START.exec(after.text) : null;
     if (numberBefore > 0 || numberAfter) {
       const start = numberBefore > 0 ? before.end - numberBefore : edgeStart;
       const end = numberAfter ? after.start + numberAfter[0].length : edgeEnd;
@@ -94,12 +100,15 @@ function wordExtent(model: ArticleModel, lineBreak: LineBreak, word: WordAcross)
   return { text: word.word, start: sourceBack(model.text, before.end, word.left), end: sourceForward(model.text, after.start, word.right) };
 }
 
-/** The offset `count` non-space characters before `end` (the segmenter skipped justification spaces). */
+/**
+ * The offset `count` non-space code units before `end` (the segmenter skipped justification spaces). Read
+ * by code unit: a Han character read as a string (text[i]) is a new string each time.
+ */
 function sourceBack(text: string, end: number, count: number): number {
   let offset = end;
   while (count > 0 && offset > 0) {
     offset--;
-    if (!isInlineSpace(text[offset])) count--;
+    if (!isInlineSpaceCode(text.charCodeAt(offset))) count--;
   }
   return offset;
 }
@@ -107,7 +116,7 @@ function sourceBack(text: string, end: number, count: number): number {
 function sourceForward(text: string, start: number, count: number): number {
   let offset = start;
   while (count > 0 && offset < text.length) {
-    if (!isInlineSpace(text[offset])) count--;
+    if (!isInlineSpaceCode(text.charCodeAt(offset))) count--;
     offset++;
   }
   return offset;
