@@ -27,7 +27,7 @@ function ruleSettingSchema(withBoolean) {
  * The three forms, from the descriptions and rules (each { id, defaultSeverity, description: { en, zh } }).
  * Returns { configuration, schema, nls: { en, zh } }; `nls` holds only the settings' keys.
  */
-export function renderSettings(descriptions, rules) {
+export function renderSettings(descriptions, rules, ruleDescriptions) {
   const en = {};
   const zh = {};
   const properties = {};
@@ -48,10 +48,11 @@ export function renderSettings(descriptions, rules) {
       file = { description: bilingual, type: 'object', additionalProperties: false, properties: {} };
       for (const rule of rules) {
         const ruleKey = `config.rule.${rule.id}`;
-        en[ruleKey] = `${rule.description.en} (default: \`${rule.defaultSeverity}\`)`;
-        zh[ruleKey] = `${rule.description.zh}（默认：\`${rule.defaultSeverity}\`）`;
+        const ruleDescription = ruleDescriptions[rule.id];
+        en[ruleKey] = `${ruleDescription.en} (default: \`${rule.defaultSeverity}\`)`;
+        zh[ruleKey] = `${ruleDescription.zh}（默认：\`${rule.defaultSeverity}\`）`;
         editor.properties[rule.id] = { ...ruleSettingSchema(true), markdownDescription: `%${ruleKey}%` };
-        file.properties[rule.id] = { description: `${rule.description.en} ${rule.description.zh} (default: ${rule.defaultSeverity})`, ...ruleSettingSchema(true) };
+        file.properties[rule.id] = { description: `${ruleDescription.en} ${ruleDescription.zh} (default: ${rule.defaultSeverity})`, ...ruleSettingSchema(true) };
       }
     } else if (description.type === 'choice') {
       const values = Object.keys(description.values);
@@ -100,9 +101,9 @@ export function renderSettings(descriptions, rules) {
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Each generated file's path and wanted text, given the current files (the nls files keep their other keys). */
-export function renderFiles(descriptions, rules, root = ROOT) {
+export function renderFiles(descriptions, rules, ruleDescriptions, root = ROOT) {
   const read = (file) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
-  const { configuration, schema, nls } = renderSettings(descriptions, rules);
+  const { configuration, schema, nls } = renderSettings(descriptions, rules, ruleDescriptions);
   const manifest = read('package.json');
   manifest.contributes.configuration = configuration;
   const withSettings = (file, strings) => {
@@ -122,7 +123,7 @@ async function main() {
   const check = process.argv.includes('--check');
   const { loadCore } = await import('./load-core.mjs');
   const core = await loadCore();
-  const files = renderFiles(core.settingDescriptions, core.rules);
+  const files = renderFiles(core.settingDescriptions, core.rules, core.ruleDescriptions);
   const stale = [];
   for (const [file, text] of Object.entries(files)) {
     const full = path.join(ROOT, file);

@@ -3,10 +3,14 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { rules } from '../../server/src/core';
+import { ruleDescriptions, rules } from '../../server/src/core';
 import { ROOT } from '../helpers';
 
 describe('rule registry', () => {
+  it('describes every rule once, by its id, and nothing else', () => {
+    assert.deepEqual(Object.keys(ruleDescriptions).sort(), rules.map((rule) => rule.id).sort());
+  });
+
   it('has unique kebab-case ids', () => {
     const ids = rules.map((rule) => rule.id);
     assert.equal(new Set(ids).size, ids.length);
@@ -22,7 +26,8 @@ describe('rule registry', () => {
       });
 
       it('describes itself and words every message in English and Chinese', () => {
-        assert.ok(rule.description.en.length > 10 && /[\u4e00-\u9fff]/.test(rule.description.zh));
+        const description = ruleDescriptions[rule.id];
+        assert.ok(description.en.length > 10 && /[\u4e00-\u9fff]/.test(description.zh));
         for (const [id, text] of Object.entries(rule.messages)) {
           assert.ok(text.en.length > 0, `${id} has English`);
           assert.match(text.zh, /[\u4e00-\u9fff]/, `${id} has Chinese`);

@@ -6,12 +6,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { defaultSettings, mergeSettings, rules } from '../../server/src/core';
+import { defaultSettings, mergeSettings, ruleDescriptions, rules } from '../../server/src/core';
 import { settingsLayerProblems } from '../../server/src/core/settingsCheck';
 import { FILE_SETTING_KEYS, settingDescriptions } from '../../server/src/core/settingsSchema';
 import { ROOT } from '../helpers';
 
-type Render = (descriptions: unknown, ruleList: unknown, root?: string) => Record<string, string>;
+type Render = (descriptions: unknown, ruleList: unknown, ruleDescriptions: unknown, root?: string) => Record<string, string>;
 
 describe('settings described once', () => {
   let renderFiles: Render;
@@ -21,7 +21,7 @@ describe('settings described once', () => {
 
   for (const file of ['package.json', 'schemas/article-lint.schema.json', 'package.nls.json', 'package.nls.zh-cn.json']) {
     it(`${file} is what npm run gen:settings makes of the description`, () => {
-      const wanted = renderFiles(settingDescriptions, rules)[file];
+      const wanted = renderFiles(settingDescriptions, rules, ruleDescriptions)[file];
       const actual = readFileSync(path.join(ROOT, file), 'utf8');
       if (actual !== wanted) {
         // Name the first differing setting rather than dumping two large JSON texts.

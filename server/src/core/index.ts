@@ -299,6 +299,8 @@ export type { ArticleModel } from './model';
 export type { DocumentFacts } from './breaks/style';
 export type { Highlight } from './highlights';
 export { rules, ruleById } from './rules';
+/** What each rule checks, by id, for the settings' descriptions (`npm run gen:settings`). */
+export { ruleDescriptions } from './rules/descriptions';
 export { mergeSettings, defaultSettings, parseLocale, type Settings, type Severity, type Locale, type SettingsLayer } from './settings';
 export { settingDescriptions, type SettingDescription } from './settingsSchema';
 /** For training the break model (scripts/train): the features of every break, weighed with given weights. */

@@ -1,14 +1,16 @@
 // Blocks (title, headings, labels, bylines, paragraphs) stand one per line with one blank line between;
 // the article starts at its first line and ends with one line ending.
 
-import type { Edit, Rule } from './rule';
+import type { Edit, LocalizedText, Rule } from './rule';
+
+/** What the rule checks, in both languages: its setting's description (gathered in rules/descriptions.ts). */
+export const description: LocalizedText = {
+  en: 'Blocks are separated by exactly one blank line, with no indentation, trailing spaces or blank lines at the edges.',
+  zh: '各段之间恰好空一行，行首不缩进，行尾无空格，文首文末无空行。',
+};
 
 export const blockSpacing: Rule = {
   id: 'block-spacing',
-  description: {
-    en: 'Blocks are separated by exactly one blank line, with no indentation, trailing spaces or blank lines at the edges.',
-    zh: '各段之间恰好空一行，行首不缩进，行尾无空格，文首文末无空行。',
-  },
   tags: ['layout'],
   defaultSeverity: 'hint',
   fixable: true,

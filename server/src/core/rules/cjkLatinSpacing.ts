@@ -8,14 +8,16 @@
 // or (APA.US)盘前 is one name or two is not for a spacing rule to guess (AutoCorrect leaves both as they are).
 
 import { beginsLatinToken, endsLatinToken, isAsciiLetterCode, isHanCode, isInlineSpaceCode } from '../charClasses';
-import type { Rule, RuleContext } from './rule';
+import type { LocalizedText, Rule, RuleContext } from './rule';
+
+/** What the rule checks, in both languages: its setting's description (gathered in rules/descriptions.ts). */
+export const description: LocalizedText = {
+  en: 'Chinese next to Latin letters or digits is spaced as the cjkLatinSpacing setting says (ignore, require or forbid).',
+  zh: '汉字与拉丁字母或数字之间的空格按 cjkLatinSpacing 设置处理（忽略、必须或禁止）。',
+};
 
 export const cjkLatinSpacing: Rule = {
   id: 'cjk-latin-spacing',
-  description: {
-    en: 'Chinese next to Latin letters or digits is spaced as the cjkLatinSpacing setting says (ignore, require or forbid).',
-    zh: '汉字与拉丁字母或数字之间的空格按 cjkLatinSpacing 设置处理（忽略、必须或禁止）。',
-  },
   tags: ['spacing'],
   defaultSeverity: 'warning',
   fixable: true,

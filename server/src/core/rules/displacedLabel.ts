@@ -8,14 +8,16 @@
 import type { ArticleModel } from '../model';
 import { linesOf } from '../lines';
 import { displacedLabelsOf, labelsBeforeTitlesOnTheirLineOf, type ScannedLabel, type ScannedUnit } from '../outline';
-import type { Edit, Rule } from './rule';
+import type { Edit, LocalizedText, Rule } from './rule';
+
+/** What the rule checks, in both languages: its setting's description (gathered in rules/descriptions.ts). */
+export const description: LocalizedText = {
+  en: 'A section label (信号一, 关键词二…) stands away from its title, where the extractor moved it; it belongs on the line above its title.',
+  zh: '栏目标签（信号一、关键词二等）被提取程序移到了远离其标题的位置；它应位于标题的上一行。',
+};
 
 export const displacedLabel: Rule = {
   id: 'displaced-label',
-  description: {
-    en: 'A section label (信号一, 关键词二…) stands away from its title, where the extractor moved it; it belongs on the line above its title.',
-    zh: '栏目标签（信号一、关键词二等）被提取程序移到了远离其标题的位置；它应位于标题的上一行。',
-  },
   tags: ['structure'],
   defaultSeverity: 'warning',
   fixable: true,

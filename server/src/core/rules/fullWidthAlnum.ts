@@ -3,19 +3,21 @@
 // half-width figure around a full-width colon would read as two numbers and a clause break.
 
 import { toHalfWidth } from '../charClasses';
-import type { Rule } from './rule';
+import type { LocalizedText, Rule } from './rule';
 
 // A run of full-width letters and digits, with the full-width point of a decimal and a trailing ％.
 // Each step starts with a different class, so the match never backtracks.
 const FULL_WIDTH_RUN = /[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*％?/g;
 const COLON = '：';
 
+/** What the rule checks, in both languages: its setting's description (gathered in rules/descriptions.ts). */
+export const description: LocalizedText = {
+  en: 'Letters and digits are half-width: GDP2017, not ＧＤＰ２０１７; so is the colon of a time: 10:00, not １０：００.',
+  zh: '字母和数字应使用半角：GDP2017，而非ＧＤＰ２０１７；时间的冒号也用半角：10:00，而非１０：００。',
+};
+
 export const fullWidthAlnum: Rule = {
   id: 'full-width-alnum',
-  description: {
-    en: 'Letters and digits are half-width: GDP2017, not ＧＤＰ２０１７; so is the colon of a time: 10:00, not １０：００.',
-    zh: '字母和数字应使用半角：GDP2017，而非ＧＤＰ２０１７；时间的冒号也用半角：10:00，而非１０：００。',
-  },
   tags: ['punctuation'],
   defaultSeverity: 'warning',
   fixable: true,

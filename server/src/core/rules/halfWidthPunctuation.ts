@@ -9,7 +9,7 @@
 import { CodeSet, HALF_TO_FULL_PUNCT, isAsciiDigit, isAsciiLetter, isAsciiLetterCode, isClosingMark, isOpeningMark, isSentenceEndCode } from '../charClasses';
 import { toSourceOffset, type Block } from '../model';
 import { addressMask, emoticonMask, englishPhraseMask, isAsciiArt, hanPrefix, isChineseNeighbour, isHanChar, isLetter, nextNonSpace, previousNonSpace } from './halfWidthContext';
-import type { Edit, Rule, RuleContext } from './rule';
+import type { Edit, LocalizedText, Rule, RuleContext } from './rule';
 
 const SIMPLE_MARKS = ',.;:!?';
 /** How far back a Han character makes a full stop after a closing mark Chinese. */
@@ -17,12 +17,14 @@ const NEAR = 30;
 const CANDIDATES = /[,.;:!?()"']/g;
 const HAS_CANDIDATE = /[,.;:!?()"']/;
 
+/** What the rule checks, in both languages: its setting's description (gathered in rules/descriptions.ts). */
+export const description: LocalizedText = {
+  en: 'Chinese text uses full-width punctuation: ，。；：！？（）“”‘’ rather than , . ; : ! ? ( ) " \'.',
+  zh: '中文语境中应使用全角标点：，。；：！？（）“”‘’，而非 , . ; : ! ? ( ) " \'。',
+};
+
 export const halfWidthPunctuation: Rule = {
   id: 'half-width-punctuation',
-  description: {
-    en: 'Chinese text uses full-width punctuation: ，。；：！？（）“”‘’ rather than , . ; : ! ? ( ) " \'.',
-    zh: '中文语境中应使用全角标点：，。；：！？（）“”‘’，而非 , . ; : ! ? ( ) " \'。',
-  },
   tags: ['punctuation'],
   defaultSeverity: 'warning',
   fixable: true,

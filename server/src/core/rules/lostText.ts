@@ -1,13 +1,15 @@
 // A fragment that begins with whitespace where the extractor dropped text (` 世纪` for `21世纪`).
 
-import type { Rule } from './rule';
+import type { LocalizedText, Rule } from './rule';
+
+/** What the rule checks, in both languages: its setting's description (gathered in rules/descriptions.ts). */
+export const description: LocalizedText = {
+  en: 'A line begins with a space where text was probably lost in extraction; the space is kept as a marker.',
+  zh: '行首有空格，此处可能在提取时丢失了文字；该空格作为标记保留。',
+};
 
 export const lostText: Rule = {
   id: 'lost-text',
-  description: {
-    en: 'A line begins with a space where text was probably lost in extraction; the space is kept as a marker.',
-    zh: '行首有空格，此处可能在提取时丢失了文字；该空格作为标记保留。',
-  },
   tags: ['layout'],
   defaultSeverity: 'warning',
   fixable: false,

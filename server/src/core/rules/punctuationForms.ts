@@ -7,19 +7,21 @@
 
 import { CodeSet, isCjk, nearestNonSpace } from '../charClasses';
 import { toSourceRanges, type Block } from '../model';
-import type { Rule, RuleContext } from './rule';
+import type { LocalizedText, Rule, RuleContext } from './rule';
 
 const DOUBLED = '，、；：';
 /** Marks checked in runs of one mark repeated, by code unit. */
 const RUN_MARKS = new CodeSet('.。…-—，、；：');
 const ELLIPSIS = '…'.charCodeAt(0);
 
+/** What the rule checks, in both languages: its setting's description (gathered in rules/descriptions.ts). */
+export const description: LocalizedText = {
+  en: 'Chinese punctuation has fixed forms: the ellipsis is “……”, the dash is “——”, and marks are not doubled.',
+  zh: '中文标点有固定形式：省略号为“……”，破折号为“——”，标点不应重复。',
+};
+
 export const punctuationForms: Rule = {
   id: 'punctuation-forms',
-  description: {
-    en: 'Chinese punctuation has fixed forms: the ellipsis is “……”, the dash is “——”, and marks are not doubled.',
-    zh: '中文标点有固定形式：省略号为“……”，破折号为“——”，标点不应重复。',
-  },
   tags: ['punctuation'],
   defaultSeverity: 'warning',
   fixable: true,

@@ -16,7 +16,6 @@ export type RuleTag = 'layout' | 'spacing' | 'punctuation' | 'structure';
 export interface Rule {
   /** Stable kebab-case id, used as the diagnostic code and in settings. */
   readonly id: string;
-  readonly description: LocalizedText;
   readonly tags: readonly RuleTag[];
   readonly defaultSeverity: Exclude<Severity, 'off'>;
   /** Whether the rule's reports carry a fix (a test checks this against behaviour). */

@@ -3,14 +3,16 @@
 // Spaces outside curly quotes stay when settings.quoteSpacing is `keep` (a house style that spaces them).
 
 import { hasInlineSpace, isCjkPunct, isCjkPunctCode, isInlineSpaceCode } from '../charClasses';
-import type { Rule } from './rule';
+import type { LocalizedText, Rule } from './rule';
+
+/** What the rule checks, in both languages: its setting's description (gathered in rules/descriptions.ts). */
+export const description: LocalizedText = {
+  en: 'No whitespace before or after full-width punctuation, nor between two full-width marks.',
+  zh: '全角标点前后及两个全角标点之间不应有空白。',
+};
 
 export const spaceAroundPunctuation: Rule = {
   id: 'space-around-punctuation',
-  description: {
-    en: 'No whitespace before or after full-width punctuation, nor between two full-width marks.',
-    zh: '全角标点前后及两个全角标点之间不应有空白。',
-  },
   tags: ['spacing', 'punctuation'],
   defaultSeverity: 'warning',
   fixable: true,

@@ -14,18 +14,20 @@
 import { HAN_SOURCE, INLINE_SPACE_SOURCE, hasInlineSpace, isInlineSpace, isInlineSpaceCode } from '../charClasses';
 import { WORD_WINDOW, wordAcross } from '../breaks/evidence';
 import { APPROX_AFTER, APPROX_BEFORE, APPROX_INSIDE, unitAt } from '../figures/lexicon';
-import type { Rule } from './rule';
+import type { LocalizedText, Rule } from './rule';
 
 const SPACE_BETWEEN_HAN = new RegExp(`(?<=[${HAN_SOURCE}])[${INLINE_SPACE_SOURCE}]+(?=[${HAN_SOURCE}])`, 'g');
 /** Mean characters between consecutive Han–space–Han gaps at or below which a line is letter-spaced. */
 const LETTER_SPACED_DISTANCE = 3;
 
+/** What the rule checks, in both languages: its setting's description (gathered in rules/descriptions.ts). */
+export const description: LocalizedText = {
+  en: 'No whitespace between two Chinese characters.',
+  zh: '两个汉字之间不应有空白。',
+};
+
 export const spaceBetweenHan: Rule = {
   id: 'space-between-han',
-  description: {
-    en: 'No whitespace between two Chinese characters.',
-    zh: '两个汉字之间不应有空白。',
-  },
   tags: ['spacing'],
   defaultSeverity: 'warning',
   fixable: true,

@@ -5,17 +5,19 @@
 // a layout-mode column) and is left alone. Only inside a line: a line's edges belong to the layout.
 
 import { isInlineSpaceCode, isLatinOrDigitCode } from '../charClasses';
-import type { Rule, RuleContext } from './rule';
+import type { LocalizedText, Rule, RuleContext } from './rule';
 
 /** The longest whitespace run that justification leaves between two words; longer runs align columns. */
 const JUSTIFIED_RUN = 3;
 
+/** What the rule checks, in both languages: its setting's description (gathered in rules/descriptions.ts). */
+export const description: LocalizedText = {
+  en: 'One space between two Latin words or numbers, not two or three (justified lines widen them).',
+  zh: '两个拉丁单词或数字之间只用一个空格，而非两三个（两端对齐的行会加宽空格）。',
+};
+
 export const spaceBetweenLatin: Rule = {
   id: 'space-between-latin',
-  description: {
-    en: 'One space between two Latin words or numbers, not two or three (justified lines widen them).',
-    zh: '两个拉丁单词或数字之间只用一个空格，而非两三个（两端对齐的行会加宽空格）。',
-  },
   tags: ['spacing'],
   defaultSeverity: 'warning',
   fixable: true,

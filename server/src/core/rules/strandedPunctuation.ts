@@ -1,17 +1,19 @@
 // A line holding only punctuation (`,` `+` `。`) that belongs to the text around it.
 
 import { wrapsOf } from '../breaks/wraps';
-import type { Rule } from './rule';
+import type { LocalizedText, Rule } from './rule';
 import type { LineBreak } from '../article';
 import { joinEdit } from '../breaks/join';
 import { wrapCertainty, wrapMessages } from './wrapRule';
 
+/** What the rule checks, in both languages: its setting's description (gathered in rules/descriptions.ts). */
+export const description: LocalizedText = {
+  en: 'Punctuation stands alone on a line, cut off from the text it belongs to.',
+  zh: '标点符号单独成行，与所属文字分离。',
+};
+
 export const strandedPunctuation: Rule = {
   id: 'stranded-punctuation',
-  description: {
-    en: 'Punctuation stands alone on a line, cut off from the text it belongs to.',
-    zh: '标点符号单独成行，与所属文字分离。',
-  },
   tags: ['layout', 'punctuation'],
   defaultSeverity: 'warning',
   fixable: true,

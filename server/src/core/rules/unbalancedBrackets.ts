@@ -3,17 +3,19 @@
 
 import { CodeSet, BRACKET_PAIRS, isAsciiLetterCode } from '../charClasses';
 import { toSourceOffset, type ArticleModel, type Block } from '../model';
-import type { Rule, RuleContext } from './rule';
+import type { LocalizedText, Rule, RuleContext } from './rule';
 
 /** The code unit of every quote and bracket (each is one): the scan below stops only at these. */
 const BRACKET_CODES = new CodeSet(Object.entries(BRACKET_PAIRS).flat().join(''));
 
+/** What the rule checks, in both languages: its setting's description (gathered in rules/descriptions.ts). */
+export const description: LocalizedText = {
+  en: 'Quotation marks and brackets (“” ‘’ （） 《》 【】 …) open and close within the same paragraph.',
+  zh: '引号和括号（“” ‘’ （） 《》 【】 等）应在同一段内成对出现。',
+};
+
 export const unbalancedBrackets: Rule = {
   id: 'unbalanced-brackets',
-  description: {
-    en: 'Quotation marks and brackets (“” ‘’ （） 《》 【】 …) open and close within the same paragraph.',
-    zh: '引号和括号（“” ‘’ （） 《》 【】 等）应在同一段内成对出现。',
-  },
   tags: ['punctuation', 'structure'],
   defaultSeverity: 'warning',
   fixable: false,

@@ -33,12 +33,10 @@ export function wrapCertainty(breaks: readonly LineBreak[]): { messageId: 'split
 export function wrapRule(spec: {
   id: string;
   kind: WrapKind;
-  description: LocalizedText;
   message: LocalizedText;
 }): Rule {
   return {
     id: spec.id,
-    description: spec.description,
     tags: ['layout'],
     defaultSeverity: 'warning',
     fixable: true,
