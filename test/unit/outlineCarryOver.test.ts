@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, defaultSettings, outlineStandsAsIn, type Analysis } from '../../server/src/core';
 import { outlineBuilds } from '../../server/src/core/outline';
-import { assembleOutline, outlineReadings, outlineSourceOf } from '../../server/src/core/outline/build';
-import { movedOffset, textChange } from '../../server/src/core/outline/carryOver';
+import { assembleOutline, outlineReadings, outlineSourceOf, type OutlineReadings } from '../../server/src/core/outline/build';
+import { movedOffset, sameReadings, textChange } from '../../server/src/core/outline/carryOver';
 import { toDocumentSymbols } from '../../server/src/lsp/convert';
 import { readFixture } from '../helpers';
 import { article } from '../labelPlacements';
@@ -145,6 +145,38 @@ describe('the outline taken over from the version before', () => {
     assert.equal(assertAsBuilt(spaced, lineBefore + 2, '的'), false);
     // And an ordinary character in the middle of a body line is taken over.
     assert.equal(assertAsBuilt(spaced, spaced.indexOf('\n', label + 200) - 5, '的'), true);
+  });
+
+  it('compares two versions\' readings region by region exactly as it compares them placed', function () {
+    this.timeout(300_000);
+    /** The readings with every label, title, heading, inline label line and byline placed, and no parts to compare region by region. */
+    const placedOnly = (readings: OutlineReadings): OutlineReadings => ({ ...readings, parts: undefined });
+    let regionByRegion = 0;
+    let same = 0;
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(400, 1_000, 4_000), fc.array(edit, { minLength: 1, maxLength: 6 }), (regionLength, edits) => {
+        let text = base;
+        let analysis = analyze(text, defaultSettings, undefined, { regionLength });
+        for (const { at, typed } of edits) {
+          const before = analysis;
+          text = editWithinLine(analysis, text, at, typed.removed, typed.insert);
+          analysis = analyze(text, defaultSettings, analysis);
+          const readingsOf = (a: Analysis) => outlineReadings(a.model, outlineSourceOf(a.model));
+          const earlier = readingsOf(before);
+          const later = readingsOf(analysis);
+          const change = textChange(before.regions.text, analysis.regions.text);
+          const placedLater = placedOnly(later);
+          const byRegion = sameReadings(earlier, later, change);
+          assert.equal(byRegion, sameReadings(placedOnly(earlier), placedLater, change));
+          if (earlier.parts && later.parts) regionByRegion++;
+          same += byRegion ? 1 : 0;
+          compared++;
+        }
+      }),
+      { numRuns: 30, seed: 29 },
+    );
+    assert.ok(regionByRegion === compared && same > compared / 3 && same < compared, `${same} of ${compared} the same moved, ${regionByRegion} compared by region`);
   });
 
   it('does not stand as before across an edit that adds or removes a line break, nor moves an offset inside an edit', () => {

@@ -4,9 +4,9 @@
 import type { ArticleModel, Block, Fragment, Role } from '../model';
 import type { OutlineEntry } from './types';
 import { compactString } from '../compactText';
-import { boxPairingOf } from './boxPairing';
+import { boxReadingsOf, placedBoxHits, placedStrongHeadings, placedTitleUnits, type BoxReadings } from './boxPairing';
 import { firstIndex } from '../search';
-import { inlineLabelLines, numberedInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
+import { inlineLabelLines, movedHit, numberedInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import type { TitleUnit } from './titles';
 
 /** An entry as this build makes it: its end is widened to its span before the outline is returned. */
@@ -34,7 +34,7 @@ const TITLE_TAIL = 6;
 const ADJACENT = 2;
 
 /**
- * What the outline reads of a document's lines besides its box labels and title units (boxPairingOf), all
+ * What the outline reads of a document's lines besides its box labels and title units (boxReadingsOf), all
  * in the document's numbering and offsets: of a model read whole, its own parts (wholeOutlineSource); of a
  * document made of regions, each region's reading kept in it and placed (regions.ts), so that a version
  * places no region's lines for its outline.
@@ -53,6 +53,8 @@ export interface OutlineSource {
   bylines(): readonly Byline[];
   /** inlineLabelLines of the whole document with the given width. */
   inlineLabels(width: number): readonly LabelHit[];
+  /** Of a document made of regions, what its inline label lines (with the given width) and bylines are placed from. */
+  regionReadings?(width: number): RegionReadings;
 }
 
 export interface Byline {
@@ -120,6 +122,11 @@ export interface OutlineReadings {
   readonly titleBlock: Block;
   readonly titleTail: TitleTail | undefined;
   readonly bylines: readonly Byline[];
+  /**
+   * Of a document made of regions, what the labels, titles, headings, inline label lines and bylines are
+   * placed from, region by region: compared with the next version's without placing them (carryOver.ts).
+   */
+  readonly parts?: { readonly box: BoxReadings; readonly regions: RegionReadings };
 }
 
 /** The lines the outline of `model` reads (of a document made of regions, its regions' readings). */
@@ -127,22 +134,94 @@ export function outlineSourceOf(model: ArticleModel): OutlineSource {
   return readElsewhere.get(model) ?? wholeOutlineSource(model);
 }
 
-/** The readings of a model with at least one line. */
+/**
+ * The readings of a model with at least one line. Of a document made of regions, the labels, titles, headings,
+ * inline label lines and bylines are placed only when first read (assembleOutline): a version whose readings
+ * are the previous version's moved, compared region by region (carryOver.ts), places none of them.
+ */
 export function outlineReadings(model: ArticleModel, lines: OutlineSource): OutlineReadings {
-  const { width, box, headings, pairing } = boxPairingOf(model);
+  const boxParts = boxReadingsOf(model);
+  const { width } = boxParts;
   const titleBlock = lines.titleBlock();
-  return {
+  const common = {
     fragmentCount: lines.fragmentCount,
     documentEnd: lines.fragmentEnd(lines.fragmentCount - 1),
     width,
-    box,
-    titles: pairing.titles,
-    headings,
-    inline: lines.inlineLabels(width),
     titleBlock,
     titleTail: titleTailAfter(lines, titleBlock.lastFragment),
-    bylines: lines.bylines(),
   };
+  const regionParts = lines.regionReadings?.(width);
+  if (!regionParts) {
+    // A model read whole: placed now (placed later, they would keep the model alive with the readings).
+    return { ...common, box: placedBoxHits(boxParts), titles: placedTitleUnits(boxParts), headings: placedStrongHeadings(boxParts), inline: lines.inlineLabels(width), bylines: lines.bylines() };
+  }
+  let box: readonly LabelHit[] | undefined;
+  let titles: ReadonlyArray<TitleUnit | undefined> | undefined;
+  let headings: readonly TitleUnit[] | undefined;
+  let inline: readonly LabelHit[] | undefined;
+  let bylines: readonly Byline[] | undefined;
+  return {
+    ...common,
+    parts: { box: boxParts, regions: regionParts },
+    get box() {
+      return (box ??= placedBoxHits(boxParts));
+    },
+    get titles() {
+      return (titles ??= placedTitleUnits(boxParts));
+    },
+    get headings() {
+      return (headings ??= placedStrongHeadings(boxParts));
+    },
+    get inline() {
+      return (inline ??= placedInlineLabels(regionParts));
+    },
+    get bylines() {
+      return (bylines ??= placedBylines(regionParts));
+    },
+  };
+}
+
+/**
+ * What a document made of regions places its inline label lines and bylines from: each region's own (in its
+ * numbering and offsets, kept in it), where each region stands, and the span of text around each that its
+ * labels and titles were read with in view.
+ */
+export interface RegionReadings {
+  /** Where each region's first line and first character stand in the document. */
+  readonly fragments: Float64Array;
+  readonly offsets: Float64Array;
+  /** The first character of the text each region's readings read (its own and the lines in view), and the character after the last. */
+  readonly viewStarts: Float64Array;
+  readonly viewEnds: Float64Array;
+  readonly inline: ReadonlyArray<readonly LabelHit[]>;
+  readonly bylines: ReadonlyArray<readonly Byline[]>;
+}
+
+/** Region k's inline label lines, placed in the document, added to `into`. */
+export function placedRegionInline(r: Pick<RegionReadings, 'fragments' | 'offsets' | 'inline'>, k: number, into: LabelHit[] = []): LabelHit[] {
+  for (const hit of r.inline[k]) into.push(movedHit(hit, r.fragments[k], r.offsets[k]));
+  return into;
+}
+
+/** Every region's inline label lines, placed in the document. */
+export function placedInlineLabels(r: Pick<RegionReadings, 'fragments' | 'offsets' | 'inline'>): LabelHit[] {
+  const hits: LabelHit[] = [];
+  for (let k = 0; k < r.inline.length; k++) placedRegionInline(r, k, hits);
+  return hits;
+}
+
+/** Region k's bylines, placed in the document, added to `into`. */
+export function placedRegionBylines(r: Pick<RegionReadings, 'offsets' | 'bylines'>, k: number, into: Byline[] = []): Byline[] {
+  const offset = r.offsets[k];
+  for (const b of r.bylines[k]) into.push({ text: b.text, start: b.start + offset, end: b.end + offset });
+  return into;
+}
+
+/** Every region's bylines, placed in the document. */
+export function placedBylines(r: Pick<RegionReadings, 'offsets' | 'bylines'>): Byline[] {
+  const bylines: Byline[] = [];
+  for (let k = 0; k < r.bylines.length; k++) placedRegionBylines(r, k, bylines);
+  return bylines;
 }
 
 /** The outline from a version's readings; of its lines it reads only where they start and end. */

@@ -13,7 +13,8 @@
 import { changedSpan, type DocumentText } from '../documentText';
 import type { Label } from '../labels';
 import type { Block } from '../model';
-import type { OutlineReadings, OutlineSource } from './build';
+import { placedRegionBylines, placedRegionInline, type Byline, type OutlineReadings, type OutlineSource } from './build';
+import { placedBoxHit, placedBoxHits, placedHeadings, placedTitleUnit, placedTitleUnits, titlePart, type PairingMemo, type PartRefs } from './boxPairing';
 import type { LabelHit } from './sections';
 import type { TitleUnit } from './titles';
 import type { OutlineEntry } from './types';
@@ -143,10 +144,98 @@ export function sameReadings(earlier: OutlineReadings, later: OutlineReadings, c
   if (earlier.fragmentCount !== later.fragmentCount || earlier.width !== later.width) return false;
   if (later.documentEnd !== movedOffset(change, earlier.documentEnd)) return false;
   if (!sameBlock(earlier.titleBlock, later.titleBlock, change) || !sameTail(earlier.titleTail, later.titleTail, change)) return false;
+  const moved = earlier.parts && later.parts && movedRegions(earlier.parts, later.parts, change);
+  if (moved) return samePlacedParts(earlier.parts!, later.parts!, moved, change);
   if (!sameHits(earlier.box, later.box, change) || !sameHits(earlier.inline, later.inline, change)) return false;
   if (!sameUnits(earlier.titles, later.titles, change) || !sameUnits(earlier.headings, later.headings, change)) return false;
-  const a = earlier.bylines;
-  const b = later.bylines;
+  return sameBylines(earlier.bylines, later.bylines, change);
+}
+
+type ReadingParts = NonNullable<OutlineReadings['parts']>;
+
+/**
+ * Which regions moved with the edit as a whole (1) and which did not (0), or undefined when the two versions'
+ * regions cannot be matched one to one: a region moved as a whole stands on the same line number, and the text
+ * its readings read (its own and the lines in view) lies entirely before the edit, where it was, or entirely
+ * after it, moved by what the edit added. Whatever such a region reads, placed, is then what it read before,
+ * moved (movedOffset) — when it reads the very same objects.
+ */
+function movedRegions(earlier: ReadingParts, later: ReadingParts, change: TextChange): Uint8Array | undefined {
+  const a = earlier.regions;
+  const b = later.regions;
+  const count = a.offsets.length;
+  if (b.offsets.length !== count || earlier.box.surroundings.length !== count || later.box.surroundings.length !== count) return undefined;
+  const delta = change.after - change.before;
+  const moved = new Uint8Array(count);
+  for (let k = 0; k < count; k++) {
+    // The labels' parts are the regions, placed where the regions stand.
+    if (earlier.box.offsets[k] !== a.offsets[k] || later.box.offsets[k] !== b.offsets[k]) return undefined;
+    if (a.fragments[k] !== b.fragments[k]) continue;
+    const before = a.viewEnds[k] < change.start && b.offsets[k] === a.offsets[k];
+    const after = a.viewStarts[k] > change.before && b.offsets[k] === a.offsets[k] + delta;
+    if (before || after) moved[k] = 1;
+  }
+  return moved;
+}
+
+/**
+ * sameReadings over the parts' readings: a region moved as a whole that reads the very same objects (its labels'
+ * and titles' readings, its inline label lines, its bylines) is not placed; any other's readings are placed in
+ * both versions and compared. With other labels numbered or paired otherwise, every label and title is.
+ */
+function samePlacedParts(earlier: ReadingParts, later: ReadingParts, moved: Uint8Array, change: TextChange): boolean {
+  const a = earlier.box;
+  const b = later.box;
+  const standsMoved = (k: number) => moved[k] === 1 && a.surroundings[k] === b.surroundings[k];
+  const sameLabels = sameRefs(a.box, b.box);
+  if (!sameLabels) {
+    if (!sameHits(placedBoxHits(a), placedBoxHits(b), change)) return false;
+  } else {
+    for (let i = 0; i < a.box.length; i++) {
+      if (!standsMoved(a.box.part(i)) && !sameHit(placedBoxHit(a, i), placedBoxHit(b, i), change)) return false;
+    }
+  }
+  if (!sameLabels || !samePairing(a.pairing, b.pairing)) {
+    if (!sameUnits(placedTitleUnits(a), placedTitleUnits(b), change)) return false;
+  } else {
+    for (let i = 0; i < a.box.length; i++) {
+      const k = titlePart(a, i);
+      if (k >= 0 && !standsMoved(k) && !sameUnit(placedTitleUnit(a, i), placedTitleUnit(b, i), change)) return false;
+    }
+  }
+  for (let k = 0; k < moved.length; k++) {
+    if (!standsMoved(k) && !sameUnits(placedHeadings(a, k), placedHeadings(b, k), change)) return false;
+    const movedRegion = moved[k] === 1;
+    if (!(movedRegion && earlier.regions.inline[k] === later.regions.inline[k])) {
+      if (!sameHits(placedRegionInline(earlier.regions, k), placedRegionInline(later.regions, k), change)) return false;
+    }
+    if (!(movedRegion && earlier.regions.bylines[k] === later.regions.bylines[k])) {
+      if (!sameBylines(placedRegionBylines(earlier.regions, k), placedRegionBylines(later.regions, k), change)) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether two lists of the document's box labels name the same parts' labels. */
+function sameRefs(a: PartRefs, b: PartRefs): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a.part(i) !== b.part(i) || a.index(i) !== b.index(i)) return false;
+  return true;
+}
+
+/** Whether two pairings give each box label its title from the same place. */
+function samePairing(a: PairingMemo, b: PairingMemo): boolean {
+  return a === b || (sameNumbers(a.titleKinds, b.titleKinds) && sameNumbers(a.titleParts, b.titleParts) && sameNumbers(a.titleIndexes, b.titleIndexes));
+}
+
+function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameBylines(a: readonly Byline[], b: readonly Byline[], change: TextChange): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     if (a[i].text !== b[i].text || b[i].start !== movedOffset(change, a[i].start) || b[i].end !== movedOffset(change, a[i].end)) return false;
@@ -156,13 +245,13 @@ export function sameReadings(earlier: OutlineReadings, later: OutlineReadings, c
 
 function sameHits(a: readonly LabelHit[], b: readonly LabelHit[], change: TextChange): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x.fragment !== y.fragment || y.start !== movedOffset(change, x.start) || y.end !== movedOffset(change, x.end)) return false;
-    if (!sameLabel(x.label, y.label) || !sameUnit(x.inlineTitle, y.inlineTitle, change)) return false;
-  }
+  for (let i = 0; i < a.length; i++) if (!sameHit(a[i], b[i], change)) return false;
   return true;
+}
+
+function sameHit(x: LabelHit, y: LabelHit, change: TextChange): boolean {
+  if (x.fragment !== y.fragment || y.start !== movedOffset(change, x.start) || y.end !== movedOffset(change, x.end)) return false;
+  return sameLabel(x.label, y.label) && sameUnit(x.inlineTitle, y.inlineTitle, change);
 }
 
 function sameUnits(a: readonly (TitleUnit | undefined)[], b: readonly (TitleUnit | undefined)[], change: TextChange): boolean {
