@@ -27,7 +27,7 @@ import { inMillionths } from './breaks/decide';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type LineWidths, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { findSpeakersWith, speakersOf, type SpeakerReading, type SpeakerRegion } from './speakers';
-import { bylinesOf, firstTitleBlock, outlineLinesWith, placedBylines, placedInlineLabels, type Byline, type OutlineSource, type RegionReadings } from './outline/build';
+import { bylinesOf, firstTitleBlock, outlineLinesWith, type Byline, type OutlineSource, type RegionReadings } from './outline/build';
 import { inlineLabelLines, movedHit, type LabelHit } from './outline/sections';
 import { addWidths, labelCensus, labelReadingWidth, labelSurroundings, readingWidth, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
@@ -1658,15 +1658,6 @@ class RegionLines implements OutlineSource, LineReader {
     const block = at.block - from.block;
     if (offset === 0 && fragment === 0 && block === 0 && at.line === from.line) return b;
     return movedBlock(b, block, fragment, offset, (index) => this.fragment(index));
-  }
-
-  bylines(): readonly Byline[] {
-    return placedBylines({ offsets: this.regionStarts.offsets, bylines: this.ownBylines() });
-  }
-
-  inlineLabels(width: number): readonly LabelHit[] {
-    const { offsets, fragments } = this.regionStarts;
-    return placedInlineLabels({ offsets, fragments, inline: this.ownInlineLabels(width) });
   }
 
   /** Each region's bylines, in its own offsets (kept in it). */

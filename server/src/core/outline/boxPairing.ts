@@ -387,8 +387,7 @@ export interface BoxReadings {
   readonly width: number;
   readonly surroundings: readonly LabelSurroundings[];
   /** Where each part's first line and first character stand in the document. */
-  readonly fragments: Float64Array;
-  readonly offsets: Float64Array;
+  readonly at: ReadonlyArray<{ readonly fragment: number; readonly offset: number }>;
   readonly box: PartRefs;
   readonly pairing: PairingMemo;
 }
@@ -396,21 +395,17 @@ export interface BoxReadings {
 export const boxReadingsOf = part((model): BoxReadings => {
   const parts = partsOf(model);
   const { width, box } = documentLabelsOf(model);
-  const fragments = new Float64Array(parts.count);
-  const offsets = new Float64Array(parts.count);
-  for (let k = 0; k < parts.count; k++) {
-    const at = parts.placement(k);
-    fragments[k] = at.fragment;
-    offsets[k] = at.offset;
-  }
-  return { width, surroundings: surroundingsOf(model), fragments, offsets, box, pairing: pairingMemoOf(model) };
+  const at = Array.from({ length: parts.count }, (_, k) => parts.placement(k));
+  return { width, surroundings: surroundingsOf(model), at, box, pairing: pairingMemoOf(model) };
 });
 
 /** Box label i of the document, placed in the document. */
 function placedBoxLabel(model: ArticleModel, i: number): ScannedLabel {
-  const { box, surroundings, fragments, offsets } = boxReadingsOf(model);
+  // Not from boxReadingsOf: the labels on their titles' line (labelsBeforeTitlesOnTheirLineOf) are placed without pairing them.
+  const { box } = documentLabelsOf(model);
   const k = box.part(i);
-  return surroundings[k].label(box.index(i), fragments[k], offsets[k]);
+  const at = partsOf(model).placement(k);
+  return surroundingsOf(model)[k].label(box.index(i), at.fragment, at.offset);
 }
 
 /** The title the pairing gave box label i, placed in the document. */
@@ -425,10 +420,18 @@ function readScannedOwnedTitle(read: LabelReadings, label: number, kind: OwnedTi
   return kind === 'inline' ? owner.inlineUnit : kind === 'after' ? owner.after : owner.before;
 }
 
+/*
+ * What the outline reads, placed in the document: each label and unit as a label hit or title unit alone, not
+ * kept (the outline keeps only what it shows; copies of every title unit placed would stay as long as the
+ * analysis, a tenth of the heap of a clean 10 MB article). Placed with their shapes and surroundings
+ * (placedBoxLabel, placedTitleOf), a clean 10 MB article's ~17,000 labels and their titles were several MB that
+ * outlived the young generation while the outline was built (branch mem23).
+ */
+
 /** Box label i as a label hit alone (LabelReadings.hit), placed in the document: what the outline reads. */
 export function placedBoxHit(r: BoxReadings, i: number): LabelHit {
   const k = r.box.part(i);
-  return r.surroundings[k].hit(r.box.index(i), r.fragments[k], r.offsets[k]);
+  return r.surroundings[k].hit(r.box.index(i), r.at[k].fragment, r.at[k].offset);
 }
 
 /** The title the pairing gave box label i as a title unit alone (LabelReadings.titleUnit), placed in the document. */
@@ -446,7 +449,7 @@ export function titlePart(r: BoxReadings, i: number): number {
 /** Part k's strong title units (the headings the outline lists), placed in the document, added to `into`. */
 export function placedHeadings(r: BoxReadings, k: number, into: TitleUnit[] = []): TitleUnit[] {
   const read = r.surroundings[k];
-  for (let row = 0; row < read.unitCount; row++) if (read.unitStrong(row)) into.push(read.titleUnit(row, r.fragments[k], r.offsets[k]));
+  for (let row = 0; row < read.unitCount; row++) if (read.unitStrong(row)) into.push(read.titleUnit(row, r.at[k].fragment, r.at[k].offset));
   return into;
 }
 
@@ -472,35 +475,9 @@ function placedTitle<T>(
   const kind = SOURCE_KINDS[memo.titleKinds[i]];
   if (kind === undefined) return undefined;
   const k = titlePart(r, i);
-  if (kind === 'unit') return readUnit(r.surroundings[k], memo.titleIndexes[i], r.fragments[k], r.offsets[k]);
-  return readOwned(r.surroundings[k], r.box.index(memo.titleIndexes[i]), kind, r.fragments[k], r.offsets[k]);
-}
-
-/*
- * The outline's readings placed in the document, each label and unit as a label hit or title unit alone (what
- * the outline reads of them), and not kept: the outline is assembled from them and keeps only what it shows,
- * while copies of every title unit placed would stay as long as the analysis (a tenth of the heap of a clean
- * 10 MB article). Placed with their shapes and surroundings (placedBoxLabel, placedTitleOf), a clean 10 MB
- * article's ~17,000 labels and their titles were several MB that outlived the young generation while the
- * outline was built (branch mem23).
- */
-
-/** Every box label of the series the document numbers, in document order, placed. */
-export function placedBoxHits(r: BoxReadings): LabelHit[] {
-  return Array.from({ length: r.box.length }, (_, i) => placedBoxHit(r, i));
-}
-
-/** The title each box label took (or undefined), by index, placed. */
-export function placedTitleUnits(r: BoxReadings): Array<TitleUnit | undefined> {
-  return Array.from({ length: r.box.length }, (_, i) => placedTitleUnit(r, i));
-}
-
-/** Every heading the layout gave a block of its own that reads as a title (the strong title units), placed. */
-export function placedStrongHeadings(r: BoxReadings): TitleUnit[] {
-  // Only the strong ones: the outline lists no other unit but the titles labels took.
-  const headings: TitleUnit[] = [];
-  for (let k = 0; k < r.surroundings.length; k++) placedHeadings(r, k, headings);
-  return headings;
+  const { fragment, offset } = r.at[k];
+  if (kind === 'unit') return readUnit(r.surroundings[k], memo.titleIndexes[i], fragment, offset);
+  return readOwned(r.surroundings[k], r.box.index(memo.titleIndexes[i]), kind, fragment, offset);
 }
 
 /** The most label lines a run of them holds (信号一 / 信号二 / … above one title). */

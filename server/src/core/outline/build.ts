@@ -4,7 +4,7 @@
 import type { ArticleModel, Block, Fragment, Role } from '../model';
 import type { OutlineEntry } from './types';
 import { compactString } from '../compactText';
-import { boxReadingsOf, placedBoxHits, placedStrongHeadings, placedTitleUnits, type BoxReadings } from './boxPairing';
+import { boxReadingsOf, placedBoxHit, placedHeadings, placedTitleUnit, type BoxReadings } from './boxPairing';
 import { firstIndex } from '../search';
 import { inlineLabelLines, movedHit, numberedInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import type { TitleUnit } from './titles';
@@ -49,12 +49,8 @@ export interface OutlineSource {
   role(i: number): Role;
   /** The first block the layout made the title, else the first block (there is one when there is a fragment). */
   titleBlock(): Block;
-  /** Every byline block, in document order: its compact text and its range. */
-  bylines(): readonly Byline[];
-  /** inlineLabelLines of the whole document with the given width. */
-  inlineLabels(width: number): readonly LabelHit[];
-  /** Of a document made of regions, what its inline label lines (with the given width) and bylines are placed from. */
-  regionReadings?(width: number): RegionReadings;
+  /** What the inline label lines (inlineLabelLines with the given width) and the bylines are placed from. */
+  regionReadings(width: number): RegionReadings;
 }
 
 export interface Byline {
@@ -80,10 +76,19 @@ export function wholeOutlineSource(model: Pick<ArticleModel, 'fragments' | 'role
     fragmentEnd: (i) => model.fragments[i].end,
     role: (i) => model.roles[i],
     titleBlock: () => model.blocks[firstTitleBlock(model.blocks)] ?? model.blocks[0],
-    bylines: () => bylinesOf(model.blocks),
-    inlineLabels: (width) => inlineLabelLines(model, width),
+    // The whole model as one region, whose readings read all of it.
+    regionReadings: (width) => ({
+      fragments: ZERO,
+      offsets: ZERO,
+      viewStarts: ZERO,
+      viewEnds: Float64Array.of(Infinity),
+      inline: [inlineLabelLines(model, width)],
+      bylines: [bylinesOf(model.blocks)],
+    }),
   };
 }
+
+const ZERO = Float64Array.of(0);
 
 /** The index of the first of blocks [from, to) the layout made the title, or -1. */
 export function firstTitleBlock(blocks: readonly Block[], from = 0, to = blocks.length): number {
@@ -113,20 +118,13 @@ export interface OutlineReadings {
   /** The end of the last line. */
   readonly documentEnd: number;
   readonly width: number;
-  readonly box: readonly LabelHit[];
-  /** The title each box label took (pairing.titles), by index. */
-  readonly titles: readonly (TitleUnit | undefined)[];
-  readonly headings: readonly TitleUnit[];
-  /** Every inline label line of the document (numbered series or not). */
-  readonly inline: readonly LabelHit[];
   readonly titleBlock: Block;
   readonly titleTail: TitleTail | undefined;
-  readonly bylines: readonly Byline[];
   /**
-   * Of a document made of regions, what the labels, titles, headings, inline label lines and bylines are
-   * placed from, region by region: compared with the next version's without placing them (carryOver.ts).
+   * What the box labels, the titles they took (pairing.titles), the strong title units, every inline label line
+   * (numbered series or not) and the bylines are placed from, region by region.
    */
-  readonly parts?: { readonly box: BoxReadings; readonly regions: RegionReadings };
+  readonly parts: { readonly box: BoxReadings; readonly regions: RegionReadings };
 }
 
 /** The lines the outline of `model` reads (of a document made of regions, its regions' readings). */
@@ -135,56 +133,29 @@ export function outlineSourceOf(model: ArticleModel): OutlineSource {
 }
 
 /**
- * The readings of a model with at least one line. Of a document made of regions, the labels, titles, headings,
- * inline label lines and bylines are placed only when first read (assembleOutline): a version whose readings
- * are the previous version's moved, compared region by region (carryOver.ts), places none of them.
+ * The readings of a model with at least one line: what its labels, titles, headings, inline label lines and
+ * bylines are placed from. They are placed where they are read (assembleOutline): a version whose readings are
+ * the previous version's moved, compared region by region (carryOver.ts), places only those of the regions the
+ * edit reached.
  */
 export function outlineReadings(model: ArticleModel, lines: OutlineSource): OutlineReadings {
-  const boxParts = boxReadingsOf(model);
-  const { width } = boxParts;
+  const box = boxReadingsOf(model);
+  const { width } = box;
   const titleBlock = lines.titleBlock();
-  const common = {
+  return {
     fragmentCount: lines.fragmentCount,
     documentEnd: lines.fragmentEnd(lines.fragmentCount - 1),
     width,
     titleBlock,
     titleTail: titleTailAfter(lines, titleBlock.lastFragment),
-  };
-  const regionParts = lines.regionReadings?.(width);
-  if (!regionParts) {
-    // A model read whole: placed now (placed later, they would keep the model alive with the readings).
-    return { ...common, box: placedBoxHits(boxParts), titles: placedTitleUnits(boxParts), headings: placedStrongHeadings(boxParts), inline: lines.inlineLabels(width), bylines: lines.bylines() };
-  }
-  let box: readonly LabelHit[] | undefined;
-  let titles: ReadonlyArray<TitleUnit | undefined> | undefined;
-  let headings: readonly TitleUnit[] | undefined;
-  let inline: readonly LabelHit[] | undefined;
-  let bylines: readonly Byline[] | undefined;
-  return {
-    ...common,
-    parts: { box: boxParts, regions: regionParts },
-    get box() {
-      return (box ??= placedBoxHits(boxParts));
-    },
-    get titles() {
-      return (titles ??= placedTitleUnits(boxParts));
-    },
-    get headings() {
-      return (headings ??= placedStrongHeadings(boxParts));
-    },
-    get inline() {
-      return (inline ??= placedInlineLabels(regionParts));
-    },
-    get bylines() {
-      return (bylines ??= placedBylines(regionParts));
-    },
+    parts: { box, regions: lines.regionReadings(width) },
   };
 }
 
 /**
- * What a document made of regions places its inline label lines and bylines from: each region's own (in its
- * numbering and offsets, kept in it), where each region stands, and the span of text around each that its
- * labels and titles were read with in view.
+ * What a document's inline label lines and bylines are placed from: each region's own (in its numbering and
+ * offsets, kept in it), where each region stands, and the span of text around each that its labels and titles
+ * were read with in view (a model read whole is one region).
  */
 export interface RegionReadings {
   /** Where each region's first line and first character stand in the document. */
@@ -198,36 +169,38 @@ export interface RegionReadings {
 }
 
 /** Region k's inline label lines, placed in the document, added to `into`. */
-export function placedRegionInline(r: Pick<RegionReadings, 'fragments' | 'offsets' | 'inline'>, k: number, into: LabelHit[] = []): LabelHit[] {
+export function placedRegionInline(r: RegionReadings, k: number, into: LabelHit[] = []): LabelHit[] {
   for (const hit of r.inline[k]) into.push(movedHit(hit, r.fragments[k], r.offsets[k]));
   return into;
 }
 
-/** Every region's inline label lines, placed in the document. */
-export function placedInlineLabels(r: Pick<RegionReadings, 'fragments' | 'offsets' | 'inline'>): LabelHit[] {
-  const hits: LabelHit[] = [];
-  for (let k = 0; k < r.inline.length; k++) placedRegionInline(r, k, hits);
-  return hits;
-}
-
 /** Region k's bylines, placed in the document, added to `into`. */
-export function placedRegionBylines(r: Pick<RegionReadings, 'offsets' | 'bylines'>, k: number, into: Byline[] = []): Byline[] {
+export function placedRegionBylines(r: RegionReadings, k: number, into: Byline[] = []): Byline[] {
   const offset = r.offsets[k];
   for (const b of r.bylines[k]) into.push({ text: b.text, start: b.start + offset, end: b.end + offset });
   return into;
 }
 
-/** Every region's bylines, placed in the document. */
-export function placedBylines(r: Pick<RegionReadings, 'offsets' | 'bylines'>): Byline[] {
-  const bylines: Byline[] = [];
-  for (let k = 0; k < r.bylines.length; k++) placedRegionBylines(r, k, bylines);
-  return bylines;
-}
-
 /** The outline from a version's readings; of its lines it reads only where they start and end. */
 export function assembleOutline(lines: OutlineSource, readings: OutlineReadings): OutlineEntry[] {
-  const { box, titles, headings, titleBlock, titleTail, bylines, documentEnd } = readings;
-  const inline = numberedInlineLabels(readings.inline);
+  const { titleBlock, titleTail, documentEnd, parts } = readings;
+  const labels = parts.box;
+  const box: LabelHit[] = [];
+  const titles: Array<TitleUnit | undefined> = [];
+  for (let i = 0; i < labels.box.length; i++) {
+    box.push(placedBoxHit(labels, i));
+    titles.push(placedTitleUnit(labels, i));
+  }
+  // Only the strong title units: the outline lists no other unit but the titles labels took.
+  const headings: TitleUnit[] = [];
+  for (let k = 0; k < labels.surroundings.length; k++) placedHeadings(labels, k, headings);
+  const bylines: Byline[] = [];
+  const hits: LabelHit[] = [];
+  for (let k = 0; k < parts.regions.offsets.length; k++) {
+    placedRegionBylines(parts.regions, k, bylines);
+    placedRegionInline(parts.regions, k, hits);
+  }
+  const inline = numberedInlineLabels(hits);
   const inlineLevel = inlineLevels(inline, box.length > 0 ? 2 : 1);
   const sections: Section[] = [
     ...box.map((hit, i) => ({ hit, title: titles[i], level: 1 })),

@@ -13,8 +13,8 @@
 import { changedSpan, type DocumentText } from '../documentText';
 import type { Label } from '../labels';
 import type { Block } from '../model';
-import { placedRegionBylines, placedRegionInline, type Byline, type OutlineReadings, type OutlineSource } from './build';
-import { placedBoxHit, placedBoxHits, placedHeadings, placedTitleUnit, placedTitleUnits, titlePart, type PairingMemo, type PartRefs } from './boxPairing';
+import { placedRegionBylines, placedRegionInline, type Byline, type OutlineReadings, type OutlineSource, type RegionReadings } from './build';
+import { placedBoxHit, placedHeadings, placedTitleUnit, titlePart } from './boxPairing';
 import type { LabelHit } from './sections';
 import type { TitleUnit } from './titles';
 import type { OutlineEntry } from './types';
@@ -139,100 +139,51 @@ function editedLineMoved(earlier: EarlierOutline, later: OutlineSource): boolean
   return true;
 }
 
-/** Whether `later` reads as `earlier` moved by `change`: the same lines, texts and numbers, every offset moved. */
+/**
+ * Whether `later` reads as `earlier` moved by `change`: the same lines, texts and numbers, every offset moved.
+ * Compared region by region (the labels' parts are the regions): a region moved as a whole (movedRegions) that
+ * reads the very same objects (its labels' and titles' readings, with the labels numbered and paired as before;
+ * its inline label lines; its bylines) is not placed; any other's readings are placed in both versions and
+ * compared. (Two versions whose regions do not match one to one are not compared: the outline is built again.)
+ */
 export function sameReadings(earlier: OutlineReadings, later: OutlineReadings, change: TextChange): boolean {
   if (earlier.fragmentCount !== later.fragmentCount || earlier.width !== later.width) return false;
   if (later.documentEnd !== movedOffset(change, earlier.documentEnd)) return false;
   if (!sameBlock(earlier.titleBlock, later.titleBlock, change) || !sameTail(earlier.titleTail, later.titleTail, change)) return false;
-  const moved = earlier.parts && later.parts && movedRegions(earlier.parts, later.parts, change);
-  if (moved) return samePlacedParts(earlier.parts!, later.parts!, moved, change);
-  if (!sameHits(earlier.box, later.box, change) || !sameHits(earlier.inline, later.inline, change)) return false;
-  if (!sameUnits(earlier.titles, later.titles, change) || !sameUnits(earlier.headings, later.headings, change)) return false;
-  return sameBylines(earlier.bylines, later.bylines, change);
-}
-
-type ReadingParts = NonNullable<OutlineReadings['parts']>;
-
-/**
- * Which regions moved with the edit as a whole (1) and which did not (0), or undefined when the two versions'
- * regions cannot be matched one to one: a region moved as a whole stands on the same line number, and the text
- * its readings read (its own and the lines in view) lies entirely before the edit, where it was, or entirely
- * after it, moved by what the edit added. Whatever such a region reads, placed, is then what it read before,
- * moved (movedOffset) — when it reads the very same objects.
- */
-function movedRegions(earlier: ReadingParts, later: ReadingParts, change: TextChange): Uint8Array | undefined {
-  const a = earlier.regions;
-  const b = later.regions;
-  const count = a.offsets.length;
-  if (b.offsets.length !== count || earlier.box.surroundings.length !== count || later.box.surroundings.length !== count) return undefined;
-  const delta = change.after - change.before;
-  const moved = new Uint8Array(count);
-  for (let k = 0; k < count; k++) {
-    // The labels' parts are the regions, placed where the regions stand.
-    if (earlier.box.offsets[k] !== a.offsets[k] || later.box.offsets[k] !== b.offsets[k]) return undefined;
-    if (a.fragments[k] !== b.fragments[k]) continue;
-    const before = a.viewEnds[k] < change.start && b.offsets[k] === a.offsets[k];
-    const after = a.viewStarts[k] > change.before && b.offsets[k] === a.offsets[k] + delta;
-    if (before || after) moved[k] = 1;
-  }
-  return moved;
-}
-
-/**
- * sameReadings over the parts' readings: a region moved as a whole that reads the very same objects (its labels'
- * and titles' readings, its inline label lines, its bylines) is not placed; any other's readings are placed in
- * both versions and compared. With other labels numbered or paired otherwise, every label and title is.
- */
-function samePlacedParts(earlier: ReadingParts, later: ReadingParts, moved: Uint8Array, change: TextChange): boolean {
-  const a = earlier.box;
-  const b = later.box;
+  const { box: a, regions: r } = earlier.parts;
+  const { box: b, regions: s } = later.parts;
+  if (s.offsets.length !== r.offsets.length || b.box.length !== a.box.length) return false;
+  const moved = movedRegions(r, s, change);
   const standsMoved = (k: number) => moved[k] === 1 && a.surroundings[k] === b.surroundings[k];
-  const sameLabels = sameRefs(a.box, b.box);
-  if (!sameLabels) {
-    if (!sameHits(placedBoxHits(a), placedBoxHits(b), change)) return false;
-  } else {
-    for (let i = 0; i < a.box.length; i++) {
-      if (!standsMoved(a.box.part(i)) && !sameHit(placedBoxHit(a, i), placedBoxHit(b, i), change)) return false;
-    }
-  }
-  if (!sameLabels || !samePairing(a.pairing, b.pairing)) {
-    if (!sameUnits(placedTitleUnits(a), placedTitleUnits(b), change)) return false;
-  } else {
-    for (let i = 0; i < a.box.length; i++) {
-      const k = titlePart(a, i);
-      if (k >= 0 && !standsMoved(k) && !sameUnit(placedTitleUnit(a, i), placedTitleUnit(b, i), change)) return false;
-    }
+  const labelsAsBefore = a.box === b.box && a.pairing === b.pairing;
+  for (let i = 0; i < a.box.length; i++) {
+    if (!(labelsAsBefore && standsMoved(a.box.part(i))) && !sameHit(placedBoxHit(a, i), placedBoxHit(b, i), change)) return false;
+    const k = titlePart(a, i);
+    if (!(labelsAsBefore && (k < 0 || standsMoved(k))) && !sameUnit(placedTitleUnit(a, i), placedTitleUnit(b, i), change)) return false;
   }
   for (let k = 0; k < moved.length; k++) {
     if (!standsMoved(k) && !sameUnits(placedHeadings(a, k), placedHeadings(b, k), change)) return false;
-    const movedRegion = moved[k] === 1;
-    if (!(movedRegion && earlier.regions.inline[k] === later.regions.inline[k])) {
-      if (!sameHits(placedRegionInline(earlier.regions, k), placedRegionInline(later.regions, k), change)) return false;
-    }
-    if (!(movedRegion && earlier.regions.bylines[k] === later.regions.bylines[k])) {
-      if (!sameBylines(placedRegionBylines(earlier.regions, k), placedRegionBylines(later.regions, k), change)) return false;
-    }
+    if (!(moved[k] === 1 && r.inline[k] === s.inline[k]) && !sameHits(placedRegionInline(r, k), placedRegionInline(s, k), change)) return false;
+    if (!(moved[k] === 1 && r.bylines[k] === s.bylines[k]) && !sameBylines(placedRegionBylines(r, k), placedRegionBylines(s, k), change)) return false;
   }
   return true;
 }
 
-/** Whether two lists of the document's box labels name the same parts' labels. */
-function sameRefs(a: PartRefs, b: PartRefs): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a.part(i) !== b.part(i) || a.index(i) !== b.index(i)) return false;
-  return true;
-}
-
-/** Whether two pairings give each box label its title from the same place. */
-function samePairing(a: PairingMemo, b: PairingMemo): boolean {
-  return a === b || (sameNumbers(a.titleKinds, b.titleKinds) && sameNumbers(a.titleParts, b.titleParts) && sameNumbers(a.titleIndexes, b.titleIndexes));
-}
-
-function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * Which regions moved with the edit as a whole (1) and which did not (0): a region moved as a whole stands on
+ * the same line number, and the text its readings read (its own and the lines in view) lies entirely before
+ * the edit, where it was, or entirely after it, moved by what the edit added. Whatever it reads, placed, is
+ * then what it read before, moved (movedOffset) — when it reads the very same objects.
+ */
+function movedRegions(a: RegionReadings, b: RegionReadings, change: TextChange): Uint8Array {
+  const delta = change.after - change.before;
+  const moved = new Uint8Array(a.offsets.length);
+  for (let k = 0; k < moved.length; k++) {
+    const before = a.viewEnds[k] < change.start && b.offsets[k] === a.offsets[k];
+    const after = a.viewStarts[k] > change.before && b.offsets[k] === a.offsets[k] + delta;
+    moved[k] = a.fragments[k] === b.fragments[k] && (before || after) ? 1 : 0;
+  }
+  return moved;
 }
 
 function sameBylines(a: readonly Byline[], b: readonly Byline[], change: TextChange): boolean {
