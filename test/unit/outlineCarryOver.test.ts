@@ -6,8 +6,13 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, defaultSettings, outlineStandsAsIn, type Analysis } from '../../server/src/core';
 import { outlineBuilds } from '../../server/src/core/outline';
-import { assembleOutline, outlineReadings, outlineSourceOf } from '../../server/src/core/outline/build';
-import { movedOffset, textChange } from '../../server/src/core/outline/carryOver';
+import { isDeepStrictEqual } from 'node:util';
+import type { Block } from '../../server/src/core/model';
+import { assembleOutline, outlineReadings, outlineSourceOf, placedRegionBylines, placedRegionInline, type Byline, type OutlineReadings } from '../../server/src/core/outline/build';
+import { placedBoxHit, placedHeadings, placedTitleUnit } from '../../server/src/core/outline/boxPairing';
+import type { LabelHit } from '../../server/src/core/outline/sections';
+import type { TitleUnit } from '../../server/src/core/outline/titles';
+import { movedOffset, sameReadings, textChange, type TextChange } from '../../server/src/core/outline/carryOver';
 import { toDocumentSymbols } from '../../server/src/lsp/convert';
 import { readFixture } from '../helpers';
 import { article } from '../labelPlacements';
@@ -145,6 +150,54 @@ describe('the outline taken over from the version before', () => {
     assert.equal(assertAsBuilt(spaced, lineBefore + 2, '的'), false);
     // And an ordinary character in the middle of a body line is taken over.
     assert.equal(assertAsBuilt(spaced, spaced.indexOf('\n', label + 200) - 5, '的'), true);
+  });
+
+  it('finds two versions\' readings the same moved, region by region, exactly when everything they place is', function () {
+    this.timeout(300_000);
+    /** Everything the outline reads of a version, placed in the document. */
+    const placedAll = ({ parts: { box, regions } }: OutlineReadings) => {
+      const all = { box: [] as unknown[], titles: [] as unknown[], headings: [] as TitleUnit[], inline: [] as LabelHit[], bylines: [] as Byline[] };
+      for (let i = 0; i < box.box.length; i++) all.box.push(placedBoxHit(box, i)) && all.titles.push(placedTitleUnit(box, i));
+      for (let k = 0; k < box.surroundings.length; k++) placedHeadings(box, k, all.headings);
+      for (let k = 0; k < regions.offsets.length; k++) placedRegionInline(regions, k, all.inline) && placedRegionBylines(regions, k, all.bylines);
+      return all;
+    };
+    /** `value` as JSON, with every start and end moved by `change`. */
+    const asJson = (value: unknown, change?: TextChange): unknown =>
+      JSON.parse(JSON.stringify(value), (key, v) => (change && (key === 'start' || key === 'end') && typeof v === 'number' ? movedOffset(change, v) : v));
+    let same = 0;
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(400, 1_000, 4_000), fc.array(edit, { minLength: 1, maxLength: 6 }), (regionLength, edits) => {
+        let text = base;
+        let analysis = analyze(text, defaultSettings, undefined, { regionLength });
+        for (const { at, typed } of edits) {
+          const before = analysis;
+          text = editWithinLine(analysis, text, at, typed.removed, typed.insert);
+          analysis = analyze(text, defaultSettings, analysis);
+          const readingsOf = (a: Analysis) => outlineReadings(a.model, outlineSourceOf(a.model));
+          const earlier = readingsOf(before);
+          const later = readingsOf(analysis);
+          const change = textChange(before.regions.text, analysis.regions.text);
+          const block = ({ firstFragment, lastFragment, text, start, end }: Block) => ({ firstFragment, lastFragment, text, start, end });
+          // What sameReadings compares besides what is placed region by region: the lines, the width, the title.
+          const documentSame =
+            earlier.fragmentCount === later.fragmentCount &&
+            earlier.width === later.width &&
+            later.documentEnd === movedOffset(change, earlier.documentEnd) &&
+            isDeepStrictEqual(asJson([block(earlier.titleBlock), earlier.titleTail ?? null], change), asJson([block(later.titleBlock), later.titleTail ?? null]));
+          const placedSame = isDeepStrictEqual(asJson(placedAll(earlier), change), asJson(placedAll(later)));
+          // (Versions whose regions do not match one to one are not compared region by region: never the same.)
+          const regionsMatch = earlier.parts.regions.offsets.length === later.parts.regions.offsets.length;
+          const byRegion = sameReadings(earlier, later, change);
+          assert.equal(byRegion, documentSame && placedSame && regionsMatch);
+          same += byRegion ? 1 : 0;
+          compared++;
+        }
+      }),
+      { numRuns: 30, seed: 29 },
+    );
+    assert.ok(same > compared / 3 && same < compared, `${same} of ${compared} the same moved`);
   });
 
   it('does not stand as before across an edit that adds or removes a line break, nor moves an offset inside an edit', () => {

@@ -27,8 +27,8 @@ import { inMillionths } from './breaks/decide';
 import { addCounts, documentFacts, NO_COUNTS, type DocumentFacts, type LineWidths, type StyleCounts } from './breaks/style';
 import { figuresOf, findFiguresWith, type Figure } from './figures';
 import { findSpeakersWith, speakersOf, type SpeakerReading, type SpeakerRegion } from './speakers';
-import { bylinesOf, firstTitleBlock, outlineLinesWith, type Byline, type OutlineSource } from './outline/build';
-import { inlineLabelLines, type LabelHit } from './outline/sections';
+import { bylinesOf, firstTitleBlock, outlineLinesWith, type Byline, type OutlineSource, type RegionReadings } from './outline/build';
+import { inlineLabelLines, movedHit, type LabelHit } from './outline/sections';
 import { addWidths, labelCensus, labelReadingWidth, labelSurroundings, readingWidth, readLabelsWith, type LabelCensus, type LabelMemo, type LabelParts, type LabelSurroundings } from './outline/boxPairing';
 import { DirectiveIndex, type Directive } from './directives';
 import { findHighlightsWith, highlightsOfLines, type Highlight, type HighlightKind } from './highlights';
@@ -720,10 +720,7 @@ function regionLabelCensus(region: RegionAnalysis): LabelCensus {
  */
 function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, width: number): LabelSurroundings {
   const region = regions[k];
-  let first = k;
-  for (let seen = 0; first > 0 && seen < LABEL_VIEW; ) seen += regions[--first].fragmentCount;
-  let last = k;
-  for (let seen = 0; last + 1 < regions.length && seen < LABEL_VIEW; ) seen += regions[++last].fragmentCount;
+  const [first, last] = regionsInView(regions, k);
   const kept = region.labelSurroundings;
   // Every version asks this of every region: what it read is compared where it is kept, and a key is
   // built only when something changed.
@@ -752,6 +749,15 @@ function regionLabelSurroundings(regions: readonly RegionAnalysis[], k: number, 
   const own = labelSurroundings(inView, hits, width, at.fragment, at.fragment + region.fragmentCount, { fragment: 0 - at.fragment, offset: 0 - at.offset });
   region.labelSurroundings = { key, read: own };
   return own;
+}
+
+/** The first and last of the regions whose lines are in view (LABEL_VIEW either side) when region k's labels are read. */
+function regionsInView(regions: readonly RegionAnalysis[], k: number): [first: number, last: number] {
+  let first = k;
+  for (let seen = 0; first > 0 && seen < LABEL_VIEW; ) seen += regions[--first].fragmentCount;
+  let last = k;
+  for (let seen = 0; last + 1 < regions.length && seen < LABEL_VIEW; ) seen += regions[++last].fragmentCount;
+  return [first, last];
 }
 
 /** The characters between region i and the next (the blank lines at the seam). */
@@ -1653,42 +1659,61 @@ class RegionLines implements OutlineSource, LineReader {
     return movedBlock(b, block, fragment, offset, (index) => this.fragment(index));
   }
 
-  bylines(): readonly Byline[] {
-    const bylines: Byline[] = [];
-    for (const region of this.regions) {
-      const { source, from, blockCount, at } = region;
-      // In the region's own offsets.
-      region.own.bylines ??= bylinesOf(source.blocks, from.block, from.block + blockCount).map((b) => ({ text: b.text, start: b.start - from.offset, end: b.end - from.offset }));
-      for (const b of region.own.bylines) bylines.push({ text: b.text, start: b.start + at.offset, end: b.end + at.offset });
-    }
-    return bylines;
+  /** Each region's bylines, in its own offsets (kept in it). */
+  private ownBylines(): ReadonlyArray<readonly Byline[]> {
+    return this.regions.map((region) => {
+      const { source, from, blockCount } = region;
+      return (region.own.bylines ??= bylinesOf(source.blocks, from.block, from.block + blockCount).map((b) => ({ text: b.text, start: b.start - from.offset, end: b.end - from.offset })));
+    });
   }
 
-  inlineLabels(width: number): readonly LabelHit[] {
+  regionReadings(width: number): RegionReadings {
+    return { ...this.regionSpans(), inline: this.ownInlineLabels(width), bylines: this.ownBylines() };
+  }
+
+  /** Each region's inline label lines read with `width`, in its own numbering and offsets (kept in it). */
+  private ownInlineLabels(width: number): ReadonlyArray<readonly LabelHit[]> {
     const { regions } = this;
-    const hits: LabelHit[] = [];
+    const inline: Array<readonly LabelHit[]> = [];
     // Where the title of the last hit so far ends (a document line), if any.
     let titleEnd: number | undefined;
     for (let k = 0; k < regions.length; k++) {
       const { at, fragmentCount } = regions[k];
-      if (fragmentCount === 0) continue;
+      if (fragmentCount === 0) {
+        inline.push(NO_HITS);
+        continue;
+      }
       // Only a title ending on the line before the region or on its first line is read by its lines.
       const relative = titleEnd === undefined || titleEnd - at.fragment < -1 ? NO_TITLE_END : titleEnd - at.fragment;
       const own = regionInlineLabels(regions, k, width, relative);
-      for (const hit of own) hits.push(movedHit(hit, at.fragment, at.offset));
+      inline.push(own);
       if (own.length > 0) titleEnd = own[own.length - 1].inlineTitle!.last + at.fragment;
     }
-    return hits;
+    return inline;
+  }
+
+  /** Where each region stands, and the span of the text its labels and titles were read with in view (regionsInView). */
+  private regionSpans(): Pick<RegionReadings, 'fragments' | 'offsets' | 'viewStarts' | 'viewEnds'> {
+    const { regions } = this;
+    const { offsets, fragments } = this.regionStarts;
+    const viewStarts = new Float64Array(regions.length);
+    const viewEnds = new Float64Array(regions.length);
+    for (let k = 0; k < regions.length; k++) {
+      const [first, last] = regionsInView(regions, k);
+      viewStarts[k] = offsets[first];
+      // Up to the next region's start (the seam's blank lines included); the last region's reaches the end.
+      viewEnds[k] = last + 1 < regions.length ? offsets[last + 1] : Infinity;
+    }
+    return { fragments, offsets, viewStarts, viewEnds };
   }
 }
+
+const NO_HITS: readonly LabelHit[] = [];
 
 /** Region k's inline label lines (RegionAnalysis.inlineLabels), in its own numbering and offsets, kept in it. */
 function regionInlineLabels(regions: readonly RegionAnalysis[], k: number, width: number, titleEnd: number): readonly LabelHit[] {
   const region = regions[k];
-  let first = k;
-  for (let seen = 0; first > 0 && seen < LABEL_VIEW; ) seen += regions[--first].fragmentCount;
-  let last = k;
-  for (let seen = 0; last + 1 < regions.length && seen < LABEL_VIEW; ) seen += regions[++last].fragmentCount;
+  const [first, last] = regionsInView(regions, k);
   let kept = region.inlineLabels;
   if (!kept || !readsAsBefore(kept.key, regions, first, last, width)) {
     const key: unknown[] = [width];
@@ -1714,14 +1739,3 @@ function regionInlineLabels(regions: readonly RegionAnalysis[], k: number, width
   return own;
 }
 
-/** An inline label line moved by `fragment` lines and `offset` characters. */
-function movedHit(hit: LabelHit, fragment: number, offset: number): LabelHit {
-  const title = hit.inlineTitle;
-  return {
-    label: hit.label,
-    fragment: hit.fragment + fragment,
-    start: hit.start + offset,
-    end: hit.end + offset,
-    inlineTitle: title && { first: title.first + fragment, last: title.last + fragment, text: title.text, start: title.start + offset, end: title.end + offset, strong: title.strong },
-  };
-}

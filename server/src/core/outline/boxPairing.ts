@@ -11,22 +11,12 @@
 import type { Label } from '../labels';
 import type { ArticleModel } from '../model';
 import { part, steppedPart, type Steps } from '../parts';
-import { pairTitles, READ_PER_STEP, scanLabel, scanUnit, SharedUnits, type Pairing, type Reading, type ScannedLabel, type ScannedUnit, type UnitColumns } from './pairing';
+import { pairTitles, READ_PER_STEP, scanLabel, scanUnit, SharedUnits, type Reading, type ScannedLabel, type ScannedUnit, type UnitColumns } from './pairing';
 import { firstIndex } from '../search';
 import { linesOf } from '../lines';
 import { LabelHits, LabelReadings } from './readings';
 import { boxLabelLines, numberedBoxLabels, type LabelHit } from './sections';
 import { bodyWidths, endsUnit, medianWidth, titleUnits, type OutlineLines, type TitleUnit } from './titles';
-
-export interface BoxPairing {
-  /** The median width of body lines (titles are narrower). */
-  readonly width: number;
-  /** Box labels of the series the document numbers, in document order, read where they stand. */
-  readonly box: readonly LabelHit[];
-  /** Every heading the layout gave a block of its own that reads as a title (the strong title units). */
-  readonly headings: readonly TitleUnit[];
-  readonly pairing: Omit<Pairing, 'sources' | 'titles'> & { readonly titles: ReadonlyArray<TitleUnit | undefined> };
-}
 
 /** What one part of a document (lines [from, to) of some model) holds for the pairing, whatever the document's width. */
 export interface LabelCensus {
@@ -116,7 +106,7 @@ export interface LabelMemo {
  * Entries of the document's parts' readings (box labels: a part and its index among the part's hits), as
  * pairs of numbers in one typed array: a labelled 10 MB document has tens of thousands.
  */
-class PartRefs {
+export class PartRefs {
   constructor(private readonly pairs: Int32Array) {}
 
   static of(refs: ReadonlyArray<{ readonly part: number; readonly index: number }>): PartRefs {
@@ -388,16 +378,39 @@ const pairingMemoOf = steppedPart(function* (model): Steps<PairingMemo> {
   return memo;
 });
 
+/**
+ * What a version's box labels, their titles and its strong headings are placed from: each part's readings
+ * (kept in the part) and where the part stands, the numbered labels and the pairing, as references. Holds no
+ * model or line: the outline keeps it to compare the next version's with, part by part (carryOver.ts).
+ */
+export interface BoxReadings {
+  readonly width: number;
+  readonly surroundings: readonly LabelSurroundings[];
+  /** Where each part's first line and first character stand in the document. */
+  readonly at: ReadonlyArray<{ readonly fragment: number; readonly offset: number }>;
+  readonly box: PartRefs;
+  readonly pairing: PairingMemo;
+}
+
+export const boxReadingsOf = part((model): BoxReadings => {
+  const parts = partsOf(model);
+  const { width, box } = documentLabelsOf(model);
+  const at = Array.from({ length: parts.count }, (_, k) => parts.placement(k));
+  return { width, surroundings: surroundingsOf(model), at, box, pairing: pairingMemoOf(model) };
+});
+
 /** Box label i of the document, placed in the document. */
 function placedBoxLabel(model: ArticleModel, i: number): ScannedLabel {
+  // Not from boxReadingsOf: the labels on their titles' line (labelsBeforeTitlesOnTheirLineOf) are placed without pairing them.
   const { box } = documentLabelsOf(model);
-  const at = partsOf(model).placement(box.part(i));
-  return surroundingsOf(model)[box.part(i)].label(box.index(i), at.fragment, at.offset);
+  const k = box.part(i);
+  const at = partsOf(model).placement(k);
+  return surroundingsOf(model)[k].label(box.index(i), at.fragment, at.offset);
 }
 
 /** The title the pairing gave box label i, placed in the document. */
 function placedTitleOf(model: ArticleModel, i: number): ScannedUnit | undefined {
-  return placedTitle(model, i, readScannedUnit, readScannedOwnedTitle);
+  return placedTitle(boxReadingsOf(model), i, readScannedUnit, readScannedOwnedTitle);
 }
 
 const readScannedUnit = (read: LabelReadings, row: number, fragment: number, offset: number): ScannedUnit => read.unit(row, fragment, offset);
@@ -407,16 +420,37 @@ function readScannedOwnedTitle(read: LabelReadings, label: number, kind: OwnedTi
   return kind === 'inline' ? owner.inlineUnit : kind === 'after' ? owner.after : owner.before;
 }
 
-/** Box label i of the document as a label hit alone (LabelReadings.hit), placed in the document: what the outline reads. */
-function placedBoxHit(model: ArticleModel, i: number): LabelHit {
-  const { box } = documentLabelsOf(model);
-  const at = partsOf(model).placement(box.part(i));
-  return surroundingsOf(model)[box.part(i)].hit(box.index(i), at.fragment, at.offset);
+/*
+ * What the outline reads, placed in the document: each label and unit as a label hit or title unit alone, not
+ * kept (the outline keeps only what it shows; copies of every title unit placed would stay as long as the
+ * analysis, a tenth of the heap of a clean 10 MB article). Placed with their shapes and surroundings
+ * (placedBoxLabel, placedTitleOf), a clean 10 MB article's ~17,000 labels and their titles were several MB that
+ * outlived the young generation while the outline was built (branch mem23).
+ */
+
+/** Box label i as a label hit alone (LabelReadings.hit), placed in the document: what the outline reads. */
+export function placedBoxHit(r: BoxReadings, i: number): LabelHit {
+  const k = r.box.part(i);
+  return r.surroundings[k].hit(r.box.index(i), r.at[k].fragment, r.at[k].offset);
 }
 
 /** The title the pairing gave box label i as a title unit alone (LabelReadings.titleUnit), placed in the document. */
-function placedTitleUnitOf(model: ArticleModel, i: number): TitleUnit | undefined {
-  return placedTitle(model, i, readTitleUnit, readOwnedTitleUnit);
+export function placedTitleUnit(r: BoxReadings, i: number): TitleUnit | undefined {
+  return placedTitle(r, i, readTitleUnit, readOwnedTitleUnit);
+}
+
+/** The part whose readings hold the title the pairing gave box label i (its own, or its owner label's), or -1 when it has none. */
+export function titlePart(r: BoxReadings, i: number): number {
+  const kind = SOURCE_KINDS[r.pairing.titleKinds[i]];
+  if (kind === undefined) return -1;
+  return kind === 'unit' ? r.pairing.titleParts[i] : r.box.part(r.pairing.titleIndexes[i]);
+}
+
+/** Part k's strong title units (the headings the outline lists), placed in the document, added to `into`. */
+export function placedHeadings(r: BoxReadings, k: number, into: TitleUnit[] = []): TitleUnit[] {
+  const read = r.surroundings[k];
+  for (let row = 0; row < read.unitCount; row++) if (read.unitStrong(row)) into.push(read.titleUnit(row, r.at[k].fragment, r.at[k].offset));
+  return into;
 }
 
 const readTitleUnit = (read: LabelReadings, row: number, fragment: number, offset: number): TitleUnit => read.titleUnit(row, fragment, offset);
@@ -432,46 +466,18 @@ type OwnedTitleKind = 'inline' | 'after' | 'before';
  * pairing's kinds for the full readings (displaced labels) and the light ones (the outline).
  */
 function placedTitle<T>(
-  model: ArticleModel,
+  r: BoxReadings,
   i: number,
   readUnit: (read: LabelReadings, row: number, fragment: number, offset: number) => T,
   readOwned: (read: LabelReadings, label: number, kind: OwnedTitleKind, fragment: number, offset: number) => T | undefined,
 ): T | undefined {
-  const memo = pairingMemoOf(model);
+  const memo = r.pairing;
   const kind = SOURCE_KINDS[memo.titleKinds[i]];
   if (kind === undefined) return undefined;
-  if (kind === 'unit') {
-    const k = memo.titleParts[i];
-    const at = partsOf(model).placement(k);
-    return readUnit(surroundingsOf(model)[k], memo.titleIndexes[i], at.fragment, at.offset);
-  }
-  const { box } = documentLabelsOf(model);
-  const owner = memo.titleIndexes[i];
-  const at = partsOf(model).placement(box.part(owner));
-  return readOwned(surroundingsOf(model)[box.part(owner)], box.index(owner), kind, at.fragment, at.offset);
-}
-
-/**
- * The pairing with every label and unit placed in the document, for the outline. Not kept: the outline is
- * built from it once per version and keeps only what it shows, while copies of every title unit placed in
- * the document would stay as long as the analysis (a tenth of the heap of a clean 10 MB article). Each placed
- * as a label hit or title unit alone, what the outline reads of them: placed with their shapes and
- * surroundings (placedBoxLabel, placedTitleOf), a clean 10 MB article's ~17,000 labels and their titles
- * were several MB that outlived the young generation while the outline was built (branch mem23).
- */
-export function boxPairingOf(model: ArticleModel): BoxPairing {
-  const parts = partsOf(model);
-  const { width, box: refs } = documentLabelsOf(model);
-  // Only the strong ones: the outline lists no other unit but the titles labels took.
-  const headings: TitleUnit[] = [];
-  surroundingsOf(model).forEach((read, k) => {
-    const at = parts.placement(k);
-    for (let row = 0; row < read.unitCount; row++) if (read.unitStrong(row)) headings.push(read.titleUnit(row, at.fragment, at.offset));
-  });
-  const box = Array.from({ length: refs.length }, (_, i) => placedBoxHit(model, i));
-  const memo = pairingMemoOf(model);
-  const titles = box.map((_, i) => placedTitleUnitOf(model, i));
-  return { width, box, headings, pairing: { reading: memo.reading, titles, displaced: memo.displaced } };
+  const k = titlePart(r, i);
+  const { fragment, offset } = r.at[k];
+  if (kind === 'unit') return readUnit(r.surroundings[k], memo.titleIndexes[i], fragment, offset);
+  return readOwned(r.surroundings[k], r.box.index(memo.titleIndexes[i]), kind, fragment, offset);
 }
 
 /** The most label lines a run of them holds (信号一 / 信号二 / … above one title). */

@@ -4,9 +4,9 @@
 import type { ArticleModel, Block, Fragment, Role } from '../model';
 import type { OutlineEntry } from './types';
 import { compactString } from '../compactText';
-import { boxPairingOf } from './boxPairing';
+import { boxReadingsOf, placedBoxHit, placedHeadings, placedTitleUnit, type BoxReadings } from './boxPairing';
 import { firstIndex } from '../search';
-import { inlineLabelLines, numberedInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
+import { inlineLabelLines, movedHit, numberedInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import type { TitleUnit } from './titles';
 
 /** An entry as this build makes it: its end is widened to its span before the outline is returned. */
@@ -34,7 +34,7 @@ const TITLE_TAIL = 6;
 const ADJACENT = 2;
 
 /**
- * What the outline reads of a document's lines besides its box labels and title units (boxPairingOf), all
+ * What the outline reads of a document's lines besides its box labels and title units (boxReadingsOf), all
  * in the document's numbering and offsets: of a model read whole, its own parts (wholeOutlineSource); of a
  * document made of regions, each region's reading kept in it and placed (regions.ts), so that a version
  * places no region's lines for its outline.
@@ -49,10 +49,8 @@ export interface OutlineSource {
   role(i: number): Role;
   /** The first block the layout made the title, else the first block (there is one when there is a fragment). */
   titleBlock(): Block;
-  /** Every byline block, in document order: its compact text and its range. */
-  bylines(): readonly Byline[];
-  /** inlineLabelLines of the whole document with the given width. */
-  inlineLabels(width: number): readonly LabelHit[];
+  /** What the inline label lines (inlineLabelLines with the given width) and the bylines are placed from. */
+  regionReadings(width: number): RegionReadings;
 }
 
 export interface Byline {
@@ -78,10 +76,19 @@ export function wholeOutlineSource(model: Pick<ArticleModel, 'fragments' | 'role
     fragmentEnd: (i) => model.fragments[i].end,
     role: (i) => model.roles[i],
     titleBlock: () => model.blocks[firstTitleBlock(model.blocks)] ?? model.blocks[0],
-    bylines: () => bylinesOf(model.blocks),
-    inlineLabels: (width) => inlineLabelLines(model, width),
+    // The whole model as one region, whose readings read all of it.
+    regionReadings: (width) => ({
+      fragments: ZERO,
+      offsets: ZERO,
+      viewStarts: ZERO,
+      viewEnds: Float64Array.of(Infinity),
+      inline: [inlineLabelLines(model, width)],
+      bylines: [bylinesOf(model.blocks)],
+    }),
   };
 }
+
+const ZERO = Float64Array.of(0);
 
 /** The index of the first of blocks [from, to) the layout made the title, or -1. */
 export function firstTitleBlock(blocks: readonly Block[], from = 0, to = blocks.length): number {
@@ -111,15 +118,13 @@ export interface OutlineReadings {
   /** The end of the last line. */
   readonly documentEnd: number;
   readonly width: number;
-  readonly box: readonly LabelHit[];
-  /** The title each box label took (pairing.titles), by index. */
-  readonly titles: readonly (TitleUnit | undefined)[];
-  readonly headings: readonly TitleUnit[];
-  /** Every inline label line of the document (numbered series or not). */
-  readonly inline: readonly LabelHit[];
   readonly titleBlock: Block;
   readonly titleTail: TitleTail | undefined;
-  readonly bylines: readonly Byline[];
+  /**
+   * What the box labels, the titles they took (pairing.titles), the strong title units, every inline label line
+   * (numbered series or not) and the bylines are placed from, region by region.
+   */
+  readonly parts: { readonly box: BoxReadings; readonly regions: RegionReadings };
 }
 
 /** The lines the outline of `model` reads (of a document made of regions, its regions' readings). */
@@ -127,28 +132,75 @@ export function outlineSourceOf(model: ArticleModel): OutlineSource {
   return readElsewhere.get(model) ?? wholeOutlineSource(model);
 }
 
-/** The readings of a model with at least one line. */
+/**
+ * The readings of a model with at least one line: what its labels, titles, headings, inline label lines and
+ * bylines are placed from. They are placed where they are read (assembleOutline): a version whose readings are
+ * the previous version's moved, compared region by region (carryOver.ts), places only those of the regions the
+ * edit reached.
+ */
 export function outlineReadings(model: ArticleModel, lines: OutlineSource): OutlineReadings {
-  const { width, box, headings, pairing } = boxPairingOf(model);
+  const box = boxReadingsOf(model);
+  const { width } = box;
   const titleBlock = lines.titleBlock();
   return {
     fragmentCount: lines.fragmentCount,
     documentEnd: lines.fragmentEnd(lines.fragmentCount - 1),
     width,
-    box,
-    titles: pairing.titles,
-    headings,
-    inline: lines.inlineLabels(width),
     titleBlock,
     titleTail: titleTailAfter(lines, titleBlock.lastFragment),
-    bylines: lines.bylines(),
+    parts: { box, regions: lines.regionReadings(width) },
   };
+}
+
+/**
+ * What a document's inline label lines and bylines are placed from: each region's own (in its numbering and
+ * offsets, kept in it), where each region stands, and the span of text around each that its labels and titles
+ * were read with in view (a model read whole is one region).
+ */
+export interface RegionReadings {
+  /** Where each region's first line and first character stand in the document. */
+  readonly fragments: Float64Array;
+  readonly offsets: Float64Array;
+  /** The first character of the text each region's readings read (its own and the lines in view), and the character after the last. */
+  readonly viewStarts: Float64Array;
+  readonly viewEnds: Float64Array;
+  readonly inline: ReadonlyArray<readonly LabelHit[]>;
+  readonly bylines: ReadonlyArray<readonly Byline[]>;
+}
+
+/** Region k's inline label lines, placed in the document, added to `into`. */
+export function placedRegionInline(r: RegionReadings, k: number, into: LabelHit[] = []): LabelHit[] {
+  for (const hit of r.inline[k]) into.push(movedHit(hit, r.fragments[k], r.offsets[k]));
+  return into;
+}
+
+/** Region k's bylines, placed in the document, added to `into`. */
+export function placedRegionBylines(r: RegionReadings, k: number, into: Byline[] = []): Byline[] {
+  const offset = r.offsets[k];
+  for (const b of r.bylines[k]) into.push({ text: b.text, start: b.start + offset, end: b.end + offset });
+  return into;
 }
 
 /** The outline from a version's readings; of its lines it reads only where they start and end. */
 export function assembleOutline(lines: OutlineSource, readings: OutlineReadings): OutlineEntry[] {
-  const { box, titles, headings, titleBlock, titleTail, bylines, documentEnd } = readings;
-  const inline = numberedInlineLabels(readings.inline);
+  const { titleBlock, titleTail, documentEnd, parts } = readings;
+  const labels = parts.box;
+  const box: LabelHit[] = [];
+  const titles: Array<TitleUnit | undefined> = [];
+  for (let i = 0; i < labels.box.length; i++) {
+    box.push(placedBoxHit(labels, i));
+    titles.push(placedTitleUnit(labels, i));
+  }
+  // Only the strong title units: the outline lists no other unit but the titles labels took.
+  const headings: TitleUnit[] = [];
+  for (let k = 0; k < labels.surroundings.length; k++) placedHeadings(labels, k, headings);
+  const bylines: Byline[] = [];
+  const hits: LabelHit[] = [];
+  for (let k = 0; k < parts.regions.offsets.length; k++) {
+    placedRegionBylines(parts.regions, k, bylines);
+    placedRegionInline(parts.regions, k, hits);
+  }
+  const inline = numberedInlineLabels(hits);
   const inlineLevel = inlineLevels(inline, box.length > 0 ? 2 : 1);
   const sections: Section[] = [
     ...box.map((hit, i) => ({ hit, title: titles[i], level: 1 })),

@@ -13,7 +13,8 @@
 import { changedSpan, type DocumentText } from '../documentText';
 import type { Label } from '../labels';
 import type { Block } from '../model';
-import type { OutlineReadings, OutlineSource } from './build';
+import { placedRegionBylines, placedRegionInline, type Byline, type OutlineReadings, type OutlineSource, type RegionReadings } from './build';
+import { placedBoxHit, placedHeadings, placedTitleUnit, titlePart } from './boxPairing';
 import type { LabelHit } from './sections';
 import type { TitleUnit } from './titles';
 import type { OutlineEntry } from './types';
@@ -138,15 +139,54 @@ function editedLineMoved(earlier: EarlierOutline, later: OutlineSource): boolean
   return true;
 }
 
-/** Whether `later` reads as `earlier` moved by `change`: the same lines, texts and numbers, every offset moved. */
+/**
+ * Whether `later` reads as `earlier` moved by `change`: the same lines, texts and numbers, every offset moved.
+ * Compared region by region (the labels' parts are the regions): a region moved as a whole (movedRegions) that
+ * reads the very same objects (its labels' and titles' readings, with the labels numbered and paired as before;
+ * its inline label lines; its bylines) is not placed; any other's readings are placed in both versions and
+ * compared. (Two versions whose regions do not match one to one are not compared: the outline is built again.)
+ */
 export function sameReadings(earlier: OutlineReadings, later: OutlineReadings, change: TextChange): boolean {
   if (earlier.fragmentCount !== later.fragmentCount || earlier.width !== later.width) return false;
   if (later.documentEnd !== movedOffset(change, earlier.documentEnd)) return false;
   if (!sameBlock(earlier.titleBlock, later.titleBlock, change) || !sameTail(earlier.titleTail, later.titleTail, change)) return false;
-  if (!sameHits(earlier.box, later.box, change) || !sameHits(earlier.inline, later.inline, change)) return false;
-  if (!sameUnits(earlier.titles, later.titles, change) || !sameUnits(earlier.headings, later.headings, change)) return false;
-  const a = earlier.bylines;
-  const b = later.bylines;
+  const { box: a, regions: r } = earlier.parts;
+  const { box: b, regions: s } = later.parts;
+  if (s.offsets.length !== r.offsets.length || b.box.length !== a.box.length) return false;
+  const moved = movedRegions(r, s, change);
+  const standsMoved = (k: number) => moved[k] === 1 && a.surroundings[k] === b.surroundings[k];
+  const labelsAsBefore = a.box === b.box && a.pairing === b.pairing;
+  for (let i = 0; i < a.box.length; i++) {
+    if (!(labelsAsBefore && standsMoved(a.box.part(i))) && !sameHit(placedBoxHit(a, i), placedBoxHit(b, i), change)) return false;
+    const k = titlePart(a, i);
+    if (!(labelsAsBefore && (k < 0 || standsMoved(k))) && !sameUnit(placedTitleUnit(a, i), placedTitleUnit(b, i), change)) return false;
+  }
+  for (let k = 0; k < moved.length; k++) {
+    if (!standsMoved(k) && !sameUnits(placedHeadings(a, k), placedHeadings(b, k), change)) return false;
+    if (!(moved[k] === 1 && r.inline[k] === s.inline[k]) && !sameHits(placedRegionInline(r, k), placedRegionInline(s, k), change)) return false;
+    if (!(moved[k] === 1 && r.bylines[k] === s.bylines[k]) && !sameBylines(placedRegionBylines(r, k), placedRegionBylines(s, k), change)) return false;
+  }
+  return true;
+}
+
+/**
+ * Which regions moved with the edit as a whole (1) and which did not (0): a region moved as a whole stands on
+ * the same line number, and the text its readings read (its own and the lines in view) lies entirely before
+ * the edit, where it was, or entirely after it, moved by what the edit added. Whatever it reads, placed, is
+ * then what it read before, moved (movedOffset) — when it reads the very same objects.
+ */
+function movedRegions(a: RegionReadings, b: RegionReadings, change: TextChange): Uint8Array {
+  const delta = change.after - change.before;
+  const moved = new Uint8Array(a.offsets.length);
+  for (let k = 0; k < moved.length; k++) {
+    const before = a.viewEnds[k] < change.start && b.offsets[k] === a.offsets[k];
+    const after = a.viewStarts[k] > change.before && b.offsets[k] === a.offsets[k] + delta;
+    moved[k] = a.fragments[k] === b.fragments[k] && (before || after) ? 1 : 0;
+  }
+  return moved;
+}
+
+function sameBylines(a: readonly Byline[], b: readonly Byline[], change: TextChange): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     if (a[i].text !== b[i].text || b[i].start !== movedOffset(change, a[i].start) || b[i].end !== movedOffset(change, a[i].end)) return false;
@@ -156,13 +196,13 @@ export function sameReadings(earlier: OutlineReadings, later: OutlineReadings, c
 
 function sameHits(a: readonly LabelHit[], b: readonly LabelHit[], change: TextChange): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x.fragment !== y.fragment || y.start !== movedOffset(change, x.start) || y.end !== movedOffset(change, x.end)) return false;
-    if (!sameLabel(x.label, y.label) || !sameUnit(x.inlineTitle, y.inlineTitle, change)) return false;
-  }
+  for (let i = 0; i < a.length; i++) if (!sameHit(a[i], b[i], change)) return false;
   return true;
+}
+
+function sameHit(x: LabelHit, y: LabelHit, change: TextChange): boolean {
+  if (x.fragment !== y.fragment || y.start !== movedOffset(change, x.start) || y.end !== movedOffset(change, x.end)) return false;
+  return sameLabel(x.label, y.label) && sameUnit(x.inlineTitle, y.inlineTitle, change);
 }
 
 function sameUnits(a: readonly (TitleUnit | undefined)[], b: readonly (TitleUnit | undefined)[], change: TextChange): boolean {

@@ -18,6 +18,18 @@ export interface LabelHit {
   readonly inlineTitle?: TitleUnit;
 }
 
+/** A label hit moved by `fragment` lines and `offset` characters (a new object). */
+export function movedHit(hit: LabelHit, fragment: number, offset: number): LabelHit {
+  const title = hit.inlineTitle;
+  return {
+    label: hit.label,
+    fragment: hit.fragment + fragment,
+    start: hit.start + offset,
+    end: hit.end + offset,
+    inlineTitle: title && { first: title.first + fragment, last: title.last + fragment, text: title.text, start: title.start + offset, end: title.end + offset, strong: title.strong },
+  };
+}
+
 /** What numbering reads of a hit: its label (a document's hits need not be placed to be numbered). */
 type NumberedHit = Pick<LabelHit, 'label'>;
 
