@@ -62,3 +62,19 @@ export function largeArticle(length: number): string {
   }
   return parts.join('');
 }
+
+/** What `body` handed to Intl.Segmenter's `segment`, in order: each call is one question to ICU (a window of lines). */
+export function segmenterInputs(body: () => void): string[] {
+  const segment = Intl.Segmenter.prototype.segment;
+  const inputs: string[] = [];
+  Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, input: string) {
+    inputs.push(input);
+    return segment.call(this, input);
+  };
+  try {
+    body();
+  } finally {
+    Intl.Segmenter.prototype.segment = segment;
+  }
+  return inputs;
+}

@@ -5,7 +5,7 @@ import { analyze, analyzeInSteps, defaultSettings, mergeSettings, problemColumns
 import { toLogicalOffset, toSourceOffset, toSourceRanges } from '../../server/src/core/model';
 import { FEW_REGIONS, REGION_LENGTH, ViewWidths } from '../../server/src/core/regions';
 import { LineIndex } from '../../server/src/core/text';
-import { largeArticle, readFixture } from '../helpers';
+import { largeArticle, readFixture, segmenterInputs } from '../helpers';
 
 /** Everything an analysis answers, as plain data. */
 function outputs(analysis: Analysis): Record<string, unknown> {
@@ -287,34 +287,26 @@ describe('regions', () => {
     // is answered from what its earlier version was told (regions.ts Reading.wordHints, evidence.ts
     // keepAnswers). Counted as calls of Intl.Segmenter's segment: each asks about up to 16 pairs.
     const text = largeArticle(3 * REGION_LENGTH);
-    const segment = Intl.Segmenter.prototype.segment;
-    let calls = 0;
-    Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, input: string) {
-      calls++;
-      return segment.call(this, input);
-    };
-    try {
-      const first = analyze(text, defaultSettings);
-      void first.problems;
-      const freshCalls = calls;
-      // A character inside a line of the middle region, then one more a few lines on.
-      let edited = first;
-      let current = text;
-      for (const fraction of [0.5, 0.52]) {
-        const at = current.indexOf('，', Math.floor(current.length * fraction));
-        current = `${current.slice(0, at)}的${current.slice(at)}`;
-        calls = 0;
+    let edited!: Analysis;
+    const freshCalls = segmenterInputs(() => {
+      edited = analyze(text, defaultSettings);
+      void edited.problems;
+    }).length;
+    // A character inside a line of the middle region, then one more a few lines on.
+    let current = text;
+    for (const fraction of [0.5, 0.52]) {
+      const at = current.indexOf('，', Math.floor(current.length * fraction));
+      current = `${current.slice(0, at)}的${current.slice(at)}`;
+      const calls = segmenterInputs(() => {
         edited = analyze(current, defaultSettings, edited);
         void edited.problems;
-        assert.ok(calls <= 4, `${calls} calls after a one-character edit (a fresh analysis of the text: ${freshCalls})`);
-      }
-      // The edits' bound means something: a fresh analysis asks many times more (38 calls since the
-      // look-ahead asks only about pairs the layout may read, lab16).
-      assert.ok(freshCalls >= 30, `a fresh analysis asks about every region's lines (${freshCalls} calls)`);
-      assert.deepEqual(outputs(edited), outputs(analyze(current, defaultSettings)));
-    } finally {
-      Intl.Segmenter.prototype.segment = segment;
+      }).length;
+      assert.ok(calls <= 4, `${calls} calls after a one-character edit (a fresh analysis of the text: ${freshCalls})`);
     }
+    // The edits' bound means something: a fresh analysis asks many times more (38 calls since the
+    // look-ahead asks only about pairs the layout may read, lab16).
+    assert.ok(freshCalls >= 30, `a fresh analysis asks about every region's lines (${freshCalls} calls)`);
+    assert.deepEqual(outputs(edited), outputs(analyze(current, defaultSettings)));
   });
 
   describe('what an analysis keeps', () => {

@@ -7,7 +7,7 @@ import { wordsAcrossLines } from '../../server/src/core/breaks/evidence';
 import { joinParagraphEdits } from '../../server/src/core/breaks/join';
 import { linesOf } from '../../server/src/core/lines';
 import { applyEdits } from '../../server/src/core/fix';
-import { readFixture } from '../helpers';
+import { readFixture, segmenterInputs } from '../helpers';
 
 const FULL = ['我们在这一段里写下了很多字', '而且每一行都排满了整个栏宽', '读者看到的是连续不断的文字', '编辑需要把这些行重新连起来', '这样才能得到完整的一段文章。'];
 
@@ -67,17 +67,7 @@ describe('wraps', () => {
       return kind === 'wrap' && answered[2 * index] === 0 && hanCode(before.charCodeAt(before.length - 1)) && hanCode(after.charCodeAt(0));
     }).length;
     assert.ok(unanswered > 16, `${unanswered} wraps between Han characters the layout did not ask about`);
-    const segment = Intl.Segmenter.prototype.segment;
-    const windows: number[] = [];
-    Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, input: string) {
-      windows.push(input.split('\n').length);
-      return segment.call(this, input);
-    };
-    try {
-      wrapsOf(model);
-    } finally {
-      Intl.Segmenter.prototype.segment = segment;
-    }
+    const windows = segmenterInputs(() => wrapsOf(model)).map((input) => input.split('\n').length);
     assert.equal(windows.reduce((sum, count) => sum + count, 0), unanswered);
     assert.equal(windows.length, Math.ceil(unanswered / 16));
   });
@@ -116,20 +106,12 @@ describe('the segmenter’s answers about pairs of lines, reused by a later pars
     across(0, 1);
     across(2, 3);
     const own = before.slice(2).map((line) => ({ text: line.text }));
-    const segment = Intl.Segmenter.prototype.segment;
-    let calls = 0;
-    Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, input: string) {
-      calls++;
-      return segment.call(this, input);
-    };
-    try {
+    const asked = segmenterInputs(() => {
       const reading = across.forLines(2, 4, own);
       assert.deepEqual(reading(0, 1), { word: '政府', left: 1, right: 1 });
-      assert.equal(calls, 0, 'answered as the lines were');
       assert.equal(reading(0, 2), undefined, 'no line past the reading');
-    } finally {
-      Intl.Segmenter.prototype.segment = segment;
-    }
+    });
+    assert.deepEqual(asked, [], 'answered as the lines were');
   });
 
   it('takes the earlier answer for lines unchanged at the start or at the end, and asks again where the text changed', () => {

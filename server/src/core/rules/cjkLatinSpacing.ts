@@ -54,7 +54,7 @@ function meets(text: string, before: number, after: number): boolean {
  */
 function meetsNameEdge(text: string, before: number, after: number): boolean {
   const code = text.charCodeAt(before);
-  if (isHanCode(text.charCodeAt(before))) {
+  if (isHanCode(code)) {
     const next = text.charCodeAt(after);
     return (next === 0x2e || next === 0x2f) && isAsciiLetterCode(text.charCodeAt(after + 1));
   }
