@@ -100,12 +100,19 @@ export function diagnosticsChangedFrom(uri: vscode.Uri, before: readonly vscode.
   return diagnosticsWhen(uri, (now) => key(now) !== previous, what);
 }
 
-/** Closes every editor without saving (edited untitled copies would otherwise ask to be saved). */
+/**
+ * Closes every editor without saving (edited untitled copies would otherwise ask to be saved), then waits
+ * until the server has cleared the closed untitled copies' diagnostics (it publishes none for a document on
+ * its didClose). The next copy may be given the same name (Untitled-1): until that clearing arrives, it would
+ * show the closed copy's diagnostics, and a code action asked for one of them would find none a moment later.
+ */
 export async function closeAllEditors(): Promise<void> {
+  const copies = vscode.workspace.textDocuments.filter((document) => document.uri.scheme === 'untitled' && document.languageId === 'article');
   for (let i = 0; i < 50 && vscode.window.visibleTextEditors.length > 0; i++) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await Promise.all(copies.map((copy) => diagnosticsWhen(copy.uri, (diagnostics) => diagnostics.length === 0, `${copy.uri.toString()} closed, its diagnostics cleared`)));
 }
 
 /** Applies LSP-style text edits (as returned by a provider) to the document. */
