@@ -9,7 +9,7 @@ import type { Label } from '../labels';
 import { scannedLabel, scannedUnit, type ScannedLabel, type ScannedUnit, type UnitColumns } from './pairing';
 import type { LabelHit } from './sections';
 import { Scratch } from '../scratch';
-import type { TitleUnit } from './titles';
+import { movedTitle, type TitleUnit } from './titles';
 
 /** An offset or row that is not there (undefined): no line, offset or row number is this low. */
 const NONE = -0x80000000;
@@ -316,7 +316,7 @@ export class LabelHits {
       fragment: this.numbers[n + HIT.fragment] + fragment,
       start: this.numbers[n + HIT.start] + offset,
       end: this.numbers[n + HIT.end] + offset,
-      inlineTitle: title && placedTitle(title, fragment, offset),
+      inlineTitle: title && movedTitle(title, fragment, offset),
     };
   }
 
@@ -348,7 +348,7 @@ export class LabelHits {
       numbers[n + HIT.start] += offset;
       numbers[n + HIT.end] += offset;
     }
-    if (this.inlineTitles.length > 0) this.inlineTitles = this.inlineTitles.map((title) => title && placedTitle(title, fragment, offset));
+    if (this.inlineTitles.length > 0) this.inlineTitles = this.inlineTitles.map((title) => title && movedTitle(title, fragment, offset));
     return this;
   }
 
@@ -373,8 +373,3 @@ export class LabelHits {
   }
 }
 
-/** A title unit moved `fragment` lines and `offset` characters on. */
-function placedTitle(unit: TitleUnit, fragment: number, offset: number): TitleUnit {
-  if (fragment === 0 && offset === 0) return unit;
-  return { first: unit.first + fragment, last: unit.last + fragment, text: unit.text, start: unit.start + offset, end: unit.end + offset, strong: unit.strong };
-}

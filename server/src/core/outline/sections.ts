@@ -6,7 +6,7 @@ import type { Steps } from '../parts';
 import { compactString, sourceRange } from '../compactText';
 import { compactFragments } from './compact';
 import { HEADING_FULL_SHARE, HEADING_TAIL } from '../breaks/width';
-import { endsLikeSentence, endsUnit, headingLastLine, isTitleText, type OutlineLines, type TitleUnit } from './titles';
+import { endsLikeSentence, endsUnit, headingLastLine, isTitleText, movedTitle, type OutlineLines, type TitleUnit } from './titles';
 
 export interface LabelHit {
   readonly label: Label;
@@ -26,7 +26,7 @@ export function movedHit(hit: LabelHit, fragment: number, offset: number): Label
     fragment: hit.fragment + fragment,
     start: hit.start + offset,
     end: hit.end + offset,
-    inlineTitle: title && { first: title.first + fragment, last: title.last + fragment, text: title.text, start: title.start + offset, end: title.end + offset, strong: title.strong },
+    inlineTitle: title && movedTitle(title, fragment, offset),
   };
 }
 

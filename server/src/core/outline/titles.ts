@@ -25,6 +25,12 @@ export interface TitleUnit {
   readonly strong: boolean;
 }
 
+/** A title unit moved `fragment` lines and `offset` characters on (the unit itself when it does not move). */
+export function movedTitle(unit: TitleUnit, fragment: number, offset: number): TitleUnit {
+  if (fragment === 0 && offset === 0) return unit;
+  return { first: unit.first + fragment, last: unit.last + fragment, text: unit.text, start: unit.start + offset, end: unit.end + offset, strong: unit.strong };
+}
+
 /** A line starting with these continues the line before it. */
 const CONTINUING_START = /^[，。、；：！？）》”’,.;:!?)\]]/;
 
