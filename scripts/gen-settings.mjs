@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm run gen:settings [-- --check]: writes the settings' three outside forms from their one description
-// (server/src/core/settingsSchema.ts) and the rule registry:
+// npm run gen:settings [-- --check]: writes the settings' three outside forms from their one description and
+// its texts (server/src/core/settingsSchema.ts), the rule registry and the rules' descriptions:
 //   package.json            contributes.configuration (VS Code settings UI and completion in settings.json)
 //   schemas/article-lint.schema.json   (completion and checks in .article-lint.json)
 //   package.nls.json, package.nls.zh-cn.json   (the English and Chinese texts of the VS Code settings)
@@ -24,23 +24,25 @@ function ruleSettingSchema(withBoolean) {
 }
 
 /**
- * The three forms, from the descriptions and rules (each { id, defaultSeverity, description: { en, zh } }).
+ * The three forms, from the descriptions, their texts by key ({ description: { en, zh }, values? }), the rules
+ * (each { id, defaultSeverity }) and the rules' descriptions by id ({ en, zh }).
  * Returns { configuration, schema, nls: { en, zh } }; `nls` holds only the settings' keys.
  */
-export function renderSettings(descriptions, rules, ruleDescriptions) {
+export function renderSettings(descriptions, texts, rules, ruleDescriptions) {
   const en = {};
   const zh = {};
   const properties = {};
   const schemaProperties = {};
   for (const description of descriptions) {
     const { key } = description;
+    const text = texts[key];
     // The nls files hold the VS Code settings' texts; a setting of the project file only needs none.
     const inEditor = description.where !== 'file';
     if (inEditor) {
-      en[nlsKey(key)] = description.description.en;
-      zh[nlsKey(key)] = description.description.zh;
+      en[nlsKey(key)] = text.description.en;
+      zh[nlsKey(key)] = text.description.zh;
     }
-    const bilingual = `${description.description.en} ${description.description.zh}`;
+    const bilingual = `${text.description.en} ${text.description.zh}`;
     let editor;
     let file;
     if (description.type === 'rules') {
@@ -55,10 +57,10 @@ export function renderSettings(descriptions, rules, ruleDescriptions) {
         file.properties[rule.id] = { description: `${ruleDescription.en} ${ruleDescription.zh} (default: ${rule.defaultSeverity})`, ...ruleSettingSchema(true) };
       }
     } else if (description.type === 'choice') {
-      const values = Object.keys(description.values);
+      const { values } = description;
       for (const value of values.filter(() => inEditor)) {
-        en[nlsKey(key, value)] = description.values[value].en;
-        zh[nlsKey(key, value)] = description.values[value].zh;
+        en[nlsKey(key, value)] = text.values[value].en;
+        zh[nlsKey(key, value)] = text.values[value].zh;
       }
       editor = {
         type: 'string',
@@ -73,7 +75,7 @@ export function renderSettings(descriptions, rules, ruleDescriptions) {
         type: 'string',
         enum: values,
         default: description.default,
-        enumDescriptions: values.map((value) => `${description.values[value].en} ${description.values[value].zh}`),
+        enumDescriptions: values.map((value) => `${text.values[value].en} ${text.values[value].zh}`),
       };
     } else if (description.type === 'number') {
       editor = { type: description.integer ? 'integer' : 'number', default: description.default, minimum: 1, scope: description.scope, markdownDescription: `%${nlsKey(key)}%` };
@@ -101,9 +103,9 @@ export function renderSettings(descriptions, rules, ruleDescriptions) {
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** Each generated file's path and wanted text, given the current files (the nls files keep their other keys). */
-export function renderFiles(descriptions, rules, ruleDescriptions, root = ROOT) {
+export function renderFiles(descriptions, texts, rules, ruleDescriptions, root = ROOT) {
   const read = (file) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
-  const { configuration, schema, nls } = renderSettings(descriptions, rules, ruleDescriptions);
+  const { configuration, schema, nls } = renderSettings(descriptions, texts, rules, ruleDescriptions);
   const manifest = read('package.json');
   manifest.contributes.configuration = configuration;
   const withSettings = (file, strings) => {
@@ -123,7 +125,7 @@ async function main() {
   const check = process.argv.includes('--check');
   const { loadCore } = await import('./load-core.mjs');
   const core = await loadCore();
-  const files = renderFiles(core.settingDescriptions, core.rules, core.ruleDescriptions);
+  const files = renderFiles(core.settingDescriptions, core.settingTexts, core.rules, core.ruleDescriptions);
   const stale = [];
   for (const [file, text] of Object.entries(files)) {
     const full = path.join(ROOT, file);

@@ -1,5 +1,5 @@
-// Settings are described once (server/src/core/settingsSchema.ts). The VS Code contributions, the
-// .article-lint.json schema and the nls files are generated from that description (npm run gen:settings):
+// Settings are described once (server/src/core/settingsSchema.ts, with their texts beside the description). The
+// VS Code contributions, the .article-lint.json schema and the nls files are generated from them (npm run gen:settings):
 // here they must equal what the generator renders now, so a hand edit or a setting not regenerated fails.
 // The description itself must be what the code reads: its defaults are the defaults, its values the values.
 
@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultSettings, mergeSettings, ruleDescriptions, rules } from '../../server/src/core';
 import { settingsLayerProblems } from '../../server/src/core/settingsCheck';
-import { FILE_SETTING_KEYS, settingDescriptions } from '../../server/src/core/settingsSchema';
+import { FILE_SETTING_KEYS, settingDescriptions, settingTexts } from '../../server/src/core/settingsSchema';
 import { ROOT } from '../helpers';
 
-type Render = (descriptions: unknown, ruleList: unknown, ruleDescriptions: unknown, root?: string) => Record<string, string>;
+type Render = (descriptions: unknown, texts: unknown, ruleList: unknown, ruleDescriptions: unknown, root?: string) => Record<string, string>;
 
 describe('settings described once', () => {
   let renderFiles: Render;
@@ -21,7 +21,7 @@ describe('settings described once', () => {
 
   for (const file of ['package.json', 'schemas/article-lint.schema.json', 'package.nls.json', 'package.nls.zh-cn.json']) {
     it(`${file} is what npm run gen:settings makes of the description`, () => {
-      const wanted = renderFiles(settingDescriptions, rules, ruleDescriptions)[file];
+      const wanted = renderFiles(settingDescriptions, settingTexts, rules, ruleDescriptions)[file];
       const actual = readFileSync(path.join(ROOT, file), 'utf8');
       if (actual !== wanted) {
         // Name the first differing setting rather than dumping two large JSON texts.
@@ -36,14 +36,21 @@ describe('settings described once', () => {
   it('gives every setting a key, a description in English and Chinese, and a default within its values', () => {
     const keys = settingDescriptions.map((description) => description.key);
     assert.equal(new Set(keys).size, keys.length);
+    // One text per setting and per allowed value, none for a setting or value that is not described.
+    assert.deepEqual(Object.keys(settingTexts).sort(), [...keys].sort());
     for (const description of settingDescriptions) {
-      assert.ok(description.description.en.length > 10, description.key);
-      assert.match(description.description.zh, /[\u4e00-\u9fff]/, description.key);
+      const text = settingTexts[description.key];
+      assert.ok(text.description.en.length > 10, description.key);
+      assert.match(text.description.zh, /[\u4e00-\u9fff]/, description.key);
       if (description.type === 'choice') {
-        assert.ok(description.default in description.values, `${description.key}: default ${description.default}`);
-        for (const [value, text] of Object.entries(description.values)) {
-          assert.ok(text.en.length > 0 && /[\u4e00-\u9fff]/.test(text.zh), `${description.key}.${value}`);
+        assert.equal(new Set(description.values).size, description.values.length, `${description.key}: values`);
+        assert.ok(description.values.includes(description.default), `${description.key}: default ${description.default}`);
+        assert.deepEqual(Object.keys(text.values ?? {}).sort(), [...description.values].sort(), `${description.key}: a text per value`);
+        for (const value of description.values) {
+          assert.ok(text.values![value].en.length > 0 && /[\u4e00-\u9fff]/.test(text.values![value].zh), `${description.key}.${value}`);
         }
+      } else {
+        assert.equal(text.values, undefined, `${description.key} has no values to describe`);
       }
     }
   });
@@ -55,7 +62,7 @@ describe('settings described once', () => {
       const key = description.key as keyof typeof defaultSettings;
       assert.equal(defaultSettings[key], description.default, `default of ${key}`);
       if (description.type === 'choice') {
-        for (const value of Object.keys(description.values)) {
+        for (const value of description.values) {
           assert.equal(mergeSettings({ [key]: value })[key], value, `${key}: ${value}`);
           assert.deepEqual(settingsLayerProblems({ [key]: value }), []);
         }

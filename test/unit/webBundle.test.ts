@@ -5,7 +5,7 @@ import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BuildOptions, Metafile } from 'esbuild';
-import { ruleDescriptions } from '../../server/src/core';
+import { ruleDescriptions, settingTexts } from '../../server/src/core';
 import { ROOT } from '../helpers';
 
 /** The issue's "small (< 400 KB)", in decimal bytes: what is downloaded into the browser, minified. */
@@ -30,8 +30,10 @@ describe('the web bundles', () => {
     assert.ok(!inputs.some((file) => file.startsWith('server/src/node/') || file.includes('vscode-languageserver/lib/node/')), inputs.join('\n'));
     assert.ok(inputs.includes('server/src/core/index.ts') && inputs.includes('server/src/server.ts'), 'the same core and server as in Node');
     assert.doesNotMatch(text, /\brequire\(/);
-    // The rules' descriptions are for the settings' texts, which the server never shows: not downloaded.
+    // The rules' descriptions and the settings' texts are for the settings' outside forms, which the server
+    // never shows: not downloaded.
     for (const [id, description] of Object.entries(ruleDescriptions)) assert.ok(!text.includes(description.zh), `${id}'s description is in the bundle`);
+    for (const [key, { description }] of Object.entries(settingTexts)) assert.ok(!text.includes(description.zh), `${key}'s text is in the bundle`);
   });
 
   it('the client (dist/web/extension.js) is under 400 000 bytes, imports only vscode and takes no Node-only source', async () => {

@@ -302,7 +302,7 @@ export { rules, ruleById } from './rules';
 /** What each rule checks, by id, for the settings' descriptions (`npm run gen:settings`). */
 export { ruleDescriptions } from './rules/descriptions';
 export { mergeSettings, defaultSettings, parseLocale, type Settings, type Severity, type Locale, type SettingsLayer } from './settings';
-export { settingDescriptions, type SettingDescription } from './settingsSchema';
+export { settingDescriptions, settingTexts, type SettingDescription, type SettingText } from './settingsSchema';
 /** For training the break model (scripts/train): the features of every break, weighed with given weights. */
 export { breakRows, type BreakRow } from './breaks/training';
 export { BREAK_FEATURES, type BreakWeights } from './breaks/features';

@@ -56,7 +56,7 @@ export type SettingsLayer = { [key in keyof Settings]?: unknown };
 /** A layer's value for a described setting, or undefined when it is missing or not allowed. */
 export function describedValue(key: string, value: unknown): string | number | undefined {
   const description = settingDescription(key);
-  if (description?.type === 'choice') return typeof value === 'string' && value in description.values ? value : undefined;
+  if (description?.type === 'choice') return typeof value === 'string' && description.values.includes(value) ? value : undefined;
   if (description?.type === 'number') {
     if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) return undefined;
     return description.integer ? Math.floor(value) : value;

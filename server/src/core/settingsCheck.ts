@@ -15,7 +15,7 @@ export function settingsLayerProblems(layer: SettingsLayer): string[] {
   for (const description of settingDescriptions) {
     const value = (layer as Record<string, unknown>)[description.key];
     if (value === undefined || description.where === 'editor') continue;
-    const choices = description.type === 'choice' ? Object.keys(description.values) : [];
+    const choices = description.type === 'choice' ? description.values : [];
     if (description.type === 'choice' && !choices.includes(value as string)) {
       problems.push(`"${description.key}" is ${JSON.stringify(value)}, not ${listOf(choices)}`);
     } else if (description.type === 'number' && !(typeof value === 'number' && value > 0)) {
