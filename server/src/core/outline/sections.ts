@@ -1,6 +1,7 @@
 // Finding the labels that number an article's sections: boxes (信号一 on a line of its own) and
 // inline prefixes (一、…, （一）…). A series counts only if the document really numbers with it.
 
+import { isHighSurrogate, isLowSurrogate } from '../charClasses';
 import { parseBoxLabel, parseInlineLabel, parseSeriesLabel, WEAK_SERIES, type Label } from '../labels';
 import type { Steps } from '../parts';
 import { compactString, sourceRange } from '../compactText';
@@ -34,11 +35,37 @@ export function movedHit(hit: LabelHit, fragment: number, offset: number): Label
 type NumberedHit = Pick<LabelHit, 'label'>;
 
 const BOX_WITH_TITLE = /^(\S{2,4}?)[\s\u3000]+(\S.*)$/u;
+/** One UTF-16 unit of white space (every white space character is in the BMP). */
+const SPACE = /\s/;
+/** What may not stand in a title's line (a regular expression's `.`). */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
 /**
- * A title and, after a gap an extractor prints between two boxes on one baseline (two spaces or more, or an
- * ideographic one), a box label: the label set to the right of its title.
+ * A title and, after a gap an extractor prints between two boxes on one baseline (two spaces or more, a tab or
+ * an ideographic space), a box label: the label set to the right of its title. The label is the line's last
+ * 2–5 non-space characters; the whitespace before it begins with the gap at its first place; the title is
+ * what precedes the gap and begins with a non-space character. This is what
+ * /^(\S.*?)(?: {2,}|\t|\u3000)[\s\u3000]*(\S{2,5})$/u matches, read once from the line's end: that expression
+ * backtracks cubically over a long run of spaces (a line of 4,000 took minutes).
  */
-const TITLE_WITH_BOX = /^(\S.*?)(?: {2,}|\t|\u3000)[\s\u3000]*(\S{2,5})$/u;
+export function titleAndBoxLabel(text: string): { title: string; label: string } | undefined {
+  let labelStart = text.length;
+  let characters = 0;
+  while (labelStart > 0 && !SPACE.test(text[labelStart - 1])) {
+    const pair = labelStart >= 2 && isLowSurrogate(text.charCodeAt(labelStart - 1)) && isHighSurrogate(text.charCodeAt(labelStart - 2));
+    labelStart -= pair ? 2 : 1;
+    if (++characters > 5) return undefined;
+  }
+  if (characters < 2) return undefined;
+  let spaceStart = labelStart;
+  while (spaceStart > 0 && SPACE.test(text[spaceStart - 1])) spaceStart--;
+  if (spaceStart === 0 || SPACE.test(text[0])) return undefined;
+  let gap = spaceStart;
+  while (gap < labelStart && !(text[gap] === '\t' || text[gap] === '\u3000' || (text[gap] === ' ' && text[gap + 1] === ' '))) gap++;
+  if (gap === labelStart) return undefined;
+  const title = text.slice(0, gap);
+  return LINE_TERMINATOR.test(title) ? undefined : { title, label: text.slice(labelStart) };
+}
 
 /**
  * Every line of [from, to) that reads as a box label (信号一, or 信号一  标题), whether or not the document
@@ -170,18 +197,18 @@ function boxLabelWithTitle(model: OutlineLines, index: number): LabelHit | undef
 /** `网络强国战略思想形成    信号一`: a title and the known box label set to its right, on one line. */
 function titleWithBoxLabel(model: OutlineLines, index: number): LabelHit | undefined {
   const fragment = model.fragments[index];
-  const match = TITLE_WITH_BOX.exec(fragment.text);
-  if (!match) return undefined;
-  const label = parseBoxLabel(match[2]);
-  const title = compactString(match[1]);
+  const split = titleAndBoxLabel(fragment.text);
+  if (!split) return undefined;
+  const label = parseBoxLabel(split.label);
+  const title = compactString(split.title);
   if (!label || !isTitleText(title)) return undefined;
-  const labelStart = fragment.end - match[2].length;
+  const labelStart = fragment.end - split.label.length;
   return {
     label,
     fragment: index,
     start: labelStart,
     end: fragment.end,
-    inlineTitle: { first: index, last: index, text: title, start: fragment.start, end: fragment.start + match[1].length, strong: true },
+    inlineTitle: { first: index, last: index, text: title, start: fragment.start, end: fragment.start + split.title.length, strong: true },
   };
 }
 
