@@ -81,8 +81,8 @@ export class DocumentSession {
 
   /** The text whose outline the editor last asked for (a generation; -1 before it asks). */
   outlineAskedAt = -1;
-  /** The text whose diagnostics were last published (-1 before any). */
-  private lastPublished = -1;
+  /** The text whose diagnostics were last published (before any, the opened text's: nothing is made ahead for it). */
+  private lastPublished = 0;
 
   constructor(uri: string, languageId: string, version: number, text: string) {
     this.document = new EditedDocument(uri, languageId, version, text);
@@ -211,8 +211,8 @@ export class DocumentSession {
    * Notes that `generation`'s diagnostics are published; true when the editor asked for the outline of the
    * text published before or of a later one: an editor that asks after each edit (VS Code) will ask for this one's.
    */
-  outlineWantedOnPublish(generation: number): boolean {
-    const wanted = this.lastPublished >= 0 && this.outlineAskedAt >= this.lastPublished;
+  outlineWanted(generation: number): boolean {
+    const wanted = this.outlineAskedAt >= this.lastPublished;
     this.lastPublished = generation;
     return wanted;
   }
