@@ -2,7 +2,7 @@
 // tests itself): handlers' behaviour over real LSP messages, without spawning the bundle.
 
 import { PassThrough } from 'node:stream';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type Message, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { startServer, type ServerOptions } from '../../server/src/server';
@@ -19,6 +19,8 @@ export interface InProcessServer {
   /** Every publishDiagnostics the server sent, in order: which document and version. */
   readonly published: Array<{ readonly uri: string; readonly version?: number }>;
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  /** Called as the server hands each message to its writer (the client reads it some turns later). */
+  onServerWrite: ((message: Message) => void) | undefined;
   initialize(capabilities?: Record<string, unknown>, initializationOptions?: Record<string, unknown>): Promise<unknown>;
   open(uri: string, text: string, version?: number): Promise<Diagnostic[]>;
   dispose(): void;
@@ -27,7 +29,13 @@ export interface InProcessServer {
 export function inProcessServer(options: ServerOptions = {}): InProcessServer {
   const up = new PassThrough();
   const down = new PassThrough();
-  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down)), options);
+  const writer = new StreamMessageWriter(down);
+  const write = writer.write.bind(writer);
+  writer.write = (message) => {
+    server.onServerWrite?.(message);
+    return write(message);
+  };
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(up), writer), options);
   const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   const waiters: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
   const server: InProcessServer = {
@@ -37,6 +45,7 @@ export function inProcessServer(options: ServerOptions = {}): InProcessServer {
     configurationRequests: 0,
     messages: [],
     published: [],
+    onServerWrite: undefined,
     nextDiagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
     async initialize(capabilities = { workspace: { configuration: true } }, initializationOptions?: Record<string, unknown>) {
       const result = await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities, initializationOptions });

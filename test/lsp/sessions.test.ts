@@ -257,16 +257,58 @@ describe('language server sessions (in process)', function () {
       const all = (list: readonly Entry[]): Entry[] => list.flatMap((symbol) => [symbol, ...all(symbol.children ?? [])]);
       const people = all(symbols).find((symbol) => symbol.name === 'People quoted');
       assert.ok(people?.children && people.children.length >= 3, 'the people quoted among the symbols');
-      // An edit's diagnostics do not wait for the speakers: the next documentSymbol reads the region it changed.
+      // An edit's diagnostics do not wait for the speakers. The editor asked for the version before's outline, so
+      // this version's is made right after them (lsp/sessions.ts outlineAhead): its request reads no region.
       const edited = speakerReads.regions;
-      const diagnostics = server.nextDiagnostics(uri, 2);
-      const position = { line: 0, character: 0 };
-      await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: position, end: position }, text: '的' }] });
-      await diagnostics;
-      assert.equal(speakerReads.regions, edited);
-      await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
-      assert.ok(speakerReads.regions > edited);
+      let readWhenPublished = -1;
+      server.onServerWrite = (message) => {
+        if ((message as { method?: string }).method === 'textDocument/publishDiagnostics') readWhenPublished = speakerReads.regions;
+      };
+      await edit(uri, 2);
+      assert.equal(readWhenPublished, edited, 'no region read for speakers before the diagnostics are written');
+      await turnsUntil(() => speakerReads.regions > edited);
+      const madeAhead = speakerReads.regions;
+      assert.ok(madeAhead > edited, 'the edited region read for the outline made ahead, before any request');
+      const answered = await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.equal(speakerReads.regions, madeAhead, 'the request found the outline made');
+      // The same symbols as a document opened with this text.
+      const twin = nextUri();
+      await server.open(twin, `的${SAMPLE}`);
+      assert.deepEqual(answered, await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: twin } }));
     });
+
+    it('is made ahead only for an editor that asked for the outline of the version published before', async () => {
+      const uri = nextUri();
+      await server.open(uri, SAMPLE);
+      // Never asked: an edit reads no region for speakers after its diagnostics.
+      const opened = speakerReads.regions;
+      await edit(uri, 2);
+      await turnsUntil(() => speakerReads.regions > opened);
+      assert.equal(speakerReads.regions, opened);
+      // Asked for version 2: version 3's outline is made ahead; version 3's not asked for: version 4's is not.
+      await server.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      const asked = speakerReads.regions;
+      await edit(uri, 3);
+      await turnsUntil(() => speakerReads.regions > asked);
+      const madeAhead = speakerReads.regions;
+      assert.ok(madeAhead > asked);
+      await edit(uri, 4);
+      await turnsUntil(() => speakerReads.regions > madeAhead);
+      assert.equal(speakerReads.regions, madeAhead);
+    });
+
+    /** Types a character at the start of the document as version `version` and waits for its diagnostics. */
+    async function edit(uri: string, version: number): Promise<void> {
+      const diagnostics = server.nextDiagnostics(uri, version);
+      const position = { line: 0, character: 0 };
+      await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: '的' }] });
+      await diagnostics;
+    }
+
+    /** Gives the server turns of the event loop until `done` or a few pauses went by (counted, not timed). */
+    async function turnsUntil(done: () => boolean): Promise<void> {
+      for (let pause = 0; pause < 10 && !done(); pause++) await giveWay();
+    }
   });
 
   describe('diagnostics', () => {

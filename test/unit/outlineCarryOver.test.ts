@@ -12,7 +12,7 @@ import { assembleOutline, outlineReadings, outlineSourceOf, placedRegionBylines,
 import { placedBoxHit, placedHeadings, placedTitleUnit } from '../../server/src/core/outline/boxPairing';
 import type { LabelHit } from '../../server/src/core/outline/sections';
 import type { TitleUnit } from '../../server/src/core/outline/titles';
-import { movedOffset, sameReadings, textChange, type TextChange } from '../../server/src/core/outline/carryOver';
+import { movedOffset, movedStandsAsIn, sameReadings, standsAsIn, textChange, type TextChange } from '../../server/src/core/outline/carryOver';
 import { toDocumentSymbols } from '../../server/src/lsp/convert';
 import { readFixture } from '../helpers';
 import { article } from '../labelPlacements';
@@ -121,6 +121,55 @@ describe('the outline taken over from the version before', () => {
       { numRuns: 16, seed: 23 },
     );
     assert.ok(standing > compared / 3 && standing < compared, `${standing} of ${compared} stood as before`);
+  });
+
+  it('stands as before, when its outline and people quoted were both taken over from the version compared, as the full comparison says', function () {
+    this.timeout(300_000);
+    /** Of the comparisons that read only the edited line: how many stood and how many did not. */
+    const shortcut = { stood: 0, moved: 0 };
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(400, 1_000, 4_000), fc.array(edit, { minLength: 1, maxLength: 8 }), (regionLength, edits) => {
+        let text = base;
+        let analysis = analyze(text, defaultSettings, undefined, { regionLength });
+        // The version an editor was last answered for (not asked: the next version is compared with an older one).
+        let shown = analysis.outlineVersion('Speakers');
+        for (const { at, typed, asked } of edits) {
+          text = editWithinLine(analysis, text, at, typed.removed, typed.insert);
+          analysis = analyze(text, defaultSettings, analysis);
+          if (!asked) continue;
+          const later = analysis.outlineVersion('Speakers');
+          const stands = outlineStandsAsIn(shown, later);
+          assert.equal(stands, standsAsIn(shown, later, textChange(shown.text, later.text)));
+          const read = movedStandsAsIn(shown, later);
+          if (read !== undefined) shortcut[read ? 'stood' : 'moved']++;
+          compared++;
+          shown = later;
+        }
+      }),
+      { numRuns: 30, seed: 31 },
+    );
+    const shortcuts = shortcut.stood + shortcut.moved;
+    // Edits fall on entries' lines often here (they are what the test is about): a fifth is plenty.
+    assert.ok(shortcuts > compared / 5 && shortcuts < compared, `${shortcuts} of ${compared} read from the edited line alone`);
+    assert.ok(shortcut.stood > 0 && shortcut.moved > 0, `${shortcut.stood} stood, ${shortcut.moved} had an entry moved on the edited line`);
+  });
+
+  it('does not stand as before after a character typed before a person\'s first mention on its line (the people quoted taken over, moved)', () => {
+    const before = analyze(base, defaultSettings, undefined, { regionLength: 1_000 });
+    const shown = before.outlineVersion('Speakers');
+    // A person first mentioned on a line that no other entry is on, after its first character.
+    const lineOf = (offset: number) => base.lastIndexOf('\n', offset - 1) + 1;
+    const person = shown.entries.find(
+      (entry) => entry.kind === 'speaker' && entry.start > lineOf(entry.start) && !shown.entries.some((other) => other.kind !== 'speaker' && other.kind !== 'speakers' && lineOf(other.start) === lineOf(entry.start)),
+    )!;
+    const at = person.start - 1;
+    const edited = base.slice(0, at) + '的' + base.slice(at);
+    const after = analyze(edited, defaultSettings, before);
+    const later = after.outlineVersion('Speakers');
+    assert.equal(movedStandsAsIn(shown, later), false, 'the outline and the people quoted both taken over, an entry moved');
+    assert.equal(outlineStandsAsIn(shown, later), false);
+    assert.equal(standsAsIn(shown, later, textChange(shown.text, later.text)), false);
   });
 
   it('is built again, as afresh, after an edit inside a title\'s wrapped end, a byline, an inline label, or the spaces after the line before a label', () => {

@@ -224,7 +224,7 @@ function analysisOf(model: ArticleModel, settings: Settings, findProblems: () =>
       return highlightsPart(model);
     },
     outlineWithSpeakers,
-    outlineVersion: (groupName) => ({ entries: outlineWithSpeakers(groupName), text: regions.text }),
+    outlineVersion: (groupName) => ({ entries: outlineWithSpeakers(groupName), text: regions.text, outline: outlineOf(model), speakers: speakersOf(model), groupName }),
     figureAt: (offset) => figureAt(model, offset),
   };
 }

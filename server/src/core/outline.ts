@@ -6,7 +6,7 @@ import type { ArticleModel } from './model';
 import type { OutlineEntry } from './outline/types';
 import { part } from './parts';
 import { assembleOutline, outlineReadings, outlineSourceOf, type OutlineReadings, type OutlineSource } from './outline/build';
-import { carriedOutline, earlierOutline, standsAsIn, textChange, type EarlierOutline } from './outline/carryOver';
+import { carriedOutline, earlierOutline, movedStandsAsIn, standsAsIn, textChange, type EarlierOutline, type OutlineParts } from './outline/carryOver';
 import { foldingRanges, type LineRange } from './outline/folding';
 import { speakersOf, type Speaker } from './speakers';
 
@@ -58,10 +58,9 @@ export function outlineFollows(model: ArticleModel, text: DocumentText, earlier:
   if (found) versionBefore.set(model, found);
 }
 
-/** A version's outline with speakers and the text it is of. */
-export interface OutlineVersion {
+/** A version's outline with speakers (`entries`: its outline, then its people quoted under `groupName`) and the text it is of. */
+export interface OutlineVersion extends OutlineParts {
   readonly entries: readonly OutlineEntry[];
-  readonly text: DocumentText;
 }
 
 /**
@@ -70,7 +69,7 @@ export interface OutlineVersion {
  * characters (outline/carryOver.ts standsAsIn). An editor's symbols of `earlier` are then `later`'s too.
  */
 export function outlineStandsAsIn(earlier: OutlineVersion, later: OutlineVersion): boolean {
-  return standsAsIn(earlier, later, textChange(earlier.text, later.text));
+  return movedStandsAsIn(earlier, later) ?? standsAsIn(earlier, later, textChange(earlier.text, later.text));
 }
 
 /** Source line ranges a section folds to (from its label or title to its last line). */

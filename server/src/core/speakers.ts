@@ -9,7 +9,7 @@ import { compactString } from './compactText';
 import { compactSourceAt } from './outline/compact';
 import { lastAtMost } from './search';
 import { endsLikeSentence } from './outline/titles';
-import { movedOffset, type TextChange } from './outline/carryOver';
+import { leastAfter, movedLists, movedOffset, type TextChange } from './outline/carryOver';
 import {
   ADVERBS_BEFORE_VERB, CLAUSE_OPENERS, IN_VIEW_OF, ROLE_WORDS, SPEECH_VERBS, TITLES_AFTER_NAME, endsLikeRole, isRoleEnd, startsWithSurname,
 } from './outline/personNames';
@@ -529,11 +529,15 @@ function carriedSpeakers(units: ReadonlyArray<SpeakerRegion | Passage[]>, earlie
     }
   }
   const speakers: Speaker[] = [];
+  let firstAfterEdit = Infinity;
   for (const { name, role, start, end, mentions } of merged.speakers) {
     const moved = { name, role, start: movedOffset(change, start), end: movedOffset(change, end), mentions };
     if (Number.isNaN(moved.start + moved.end)) return undefined;
     speakers.push(moved);
+    // Its entry's selection and range are both its first mention (outline.ts speakerEntries).
+    firstAfterEdit = leastAfter(change.start, firstAfterEdit, start, end, start, end);
   }
+  movedLists.set(speakers, { from: merged.speakers, change, firstAfterEdit });
   return speakers;
 }
 

@@ -97,32 +97,38 @@ export function registerHandlers(connection: Connection, sessions: Sessions, lif
   // transport that writes bytes keeps their encoding: repeatedAnswers.ts). A 1 MB article's outline has
   // ~3,000 entries; one past KEPT_SYMBOLS is kept only weakly (KeptAnswers says why).
   const symbolsOf = new KeptAnswers<Analysis, DocumentSymbol[]>(KEPT_SYMBOLS);
+  /** The symbols of a version's outline, made once per analysis. */
+  function symbolsFor({ analysis, session }: Ready): DocumentSymbol[] {
+    let symbols = symbolsOf.get(analysis);
+    if (!symbols) {
+      const version = analysis.outlineVersion(message(analysis.settings.locale, 'speakers'));
+      // After an edit that moved no entry to another line or character (most do not), the symbols last
+      // answered are this version's too: sent as they are, their encoding kept (repeatedAnswers.ts).
+      const last = session.outline?.deref();
+      if (last && outlineStandsAsIn(last.version, version)) symbols = last.symbols;
+      else {
+        const built = toDocumentSymbols(analysis.model.lineIndex, version.entries);
+        // The editor asked for an earlier version's outline too: it asks after each edit, and the next version's
+        // outline most likely stands as this one, to send these symbols again (kept from their first sending).
+        symbols = last ? answeredAgainLater(built) : answeredAgain(built);
+      }
+      symbolsOf.keep(analysis, symbols, version.entries.length);
+      session.outline = keptAnswer({ version, symbols }, version.entries.length, KEPT_SYMBOLS);
+    }
+    return symbols;
+  }
   connection.onDocumentSymbol(
     request('documentSymbol', null, async (params, token) => {
       const found = await ready(params, token);
       // The editor gave up on this request while the text was analysed (the user typed on): building
       // the outline of a large document takes long enough to hold up the next diagnostics.
       if (!found || token?.isCancellationRequested) return null;
-      const { analysis, session } = found;
-      let symbols = symbolsOf.get(analysis);
-      if (!symbols) {
-        const version = analysis.outlineVersion(message(analysis.settings.locale, 'speakers'));
-        // After an edit that moved no entry to another line or character (most do not), the symbols last
-        // answered are this version's too: sent as they are, their encoding kept (repeatedAnswers.ts).
-        const last = session.outline?.deref();
-        if (last && outlineStandsAsIn(last.version, version)) symbols = last.symbols;
-        else {
-          const built = toDocumentSymbols(analysis.model.lineIndex, version.entries);
-          // The editor asked for an earlier version's outline too: it asks after each edit, and the next version's
-          // outline most likely stands as this one, to send these symbols again (kept from their first sending).
-          symbols = last ? answeredAgainLater(built) : answeredAgain(built);
-        }
-        symbolsOf.keep(analysis, symbols, version.entries.length);
-        session.outline = keptAnswer({ version, symbols }, version.entries.length, KEPT_SYMBOLS);
-      }
-      return symbols;
+      found.session.outlineAskedAt = found.session.generation;
+      return symbolsFor(found);
     }),
   );
+  // Made ahead (lsp/sessions.ts) for an editor that asked for the version before's.
+  sessions.outlineAhead = symbolsFor;
 
   connection.onFoldingRanges(
     request('foldingRange', null, async (params, token) => {

@@ -79,6 +79,11 @@ export class DocumentSession {
   /** The outline last answered (lsp/handlers.ts), which the next version's may stand as: its symbols are then sent again. */
   outline: Kept<{ readonly version: OutlineVersion; readonly symbols: DocumentSymbol[] }> | undefined;
 
+  /** The text whose outline the editor last asked for (a generation; -1 before it asks). */
+  outlineAskedAt = -1;
+  /** The text whose diagnostics were last published (before any, the opened text's: nothing is made ahead for it). */
+  private lastPublished = 0;
+
   constructor(uri: string, languageId: string, version: number, text: string) {
     this.document = new EditedDocument(uri, languageId, version, text);
   }
@@ -200,6 +205,16 @@ export class DocumentSession {
   /** Records what was published, to know whether a later view is covered. */
   published(generation: number, shown: Shown, partial: boolean): void {
     this.window = !partial || shown.diagnostics.length === 0 ? undefined : { generation, start: shown.start, end: shown.end };
+  }
+
+  /**
+   * Notes that `generation`'s diagnostics are published; true when the editor asked for the outline of the
+   * text published before or of a later one: an editor that asks after each edit (VS Code) will ask for this one's.
+   */
+  outlineWanted(generation: number): boolean {
+    const wanted = this.outlineAskedAt >= this.lastPublished;
+    this.lastPublished = generation;
+    return wanted;
   }
 
   /** The diagnostics this document last showed, kept by the lists of problems they were made of. */

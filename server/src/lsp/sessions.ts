@@ -53,6 +53,14 @@ export class Sessions {
   /** Semantic token answers given so far: each one's resultId, unique among every session's. */
   private tokenResults = 0;
 
+  /**
+   * Makes a version's outline (lsp/handlers.ts), called right after its diagnostics are published when the
+   * editor will ask for it (DocumentSession.outlineWanted): made while the editor reads the
+   * diagnostics, the request finds it made. Not made for an editor that does not ask (sym23 made every
+   * version's, and an editor asking none paid for each on its next edit's analysis).
+   */
+  outlineAhead: ((ready: Ready) => unknown) | undefined;
+
   constructor(
     private readonly connection: Connection,
     private readonly settings: DocumentSettings,
@@ -230,7 +238,12 @@ export class Sessions {
     // While the count was written the document may have been closed, and another opened under its URI
     // (an editor reuses `untitled:Untitled-1`): these diagnostics, sent now, would stand for that one's.
     if (!this.isOpen(session)) return;
+    const wanted = session.outlineWanted(generation);
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    if (!wanted) return;
+    // After the turn that writes the diagnostics; not for a text an edit has replaced meanwhile.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.isOpen(session) && session.generation === generation) this.outlineAhead?.({ session, analysis });
   }
 
   /** Whether `session` is still the open document at its URI (not closed, nor reopened since). */

@@ -89,17 +89,43 @@ export function earlierOutline(
   return { entries: built.entries, readings: built.readings, change, firstLine, bounds };
 }
 
+/**
+ * Entries (of an outline, or people quoted) that are another version's (`from`) with every offset moved by
+ * `change`, none of them at or inside it; `firstAfterEdit` is the least of `from`'s offsets after the change's
+ * start (Infinity when none). Whether they stand where `from` stood is then read from it alone (movedStandsAsIn).
+ */
+export interface MovedEntries {
+  readonly from: readonly object[];
+  readonly change: TextChange;
+  readonly firstAfterEdit: number;
+}
+
 /** The earlier outline moved by its edit, when the later version's readings are the earlier's moved; else undefined. */
 export function carriedOutline(earlier: EarlierOutline, later: { readonly readings: OutlineReadings; readonly lines: OutlineSource }): OutlineEntry[] | undefined {
   const { change } = earlier;
   if (!sameReadings(earlier.readings, later.readings, change) || !editedLineMoved(earlier, later.lines)) return undefined;
   const entries: OutlineEntry[] = [];
+  let firstAfterEdit = Infinity;
   for (const entry of earlier.entries) {
     const moved = movedEntry(entry, change);
     if (!moved) return undefined;
     entries.push(moved);
+    // Read here, where the entry's offsets are read anyway: the comparison with the symbols last sent then reads no entry.
+    firstAfterEdit = leastAfter(change.start, firstAfterEdit, entry.selectionStart, entry.selectionEnd, entry.start, entry.end);
   }
+  movedLists.set(entries, { from: earlier.entries, change, firstAfterEdit });
   return entries;
+}
+
+/** The outlines and the lists of people quoted taken over from the version before (carriedOutline, speakers.ts carriedSpeakers). */
+export const movedLists = new WeakMap<readonly object[], MovedEntries>();
+
+/** The least of an entry's offsets (`least` so far, `a`–`d`) after `start`. */
+export function leastAfter(start: number, least: number, a: number, b: number, c: number, d: number): number {
+  if (a > start && a < least) least = a;
+  if (b > start && b < least) least = b;
+  if (c > start && c < least) least = c;
+  return d > start && d < least ? d : least;
 }
 
 /**
@@ -253,6 +279,28 @@ export function standsAsIn(
     if (!same(a.selectionStart, b.selectionStart) || !same(a.selectionEnd, b.selectionEnd) || !same(a.start, b.start) || !same(a.end, b.end)) return false;
   }
   return true;
+}
+
+/**
+ * `standsAsIn` for an outline with speakers whose outline and people quoted were both taken over from `earlier`'s
+ * (undefined when they were not): every offset moved and none at or inside the edit, so each entry stands where
+ * it stood unless it lies after the edit on the edited line. Reads no entry.
+ */
+export function movedStandsAsIn(earlier: OutlineParts, later: OutlineParts): boolean | undefined {
+  const outline = movedLists.get(later.outline);
+  const people = movedLists.get(later.speakers);
+  if (outline?.from !== earlier.outline || people?.from !== earlier.speakers || earlier.groupName !== later.groupName) return undefined;
+  const first = Math.min(outline.firstAfterEdit, people.firstAfterEdit);
+  // (No offset after the edit stands, even on a last line without a line break: both Infinity.)
+  return first === Infinity || first > lineBreakAfter(earlier.text, outline.change.before);
+}
+
+/** What a version's outline with speakers was made of. */
+export interface OutlineParts {
+  readonly outline: readonly object[];
+  readonly speakers: readonly object[];
+  readonly groupName: string;
+  readonly text: DocumentText;
 }
 
 /** The last character of the first line break at or after `from` (of \r\n, its \n); Infinity when none. */
