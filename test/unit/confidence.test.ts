@@ -8,6 +8,8 @@ import { weighBreaks } from '../../server/src/core/breaks/layout';
 import { BREAK_FEATURES, SURE, SURE_PPM } from '../../server/src/core/breaks/decide';
 import { BREAK_WEIGHTS } from '../../server/src/core/breaks/weights.generated';
 import { gentler } from '../../server/src/core/lint';
+import { wrapCertainty } from '../../server/src/core/rules/wrapRule';
+import type { LineBreak } from '../../server/src/core/model';
 import { readFixture } from '../helpers';
 
 const WRAP_RULES = ['broken-line', 'broken-word', 'split-figure', 'stranded-punctuation'];
@@ -81,6 +83,23 @@ describe('break confidence', () => {
     assert.ok(lines.some((problem) => problem.severity === 'error'));
     for (const problem of lines) assert.equal(problem.severity, problem.message.includes('Only') ? 'warning' : 'error');
     assert.deepEqual(['error', 'warning', 'information', 'hint'].map((s) => gentler(s as 'error')), ['warning', 'information', 'hint', 'hint']);
+  });
+
+  it('names the least sure join of a report in whole percent, rounded down and never 100%', () => {
+    const joins = (...ppms: number[]): LineBreak[] => ppms.map((confidencePpm) => ({ confidencePpm }) as LineBreak);
+    const cases: Array<[number[], string, boolean]> = [
+      [[500_000], '50%', true],
+      [[SURE_PPM - 1], `${Math.floor((SURE_PPM - 1) / 10_000)}%`, true],
+      [[SURE_PPM], `${SURE_PPM / 10_000}%`, false],
+      [[989_999], '98%', false],
+      [[990_000], '99%', false],
+      [[1_000_000], '99%', false],
+      [[1_000_000, 873_456], '87%', false],
+      [[], '99%', false],
+    ];
+    for (const [ppms, confidence, uncertain] of cases) {
+      assert.deepEqual(wrapCertainty(joins(...ppms)), { messageId: uncertain ? 'splitUnsure' : 'split', uncertain, confidence }, ppms.join());
+    }
   });
 
   it('fixes unsure wraps too: fix all is unchanged by how sure a join is', () => {

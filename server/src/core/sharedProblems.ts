@@ -65,35 +65,58 @@ export class ProblemColumnWriter {
       this.push(this.template(template));
       this.push(this.name(locale));
       if (args === undefined) this.push(NONE);
-      else {
-        const keys = Object.keys(args);
-        this.room(1 + 3 * keys.length);
-        this.push(keys.length);
-        for (const key of keys) {
-          const value = args[key];
-          this.push(this.name(key));
-          this.push(typeof value === 'number' ? NUMBER : STRING);
-          this.push(typeof value === 'number' ? value : this.text(value));
-        }
-      }
-      this.entries(problem.fix, (edit) => edit.newText);
-      this.entries(problem.related, (related) => related.message);
+      else this.args(args);
+      this.edits(problem.fix);
+      this.relatedLocations(problem.related);
     }
     return this.length;
+  }
+
+  /** The arguments' count, then each one's name, kind and value. Read with `for…in`: no array of keys per problem. */
+  private args(args: Readonly<Record<string, string | number>>): void {
+    const countAt = this.length++;
+    let count = 0;
+    for (const key in args) {
+      const value = args[key];
+      this.room(3);
+      this.push(this.name(key));
+      if (typeof value === 'number') {
+        this.push(NUMBER);
+        this.push(value);
+      } else {
+        this.push(STRING);
+        this.push(this.text(value));
+      }
+      count++;
+    }
+    this.numbers[countAt] = count;
   }
 
   columns(): ProblemColumns {
     return { numbers: this.numbers.slice(0, this.length), names: this.names, texts: this.texts.join(''), templates: this.templates };
   }
 
-  private entries<T extends { readonly start: number; readonly end: number }>(list: readonly T[] | undefined, textOf: (entry: T) => string): void {
+  // The fix and the related locations, each a count and its entries: two methods, not one taking what to
+  // read of each entry as a function, which made a closure for every problem.
+  private edits(list: readonly Edit[] | undefined): void {
     if (list === undefined) return this.push(NONE);
     this.room(1 + 3 * list.length);
     this.push(list.length);
-    for (const entry of list) {
-      this.push(entry.start);
-      this.push(entry.end);
-      this.push(this.text(textOf(entry)));
+    for (const edit of list) {
+      this.push(edit.start);
+      this.push(edit.end);
+      this.push(this.text(edit.newText));
+    }
+  }
+
+  private relatedLocations(list: readonly RelatedLocation[] | undefined): void {
+    if (list === undefined) return this.push(NONE);
+    this.room(1 + 3 * list.length);
+    this.push(list.length);
+    for (const related of list) {
+      this.push(related.start);
+      this.push(related.end);
+      this.push(this.text(related.message));
     }
   }
 

@@ -28,9 +28,10 @@ export const spaceAroundPunctuation: Rule = {
     const keepQuoteSpaces = context.settings.quoteSpacing === 'keep';
     for (const fragment of model.fragments) {
       if (model.roles[fragment.index] === 'directive' || !hasInlineSpace(fragment.text)) continue;
-      for (const [runStart, runEnd] of spacesNextToPunctuation(fragment.text)) {
-        const start = fragment.start + runStart;
-        const end = fragment.start + runEnd;
+      const runs = spacesNextToPunctuation(fragment.text);
+      for (let r = 0; r < runs.length; r += 2) {
+        const start = fragment.start + runs[r];
+        const end = fragment.start + runs[r + 1];
         const previous = model.text[start - 1];
         const next = model.text[end];
         if (keepQuoteSpaces && isSpaceOutsideQuote(previous, next)) continue;
@@ -57,16 +58,19 @@ function isSpaceOutsideQuote(previous: string | undefined, next: string | undefi
 }
 
 /**
- * Each whole run of inline spaces with a full-width mark right before or after it, as [start, end) in the
- * text. A scan by code unit: the pattern it replaces (a run next to a mark, with lookarounds) was tried at
- * every position of every line with a space, the costliest rule on raw extractions.
+ * Each whole run of inline spaces with a full-width mark right before or after it, its start and end in the
+ * text one after another. A scan by code unit: the pattern it replaces (a run next to a mark, with
+ * lookarounds) was tried at every position of every line with a space, the costliest rule on raw
+ * extractions. One array per line, not a generator, its results and a pair for each run.
  */
-function* spacesNextToPunctuation(text: string): Generator<readonly [number, number]> {
+function spacesNextToPunctuation(text: string): number[] {
+  const runs: number[] = [];
   for (let start = 0; start < text.length; start++) {
     if (!isInlineSpaceCode(text.charCodeAt(start))) continue;
     let end = start + 1;
     while (end < text.length && isInlineSpaceCode(text.charCodeAt(end))) end++;
-    if (isCjkPunctCode(text.charCodeAt(start - 1)) || isCjkPunctCode(text.charCodeAt(end))) yield [start, end];
+    if (isCjkPunctCode(text.charCodeAt(start - 1)) || isCjkPunctCode(text.charCodeAt(end))) runs.push(start, end);
     start = end;
   }
+  return runs;
 }

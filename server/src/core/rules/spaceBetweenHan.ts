@@ -11,12 +11,11 @@
 // Latin text spaced by autospace (`限制 BIOS 可`) does not count: only the gaps between Han are measured.
 // A fragment's leading whitespace (kept by the layout as a lost-text marker) never reaches this rule.
 
-import { HAN_SOURCE, INLINE_SPACE_SOURCE, hasInlineSpace, isInlineSpace, isInlineSpaceCode } from '../charClasses';
+import { hasInlineSpace, isHanCode, isInlineSpace, isInlineSpaceCode } from '../charClasses';
 import { WORD_WINDOW, wordAcross } from '../breaks/evidence';
 import { APPROX_AFTER, APPROX_BEFORE, APPROX_INSIDE, unitAt } from '../figures/lexicon';
 import type { LocalizedText, Rule } from './rule';
 
-const SPACE_BETWEEN_HAN = new RegExp(`(?<=[${HAN_SOURCE}])[${INLINE_SPACE_SOURCE}]+(?=[${HAN_SOURCE}])`, 'g');
 /** Mean characters between consecutive Han–space–Han gaps at or below which a line is letter-spaced. */
 const LETTER_SPACED_DISTANCE = 3;
 
@@ -44,12 +43,12 @@ export const spaceBetweenHan: Rule = {
       if (role === 'directive' || role === 'byline') continue;
       const text = fragment.text;
       if (!hasInlineSpace(text)) continue;
-      const gaps = [...text.matchAll(SPACE_BETWEEN_HAN)];
+      const gaps = gapsBetweenHan(text);
       if (gaps.length === 0) continue;
-      const letterSpaced = gaps.length >= 2 && isLetterSpaced(text, gaps);
-      for (const match of gaps) {
-        const gapStart = match.index;
-        const gapEnd = gapStart + match[0].length;
+      const letterSpaced = gaps.length >= 4 /* two gaps or more */ && isLetterSpaced(text, gaps);
+      for (let g = 0; g < gaps.length; g += 2) {
+        const gapStart = gaps[g];
+        const gapEnd = gaps[g + 1];
         if (!letterSpaced && !isSpacedOut(text, gapStart, gapEnd) && !cutsWord(text, gapStart, gapEnd)) continue;
         const start = fragment.start + gapStart;
         const end = fragment.start + gapEnd;
@@ -98,13 +97,29 @@ const DATE_UNITS = ['月', '日', '号'];
 /** Approximations written after a number, before or after its unit (300多个, 40米以上). */
 const AFTER_A_NUMBER = [...APPROX_INSIDE, ...APPROX_AFTER];
 
-/** Whether the gaps lie close together: non-space characters from the first to the last, per interval. */
-function isLetterSpaced(text: string, gaps: readonly RegExpMatchArray[]): boolean {
-  const first = gaps[0];
-  const last = gaps[gaps.length - 1];
+/**
+ * Each whole run of inline spaces between two Han characters, as start and end offsets one after another
+ * (what `/(?<=[Han])[ \t\u3000\u00A0]+(?=[Han])/g` matches). A scan by code unit: the pattern's `matchAll`
+ * cloned it and made a match array for every line with a space (a raw extraction has a space every few
+ * dozen characters).
+ */
+export function gapsBetweenHan(text: string): number[] {
+  const gaps: number[] = [];
+  for (let start = 0; start < text.length; start++) {
+    if (!isInlineSpaceCode(text.charCodeAt(start))) continue;
+    let end = start + 1;
+    while (end < text.length && isInlineSpaceCode(text.charCodeAt(end))) end++;
+    if (start > 0 && isHanCode(text.charCodeAt(start - 1)) && end < text.length && isHanCode(text.charCodeAt(end))) gaps.push(start, end);
+    start = end;
+  }
+  return gaps;
+}
+
+/** Whether the gaps (gapsBetweenHan) lie close together: non-space characters from the first to the last, per interval. */
+function isLetterSpaced(text: string, gaps: readonly number[]): boolean {
   let characters = 0;
-  for (let i = first.index! + first[0].length; i < last.index!; i++) {
+  for (let i = gaps[1]; i < gaps[gaps.length - 2]; i++) {
     if (!isInlineSpaceCode(text.charCodeAt(i))) characters++;
   }
-  return characters <= LETTER_SPACED_DISTANCE * (gaps.length - 1);
+  return characters <= LETTER_SPACED_DISTANCE * (gaps.length / 2 - 1);
 }
