@@ -50,7 +50,7 @@ export function keptEncodingJson(): ContentTypeEncoder {
   const tooLong = new WeakSet<object>();
   // Every buffer this encoder makes longer than a few pages is an unraising one: freed (the reused buffer
   // outgrown, a long message written), it leaves glibc's thresholds as they were (unraisingBuffers.ts).
-  let reused = Buffer.allocUnsafeSlow(64 * 1024);
+  let reused: Buffer = Buffer.allocUnsafeSlow(64 * 1024);
   const utf8 = (json: string): Buffer => {
     if (json.length > REUSED_LIMIT) {
       const bytes = unraisingBuffer(3 * json.length);
