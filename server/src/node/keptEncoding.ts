@@ -48,8 +48,10 @@ export function keptEncodingJson(): ContentTypeEncoder {
   const seen = new WeakSet<object>();
   const kept = new WeakMap<object, Buffer>();
   const tooLong = new WeakSet<object>();
-  // Every buffer this encoder makes longer than a few pages is an unraising one: freed (the reused buffer
-  // outgrown, a long message written), it leaves glibc's thresholds as they were (unraisingBuffers.ts).
+  // Every buffer this encoder writes a message into, past glibc's first mmap threshold, is an unraising one:
+  // freed (the reused buffer outgrown, a long message written), it leaves glibc's thresholds as they were
+  // (unraisingBuffers.ts). A kept answer's bytes (withHeadRoom, at most ~2 MB) are not: each would hold 32 MiB
+  // of address space for as long as its version lives.
   let reused: Buffer = Buffer.allocUnsafeSlow(64 * 1024);
   const utf8 = (json: string): Buffer => {
     if (json.length > REUSED_LIMIT) {
@@ -155,8 +157,7 @@ function jsonUpTo(value: object, limit: number): string | undefined {
 
 /** The bytes of `json` (ASCII: asciiJson) and a closing `}`, after HEAD_ROOM bytes left for a response's head. */
 function withHeadRoom(json: string): Buffer {
-  // Kept as long as its version is: freed, it must leave glibc's thresholds alone (unraisingBuffers.ts).
-  const bytes = unraisingBuffer(HEAD_ROOM + json.length + 1);
+  const bytes = Buffer.allocUnsafe(HEAD_ROOM + json.length + 1);
   bytes.write(json, HEAD_ROOM, 'latin1');
   bytes[HEAD_ROOM + json.length] = 0x7d; // }
   return bytes;
