@@ -5,8 +5,8 @@
 // collection, on pages that collection left partly used: V8 gives back only pages it empties, and its own
 // growing factor (1.1 to 4, by how fast it collects against how fast the program allocates) let the old
 // generation reach ~70–80 MB before that collection. Growing by a fixed fifth, it is collected sooner, so
-// fewer pages are ever made: resident right after that first analysis 198 → 186 MB in the median, every run
-// 183–189 MB (main's 192–230; docs/performance-log.md, branch mem26). The price: three times as many full
+// fewer pages are ever made: resident right after that first analysis 198 → 186 MB in the median, 22 runs of
+// 24 at 183–190 MB (main's 186–288; docs/performance-log.md, branch mem26). The price: three times as many full
 // collections in that first analysis, ~1.5 % more CPU; at a megabyte V8's own minimum step outweighs the
 // fifth, and an edit costs what it did.
 // Read by V8 at each full collection, so setting it once the process runs is enough.
