@@ -293,7 +293,7 @@ describe('one pipeline', () => {
     const text = concatenated([readFixture('sample/sample.raw.article'), ...texts.filter(([name]) => name.startsWith('news-dev/') && name.endsWith('.extracted.txt')).map(([, text]) => text)]);
     const whole = analyze(text, defaultSettings, undefined, { regionLength: WHOLE });
     // Read from the placed model as a model of one piece is read.
-    const placed = { ...whole.model };
+    const placed = copyOfModel(whole.model);
     assert.deepEqual(whole.folds, foldsOf(placed));
     assert.deepEqual(whole.highlights, highlightsOf(placed, whole.figures));
     const endingAtCuts = new Set<string>();
@@ -325,7 +325,7 @@ describe('one pipeline', () => {
     ]);
     const whole = analyze(text, defaultSettings, undefined, { regionLength: WHOLE });
     // Read from the placed model as a model of one piece is read.
-    assert.deepEqual(whole.outline, outlineOf({ ...whole.model }));
+    assert.deepEqual(whole.outline, outlineOf(copyOfModel(whole.model)));
     const atCuts = new Set<string>();
     for (const regionLength of [300, 400, 500, 700, 1_000, TINY]) {
       const cut = analyze(text, defaultSettings, undefined, { regionLength });
@@ -376,7 +376,7 @@ describe('one pipeline', () => {
     const blocksAtCuts = cutOffsets.map((offset) => lines.blockAt(offset));
     assert.equal(placedRegions(after), 0);
     // And what they answered is what the placed model, read whole, answers.
-    const whole = { ...after.model };
+    const whole = copyOfModel(after.model);
     assert.equal(placedRegions(after), after.regions.size);
     assert.deepEqual(after.folds, foldsOf(whole));
     assert.deepEqual(after.highlights, highlightsOf(whole, after.figures));
