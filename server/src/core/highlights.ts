@@ -3,6 +3,7 @@
 
 import type { Figure } from './figures';
 import type { ArticleModel, Fragment, Role } from './model';
+import { ModelSlot } from './parts';
 
 export type HighlightKind = 'title' | 'heading' | 'label' | 'byline' | 'directive' | 'figure';
 
@@ -60,7 +61,7 @@ export function highlightsOfLines(fragments: readonly Fragment[], roles: readonl
 }
 
 /** Models whose highlights are found another way (a document's, region by region): set as the model is made. */
-const foundElsewhere = new WeakMap<ArticleModel, () => readonly Highlight[]>();
+const foundElsewhere = new ModelSlot<() => readonly Highlight[]>();
 
 /** Declares, as `model` is made and before anything asks, how its highlights are found. */
 export function findHighlightsWith(model: ArticleModel, find: () => readonly Highlight[]): void {

@@ -181,52 +181,83 @@ function regionalAnalysis(regional: RegionalAnalysis, settings: Settings, previo
     // The people quoted likewise (speakers.ts carriedSpeakers).
     speakersFollow(regional.model, previous.model, () => textChange(previous.regions.text, regional.cache.text));
   }
-  return analysisOf(regional.model, settings, () => regional.problems(settings), regional.cache, regional.facts);
+  return new DocumentAnalysis(regional.model, settings, () => regional.problems(settings), regional.cache, regional.facts);
 }
 
 const foldsPart = part((model): readonly Fold[] => foldsOf(model));
 const highlightsPart = part((model): readonly Highlight[] => documentHighlights(model, () => figuresOf(model)));
 
-function analysisOf(model: ArticleModel, settings: Settings, findProblems: () => ProblemSet, regions: RegionCache, facts: DocumentFacts): Analysis {
-  let problems: ProblemSet | undefined;
-  let fixable: ReadonlyMap<string, number> | undefined;
-  const problemSet = () => (problems ??= findProblems());
-  const outlineWithSpeakers = (groupName: string): readonly OutlineEntry[] => [...outlineOf(model), ...speakerEntries(model, groupName)];
-  // Every other part is computed from the read-only model on first use and kept beside it (parts.ts).
-  return {
-    model,
-    settings,
-    regions,
-    facts,
-    get problems() {
-      return problemSet().list();
-    },
-    get problemCount() {
-      return problemSet().count;
-    },
-    problemsNear: (focus, limit) => problemSet().near(focus, limit),
-    forEachProblemNear: (focus, limit, visit) => problemSet().forEachNear(focus, limit, visit),
-    forEachProblem: (visit, takenWhole) => problemSet().forEach(visit, takenWhole),
-    fixableByRule: () => (fixable ??= problemSet().fixableByRule()),
-    get outline() {
-      return outlineOf(model);
-    },
-    get figures() {
-      return figuresOf(model);
-    },
-    get speakers() {
-      return speakersOf(model);
-    },
-    get folds() {
-      return foldsPart(model);
-    },
-    get highlights() {
-      return highlightsPart(model);
-    },
-    outlineWithSpeakers,
-    outlineVersion: (groupName) => ({ entries: outlineWithSpeakers(groupName), text: regions.text, outline: outlineOf(model), speakers: speakersOf(model), groupName }),
-    figureAt: (offset) => figureAt(model, offset),
-  };
+/**
+ * An analysis: its problems found on first use, every other part computed from the read-only model on first
+ * use and kept beside it (parts.ts). A class, not an object literal with getters: V8 makes each getter of a
+ * literal an accessor pair in the old generation, and that pair, dead or not, keeps its closure's context —
+ * here the whole analysis — through every scavenge until the next full collection (a batch's analyses piled
+ * up in the old generation; docs/performance-log.md, batch26). A class's getters are made once.
+ */
+class DocumentAnalysis implements Analysis {
+  // Declared, not defined as fields (the browser's bundle is kept small): the constructor sets them.
+  declare readonly model: ArticleModel;
+  declare readonly settings: Settings;
+  declare private readonly findProblems: () => ProblemSet;
+  declare readonly regions: RegionCache;
+  declare readonly facts: DocumentFacts;
+  private found: ProblemSet | undefined;
+  private fixable: ReadonlyMap<string, number> | undefined;
+
+  constructor(model: ArticleModel, settings: Settings, findProblems: () => ProblemSet, regions: RegionCache, facts: DocumentFacts) {
+    this.model = model;
+    this.settings = settings;
+    this.findProblems = findProblems;
+    this.regions = regions;
+    this.facts = facts;
+  }
+
+  // Methods as properties bound to this analysis: a caller may pass one on alone (or spread the analysis).
+  readonly problemsNear = (focus: number, limit: number): readonly Problem[] => this.problemSet().near(focus, limit);
+  readonly forEachProblemNear: Analysis['forEachProblemNear'] = (focus, limit, visit) => this.problemSet().forEachNear(focus, limit, visit);
+  readonly forEachProblem: Analysis['forEachProblem'] = (visit, takenWhole) => this.problemSet().forEach(visit, takenWhole);
+  readonly fixableByRule = (): ReadonlyMap<string, number> => (this.fixable ??= this.problemSet().fixableByRule());
+  readonly outlineWithSpeakers = (groupName: string): readonly OutlineEntry[] => [...outlineOf(this.model), ...speakerEntries(this.model, groupName)];
+  readonly outlineVersion = (groupName: string): OutlineVersion => ({
+    entries: this.outlineWithSpeakers(groupName),
+    text: this.regions.text,
+    outline: outlineOf(this.model),
+    speakers: speakersOf(this.model),
+    groupName,
+  });
+  readonly figureAt = (offset: number): Figure | undefined => figureAt(this.model, offset);
+
+  private problemSet(): ProblemSet {
+    return (this.found ??= this.findProblems());
+  }
+
+  get problems(): readonly Problem[] {
+    return this.problemSet().list();
+  }
+
+  get problemCount(): number {
+    return this.problemSet().count;
+  }
+
+  get outline(): readonly OutlineEntry[] {
+    return outlineOf(this.model);
+  }
+
+  get figures(): readonly Figure[] {
+    return figuresOf(this.model);
+  }
+
+  get speakers(): readonly Speaker[] {
+    return speakersOf(this.model);
+  }
+
+  get folds(): readonly Fold[] {
+    return foldsPart(this.model);
+  }
+
+  get highlights(): readonly Highlight[] {
+    return highlightsPart(this.model);
+  }
 }
 
 export function lintText(text: string, settings: Settings, analysisOptions?: AnalysisOptions): readonly Problem[] {

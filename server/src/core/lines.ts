@@ -6,6 +6,7 @@
 
 import type { ArticleModel, Block, Fragment, LineBreak, Role } from './article';
 import { firstIndex } from './search';
+import { ModelSlot } from './parts';
 
 /** Zero-based source lines, inclusive. */
 export interface LineSpan {
@@ -30,7 +31,7 @@ export interface LineReader {
 }
 
 /** Models whose lines are read another way (a document's, region by region): set as the model is made. */
-const readElsewhere = new WeakMap<ArticleModel, LineReader>();
+const readElsewhere = new ModelSlot<LineReader>();
 
 /** Declares, as `model` is made and before anything asks, how its lines are read one at a time. */
 export function readLinesWith(model: ArticleModel, reader: LineReader): void {

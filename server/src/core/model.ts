@@ -1,9 +1,9 @@
 // The article model: built once per document version, read by every feature.
 
 import { isInlineSpace, isInlineSpaceCode } from './charClasses';
-import { LineIndex, dominantEol, hasBom } from './text';
+import { LineIndex, dominantEol, hasBom, type Eol, type Line } from './text';
 import { analyzeLayout } from './breaks/layout';
-import type { WordAnswers } from './breaks/evidence';
+import type { WordAnswers, WordsAcrossLines } from './breaks/evidence';
 import { inMillionths, type Decision } from './breaks/decide';
 import { countStyle, type DocumentFacts, type FragmentSpans, type LineWidths, type StyleCounts } from './breaks/style';
 import { columnWidths, emWidth } from './breaks/width';
@@ -47,6 +47,49 @@ export interface RegionParse {
 }
 
 /**
+ * A model whose Line objects are made from its line index only when read (a large document has very many).
+ * A class, not an object literal with a `lines` getter: V8 makes each getter of a literal an accessor pair in
+ * the old generation, which keeps its closure's context alive through every scavenge until the next full
+ * collection, dead or not (index.ts DocumentAnalysis says more).
+ */
+export class IndexedModel implements ArticleModel {
+  // Declared, not defined as fields (the browser's bundle is kept small): the constructor sets them.
+  declare readonly text: string;
+  declare readonly eol: Eol;
+  declare readonly bom: boolean;
+  declare readonly lineIndex: LineIndex;
+  declare readonly fragments: readonly Fragment[];
+  declare readonly roles: readonly Role[];
+  declare readonly breaks: readonly LineBreak[];
+  declare readonly blocks: readonly Block[];
+  declare readonly blockOfFragment: readonly number[];
+  declare readonly directives: readonly Directive[];
+  declare readonly options: ModelOptions;
+  declare readonly blockAfter?: Block;
+  declare readonly wordsAcross?: WordsAcrossLines;
+
+  constructor(fields: Omit<ArticleModel, 'lines'>) {
+    this.text = fields.text;
+    this.eol = fields.eol;
+    this.bom = fields.bom;
+    this.lineIndex = fields.lineIndex;
+    this.fragments = fields.fragments;
+    this.roles = fields.roles;
+    this.breaks = fields.breaks;
+    this.blocks = fields.blocks;
+    this.blockOfFragment = fields.blockOfFragment;
+    this.directives = fields.directives;
+    this.options = fields.options;
+    this.blockAfter = fields.blockAfter;
+    this.wordsAcross = fields.wordsAcross;
+  }
+
+  get lines(): readonly Line[] {
+    return this.lineIndex.lines;
+  }
+}
+
+/**
  * Parses the region [view.start, view.end) of `text` (the rest is read as its neighbours' lines only)
  * into a model of the region alone. With the whole text as the region this is the article's model.
  */
@@ -66,9 +109,6 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
   const layout = analyzeLayout({
     text,
     fragments: inView,
-    get lines() {
-      return textIndex.lines;
-    },
     directives: directivesInView,
     options,
     wordHints,
@@ -95,14 +135,11 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
   }
   const { blocks, blockOfFragment } = buildBlocks(ownText, fragments, breaks, layout.roles);
   const words = layout.wordsAcross.answers();
-  const model: ArticleModel = {
+  const model: ArticleModel = new IndexedModel({
     text: ownText,
     eol: options.eol ?? dominantEol(ownText),
     bom: hasBom(ownText),
     lineIndex,
-    get lines() {
-      return lineIndex.lines;
-    },
     fragments,
     roles: layout.roles,
     breaks,
@@ -111,7 +148,7 @@ export function parseRegion(text: string, view: RegionView, options: ModelOption
     directives,
     options,
     wordsAcross: whole ? layout.wordsAcross : layout.wordsAcross.forLines(from, to, fragments),
-  };
+  });
   return { model, seam: layout.seam, words, wordsFrom: from };
 }
 

@@ -4,7 +4,7 @@
 import type { DocumentText } from './documentText';
 import type { ArticleModel } from './model';
 import type { OutlineEntry } from './outline/types';
-import { part } from './parts';
+import { ModelSlot, part } from './parts';
 import { assembleOutline, outlineReadings, outlineSourceOf, type OutlineReadings, type OutlineSource } from './outline/build';
 import { carriedOutline, earlierOutline, movedStandsAsIn, standsAsIn, textChange, type EarlierOutline, type OutlineParts } from './outline/carryOver';
 import { foldingRanges, type LineRange } from './outline/folding';
@@ -39,13 +39,13 @@ const KEPT_READINGS_ENTRIES = 10_000;
 export const outlineBuilds = { carried: 0 };
 
 /** What a version's outline was built from, for the next version to take it over (outline/carryOver.ts). */
-const builtFrom = new WeakMap<ArticleModel, { readonly entries: readonly OutlineEntry[]; readonly readings: OutlineReadings; readonly lines: OutlineSource }>();
+const builtFrom = new ModelSlot<{ readonly entries: readonly OutlineEntry[]; readonly readings: OutlineReadings; readonly lines: OutlineSource }>();
 
 /**
  * For a version analysed from one whose outline was built, what its outline may be taken over from, until its
  * own is built: that outline, its readings and the edit between them (no model or line of that version).
  */
-const versionBefore = new WeakMap<ArticleModel, EarlierOutline>();
+const versionBefore = new ModelSlot<EarlierOutline>();
 
 /**
  * Declares that `model` (of `text`) was analysed from `earlier` (of `earlierText`): its outline may be taken

@@ -4,9 +4,36 @@
 
 import type { ArticleModel } from './article';
 
+/** Where a model's slots are kept: a property of its own, not enumerable (a copy of the model, `{ ...model }`, starts empty). */
+const KEPT = Symbol();
+type Slotted = ArticleModel & { [KEPT]?: Map<ModelSlot<unknown>, unknown> };
+
+/**
+ * One value kept beside each model, which dies with it (what a WeakMap keyed by the model would do). Not a
+ * module's WeakMap: V8's scavenger reads an old WeakMap's values as strong references, so what a model's
+ * entries reach (a part's value, a closure over the document's regions: the whole analysis) lived through every
+ * scavenge and was promoted, dead, until the next full collection — a batch's analyses piled up in the old
+ * generation (docs/performance-log.md, batch26). Kept in the model itself, they die with it in a scavenge.
+ */
+export class ModelSlot<T> {
+  get(model: ArticleModel): T | undefined {
+    return (model as Slotted)[KEPT]?.get(this) as T | undefined;
+  }
+
+  set(model: ArticleModel, value: T): void {
+    let kept = (model as Slotted)[KEPT];
+    if (!kept) Object.defineProperty(model, KEPT, { value: (kept = new Map()) });
+    kept.set(this, value);
+  }
+
+  delete(model: ArticleModel): void {
+    (model as Slotted)[KEPT]?.delete(this);
+  }
+}
+
 /** The part `compute` gives for a model, computed once per model. */
 export function part<T>(compute: (model: ArticleModel) => T): (model: ArticleModel) => T {
-  const computed = new WeakMap<ArticleModel, { readonly value: T }>();
+  const computed = new ModelSlot<{ readonly value: T }>();
   return (model) => {
     let entry = computed.get(model);
     if (!entry) {
@@ -42,7 +69,7 @@ export interface SteppedPart<T> {
  * same value: the steps are the same computation with pauses.
  */
 export function steppedPart<T>(steps: (model: ArticleModel) => Steps<T>): SteppedPart<T> {
-  const computed = new WeakMap<ArticleModel, { readonly value: T }>();
+  const computed = new ModelSlot<{ readonly value: T }>();
   const atOnce = (model: ArticleModel): T => {
     let entry = computed.get(model);
     if (!entry) {

@@ -34,13 +34,13 @@ import { DirectiveIndex, type Directive } from './directives';
 import { findHighlightsWith, highlightsOfLines, type Highlight, type HighlightKind } from './highlights';
 import { fragmentOnLine, lastStartingBy, multiLineBlocks, readLinesWith, type LineReader, type LineSpan } from './lines';
 import { inDocumentOrder, prepareDocumentRules, runDocumentRules, runRules } from './lint';
-import { BreakBetween, countRegion, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
+import { BreakBetween, countRegion, IndexedModel, isBlankChar, LineBlock, parseRegion, shiftFragment, type ArticleModel, type Block, type Fragment, type LineBreak, type ModelOptions, type Role } from './model';
 import { placed, ProblemSet, type PlacedProblems } from './problemSet';
 import type { ProblemColumns, ProblemColumnsCodec } from './sharedProblems';
 import { firstIndex, lastAtMost } from './search';
 import type { LintProblem } from './lintProblem';
 import type { Settings } from './settings';
-import { dominantEol, hasBom, LineIndex, type Eol } from './text';
+import { dominantEol, hasBom, LineIndex, type Eol, type Line } from './text';
 import { changedSpan, type DocumentText } from './documentText';
 
 /** Regions run about this long, at least a quarter of it (a parameter of the analysis: answers do not depend on it). */
@@ -603,7 +603,7 @@ export function* regionSteps(
     settle(regions, regions.length - 1, settings, undefined, placed);
     readOnce?.settled(regions, regions.length - 1);
   }
-  const model = documentModel(text, eol, options, regions, directives, placed);
+  const model = new DocumentModel(text, eol, options, regions, directives, placed);
   const cache: RegionCache = { list: regions, byOffset, text, eol, hasCarriageReturn, cuts, size: regions.length, regionLength, labels: {} };
   if (share) return { model, facts, cache, problems: () => new ProblemSet([]), figures: () => [] };
   let figures: readonly Figure[] | undefined;
@@ -1233,14 +1233,11 @@ function regionModel(region: RegionAnalysis, blockAfter?: Block): ArticleModel {
     if (!blockAfter) return model;
     // Not spread: that would read `lines`, which makes a Line object for every line.
     const { lineIndex } = model;
-    return {
+    return new IndexedModel({
       text: model.text,
       eol: model.eol,
       bom: model.bom,
       lineIndex,
-      get lines() {
-        return lineIndex.lines;
-      },
       fragments: model.fragments,
       roles: model.roles,
       breaks: model.breaks,
@@ -1250,25 +1247,22 @@ function regionModel(region: RegionAnalysis, blockAfter?: Block): ArticleModel {
       options: model.options,
       blockAfter,
       wordsAcross: model.wordsAcross,
-    };
+    });
   }
   const lineIndex = region.lines;
   const own: GrowingParts = { fragments: [], breaks: [], blocks: [], roles: [], blockOfFragment: [] };
   appendRegion(own, region.source, region.from, region, ORIGIN);
-  return {
+  return new IndexedModel({
     text,
     eol: options.eol ?? dominantEol(text),
     bom: hasBom(text),
     lineIndex,
-    get lines() {
-      return lineIndex.lines;
-    },
     ...own,
     directives: region.directives,
     options,
     blockAfter,
     wordsAcross: wordsAcrossLines(own.fragments, sliceAnswers(region.words, region.wordsFrom, region.wordsFrom + region.fragmentCount)),
-  };
+  });
 }
 
 /**
@@ -1277,54 +1271,75 @@ function regionModel(region: RegionAnalysis, blockAfter?: Block): ArticleModel {
  * diagnostics after an edit need none of them, and placing every region after the edit is most of what
  * re-analysing a large document would otherwise cost.
  */
-function documentModel(
-  text: DocumentText,
-  eol: Eol,
-  options: ModelOptions,
-  regions: readonly RegionAnalysis[],
-  directives: readonly Directive[],
-  placedParts?: Parts,
-): ArticleModel {
+/**
+ * The model of the whole document from its regions. Its line index is put together from theirs; its
+ * fragments, breaks, blocks and roles only when first asked for (the outline, figures, a code action):
+ * diagnostics after an edit need none of them, and placing every region after the edit is most of what
+ * re-analysing a large document would otherwise cost. A class, not an object literal with getters: V8 makes each getter of a literal an
+ * accessor pair in the old generation, which keeps its closure's context (here every region) through every
+ * scavenge until the next full collection, dead or not (index.ts DocumentAnalysis says more).
+ */
+class DocumentModel implements ArticleModel {
+  // Declared, not defined as fields (the browser's bundle is kept small): the constructor sets them.
+  declare private readonly documentText: DocumentText;
+  declare readonly eol: Eol;
+  declare readonly options: ModelOptions;
+  declare private readonly regions: readonly RegionAnalysis[];
+  declare readonly directives: readonly Directive[];
+  declare private placedParts: Parts | undefined;
+  declare readonly bom: boolean;
   // Joined on first use: the language server converts the diagnostics' offsets with the editor's copy.
-  let joinedLines: LineIndex | undefined;
-  const lineIndex = (): LineIndex =>
-    (joinedLines ??= LineIndex.joined(
-      regions.map((region) => ({ lines: region.lines, offset: region.at.offset })),
-      text.length,
+  private joinedLines: LineIndex | undefined;
+
+  constructor(documentText: DocumentText, eol: Eol, options: ModelOptions, regions: readonly RegionAnalysis[], directives: readonly Directive[], placedParts?: Parts) {
+    this.documentText = documentText;
+    this.eol = eol;
+    this.options = options;
+    this.regions = regions;
+    this.directives = directives;
+    this.placedParts = placedParts;
+    this.bom = hasBom(documentText);
+  }
+
+  private placed(): Parts {
+    return (this.placedParts ??= placeRegions(this.regions));
+  }
+
+  // Joined on first use too: after an edit the editor's copy (lsp/editedDocument.ts) comes in pieces.
+  get text(): string {
+    return this.documentText.toString();
+  }
+
+  get lineIndex(): LineIndex {
+    return (this.joinedLines ??= LineIndex.joined(
+      this.regions.map((region) => ({ lines: region.lines, offset: region.at.offset })),
+      this.documentText.length,
     ));
-  let parts = placedParts;
-  const placed = (): Parts => (parts ??= placeRegions(regions));
-  return {
-    // Joined on first use too: after an edit the editor's copy (lsp/editedDocument.ts) comes in pieces.
-    get text() {
-      return text.toString();
-    },
-    eol,
-    bom: hasBom(text),
-    get lineIndex() {
-      return lineIndex();
-    },
-    get lines() {
-      return lineIndex().lines;
-    },
-    get fragments() {
-      return placed().fragments;
-    },
-    get roles() {
-      return placed().roles;
-    },
-    get breaks() {
-      return placed().breaks;
-    },
-    get blocks() {
-      return placed().blocks;
-    },
-    get blockOfFragment() {
-      return placed().blockOfFragment;
-    },
-    directives,
-    options,
-  };
+  }
+
+  get lines(): readonly Line[] {
+    return this.lineIndex.lines;
+  }
+
+  get fragments(): readonly Fragment[] {
+    return this.placed().fragments;
+  }
+
+  get roles(): readonly Role[] {
+    return this.placed().roles;
+  }
+
+  get breaks(): readonly LineBreak[] {
+    return this.placed().breaks;
+  }
+
+  get blocks(): readonly Block[] {
+    return this.placed().blocks;
+  }
+
+  get blockOfFragment(): readonly number[] {
+    return this.placed().blockOfFragment;
+  }
 }
 
 /** Every region's parts placed into one set for the document; each region then reads its parts from there. */

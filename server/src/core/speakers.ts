@@ -4,7 +4,7 @@
 
 import { CodeSet, isHan } from './charClasses';
 import type { ArticleModel, Block } from './model';
-import { steppedPart, type SteppedPart, type Steps } from './parts';
+import { ModelSlot, steppedPart, type SteppedPart, type Steps } from './parts';
 import { compactString } from './compactText';
 import { compactSourceAt } from './outline/compact';
 import { lastAtMost } from './search';
@@ -44,7 +44,7 @@ export const speakersOf: SteppedPart<readonly Speaker[]> = steppedPart(function*
 });
 
 /** Models whose speakers are found region by region (a document's): set as the model is made. */
-const regionsOf = new WeakMap<ArticleModel, () => readonly SpeakerRegion[]>();
+const regionsOf = new ModelSlot<() => readonly SpeakerRegion[]>();
 
 /** Declares, as `model` is made and before anything asks, the regions its speakers are read from. */
 export function findSpeakersWith(model: ArticleModel, regions: () => readonly SpeakerRegion[]): void {
@@ -52,10 +52,10 @@ export function findSpeakersWith(model: ArticleModel, regions: () => readonly Sp
 }
 
 /** What each version's speakers were merged from, for the next version to take them over. */
-const mergedOf = new WeakMap<ArticleModel, MergedSpeakers>();
+const mergedOf = new ModelSlot<MergedSpeakers>();
 
 /** For a version analysed from one whose speakers were merged, those and the edit between them, until its own are. */
-const versionBefore = new WeakMap<ArticleModel, EarlierSpeakers>();
+const versionBefore = new ModelSlot<EarlierSpeakers>();
 
 /**
  * Declares that `model` was analysed from `earlier` (`change` between their texts): its speakers may be taken

@@ -3,7 +3,6 @@
 
 import { isAsciiLetter, isHan, isLatinOrDigit } from '../charClasses';
 import type { BreakKind, Directive, Fragment, ModelOptions, Role } from '../article';
-import type { Line } from '../text';
 import { blockRole, fixedRole } from './roles';
 import { decideBreaks, HEADING_WRAPPED, joinWrappedHeadings, joinWrappedTitles, mayAskAround, TITLE_WRAPPED, setHeadingsApart, startsWithLostText, type DecideOptions, type Decision } from './decide';
 import { readStyle, type DocumentFacts, type DocumentStyle, type LineWidths } from './style';
@@ -12,7 +11,6 @@ import { wordsAcrossLines, type LookAhead, type WordAnswers, type WordsAcrossLin
 export interface LayoutInput {
   readonly text: string;
   readonly fragments: readonly Fragment[];
-  readonly lines: readonly Line[];
   readonly directives: readonly Directive[];
   readonly options: ModelOptions;
   /** The segmenter's answers from an earlier parse of mostly the same lines (a region after an edit). */

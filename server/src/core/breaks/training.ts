@@ -22,7 +22,7 @@ export interface BreakRow {
 export function breakRows(text: string, model: BreakWeights): BreakRow[] {
   const parsed = parseArticle(text, { ...defaultModelOptions, cjkLatinSpacing: 'forbid' });
   const seen = new Map<number, Float64Array>();
-  const input = { text, fragments: parsed.fragments, lines: parsed.lines, directives: parsed.directives, options: parsed.options };
+  const input = { text, fragments: parsed.fragments, directives: parsed.directives, options: parsed.options };
   const weighed = weighBreaks(input, { model, onFeatures: (index, features) => seen.set(index, Float64Array.from(features)) });
   const decisions = [...weighed.decisions];
   applyHeadingRules(input, weighed);

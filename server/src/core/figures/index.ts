@@ -3,7 +3,7 @@
 
 import { parseBoxLabel, parseInlineLabel } from '../labels';
 import { toSourceRanges, type ArticleModel, type Block } from '../model';
-import { part } from '../parts';
+import { ModelSlot, part } from '../parts';
 import { recognizeFigures } from './recognize';
 import { firstIndex } from '../search';
 import type { Figure } from './types';
@@ -15,7 +15,7 @@ export { recognizeFigures } from './recognize';
 export const figuresOf: (model: ArticleModel) => readonly Figure[] = part((model) => foundElsewhere.get(model)?.() ?? findFigures(model));
 
 /** Models whose figures are found another way (a document's, region by region): set as the model is made. */
-const foundElsewhere = new WeakMap<ArticleModel, () => readonly Figure[]>();
+const foundElsewhere = new ModelSlot<() => readonly Figure[]>();
 
 /** Declares, as `model` is made and before anything asks, how its figures are found. */
 export function findFiguresWith(model: ArticleModel, find: () => readonly Figure[]): void {

@@ -10,7 +10,7 @@
 
 import type { Label } from '../labels';
 import type { ArticleModel } from '../model';
-import { part, steppedPart, type Steps } from '../parts';
+import { ModelSlot, part, steppedPart, type Steps } from '../parts';
 import { pairTitles, READ_PER_STEP, scanLabel, scanUnit, SharedUnits, type Reading, type ScannedLabel, type ScannedUnit, type UnitColumns } from './pairing';
 import { firstIndex } from '../search';
 import { linesOf } from '../lines';
@@ -162,7 +162,7 @@ export interface PairingMemo {
 }
 
 /** Models whose labels are read another way (a document's, region by region): set as the model is made. */
-const readElsewhere = new WeakMap<ArticleModel, LabelParts>();
+const readElsewhere = new ModelSlot<LabelParts>();
 
 /** Declares, as `model` is made and before anything asks, the parts its labels are read in. */
 export function readLabelsWith(model: ArticleModel, parts: LabelParts): void {

@@ -8,6 +8,7 @@ import { boxReadingsOf, placedBoxHit, placedHeadings, placedTitleUnit, type BoxR
 import { firstIndex } from '../search';
 import { inlineLabelLines, movedHit, numberedInlineLabels, runsWhereNumbersRepeat, seriesKey, type LabelHit } from './sections';
 import type { TitleUnit } from './titles';
+import { ModelSlot } from '../parts';
 
 /** An entry as this build makes it: its end is widened to its span before the outline is returned. */
 type Draft = { -readonly [K in keyof OutlineEntry]: OutlineEntry[K] };
@@ -60,7 +61,7 @@ export interface Byline {
 }
 
 /** Models whose lines the outline reads another way (a document's, region by region): set as the model is made. */
-const readElsewhere = new WeakMap<ArticleModel, OutlineSource>();
+const readElsewhere = new ModelSlot<OutlineSource>();
 
 /** Declares, as `model` is made and before anything asks, how the outline reads its lines. */
 export function outlineLinesWith(model: ArticleModel, source: OutlineSource): void {
