@@ -18,14 +18,15 @@ import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData,
 import {
   analyzeShare,
   analyzeShared,
-  LineIndex,
   problemColumns,
+  shareLineIndex,
   shareProblemColumns,
   sharedProblemColumns,
   shareToSend,
   type Analysis,
   type AnalysisOptions,
   type DocumentText,
+  type LineIndex,
   type ProblemColumns,
   type SharedRegions,
   type Settings,
@@ -102,10 +103,11 @@ export interface SharedAnalysis {
   readonly formatted: FormattedParts;
 }
 
-/** Each region's report lines, from the columns its problems are kept in (in document order). */
-function formatParts(text: string, parts: ReadonlyArray<{ readonly offset: number; readonly columns: ProblemColumns }>, lines: LinesToFormat): FormattedPart[] {
-  if (parts.length === 0) return [];
-  const lineIndex = LineIndex.of(text);
+/**
+ * Each region's report lines, from the columns its problems are kept in (in document order), their positions
+ * read in `lineIndex` (the share's regions' lines, core shareLineIndex).
+ */
+function formatParts(parts: ReadonlyArray<{ readonly offset: number; readonly columns: ProblemColumns }>, lineIndex: LineIndex, lines: LinesToFormat): FormattedPart[] {
   return parts.map(({ offset, columns }) => formatPart(columns, offset, lines.format, lines.file, lineIndex, lines.quiet));
 }
 
@@ -189,8 +191,10 @@ function analyseShare(setup: ShareSetup, port: MessagePort, state: Int32Array): 
   let answer: ShareAnswer;
   let moved: ArrayBuffer[] = [];
   try {
-    const regions = shareToSend(analyzeShare(text, settings, { from, to: Infinity }, analysisOptions));
-    const formatted = lines ? formatParts(text, sharedProblemColumns(regions), lines) : [];
+    const share = analyzeShare(text, settings, { from, to: Infinity }, analysisOptions);
+    const regions = shareToSend(share);
+    const parts = sharedProblemColumns(regions);
+    const formatted = lines && parts.length > 0 ? formatParts(parts, shareLineIndex(share), lines) : [];
     moved = bytesOf(formatted);
     answer = { regions, formatted };
   } catch (error) {
@@ -224,9 +228,9 @@ export function analyzeInShares(
   const own = analyzeShare(text, settings, { from: 0, to: from }, analysisOptions);
   // The main thread's regions' lines, while the worker analyses its own.
   const formatted = new Map<ProblemColumns, FormattedPart>();
-  if (lines) {
-    const parts = shareProblemColumns(own);
-    formatParts(text, parts, lines).forEach((part, i) => formatted.set(parts[i].columns, part));
+  const parts = lines ? shareProblemColumns(own) : [];
+  if (lines && parts.length > 0) {
+    formatParts(parts, shareLineIndex(own), lines).forEach((part, i) => formatted.set(parts[i].columns, part));
   }
   const ownMs = performance.now() - ownStarted;
   let others: readonly SharedRegions[] = [];

@@ -7,7 +7,9 @@ import {
   analyzeShare,
   analyzeShared,
   defaultSettings,
+  LineIndex,
   problemColumns,
+  shareLineIndex,
   shareProblemColumns,
   sharedProblemColumns,
   shareToSend,
@@ -125,6 +127,27 @@ describe('regions analysed in shares (the CLI’s large documents on two threads
     const { problems, offered } = readWhole(directed);
     assert.equal(offered, 0);
     assert.deepEqual(problems, expected);
+  });
+
+  it('places a share’s problems, read in the share’s own line index, where the whole text’s index places them', () => {
+    // Line ends of each kind: the lines before a share's first region are counted as the whole text's index counts them.
+    const crlf = text.slice(0, 30_000).replace(/\n/g, '\r\n');
+    const loneCr = `${text.slice(0, 12_000).replace(/\n/g, '\r')}\n\n${text.slice(12_000, 30_000)}`;
+    for (const whole of [text, crlf, loneCr]) {
+      const wholeLines = LineIndex.of(whole);
+      for (const [from, to] of [[0, 0.4], [0.4, Infinity], [0.2, 0.7]]) {
+        const share = analyzeShare(whole, defaultSettings, { from: Math.floor(whole.length * from), to: Math.floor(whole.length * to) }, { ...READ_ONCE, regionLength: 1_000 });
+        const lines = shareLineIndex(share);
+        let checked = 0;
+        for (const { offset, columns } of shareProblemColumns(share)) {
+          for (const problem of problemColumns.expand(columns)) {
+            for (const at of [problem.start + offset, problem.end + offset]) assert.deepEqual(lines.positionAt(at), wholeLines.positionAt(at), `offset ${at}`);
+            checked++;
+          }
+        }
+        assert.ok(checked > 100, `${checked} problems placed`);
+      }
+    }
   });
 
   it('gives the same answers with an empty share and a share past the text’s end', () => {
