@@ -15,6 +15,7 @@ import {
   shareToSend,
   type Analysis,
   type AnalysisOptions,
+  type CutCounts,
   type Problem,
   type ProblemColumns,
 } from '../../server/src/core';
@@ -127,6 +128,29 @@ describe('regions analysed in shares (the CLI’s large documents on two threads
     const { problems, offered } = readWhole(directed);
     assert.equal(offered, 0);
     assert.deepEqual(problems, expected);
+  });
+
+  it('counts only its own cuts when the shares exchange their counts, and counts what does not come itself', () => {
+    const from = Math.floor(text.length * 0.4);
+    const options = { ...READ_ONCE, regionLength: 1_000 };
+    const oneAnalysis = analyze(text, defaultSettings, undefined, options);
+    const countsAt = new Map(oneAnalysis.regions.cuts.map((cut) => [cut.start, cut.counts]));
+    const expected = answers(oneAnalysis);
+    // The worker's share first, given nothing back: it counts the main thread's cuts itself.
+    let workers: readonly CutCounts[] = [];
+    const worker = analyzeShare(text, defaultSettings, { from, to: Infinity, exchangeCounts: (own) => ((workers = own), undefined) }, options);
+    let mains: readonly CutCounts[] = [];
+    const main = analyzeShare(text, defaultSettings, { from: 0, to: from, exchangeCounts: (own) => ((mains = own), workers) }, options);
+    // Each handed over the counts of the cuts starting in its share, as one analysis counts them, and together every cut's.
+    assert.ok(mains.length > 8 && workers.length > 8);
+    assert.ok(mains.every(({ start }) => start < from) && workers.every(({ start }) => start >= from));
+    for (const { start, counts } of [...mains, ...workers]) assert.deepEqual(counts, countsAt.get(start));
+    assert.equal(mains.length + workers.length, countsAt.size);
+    assert.deepEqual(answers(analyzeShared(text, defaultSettings, main, [structuredClone(shareToSend(worker))], options)), expected);
+    // Half of the worker's counts received: the rest counted here.
+    const half = analyzeShare(text, defaultSettings, { from: 0, to: from, exchangeCounts: () => workers.filter((_, i) => i % 2 === 0) }, options);
+    assert.deepEqual(half.cache.cuts, main.cache.cuts);
+    assert.deepEqual(answers(analyzeShared(text, defaultSettings, half, [structuredClone(shareToSend(worker))], options)), expected);
   });
 
   it('places a share’s problems, read in the share’s own line index, where the whole text’s index places them', () => {

@@ -281,7 +281,7 @@ export type { Problem, Edit, Rule, LocalizedText } from './rules/rule';
 export { localize } from './rules/rule';
 export { LineIndex } from './text';
 export type { TakenWhole } from './problemSet';
-export type { Layouts, Placing, RegionShare, Speakers } from './regions';
+export type { CutCounts, Layouts, Placing, RegionShare, Speakers } from './regions';
 export { shareLineIndex, shareProblemColumns, sharedProblemColumns, type AnalysedShare, type SharedRegions } from './regionShares';
 export type { Fold } from './folds';
 export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';

@@ -1,7 +1,7 @@
 // A large document's regions shared between threads, for a caller that analyses a text once (the CLI).
 //
-// Once the document's facts are settled (every thread cuts and counts the whole text: a fraction of the
-// work), a region is laid out, linted and its labels read with nothing but its text, the lines in view
+// Once the document's facts are settled (every thread cuts the whole text and counts it, or its own cuts
+// and takes the others' counts from their threads: a fraction of the work), a region is laid out, linted and its labels read with nothing but its text, the lines in view
 // around it and those facts (regions.ts). So each thread analyses a share of the regions
 // (`RegionShare`), a thread that is not the caller's hands its regions over as plain data
 // (`SharedRegions`, what a structured clone carries: no layout, which nothing the CLI prints reads, and
