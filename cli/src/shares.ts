@@ -21,6 +21,7 @@ import {
   analyzeShare,
   analyzeShared,
   problemColumns,
+  sharedBuffers,
   shareLineIndex,
   shareProblemColumns,
   sharedProblemColumns,
@@ -244,7 +245,8 @@ function analyseShare(setup: ShareSetup, port: MessagePort, state: Int32Array): 
     const regions = shareToSend(share);
     const parts = sharedProblemColumns(regions);
     const formatted = lines && parts.length > 0 ? formatParts(parts, shareLineIndex(share), lines) : [];
-    moved = bytesOf(formatted);
+    // Neither the problems' numbers nor the formatted bytes are read here again: moved, not copied.
+    moved = [...sharedBuffers(regions), ...bytesOf(formatted)];
     answer = { regions, formatted };
   } catch (error) {
     answer = { failure: (error as Error).message };

@@ -9,6 +9,7 @@ import {
   defaultSettings,
   LineIndex,
   problemColumns,
+  sharedBuffers,
   shareLineIndex,
   shareProblemColumns,
   sharedProblemColumns,
@@ -151,6 +152,18 @@ describe('regions analysed in shares (the CLI’s large documents on two threads
     const half = analyzeShare(text, defaultSettings, { from: 0, to: from, exchangeCounts: () => workers.filter((_, i) => i % 2 === 0) }, options);
     assert.deepEqual(half.cache.cuts, main.cache.cuts);
     assert.deepEqual(answers(analyzeShared(text, defaultSettings, half, [structuredClone(shareToSend(worker))], options)), expected);
+  });
+
+  it('hands a share’s problems’ numbers over moved, not copied, with the same answers', () => {
+    const from = Math.floor(text.length * 0.4);
+    const sent = shareToSend(analyzeShare(text, defaultSettings, { from, to: Infinity }, READ_ONCE));
+    const buffers = sharedBuffers(sent);
+    const bytes = buffers.reduce((sum, buffer) => sum + buffer.byteLength, 0);
+    assert.ok(buffers.length > 2 && bytes > 10_000, `${buffers.length} buffers, ${bytes} bytes`);
+    const received = structuredClone(sent, { transfer: buffers });
+    assert.ok(buffers.every((buffer) => buffer.byteLength === 0), 'the sender’s buffers moved');
+    const own = analyzeShare(text, defaultSettings, { from: 0, to: from }, READ_ONCE);
+    assert.deepEqual(answers(analyzeShared(text, defaultSettings, own, [received], READ_ONCE)), answers(analyze(text, defaultSettings, undefined, READ_ONCE)));
   });
 
   it('places a share’s problems, read in the share’s own line index, where the whole text’s index places them', () => {

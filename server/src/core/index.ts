@@ -282,7 +282,7 @@ export { localize } from './rules/rule';
 export { LineIndex } from './text';
 export type { TakenWhole } from './problemSet';
 export type { CutCounts, Layouts, Placing, RegionShare, Speakers } from './regions';
-export { shareLineIndex, shareProblemColumns, sharedProblemColumns, type AnalysedShare, type SharedRegions } from './regionShares';
+export { sharedBuffers, shareLineIndex, shareProblemColumns, sharedProblemColumns, type AnalysedShare, type SharedRegions } from './regionShares';
 export type { Fold } from './folds';
 export { quickFixes, ruleFixEdits, MAX_OFFERS, type ProblemRef, type QuickFixPlan, type QuickFixSource } from './quickFixes';
 export { unreadableReason } from './input';

@@ -92,6 +92,17 @@ export function sharedRegions(share: AnalysedShare): SharedRegions {
   return { regions };
 }
 
+/**
+ * The buffers of `shared` that a thread handing it over may move rather than copy (a transfer list): its
+ * problems' numbers, each region's own, which the sending thread reads no more. Copied, the worker's share of
+ * a raw 10 MB extraction (~70 MB of numbers) took ~75 ms to post and ~35 ms to receive.
+ */
+export function sharedBuffers(shared: SharedRegions): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const record of shared.regions) buffers.add(record.problems.numbers.buffer as ArrayBuffer);
+  return [...buffers];
+}
+
 /** A region's problems as the columns it keeps them in, and the offset the region stands at. */
 export interface RegionColumns {
   readonly offset: number;
