@@ -46,13 +46,13 @@ const SHARE_ROLE = 'article-lint-share';
 export const SHARED_FROM = 1_000_000;
 
 /**
- * The main thread's share of the regions: a little less than half, for it also reads the file, takes the
- * worker's regions over, runs the document's own steps (labels paired, the document's rules) and writes the
- * report. Each thread formats its own regions' report lines, so the report's bytes are no longer the main
- * thread's alone: on the 10 MB extraction the two threads' CPU times (per-thread timeline, docs/performance-log.md
- * par25) were even at about 48 %; at 40 % the main thread waited for the worker.
+ * The main thread's share of the regions: half. What it does besides comes before both shares (reading the
+ * file, while the worker loads the CLI) or after the worker's answer (taking its regions over, the document's
+ * own steps, writing the report), where the worker cannot help: the two shares should take as long. Each thread
+ * counts and formats its own regions' lines; on the 10 MB extraction the two threads' CPU from the share posted
+ * to the worker's answer were 3.7 s and 4.1 s at 48 % (per-thread timeline, docs/performance-log.md big26).
  */
-export const MAIN_SHARE = 0.48;
+export const MAIN_SHARE = 0.5;
 
 /** What a share's worker starts with: it then waits on `port` for its share (ShareSetup). */
 interface WorkerStart {
