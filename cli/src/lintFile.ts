@@ -1,7 +1,7 @@
 // One file through the CLI: read, fix if asked, analyse, and render what is printed for it. The same
 // function runs in the main thread and in the workers of a parallel batch, so both print the same.
 
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, fixAll, mergeSettings, problemColumns, type AnalysisOptions, type Settings, type SettingsLayer } from '../../server/src/core';
 import { ConfigError, findProjectConfig, readSettingsFile } from '../../server/src/node/projectConfig';
@@ -108,19 +108,36 @@ export function lintFile(
 /** How a run that reads only the problems and the line index analyses a text. */
 const READ_ONCE: AnalysisOptions = { placing: 'on-first-use', layouts: 'read-once', problemColumns };
 
+/** The most bytes of UTF-8 one UTF-16 code unit of the decoded text takes (a Han character: 3 bytes, 1 unit). */
+const MAX_BYTES_PER_UNIT = 3;
+
 /**
- * A worker for a file that will be analysed on two threads if its text is as long as its size says it may be
- * (a character takes a byte at least), started before the file is read: it loads the CLI meanwhile.
+ * A worker for a file that will be analysed on two threads, started before the file is read: it loads the CLI
+ * meanwhile. The text's length is its size in bytes at most and a third of it at least: a file between the
+ * two is read here first and its code units counted (a 1–3 MB Chinese file is mostly under a million characters,
+ * and a worker started for it was stopped unused).
  */
 function earlyShareWorker(file: string, options: LintOptions): ShareWorker | undefined {
   if (file === '-' || options.fix || options.outline || options.figures) return undefined;
-  let bytes = 0;
   try {
-    bytes = statSync(file).size;
+    const bytes = statSync(file).size;
+    if (!sharesPay(bytes, options.shares)) return undefined;
+    if (bytes < MAX_BYTES_PER_UNIT * options.shares.from && !sharesPay(utf16Length(readFileSync(file)), options.shares)) return undefined;
+    return new ShareWorker(options.shares.script);
   } catch {
+    // Reported when the file is read.
     return undefined;
   }
-  return sharesPay(bytes, options.shares) ? new ShareWorker(options.shares.script) : undefined;
+}
+
+/** How many UTF-16 code units UTF-8 `bytes` decode to: one per character, two for one beyond the BMP (a 4-byte sequence). */
+function utf16Length(bytes: Uint8Array): number {
+  let units = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+  }
+  return units;
 }
 
 function lintReadable(file: string, options: LintOptions, settings: Settings, say: Messages): FileOutcome {

@@ -5,6 +5,8 @@
 //
 // The main thread stays synchronous (lintFile is): it waits for the worker's regions with Atomics.wait and
 // takes them with receiveMessageOnPort, so a file analysed this way is reported in its turn like any other.
+// Each thread cuts the whole text but counts only its own regions' cuts: the two hand each other their counts
+// the same way once counted (RegionShare.exchangeCounts), so that both settle the whole document's facts.
 //
 // A report states the problems one after another (a line each, or a JSON item each): each thread formats its
 // own regions' lines once its share is analysed (report.ts formatPart), the worker hands them over with its
@@ -18,14 +20,17 @@ import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData,
 import {
   analyzeShare,
   analyzeShared,
-  LineIndex,
   problemColumns,
+  sharedBuffers,
+  shareLineIndex,
   shareProblemColumns,
   sharedProblemColumns,
   shareToSend,
   type Analysis,
   type AnalysisOptions,
+  type CutCounts,
   type DocumentText,
+  type LineIndex,
   type ProblemColumns,
   type SharedRegions,
   type Settings,
@@ -41,19 +46,19 @@ const SHARE_ROLE = 'article-lint-share';
 export const SHARED_FROM = 1_000_000;
 
 /**
- * The main thread's share of the regions: a little less than half, for it also reads the file, takes the
- * worker's regions over, runs the document's own steps (labels paired, the document's rules) and writes the
- * report. Each thread formats its own regions' report lines, so the report's bytes are no longer the main
- * thread's alone: on the 10 MB extraction the two threads' CPU times (per-thread timeline, docs/performance-log.md
- * par25) were even at about 48 %; at 40 % the main thread waited for the worker.
+ * The main thread's share of the regions: half. What it does besides comes before both shares (reading the
+ * file, while the worker loads the CLI) or after the worker's answer (taking its regions over, the document's
+ * own steps, writing the report), where the worker cannot help: the two shares should take as long. Each thread
+ * counts and formats its own regions' lines; on the 10 MB extraction the two threads' CPU from the share posted
+ * to the worker's answer were 3.7 s and 4.1 s at 48 % (per-thread timeline, docs/performance-log.md big26).
  */
-export const MAIN_SHARE = 0.48;
+export const MAIN_SHARE = 0.5;
 
 /** What a share's worker starts with: it then waits on `port` for its share (ShareSetup). */
 interface WorkerStart {
   readonly role: typeof SHARE_ROLE;
   readonly port: MessagePort;
-  /** The worker's state (STARTED, ANSWERED), notified at each change. */
+  /** What the two threads tell each other (PROGRESS, WORKER_COUNTED, MAIN_COUNTED), notified at each change. */
   readonly state: Int32Array;
 }
 
@@ -70,9 +75,40 @@ interface ShareSetup {
   readonly lines: LinesToFormat | undefined;
 }
 
+/** The slots of the state the threads share: the worker's progress (STARTED, ANSWERED), and each thread's counts posted. */
+const PROGRESS = 0;
+/** Set once the worker has posted its cuts' counts, or answered without them (a failure). */
+const WORKER_COUNTED = 1;
+/** Set once the main thread has posted its cuts' counts. */
+const MAIN_COUNTED = 2;
 /** The worker runs its share (set when it starts), then has posted its answer on its port. */
 const STARTED = 1;
 const ANSWERED = 2;
+
+/**
+ * What a thread posts of its share once its own cuts are counted (RegionShare.exchangeCounts): each thread
+ * counts only its own cuts and takes the other's counts, where both counted every cut of the text.
+ */
+interface CountsMessage {
+  readonly counts: readonly CutCounts[];
+}
+
+function sets(state: Int32Array, slot: number, value = 1): void {
+  Atomics.store(state, slot, value);
+  Atomics.notify(state, slot);
+}
+
+/** Waits until `slot` of `state` is no longer `value`, or `ms` have passed: whether it changed. */
+function waitsOut(state: Int32Array, slot: number, value: number, ms: number): boolean {
+  const deadline = performance.now() + ms;
+  while (Atomics.load(state, slot) === value) {
+    const left = deadline - performance.now();
+    if (left <= 0) return false;
+    Atomics.wait(state, slot, value, left);
+  }
+  return true;
+}
+
 /**
  * How long the main thread waits, once its own share is done, for a worker that has not even started:
  * one that cannot start (its script fails to load) would never answer, and the main thread then analyses
@@ -102,11 +138,20 @@ export interface SharedAnalysis {
   readonly formatted: FormattedParts;
 }
 
-/** Each region's report lines, from the columns its problems are kept in (in document order). */
-function formatParts(text: string, parts: ReadonlyArray<{ readonly offset: number; readonly columns: ProblemColumns }>, lines: LinesToFormat): FormattedPart[] {
-  if (parts.length === 0) return [];
-  const lineIndex = LineIndex.of(text);
+/**
+ * Each region's report lines, from the columns its problems are kept in (in document order), their positions
+ * read in `lineIndex` (the share's regions' lines, core shareLineIndex).
+ */
+function formatParts(parts: ReadonlyArray<{ readonly offset: number; readonly columns: ProblemColumns }>, lineIndex: LineIndex, lines: LinesToFormat): FormattedPart[] {
   return parts.map(({ offset, columns }) => formatPart(columns, offset, lines.format, lines.file, lineIndex, lines.quiet));
+}
+
+/** The worker's answer, past the counts it posted should the main thread not have taken them. */
+function receivedAnswer(port: MessagePort): ShareAnswer | undefined {
+  for (;;) {
+    const message = receiveMessageOnPort(port)?.message as CountsMessage | ShareAnswer | undefined;
+    if (message === undefined || !('counts' in message)) return message;
+  }
 }
 
 /** The buffers of what is printed, moved to the receiving thread rather than copied. */
@@ -123,7 +168,7 @@ function bytesOf(parts: readonly FormattedPart[]): ArrayBuffer[] {
  */
 export class ShareWorker {
   readonly channel = new MessageChannel();
-  readonly state = new Int32Array(new SharedArrayBuffer(4));
+  readonly state = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   readonly worker: Worker | undefined;
   private posted = false;
 
@@ -184,22 +229,33 @@ export function serveShare(): void {
 function analyseShare(setup: ShareSetup, port: MessagePort, state: Int32Array): void {
   const { text, settings, from, lines } = setup;
   const analysisOptions: AnalysisOptions = setup.problemColumns ? { ...setup.analysisOptions, problemColumns } : setup.analysisOptions;
-  Atomics.store(state, 0, STARTED);
-  Atomics.notify(state, 0);
+  sets(state, PROGRESS, STARTED);
   let answer: ShareAnswer;
   let moved: ArrayBuffer[] = [];
+  // This share's cuts' counts for the main thread, the main thread's for this share; lacking them (the main
+  // thread not there after START_WAIT_MS), this share counts those cuts itself.
+  const exchangeCounts = (counts: readonly CutCounts[]): readonly CutCounts[] | undefined => {
+    port.postMessage({ counts } satisfies CountsMessage);
+    sets(state, WORKER_COUNTED);
+    if (!waitsOut(state, MAIN_COUNTED, 0, START_WAIT_MS)) return undefined;
+    return (receiveMessageOnPort(port)?.message as CountsMessage | undefined)?.counts;
+  };
   try {
-    const regions = shareToSend(analyzeShare(text, settings, { from, to: Infinity }, analysisOptions));
-    const formatted = lines ? formatParts(text, sharedProblemColumns(regions), lines) : [];
-    moved = bytesOf(formatted);
+    const share = analyzeShare(text, settings, { from, to: Infinity, exchangeCounts }, analysisOptions);
+    const regions = shareToSend(share);
+    const parts = sharedProblemColumns(regions);
+    const formatted = lines && parts.length > 0 ? formatParts(parts, shareLineIndex(share), lines) : [];
+    // Neither the problems' numbers nor the formatted bytes are read here again: moved, not copied.
+    moved = [...sharedBuffers(regions), ...bytesOf(formatted)];
     answer = { regions, formatted };
   } catch (error) {
     answer = { failure: (error as Error).message };
   }
   port.postMessage(answer, moved);
   port.close();
-  Atomics.store(state, 0, ANSWERED);
-  Atomics.notify(state, 0);
+  // A share that failed before counting wakes the main thread waiting for its counts: the answer comes instead.
+  sets(state, WORKER_COUNTED);
+  sets(state, PROGRESS, ANSWERED);
 }
 
 /**
@@ -221,28 +277,45 @@ export function analyzeInShares(
   const { worker, channel, state } = started;
   started.post({ text, settings, from, analysisOptions: cloneable, problemColumns: codec !== undefined, lines });
   const ownStarted = performance.now();
-  const own = analyzeShare(text, settings, { from: 0, to: from }, analysisOptions);
+  // The worker's answer, should it come instead of its counts (its analysis failed), and whether it was given up on.
+  let early: ShareAnswer | undefined;
+  let givenUp = worker === undefined;
+  // This share's cuts' counts for the worker, the worker's for this share; lacking them, this share counts those cuts itself.
+  const exchangeCounts = (counts: readonly CutCounts[]): readonly CutCounts[] | undefined => {
+    channel.port1.postMessage({ counts } satisfies CountsMessage);
+    sets(state, MAIN_COUNTED);
+    if (givenUp) return undefined;
+    // As for its answer (below): a worker that has not started, or that died, is waited for a bounded time.
+    const counted =
+      waitsOut(state, PROGRESS, 0, START_WAIT_MS) &&
+      waitsOut(state, WORKER_COUNTED, 0, policy.answerWaitMs ?? Math.max(START_WAIT_MS, STARTED_WAIT_FACTOR * (performance.now() - ownStarted)));
+    if (!counted) {
+      givenUp = true;
+      return undefined;
+    }
+    const message = receiveMessageOnPort(channel.port1)?.message as CountsMessage | ShareAnswer | undefined;
+    if (message && 'counts' in message) return message.counts;
+    early = message;
+    return undefined;
+  };
+  const own = analyzeShare(text, settings, { from: 0, to: from, exchangeCounts }, analysisOptions);
   // The main thread's regions' lines, while the worker analyses its own.
   const formatted = new Map<ProblemColumns, FormattedPart>();
-  if (lines) {
-    const parts = shareProblemColumns(own);
-    formatParts(text, parts, lines).forEach((part, i) => formatted.set(parts[i].columns, part));
+  const parts = lines ? shareProblemColumns(own) : [];
+  if (lines && parts.length > 0) {
+    formatParts(parts, shareLineIndex(own), lines).forEach((part, i) => formatted.set(parts[i].columns, part));
   }
   const ownMs = performance.now() - ownStarted;
   let others: readonly SharedRegions[] = [];
   let receivedParts = 0;
   if (worker) {
-    if (Atomics.load(state, 0) === 0) Atomics.wait(state, 0, 0, START_WAIT_MS);
     // A started worker answers even when its analysis throws, but not when its thread dies (out of memory):
     // a blocked main thread cannot hear of that, so it waits a bounded time, many times what its own share
     // took, and then analyses the worker's share itself (the same answers, later).
-    const deadline = performance.now() + (policy.answerWaitMs ?? Math.max(START_WAIT_MS, STARTED_WAIT_FACTOR * ownMs));
-    while (Atomics.load(state, 0) === STARTED) {
-      const left = deadline - performance.now();
-      if (left <= 0) break;
-      Atomics.wait(state, 0, STARTED, left);
+    if (!givenUp && early === undefined && waitsOut(state, PROGRESS, 0, START_WAIT_MS)) {
+      waitsOut(state, PROGRESS, STARTED, policy.answerWaitMs ?? Math.max(START_WAIT_MS, STARTED_WAIT_FACTOR * ownMs));
     }
-    const answer = receiveMessageOnPort(channel.port1)?.message as ShareAnswer | undefined;
+    const answer = early ?? (givenUp ? undefined : receivedAnswer(channel.port1));
     if (answer && 'regions' in answer) {
       others = [answer.regions];
       // The worker's lines by the columns the join takes over (the same objects as the regions it received).

@@ -147,7 +147,7 @@ describe('CLI: a large document on the main thread and a worker', function () {
     assert.ok(shared.stdout.split('\n').length > 1_000, 'the report lists the problems');
   });
 
-  it('analyses a file on one thread when its bytes reach the threshold but its characters do not (the worker started early is stopped)', () => {
+  it('analyses a file on one thread when its bytes reach the threshold but its characters do not, starting no worker', () => {
     const text = readFileSync(plain, 'utf8');
     const bytes = Buffer.byteLength(text);
     assert.ok(bytes > text.length + 1);
@@ -168,6 +168,8 @@ describe('CLI: a large document on the main thread and a worker', function () {
     assert.deepEqual([early.stdout, early.stderr, early.status], [alone.stdout, alone.stderr, alone.status]);
     assert.equal(early.status, 1);
     assert.equal(sharing(path.join(dir, 'early')), 0);
+    // Its characters counted before a worker was started: none was.
+    assert.equal(readdirSync(path.join(dir, 'early')).length, 1, 'one thread profiled');
     // Where the characters reach it, both threads analyse a share.
     const shared = run([plain], path.join(dir, 'shared-at'), text.length);
     assert.equal(shared.stdout, alone.stdout);

@@ -7,12 +7,16 @@ import {
   analyzeShare,
   analyzeShared,
   defaultSettings,
+  LineIndex,
   problemColumns,
+  sharedBuffers,
+  shareLineIndex,
   shareProblemColumns,
   sharedProblemColumns,
   shareToSend,
   type Analysis,
   type AnalysisOptions,
+  type CutCounts,
   type Problem,
   type ProblemColumns,
 } from '../../server/src/core';
@@ -125,6 +129,62 @@ describe('regions analysed in shares (the CLI’s large documents on two threads
     const { problems, offered } = readWhole(directed);
     assert.equal(offered, 0);
     assert.deepEqual(problems, expected);
+  });
+
+  it('counts only its own cuts when the shares exchange their counts, and counts what does not come itself', () => {
+    const from = Math.floor(text.length * 0.4);
+    const options = { ...READ_ONCE, regionLength: 1_000 };
+    const oneAnalysis = analyze(text, defaultSettings, undefined, options);
+    const countsAt = new Map(oneAnalysis.regions.cuts.map((cut) => [cut.start, cut.counts]));
+    const expected = answers(oneAnalysis);
+    // The worker's share first, given nothing back: it counts the main thread's cuts itself.
+    let workers: readonly CutCounts[] = [];
+    const worker = analyzeShare(text, defaultSettings, { from, to: Infinity, exchangeCounts: (own) => ((workers = own), undefined) }, options);
+    let mains: readonly CutCounts[] = [];
+    const main = analyzeShare(text, defaultSettings, { from: 0, to: from, exchangeCounts: (own) => ((mains = own), workers) }, options);
+    // Each handed over the counts of the cuts starting in its share, as one analysis counts them, and together every cut's.
+    assert.ok(mains.length > 8 && workers.length > 8);
+    assert.ok(mains.every(({ start }) => start < from) && workers.every(({ start }) => start >= from));
+    for (const { start, counts } of [...mains, ...workers]) assert.deepEqual(counts, countsAt.get(start));
+    assert.equal(mains.length + workers.length, countsAt.size);
+    assert.deepEqual(answers(analyzeShared(text, defaultSettings, main, [structuredClone(shareToSend(worker))], options)), expected);
+    // Half of the worker's counts received: the rest counted here.
+    const half = analyzeShare(text, defaultSettings, { from: 0, to: from, exchangeCounts: () => workers.filter((_, i) => i % 2 === 0) }, options);
+    assert.deepEqual(half.cache.cuts, main.cache.cuts);
+    assert.deepEqual(answers(analyzeShared(text, defaultSettings, half, [structuredClone(shareToSend(worker))], options)), expected);
+  });
+
+  it('hands a share’s problems’ numbers over moved, not copied, with the same answers', () => {
+    const from = Math.floor(text.length * 0.4);
+    const sent = shareToSend(analyzeShare(text, defaultSettings, { from, to: Infinity }, READ_ONCE));
+    const buffers = sharedBuffers(sent);
+    const bytes = buffers.reduce((sum, buffer) => sum + buffer.byteLength, 0);
+    assert.ok(buffers.length > 2 && bytes > 10_000, `${buffers.length} buffers, ${bytes} bytes`);
+    const received = structuredClone(sent, { transfer: buffers });
+    assert.ok(buffers.every((buffer) => buffer.byteLength === 0), 'the sender’s buffers moved');
+    const own = analyzeShare(text, defaultSettings, { from: 0, to: from }, READ_ONCE);
+    assert.deepEqual(answers(analyzeShared(text, defaultSettings, own, [received], READ_ONCE)), answers(analyze(text, defaultSettings, undefined, READ_ONCE)));
+  });
+
+  it('places a share’s problems, read in the share’s own line index, where the whole text’s index places them', () => {
+    // Line ends of each kind: the lines before a share's first region are counted as the whole text's index counts them.
+    const crlf = text.slice(0, 30_000).replace(/\n/g, '\r\n');
+    const loneCr = `${text.slice(0, 12_000).replace(/\n/g, '\r')}\n\n${text.slice(12_000, 30_000)}`;
+    for (const whole of [text, crlf, loneCr]) {
+      const wholeLines = LineIndex.of(whole);
+      for (const [from, to] of [[0, 0.4], [0.4, Infinity], [0.2, 0.7]]) {
+        const share = analyzeShare(whole, defaultSettings, { from: Math.floor(whole.length * from), to: Math.floor(whole.length * to) }, { ...READ_ONCE, regionLength: 1_000 });
+        const lines = shareLineIndex(share);
+        let checked = 0;
+        for (const { offset, columns } of shareProblemColumns(share)) {
+          for (const problem of problemColumns.expand(columns)) {
+            for (const at of [problem.start + offset, problem.end + offset]) assert.deepEqual(lines.positionAt(at), wholeLines.positionAt(at), `offset ${at}`);
+            checked++;
+          }
+        }
+        assert.ok(checked > 100, `${checked} problems placed`);
+      }
+    }
   });
 
   it('gives the same answers with an empty share and a share past the text’s end', () => {

@@ -380,14 +380,28 @@ export type Layouts = 'kept' | 'read-once';
 
 /**
  * The regions one thread lays out of a large document whose regions are shared between threads
- * (regionShares.ts): those whose first cut starts in [from, to). Every thread cuts and counts the whole
- * text (the document's facts are the whole document's), lays out and lints its own regions and reads their
+ * (regionShares.ts): those whose first cut starts in [from, to). Every thread cuts the whole text and counts
+ * it, or its own cuts with the others' counts exchanged (`exchangeCounts`): the document's facts are the
+ * whole document's. It lays out and lints its own regions and reads their
  * labels, and stops there: the document's own steps run once, over every region, in the analysis that takes
  * all the shares over (regionShares.ts joinShares).
  */
 export interface RegionShare {
   readonly from: number;
   readonly to: number;
+  /**
+   * With it, this share counts only its own cuts, hands their counts over, and takes the other cuts' counts
+   * from the threads that counted them (by where each cut starts: every thread cuts the text alike). A cut
+   * whose counts do not come (none when the other thread could not answer) is counted here. Counting every
+   * cut of a 10 MB document took each thread ~0.2 s of CPU (docs/performance-log.md, big26).
+   */
+  readonly exchangeCounts?: (own: readonly CutCounts[]) => readonly CutCounts[] | undefined;
+}
+
+/** What one cut counted (Cut.counts), by where it starts: as one thread hands it to another. */
+export interface CutCounts {
+  readonly start: number;
+  readonly counts: StyleCounts;
 }
 
 /** A region's bounds with the lines in view around it. */
@@ -438,6 +452,9 @@ export function* regionSteps(
   let total = NO_COUNTS;
   // Counting is a step too: a 10 MB document's counts take a second, which a caller waits for in pieces.
   const work = new StepWork();
+  // With a share that exchanges its counts: the cuts counted here, and those (by index) another thread counts.
+  const countedHere: CutCounts[] = [];
+  const countedElsewhere: number[] = [];
   const gap = eol + eol;
   const length = Math.max(1, regionLength);
   // What the edit left as it was (compared once, from both ends): the previous version's cuts there are
@@ -484,21 +501,28 @@ export function* regionSteps(
     // Taken before `next` moves on: by the time the regions are laid out, it has passed every cut.
     const wordHints = known?.words ?? previous?.list[next]?.words;
     if (known && previous) next = indexAfter(previous.list, known);
-    let twin = byText?.get(regionText);
+    // A share lays out only the regions that start in it (RegionShare), and may leave the others' counting to their threads.
+    const laidOutHere = share === undefined || (start >= share.from && start < share.to);
+    const countedThere = !laidOutHere && share?.exchangeCounts !== undefined;
+    // A twin is one of the cuts counted here.
+    let twin = countedThere ? undefined : byText?.get(regionText);
     if (twin !== undefined && !sameReading(text, readings[twin], from, start, end, to)) twin = undefined;
-    else if (twin === undefined) byText?.set(regionText, readings.length);
+    else if (twin === undefined && !countedThere) byText?.set(regionText, readings.length);
     // Finding the region's counts elsewhere read its text too (compared, hashed): cheaper, not free.
     work.add(to - from, COMPARING);
     let counts: StyleCounts;
     if (sameView && known) counts = known.counts;
     else if (twin !== undefined) counts = readings[twin].counts;
-    else {
+    else if (countedThere) {
+      // Counted by the thread whose region it is: taken once every cut is found (below).
+      counts = NO_COUNTS;
+      countedElsewhere.push(readings.length);
+    } else {
       const k = readings.length;
-      // A share lays out only the regions that start in it (RegionShare).
-      const laidOutHere = share === undefined || (start >= share.from && start < share.to);
       counts = countRegion(text.slice(from, to), { start: start - from, end: end - from }, laidOutHere ? keepingWidths(viewWidths, k) : undefined);
       work.add(to - from, COUNTING);
     }
+    if (share?.exchangeCounts && !countedThere) countedHere.push({ start, counts });
     const cut: Cut = { start, end, viewStart: from, viewEnd: to, counts };
     readings.push(readingOf(cut, known, twin, sameView, wordHints));
     cuts.push(cut);
@@ -522,6 +546,7 @@ export function* regionSteps(
       if (work.due()) yield;
     }
   }
+  if (share?.exchangeCounts) total = addCounts(total, takeCountsOfOthers(text, cuts, readings, countedElsewhere, share.exchangeCounts(countedHere)));
   const facts = documentFacts(total);
   const factsKey = `${facts.blanksAreRare} ${facts.blanksAreCommon} ${facts.indents} ${facts.hasColumns} ${facts.reportsSpeech} ${facts.paragraphsAreShort}`;
 
@@ -1154,6 +1179,24 @@ function lookUp(
 }
 
 /** Written out, not spread: a reading is made for every region of every version. */
+/**
+ * The counts of cuts[k] for each k of `elsewhere`, put into `cuts` and `readings`: those `received` (by where
+ * each cut starts), and those it lacks counted here. Returns their sum.
+ */
+function takeCountsOfOthers(text: DocumentText, cuts: Cut[], readings: Reading[], elsewhere: readonly number[], received: readonly CutCounts[] | undefined): StyleCounts {
+  const byStart = new Map<number, StyleCounts>();
+  for (const { start, counts } of received ?? []) byStart.set(start, counts);
+  let total = NO_COUNTS;
+  for (const k of elsewhere) {
+    const cut = cuts[k];
+    const counts = byStart.get(cut.start) ?? countRegion(text.slice(cut.viewStart, cut.viewEnd), { start: cut.start - cut.viewStart, end: cut.end - cut.viewStart });
+    cuts[k] = { ...cut, counts };
+    readings[k] = { ...readings[k], counts };
+    total = addCounts(total, counts);
+  }
+  return total;
+}
+
 function readingOf(cut: Cut, known: RegionAnalysis | undefined, twin: number | undefined, sameView: boolean, wordHints = known?.words): Reading {
   return { start: cut.start, end: cut.end, viewStart: cut.viewStart, viewEnd: cut.viewEnd, counts: cut.counts, known, twin, sameView, wordHints };
 }

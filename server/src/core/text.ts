@@ -135,10 +135,12 @@ export abstract class LineIndex {
    * Each piece but the last ends with a line ending, so its final, empty line is the first line of what
    * follows it up to the next piece (a large document's regions and the blank line between two of them).
    * The pieces' indexes are read where they are, not copied: a copy was 2 MB of arrays outside V8's heap
-   * per version of a 10 MB document.
+   * per version of a 10 MB document. With `firstLine`, the first piece's first line is that line of the
+   * whole text, the lines before it counted elsewhere: the index then answers for offsets within the pieces
+   * (a share of a large document's regions, regionShares.ts shareLineIndex).
    */
-  static joined(pieces: ReadonlyArray<{ readonly lines: LineIndex; readonly offset: number }>, length: number): LineIndex {
-    return new JoinedLineIndex(pieces, length);
+  static joined(pieces: ReadonlyArray<{ readonly lines: LineIndex; readonly offset: number }>, length: number, firstLine = 0): LineIndex {
+    return new JoinedLineIndex(pieces, length, firstLine);
   }
 
   abstract get lineCount(): number;
@@ -234,12 +236,12 @@ class JoinedLineIndex extends LineIndex {
   readonly lineCount: number;
   private lastPiece = 0;
 
-  constructor(pieces: ReadonlyArray<{ readonly lines: LineIndex; readonly offset: number }>, length: number) {
+  constructor(pieces: ReadonlyArray<{ readonly lines: LineIndex; readonly offset: number }>, length: number, firstLine: number) {
     super(length);
     this.pieces = pieces.map((piece) => piece.lines);
     this.offsets = Float64Array.from(pieces, (piece) => piece.offset);
     this.firstLines = new Float64Array(pieces.length);
-    let count = 0;
+    let count = firstLine;
     pieces.forEach((piece, k) => {
       this.firstLines[k] = count;
       count += piece.lines.lineCount;
