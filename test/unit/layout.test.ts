@@ -307,6 +307,21 @@ describe('evidence helpers', () => {
     assert.equal(after('共享这个文件的其他用户和组'), false);
   });
 
+  it('joins a news title wrapped over several lines above its byline', () => {
+    // nt016: the title in its larger type wraps over four lines of a narrow column; the lines after the
+    // first are shorter than the column and read as lines apart without the byline below them.
+    const lead = ['初冬时节，赣南大地橙果', '飘香。在江西省赣州市信丰县', '的一处脐橙基地，果农们正忙', '着采摘、分拣、装箱，一辆辆', '冷链物流车满载着新鲜脐橙，', '从山间公路驶向全国各地。'];
+    const titled = (...title: string[]) => [...title, '本报记者聂晚晴', '', ...lead];
+    const wrapped = titled('山乡“蝶变”绘就振', '兴新图景——江西', '赣州乡村振兴一线', '见闻');
+    assert.equal(kindAfter(wrapped, '兴新图景'), 'wrap');
+    assert.equal(kindAfter(wrapped, '赣州乡村'), 'wrap');
+    assert.notEqual(kindAfter(wrapped, '见闻'), 'wrap');
+    assert.ok(featuresAfter(wrapped, '赣州乡村').includes('title-above-byline'));
+    // A line ending a sentence above the byline is no title's; nor are lines with no byline below them.
+    assert.ok(!featuresAfter(titled('山乡“蝶变”绘就振', '兴新图景——江西。', '赣州乡村振兴一线', '见闻'), '赣州乡村').includes('title-above-byline'));
+    assert.ok(!featuresAfter(['山乡“蝶变”绘就振', '兴新图景——江西', '赣州乡村振兴一线', '见闻', '', ...lead], '赣州乡村').includes('title-above-byline'));
+  });
+
   it('names the word split across a break', () => {
     assert.deepEqual(wordAcross('作出贡', '献时间'), { word: '贡献', left: 1, right: 1 });
     assert.equal(wordAcross('所有', '的数据'), undefined);
