@@ -28,6 +28,7 @@ import {
   repeatsLineEnd,
   endNamedBelow,
   opensWithConnective,
+  endsPointingElsewhere,
   splitsFigure,
   startsWithBoundParticle,
   startsWithContinuation,
@@ -456,6 +457,7 @@ function gatherEvidence(
   const lastCode = before.charCodeAt(before.length - 1);
   if (!punctuatedInside && (isHanCode(lastCode) || isLatinOrDigitCode(lastCode) || CLOSING_CODES.has(lastCode)) && opensWithConnective(after)) features[F['next-opens-with-connective']] = 1;
   if (!sentenceEnd && (lastCode === CLOSE_PAREN_FULL || (lastCode === CLOSE_PAREN && !MAN_PAGE_SECTION.test(before)))) features[F['ends-with-closing-bracket']] = 1;
+  if (endsPointingElsewhere(before)) features[F['ends-pointing-elsewhere']] = 1;
   if (!hasPunctOrSymbol(after)) features[F['next-without-punctuation']] = 1;
   return full;
 }

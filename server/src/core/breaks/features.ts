@@ -157,6 +157,8 @@ export const BREAK_FEATURES = [
    * `兴新图景——江西` / `赣州乡村振兴一线` / `见闻` / `本报记者聂晚晴`): a news title wrapped over several lines.
    */
   'title-above-byline',
+  /** The line ends with a verb pointing elsewhere whose object the extractor dropped (evidence.ts endsPointingElsewhere). */
+  'ends-pointing-elsewhere',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
