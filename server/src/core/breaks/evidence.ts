@@ -74,10 +74,12 @@ const SENTENCE_FINAL_PARTICLES = new CodeSet('吗呢吧');
  * join; `（参见` before a section's number goes on, and is not one of them.
  */
 export function endsPointingElsewhere(text: string): boolean {
-  return POINTING_VERB.test(text);
+  // The last character first: a pattern anchored at the end is tried from every position of the line.
+  return POINTING_LAST_CODES.has(text.charCodeAt(text.length - 1)) && POINTING_VERB.test(text);
 }
 
 const POINTING_VERB = /(?:参阅|可访问|请访问|请使用|请参考)$/;
+const POINTING_LAST_CODES = new CodeSet('阅问用考');
 
 /**
  * Ends with a word that needs what follows it: the particle 的 (not 目的, 有的, 是的, …) or a conjunction
