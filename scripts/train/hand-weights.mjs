@@ -12,6 +12,7 @@ export const HAND_WEIGHTS = {
     'tail-of-line-before': 4,
     'next-repeats-line-end': -3,
     'next-opens-with-connective': -4,
+    'title-above-byline': 4,
     'open-quote-at-end': 4,
     'quote-pending': 1,
     'justified-line': 4,

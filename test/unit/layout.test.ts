@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/model';
 import { emWidth, columnWidths } from '../../server/src/core/breaks/width';
-import { leadingUnitWidth, isLetterSpaced, wordAcross, endsSentence, isLatinRun, endNamedBelow, opensWithConnective } from '../../server/src/core/breaks/evidence';
+import { leadingUnitWidth, isLetterSpaced, wordAcross, endsSentence, isLatinRun, endNamedBelow, opensWithConnective, endsPointingElsewhere } from '../../server/src/core/breaks/evidence';
 import { SURE_PPM } from '../../server/src/core/breaks/decide';
 import { breakRows } from '../../server/src/core/breaks/training';
 import { BREAK_FEATURES } from '../../server/src/core/breaks/features';
@@ -305,6 +305,37 @@ describe('evidence helpers', () => {
     // A sentence closed inside the brackets is a sentence end, read as such.
     assert.equal(after('（但并不全是这样，也有例外。）'), false);
     assert.equal(after('共享这个文件的其他用户和组'), false);
+  });
+
+  it('parts a line ending with a verb that points elsewhere from the text after it: the link or title it named was dropped', () => {
+    // tr059-pt `…详情可访问` / `需要注意的是，…`, tr016 `…；参阅` / `第 4 步：等待回应`, tr060 `…的，请使用` / `注意，…`: the
+    // object, set in another type, is not in the extracted text, and the text after it starts anew.
+    assert.equal(endsPointingElsewhere('这个工具提供了一个 web 接口。详情可访问'), true);
+    assert.equal(endsPointingElsewhere('在不订阅的情形下不再提供投递接口；参阅'), true);
+    assert.equal(endsPointingElsewhere('如果系统是用 Debian 基本光盘安装的，请使用'), true);
+    // `（参见` goes on with the section it names on the next line; 访问 closing a term (目录访问协议) is no pointer.
+    assert.equal(endsPointingElsewhere('可以记录终端会话（参见'), false);
+    assert.equal(endsPointingElsewhere('Unix 系统。轻量目录访问'), false);
+    const lines = article('这是一个用浏览器打开的接口。详情可访问', '需要注意的是，这个系统并不支持它。');
+    assert.ok(featuresAfter(lines, '这是一个').includes('ends-pointing-elsewhere'));
+    assert.notEqual(kindAfter(lines, '这是一个'), 'wrap');
+    // Without the pointing verb the full line with a clause inside goes on.
+    assert.equal(kindAfter(article('这是一个用浏览器打开的接口。详情可以在', '需要注意的地方查到，不必担心。'), '这是一个'), 'wrap');
+  });
+
+  it('joins a news title wrapped over several lines above its byline', () => {
+    // nt016: the title in its larger type wraps over four lines of a narrow column; the lines after the
+    // first are shorter than the column and read as lines apart without the byline below them.
+    const lead = ['初冬时节，赣南大地橙果', '飘香。在江西省赣州市信丰县', '的一处脐橙基地，果农们正忙', '着采摘、分拣、装箱，一辆辆', '冷链物流车满载着新鲜脐橙，', '从山间公路驶向全国各地。'];
+    const titled = (...title: string[]) => [...title, '本报记者聂晚晴', '', ...lead];
+    const wrapped = titled('山乡“蝶变”绘就振', '兴新图景——江西', '赣州乡村振兴一线', '见闻');
+    assert.equal(kindAfter(wrapped, '兴新图景'), 'wrap');
+    assert.equal(kindAfter(wrapped, '赣州乡村'), 'wrap');
+    assert.notEqual(kindAfter(wrapped, '见闻'), 'wrap');
+    assert.ok(featuresAfter(wrapped, '赣州乡村').includes('title-above-byline'));
+    // A line ending a sentence above the byline is no title's; nor are lines with no byline below them.
+    assert.ok(!featuresAfter(titled('山乡“蝶变”绘就振', '兴新图景——江西。', '赣州乡村振兴一线', '见闻'), '赣州乡村').includes('title-above-byline'));
+    assert.ok(!featuresAfter(['山乡“蝶变”绘就振', '兴新图景——江西', '赣州乡村振兴一线', '见闻', '', ...lead], '赣州乡村').includes('title-above-byline'));
   });
 
   it('names the word split across a break', () => {

@@ -28,6 +28,7 @@ import {
   repeatsLineEnd,
   endNamedBelow,
   opensWithConnective,
+  endsPointingElsewhere,
   splitsFigure,
   startsWithBoundParticle,
   startsWithContinuation,
@@ -175,6 +176,7 @@ export function decideBreaks(
       if (i > 0 && !decisions[i - 1].join && isBoxWord(fragments[i - 1].text) && !features[F['ends-with-bound-word']]) {
         features[F['title-after-box-word']] = 1;
       }
+      if (range.from === 0 && i + 1 < BYLINE_TITLE_LINES && titleAboveByline(fragments, fixed, i)) features[F['title-above-byline']] = 1;
       const exact = options.onFeatures !== undefined;
       score(i, features, model, across, exact, scored);
       const piece = scored.join && !full && !lostText && i > 0;
@@ -455,8 +457,27 @@ function gatherEvidence(
   const lastCode = before.charCodeAt(before.length - 1);
   if (!punctuatedInside && (isHanCode(lastCode) || isLatinOrDigitCode(lastCode) || CLOSING_CODES.has(lastCode)) && opensWithConnective(after)) features[F['next-opens-with-connective']] = 1;
   if (!sentenceEnd && (lastCode === CLOSE_PAREN_FULL || (lastCode === CLOSE_PAREN && !MAN_PAGE_SECTION.test(before)))) features[F['ends-with-closing-bracket']] = 1;
+  if (endsPointingElsewhere(before)) features[F['ends-pointing-elsewhere']] = 1;
   if (!hasPunctOrSymbol(after)) features[F['next-without-punctuation']] = 1;
   return full;
+}
+
+/** The most lines a news title above its byline is read over (`titleAboveByline`). */
+const BYLINE_TITLE_LINES = 4;
+/** The furthest a break reads ahead for the byline: three lines (`HALO`, regions.ts). */
+const BYLINE_AHEAD = 3;
+
+/**
+ * The document's lines up to i + 1 stand above a byline at most BYLINE_AHEAD lines further, and none ends a
+ * sentence or holds a full stop: the title's lines.
+ */
+function titleAboveByline(fragments: readonly Fragment[], fixed: ReadonlyArray<Role | undefined>, i: number): boolean {
+  for (let k = i + 2; k <= i + BYLINE_AHEAD && k < fragments.length; k++) {
+    if (fixed[k] !== 'byline') continue;
+    for (let j = 0; j < k; j++) if (fixed[j] !== undefined || endsSentence(fragments[j].text) || fragments[j].text.includes('。')) return false;
+    return true;
+  }
+  return false;
 }
 
 /** Ems the wrapped end of a title holds at most. */

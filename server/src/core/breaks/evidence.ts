@@ -68,6 +68,20 @@ export function startsWithBoundParticle(text: string): boolean {
 const SENTENCE_FINAL_PARTICLES = new CodeSet('吗呢吧');
 
 /**
+ * Ends with a verb that points the reader elsewhere (`详情可访问`, `…；参阅`, `…的，请使用`) where the next line does not
+ * go on with it: its object, a link or a title set in another type, the extractor dropped, and the text after
+ * it starts anew (a heading, the next step). On the four training sets 10 such breaks are block edges and none a
+ * join; `（参见` before a section's number goes on, and is not one of them.
+ */
+export function endsPointingElsewhere(text: string): boolean {
+  // The last character first: a pattern anchored at the end is tried from every position of the line.
+  return POINTING_LAST_CODES.has(text.charCodeAt(text.length - 1)) && POINTING_VERB.test(text);
+}
+
+const POINTING_VERB = /(?:参阅|可访问|请访问|请使用|请参考)$/;
+const POINTING_LAST_CODES = new CodeSet('阅问用考');
+
+/**
  * Ends with a word that needs what follows it: the particle 的 (not 目的, 有的, 是的, …) or a conjunction
  * or preposition (和, 与, 及, 或, 对, 把, 被, 从, 向, 在) after a Han character, or standing alone on its
  * line (`site”` / `和` / `“Internet`: the extractor cut the line at the Latin runs either side). No title,

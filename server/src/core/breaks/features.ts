@@ -152,6 +152,13 @@ export const BREAK_FEATURES = [
    * full line 37 of 45 such breaks join on train and dev, against 8,564 of 8,665 full lines ending no sentence.
    */
   'ends-with-closing-bracket',
+  /**
+   * Both lines stand above the document's byline near its start, with no sentence end (`山乡“蝶变”绘就振` /
+   * `兴新图景——江西` / `赣州乡村振兴一线` / `见闻` / `本报记者聂晚晴`): a news title wrapped over several lines.
+   */
+  'title-above-byline',
+  /** The line ends with a verb pointing elsewhere whose object the extractor dropped (evidence.ts endsPointingElsewhere). */
+  'ends-pointing-elsewhere',
   // The costly evidence (the word segmenter), last: see COSTLY.
   'word-across',
   'word-across-line-short',
