@@ -4,7 +4,6 @@
 
 import * as assert from 'node:assert/strict';
 import { keptEncodingJson } from '../../server/src/node/keptEncoding';
-import { MAPPED_ALONE, UNRAISING_LENGTH } from '../../server/src/node/unraisingBuffers';
 import { answeredAgain, answeredAgainLater } from '../../server/src/lsp/repeatedAnswers';
 import type { Message } from 'vscode-languageserver/node';
 
@@ -158,30 +157,6 @@ describe('kept encoding of repeated answers (stdio)', () => {
     }
     const holes = { jsonrpc: '2.0', method: 'x', params: { list: [...Array.from({ length: 100 }, (_, i) => (i % 5 === 0 ? undefined : i % 5 === 1 ? null : { i })), () => 1] } };
     assert.equal(await encoded(encoder, holes), standard(holes));
-  });
-
-  it('writes a long answer (a large document\'s symbols) as the standard encoder does, in memory whose freeing raises no glibc threshold', async () => {
-    // glibc raises its mmap and trim thresholds when it frees a mapped buffer of up to 32 MiB (unraisingBuffers.ts).
-    const encoder = keptEncodingJson();
-    const encode = (message: unknown) => (encoder.encode as (m: Message, o: typeof OPTIONS) => Promise<Uint8Array>)(message as Message, OPTIONS);
-    const symbol = (i: number) => ({ name: `信号${i}`.repeat(1 + (i % 7)), kind: 5, ...(i % 5 === 0 ? { detail: undefined } : {}), children: i % 3 === 0 ? [{ name: `“${i}”\\`, kind: 14 }] : undefined });
-    for (const count of [65, 2_000, 40_000, 30]) {
-      const long = answeredAgain(Array.from({ length: count }, (_, i) => symbol(i)));
-      for (const id of [1, 2]) {
-        const response = { jsonrpc: '2.0', id, result: long };
-        const bytes = await encode(response);
-        const hex = Buffer.from(bytes).toString('hex');
-        // The second time, an answer short enough to keep is sent from its kept bytes (in ASCII).
-        if (id === 1 || count === 40_000) {
-          assert.equal(hex, standard(response), `${count} symbols, id ${id}`);
-          if (bytes.length > MAPPED_ALONE) assert.ok(bytes.buffer.byteLength >= UNRAISING_LENGTH, `${bytes.length} bytes in ${bytes.buffer.byteLength}`);
-        } else assertSameJsonInAscii(hex, response, `${count} symbols, id ${id}`);
-      }
-    }
-    const unmarked = { jsonrpc: '2.0', id: 3, result: Array.from({ length: 20_000 }, (_, i) => symbol(i)) };
-    const bytes = await encode(unmarked);
-    assert.equal(Buffer.from(bytes).toString('hex'), standard(unmarked));
-    assert.ok(bytes.length > MAPPED_ALONE && bytes.buffer.byteLength >= UNRAISING_LENGTH, `${bytes.length} bytes in ${bytes.buffer.byteLength}`);
   });
 
   it('sends a changed version of an answer as it is now, once it is a new answer', async () => {

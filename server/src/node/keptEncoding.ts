@@ -23,7 +23,6 @@
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
 import { isAnsweredAgain, isAnsweredAgainLater } from '../lsp/repeatedAnswers';
 import { asciiJson } from './asciiJson';
-import { unraisingBuffer } from './unraisingBuffers';
 
 /**
  * Messages up to this many UTF-16 code units go through the reused buffer (at most 3 bytes of UTF-8 each:
@@ -48,23 +47,16 @@ export function keptEncodingJson(): ContentTypeEncoder {
   const seen = new WeakSet<object>();
   const kept = new WeakMap<object, Buffer>();
   const tooLong = new WeakSet<object>();
-  // Every buffer this encoder writes a message into, past glibc's first mmap threshold, is an unraising one:
-  // freed (the reused buffer outgrown, a long message written), it leaves glibc's thresholds as they were
-  // (unraisingBuffers.ts). A kept answer's bytes (withHeadRoom, at most ~2 MB) are not: each would hold 32 MiB
-  // of address space for as long as its version lives.
-  let reused: Buffer = Buffer.allocUnsafeSlow(64 * 1024);
+  let reused = Buffer.allocUnsafeSlow(64 * 1024);
   const utf8 = (json: string): Buffer => {
-    if (json.length > REUSED_LIMIT) {
-      const bytes = unraisingBuffer(3 * json.length);
-      return bytes.subarray(0, bytes.write(json, 0, 'utf8'));
-    }
-    if (reused.length < 3 * json.length) reused = unraisingBuffer(Math.min(3 * REUSED_LIMIT, Math.max(3 * json.length, 2 * reused.length)));
+    if (json.length > REUSED_LIMIT) return Buffer.from(json, 'utf8');
+    if (reused.length < 3 * json.length) reused = Buffer.allocUnsafeSlow(Math.min(3 * REUSED_LIMIT, Math.max(3 * json.length, 2 * reused.length)));
     return reused.subarray(0, reused.write(json, 0, 'utf8'));
   };
   /** Makes room in the reused buffer for `more` bytes after the first `used`. */
   const room = (used: number, more: number): void => {
     if (used + more <= reused.length) return;
-    const grown = unraisingBuffer(Math.max(used + more, 2 * reused.length));
+    const grown = Buffer.allocUnsafeSlow(Math.max(used + more, 2 * reused.length));
     reused.copy(grown, 0, 0, used);
     reused = grown;
   };
@@ -104,8 +96,8 @@ export function keptEncodingJson(): ContentTypeEncoder {
       if (result !== undefined && isUtf8(options.charset)) {
         let bytes = kept.get(result);
         if (!bytes && (seen.has(result) || isAnsweredAgainLater(result)) && !tooLong.has(result)) {
-          const json = jsonUpTo(result, KEPT_LIMIT);
-          if (json !== undefined) kept.set(result, (bytes = withHeadRoom(asciiJson(json))));
+          const json = JSON.stringify(result);
+          if (json.length <= KEPT_LIMIT) kept.set(result, (bytes = withHeadRoom(asciiJson(json))));
           else tooLong.add(result);
         }
         seen.add(result);
@@ -130,29 +122,6 @@ export function keptEncodingJson(): ContentTypeEncoder {
       return Promise.resolve(isUtf8(options.charset) ? utf8(json) : Buffer.from(json, options.charset as BufferEncoding));
     },
   };
-}
-
-/**
- * JSON.stringify(value) when it is at most `limit` UTF-16 code units, else undefined. A long list is
- * serialised CHUNK items at a time and given up on once past the limit: a 10 MB article's outline would be
- * one string of ~6.6 M characters (13 MB: its names are Chinese) only to be found too long to keep.
- */
-function jsonUpTo(value: object, limit: number): string | undefined {
-  const items = listOf(value);
-  if (!items) {
-    const json = JSON.stringify(value);
-    return json.length <= limit ? json : undefined;
-  }
-  const chunks: string[] = [];
-  let length = 1;
-  for (let i = 0; i < items.length; i += CHUNK) {
-    // `[a,b,…]` less its brackets, joined by commas.
-    const chunk = JSON.stringify(items.slice(i, i + CHUNK)).slice(1, -1);
-    length += chunk.length + 1;
-    if (length > limit) return undefined;
-    chunks.push(chunk);
-  }
-  return `[${chunks.join(',')}]`;
 }
 
 /** The bytes of `json` (ASCII: asciiJson) and a closing `}`, after HEAD_ROOM bytes left for a response's head. */
@@ -190,34 +159,20 @@ interface LastList {
 
 /**
  * The list of more than CHUNK items that ends a notification ({jsonrpc, method, params}: the last value of
- * its params, as the diagnostics of publishDiagnostics) or is a response's result ({jsonrpc, id, result}:
- * a large document's symbols), when nothing in the way changes how it is serialised (no toJSON);
- * undefined otherwise.
+ * its params, as the diagnostics of publishDiagnostics), when nothing in the way changes how it is
+ * serialised (no toJSON); undefined otherwise.
  */
 function listLast(message: Message): LastList | undefined {
-  const keys = Object.keys(message);
-  if (keys.length !== 3 || keys[0] !== 'jsonrpc') return undefined;
-  if (keys[1] === 'id' && keys[2] === 'result' && isPlainObject(message)) {
-    const items = listOf((message as { result?: unknown }).result);
-    return items && { holder: message, key: 'result', items, closing: '}' };
-  }
-  if (keys[1] !== 'method' || keys[2] !== 'params') return undefined;
-  const params = (message as { params?: unknown }).params;
-  if (!isPlainObject(params)) return undefined;
+  const notification = message as { params?: unknown };
+  const keys = Object.keys(notification);
+  if (keys.length !== 3 || keys[0] !== 'jsonrpc' || keys[1] !== 'method' || keys[2] !== 'params') return undefined;
+  const params = notification.params as Record<string, unknown> | null;
+  if (typeof params !== 'object' || params === null || Array.isArray(params) || Object.getPrototypeOf(params) !== Object.prototype) return undefined;
   const paramKeys = Object.keys(params);
   const key = paramKeys[paramKeys.length - 1];
-  const items = key === undefined ? undefined : listOf(params[key]);
-  return items && { holder: params, key, items, closing: '}}' };
-}
-
-/** `value` if it is a list of more than CHUNK items serialised as any list is (no toJSON). */
-function listOf(value: unknown): readonly unknown[] | undefined {
-  if (!Array.isArray(value) || value.length <= CHUNK || typeof (value as { toJSON?: unknown }).toJSON === 'function') return undefined;
-  return value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  const items = key === undefined ? undefined : params[key];
+  if (!Array.isArray(items) || items.length <= CHUNK || typeof (items as { toJSON?: unknown }).toJSON === 'function') return undefined;
+  return { holder: params, key, items, closing: '}}' };
 }
 
 function isUtf8(charset: string): boolean {

@@ -11,7 +11,6 @@ import {
   type Message,
 } from 'vscode-languageserver/node';
 import { startServer, type ServerHandle } from '../server';
-import { growHeapByAFifth } from './heapGrowing';
 import { keptEncodingJson } from './keptEncoding';
 import { nodePlatform } from './platform';
 import { WholeMessages } from './wholeMessages';
@@ -42,8 +41,6 @@ function stdioConnection(handle: () => ServerHandle | undefined): Connection {
 }
 
 function main(): void {
-  // Less of V8's heap resident right after a large document's first analysis: heapGrowing.ts.
-  growHeapByAFifth();
   let handle: ServerHandle | undefined;
   const connection = process.argv.includes('--stdio') ? stdioConnection(() => handle) : createConnection(ProposedFeatures.all);
   handle = startServer(connection, { platform: nodePlatform(connection) });
