@@ -55,6 +55,13 @@ function inputsFor(source) {
     const body = unit.repeat(Math.max(1, Math.floor(SIZE / unit.length)));
     inputs.push(body, body + '\u0000');
   }
+  // The shape of a backtracking attack: a character, a long run of another, and an end the match fails on. A
+  // uniform run misses patterns that only backtrack after a prefix they accept: a title's first character, a
+  // run of spaces and an end no label matches took /^(\S.*?)(?: {2,}|\t|\u3000)[\s\u3000]*(\S{2,5})$/u minutes.
+  // A tenth of SIZE each: long enough for anything worse than linear to pass the limit.
+  for (const prefix of chars) {
+    for (const pumped of chars) if (pumped !== prefix) inputs.push(prefix + pumped.repeat(Math.floor(SIZE / 10)) + '\u0000');
+  }
   return inputs;
 }
 
