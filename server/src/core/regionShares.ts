@@ -24,6 +24,7 @@ import {
   LaidOutAgain,
   layingOutAgain,
   ORIGIN,
+  regionsLineIndex,
   type Cut,
   type RegionAnalysis,
   type RegionCache,
@@ -146,8 +147,7 @@ export function sharedProblemColumns(shared: SharedRegions): RegionColumns[] {
 export function shareLineIndex(share: AnalysedShare): LineIndex {
   const { list, text } = share.cache;
   const first = list.length > 0 ? list[0].at.offset : 0;
-  const pieces = list.map((region) => ({ lines: region.lines, offset: region.at.offset }));
-  return LineIndex.joined(pieces, text.length, lineEndsBefore(text, first, share.cache.hasCarriageReturn));
+  return regionsLineIndex(list, text.length, lineEndsBefore(text, first, share.cache.hasCarriageReturn));
 }
 
 /** How many lines end before `offset` (a line's start) in `text`: `\n`, `\r\n` and a lone `\r` each end one, as in LineIndex. */

@@ -1178,7 +1178,6 @@ function lookUp(
   return { known, sameView: known !== undefined && known.before === text.slice(from, start) && known.after === text.slice(end, to) };
 }
 
-/** Written out, not spread: a reading is made for every region of every version. */
 /**
  * The counts of cuts[k] for each k of `elsewhere`, put into `cuts` and `readings`: those `received` (by where
  * each cut starts), and those it lacks counted here. Returns their sum.
@@ -1197,6 +1196,7 @@ function takeCountsOfOthers(text: DocumentText, cuts: Cut[], readings: Reading[]
   return total;
 }
 
+/** Written out, not spread: a reading is made for every region of every version. */
 function readingOf(cut: Cut, known: RegionAnalysis | undefined, twin: number | undefined, sameView: boolean, wordHints = known?.words): Reading {
   return { start: cut.start, end: cut.end, viewStart: cut.viewStart, viewEnd: cut.viewEnd, counts: cut.counts, known, twin, sameView, wordHints };
 }
@@ -1309,18 +1309,25 @@ function regionModel(region: RegionAnalysis, blockAfter?: Block): ArticleModel {
 }
 
 /**
- * The model of the whole document from its regions. Its line index is put together from theirs; its
- * fragments, breaks, blocks and roles only when first asked for (the outline, figures, a code action):
- * diagnostics after an edit need none of them, and placing every region after the edit is most of what
- * re-analysing a large document would otherwise cost.
+ * The line index of a text of `length` over `regions`, put together from theirs (read where they are, not
+ * copied); with `firstLine`, the first region's first line is that line of the text (text.ts LineIndex.joined).
  */
+export function regionsLineIndex(regions: readonly RegionAnalysis[], length: number, firstLine = 0): LineIndex {
+  return LineIndex.joined(
+    regions.map((region) => ({ lines: region.lines, offset: region.at.offset })),
+    length,
+    firstLine,
+  );
+}
+
 /**
  * The model of the whole document from its regions. Its line index is put together from theirs; its
  * fragments, breaks, blocks and roles only when first asked for (the outline, figures, a code action):
  * diagnostics after an edit need none of them, and placing every region after the edit is most of what
- * re-analysing a large document would otherwise cost. A class, not an object literal with getters: V8 makes each getter of a literal an
- * accessor pair in the old generation, which keeps its closure's context (here every region) through every
- * scavenge until the next full collection, dead or not (index.ts DocumentAnalysis says more).
+ * re-analysing a large document would otherwise cost. A class, not an object literal with getters: V8 makes
+ * each getter of a literal an accessor pair in the old generation, which keeps its closure's context (here
+ * every region) through every scavenge until the next full collection, dead or not (index.ts DocumentAnalysis
+ * says more).
  */
 class DocumentModel implements ArticleModel {
   // Declared, not defined as fields (the browser's bundle is kept small): the constructor sets them.
@@ -1354,10 +1361,7 @@ class DocumentModel implements ArticleModel {
   }
 
   get lineIndex(): LineIndex {
-    return (this.joinedLines ??= LineIndex.joined(
-      this.regions.map((region) => ({ lines: region.lines, offset: region.at.offset })),
-      this.documentText.length,
-    ));
+    return (this.joinedLines ??= regionsLineIndex(this.regions, this.documentText.length));
   }
 
   get lines(): readonly Line[] {
